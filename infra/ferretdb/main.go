@@ -1,0 +1,66 @@
+// Command keyguard-ferretdb runs FerretDB v1 (a MongoDB wire-protocol server) with SQLite
+// storage for Keyguard's local stack and tests.
+//
+// It uses FerretDB's embeddable package rather than building cmd/ferretdb: a cmd/ferretdb
+// built outside FerretDB's own repository panics at start because the generated
+// build/version/version.txt is not part of the module.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	listen := flag.String("listen-addr", "127.0.0.1:27017", "TCP address to listen on")
+	dir := flag.String("sqlite-dir", "", "directory for the SQLite databases (created when missing)")
+	level := flag.String("log-level", "warn", "debug, info, warn or error")
+	flag.Parse()
+
+	if *dir == "" {
+		fmt.Fprintln(os.Stderr, "keyguard-ferretdb: --sqlite-dir is required")
+		os.Exit(2)
+	}
+	abs, err := filepath.Abs(*dir)
+	if err == nil {
+		err = os.MkdirAll(abs, 0o755)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "keyguard-ferretdb: --sqlite-dir: %v\n", err)
+		os.Exit(2)
+	}
+
+	var slogLevel slog.Level
+	if err := slogLevel.UnmarshalText([]byte(*level)); err != nil {
+		fmt.Fprintf(os.Stderr, "keyguard-ferretdb: --log-level: %v\n", err)
+		os.Exit(2)
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slogLevel}))
+
+	db, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + abs + "/", // FerretDB requires the trailing slash
+		Logger:    logger,
+	})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "keyguard-ferretdb: %v\n", err)
+		os.Exit(1)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	logger.Info("listening", "addr", *listen, "dir", abs)
+	if err := db.Run(ctx); err != nil {
+		fmt.Fprintf(os.Stderr, "keyguard-ferretdb: %v\n", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,2 @@
+export { ConfigError, type ConfigProblem, loadConfig, loadConfigOrExit } from './load-config.js';
+export { brokerList, flag, httpUrl, logLevel, mongoUri, port, secret, smtpUrl } from './fields.js';

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { envelopeOf } from './envelope.js';
+import { Provider } from './source-events.js';
+
+/** Hex SHA-256 of the exact raw token: the only form of a secret that leaves the scanner. */
+export const TokenHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256');
+
+export const Confidence = z.enum(['high', 'medium', 'low']);
+export type Confidence = z.infer<typeof Confidence>;
+
+export const ExposureLocation = z.object({
+  source: Provider,
+  /** What kind of place: `commit`, `partner_alert`, `collection`, `environment`, ... */
+  kind: z.string().min(1),
+  /** A permalink a person can open (may be empty for partner alerts without one). */
+  url: z.string(),
+  repository: z.string().optional(),
+  commit: z.string().optional(),
+  path: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  resourceType: z.string().optional(),
+  resourceId: z.string().optional(),
+  workspaceId: z.string().optional(),
+  jsonPath: z.string().optional(),
+});
+export type ExposureLocation = z.infer<typeof ExposureLocation>;
+
+export const ExposurePayload = z.object({
+  tokenHash: TokenHash,
+  ruleId: z.string().min(1),
+  /** Redacted preview such as `PMAK-…a1b2`; never the secret. */
+  redacted: z.string().min(1).max(64),
+  confidence: Confidence,
+  detectedAt: z.iso.datetime({ offset: true }),
+  location: ExposureLocation,
+});
+export type ExposurePayload = z.infer<typeof ExposurePayload>;
+
+export const ExposureDetected = envelopeOf('exposure.detected', ExposurePayload);
+export type ExposureDetected = z.infer<typeof ExposureDetected>;

@@ -1,0 +1,13 @@
+/** Kafka topic names. Versioned: a breaking payload change gets a new topic. */
+export const Topics = {
+  /** Normalised provider events, keyed by `source + resource id`; read by the same ingest service's worker. */
+  sourceEvents: 'keyguard.source-events.v1',
+  /** One message per distinct secret occurrence, keyed by tokenHash; read by policy. */
+  exposures: 'keyguard.exposures.v1',
+  /** Key lifecycle (revoked, ...), keyed by keyId; read by notifier and audit. */
+  keyEvents: 'keyguard.key-events.v1',
+  /** Messages a consumer could not handle, with the reason; keyed by the original key. */
+  dlq: 'keyguard.dlq.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];

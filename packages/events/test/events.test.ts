@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { AnyEnvelope, ExposureDetected, KeyEvent, Topics, createEnvelope } from '../src/index.js';
+
+const tokenHash = createHash('sha256').update('example').digest('hex');
+
+describe('events', () => {
+  it('names every topic from DESIGN.md', () => {
+    expect(Object.values(Topics).sort()).toEqual([
+      'keyguard.dlq.v1',
+      'keyguard.exposures.v1',
+      'keyguard.key-events.v1',
+      'keyguard.source-events.v1',
+    ]);
+  });
+
+  it('builds an envelope that its schema accepts', () => {
+    const event = createEnvelope(
+      'exposure.detected',
+      {
+        tokenHash,
+        ruleId: 'postman-api-key',
+        redacted: 'PMAK-…a1b2',
+        confidence: 'high',
+        detectedAt: new Date().toISOString(),
+        location: { source: 'github', kind: 'commit', url: 'https://github.com/o/r/blob/abc/x.env#L3', line: 3 },
+      },
+      { source: 'github-ingest', correlationId: 'delivery-1' },
+    );
+    expect(ExposureDetected.parse(event)).toEqual(event);
+    expect(AnyEnvelope.parse(event).type).toBe('exposure.detected');
+  });
+
+  it('rejects a raw-looking token hash and says which field', () => {
+    const bad = ExposureDetected.safeParse(
+      createEnvelope(
+        'exposure.detected',
+        {
+          tokenHash: 'PMAK-not-a-hash',
+          ruleId: 'x',
+          redacted: 'x',
+          confidence: 'high',
+          detectedAt: new Date().toISOString(),
+          location: { source: 'github', kind: 'commit', url: '' },
+        },
+        { source: 't' },
+      ),
+    );
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['payload', 'tokenHash']);
+  });
+
+  it('discriminates key events by type', () => {
+    const parsed = KeyEvent.safeParse({ ...createEnvelope('key.unknown', {}, { source: 't' }) });
+    expect(parsed.success).toBe(false);
+  });
+});

@@ -1,0 +1,37 @@
+import { defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages export `@keyguard/source` → src/*.ts, so tests run the TypeScript
+// sources directly and need no build; Node itself resolves the same imports to dist/.
+const conditions = ['@keyguard/source', ...defaultServerConditions];
+const workspaces = ['packages/*', 'services/*', 'test'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    // Keep V8's linear-time regexp engine as a safety net under the detectors (issue 3).
+    execArgv: ['--enable-experimental-regexp-engine-on-excessive-backtracks'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: workspaces.map((w) => `${w}/test/**/*.test.ts`),
+          exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: workspaces.map((w) => `${w}/test/**/*.{int,e2e}.test.ts`),
+          exclude: ['**/node_modules/**'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          globalSetup: ['./test/support/require-engines.ts'],
+        },
+      },
+    ],
+  },
+});
