@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/**
+ * `npm run engines`: start only the local engines (dev ports, data kept in .keyguard/dev),
+ * print the variables to export, and keep them running until Ctrl-C. Useful to run one
+ * service or one test file by hand.
+ */
+import { startEngines } from '../lib/engines.mjs';
+import { ensureNodeModules } from '../lib/deps.mjs';
+import { stopAll } from '../lib/process.mjs';
+
+try {
+  await ensureNodeModules();
+  const { env } = await startEngines(process.argv[2] === '--test-ports' ? 'test' : 'dev');
+  console.log('\nEngines are up. Export these to run services or integration tests by hand:\n');
+  for (const [k, v] of Object.entries(env)) console.log(`export ${k}=${v}`);
+  console.log('\nCtrl-C stops them.');
+  await new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+} catch (error) {
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir, root } from './paths.mjs';
+import { requireFreePort, run, startProcess, waitForPort, which } from './process.mjs';
+
+export const KAFKA_VERSION = process.env.KAFKA_VERSION ?? '3.9.1';
+// Any fixed, valid cluster id: saves a JVM start for `StorageTool random-uuid`.
+const CLUSTER_ID = 'MkU3OEVBNTcwNTJENDM2Qk';
+
+/** Fetches the broker's jars from Maven Central once into the cache. */
+export async function ensureKafka(log = console.log) {
+  const libs = join(cacheDir, `kafka-${KAFKA_VERSION}`, 'libs');
+  if (existsSync(join(libs, '.complete'))) return libs;
+  for (const tool of ['java', 'mvn']) {
+    if (!which(tool)) throw new Error(`Kafka needs \`${tool}\` on PATH (Java 17+ and Maven) to fetch and run the broker.`);
+  }
+  log(`kafka: fetching Apache Kafka ${KAFKA_VERSION} jars from Maven Central into ${libs} (once)…`);
+  rmSync(libs, { recursive: true, force: true });
+  mkdirSync(libs, { recursive: true });
+  await run(
+    'mvn',
+    ['-B', '-q', '-f', join(root, 'infra/kafka/pom.xml'), `-Dkafka.version=${KAFKA_VERSION}`,
+      'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libs}`],
+    { quiet: true },
+  );
+  if (!readdirSync(libs).some((f) => f.startsWith('kafka_2.13-'))) throw new Error(`kafka: no broker jar arrived in ${libs}`);
+  writeFileSync(join(libs, '.complete'), new Date().toISOString());
+  return libs;
+}
+
+/**
+ * Formats (first time only) and starts a single-node KRaft broker on 127.0.0.1:`port`.
+ * Resolves when the broker accepts connections.
+ */
+export async function startKafka({ libs, dir, port, controllerPort, heap = '512m' }) {
+  await requireFreePort(port, 'kafka');
+  await requireFreePort(controllerPort, 'kafka controller');
+  const dataDir = join(dir, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const properties = readFileSync(join(root, 'infra/kafka/server.properties'), 'utf8')
+    .replaceAll('${PORT}', String(port))
+    .replaceAll('${CONTROLLER_PORT}', String(controllerPort))
+    .replaceAll('${DATA_DIR}', dataDir);
+  const propertiesFile = join(dir, 'server.properties');
+  writeFileSync(propertiesFile, properties);
+  const jvm = [
+    `-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true',
+    `-Dlog4j.configuration=file:${join(root, 'infra/kafka/log4j.properties')}`, '-cp', `${libs}/*`,
+  ];
+  if (!existsSync(join(dataDir, 'meta.properties'))) {
+    await run('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', CLUSTER_ID, '-c', propertiesFile, '-g'], { quiet: true });
+  }
+  const child = startProcess('kafka', 'java', [...jvm, 'kafka.Kafka', propertiesFile], { logFile: join(dir, 'kafka.log') });
+  await waitForPort(port, { child, what: `kafka on 127.0.0.1:${port}` });
+  return child;
+}

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage } from 'kafkajs';
+import type { z } from 'zod';
+import { createEnvelope, Topics } from '@keyguard/events';
+import type { Logger } from '@keyguard/logger';
+import { errorCode, isRetriable } from './errors.js';
+import type { Publisher } from './publisher.js';
+
+export interface ConsumedMessage<T> {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: T;
+  /** A child logger carrying the message's event and correlation ids. */
+  log: Logger;
+}
+
+export interface RetryPolicy {
+  /** Attempts after the first, for retriable errors. */
+  retries: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface ConsumerOptions<S extends z.ZodType> {
+  groupId: string;
+  topics: string[];
+  /** Decodes each message value (parsed JSON); a value it rejects goes to the DLQ as `invalid`. */
+  schema: S;
+  /** Handles one message. Must be idempotent: a message is redelivered until it is committed. */
+  handler: (message: ConsumedMessage<z.output<S>>) => Promise<void>;
+  /**
+   * Optional faster path: handles all valid messages of one fetched batch at once. When it
+   * fails (after retries), the batch is handled again message by message with `handler`, so a
+   * single poison message ends up in the DLQ and the rest go through.
+   */
+  batchHandler?: (messages: ConsumedMessage<z.output<S>>[]) => Promise<void>;
+  /** Producer for the DLQ. */
+  publisher: Publisher;
+  logger: Logger;
+  retry?: Partial<RetryPolicy>;
+  fromBeginning?: boolean;
+  /** Called after each committed batch: for metrics. */
+  onCommitted?: (stats: { processed: number; deadLettered: number }) => void;
+}
+
+export interface RunningConsumer {
+  consumer: Consumer;
+  /** Finishes the batch in hand, commits it, leaves the group. */
+  stop(): Promise<void>;
+  stats(): { processed: number; deadLettered: number; retries: number };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function decode<S extends z.ZodType>(schema: S, message: KafkaMessage): Decoded<z.output<S>> {
+  if (!message.value) return { ok: false, message: 'empty message value' };
+  let json: unknown;
+  try {
+    json = JSON.parse(message.value.toString('utf8'));
+  } catch {
+    return { ok: false, message: 'value is not JSON' };
+  }
+  const result = schema.safeParse(json, { reportInput: false });
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  return { ok: false, message: issues.join('; ') };
+}
+
+/**
+ * Consumes `topics` with `autoCommit: false`: offsets are committed only after every
+ * message up to them was handled or dead-lettered, so a crash re-reads what was not done.
+ * Retriable handler errors are retried with exponential backoff; after the last retry, or
+ * at once for other errors, the message goes to keyguard.dlq.v1 with the reason.
+ */
+export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: ConsumerOptions<S>): Promise<RunningConsumer> {
+  const policy: RetryPolicy = { retries: 3, initialDelayMs: 100, maxDelayMs: 5000, ...options.retry };
+  const log = options.logger.child({ groupId: options.groupId });
+  const consumer = kafka.consumer({
+    groupId: options.groupId,
+    sessionTimeout: 15_000,
+    heartbeatInterval: 1000,
+    maxWaitTimeInMs: 50,
+    retry: { retries: 10 },
+  });
+  const counters = { processed: 0, deadLettered: 0, retries: 0 };
+  let stopping = false;
+
+  async function withRetries(what: () => Promise<void>, isStopping: () => boolean): Promise<{ error?: unknown; attempts: number }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await what();
+        return { attempts: attempt + 1 };
+      } catch (error) {
+        if (!isRetriable(error) || attempt >= policy.retries || isStopping()) return { error, attempts: attempt + 1 };
+        counters.retries += 1;
+        await sleep(Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt));
+      }
+    }
+  }
+
+  async function deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: 'invalid' | 'handler_failed',
+    error: { code: string; message: string; retriable: boolean },
+    attempts: number,
+  ) {
+    const key = message.key?.toString('utf8') ?? null;
+    const letter = createEnvelope(
+      'dlq.dead_letter',
+      {
+        originalTopic: topic,
+        partition,
+        offset: message.offset,
+        key,
+        valueBase64: message.value ? message.value.toString('base64') : null,
+        groupId: options.groupId,
+        reason,
+        error,
+        attempts,
+        failedAt: new Date().toISOString(),
+      },
+      { source: options.groupId, id: randomUUID() },
+    );
+    // If the DLQ cannot be written, this throws: the batch is not committed and comes back.
+    await options.publisher.publish(Topics.dlq, [{ key, value: letter }]);
+    counters.deadLettered += 1;
+    log.warn({ topic, partition, offset: message.offset, reason, code: error.code }, 'message sent to DLQ');
+  }
+
+  function toConsumed(topic: string, partition: number, message: KafkaMessage, value: z.output<S>): ConsumedMessage<z.output<S>> {
+    const v = value as { id?: unknown; correlationId?: unknown };
+    return {
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key?.toString('utf8') ?? null,
+      value,
+      log: log.child({ topic, partition, offset: message.offset, eventId: v.id, correlationId: v.correlationId }),
+    };
+  }
+
+  async function handleOne(topic: string, partition: number, message: KafkaMessage, consumed: ConsumedMessage<z.output<S>>) {
+    const { error, attempts } = await withRetries(() => options.handler(consumed), () => false);
+    if (error === undefined) return;
+    const described = {
+      code: errorCode(error),
+      message: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      retriable: isRetriable(error),
+    };
+    consumed.log.error({ err: error, attempts }, 'handler failed');
+    await deadLetter(topic, partition, message, 'handler_failed', described, attempts);
+  }
+
+  async function eachBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload) {
+    const { topic, partition } = batch;
+    const valid: { message: KafkaMessage; consumed: ConsumedMessage<z.output<S>> }[] = [];
+    let deadLettered = 0;
+    for (const message of batch.messages) {
+      const decoded = decode(options.schema, message);
+      if (decoded.ok) valid.push({ message, consumed: toConsumed(topic, partition, message, decoded.value) });
+      else {
+        await deadLetter(topic, partition, message, 'invalid', { code: 'INVALID_MESSAGE', message: decoded.message, retriable: false }, 0);
+        deadLettered += 1;
+      }
+    }
+
+    let handledAsBatch = false;
+    if (options.batchHandler && valid.length > 0) {
+      const { error } = await withRetries(() => options.batchHandler!(valid.map((v) => v.consumed)), () => stopping);
+      handledAsBatch = error === undefined;
+      if (error !== undefined) log.warn({ err: error, topic, partition, size: valid.length }, 'batch failed; handling one by one');
+    }
+    if (!handledAsBatch) {
+      for (const { message, consumed } of valid) {
+        if (!isRunning() || isStale()) return; // rebalanced away: the next owner re-reads from the last commit
+        await handleOne(topic, partition, message, consumed);
+        await heartbeat();
+      }
+    }
+
+    const last = batch.messages.at(-1);
+    if (last && isRunning() && !isStale()) {
+      resolveOffset(last.offset);
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(last.offset) + 1n).toString() }]);
+      counters.processed += valid.length;
+      options.onCommitted?.({ processed: valid.length, deadLettered });
+    }
+  }
+
+  await consumer.connect();
+  for (const topic of options.topics) await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
+  await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 3, eachBatch });
+  log.info({ topics: options.topics }, 'consumer running');
+
+  return {
+    consumer,
+    async stop() {
+      stopping = true;
+      await consumer.disconnect();
+    },
+    stats: () => ({ ...counters }),
+  };
+}

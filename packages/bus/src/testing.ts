@@ -1,0 +1,83 @@
+/**
+ * Helpers for integration tests against the real broker: fresh topic and group names per
+ * test, and readers that wait for what a test expects to arrive.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kafka, KafkaMessage } from 'kafkajs';
+import { ensureTopics } from './kafka.js';
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}.${randomUUID().slice(0, 8)}`;
+}
+
+export async function createTestTopic(kafka: Kafka, prefix = 'test', numPartitions = 1): Promise<string> {
+  const topic = uniqueName(prefix);
+  await ensureTopics(kafka, [{ topic, numPartitions }]);
+  return topic;
+}
+
+export interface ReadMessage {
+  key: string | null;
+  value: string;
+  json: unknown;
+  partition: number;
+  offset: string;
+  headers: KafkaMessage['headers'];
+}
+
+/**
+ * Reads `topic` from the beginning with a throwaway group until `predicate` holds for what was
+ * read (or `count` messages arrived), then returns everything read. Throws on timeout with
+ * how many arrived.
+ */
+export async function waitForMessages(
+  kafka: Kafka,
+  topic: string,
+  { count = 1, timeoutMs = 20_000, until }: { count?: number; timeoutMs?: number; until?: (messages: ReadMessage[]) => boolean } = {},
+): Promise<ReadMessage[]> {
+  const consumer = kafka.consumer({ groupId: uniqueName('test-reader'), maxWaitTimeInMs: 50 });
+  const messages: ReadMessage[] = [];
+  const done = until ?? ((m: ReadMessage[]) => m.length >= count);
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`waitForMessages(${topic}): ${messages.length} message(s) after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      consumer
+        .run({
+          eachMessage: async ({ message, partition }) => {
+            const value = message.value?.toString('utf8') ?? '';
+            let json: unknown;
+            try {
+              json = JSON.parse(value);
+            } catch {
+              json = undefined;
+            }
+            messages.push({ key: message.key?.toString('utf8') ?? null, value, json, partition, offset: message.offset, headers: message.headers });
+            if (done(messages)) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages;
+}
+
+/** Everything currently in `topic` (reads to the high watermark of each partition). */
+export async function readAll(kafka: Kafka, topic: string, timeoutMs = 20_000): Promise<ReadMessage[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const offsets = await admin.fetchTopicOffsets(topic);
+  await admin.disconnect();
+  const total = offsets.reduce((n, o) => n + Number(BigInt(o.high) - BigInt(o.low)), 0);
+  if (total === 0) return [];
+  return waitForMessages(kafka, topic, { count: total, timeoutMs });
+}
