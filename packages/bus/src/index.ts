@@ -1,4 +1,5 @@
 export { createKafka, type CreateKafkaOptions, ensureTopics, type Kafka, type TopicSpec } from './kafka.js';
 export { createPublisher, type OutgoingMessage, type Publisher, type PublisherOptions } from './publisher.js';
 export { type ConsumedMessage, type ConsumerOptions, type RetryPolicy, type RunningConsumer, runConsumer } from './consumer.js';
+export { kafkaReadiness } from './health.js';
 export { errorCode, HandlerError, isRetriable, permanent, retriable } from './errors.js';

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '@keyguard/logger';
+import { createHttpServer, createMetrics, HttpError } from '../src/index.js';
+
+function app(ready = true) {
+  const server = createHttpServer({
+    service: 'test-service',
+    logger: createLogger({ name: 't', level: 'silent' }),
+    metrics: createMetrics('test-service'),
+    readiness: { kafka: async () => ready, mongodb: async () => true },
+  });
+  server.get('/boom', async () => {
+    throw new Error('secret internals: mongodb://user:pass@host');
+  });
+  server.get('/conflict', async () => {
+    throw new HttpError(409, 'EXPOSED_KEYS_EXIST', 'exposed keys exist', { exposedCount: 2 });
+  });
+  return server;
+}
+
+describe('createHttpServer', () => {
+  it('serves /healthz, /readyz and /metrics', async () => {
+    const server = app();
+    expect((await server.inject('/healthz')).json()).toEqual({ status: 'ok', service: 'test-service' });
+    const ready = await server.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().checks).toEqual({ kafka: true, mongodb: true });
+    await server.inject('/healthz');
+    const metrics = await server.inject('/metrics');
+    expect(metrics.body).toContain('keyguard_http_requests_total{method="GET",route="/healthz",status="200",service="test-service"}');
+  });
+
+  it('answers 503 from /readyz when a dependency is down, naming it', async () => {
+    const res = await app(false).inject('/readyz');
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ status: 'not_ready', checks: { kafka: false, mongodb: true } });
+  });
+
+  it('never leaks a 5xx message', async () => {
+    const res = await app().inject('/boom');
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ error: 'internal_error', message: 'internal error' });
+  });
+
+  it('maps HttpError to its status, code and details', async () => {
+    const res = await app().inject('/conflict');
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toEqual({ error: 'EXPOSED_KEYS_EXIST', message: 'exposed keys exist', exposedCount: 2 });
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await app().inject('/nope?x=1');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: 'not_found', message: 'no route for GET /nope' });
+  });
+});

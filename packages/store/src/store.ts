@@ -1,0 +1,97 @@
+import { type Collection, type Db, MongoClient } from 'mongodb';
+import type { Logger } from '@keyguard/logger';
+import type {
+  ApiKeyDoc,
+  AuditLogDoc,
+  DeliveryDoc,
+  FindingDoc,
+  NotificationDoc,
+  TeamDoc,
+  UserDoc,
+} from './documents.js';
+
+export interface Collections {
+  teams: Collection<TeamDoc>;
+  users: Collection<UserDoc>;
+  apiKeys: Collection<ApiKeyDoc>;
+  findings: Collection<FindingDoc>;
+  auditLog: Collection<AuditLogDoc>;
+  deliveries: Collection<DeliveryDoc>;
+  notifications: Collection<NotificationDoc>;
+}
+
+export interface Store {
+  client: MongoClient;
+  db: Db;
+  collections: Collections;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface ConnectStoreOptions {
+  uri: string;
+  /** Defaults to the database named in the URI, else `keyguard`. */
+  dbName?: string;
+  logger: Logger;
+  /** Create the indexes the design relies on (unique keys etc.). Default true. */
+  ensureIndexes?: boolean;
+}
+
+/**
+ * The unique indexes are what make every writer idempotent without transactions (FerretDB
+ * has none, and the design needs none): a redelivered event hits the same unique key.
+ */
+async function ensureIndexes(c: Collections): Promise<void> {
+  await Promise.all([
+    c.users.createIndex({ email: 1 }, { unique: true, name: 'email_unique' }),
+    c.users.createIndex({ teamId: 1 }, { name: 'team' }),
+    c.apiKeys.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
+    c.apiKeys.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
+    c.apiKeys.createIndex({ teamId: 1, lastUsedAt: -1 }, { name: 'team_last_used' }),
+    c.apiKeys.createIndex({ teamId: 1, status: 1 }, { name: 'team_status' }),
+    c.apiKeys.createIndex({ status: 1, expiresAt: 1 }, { name: 'status_expires' }),
+    c.findings.createIndex({ tokenHash: 1 }, { unique: true, name: 'token_hash_unique' }),
+    c.findings.createIndex({ teamId: 1, status: 1, lastSeen: -1 }, { name: 'team_status_seen' }),
+    c.auditLog.createIndex({ teamId: 1, at: -1 }, { name: 'team_at' }),
+  ]);
+}
+
+/** The database named in a mongodb:// URI's path, if any (the driver would default to `test`). */
+function databaseIn(uri: string): string | undefined {
+  return /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1];
+}
+
+export async function connectStore(options: ConnectStoreOptions): Promise<Store> {
+  const client = new MongoClient(options.uri, {
+    serverSelectionTimeoutMS: 5000,
+    connectTimeoutMS: 5000,
+    appName: 'keyguard',
+  });
+  await client.connect();
+  const db = client.db(options.dbName ?? databaseIn(options.uri) ?? 'keyguard');
+  const collections: Collections = {
+    teams: db.collection('teams'),
+    users: db.collection('users'),
+    apiKeys: db.collection('apiKeys'),
+    findings: db.collection('findings'),
+    auditLog: db.collection('auditLog'),
+    deliveries: db.collection('deliveries'),
+    notifications: db.collection('notifications'),
+  };
+  if (options.ensureIndexes !== false) await ensureIndexes(collections);
+  options.logger.info({ db: db.databaseName }, 'connected to MongoDB');
+  return {
+    client,
+    db,
+    collections,
+    async ping() {
+      try {
+        await db.command({ ping: 1 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => client.close(),
+  };
+}

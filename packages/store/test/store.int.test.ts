@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@keyguard/logger';
+import {
+  type ApiKeyDoc,
+  connectStore,
+  createDeliveryRepository,
+  createNotificationRepository,
+  DuplicateKeyError,
+  mapDuplicate,
+  type Store,
+} from '../src/index.js';
+import { uniqueDbName } from '../src/testing.js';
+
+const logger = createLogger({ name: 'store-test', level: 'silent' });
+let store: Store;
+
+beforeAll(async () => {
+  store = await connectStore({ uri: process.env.MONGODB_URI!, dbName: uniqueDbName('store'), logger });
+});
+afterAll(async () => {
+  await store.db.dropDatabase();
+  await store.close();
+});
+
+const key = (id: string, hash: string): ApiKeyDoc => ({
+  _id: id,
+  hash,
+  preview: 'PMAK-…0001',
+  name: id,
+  teamId: 'team-1',
+  createdBy: 'user-1',
+  createdAt: new Date(),
+  expiresAt: null,
+  lastUsedAt: null,
+  status: 'enabled',
+  revokedAt: null,
+  revocation: null,
+  exposure: null,
+});
+
+describe('store against the real MongoDB wire-protocol server', () => {
+  it('answers ping', async () => {
+    expect(await store.ping()).toBe(true);
+  });
+
+  it('rejects a duplicate key hash through the unique index, as a typed error', async () => {
+    const hash = 'a'.repeat(64);
+    await store.collections.apiKeys.insertOne(key('k1', hash));
+    const error = await mapDuplicate('apiKeys', () => store.collections.apiKeys.insertOne(key('k2', hash))).catch((e) => e);
+    expect(error).toBeInstanceOf(DuplicateKeyError);
+    expect(error).toMatchObject({ code: 'DUPLICATE_KEY', collection: 'apiKeys', retriable: false });
+    expect(await store.collections.apiKeys.countDocuments({ hash })).toBe(1);
+  });
+
+  it('enforces one finding per token hash', async () => {
+    const doc = {
+      tokenHash: 'b'.repeat(64),
+      ruleId: 'postman-api-key',
+      redacted: 'PMAK-…0002',
+      confidence: 'high' as const,
+      teamId: null,
+      keyId: null,
+      status: 'open' as const,
+      resolution: null,
+      locations: [],
+      firstSeen: new Date(),
+      lastSeen: new Date(),
+      history: [],
+    };
+    await store.collections.findings.insertOne({ _id: 'f1', ...doc });
+    await expect(
+      mapDuplicate('findings', () => store.collections.findings.insertOne({ _id: 'f2', ...doc })),
+    ).rejects.toBeInstanceOf(DuplicateKeyError);
+  });
+
+  it('claims a delivery once', async () => {
+    const deliveries = createDeliveryRepository(store);
+    expect(await deliveries.claim('github', 'd-1')).toBe(true);
+    expect(await deliveries.claim('github', 'd-1')).toBe(false);
+    expect(await deliveries.claim('gitlab', 'd-1')).toBe(true);
+    await deliveries.release('github', 'd-1');
+    expect(await deliveries.claim('github', 'd-1')).toBe(true);
+  });
+
+  it('claims a notification once, and lets a stale claim be taken over', async () => {
+    const notifications = createNotificationRepository(store);
+    expect(await notifications.claim('evt-1', 'key.revoked', 'a@example.com')).toBe(true);
+    expect(await notifications.claim('evt-1', 'key.revoked', 'a@example.com')).toBe(false);
+    expect(await notifications.claim('evt-1', 'key.revoked', 'a@example.com', { staleAfterMs: -1 })).toBe(true);
+    await notifications.markSent('evt-1');
+    expect(await notifications.claim('evt-1', 'key.revoked', 'a@example.com', { staleAfterMs: -1 })).toBe(false);
+  });
+});
