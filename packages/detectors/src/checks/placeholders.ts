@@ -1,0 +1,53 @@
+/**
+ * Placeholder and stopword rejection, applied to the part of a secret after its keyword
+ * prefix. Words are matched in lower, UPPER and Capitalised form only (not case-insensitively)
+ * so random base62 bodies almost never trip them by chance.
+ */
+const STOPWORDS = [
+  'example',
+  'xxxx',
+  'your',
+  'placeholder',
+  'changeme',
+  'dummy',
+  'sample',
+  'fake',
+  'redacted',
+  'insert',
+  'replace',
+  'token',
+  'secret',
+  'password',
+] as const;
+
+const FORMS = STOPWORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)]);
+
+/** Characters no generated key contains but templates do: `<your-key>`, `${KEY}`, `{{key}}`, `%s`, `***`. */
+const TEMPLATE = /[<>{}$%*]|\.\.\./;
+
+const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+
+function hasSequentialRun(body: string, length: number): boolean {
+  for (const seq of SEQUENCES) {
+    for (let i = 0; i + length <= seq.length; i++) {
+      if (body.includes(seq.slice(i, i + length))) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the body looks like a template, a stopword, a run of one character or a counting sequence. */
+export function isPlaceholder(body: string): boolean {
+  if (body.length === 0) return true;
+  if (TEMPLATE.test(body)) return true;
+  for (const form of FORMS) if (body.includes(form)) return true;
+  // a run of 8 or more of one character ("00000000", "aaaaaaaa")
+  let run = 1;
+  for (let i = 1; i < body.length; i++) {
+    run = body.charCodeAt(i) === body.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run >= 8) return true;
+  }
+  // bodies built from three characters or fewer ("abababab", "0a0a0a0a")
+  if (body.length >= 12 && new Set(body).size <= 3) return true;
+  return hasSequentialRun(body, 8);
+}

@@ -1,0 +1,400 @@
+import { DOCUMENTATION_EXAMPLE_HASHES } from '../checks/doc-examples.js';
+import { shannonEntropy } from '../checks/entropy.js';
+import { isPlaceholder } from '../checks/placeholders.js';
+import { hashToken } from '../hash.js';
+import { redact } from '../redact.js';
+import { defaultRules } from '../registry.js';
+import type {
+  Classification,
+  Finding,
+  Rule,
+  RuleMode,
+  ScanOptions,
+  ScanResult,
+  ScanStats,
+  Scanner,
+  ScannerOptions,
+} from '../types.js';
+import { globToRegExp } from './glob.js';
+import { type Hits, MIN_KEYWORD_LENGTH, Prefilter } from './prefilter.js';
+import { validateRules } from './validate-rules.js';
+
+/** How a compiled rule is run: `everywhere` is for custom rules without usable keywords. */
+type Mode = RuleMode | 'everywhere';
+
+interface CompiledRule {
+  rule: Rule;
+  mode: Mode;
+  before: number;
+  after: number;
+  lines: number | undefined;
+  sticky: RegExp;
+  global: RegExp;
+  secretGroup: boolean;
+  /** Custom rules: take group `rule.secretGroup`, or the first non-empty group. */
+  groupSecret: boolean;
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  start: number;
+  end: number;
+  secret: string;
+  match: string;
+  groups: Readonly<Record<string, string | undefined>>;
+  prefixLength: number;
+}
+
+/** Input abstraction: the engine reads windows of either a Buffer (as latin1) or a string. */
+interface Source {
+  length: number;
+  text(start: number, end: number): string;
+  /** Exact secret: re-decodes non-ASCII byte ranges as UTF-8 so hashes match the file's text. */
+  secret(start: number, end: number, latin1: string): string;
+  indexOfNewline(from: number): number;
+  /** The line containing `offset`, without its newline. */
+  lineAt(offset: number): string;
+}
+
+const DEFAULT_WINDOW: Record<Mode, { before: number; after: number }> = {
+  keyword: { before: 32, after: 256 },
+  window: { before: 256, after: 256 },
+  everywhere: { before: 0, after: 0 },
+};
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function bufferSource(bytes: Uint8Array): Source {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return {
+    length: buf.length,
+    // latin1 keeps V8 strings one-byte and is the cheapest decode (offsets stay byte offsets)
+    text: (start, end) => buf.toString('latin1', start, end),
+    secret: (start, end, latin1) => (NON_ASCII.test(latin1) ? buf.toString('utf8', start, end) : latin1),
+    indexOfNewline: (from) => buf.indexOf(10, from),
+    lineAt: (offset) => {
+      const end = buf.indexOf(10, offset);
+      return buf.toString('utf8', buf.lastIndexOf(10, offset) + 1, end === -1 ? buf.length : end);
+    },
+  };
+}
+
+function stringSource(text: string): Source {
+  return {
+    length: text.length,
+    text: (start, end) => text.slice(start, end),
+    secret: (_start, _end, value) => value,
+    indexOfNewline: (from) => text.indexOf('\n', from),
+    lineAt: (offset) => {
+      const end = text.indexOf('\n', offset);
+      return text.slice(text.lastIndexOf('\n', offset) + 1, end === -1 ? text.length : end);
+    },
+  };
+}
+
+function compile(rule: Rule): CompiledRule {
+  // a keyword too short to prefilter on means the rule must look everywhere (custom rules only)
+  const usable = rule.keywords.length > 0 && rule.keywords.every((k) => k.length >= MIN_KEYWORD_LENGTH);
+  const mode: Mode = usable ? (rule.mode ?? 'keyword') : 'everywhere';
+  const defaults = DEFAULT_WINDOW[mode];
+  const secretGroup = /\(\?<secret>/.test(rule.pattern.source);
+  const groupSecret = !secretGroup && (rule.secretGroup !== undefined || rule.provider === 'custom');
+  const flags = rule.pattern.flags.replace(/[gyd]/g, '') + (secretGroup || groupSecret ? 'd' : '');
+  return {
+    rule,
+    mode,
+    before: rule.window?.before ?? defaults.before,
+    after: rule.window?.after ?? defaults.after,
+    lines: rule.window?.lines,
+    sticky: new RegExp(rule.pattern.source, `${flags}y`),
+    global: new RegExp(rule.pattern.source, `${flags}g`),
+    secretGroup,
+    groupSecret,
+  };
+}
+
+function emptyStats(bytes: number): ScanStats {
+  return {
+    bytes,
+    rejected: 0,
+    rejectedBy: { checksum: 0, entropy: 0, placeholder: 0, invalid: 0 },
+    allowlisted: 0,
+    keywordHits: 0,
+  };
+}
+
+function keywordPrefixLength(rule: Rule, secret: string): number {
+  let best = 0;
+  for (const k of rule.keywords) {
+    const head = secret.slice(0, k.length);
+    if (k.length > best && (rule.ignoreCase ? head.toLowerCase() === k.toLowerCase() : head === k)) best = k.length;
+  }
+  return best;
+}
+
+/**
+ * Builds a scanner over `rules` (default: every built-in rule). The catalogue is validated here
+ * and a broken rule throws, listing every problem.
+ */
+export function createScanner(options: ScannerOptions = {}): Scanner {
+  const rules = options.rules ?? defaultRules;
+  validateRules(rules);
+  const ignoredRules = new Set(options.allowlist?.rules ?? []);
+  const allowedHashes = new Set(options.allowlist?.tokenHashes ?? []);
+  const allowedPaths = (options.allowlist?.paths ?? []).map(globToRegExp);
+  const compiled = rules.filter((r) => !ignoredRules.has(r.id)).map(compile);
+  const keywordRules = compiled.flatMap((c, index) =>
+    c.mode === 'everywhere'
+      ? []
+      : c.rule.keywords.map((keyword) => ({ keyword, ignoreCase: c.rule.ignoreCase === true, rule: index })),
+  );
+  const prefilter = new Prefilter(keywordRules);
+  const everywhere = compiled.filter((c) => c.mode === 'everywhere');
+
+  function scan(input: string | Uint8Array, scanOptions: ScanOptions = {}): ScanResult {
+    const isString = typeof input === 'string';
+    const source = isString ? stringSource(input) : bufferSource(input);
+    const stats = emptyStats(isString ? Buffer.byteLength(input) : input.length);
+    const path = scanOptions.path;
+    if (path !== undefined && allowedPaths.some((re) => re.test(path))) return { findings: [], stats };
+
+    const hits: Hits = { entry: [], pos: [] };
+    if (isString) prefilter.findInString(input, hits);
+    else prefilter.findInBytes(input, hits);
+    stats.keywordHits = hits.pos.length;
+
+    const candidates: Candidate[] = [];
+    const n = source.length;
+    const windowHits = new Map<CompiledRule, number[]>();
+
+    const consider = (c: CompiledRule, m: RegExpExecArray, ws: number, we: number, textLength: number): void => {
+      const matchEnd = m.index + m[0].length;
+      // a match touching a window edge that is not the input's edge may be a cut-off token
+      if ((m.index === 0 && ws > 0) || (matchEnd === textLength && we < n) || m[0].length === 0) return;
+      let secret = m[0];
+      let secretStart = m.index;
+      if (c.secretGroup) {
+        const span = m.indices?.groups?.['secret'];
+        if (!span) return;
+        secretStart = span[0];
+        secret = m.groups!['secret']!;
+      } else if (c.groupSecret && m.length > 1) {
+        // gitleaks semantics: `secretGroup`, else the first non-empty capture group
+        const wanted = c.rule.secretGroup;
+        for (let g = wanted ?? 1; g < (wanted === undefined ? m.length : wanted + 1); g++) {
+          const value = m[g];
+          const span = m.indices?.[g];
+          if (value && span) {
+            secret = value;
+            secretStart = span[0];
+            break;
+          }
+        }
+      }
+      const start = ws + secretStart;
+      const end = start + secret.length;
+      candidates.push({
+        rule: c,
+        start,
+        end,
+        secret: source.secret(start, end, secret),
+        match: m[0],
+        groups: m.groups ?? {},
+        prefixLength: keywordPrefixLength(c.rule, secret),
+      });
+    };
+
+    for (let h = 0; h < hits.pos.length; h++) {
+      const p = hits.pos[h]!;
+      for (const ruleIndex of prefilter.entries[hits.entry[h]!]!.rules) {
+        const c = compiled[ruleIndex]!;
+        if (c.mode === 'window') {
+          let list = windowHits.get(c);
+          if (!list) windowHits.set(c, (list = []));
+          list.push(p);
+          continue;
+        }
+        const ws = p > c.before ? p - c.before : 0;
+        const we = p + c.after < n ? p + c.after : n;
+        const text = source.text(ws, we);
+        c.sticky.lastIndex = p - ws;
+        const m = c.sticky.exec(text);
+        if (m !== null) consider(c, m, ws, we, text.length);
+      }
+    }
+
+    // window rules: merge overlapping windows so each byte is searched at most once per rule
+    for (const [c, positions] of windowHits) {
+      let i = 0;
+      while (i < positions.length) {
+        const ws = Math.max(0, positions[i]! - c.before);
+        let we = Math.min(n, positions[i]! + c.after);
+        while (i + 1 < positions.length && positions[i + 1]! - c.before <= we) {
+          i++;
+          we = Math.min(n, positions[i]! + c.after);
+        }
+        i++;
+        searchSpan(c, ws, we, positions);
+      }
+    }
+    for (const c of everywhere) searchSpan(c, 0, n, undefined);
+
+    function searchSpan(c: CompiledRule, ws: number, we: number, positions: number[] | undefined): void {
+      const text = source.text(ws, we);
+      const re = c.global;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null) {
+        if (m[0].length === 0) re.lastIndex++;
+        const before = candidates.length;
+        consider(c, m, ws, we, text.length);
+        if (c.lines !== undefined && positions && candidates.length > before) {
+          const cand = candidates[candidates.length - 1]!;
+          if (!withinLines(cand.start, positions, c.lines)) candidates.pop();
+        }
+      }
+    }
+
+    function withinLines(offset: number, positions: number[], lines: number): boolean {
+      for (const p of positions) {
+        const [a, b] = p < offset ? [p, offset] : [offset, p];
+        let count = 0;
+        let nl = source.indexOfNewline(a);
+        while (nl !== -1 && nl < b && count <= lines) {
+          count++;
+          nl = source.indexOfNewline(nl + 1);
+        }
+        if (count <= lines) return true;
+      }
+      return false;
+    }
+
+    const accepted = check(candidates, stats, path, source);
+    return { findings: toFindings(accepted, source, scanOptions), stats };
+  }
+
+  function check(candidates: Candidate[], stats: ScanStats, path: string | undefined, source: Source): Candidate[] {
+    const kept: Candidate[] = [];
+    for (const cand of candidates) {
+      const rule = cand.rule.rule;
+      const body = cand.secret.slice(cand.prefixLength);
+      if (rule.checksum && !rule.checksum(cand.secret)) {
+        stats.rejectedBy.checksum++;
+        continue;
+      }
+      const hash = hashToken(cand.secret);
+      if (DOCUMENTATION_EXAMPLE_HASHES.has(hash) || (rule.placeholderCheck !== false && isPlaceholder(body))) {
+        stats.rejectedBy.placeholder++;
+        continue;
+      }
+      if (rule.entropy !== undefined && shannonEntropy(body) < rule.entropy) {
+        stats.rejectedBy.entropy++;
+        continue;
+      }
+      if (rule.validate && !rule.validate(cand.secret, cand.groups)) {
+        stats.rejectedBy.invalid++;
+        continue;
+      }
+      if (allowedHashes.has(hash) || ruleAllowlisted(rule, cand, path, source)) {
+        stats.allowlisted++;
+        continue;
+      }
+      kept.push(cand);
+      hashes.set(cand, hash);
+    }
+    const { checksum, placeholder, entropy, invalid } = stats.rejectedBy;
+    stats.rejected = checksum + placeholder + entropy + invalid;
+    // one finding per secret span: a containing match wins, then the more confident rule
+    kept.sort((a, b) => a.start - b.start || b.end - a.end || rank(a) - rank(b));
+    const out: Candidate[] = [];
+    let lastEnd = -1;
+    for (const cand of kept) {
+      if (cand.end <= lastEnd) continue;
+      out.push(cand);
+      lastEnd = Math.max(lastEnd, cand.end);
+    }
+    return out;
+  }
+
+  const hashes = new WeakMap<Candidate, string>();
+  const rank = (c: Candidate): number => ({ high: 0, medium: 1, low: 2 })[c.rule.rule.confidence];
+
+  function ruleAllowlisted(rule: Rule, cand: Candidate, path: string | undefined, source: Source): boolean {
+    for (const list of rule.allowlists ?? []) {
+      const results: boolean[] = [];
+      if (list.paths?.length) results.push(path !== undefined && list.paths.some((re) => re.test(path)));
+      if (list.regexes?.length) {
+        const target =
+          list.regexTarget === 'match' ? cand.match : list.regexTarget === 'line' ? source.lineAt(cand.start) : cand.secret;
+        results.push(list.regexes.some((re) => re.test(target)));
+      }
+      if (list.stopwords?.length) {
+        const secret = cand.secret.toLowerCase();
+        results.push(list.stopwords.some((w) => secret.includes(w.toLowerCase())));
+      }
+      if (results.length === 0) continue;
+      if (list.condition === 'AND' ? results.every(Boolean) : results.some(Boolean)) return true;
+    }
+    return false;
+  }
+
+  function toFindings(accepted: Candidate[], source: Source, scanOptions: ScanOptions): Finding[] {
+    const findings: Finding[] = [];
+    let line = 1;
+    let lineStart = 0;
+    let cursor = 0;
+    const advance = (offset: number): void => {
+      let nl = source.indexOfNewline(cursor);
+      while (nl !== -1 && nl < offset) {
+        line++;
+        lineStart = nl + 1;
+        nl = source.indexOfNewline(nl + 1);
+      }
+      cursor = offset;
+    };
+    for (const cand of accepted) {
+      advance(cand.start);
+      const startLine = line;
+      const startColumn = cand.start - lineStart + 1;
+      let endLine = startLine;
+      let endLineStart = lineStart;
+      let nl = cand.secret.indexOf('\n');
+      while (nl !== -1) {
+        endLine++;
+        endLineStart = cand.start + nl + 1;
+        nl = cand.secret.indexOf('\n', nl + 1);
+      }
+      const finding: Finding = {
+        ruleId: cand.rule.rule.id,
+        tokenHash: hashes.get(cand)!,
+        redacted: redact(cand.secret, cand.prefixLength || undefined),
+        confidence: cand.rule.rule.confidence,
+        line: startLine,
+        column: startColumn,
+        endLine,
+        endColumn: cand.end - endLineStart + 1,
+        offset: cand.start,
+      };
+      if (scanOptions.path !== undefined) finding.path = scanOptions.path;
+      if (scanOptions.location !== undefined) finding.location = { ...scanOptions.location };
+      if (scanOptions.includeRaw === true) finding.raw = cand.secret;
+      findings.push(finding);
+    }
+    return findings;
+  }
+
+  function classify(token: string): Classification | null {
+    for (const c of compiled) {
+      const re = c.global;
+      re.lastIndex = 0;
+      const m = re.exec(token);
+      if (m === null) continue;
+      const secret = c.secretGroup ? m.groups?.['secret'] : m[0];
+      if (secret !== token) continue;
+      return { ruleId: c.rule.id, checksumValid: c.rule.checksum ? c.rule.checksum(token) : null };
+    }
+    return null;
+  }
+
+  return { rules: compiled.map((c) => c.rule), scan, classify };
+}

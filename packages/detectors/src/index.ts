@@ -1,0 +1,29 @@
+export type {
+  Allowlist,
+  Classification,
+  Confidence,
+  Finding,
+  Rule,
+  RuleAllowlist,
+  RuleMode,
+  RuleSamples,
+  ScanOptions,
+  ScanResult,
+  ScanStats,
+  Scanner,
+  ScannerOptions,
+  TruePositive,
+} from './types.js';
+export { createScanner } from './engine/create-scanner.js';
+export { RuleCatalogueError, validateRules } from './engine/validate-rules.js';
+export { globToRegExp } from './engine/glob.js';
+export { defaultRules } from './registry.js';
+export { hashToken } from './hash.js';
+export { redact } from './redact.js';
+export { shannonEntropy } from './checks/entropy.js';
+export { isPlaceholder } from './checks/placeholders.js';
+export { crc32 } from './checksum/crc32.js';
+export { verifyGithubStyleToken, githubChecksum } from './checksum/github-token.js';
+export { verifyGitlabRoutableToken } from './checksum/gitlab-routable.js';
+export { ALPHABETS, createSampleGenerator, type SampleGenerator } from './samples/generator.js';
+export { compileCustomRule, type CustomRuleDefinition, CustomRuleError } from './custom-rule.js';

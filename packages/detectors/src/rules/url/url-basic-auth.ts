@@ -1,0 +1,70 @@
+import { pattern } from '../../boundaries.js';
+import type { Rule } from '../../types.js';
+
+const PLACEHOLDER_PASSWORDS = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'secret',
+  'changeme',
+  'example',
+  'token',
+  'xxx',
+  'xxxx',
+  'xxxxxx',
+  'pa55word',
+  'p4ssw0rd',
+  'mypassword',
+  'yourpassword',
+  'your-password',
+  'your_password',
+]);
+const PLACEHOLDER_HOSTS = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host|hostname|example\.(?:com|org|net)|[^@]*\.example(?:\.com)?)(?:[:/]|$)/i;
+
+/**
+ * `scheme://user:password@host` — the password is the secret. Templates (`${PASS}`, `%s`,
+ * `<password>`, `****`), common placeholder passwords, user == password, and documentation or
+ * loopback hosts are not reported.
+ */
+export const urlBasicAuth: Rule = {
+  id: 'url-basic-auth',
+  description: 'Password embedded in a URL (basic auth)',
+  provider: 'url',
+  keywords: ['://'],
+  window: { before: 32, after: 512 },
+  pattern: pattern(
+    '(?<=[A-Za-z][A-Za-z0-9+.-]{0,30})://',
+    "(?<user>[A-Za-z0-9._~%!$&'()*+,;=-]{1,64}):",
+    '(?<secret>[A-Za-z0-9._~%!$&()*+,;=-]{3,128})@',
+    '(?<host>[A-Za-z0-9][A-Za-z0-9.-]{0,252}(?::[0-9]{1,5})?)',
+  ),
+  confidence: 'medium',
+  placeholderCheck: false,
+  validate: (secret, groups) => {
+    const lower = secret.toLowerCase();
+    if (groups['user'] === secret || PLACEHOLDER_HOSTS.test(groups['host'] ?? '')) return false;
+    if (PLACEHOLDER_PASSWORDS.has(lower) || /^[x*.]+$/i.test(secret)) return false;
+    if (/[$*]|%(?![0-9A-Fa-f]{2})/.test(secret)) return false;
+    return true;
+  },
+  samples: {
+    truePositives: (g) => {
+      const p1 = `${g.alnum(10)}${g.pick(['!', '-', '_', '.'])}${g.alnum(6)}`;
+      const p2 = g.alnum(24);
+      return [
+        { text: `DATABASE_URL=postgres://app:${p1}@db.internal.acme.io:5432/app`, secret: p1 },
+        { text: `git clone https://deploy:${p2}@git.acme-corp.net/team/repo.git`, secret: p2 },
+      ];
+    },
+    falsePositives: (g) => [
+      'postgres://user:password@localhost:5432/db',
+      'https://user:${PASSWORD}@example.com/',
+      'mongodb://admin:%s@db.acme.io/',
+      `redis://default:${g.alnum(16)}@localhost:6379`,
+      'https://user:****@registry.acme.io',
+      'http://example.com/path?x=a:b@c',
+      'amqp://guest:guest@rabbit.acme.io',
+    ],
+  },
+};

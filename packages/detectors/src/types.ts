@@ -1,0 +1,146 @@
+import type { SampleGenerator } from './samples/generator.js';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/**
+ * How the engine runs a rule's pattern once the prefilter found one of its keywords.
+ * - `keyword`: the pattern starts at the keyword (sticky match at the hit). Cheapest; the
+ *   pattern must begin with a left-boundary lookbehind so a run of token characters is
+ *   matched from its first character only (this is what keeps repeated near-matches linear).
+ * - `window`: the keyword is context (`datadog`, `twilio`) or sits inside the token; the
+ *   pattern is searched in `[hit - before, hit + after]`, overlapping windows merged so every
+ *   byte is searched at most once per rule.
+ */
+export type RuleMode = 'keyword' | 'window';
+
+/** A true-positive sample: a bare token (embedded in several contexts by the tests) or a text with its one secret. */
+export type TruePositive = string | { text: string; secret: string };
+
+export interface RuleSamples {
+  /** Generated from the rule's shape: never commit realistic literal tokens. */
+  truePositives: (g: SampleGenerator) => TruePositive[];
+  /** Texts that must produce no finding at all (near-misses, placeholders, bad checksums). */
+  falsePositives: (g: SampleGenerator) => string[];
+}
+
+/** Per-rule allowlist (gitleaks-style): suppresses a candidate when its criteria hit. */
+export interface RuleAllowlist {
+  description?: string;
+  /** OR (default): any one criterion suppresses; AND: every criterion given must hit. */
+  condition?: 'OR' | 'AND';
+  /** Regexes over the POSIX path the caller gave. */
+  paths?: RegExp[];
+  regexes?: RegExp[];
+  /** What `regexes` test: the secret (default), the whole match, or the line containing it. */
+  regexTarget?: 'secret' | 'match' | 'line';
+  /** Substrings (case-insensitive) that mark a secret as a placeholder. */
+  stopwords?: string[];
+}
+
+export interface Rule {
+  /** kebab-case, unique in a scanner. */
+  id: string;
+  description: string;
+  /** Folder under src/rules; `custom` for rules from a config file. */
+  provider: string;
+  /** Literal strings (>= 3 characters) found in one pass before any pattern runs. */
+  keywords: readonly string[];
+  /** Keywords compare ASCII-case-insensitively (custom gitleaks-style rules). */
+  ignoreCase?: boolean;
+  /**
+   * The token shape, without g/y flags. The secret is the named group `secret` when present,
+   * otherwise the whole match. Write bounded quantifiers only.
+   */
+  pattern: RegExp;
+  mode?: RuleMode;
+  /** Bytes searched before and after a keyword hit. Defaults: keyword mode 32/256, window mode 256/256. */
+  window?: { before?: number; after?: number; lines?: number };
+  confidence: Confidence;
+  /** Minimum Shannon entropy (bits per character) of the secret without its keyword prefix. */
+  entropy?: number;
+  /** Offline integrity check; a failing candidate is dropped and counted as rejected. */
+  checksum?: (secret: string) => boolean;
+  /**
+   * Extra structural check (e.g. a JWT header that decodes); false rejects the candidate.
+   * `groups` are the pattern's named groups (context such as a URL's user and host).
+   */
+  validate?: (secret: string, groups: Readonly<Record<string, string | undefined>>) => boolean;
+  /** Set false for long encoded secrets (PEM, JWT) where stopword checks would misfire. */
+  placeholderCheck?: boolean;
+  allowlists?: readonly RuleAllowlist[];
+  /** Capture group index holding the secret (gitleaks `secretGroup`); otherwise the named group `secret`, else the match. */
+  secretGroup?: number;
+  samples?: RuleSamples;
+}
+
+export interface Finding {
+  ruleId: string;
+  /** Hex SHA-256 of the exact secret. */
+  tokenHash: string;
+  /** Recognisable prefix + at most the last 4 characters, e.g. `PMAK-…f3a9`. */
+  redacted: string;
+  confidence: Confidence;
+  /** 1-based. */
+  line: number;
+  /** 1-based; counted in bytes for Buffer input and UTF-16 code units for string input. */
+  column: number;
+  endLine: number;
+  /** 1-based, exclusive-end convention of SARIF: the column just after the secret. */
+  endColumn: number;
+  /** 0-based offset of the secret in the input (bytes for Buffer input). */
+  offset: number;
+  path?: string;
+  location?: Record<string, unknown>;
+  /** The secret itself: only with `includeRaw`, only inside the scanning process. */
+  raw?: string;
+}
+
+export interface ScanOptions {
+  /** POSIX path of the input, used by path allowlists and copied into findings. */
+  path?: string;
+  /** Caller's location fields (commit, url, resource ids...) copied into every finding. */
+  location?: Record<string, unknown>;
+  /** Return the raw secret in `finding.raw`. Never serialise it. */
+  includeRaw?: boolean;
+}
+
+export interface ScanStats {
+  bytes: number;
+  /** Candidates that matched a rule's pattern and failed a checksum, entropy, placeholder or validity check. */
+  rejected: number;
+  rejectedBy: { checksum: number; entropy: number; placeholder: number; invalid: number };
+  /** Candidates suppressed by an allowlist. */
+  allowlisted: number;
+  /** Keyword hits from the prefilter. */
+  keywordHits: number;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  stats: ScanStats;
+}
+
+export interface Allowlist {
+  tokenHashes?: readonly string[];
+  /** Globs over the POSIX path (`**`, `*`, `?`, `{a,b}`); a glob without `/` matches any path segment. */
+  paths?: readonly string[];
+  /** Rule ids whose findings are ignored. */
+  rules?: readonly string[];
+}
+
+export interface ScannerOptions {
+  rules?: readonly Rule[];
+  allowlist?: Allowlist;
+}
+
+export interface Classification {
+  ruleId: string;
+  /** null when the format has no checksum. */
+  checksumValid: boolean | null;
+}
+
+export interface Scanner {
+  readonly rules: readonly Rule[];
+  scan(input: string | Uint8Array, options?: ScanOptions): ScanResult;
+  classify(token: string): Classification | null;
+}
