@@ -15,6 +15,27 @@ export const profiles = {
   test: { kafka: 19092, controller: 19093, mongo: 37017, smtp: 11025, smtpHttp: 11080, fresh: true },
 };
 
+/** Port variables that move the local engines, e.g. when something else already uses 9092. */
+export const portVariables = {
+  kafka: 'KEYGUARD_KAFKA_PORT',
+  controller: 'KEYGUARD_KAFKA_CONTROLLER_PORT',
+  mongo: 'KEYGUARD_MONGO_PORT',
+  smtp: 'KEYGUARD_SMTP_PORT',
+  smtpHttp: 'KEYGUARD_SMTP_HTTP_PORT',
+};
+
+function resolvePorts(profileName, env) {
+  const profile = { ...profiles[profileName] };
+  for (const [name, variable] of Object.entries(portVariables)) {
+    const value = env[variable];
+    if (value === undefined || value === '') continue;
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${variable} must be a port number (1-65535)`);
+    profile[name] = port;
+  }
+  return profile;
+}
+
 function killStale(dir, name) {
   const pidFile = join(dir, `${name}.pid`);
   if (!existsSync(pidFile)) return;
@@ -39,7 +60,7 @@ function remember(dir, name, child) {
  * Returns the variables the services and tests need.
  */
 export async function startEngines(profileName, { env = process.env, log = console.log } = {}) {
-  const profile = profiles[profileName];
+  const profile = resolvePorts(profileName, env);
   const dir = join(stateDir, profileName);
   if (profile.fresh) rmSync(dir, { recursive: true, force: true });
   const started = {};
