@@ -27,3 +27,4 @@ export { verifyGithubStyleToken, githubChecksum } from './checksum/github-token.
 export { verifyGitlabRoutableToken } from './checksum/gitlab-routable.js';
 export { ALPHABETS, createSampleGenerator, type SampleGenerator } from './samples/generator.js';
 export { compileCustomRule, type CustomRuleDefinition, CustomRuleError } from './custom-rule.js';
+export { adversarialInput } from './samples/adversarial.js';

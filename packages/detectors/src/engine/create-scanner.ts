@@ -45,16 +45,23 @@ interface Candidate {
   prefixLength: number;
 }
 
-/** Input abstraction: the engine reads windows of either a Buffer (as latin1) or a string. */
+/** Input abstraction: the engine reads text of either a Buffer (decoded as latin1) or a string. */
 interface Source {
   length: number;
-  text(start: number, end: number): string;
+  /**
+   * A string holding at least [start, end) and the input offset of its first character. For a
+   * string input this is the input itself; a Buffer is decoded in 64 KB pieces that later hits
+   * reuse, so no hit pays for decoding its own window.
+   */
+  cover(start: number, end: number): { text: string; offset: number };
   /** Exact secret: re-decodes non-ASCII byte ranges as UTF-8 so hashes match the file's text. */
   secret(start: number, end: number, latin1: string): string;
   indexOfNewline(from: number): number;
   /** The line containing `offset`, without its newline. */
   lineAt(offset: number): string;
 }
+
+const DECODE_PIECE = 64 * 1024;
 
 const DEFAULT_WINDOW: Record<Mode, { before: number; after: number }> = {
   keyword: { before: 32, after: 256 },
@@ -66,10 +73,18 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 function bufferSource(bytes: Uint8Array): Source {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const piece = { text: '', offset: 0 };
   return {
     length: buf.length,
-    // latin1 keeps V8 strings one-byte and is the cheapest decode (offsets stay byte offsets)
-    text: (start, end) => buf.toString('latin1', start, end),
+    cover(start, end) {
+      if (start < piece.offset || end > piece.offset + piece.text.length) {
+        const to = Math.min(buf.length, Math.max(end, start + DECODE_PIECE));
+        // latin1 keeps V8 strings one-byte and is the cheapest decode (offsets stay byte offsets)
+        piece.text = buf.toString('latin1', start, to);
+        piece.offset = start;
+      }
+      return piece;
+    },
     secret: (start, end, latin1) => (NON_ASCII.test(latin1) ? buf.toString('utf8', start, end) : latin1),
     indexOfNewline: (from) => buf.indexOf(10, from),
     lineAt: (offset) => {
@@ -80,9 +95,10 @@ function bufferSource(bytes: Uint8Array): Source {
 }
 
 function stringSource(text: string): Source {
+  const whole = { text, offset: 0 };
   return {
     length: text.length,
-    text: (start, end) => text.slice(start, end),
+    cover: () => whole,
     secret: (_start, _end, value) => value,
     indexOfNewline: (from) => text.indexOf('\n', from),
     lineAt: (offset) => {
@@ -214,12 +230,12 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
           list.push(p);
           continue;
         }
-        const ws = p > c.before ? p - c.before : 0;
-        const we = p + c.after < n ? p + c.after : n;
-        const text = source.text(ws, we);
-        c.sticky.lastIndex = p - ws;
+        // sticky match straight on the covering text: patterns are bounded, so the window's
+        // `after` only has to be covered, never sliced out
+        const { text, offset } = source.cover(p > c.before ? p - c.before : 0, p + c.after < n ? p + c.after : n);
+        c.sticky.lastIndex = p - offset;
         const m = c.sticky.exec(text);
-        if (m !== null) consider(c, m, ws, we, text.length);
+        if (m !== null) consider(c, m, offset, offset + text.length, text.length);
       }
     }
 
@@ -240,7 +256,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     for (const c of everywhere) searchSpan(c, 0, n, undefined);
 
     function searchSpan(c: CompiledRule, ws: number, we: number, positions: number[] | undefined): void {
-      const text = source.text(ws, we);
+      const covering = source.cover(ws, we);
+      const text = covering.text.slice(ws - covering.offset, we - covering.offset);
       const re = c.global;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
