@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
+import { formatDate, formatDateTime, formatRelative, locationLabel, normaliseExposure, revocationText, safeHref, usedAfterExposure, userLabel } from '../format';
+import { useResource } from '../hooks';
+import type { Exposure, Location } from '../types';
+
+export function ExposedPage() {
+  const toast = useToast();
+  const exposures = useResource(async () => (await api.exposures()).map(normaliseExposure), 'exposures', 5000);
+  const [revoking, setRevoking] = useState<Exposure | null>(null);
+  const list = exposures.data ?? [];
+  const open = list.filter((e) => e.key.status !== 'revoked').length;
+
+  return (
+    <section aria-labelledby="exposed-title">
+      <div className="page-header">
+        <div>
+          <h1 id="exposed-title">Exposed API keys</h1>
+          <p className="muted">
+            Keys the Secret Scanner found in public GitHub and GitLab repositories and public Postman workspaces. Revoking a key here also resolves its finding.
+          </p>
+        </div>
+        {exposures.data && (
+          <div className="summary" aria-live="polite">
+            <strong>{open}</strong> still active
+          </div>
+        )}
+      </div>
+
+      {exposures.loading && !exposures.data ? (
+        <Spinner label="Loading exposed keys…" />
+      ) : exposures.error && !exposures.data ? (
+        <ErrorState error={exposures.error} onRetry={() => void exposures.reload()} />
+      ) : list.length === 0 ? (
+        <EmptyState title="No exposed keys">None of your team's keys has been found in a public place. Keyguard keeps watching.</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table exposed-table">
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Detected</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Locations</th>
+                <th scope="col" className="col-actions">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((e) => (
+                <ExposureRow key={e.key.id} exposure={e} onRevoke={() => setRevoking(e)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {revoking && (
+        <ConfirmDialog
+          title="Revoke this exposed key?"
+          onClose={() => setRevoking(null)}
+          actions={[
+            {
+              label: 'Revoke key',
+              variant: 'danger',
+              onClick: async () => {
+                await api.revokeKey(revoking.key.id);
+                setRevoking(null);
+                toast(`Revoked “${revoking.key.name}” and resolved its finding`);
+                await exposures.reload();
+              },
+            },
+          ]}
+        >
+          <p>
+            <strong>{revoking.key.name}</strong> (<code>{revoking.key.preview}</code>) stops working immediately, {userLabel(revoking.owner)} is emailed, and
+            the Secret Scanner finding is resolved as revoked.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function ExposureRow({ exposure: e, onRevoke }: { exposure: Exposure; onRevoke: () => void }) {
+  const revoked = e.key.status === 'revoked';
+  const afterExposure = usedAfterExposure(e.lastUsedAt, e.detectedAt);
+  return (
+    <tr className={`exposure-row${revoked ? ' is-revoked' : ''}`} data-key-id={e.key.id}>
+      <td data-label="Key">
+        <div className="key-name">
+          <span className="key-title">{e.key.name}</span>
+          {revoked ? (
+            <Tooltip text={revocationText(e.key)}>
+              <Tag tone="danger">Revoked</Tag>
+            </Tooltip>
+          ) : e.key.status === 'disabled' ? (
+            <Tag tone="warning">Disabled</Tag>
+          ) : (
+            <Tag tone="danger">Active</Tag>
+          )}
+        </div>
+        <code className="key-preview">{e.key.preview}</code>
+      </td>
+      <td data-label="Owner">
+        <span className="cell-main">{userLabel(e.owner)}</span>
+        {e.owner?.email && e.owner.name && <span className="cell-sub">{e.owner.email}</span>}
+      </td>
+      <td data-label="Detected">
+        <span title={formatDateTime(e.detectedAt)}>{formatDate(e.detectedAt)}</span>
+      </td>
+      <td data-label="Last used">
+        <span className="cell-main" title={e.lastUsedAt ? formatDateTime(e.lastUsedAt) : undefined}>
+          {formatRelative(e.lastUsedAt)}
+        </span>
+        {afterExposure && (
+          <span className="cell-sub">
+            <Tag tone="warning">Used after exposure</Tag>
+          </span>
+        )}
+      </td>
+      <td data-label="Locations">
+        <Locations locations={e.locations} />
+      </td>
+      <td className="col-actions">
+        {!revoked && (
+          <button type="button" className="btn btn-small btn-danger" onClick={onRevoke} aria-label={`Revoke ${e.key.name}`}>
+            Revoke
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function Locations({ locations }: { locations: Location[] }) {
+  if (locations.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="locations">
+      {locations.map((loc, i) => {
+        const href = safeHref(loc.url);
+        const label = locationLabel(loc);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: locations have no id and never reorder
+          <li key={i}>
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+                {label}
+              </a>
+            ) : (
+              label
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,196 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, useToast } from '../components';
+import { formatDate, formatDateTime, resolutionLabels, sourceLabel } from '../format';
+import { useResource } from '../hooks';
+import type { Finding, FindingResolution } from '../types';
+import { Locations } from './exposed';
+
+const resolutions: FindingResolution[] = ['revoked', 'false_positive', 'wont_fix'];
+const historyLabels: Record<string, string> = {
+  detected: 'Detected',
+  location_added: 'Found in another place',
+  reopened: 'Reopened',
+  resolved: 'Resolved',
+  key_revoked: 'Key revoked',
+};
+
+export function FindingsPage() {
+  const toast = useToast();
+  const [status, setStatus] = useState('open');
+  const [ruleId, setRuleId] = useState('');
+  const [source, setSource] = useState('');
+  const [knownRules, setKnownRules] = useState<string[]>([]);
+  const [resolving, setResolving] = useState<Finding | null>(null);
+  const findings = useResource(() => api.findings({ status, ruleId, source }), JSON.stringify([status, ruleId, source]), 10_000);
+
+  useEffect(() => {
+    const seen = findings.data?.map((f) => f.ruleId) ?? [];
+    setKnownRules((cur) => {
+      const next = [...new Set([...cur, ...seen])].sort();
+      return next.length === cur.length ? cur : next;
+    });
+  }, [findings.data]);
+
+  const list = findings.data ?? [];
+  const filtered = status !== 'open' || ruleId !== '' || source !== '';
+
+  return (
+    <section aria-labelledby="findings-title">
+      <div className="page-header">
+        <div>
+          <h1 id="findings-title">Secret Scanner findings</h1>
+          <p className="muted">Secrets found in public places, with every location and what happened since. Resolve each one once it is handled.</p>
+        </div>
+      </div>
+
+      <div className="toolbar">
+        <label className="select-label">
+          Status
+          <select className="select" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="open">Unresolved</option>
+            <option value="resolved">Resolved</option>
+            <option value="">All</option>
+          </select>
+        </label>
+        <label className="select-label">
+          Secret type
+          <select className="select" value={ruleId} onChange={(e) => setRuleId(e.target.value)}>
+            <option value="">All types</option>
+            {knownRules.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="select-label">
+          Source
+          <select className="select" value={source} onChange={(e) => setSource(e.target.value)}>
+            <option value="">All sources</option>
+            <option value="github">GitHub</option>
+            <option value="gitlab">GitLab</option>
+            <option value="postman">Postman</option>
+          </select>
+        </label>
+      </div>
+
+      {findings.loading && !findings.data ? (
+        <Spinner label="Loading findings…" />
+      ) : findings.error && !findings.data ? (
+        <ErrorState error={findings.error} onRetry={() => void findings.reload()} />
+      ) : list.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No findings match these filters">Change the filters to see more.</EmptyState>
+        ) : (
+          <EmptyState title="No unresolved findings">Nothing needs your attention. New findings appear here as soon as they are detected.</EmptyState>
+        )
+      ) : (
+        <ul className="findings" aria-label="Findings">
+          {list.map((f) => (
+            <FindingCard key={f.id} finding={f} onResolve={() => setResolving(f)} />
+          ))}
+        </ul>
+      )}
+
+      {resolving && <ResolveDialog finding={resolving} onClose={() => setResolving(null)} onResolved={async (r) => {
+        setResolving(null);
+        toast(`Finding resolved as ${resolutionLabels[r] ?? r}`);
+        await findings.reload();
+      }} />}
+    </section>
+  );
+}
+
+function FindingCard({ finding: f, onResolve }: { finding: Finding; onResolve: () => void }) {
+  const [open, setOpen] = useState(false);
+  const detailsId = `finding-${f.id}`;
+  const sources = [...new Set(f.locations.map((l) => sourceLabel(l.source)))];
+  return (
+    <li className="finding" data-finding-id={f.id}>
+      <div className="finding-head">
+        <div className="finding-main">
+          <code className="key-preview" title={`SHA-256 ${f.tokenHash}`}>
+            {f.redacted}
+          </code>
+          <span className="finding-rule">{f.ruleId}</span>
+          {f.status === 'open' ? <Tag tone="danger">Unresolved</Tag> : <Tag tone="success">{resolutionLabels[f.resolution ?? ''] ?? 'Resolved'}</Tag>}
+        </div>
+        <div className="finding-meta muted">
+          <span>First seen {formatDate(f.firstSeen)}</span>
+          <span>Last seen {formatDate(f.lastSeen)}</span>
+          <span>
+            {f.locations.length} location{f.locations.length === 1 ? '' : 's'}
+            {sources.length > 0 ? ` · ${sources.join(', ')}` : ''}
+          </span>
+        </div>
+        <div className="finding-actions">
+          <button type="button" className="btn btn-ghost" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((o) => !o)}>
+            {open ? 'Hide details' : 'Details'}
+          </button>
+          {f.status === 'open' && (
+            <button type="button" className="btn btn-primary" onClick={onResolve}>
+              Resolve
+            </button>
+          )}
+        </div>
+      </div>
+      {open && (
+        <div id={detailsId} className="finding-details">
+          <div>
+            <h3>Locations</h3>
+            <Locations locations={f.locations} />
+          </div>
+          <div>
+            <h3>History</h3>
+            <ol className="history">
+              {f.history.map((h, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: history is append-only
+                <li key={i}>
+                  <span className="history-when">{formatDateTime(h.at)}</span>
+                  <span>
+                    {historyLabels[h.action] ?? h.action}
+                    {h.resolution ? ` as ${resolutionLabels[h.resolution] ?? h.resolution}` : ''}
+                    {h.actor ? ` · ${h.actor.name ?? (h.actor.type === 'system' ? 'Keyguard' : h.actor.id)}` : ''}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function ResolveDialog({ finding, onClose, onResolved }: { finding: Finding; onClose: () => void; onResolved: (r: FindingResolution) => Promise<void> }) {
+  const [choice, setChoice] = useState<FindingResolution>('revoked');
+  return (
+    <ConfirmDialog
+      title="Resolve finding"
+      onClose={onClose}
+      actions={[
+        {
+          label: 'Resolve',
+          onClick: async () => {
+            await api.resolveFinding(finding.id, choice);
+            await onResolved(choice);
+          },
+        },
+      ]}
+    >
+      <p>
+        <code>{finding.redacted}</code> ({finding.ruleId})
+      </p>
+      <fieldset className="radio-group">
+        <legend>Reason</legend>
+        {resolutions.map((r) => (
+          <label key={r} className="check">
+            <input type="radio" name="resolution" value={r} checked={choice === r} onChange={() => setChoice(r)} />
+            {resolutionLabels[r]}
+          </label>
+        ))}
+      </fieldset>
+    </ConfirmDialog>
+  );
+}

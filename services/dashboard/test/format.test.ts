@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatRelative, locationLabel, normaliseExposure, plural, revocationText, safeHref, usedAfterExposure } from '../src/format';
+
+describe('revocationText (the revoked tag tooltip)', () => {
+  const revokedAt = '2026-11-20T10:00:00.000Z';
+
+  it('names the admin who revoked the key and the date', () => {
+    expect(revocationText({ status: 'revoked', revokedAt, revocation: { reason: 'admin', actor: { type: 'user', id: 'u1', name: 'Ada Admin' } } })).toBe(
+      'Revoked by an admin (Ada Admin) on 20 Nov 2026',
+    );
+  });
+
+  it('says when the key expired', () => {
+    expect(revocationText({ status: 'revoked', revokedAt, revocation: { reason: 'expired', actor: { type: 'system', id: 'expiry-sweeper' } } })).toBe(
+      'Revoked: past its expiration date on 20 Nov 2026',
+    );
+  });
+
+  it('says when the key was revoked automatically on exposure', () => {
+    expect(revocationText({ status: 'revoked', revokedAt, revocation: { reason: 'exposure_auto', actor: { type: 'system', id: 'policy' } } })).toBe(
+      'Automatically revoked on exposure on 20 Nov 2026',
+    );
+  });
+
+  it('falls back to the date alone', () => {
+    expect(revocationText({ status: 'revoked', revokedAt, revocation: null })).toBe('Revoked on 20 Nov 2026');
+  });
+});
+
+describe('usedAfterExposure', () => {
+  it('flags a key used after it was detected in public', () => {
+    expect(usedAfterExposure('2026-11-02T00:00:00Z', '2026-11-01T00:00:00Z')).toBe(true);
+  });
+  it('does not flag a key last used before the detection, or never used', () => {
+    expect(usedAfterExposure('2026-10-30T00:00:00Z', '2026-11-01T00:00:00Z')).toBe(false);
+    expect(usedAfterExposure(null, '2026-11-01T00:00:00Z')).toBe(false);
+  });
+});
+
+describe('dates', () => {
+  const now = new Date('2026-11-26T12:00:00Z');
+  it('formats days in UTC', () => {
+    expect(formatDate('2026-11-26T23:30:00Z')).toBe('26 Nov 2026');
+    expect(formatDate(null)).toBe('—');
+  });
+  it('formats relative times', () => {
+    expect(formatRelative('2026-11-26T11:57:00Z', now)).toBe('3 mins ago');
+    expect(formatRelative('2026-11-24T12:00:00Z', now)).toBe('2 days ago');
+    expect(formatRelative('2026-11-26T11:59:50Z', now)).toBe('Just now');
+    expect(formatRelative(null, now)).toBe('Never');
+  });
+});
+
+describe('locations', () => {
+  it('labels repository files with their line', () => {
+    expect(locationLabel({ source: 'github', url: 'https://github.com/acme/api/blob/abc/.env#L3', repository: 'acme/api', path: '.env', line: 3 })).toBe(
+      'GitHub · acme/api · .env:3',
+    );
+  });
+  it('labels Postman resources', () => {
+    expect(locationLabel({ source: 'postman', url: 'https://www.postman.com/acme/workspace/w/collection/c', resourceType: 'collection' })).toBe(
+      'Postman · public collection',
+    );
+  });
+  it('links only http(s) urls', () => {
+    expect(safeHref('https://github.com/acme')).toBe('https://github.com/acme');
+    expect(safeHref('javascript:alert(1)')).toBeUndefined();
+  });
+});
+
+describe('normaliseExposure', () => {
+  const key = {
+    id: 'k1',
+    name: 'CI key',
+    preview: 'PMAK-…a1b2',
+    status: 'enabled',
+    createdBy: { id: 'u1', name: 'Ada', email: 'ada@example.com' },
+    createdAt: '2026-11-01T00:00:00Z',
+    expiresAt: null,
+    lastUsedAt: '2026-11-03T00:00:00Z',
+    revokedAt: null,
+    revocation: null,
+    exposure: { detectedAt: '2026-11-02T00:00:00Z', locations: [{ source: 'github', url: 'https://github.com/a/b' }] },
+  };
+  it('reads a key object with its exposure', () => {
+    const e = normaliseExposure(key);
+    expect(e).toMatchObject({ detectedAt: '2026-11-02T00:00:00Z', lastUsedAt: '2026-11-03T00:00:00Z', owner: { name: 'Ada' }, status: 'enabled' });
+    expect(e.locations).toHaveLength(1);
+  });
+  it('reads a wrapper with key, owner and locations', () => {
+    const e = normaliseExposure({ key, owner: { id: 'u2', name: 'Bob' }, detectedAt: '2026-11-05T00:00:00Z', locations: [], status: 'open' });
+    expect(e).toMatchObject({ detectedAt: '2026-11-05T00:00:00Z', owner: { name: 'Bob' }, status: 'open', locations: [] });
+  });
+});
+
+it('pluralises counts', () => {
+  expect(plural(1, 'key')).toBe('1 key');
+  expect(plural(1200, 'key')).toBe('1,200 keys');
+});
