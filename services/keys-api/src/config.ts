@@ -1,10 +1,22 @@
 import { z } from 'zod';
-import { kafkaFields, loadConfigOrExit, mongoFields, serviceFields } from '@keyguard/config';
+import { flag, kafkaFields, loadConfigOrExit, mongoFields, serviceFields } from '@keyguard/config';
 
 export const Config = z.object({
   ...serviceFields(8080),
   ...kafkaFields,
   ...mongoFields,
+  /** A PMAK-format key made sure of at every start: enabled, for a super admin of the default team. */
+  KEYGUARD_BOOTSTRAP_ADMIN_KEY: z
+    .string()
+    .regex(/^PMAK-[0-9a-f]{24}-[0-9a-f]{34}$/, 'must be a Postman-format key (PMAK-<24 hex>-<34 hex>)')
+    .optional(),
+  BOOTSTRAP_ADMIN_EMAIL: z.string().email('must be an email address').default('admin@keyguard.local'),
+  BOOTSTRAP_ADMIN_NAME: z.string().min(1).default('Keyguard Admin'),
+  /** The dashboard's built assets; defaults to services/dashboard/dist beside this package. */
+  DASHBOARD_DIR: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive().default(12),
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  SESSION_COOKIE_SECURE: flag(false),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -5,6 +5,8 @@ export const Config = z.object({
   ...serviceFields(8090),
   ...kafkaFields,
   ...mongoFields,
+  /** How often the expiry sweeper revokes keys past their expiry date. */
+  SWEEP_INTERVAL_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -1,0 +1,20 @@
+export { API_KEY_PATTERN, hashApiKey, isApiKeyFormat, type IssuedKey, issueApiKey, newId, previewOf } from './key-material.js';
+export { findingRecords, type FindingRecord, keyRecords, type KeyRecord } from './records.js';
+export { locationKey } from './location.js';
+export {
+  createRevoker,
+  revocationEventId,
+  type Revoker,
+  type RevokerOptions,
+  type RevokeOptions,
+  type RevokeResult,
+} from './revoke.js';
+export {
+  createFindingRepository,
+  type ExposureRecord,
+  type FindingOutcome,
+  findingIdFor,
+  type FindingRepository,
+  type TokenMatch,
+} from './findings.js';
+export { createExpirySweeper, type ExpirySweeper, expirySweeperActor } from './expiry.js';

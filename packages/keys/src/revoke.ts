@@ -1,0 +1,159 @@
+import type { Filter } from 'mongodb';
+import type { Publisher } from '@keyguard/bus';
+import { createEnvelope, type KeyRevokedPayload, Topics } from '@keyguard/events';
+import type { Logger } from '@keyguard/logger';
+import { type ActorRef, isDuplicateKey, type RevocationReason, type Store } from '@keyguard/store';
+import { findingRecords, type KeyRecord, keyRecords } from './records.js';
+
+export interface RevokeOptions {
+  reason: RevocationReason;
+  actor: ActorRef;
+  /** Extra conditions on the key (e.g. its team, or its owner for a member). */
+  where?: Filter<KeyRecord>;
+  /** Deterministic correlation id for the published event. */
+  correlationId?: string;
+}
+
+export interface RevokeResult {
+  /** True when this call revoked the key; false when it was already revoked or not found. */
+  revoked: boolean;
+  key: KeyRecord | null;
+}
+
+export interface RevokerOptions {
+  store: Store;
+  publisher: Publisher;
+  logger: Logger;
+  /** Name of the service that publishes (envelope `source`). */
+  source: string;
+  /** Defaults to keyguard.key-events.v1; tests use fresh topics. */
+  keyEventsTopic?: string;
+  publishTimeoutMs?: number;
+}
+
+/** Deterministic: a repeated finish publishes the same event id, which the notifier emails once. */
+export const revocationEventId = (keyId: string) => `key.revoked:${keyId}`;
+
+/**
+ * The one revoke operation — admin revocation, policy auto-revocation and the expiry sweeper
+ * all go through it. No transactions: a conditional update decides the single winner (the key
+ * is not revoked yet), and the steps after it are each idempotent:
+ *   1. status → revoked (+ `revocationPending`), the instant the API starts refusing the key;
+ *   2. an audit entry with a deterministic id;
+ *   3. the key's open finding resolved with resolution `revoked`;
+ *   4. `key.revoked` published with a deterministic event id;
+ *   5. `revocationPending` cleared.
+ * A crash between 1 and 5 leaves the flag set; `revoke` on the same key (a redelivery) or
+ * `completePending` (the sweeper) finishes the remaining steps.
+ */
+export function createRevoker(options: RevokerOptions) {
+  const keys = keyRecords(options.store);
+  const findings = findingRecords(options.store);
+  const { users, auditLog } = options.store.collections;
+  const topic = options.keyEventsTopic ?? Topics.keyEvents;
+  const log = options.logger.child({ component: 'revoker' });
+
+  async function finish(key: KeyRecord, correlationId?: string): Promise<void> {
+    const revocation = key.revocation;
+    if (!revocation || !key.revokedAt) return;
+    const at = key.revokedAt;
+    try {
+      await auditLog.insertOne({
+        _id: `audit_revoke_${key._id}`,
+        teamId: key.teamId,
+        at,
+        actor: revocation.actor,
+        action: 'key.revoked',
+        target: { type: 'key', id: key._id },
+        details: { reason: revocation.reason, name: key.name, preview: key.preview },
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    await findings.updateOne(
+      { tokenHash: key.hash, status: 'open' },
+      {
+        $set: { status: 'resolved', resolution: 'revoked' },
+        $push: { history: { at, action: 'resolved', actor: revocation.actor, status: 'resolved', resolution: 'revoked', note: `key revoked (${revocation.reason})` } },
+      },
+    );
+    const [owner, finding] = await Promise.all([
+      users.findOne({ _id: key.createdBy }),
+      key.exposure ? findings.findOne({ tokenHash: key.hash }, { projection: { locations: 1, firstSeen: 1 } }) : null,
+    ]);
+    const locations = (finding?.locations ?? key.exposure?.locations ?? []).map(({ detectedAt: _d, ...location }) => location);
+    const payload: KeyRevokedPayload = {
+      keyId: key._id,
+      teamId: key.teamId,
+      name: key.name,
+      preview: key.preview,
+      owner: { id: key.createdBy, name: owner?.name ?? '', email: owner?.email ?? '' },
+      reason: revocation.reason,
+      actor: revocation.actor,
+      revokedAt: at.toISOString(),
+      exposure: key.exposure ? { detectedAt: key.exposure.detectedAt.toISOString(), locations } : null,
+    };
+    const event = createEnvelope('key.revoked', payload, {
+      source: options.source,
+      id: revocationEventId(key._id),
+      occurredAt: at,
+      correlationId,
+    });
+    await options.publisher.publish(topic, [{ key: key._id, value: event }], { timeoutMs: options.publishTimeoutMs ?? 10_000 });
+    await keys.updateOne({ _id: key._id }, { $unset: { revocationPending: '' } });
+    log.info({ keyId: key._id, reason: revocation.reason, actor: revocation.actor.id }, 'key revoked');
+  }
+
+  async function revoke(keyId: string, request: RevokeOptions): Promise<RevokeResult> {
+    const now = new Date();
+    const key = await keys.findOneAndUpdate(
+      { ...request.where, _id: keyId, status: { $ne: 'revoked' } },
+      {
+        $set: {
+          status: 'revoked',
+          revokedAt: now,
+          revocation: { reason: request.reason, actor: request.actor },
+          revocationPending: true,
+        },
+      },
+      { returnDocument: 'after' },
+    );
+    if (key) {
+      await finish(key, request.correlationId);
+      return { revoked: true, key };
+    }
+    // Lost the race, or a redelivery: finish what an earlier, interrupted revocation left.
+    const pending = await keys.findOne({ ...request.where, _id: keyId, revocationPending: true });
+    if (pending) await finish(pending, request.correlationId);
+    return { revoked: false, key: pending ?? (await keys.findOne({ ...request.where, _id: keyId })) };
+  }
+
+  /** Revokes several keys, a few at a time; returns the keys this call revoked. */
+  async function revokeMany(keyIds: string[], request: RevokeOptions, concurrency = 16): Promise<KeyRecord[]> {
+    const revoked: KeyRecord[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < keyIds.length) {
+        const id = keyIds[next++]!;
+        const result = await revoke(id, request);
+        if (result.revoked && result.key) revoked.push(result.key);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, keyIds.length) }, worker));
+    return revoked;
+  }
+
+  /** Finishes revocations interrupted longer than `olderThanMs` ago (run by the sweeper). */
+  async function completePending(olderThanMs = 30_000): Promise<number> {
+    const stale = await keys
+      .find({ revocationPending: true, revokedAt: { $lte: new Date(Date.now() - olderThanMs) } })
+      .limit(500)
+      .toArray();
+    for (const key of stale) await finish(key);
+    return stale.length;
+  }
+
+  return { revoke, revokeMany, completePending };
+}
+
+export type Revoker = ReturnType<typeof createRevoker>;

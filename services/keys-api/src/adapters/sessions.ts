@@ -1,0 +1,39 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Collection } from 'mongodb';
+import type { Store } from '@keyguard/store';
+
+/** A browser session: only the SHA-256 of its random id is stored, with the key it was opened with. */
+export interface SessionDoc {
+  _id: string;
+  userId: string;
+  keyId: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+const digest = (id: string) => createHash('sha256').update(id, 'utf8').digest('hex');
+
+export function createSessionRepository(store: Store) {
+  const sessions: Collection<SessionDoc> = store.db.collection<SessionDoc>('sessions');
+  return {
+    /** Opens a session; returns the opaque id for the cookie (never stored in clear). */
+    async open(userId: string, keyId: string, ttlMs: number): Promise<{ id: string; expiresAt: Date }> {
+      const id = randomBytes(32).toString('base64url');
+      const now = new Date();
+      const expiresAt = new Date(now.getTime() + ttlMs);
+      await sessions.insertOne({ _id: digest(id), userId, keyId, createdAt: now, expiresAt });
+      return { id, expiresAt };
+    },
+    async find(id: string): Promise<SessionDoc | null> {
+      return sessions.findOne({ _id: digest(id), expiresAt: { $gt: new Date() } });
+    },
+    async close(id: string): Promise<void> {
+      await sessions.deleteOne({ _id: digest(id) });
+    },
+    /** No TTL indexes on FerretDB: expired sessions are deleted by this sweep. */
+    async purgeExpired(): Promise<number> {
+      return (await sessions.deleteMany({ expiresAt: { $lte: new Date() } })).deletedCount;
+    },
+  };
+}
+export type SessionRepository = ReturnType<typeof createSessionRepository>;

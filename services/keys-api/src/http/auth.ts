@@ -1,0 +1,123 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hashApiKey, type KeyRecord, keyRecords } from '@keyguard/keys';
+import { HttpError } from '@keyguard/runtime';
+import type { Store, TeamDoc, UserDoc } from '@keyguard/store';
+import type { SessionRepository } from '../adapters/sessions.js';
+import { isAdmin } from '../domain/access.js';
+
+export const SESSION_COOKIE = 'keyguard_session';
+
+export interface Principal {
+  user: UserDoc;
+  team: TeamDoc;
+  /** The key the request is made with (directly, or the one that opened the session). */
+  keyId: string;
+  via: 'api_key' | 'session';
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** The key presented in `Authorization: Bearer …` or `X-Api-Key`, if any. */
+export function presentedKey(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header === 'string') {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (match) return match[1]!;
+  }
+  const apiKey = request.headers['x-api-key'];
+  return typeof apiKey === 'string' && apiKey.trim() ? apiKey.trim() : null;
+}
+
+export function readCookie(request: FastifyRequest, name: string): string | null {
+  const header = request.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+const unauthorized = () => new HttpError(401, 'unauthorized', 'a valid API key is required');
+
+export function createAuthenticator(store: Store, sessions: SessionRepository) {
+  const keys = keyRecords(store);
+  const { users, teams } = store.collections;
+
+  /**
+   * One round trip decides and records a use: only an enabled, unexpired key matches, and
+   * matching stamps its lastUsedAt. A disabled, revoked, expired or unknown key finds nothing.
+   */
+  async function useKey(filter: { hash: string } | { _id: string }): Promise<KeyRecord | null> {
+    const now = new Date();
+    return keys.findOneAndUpdate(
+      { ...filter, status: 'enabled', $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
+      { $set: { lastUsedAt: now } },
+      { returnDocument: 'after', projection: { _id: 1, createdBy: 1, teamId: 1 } },
+    );
+  }
+
+  async function principalFor(key: KeyRecord, via: Principal['via']): Promise<Principal | null> {
+    const [user, team] = await Promise.all([users.findOne({ _id: key.createdBy }), teams.findOne({ _id: key.teamId })]);
+    return user && team ? { user, team, keyId: key._id, via } : null;
+  }
+
+  return {
+    /** Resolves a raw key to its owner (used by POST /session as well). */
+    async byKey(raw: string): Promise<Principal | null> {
+      const key = await useKey({ hash: hashApiKey(raw) });
+      return key ? principalFor(key, 'api_key') : null;
+    },
+
+    /** The preHandler of every authenticated route. */
+    async authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+      const raw = presentedKey(request);
+      if (raw) {
+        const key = await useKey({ hash: hashApiKey(raw) });
+        request.principal = key ? await principalFor(key, 'api_key') : null;
+        if (!request.principal) throw unauthorized();
+        return;
+      }
+      const sessionId = readCookie(request, SESSION_COOKIE);
+      if (!sessionId) throw unauthorized();
+      const session = await sessions.find(sessionId);
+      // A session lives only as long as the key that opened it stays usable.
+      const key = session ? await useKey({ _id: session.keyId }) : null;
+      request.principal = key ? await principalFor(key, 'session') : null;
+      if (!request.principal) throw unauthorized();
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) checkCsrf(request);
+    },
+  };
+}
+
+/**
+ * Cookie-authenticated writes must prove they come from our own pages: the dashboard sends
+ * `X-Requested-With: keyguard` (a cross-site form cannot set it), or an Origin equal to our host.
+ */
+function checkCsrf(request: FastifyRequest): void {
+  if (request.headers['x-requested-with'] === 'keyguard') return;
+  const origin = request.headers.origin;
+  if (typeof origin === 'string' && request.headers.host) {
+    try {
+      if (new URL(origin).host === request.headers.host) return;
+    } catch {
+      // not a URL: refused below
+    }
+  }
+  throw new HttpError(403, 'csrf_rejected', 'cookie-authenticated writes need X-Requested-With: keyguard or a same-origin Origin');
+}
+
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthorized();
+  return request.principal;
+}
+
+export function requireAdmin(request: FastifyRequest): Principal {
+  const principal = principalOf(request);
+  if (!isAdmin(principal.user.role)) throw new HttpError(403, 'forbidden', 'only team admins and super admins can do this');
+  return principal;
+}

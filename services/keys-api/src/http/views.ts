@@ -1,0 +1,62 @@
+import type { FindingRecord, KeyRecord } from '@keyguard/keys';
+import type { AuditLogDoc, LocationDoc, TeamDoc, UserDoc } from '@keyguard/store';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export interface UserRef {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export const userView = (u: UserDoc) => ({ id: u._id, name: u.name, email: u.email, role: u.role });
+
+export const locationView = (l: LocationDoc) => ({ ...l, detectedAt: iso(l.detectedAt) });
+
+/** The key object of the API (never the hash, never the key itself). */
+export function keyView(k: KeyRecord, users: Map<string, UserDoc>) {
+  const owner = users.get(k.createdBy);
+  const firstLocation = k.exposure?.locations[0];
+  return {
+    id: k._id,
+    name: k.name,
+    preview: k.preview,
+    status: k.status,
+    createdBy: { id: k.createdBy, name: owner?.name ?? '', email: owner?.email ?? '' } satisfies UserRef,
+    createdAt: iso(k.createdAt),
+    expiresAt: iso(k.expiresAt),
+    lastUsedAt: iso(k.lastUsedAt),
+    revokedAt: iso(k.revokedAt),
+    revocation: k.revocation ? { reason: k.revocation.reason, actor: k.revocation.actor } : null,
+    exposure: k.exposure ? { detectedAt: iso(k.exposure.detectedAt), location: firstLocation ? locationView(firstLocation) : null } : null,
+  };
+}
+export type KeyView = ReturnType<typeof keyView>;
+
+export function findingView(f: FindingRecord) {
+  return {
+    id: f._id,
+    tokenHash: f.tokenHash,
+    ruleId: f.ruleId,
+    redacted: f.redacted,
+    confidence: f.confidence,
+    keyId: f.keyId,
+    status: f.status,
+    resolution: f.resolution,
+    locations: f.locations.map(locationView),
+    firstSeen: iso(f.firstSeen),
+    lastSeen: iso(f.lastSeen),
+    history: f.history.map((h) => ({ ...h, at: iso(h.at) })),
+  };
+}
+
+export const settingsView = (t: TeamDoc) => ({ ...t.settings });
+
+export const auditView = (a: AuditLogDoc) => ({
+  id: a._id,
+  at: iso(a.at),
+  actor: a.actor,
+  action: a.action,
+  target: a.target,
+  details: a.details,
+});

@@ -1,0 +1,81 @@
+import { createKafka, createPublisher, ensureTopics, kafkaReadiness } from '@keyguard/bus';
+import { Topics } from '@keyguard/events';
+import { createExpirySweeper, createRevoker } from '@keyguard/keys';
+import { createLogger, type Logger } from '@keyguard/logger';
+import { createHttpServer, createMetrics } from '@keyguard/runtime';
+import { connectStore } from '@keyguard/store';
+import { createAuditRepository } from './adapters/audit.js';
+import { createKeyIssuer } from './adapters/issue.js';
+import { createKeyQueries } from './adapters/keys.js';
+import { createSessionRepository } from './adapters/sessions.js';
+import { bootstrap } from './bootstrap.js';
+import type { Config } from './config.js';
+import { registerApi } from './http/app.js';
+import { createAuthenticator } from './http/auth.js';
+import { defaultDashboardDir, registerDashboard } from './http/dashboard.js';
+
+const service = 'keys-api';
+
+export interface KeysApiDeps {
+  logger?: Logger;
+  topics?: { keyEvents?: string };
+}
+
+export interface RunningKeysApi {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** keys-api: the REST API under /api/v1 and the dashboard at /. */
+export async function startService(config: Config, deps: KeysApiDeps = {}): Promise<RunningKeysApi> {
+  const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
+  const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
+  const closers: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const close of closers.reverse()) await close().catch((err) => logger.error({ err }, 'error while stopping'));
+  };
+  try {
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
+    await ensureTopics(kafka, [{ topic: keyEventsTopic }]);
+    const kafkaReady = kafkaReadiness(kafka);
+    closers.push(kafkaReady.close);
+    const store = await connectStore({ uri: config.MONGODB_URI, logger });
+    closers.push(() => store.close());
+    const publisher = createPublisher(kafka, { logger });
+    closers.push(() => publisher.disconnect());
+    await bootstrap(
+      store,
+      { adminKey: config.KEYGUARD_BOOTSTRAP_ADMIN_KEY, adminEmail: config.BOOTSTRAP_ADMIN_EMAIL, adminName: config.BOOTSTRAP_ADMIN_NAME },
+      logger,
+    );
+
+    const sessions = createSessionRepository(store);
+    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
+    const sweeper = createExpirySweeper({ store, revoker });
+    const app = createHttpServer({ service, logger, metrics: createMetrics(service), readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
+    await registerApi(app, {
+      config,
+      store,
+      keys: createKeyQueries(store),
+      issuer: createKeyIssuer(store),
+      audit: createAuditRepository(store),
+      sessions,
+      revoker,
+      sweeper,
+      auth: createAuthenticator(store, sessions),
+    });
+    await registerDashboard(app, config.DASHBOARD_DIR ?? defaultDashboardDir());
+    await app.listen({ host: config.HOST, port: config.PORT });
+    closers.push(() => app.close());
+
+    const purge = setInterval(() => void sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed')), 60 * 60 * 1000);
+    purge.unref();
+    closers.push(async () => clearInterval(purge));
+
+    const address = app.server.address();
+    return { port: typeof address === 'object' && address ? address.port : config.PORT, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

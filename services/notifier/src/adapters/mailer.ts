@@ -1,0 +1,18 @@
+import nodemailer from 'nodemailer';
+import type { Email } from '../domain/revocation-email.js';
+
+export interface Mailer {
+  send(email: Email & { messageId: string }): Promise<void>;
+  close(): void;
+}
+
+/** SMTP through nodemailer; a pooled transport keeps one connection for bursts of revocations. */
+export function createMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl, { from });
+  return {
+    async send(email) {
+      await transport.sendMail({ to: email.to, subject: email.subject, text: email.text, messageId: email.messageId });
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,38 @@
+import { type ConsumedMessage, permanent, retriable } from '@keyguard/bus';
+import type { KeyEvent } from '@keyguard/events';
+import type { NotificationRepository } from '@keyguard/store';
+import type { Mailer } from '../adapters/mailer.js';
+import { revocationEmail } from '../domain/revocation-email.js';
+
+export interface KeyEventHandlerDeps {
+  notifications: NotificationRepository;
+  mailer: Mailer;
+  dashboardUrl: string;
+  onSent?: () => void;
+}
+
+/**
+ * One email per `key.revoked` event: the event id is claimed first (a redelivery finds it
+ * taken and sends nothing); a failed send gives the claim back and throws a retriable error,
+ * so the consumer tries again with backoff while SMTP is down.
+ */
+export function createKeyEventHandler({ notifications, mailer, dashboardUrl, onSent }: KeyEventHandlerDeps) {
+  return async function handleKeyEvent({ value: event, log }: ConsumedMessage<KeyEvent>): Promise<void> {
+    if (event.type !== 'key.revoked') return;
+    const email = revocationEmail(event.payload, dashboardUrl);
+    if (!email.to) throw permanent('NO_RECIPIENT', 'the key owner has no email address');
+    if (!(await notifications.claim(event.id, event.type, email.to))) {
+      log.info({ keyId: event.payload.keyId }, 'email already sent for this event');
+      return;
+    }
+    try {
+      await mailer.send({ ...email, messageId: `<${event.id.replace(/[^A-Za-z0-9._-]/g, '.')}@keyguard>` });
+    } catch (error) {
+      await notifications.release(event.id);
+      throw retriable('SMTP_UNAVAILABLE', 'could not send the email', error);
+    }
+    await notifications.markSent(event.id);
+    onSent?.();
+    log.info({ keyId: event.payload.keyId, reason: event.payload.reason }, 'revocation email sent');
+  };
+}
