@@ -57,7 +57,7 @@ export function createAuthenticator(store: Store, sessions: SessionRepository) {
     return keys.findOneAndUpdate(
       { ...filter, status: 'enabled', $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
       { $set: { lastUsedAt: now } },
-      { returnDocument: 'after', projection: { _id: 1, createdBy: 1, teamId: 1 } },
+      { returnDocument: 'after' }, // FerretDB: no projection on findAndModify
     );
   }
 
