@@ -69,7 +69,7 @@ const DEFAULT_WINDOW: Record<Mode, { before: number; after: number }> = {
   everywhere: { before: 0, after: 0 },
 };
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 function bufferSource(bytes: Uint8Array): Source {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -225,14 +225,14 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       for (const ruleIndex of prefilter.entries[hits.entry[h]!]!.rules) {
         const c = compiled[ruleIndex]!;
         if (c.mode === 'window') {
-          let list = windowHits.get(c);
-          if (!list) windowHits.set(c, (list = []));
-          list.push(p);
+          const list = windowHits.get(c);
+          if (list) list.push(p);
+          else windowHits.set(c, [p]);
           continue;
         }
         // sticky match straight on the covering text: patterns are bounded, so the window's
         // `after` only has to be covered, never sliced out
-        const { text, offset } = source.cover(p > c.before ? p - c.before : 0, p + c.after < n ? p + c.after : n);
+        const { text, offset } = source.cover(Math.max(0, p - c.before), Math.min(n, p + c.after));
         c.sticky.lastIndex = p - offset;
         const m = c.sticky.exec(text);
         if (m !== null) consider(c, m, offset, offset + text.length, text.length);
@@ -260,8 +260,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const text = covering.text.slice(ws - covering.offset, we - covering.offset);
       const re = c.global;
       re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         if (m[0].length === 0) re.lastIndex++;
         const before = candidates.length;
         consider(c, m, ws, we, text.length);

@@ -59,7 +59,7 @@ export const urlBasicAuth: Rule = {
     },
     falsePositives: (g) => [
       'postgres://user:password@localhost:5432/db',
-      'https://user:${PASSWORD}@example.com/',
+      `https://user:${'$'}{PASSWORD}@example.com/`,
       'mongodb://admin:%s@db.acme.io/',
       `redis://default:${g.alnum(16)}@localhost:6379`,
       'https://user:****@registry.acme.io',

@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import { CliError } from './errors.js';
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'rules'; format: 'text' | 'json'; config?: string }
+  | {
+      kind: 'scan';
+      paths: string[];
+      format: Format;
+      baseline?: string;
+      config?: string;
+      includeNodeModules: boolean;
+      maxFileSize?: number;
+      concurrency: number;
+    };
+
+export const USAGE = `Usage:
+  keyguard scan PATH... [--format text|json|sarif] [--baseline FILE] [--config FILE]
+                        [--include-node-modules] [--max-file-size BYTES] [--concurrency N]
+  keyguard rules [--format text|json] [--config FILE]
+  keyguard --help | --version
+
+Exit codes: 0 nothing found, 1 secrets found, 2 usage or I/O error.`;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new CliError('USAGE', `--${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new CliError('USAGE', (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...rest] = positionals;
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new CliError('USAGE', `--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+  }
+  const config = values.config;
+  if (command === 'rules') {
+    if (format === 'sarif') throw new CliError('USAGE', 'keyguard rules supports --format text or json');
+    return { kind: 'rules', format: format as 'text' | 'json', ...(config !== undefined ? { config } : {}) };
+  }
+  if (command === 'scan') {
+    if (rest.length === 0) throw new CliError('USAGE', 'keyguard scan needs at least one PATH');
+    const maxFileSize = positiveInt('max-file-size', values['max-file-size']);
+    return {
+      kind: 'scan',
+      paths: rest,
+      format: format as Format,
+      ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+      ...(config !== undefined ? { config } : {}),
+      includeNodeModules: values['include-node-modules'] ?? false,
+      ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+      concurrency: positiveInt('concurrency', values.concurrency) ?? 16,
+    };
+  }
+  if (command === undefined) return { kind: 'help' };
+  throw new CliError('USAGE', `unknown command "${command}"`);
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      baseline: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      'include-node-modules': { type: 'boolean' },
+      'max-file-size': { type: 'string' },
+      concurrency: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}

@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import {
+  type Allowlist,
+  CustomRuleError,
+  compileCustomRule,
+  defaultRules,
+  type Rule,
+} from '@keyguard/detectors';
+import { parse as parseToml } from 'smol-toml';
+import { z } from 'zod';
+import { CliError } from './errors.js';
+
+const RuleAllowlistFile = z
+  .object({
+    description: z.string().optional(),
+    condition: z.enum(['OR', 'AND']).optional(),
+    paths: z.array(z.string()).optional(),
+    regexes: z.array(z.string()).optional(),
+    regexTarget: z.enum(['secret', 'match', 'line']).optional(),
+    stopwords: z.array(z.string()).optional(),
+  })
+  .strict();
+
+const RuleFile = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
+    description: z.string().optional(),
+    regex: z.string().min(1),
+    secretGroup: z.number().int().nonnegative().optional(),
+    keywords: z.array(z.string().min(1)).optional(),
+    entropy: z.number().nonnegative().optional(),
+    confidence: z.enum(['high', 'medium', 'low']).optional(),
+    tags: z.array(z.string()).optional(),
+    allowlists: z.array(RuleAllowlistFile).optional(),
+  })
+  .strict();
+
+/** gitleaks-style config: `[extend]`, `[[rules]]` with `[[rules.allowlists]]`, plus keyguard's `[allowlist]` and `[scan]`. */
+export const ConfigFile = z
+  .object({
+    title: z.string().optional(),
+    extend: z
+      .object({ useDefault: z.boolean().optional(), disabledRules: z.array(z.string()).optional() })
+      .strict()
+      .optional(),
+    rules: z.array(RuleFile).optional(),
+    allowlist: z
+      .object({
+        paths: z.array(z.string()).optional(),
+        tokenHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256')).optional(),
+        rules: z.array(z.string()).optional(),
+      })
+      .strict()
+      .optional(),
+    scan: z
+      .object({
+        maxFileSize: z.number().int().positive().optional(),
+        includeNodeModules: z.boolean().optional(),
+        exclude: z.array(z.string()).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+export interface LoadedConfig {
+  rules: Rule[];
+  allowlist: Allowlist;
+  maxFileSize?: number;
+  includeNodeModules?: boolean;
+  exclude: string[];
+}
+
+export function resolveConfig(file: ConfigFile): LoadedConfig {
+  const custom = (file.rules ?? []).map((r) => {
+    try {
+      const { tags: _tags, ...definition } = r;
+      return compileCustomRule(definition);
+    } catch (error) {
+      if (error instanceof CustomRuleError) throw new CliError('CONFIG_INVALID', error.message);
+      throw error;
+    }
+  });
+  const useDefault = file.extend?.useDefault ?? true;
+  const disabled = new Set(file.extend?.disabledRules ?? []);
+  const known = new Set([...defaultRules.map((r) => r.id), ...custom.map((r) => r.id)]);
+  const unknown = [...disabled].filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new CliError('CONFIG_INVALID', `disabledRules names unknown rules: ${unknown.join(', ')}`);
+  // a custom rule with a built-in's id replaces it, as in gitleaks
+  const customIds = new Set(custom.map((r) => r.id));
+  const builtIns = useDefault ? defaultRules.filter((r) => !customIds.has(r.id)) : [];
+  const rules = [...builtIns, ...custom].filter((r) => !disabled.has(r.id));
+  const config: LoadedConfig = {
+    rules,
+    allowlist: {
+      paths: file.allowlist?.paths ?? [],
+      tokenHashes: file.allowlist?.tokenHashes ?? [],
+      rules: file.allowlist?.rules ?? [],
+    },
+    exclude: file.scan?.exclude ?? [],
+  };
+  if (file.scan?.maxFileSize !== undefined) config.maxFileSize = file.scan.maxFileSize;
+  if (file.scan?.includeNodeModules !== undefined) config.includeNodeModules = file.scan.includeNodeModules;
+  return config;
+}
+
+export const DEFAULT_CONFIG: LoadedConfig = { rules: [...defaultRules], allowlist: {}, exclude: [] };
+
+/** Reads a `.toml` or `.json` config (by extension; content sniffed otherwise) and validates it. */
+export async function loadConfig(path: string | undefined): Promise<LoadedConfig> {
+  if (path === undefined) return DEFAULT_CONFIG;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError('CONFIG_UNREADABLE', `cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let raw: unknown;
+  const json = path.endsWith('.json') || (!path.endsWith('.toml') && text.trimStart().startsWith('{'));
+  try {
+    raw = json ? JSON.parse(text) : parseToml(text);
+  } catch (error) {
+    throw new CliError('CONFIG_INVALID', `cannot parse config ${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const result = ConfigFile.safeParse(raw);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new CliError('CONFIG_INVALID', `invalid config ${path}: ${issues}`);
+  }
+  return resolveConfig(result.data);
+}

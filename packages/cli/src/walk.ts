@@ -1,0 +1,82 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { CliError } from './errors.js';
+
+export interface FileEntry {
+  /** Absolute path to read. */
+  absolute: string;
+  /** POSIX path reported in findings: relative to the scanned root. */
+  file: string;
+  size: number;
+}
+
+export interface WalkOptions {
+  includeNodeModules: boolean;
+  maxFileSize: number;
+  exclude: readonly string[];
+}
+
+export interface WalkStats {
+  tooLarge: number;
+  binary: number;
+}
+
+/** Extensions that are never text worth scanning (the content sniff catches the rest). */
+const BINARY_EXTENSIONS = new Set(
+  (
+    'png jpg jpeg gif webp ico bmp tif tiff psd heic avif pdf zip gz tgz bz2 xz zst 7z rar jar war ear ' +
+    'class so dylib dll exe bin o a lib obj wasm node woff woff2 ttf otf eot mp3 mp4 m4a mov avi mkv webm ' +
+    'ogg wav flac pyc pyo sqlite sqlite3 db iso dmg img'
+  ).split(' '),
+);
+
+export const isBinaryName = (name: string): boolean => BINARY_EXTENSIONS.has(path.extname(name).slice(1).toLowerCase());
+
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+/**
+ * Expands the command-line PATHs into files. Directories are walked with fast-glob (dotfiles
+ * included; .git always and node_modules unless asked are skipped); a file PATH is taken as is.
+ * With several PATHs, reported paths are prefixed with the PATH as given, so they stay distinct.
+ */
+export async function walk(paths: readonly string[], options: WalkOptions, stats: WalkStats): Promise<FileEntry[]> {
+  const ignore = ['**/.git/**', ...(options.includeNodeModules ? [] : ['**/node_modules/**']), ...options.exclude];
+  const entries: FileEntry[] = [];
+  for (const given of paths) {
+    const root = path.resolve(given);
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(root);
+    } catch (error) {
+      throw new CliError('PATH_NOT_FOUND', `cannot scan ${given}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    }
+    const prefix = paths.length > 1 ? `${toPosix(path.normalize(given)).replace(/\/$/, '')}/` : '';
+    if (info.isFile()) {
+      const file = paths.length > 1 ? toPosix(path.normalize(given)) : path.basename(root);
+      add(entries, { absolute: root, file, size: info.size }, options, stats);
+      continue;
+    }
+    const found = await fg('**/*', {
+      cwd: root,
+      dot: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      ignore,
+      stats: true,
+      suppressErrors: true,
+    });
+    for (const e of found) {
+      const relative = e.path;
+      add(entries, { absolute: path.join(root, relative), file: prefix + relative, size: e.stats?.size ?? 0 }, options, stats);
+    }
+  }
+  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return entries;
+}
+
+function add(entries: FileEntry[], entry: FileEntry, options: WalkOptions, stats: WalkStats): void {
+  if (entry.size > options.maxFileSize) stats.tooLarge++;
+  else if (isBinaryName(entry.file)) stats.binary++;
+  else entries.push(entry);
+}
