@@ -40,9 +40,10 @@ export function findingView(f: FindingRecord) {
     ruleId: f.ruleId,
     redacted: f.redacted,
     confidence: f.confidence,
-    keyId: f.keyId,
+    // FerretDB drops nulls set on insert by an upsert: a missing field reads as null.
+    keyId: f.keyId ?? null,
     status: f.status,
-    resolution: f.resolution,
+    resolution: f.resolution ?? null,
     locations: f.locations.map(locationView),
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),

@@ -44,7 +44,7 @@ export function findingRoutes(app: FastifyInstance, ctx: ApiContext): void {
           ...keyView(k, users),
           detectedAt: k.exposure?.detectedAt.toISOString() ?? null,
           locations: (finding?.locations ?? k.exposure?.locations ?? []).map(locationView),
-          finding: finding ? { id: finding._id, status: finding.status, resolution: finding.resolution } : null,
+          finding: finding ? { id: finding._id, status: finding.status, resolution: finding.resolution ?? null } : null,
         };
       }),
     };
