@@ -1,10 +1,22 @@
 import { z } from 'zod';
-import { kafkaFields, loadConfigOrExit, mongoFields, serviceFields } from '@keyguard/config';
+import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 
 export const Config = z.object({
   ...serviceFields(8081),
   ...kafkaFields,
   ...mongoFields,
+  /** Shared secret of the repository/organisation webhook (X-Hub-Signature-256). */
+  GITHUB_WEBHOOK_SECRET: secret(16),
+  GITHUB_API_URL: httpUrl.default('https://api.github.com'),
+  /** Optional: raises the REST rate limit and lets the keys endpoint be called authenticated. */
+  GITHUB_TOKEN: z.string().optional(),
+  GITHUB_PARTNER_KEYS_URL: httpUrl.default('https://api.github.com/meta/public_keys/secret_scanning'),
+  /** Scan private repositories too (only public ones by default). */
+  SCAN_PRIVATE: flag(false),
+  /** Run the worker in this process (set false to scale receivers and workers separately). */
+  INGEST_WORKER: flag(true),
+  /** How long Kafka may take to acknowledge before the sender gets 503 (GitHub waits 10 s). */
+  PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).max(9000).default(3000),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -1,0 +1,119 @@
+import { HttpError } from '@keyguard/runtime';
+import type { OutgoingMessage, Publisher } from '@keyguard/bus';
+import type { Logger } from '@keyguard/logger';
+import { createDeliveryRepository, type Store } from '@keyguard/store';
+
+export interface DeliveryClaims {
+  /** True when this delivery id is new; false for a redelivery (acknowledge and drop it). */
+  claim(provider: string, deliveryId: string): Promise<boolean>;
+  release(provider: string, deliveryId: string): Promise<void>;
+}
+
+/**
+ * The deliveries ledger (`createDeliveryRepository`'s `_id = provider:id` documents), with
+ * concurrent claims gathered for `lingerMs` into one unordered insertMany: one round trip per
+ * batch instead of one per webhook, which is what lets a receiver take thousands a second.
+ * A duplicate-key write error marks exactly that claim as a redelivery.
+ */
+export function createDeliveryClaims(store: Store, { lingerMs = 2, maxBatch = 500 } = {}): DeliveryClaims {
+  const repository = createDeliveryRepository(store);
+  const deliveries = store.collections.deliveries;
+  let queue: { id: string; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];
+  let timer: NodeJS.Timeout | undefined;
+
+  async function write(batch: typeof queue): Promise<void> {
+    const at = new Date();
+    try {
+      await deliveries.insertMany(
+        batch.map((c) => ({ _id: c.id, receivedAt: at })),
+        { ordered: false },
+      );
+      for (const c of batch) c.resolve(true);
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
+      const list = writeErrors === undefined ? undefined : Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+      if (!list || list.some((w) => w.code !== 11000)) {
+        for (const c of batch) c.reject(error);
+        return;
+      }
+      const duplicates = new Set(list.map((w) => w.index));
+      for (const [i, c] of batch.entries()) c.resolve(!duplicates.has(i));
+    }
+  }
+
+  function flush(): void {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const batch = queue;
+    queue = [];
+    if (batch.length > 0) void write(batch);
+  }
+
+  return {
+    claim(provider, deliveryId) {
+      return new Promise<boolean>((resolve, reject) => {
+        queue.push({ id: `${provider}:${deliveryId}`, resolve, reject });
+        if (queue.length >= maxBatch) flush();
+        else timer ??= setTimeout(flush, lingerMs);
+      });
+    },
+    release: (provider, deliveryId) => repository.release(provider, deliveryId),
+  };
+}
+
+export interface Publication {
+  topic: string;
+  messages: OutgoingMessage[];
+}
+
+export interface DeliveryGateOptions {
+  claims: DeliveryClaims;
+  publisher: Publisher;
+  logger: Logger;
+  /** How long Kafka may take to acknowledge before the sender gets a 503 (GitHub aborts after 10 s). */
+  publishTimeoutMs?: number;
+}
+
+export type Acceptance = 'accepted' | 'duplicate';
+
+/**
+ * Publish-then-acknowledge with dedup: claim the delivery id, publish, and only then let the
+ * caller answer 2xx. If Kafka does not acknowledge in time the claim is released (so the
+ * sender's retry is not dropped as a duplicate) and the caller gets a 503.
+ */
+export function createDeliveryGate(options: DeliveryGateOptions) {
+  const timeoutMs = options.publishTimeoutMs ?? 3000;
+
+  async function publishAll(publications: Publication[]): Promise<void> {
+    try {
+      await Promise.all(publications.map((p) => options.publisher.publish(p.topic, p.messages, { timeoutMs })));
+    } catch (error) {
+      options.logger.warn({ err: error }, 'Kafka did not acknowledge the source event');
+      throw new HttpError(503, 'kafka_unavailable', 'the event could not be queued; retry later');
+    }
+  }
+
+  return {
+    /** Dedups on `deliveryId`, publishes, resolves once Kafka acknowledged everything. */
+    async accept(provider: string, deliveryId: string, publications: Publication[]): Promise<Acceptance> {
+      let claimed: boolean;
+      try {
+        claimed = await options.claims.claim(provider, deliveryId);
+      } catch (error) {
+        options.logger.error({ err: error }, 'delivery ledger unavailable');
+        throw new HttpError(503, 'store_unavailable', 'the delivery could not be recorded; retry later');
+      }
+      if (!claimed) return 'duplicate';
+      try {
+        await publishAll(publications);
+      } catch (error) {
+        await options.claims.release(provider, deliveryId).catch((e: unknown) => options.logger.error({ err: e }, 'could not release a delivery claim'));
+        throw error;
+      }
+      return 'accepted';
+    },
+    /** For deliveries without a dedup id (partner alerts: exposure ids are deterministic instead). */
+    publish: publishAll,
+  };
+}
+export type DeliveryGate = ReturnType<typeof createDeliveryGate>;

@@ -1,0 +1,12 @@
+export { createPartnerAlertVerifier, type PartnerAlertVerifier, type PartnerAlertVerifierOptions, PublicKeysDocument, type VerifyResult } from './partner-alert-verifier.js';
+export { GITHUB_MAX_PAYLOAD_BYTES, headerValue, parseJson, rawJsonBodies } from './raw-body.js';
+export { hmacSha256Hex, safeEqual, verifySha256Signature } from './signatures.js';
+export { type Acceptance, createDeliveryClaims, createDeliveryGate, type DeliveryClaims, type DeliveryGate, type Publication } from './delivery-gate.js';
+export { distinctOccurrences, exposureMessage, type FoundSecret, sourceEventMessage, stableId } from './exposures.js';
+export { type AddedLine, addedLines, joinLines } from './diff.js';
+export { isBinaryPath, isVendoredPath, looksBinary, shouldScanPath } from './paths.js';
+export { type LineFinding, scanAddedLines, scanFile, toFound } from './scan.js';
+export { classifyUpstream, sleep, withBackoff } from './upstream.js';
+export { type SourceWorkerOptions, startSourceWorker } from './worker.js';
+export { liveKeysIn, locateUrl, type PartnerAlertInput, type PartnerFeedback, PartnerMatch, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
+export { type IngestBaseConfig, type IngestContext, type IngestDeps, type IngestServiceDefinition, type RunningService, startIngestService } from './service-runtime.js';

@@ -1,0 +1,85 @@
+import { hashToken, redact, type Scanner } from '@keyguard/detectors';
+import type { ExposureLocation, Provider } from '@keyguard/events';
+import type { OutgoingMessage } from '@keyguard/bus';
+import { z } from 'zod';
+import { exposureMessage, type FoundSecret } from './exposures.js';
+
+/** One match in a GitHub (`{ token, type, url, source }`) or GitLab (`{ type, token, url }`) partner alert. */
+export const PartnerMatch = z.object({
+  token: z.string().min(1).max(4096),
+  type: z.string().max(200).default(''),
+  url: z.string().max(4096).default(''),
+  source: z.string().max(100).optional(),
+});
+export type PartnerMatch = z.infer<typeof PartnerMatch>;
+export const PartnerMatches = z.array(PartnerMatch).max(10_000);
+
+/** GitHub's feedback entry: `token_hash` only (never the raw token). */
+export interface PartnerFeedback {
+  token_hash: string;
+  token_type: string;
+  label: 'true_positive' | 'false_positive';
+}
+
+/** Repository, commit and path from a GitHub blob URL or a GitLab blob/raw URL, when it is one. */
+export function locateUrl(url: string): Pick<ExposureLocation, 'repository' | 'commit' | 'path'> {
+  const github = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/blob\/([0-9a-f]{7,40})\/([^?#]+)/.exec(url);
+  if (github) return { repository: github[1], commit: github[2], path: decodeURIComponent(github[3] ?? '') };
+  const gitlab = /^https?:\/\/[^/]+\/(.+?)\/-\/(?:raw|blob)\/([0-9a-f]{7,40})\/([^?#]+)/.exec(url);
+  if (gitlab) return { repository: gitlab[1], commit: gitlab[2], path: decodeURIComponent(gitlab[3] ?? '') };
+  return {};
+}
+
+export interface PartnerAlertInput {
+  provider: Provider;
+  matches: PartnerMatch[];
+  scanner: Scanner;
+  /** Hashes (of the given ones) that are live keys of ours: enabled or disabled, not revoked. */
+  liveKeys: (tokenHashes: string[]) => Promise<Set<string>>;
+  service: string;
+  correlationId: string;
+  detectedAt?: Date;
+}
+
+/**
+ * Hashes and redacts every matched token at the edge (the raw token goes no further), labels
+ * it, and builds its exposure. True positive: one of our live keys, or a token that passes its
+ * rule's checksum. A token that fails its rule's checksum and is not ours is a false positive
+ * and produces no exposure.
+ */
+export async function partnerAlertExposures(input: PartnerAlertInput): Promise<{ messages: OutgoingMessage[]; feedback: PartnerFeedback[] }> {
+  const hashed = input.matches.map((m) => ({ match: m, tokenHash: hashToken(m.token), classification: input.scanner.classify(m.token), redacted: redact(m.token) }));
+  const live = hashed.length > 0 ? await input.liveKeys([...new Set(hashed.map((h) => h.tokenHash))]) : new Set<string>();
+  const messages: OutgoingMessage[] = [];
+  const feedback: PartnerFeedback[] = [];
+  for (const h of hashed) {
+    const isLive = live.has(h.tokenHash);
+    const checksum = h.classification?.checksumValid ?? null;
+    const truePositive = isLive || checksum === true;
+    feedback.push({ token_hash: h.tokenHash, token_type: h.match.type, label: truePositive ? 'true_positive' : 'false_positive' });
+    if (!isLive && checksum === false) continue;
+    const found: FoundSecret = {
+      ruleId: h.classification?.ruleId ?? `${input.provider}-partner-${h.match.type.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'unknown'}`,
+      tokenHash: h.tokenHash,
+      redacted: h.redacted,
+      confidence: truePositive ? 'high' : h.classification ? 'medium' : 'low',
+    };
+    const location: ExposureLocation = {
+      source: input.provider,
+      kind: 'partner_alert',
+      url: h.match.url,
+      ...locateUrl(h.match.url),
+      ...(h.match.source ? { resourceType: h.match.source.toLowerCase() } : {}),
+    };
+    messages.push(exposureMessage(found, location, { source: input.service, correlationId: input.correlationId, detectedAt: input.detectedAt }));
+  }
+  return { messages, feedback };
+}
+
+/** `liveKeys` backed by the apiKeys collection (keys-api writes it): any key not revoked is ours and live. */
+export function liveKeysIn(store: { collections: { apiKeys: { find(filter: object, options?: object): { toArray(): Promise<{ hash: string }[]> } } } }) {
+  return async (tokenHashes: string[]): Promise<Set<string>> => {
+    const docs = await store.collections.apiKeys.find({ hash: { $in: tokenHashes }, status: { $ne: 'revoked' } }, { projection: { hash: 1 } }).toArray();
+    return new Set(docs.map((d) => d.hash));
+  };
+}

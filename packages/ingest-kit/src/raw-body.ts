@@ -1,0 +1,29 @@
+import type { FastifyInstance } from '@keyguard/runtime';
+
+/** GitHub drops payloads over 25 MB, so a larger body is never a real delivery. */
+export const GITHUB_MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Makes `application/json` bodies arrive as the raw Buffer in `request.body`, so signatures are
+ * verified over the exact bytes before anything parses them. Any other content type is a 415
+ * (every other parser is removed from this scope); a body over the route's `bodyLimit` is a 413.
+ * Call inside an encapsulated plugin (`app.register(async (scope) => { rawJsonBodies(scope); ... })`).
+ */
+export function rawJsonBodies(scope: FastifyInstance): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+}
+
+/** Parses a verified raw body; undefined when it is not JSON. */
+export function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export const headerValue = (headers: Record<string, string | string[] | undefined>, name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};

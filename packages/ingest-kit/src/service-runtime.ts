@@ -1,0 +1,174 @@
+import { createKafka, createPublisher, ensureTopics, type Kafka, kafkaReadiness, type Publisher, type RunningConsumer } from '@keyguard/bus';
+import { createScanner, type Scanner } from '@keyguard/detectors';
+import { type Provider, type SourceEventReceived, Topics } from '@keyguard/events';
+import { createLogger, type Logger } from '@keyguard/logger';
+import { createHttpServer, createMetrics, type FastifyInstance, type Metrics } from '@keyguard/runtime';
+import { connectStore, type Store } from '@keyguard/store';
+import { Histogram } from 'prom-client';
+import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
+import { sleep } from './upstream.js';
+import { startSourceWorker } from './worker.js';
+
+/** What an ingest service's config always has (from serviceFields, kafkaFields, mongoFields). */
+export interface IngestBaseConfig {
+  HOST: string;
+  PORT: number;
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  KAFKA_BROKERS: string[];
+  MONGODB_URI: string;
+  /** Run the worker in this process (default true). */
+  INGEST_WORKER: boolean;
+  PUBLISH_TIMEOUT_MS: number;
+}
+
+/** Overrides for tests and embedding: fresh topics, groups and databases per test. */
+export interface IngestDeps {
+  logger?: Logger;
+  topics?: { sourceEvents?: string; exposures?: string; dlq?: string };
+  groupId?: string;
+  dbName?: string;
+  scanner?: Scanner;
+  /** Run the receiver / the worker (both by default). */
+  receiver?: boolean;
+  worker?: boolean;
+  /** Producer linger: gathers concurrent publishes into one produce request. */
+  lingerMs?: number;
+}
+
+export interface IngestContext {
+  service: string;
+  provider: Provider;
+  logger: Logger;
+  kafka: Kafka;
+  publisher: Publisher;
+  store: Store;
+  gate: DeliveryGate;
+  scanner: Scanner;
+  metrics: Metrics;
+  topics: { sourceEvents: string; exposures: string };
+}
+
+export interface RunningService {
+  port: number;
+  app: FastifyInstance;
+  context: IngestContext;
+  /** Resolves when the worker has joined its group (immediately when it does not run). */
+  workerReady: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface IngestServiceDefinition {
+  service: string;
+  provider: Provider;
+  config: IngestBaseConfig;
+  deps?: IngestDeps;
+  /** Registers the receiver's routes (inside an encapsulated scope). */
+  routes(scope: FastifyInstance, context: IngestContext): void | Promise<void>;
+  /** Handles one of this provider's source events in the worker. */
+  handle(context: IngestContext): (event: SourceEventReceived, log: Logger) => Promise<void>;
+}
+
+/**
+ * The shape all three ingest services share: one process runs the receiver (HTTP, verify →
+ * dedup → publish → acknowledge) and the worker (its own consumer group: fetch, scan, publish
+ * exposures). Kafka may be down at start: the receiver answers 503 until it is back, and
+ * topic creation and the worker keep retrying in the background.
+ */
+export async function startIngestService(definition: IngestServiceDefinition): Promise<RunningService> {
+  const { service, provider, config } = definition;
+  const deps = definition.deps ?? {};
+  const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
+  const topics = {
+    sourceEvents: deps.topics?.sourceEvents ?? Topics.sourceEvents,
+    exposures: deps.topics?.exposures ?? Topics.exposures,
+  };
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
+  const kafkaReady = kafkaReadiness(kafka);
+  const publisher = createPublisher(kafka, { logger, lingerMs: deps.lingerMs ?? 2, maxBatchMessages: 2000 });
+  const store = await connectStore({ uri: config.MONGODB_URI, dbName: deps.dbName, logger });
+  const metrics = createMetrics(service);
+  const exposureLatency = new Histogram({
+    name: 'keyguard_ingest_event_to_exposures_seconds',
+    help: 'From webhook received to its exposures published',
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [metrics.registry],
+  });
+  const gate = createDeliveryGate({ claims: createDeliveryClaims(store), publisher, logger, publishTimeoutMs: config.PUBLISH_TIMEOUT_MS });
+  const scanner = deps.scanner ?? createScanner();
+  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics };
+
+  let stopped = false;
+  const background: Promise<unknown>[] = [];
+  const forever = async (what: string, attempt: () => Promise<void>) => {
+    for (let i = 0; !stopped; i++) {
+      try {
+        await attempt();
+        return;
+      } catch (error) {
+        if (i % 10 === 0) logger.warn({ err: error, what }, 'Kafka not ready; retrying in the background');
+        await sleep(Math.min(5000, 250 * 2 ** Math.min(i, 4)));
+      }
+    }
+  };
+
+  const dlq = deps.topics?.dlq ?? Topics.dlq;
+  background.push(
+    forever('topics', () =>
+      ensureTopics(kafka, [
+        { topic: topics.sourceEvents, numPartitions: 6 },
+        { topic: topics.exposures, numPartitions: 6 },
+        { topic: dlq, numPartitions: 1 },
+      ]),
+    ),
+  );
+
+  let worker: RunningConsumer | undefined;
+  let workerReady: Promise<void> = Promise.resolve();
+  if (deps.worker ?? config.INGEST_WORKER) {
+    const handle = definition.handle(context);
+    workerReady = forever('worker', async () => {
+      const started = await startSourceWorker({
+        kafka,
+        provider,
+        groupId: deps.groupId ?? `${service}.worker`,
+        topic: topics.sourceEvents,
+        publisher,
+        logger: logger.child({ component: 'worker' }),
+        handle,
+        onHandled: (_event, ms) => exposureLatency.observe(ms / 1000),
+      });
+      if (stopped) await started.stop();
+      else worker = started;
+    });
+    background.push(workerReady);
+  }
+
+  const app = createHttpServer({
+    service,
+    logger,
+    metrics,
+    readiness: { kafka: kafkaReady.check, mongodb: store.ping },
+    bodyLimit: 1024 * 1024,
+  });
+  if (deps.receiver ?? true) await app.register(async (scope) => definition.routes(scope, context));
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ port, worker: Boolean(deps.worker ?? config.INGEST_WORKER) }, `${service} listening`);
+
+  return {
+    port,
+    app,
+    context,
+    workerReady,
+    async stop() {
+      stopped = true;
+      await app.close();
+      await Promise.race([Promise.allSettled(background), sleep(1000)]);
+      await worker?.stop().catch((e: unknown) => logger.warn({ err: e }, 'worker stop failed'));
+      await publisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'publisher stop failed'));
+      await kafkaReady.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { permanent, retriable } from '@keyguard/bus';
+
+/**
+ * What a failed upstream call means for the worker: 5xx, 429, timeouts and rate-limit 403s
+ * are transient (retry with backoff); 404/410 (a deleted repository or resource), 401 and
+ * other 4xx are permanent (log, commit, move on).
+ */
+export function classifyUpstream(status: number | undefined, what: string, cause?: unknown, rateLimited = false) {
+  if (status === undefined) return retriable('UPSTREAM_UNREACHABLE', `${what}: no response`, cause);
+  if (status >= 500 || status === 429 || status === 408 || rateLimited) return retriable('UPSTREAM_TRANSIENT', `${what}: HTTP ${status}`, cause);
+  if (status === 404 || status === 410) return permanent('UPSTREAM_NOT_FOUND', `${what}: HTTP ${status}`, cause);
+  return permanent('UPSTREAM_REJECTED', `${what}: HTTP ${status}`, cause);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `fn` again after transient failures (exponential backoff with jitter), so one slow
+ * upstream call does not redo a whole event; permanent failures and the last attempt rethrow.
+ */
+export async function withBackoff<T>(fn: () => Promise<T>, { retries = 3, initialDelayMs = 200, maxDelayMs = 5000, isTransient = (_e: unknown) => true } = {}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= retries || !isTransient(error)) throw error;
+      const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
+      await sleep(delay / 2 + Math.random() * (delay / 2));
+    }
+  }
+}

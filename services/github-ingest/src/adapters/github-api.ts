@@ -1,0 +1,116 @@
+import { Octokit } from '@octokit/rest';
+import { classifyUpstream, sleep } from '@keyguard/ingest-kit';
+import { retriable } from '@keyguard/bus';
+import type { Logger } from '@keyguard/logger';
+
+export interface ChangedFile {
+  filename: string;
+  status: string;
+  patch?: string;
+  changes?: number;
+}
+
+export interface CompareResult {
+  files: ChangedFile[];
+  commits: string[];
+  totalCommits: number;
+}
+
+export interface TreeFile {
+  path: string;
+  sha: string;
+  size: number;
+}
+
+/** The compare API lists at most 300 files; a full page means there may be more. */
+export const COMPARE_FILE_LIMIT = 300;
+/** Wait for a rate-limit reset inside a handler only this long; longer waits go back to the consumer's backoff. */
+const MAX_INLINE_RATE_LIMIT_WAIT_MS = 5000;
+
+type Repo = { owner: string; repo: string };
+export const splitRepository = (fullName: string): Repo => {
+  const [owner = '', repo = ''] = fullName.split('/');
+  return { owner, repo };
+};
+
+/**
+ * The GitHub REST calls the worker makes, through Octokit against GITHUB_API_URL. Respects
+ * `x-ratelimit-remaining`/`x-ratelimit-reset` and `retry-after`; maps failures to retriable
+ * (5xx, 429, rate-limit 403, timeouts) or permanent (404 on a deleted repository, other 4xx).
+ */
+export function createGithubApi({ baseUrl, token, logger, timeoutMs = 20_000 }: { baseUrl: string; token?: string; logger: Logger; timeoutMs?: number }) {
+  const octokit = new Octokit({
+    baseUrl: baseUrl.replace(/\/$/, ''),
+    auth: token,
+    userAgent: 'keyguard-github-ingest',
+    request: {
+      fetch: (url: string, init: RequestInit) => fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) }),
+    },
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) },
+  });
+
+  let resetAt = 0;
+  octokit.hook.before('request', async () => {
+    const wait = resetAt - Date.now();
+    if (wait <= 0) return;
+    if (wait > MAX_INLINE_RATE_LIMIT_WAIT_MS) throw retriable('RATE_LIMITED', `GitHub rate limit resets in ${Math.ceil(wait / 1000)} s`);
+    await sleep(wait);
+  });
+  octokit.hook.after('request', (response) => {
+    const headers = response.headers as Record<string, string | undefined>;
+    if (headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset']) {
+      resetAt = Number(headers['x-ratelimit-reset']) * 1000;
+      logger.warn({ resetAt: new Date(resetAt).toISOString() }, 'GitHub rate limit exhausted');
+    }
+  });
+  octokit.hook.error('request', (error, options) => {
+    const e = error as { status?: number; response?: { headers?: Record<string, string | undefined> }; retriable?: boolean };
+    if (typeof e.retriable === 'boolean') throw error;
+    const headers = e.response?.headers ?? {};
+    const retryAfter = Number(headers['retry-after']);
+    const rateLimited = (e.status === 403 || e.status === 429) && (headers['x-ratelimit-remaining'] === '0' || Number.isFinite(retryAfter));
+    if (rateLimited) resetAt = Number.isFinite(retryAfter) ? Date.now() + retryAfter * 1000 : Number(headers['x-ratelimit-reset'] ?? 0) * 1000;
+    throw classifyUpstream(e.status, `GitHub ${options.method} ${options.url}`, error, rateLimited);
+  });
+
+  return {
+    async compare(repository: string, base: string, head: string): Promise<CompareResult> {
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...splitRepository(repository), basehead: `${base}...${head}`, per_page: 100 });
+      return {
+        files: (data.files ?? []).map((f) => ({ filename: f.filename, status: f.status, patch: f.patch, changes: f.changes })),
+        commits: data.commits.map((c) => c.sha),
+        totalCommits: data.total_commits,
+      };
+    },
+    async commitFiles(repository: string, sha: string): Promise<ChangedFile[]> {
+      const { data } = await octokit.rest.repos.getCommit({ ...splitRepository(repository), ref: sha, per_page: 300 });
+      return (data.files ?? []).map((f) => ({ filename: f.filename, status: f.status, patch: f.patch, changes: f.changes }));
+    },
+    /** The file's bytes at `ref` (for files whose diff GitHub did not include: too large). */
+    async rawFile(repository: string, path: string, ref: string): Promise<Buffer> {
+      const { data } = await octokit.rest.repos.getContent({ ...splitRepository(repository), path, ref, mediaType: { format: 'raw' } });
+      // Octokit returns text for text/* responses and an ArrayBuffer for anything else.
+      const body = data as unknown;
+      if (typeof body === 'string') return Buffer.from(body, 'utf8');
+      if (body instanceof ArrayBuffer) return Buffer.from(body);
+      if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+      throw retriable('UNEXPECTED_CONTENT', `GitHub returned JSON instead of the raw file ${path}`);
+    },
+    async headOf(repository: string, branch: string): Promise<string> {
+      const { data } = await octokit.rest.repos.getBranch({ ...splitRepository(repository), branch });
+      return data.commit.sha;
+    },
+    async tree(repository: string, sha: string): Promise<{ files: TreeFile[]; truncated: boolean }> {
+      const { data } = await octokit.rest.git.getTree({ ...splitRepository(repository), tree_sha: sha, recursive: 'true' });
+      const files = data.tree
+        .filter((e) => e.type === 'blob' && e.path && e.sha)
+        .map((e) => ({ path: e.path as string, sha: e.sha as string, size: e.size ?? 0 }));
+      return { files, truncated: data.truncated };
+    },
+    async blob(repository: string, sha: string): Promise<Buffer> {
+      const { data } = await octokit.rest.git.getBlob({ ...splitRepository(repository), file_sha: sha });
+      return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
+    },
+  };
+}
+export type GithubApi = ReturnType<typeof createGithubApi>;

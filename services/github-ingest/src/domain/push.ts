@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** A push's `before` when the branch is new (or `after` when it was deleted). */
+export const ZERO_SHA = /^0{40}$/;
+
+const Repository = z.object({
+  full_name: z.string().min(1),
+  html_url: z.string().min(1),
+  private: z.boolean(),
+  default_branch: z.string().optional(),
+});
+
+/** The parts of GitHub's `push` payload the worker needs (commit messages and authors stay behind). */
+export const PushPayload = z.object({
+  ref: z.string(),
+  before: z.string(),
+  after: z.string(),
+  created: z.boolean().optional(),
+  deleted: z.boolean().optional(),
+  forced: z.boolean().optional(),
+  commits: z.array(z.object({ id: z.string(), distinct: z.boolean().optional() })).default([]),
+  repository: Repository,
+});
+
+export const VisibilityPayload = z.object({
+  action: z.string().optional(),
+  repository: Repository,
+});
+
+/** What the receiver puts in the source event's `data`: routing facts only, no content. */
+export interface PushData {
+  repository: string;
+  repositoryUrl: string;
+  private: boolean;
+  defaultBranch?: string;
+  ref: string;
+  before: string;
+  after: string;
+  forced: boolean;
+  /** Commit ids GitHub listed (at most 2048), without those already on another branch. */
+  commits: string[];
+}
+
+export interface SnapshotData {
+  repository: string;
+  repositoryUrl: string;
+  private: boolean;
+  defaultBranch?: string;
+}
+
+export type Decision<T> = { scan: true; data: T } | { scan: false; reason: string };
+
+export function decidePush(payload: z.infer<typeof PushPayload>, scanPrivate: boolean): Decision<PushData> {
+  if (payload.deleted || ZERO_SHA.test(payload.after)) return { scan: false, reason: 'branch_deleted' };
+  if (payload.repository.private && !scanPrivate) return { scan: false, reason: 'private_repository' };
+  return {
+    scan: true,
+    data: {
+      repository: payload.repository.full_name,
+      repositoryUrl: payload.repository.html_url,
+      private: payload.repository.private,
+      defaultBranch: payload.repository.default_branch,
+      ref: payload.ref,
+      before: payload.before,
+      after: payload.after,
+      forced: payload.forced ?? false,
+      commits: payload.commits.filter((c) => c.distinct !== false).map((c) => c.id),
+    },
+  };
+}
+
+/** `public` events and `repository.publicized`: everything already in the repository is now exposed. */
+export function decideVisibility(event: 'public' | 'repository', payload: z.infer<typeof VisibilityPayload>): Decision<SnapshotData> {
+  if (event === 'repository' && payload.action !== 'publicized') return { scan: false, reason: `repository_${payload.action ?? 'unknown'}` };
+  return {
+    scan: true,
+    data: {
+      repository: payload.repository.full_name,
+      repositoryUrl: payload.repository.html_url,
+      private: false,
+      defaultBranch: payload.repository.default_branch,
+    },
+  };
+}
+
+const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
+/** A permalink to one line of one file at one commit. */
+export function blobPermalink(repositoryUrl: string, sha: string, path: string, line?: number): string {
+  return `${repositoryUrl}/blob/${sha}/${encodePath(path)}${line ? `#L${line}` : ''}`;
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Webhooks } from '@octokit/webhooks';
+import {
+  GITHUB_MAX_PAYLOAD_BYTES,
+  type IngestContext,
+  liveKeysIn,
+  PartnerMatches,
+  type PartnerAlertVerifier,
+  parseJson,
+  partnerAlertExposures,
+  rawJsonBodies,
+  sourceEventMessage,
+  headerValue,
+} from '@keyguard/ingest-kit';
+import { type FastifyInstance, HttpError } from '@keyguard/runtime';
+import { decidePush, decideVisibility, type Decision, PushPayload, VisibilityPayload } from '../domain/push.js';
+
+const PARTNER_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface GithubRoutesOptions {
+  webhookSecret: string;
+  scanPrivate: boolean;
+  partnerVerifier: PartnerAlertVerifier;
+}
+
+/**
+ * `POST /webhooks/github`: X-Hub-Signature-256 checked by @octokit/webhooks over the raw body
+ * before anything parses it; deduplicated on X-GitHub-Delivery; answered only after Kafka
+ * acknowledged the source event. `POST /secret-scanning/github`: GitHub's partner alerts.
+ */
+export function githubRoutes(options: GithubRoutesOptions) {
+  const webhooks = new Webhooks({ secret: options.webhookSecret });
+
+  return async (scope: FastifyInstance, context: IngestContext) => {
+    rawJsonBodies(scope);
+
+    scope.post('/webhooks/github', { bodyLimit: GITHUB_MAX_PAYLOAD_BYTES }, async (request, reply) => {
+      const raw = request.body as Buffer | undefined;
+      const signature = headerValue(request.headers, 'x-hub-signature-256');
+      if (!signature) throw new HttpError(401, 'missing_signature', 'X-Hub-Signature-256 is required');
+      if (!raw || raw.length === 0) throw new HttpError(400, 'empty_body', 'the request has no body');
+      if (!(await webhooks.verify(raw.toString('utf8'), signature))) throw new HttpError(401, 'invalid_signature', 'X-Hub-Signature-256 does not match the body');
+
+      const event = headerValue(request.headers, 'x-github-event');
+      const deliveryId = headerValue(request.headers, 'x-github-delivery');
+      if (!event || !deliveryId) throw new HttpError(400, 'missing_headers', 'X-GitHub-Event and X-GitHub-Delivery are required');
+      const payload = parseJson(raw);
+      if (payload === undefined) throw new HttpError(400, 'invalid_json', 'the body is not JSON');
+
+      if (event === 'ping') return reply.code(200).send({ status: 'pong' });
+      let decision: Decision<object>;
+      let resourceId: string;
+      if (event === 'push') {
+        const parsed = PushPayload.safeParse(payload, { reportInput: false });
+        if (!parsed.success) throw new HttpError(400, 'invalid_payload', 'not a push payload');
+        decision = decidePush(parsed.data, options.scanPrivate);
+        resourceId = parsed.data.repository.full_name;
+      } else if (event === 'public' || event === 'repository') {
+        const parsed = VisibilityPayload.safeParse(payload, { reportInput: false });
+        if (!parsed.success) throw new HttpError(400, 'invalid_payload', `not a ${event} payload`);
+        decision = decideVisibility(event, parsed.data);
+        resourceId = parsed.data.repository.full_name;
+      } else {
+        throw new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64)} is not handled`, { supported: ['push', 'public', 'repository', 'ping'] });
+      }
+      if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
+
+      const message = sourceEventMessage({ provider: 'github', kind: event, deliveryId, resourceId, data: decision.data as Record<string, unknown>, service: context.service });
+      const outcome = await context.gate.accept('github', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }]);
+      return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
+    });
+
+    const liveKeys = liveKeysIn(context.store);
+    scope.post('/secret-scanning/github', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => {
+      const raw = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
+      const verified = await options.partnerVerifier.verify(raw, request.headers);
+      if (!verified.ok) throw new HttpError(verified.status, verified.code, verified.message);
+      const matches = PartnerMatches.safeParse(parseJson(raw), { reportInput: false });
+      if (!matches.success) throw new HttpError(400, 'invalid_payload', 'expected a JSON array of { token, type, url, source }');
+      const correlationId = randomUUID();
+      const { messages, feedback } = await partnerAlertExposures({
+        provider: 'github',
+        matches: matches.data,
+        scanner: context.scanner,
+        liveKeys,
+        service: context.service,
+        correlationId,
+      });
+      await context.gate.publish([{ topic: context.topics.exposures, messages }]);
+      request.log.info({ correlationId, matches: matches.data.length, exposures: messages.length, keyIdentifier: verified.keyIdentifier }, 'partner alert accepted');
+      return reply.code(200).send(feedback);
+    });
+  };
+}

@@ -1,0 +1,43 @@
+import { createPartnerAlertVerifier, type IngestDeps, type RunningService, startIngestService } from '@keyguard/ingest-kit';
+import { createGithubApi } from './adapters/github-api.js';
+import type { Config } from './config.js';
+import { createGithubWorker } from './consumers/scan-event.js';
+import { githubRoutes } from './http/routes.js';
+
+export type { Config } from './config.js';
+export type { RunningService } from '@keyguard/ingest-kit';
+
+const service = 'github-ingest';
+
+/** Starts the GitHub receiver and its worker in this process; `deps` lets tests use fresh topics and databases. */
+export async function startService(config: Config, deps: IngestDeps = {}): Promise<RunningService> {
+  return startIngestService({
+    service,
+    provider: 'github',
+    config,
+    deps,
+    routes: (scope, context) =>
+      githubRoutes({
+        webhookSecret: config.GITHUB_WEBHOOK_SECRET,
+        scanPrivate: config.SCAN_PRIVATE,
+        partnerVerifier: createPartnerAlertVerifier({
+          headerPrefix: 'github',
+          keysUrl: config.GITHUB_PARTNER_KEYS_URL,
+          token: config.GITHUB_TOKEN,
+          logger: context.logger,
+        }),
+      })(scope, context),
+    handle: (context) => {
+      const collect = createGithubWorker({
+        api: createGithubApi({ baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN, logger: context.logger }),
+        scanner: context.scanner,
+        service,
+      });
+      return async (event, log) => {
+        const messages = await collect(event, log);
+        await context.publisher.publish(context.topics.exposures, messages);
+        log.info({ exposures: messages.length }, 'event scanned');
+      };
+    },
+  });
+}

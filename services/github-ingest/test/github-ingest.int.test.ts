@@ -1,0 +1,269 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type ReadMessage, readAll, waitForMessages } from '@keyguard/bus/testing';
+import { createPartnerKeyPair, githubDocumentedSample, publicKeysDocument, signGithubWebhook } from '@keyguard/ingest-kit/testing';
+import { connectStore } from '@keyguard/store';
+import { createLogger } from '@keyguard/logger';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, mongoUri, patchAdding, postmanKey, pushPayload, sha, startHarness } from './harness.js';
+
+let h: Harness;
+const planted: string[] = [];
+const secretKey = () => {
+  const k = postmanKey();
+  planted.push(k);
+  return k;
+};
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+async function deliver(event: string, payload: unknown, init: { deliveryId?: string; secret?: string; signature?: string | null; contentType?: string } = {}) {
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const headers: Record<string, string> = {
+    'content-type': init.contentType ?? 'application/json',
+    'x-github-event': event,
+    'x-github-delivery': init.deliveryId ?? randomUUID(),
+    'user-agent': 'GitHub-Hookshot/test',
+  };
+  if (init.signature !== null) headers['x-hub-signature-256'] = init.signature ?? signGithubWebhook(init.secret ?? h.secret, body);
+  const res = await fetch(`${h.url}/webhooks/github`, { method: 'POST', headers, body });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const exposuresWhere = (predicate: (p: Record<string, unknown>) => boolean, count: number, timeoutMs = 20_000) =>
+  waitForMessages(h.kafka, h.topics.exposures, {
+    timeoutMs,
+    until: (ms) => ms.filter((m) => predicate(payloadOf(m))).length >= count,
+  }).then((ms) => ms.filter((m) => predicate(payloadOf(m))));
+const payloadOf = (m: ReadMessage) => (m.json as { payload: Record<string, unknown> }).payload;
+const locationOf = (m: ReadMessage) => payloadOf(m).location as Record<string, unknown>;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('POST /webhooks/github', () => {
+  it('turns a push into exposures with new line numbers and permalinks, acknowledged after Kafka', async () => {
+    const [before, after] = [sha(), sha()];
+    const key = secretKey();
+    h.api.route(`GET /repos/octo/hello/compare/${before}...${after}`, {
+      body: {
+        total_commits: 1,
+        commits: [{ sha: after }],
+        files: [
+          { filename: 'config/app.env', status: 'modified', changes: 2, patch: patchAdding([`POSTMAN_KEY=${key}`, 'DEBUG=1'], 10) },
+          { filename: 'node_modules/lib/key.js', status: 'added', changes: 1, patch: patchAdding([`k="${secretKey()}"`]) },
+          { filename: 'old.txt', status: 'removed', changes: 1, patch: `@@ -1,1 +0,0 @@\n-${secretKey()}` },
+        ],
+      },
+    });
+    const res = await deliver('push', pushPayload({ before, after }));
+    expect(res.status).toBe(202);
+    expect(res.body.status).toBe('accepted');
+
+    const [exposure] = await exposuresWhere((p) => (p.location as { commit?: string }).commit === after, 1);
+    const payload = payloadOf(exposure!);
+    expect(exposure!.key).toBe(sha256(key));
+    expect(payload).toMatchObject({ tokenHash: sha256(key), ruleId: 'postman-api-key', confidence: 'high' });
+    expect(payload.redacted).toMatch(/^PMAK-…/);
+    expect(locationOf(exposure!)).toEqual({
+      source: 'github',
+      kind: 'commit',
+      url: `https://github.com/octo/hello/blob/${after}/config/app.env#L11`,
+      repository: 'octo/hello',
+      commit: after,
+      path: 'config/app.env',
+      line: 11,
+    });
+  });
+
+  it('acknowledges and drops a duplicate delivery; reprocessing gives the same exposure ids', async () => {
+    const [before, after] = [sha(), sha()];
+    const key = secretKey();
+    h.api.route(`GET /repos/octo/hello/compare/${before}...${after}`, {
+      body: { total_commits: 1, commits: [{ sha: after }], files: [{ filename: 'a.js', status: 'added', changes: 1, patch: `@@ -0,0 +1,1 @@\n+const k = "${key}";` }] },
+    });
+    const deliveryId = randomUUID();
+    expect((await deliver('push', pushPayload({ before, after }), { deliveryId })).status).toBe(202);
+    const again = await deliver('push', pushPayload({ before, after }), { deliveryId });
+    expect(again).toEqual({ status: 200, body: { status: 'duplicate', deliveryId } });
+    // a redelivery under a new id (as after a manual resend of a changed hook) is processed again
+    expect((await deliver('push', pushPayload({ before, after }))).status).toBe(202);
+
+    const exposures = await exposuresWhere((p) => p.tokenHash === sha256(key), 2);
+    const ids = exposures.map((m) => (m.json as { id: string }).id);
+    expect(ids[0]).toBe(ids[1]);
+    const compareCalls = h.api.requests.filter((r) => r.path === `/repos/octo/hello/compare/${before}...${after}`);
+    expect(compareCalls).toHaveLength(2);
+  });
+
+  it('scans a new branch of 30 commits commit by commit', async () => {
+    const commits = Array.from({ length: 30 }, () => sha());
+    const keys = commits.map(() => secretKey());
+    for (const [i, c] of commits.entries()) {
+      h.api.route(`GET /repos/octo/hello/commits/${c}`, {
+        body: { sha: c, files: [{ filename: `src/file${i}.ts`, status: 'modified', changes: 1, patch: `@@ -5,1 +5,2 @@\n line five\n+export const key${i} = '${keys[i]}';` }] },
+      });
+    }
+    const res = await deliver('push', pushPayload({ before: '0'.repeat(40), after: commits.at(-1)!, commits }));
+    expect(res.status).toBe(202);
+    const hashes = new Set(keys.map(sha256));
+    const exposures = await exposuresWhere((p) => hashes.has(p.tokenHash as string), 30);
+    expect(new Set(exposures.map((m) => payloadOf(m).tokenHash)).size).toBe(30);
+    const third = exposures.find((m) => payloadOf(m).tokenHash === sha256(keys[2]!))!;
+    expect(locationOf(third)).toMatchObject({ commit: commits[2], path: 'src/file2.ts', line: 6 });
+  });
+
+  it('falls back to per-commit scanning when the compare is truncated, and fetches files whose diff is too large', async () => {
+    const [before, c1, c2] = [sha(), sha(), sha()];
+    const bigKey = secretKey();
+    const filler = Array.from({ length: 40_000 }, (_, i) => `line ${i} ${'x'.repeat(40)}`);
+    filler.splice(31_337, 0, `token: ${bigKey}`);
+    h.api.route(`GET /repos/octo/hello/compare/${before}...${c2}`, { body: { total_commits: 300, commits: [{ sha: c1 }], files: [] } });
+    h.api.route(`GET /repos/octo/hello/commits/${c1}`, { body: { sha: c1, files: [] } });
+    h.api.route(`GET /repos/octo/hello/commits/${c2}`, { body: { sha: c2, files: [{ filename: 'data/big.yaml', status: 'added', changes: 40_001 }] } });
+    h.api.route('GET /repos/octo/hello/contents/data/big.yaml', (req) =>
+      req.query.get('ref') === c2 ? { body: filler.join('\n'), headers: { 'content-type': 'application/vnd.github.raw' } } : { status: 404, body: { message: 'Not Found' } },
+    );
+    expect((await deliver('push', pushPayload({ before, after: c2, commits: [c1, c2] }))).status).toBe(202);
+    const [exposure] = await exposuresWhere((p) => p.tokenHash === sha256(bigKey), 1);
+    expect(locationOf(exposure!)).toMatchObject({ commit: c2, path: 'data/big.yaml', line: 31_338 });
+  });
+
+  it('retries transient upstream failures and commits past a deleted repository', async () => {
+    const [b1, a1, b2, a2] = [sha(), sha(), sha(), sha()];
+    const key = secretKey();
+    let calls = 0;
+    h.api.route(`GET /repos/gone/repo/compare/${b1}...${a1}`, { status: 404, body: { message: 'Not Found' } });
+    h.api.route(`GET /repos/octo/flaky/compare/${b2}...${a2}`, () =>
+      ++calls < 3
+        ? { status: 502, body: { message: 'Server Error' } }
+        : { body: { total_commits: 1, commits: [{ sha: a2 }], files: [{ filename: 'x.py', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+KEY = "${key}"` }] } },
+    );
+    expect((await deliver('push', pushPayload({ before: b1, after: a1, repository: 'gone/repo' }))).status).toBe(202);
+    expect((await deliver('push', pushPayload({ before: b2, after: a2, repository: 'octo/flaky' }))).status).toBe(202);
+    const [exposure] = await exposuresWhere((p) => p.tokenHash === sha256(key), 1);
+    expect(locationOf(exposure!).repository).toBe('octo/flaky');
+    expect(calls).toBe(3);
+  });
+
+  it('scans the whole repository when it is made public', async () => {
+    const head = sha();
+    const key = secretKey();
+    h.api.route('GET /repos/octo/newly-public/branches/main', { body: { name: 'main', commit: { sha: head } } });
+    h.api.route(`GET /repos/octo/newly-public/git/trees/${head}`, {
+      body: { sha: head, truncated: false, tree: [{ path: 'README.md', type: 'blob', sha: 'b1', size: 20 }, { path: 'logo.png', type: 'blob', sha: 'b2', size: 9 }, { path: 'src', type: 'tree', sha: 't1' }] },
+    });
+    h.api.route('GET /repos/octo/newly-public/git/blobs/b1', { body: { sha: 'b1', encoding: 'base64', content: Buffer.from(`# Hello\n\nkey: ${key}\n`).toString('base64') } });
+    const repository = { id: 2, full_name: 'octo/newly-public', html_url: 'https://github.com/octo/newly-public', private: false, default_branch: 'main' };
+    expect((await deliver('public', { repository, sender: { login: 'o' } })).status).toBe(202);
+    expect((await deliver('repository', { action: 'privatized', repository: { ...repository, private: true } })).body).toMatchObject({ status: 'ignored' });
+    const [exposure] = await exposuresWhere((p) => p.tokenHash === sha256(key), 1);
+    expect(locationOf(exposure!)).toMatchObject({ kind: 'file', path: 'README.md', line: 3, url: `https://github.com/octo/newly-public/blob/${head}/README.md#L3` });
+    expect(h.api.requests.some((r) => r.path.endsWith('/git/blobs/b2'))).toBe(false);
+  });
+
+  it('answers ping, ignores private repositories and deleted branches', async () => {
+    expect(await deliver('ping', { zen: 'Keep it logically awesome.', hook_id: 1 })).toEqual({ status: 200, body: { status: 'pong' } });
+    const priv = await deliver('push', pushPayload({ before: sha(), after: sha(), private: true }));
+    expect(priv).toMatchObject({ status: 202, body: { status: 'ignored', reason: 'private_repository' } });
+    const deleted = await deliver('push', { ...pushPayload({ before: sha(), after: '0'.repeat(40) }), deleted: true });
+    expect(deleted.body).toMatchObject({ status: 'ignored', reason: 'branch_deleted' });
+  });
+
+  it('rejects bad signatures, unsupported events and content types, and oversized bodies', async () => {
+    const payload = pushPayload({ before: sha(), after: sha() });
+    expect(await deliver('push', payload, { signature: null })).toMatchObject({ status: 401, body: { error: 'missing_signature' } });
+    expect(await deliver('push', payload, { secret: 'not-the-secret-at-all' })).toMatchObject({ status: 401, body: { error: 'invalid_signature' } });
+    expect(await deliver('push', payload, { signature: 'sha256=00' })).toMatchObject({ status: 401, body: { error: 'invalid_signature' } });
+    expect(await deliver('issues', { action: 'opened' })).toMatchObject({ status: 400, body: { error: 'unsupported_event' } });
+    const form = await deliver('push', `payload=${encodeURIComponent(JSON.stringify(payload))}`, { contentType: 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(415);
+    const huge = `{"pad":"${'a'.repeat(25 * 1024 * 1024)}"}`;
+    const big = await deliver('push', huge, { signature: 'sha256=00' });
+    expect(big).toMatchObject({ status: 413, body: { error: 'payload_too_large' } });
+  });
+});
+
+describe('POST /secret-scanning/github', () => {
+  const partner = createPartnerKeyPair('a'.repeat(64));
+  const rotated = createPartnerKeyPair('b'.repeat(64));
+
+  async function alert(body: string, init: { keyId?: string; signature?: string } = {}) {
+    const res = await fetch(`${h.url}/secret-scanning/github`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'Github-Public-Key-Identifier': init.keyId ?? partner.keyIdentifier,
+        'Github-Public-Key-Signature': init.signature ?? partner.sign(body),
+      },
+      body,
+    });
+    return { status: res.status, body: (await res.json()) as unknown };
+  }
+
+  it("accepts GitHub's documented sample request and public key", async () => {
+    h.keys.route('GET /meta/public_keys/secret_scanning', { body: publicKeysDocument({ keyIdentifier: githubDocumentedSample.keyIdentifier, publicKeyPem: githubDocumentedSample.publicKeyPem }) });
+    const res = await alert(githubDocumentedSample.body, { keyId: githubDocumentedSample.keyIdentifier, signature: githubDocumentedSample.signature });
+    expect(res).toEqual({ status: 200, body: [{ token_hash: sha256('some_token'), token_type: 'some_type', label: 'false_positive' }] });
+  });
+
+  it('labels live keys and checksum-valid tokens true_positive and publishes hashed, redacted exposures', async () => {
+    h.keys.route('GET /meta/public_keys/secret_scanning', { body: publicKeysDocument(partner) });
+    await new Promise((r) => setTimeout(r, 1100)); // an unknown identifier refetches at most once a second
+    const live = secretKey();
+    const unknown = secretKey();
+    const store = await connectStore({ uri: mongoUri, dbName: (h.service.context.store.db.databaseName), logger: createLogger({ name: 't', level: 'silent' }) });
+    await store.collections.apiKeys.insertOne({
+      _id: randomUUID(), hash: sha256(live), preview: 'PMAK-…', name: 'ci', teamId: 't1', createdBy: 'u1', createdAt: new Date(),
+      expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null,
+    });
+    await store.close();
+    const url = 'https://github.com/octo/leaky/blob/12345600b9cbe38a219f39a9941c9319b600c002/foo/bar.txt';
+    const body = JSON.stringify([
+      { token: live, type: 'postman_api_key', url, source: 'content' },
+      { token: unknown, type: 'postman_api_key', url: '', source: 'npm' },
+    ]);
+    const res = await alert(body);
+    expect(res).toEqual({
+      status: 200,
+      body: [
+        { token_hash: sha256(live), token_type: 'postman_api_key', label: 'true_positive' },
+        { token_hash: sha256(unknown), token_type: 'postman_api_key', label: 'false_positive' },
+      ],
+    });
+    const [exposure] = await exposuresWhere((p) => p.tokenHash === sha256(live), 1);
+    expect(payloadOf(exposure!)).toMatchObject({ ruleId: 'postman-api-key', confidence: 'high' });
+    expect(locationOf(exposure!)).toEqual({ source: 'github', kind: 'partner_alert', url, repository: 'octo/leaky', commit: '12345600b9cbe38a219f39a9941c9319b600c002', path: 'foo/bar.txt', resourceType: 'content' });
+  });
+
+  it('refetches the keys for an unknown identifier and rejects forged or unsigned alerts', async () => {
+    h.keys.route('GET /meta/public_keys/secret_scanning', { body: publicKeysDocument(partner) });
+    const body = JSON.stringify([{ token: 'x'.repeat(20), type: 't', url: '', source: 'commit' }]);
+    expect((await alert(body)).status).toBe(200); // identifier cached by the previous test
+    const before = h.keys.requests.length;
+    expect((await alert(body)).status).toBe(200);
+    expect(h.keys.requests.length).toBe(before);
+
+    h.keys.route('GET /meta/public_keys/secret_scanning', { body: publicKeysDocument(partner, rotated) });
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await alert(body, { keyId: rotated.keyIdentifier, signature: rotated.sign(body) })).status).toBe(200);
+    expect(h.keys.requests.length).toBe(before + 1);
+
+    expect(await alert(body, { signature: partner.sign(`${body} `) })).toMatchObject({ status: 401, body: { error: 'invalid_signature' } });
+    expect(await alert(body, { keyId: 'c'.repeat(64) })).toMatchObject({ status: 401, body: { error: 'unknown_key_identifier' } });
+    const unsigned = await fetch(`${h.url}/secret-scanning/github`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.json()).toMatchObject({ error: 'missing_signature' });
+  });
+
+  it('never lets a raw token reach Kafka or a log line', async () => {
+    const all = [...(await readAll(h.kafka, h.topics.exposures)), ...(await readAll(h.kafka, h.topics.sourceEvents))];
+    expect(all.length).toBeGreaterThan(40);
+    const everything = all.map((m) => m.value).join('\n') + h.logs.text();
+    expect(planted.length).toBeGreaterThan(30);
+    for (const token of planted) expect(everything).not.toContain(token);
+    for (const token of planted) expect(everything).not.toContain(token.slice(5, 29));
+  });
+});
