@@ -1,0 +1,138 @@
+import { readAll } from '@keyguard/bus/testing';
+import { findingIdFor, findingRecords, hashApiKey, keyRecords } from '@keyguard/keys';
+import { eventually, randomPmak } from '@keyguard/keys/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PolicyHarness, startPolicy } from './support.js';
+
+let h: PolicyHarness;
+beforeAll(async () => {
+  h = await startPolicy();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const finding = (raw: string) => findingRecords(h.store).findOne({ tokenHash: hashApiKey(raw) });
+const keyDoc = (id: string) => keyRecords(h.store).findOne({ _id: id });
+const revokedEventsFor = async (keyId: string) =>
+  (await readAll(h.kafka, h.topics.keyEvents)).map((m) => m.json as { id: string; type: string; payload: { keyId: string } }).filter((e) => e.payload.keyId === keyId);
+
+describe('policy: auto-revoke on', () => {
+  it('revokes an exposed team key (exposure_auto, actor policy), resolves the finding and publishes key.revoked — once, however often redelivered', async () => {
+    const owner = await h.team({ autoRevokeExposed: true });
+    const key = await h.key(owner);
+    const event = await h.expose(key.raw);
+    for (let i = 0; i < 3; i++) await h.redeliver(event);
+
+    const revoked = await eventually(async () => {
+      const doc = await keyDoc(key._id);
+      return doc?.status === 'revoked' && !doc.revocationPending ? doc : undefined;
+    }, { what: 'the key revoked' });
+    expect(revoked.revocation).toMatchObject({ reason: 'exposure_auto', actor: { type: 'system', id: 'policy' } });
+    expect(revoked.exposure?.locations[0]).toMatchObject({ source: 'github', repository: 'o/r' });
+
+    const f = await eventually(() => finding(key.raw).then((d) => (d?.status === 'resolved' ? d : undefined)), { what: 'finding resolved' });
+    expect(f).toMatchObject({ resolution: 'revoked', keyId: key._id, teamId: owner.teamId });
+    expect(f.locations).toHaveLength(1);
+
+    // Give redeliveries time to be processed, then count.
+    await eventually(async () => (await h.store.collections.auditLog.countDocuments({ 'target.id': key._id })) === 1 || undefined);
+    await new Promise((r) => setTimeout(r, 500));
+    const events = await revokedEventsFor(key._id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'key.revoked', payload: { reason: 'exposure_auto', owner: { email: owner.email }, exposure: { locations: [{ repository: 'o/r' }] } } });
+    expect(JSON.stringify(events)).not.toContain(key.raw);
+    expect(await h.store.collections.auditLog.countDocuments({ 'target.id': key._id, action: 'key.revoked' })).toBe(1);
+  });
+
+  it('a revoked key exposed again somewhere new gains the location but is not revoked twice or reopened', async () => {
+    const owner = await h.team({ autoRevokeExposed: true });
+    const key = await h.key(owner);
+    await h.expose(key.raw);
+    await eventually(() => finding(key.raw).then((d) => d?.status === 'resolved' || undefined));
+    await h.expose(key.raw, { repository: 'o/other', url: 'https://github.com/o/other/blob/x/b.json', commit: 'x' });
+    const f = await eventually(() => finding(key.raw).then((d) => (d && d.locations.length === 2 ? d : undefined)));
+    expect(f.status).toBe('resolved');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await revokedEventsFor(key._id)).toHaveLength(1);
+  });
+});
+
+describe('policy: auto-revoke off', () => {
+  it('marks the key exposed and leaves the finding open; locations never duplicate; firstSeen/lastSeen kept', async () => {
+    const owner = await h.team({ autoRevokeExposed: false });
+    const key = await h.key(owner);
+    const first = await h.expose(key.raw);
+    await h.redeliver(first);
+    const marked = await eventually(() => keyDoc(key._id).then((d) => (d?.exposure ? d : undefined)), { what: 'key marked exposed' });
+    expect(marked.status).toBe('enabled');
+    expect(marked.exposure?.findingId).toBe(findingIdFor(key.hash));
+
+    await new Promise((r) => setTimeout(r, 20));
+    await h.expose(key.raw, { source: 'postman', kind: 'collection', url: 'https://www.postman.com/c/1', resourceType: 'collection', resourceId: 'c-1', jsonPath: '$.auth' });
+    const f = await eventually(() => finding(key.raw).then((d) => (d && d.locations.length === 2 ? d : undefined)), { what: 'two locations' });
+    await new Promise((r) => setTimeout(r, 300));
+    const after = (await finding(key.raw))!;
+    expect(after.locations).toHaveLength(2);
+    expect(after.status).toBe('open');
+    expect(after.firstSeen.getTime()).toBeLessThan(after.lastSeen.getTime());
+    expect(f.history.map((e) => e.action)).toEqual(['detected', 'location_added']);
+    expect(await revokedEventsFor(key._id)).toHaveLength(0);
+  });
+
+  it('reopens a resolved finding as a regression when the secret shows up somewhere new', async () => {
+    const owner = await h.team({ autoRevokeExposed: false });
+    const key = await h.key(owner);
+    await h.expose(key.raw);
+    await eventually(() => finding(key.raw));
+    await findingRecords(h.store).updateOne({ tokenHash: key.hash }, { $set: { status: 'resolved', resolution: 'wont_fix' } });
+    await h.expose(key.raw, { repository: 'o/leak2', url: 'https://github.com/o/leak2/blob/y/c.json', commit: 'y' });
+    const reopened = await eventually(() => finding(key.raw).then((d) => (d?.status === 'open' ? d : undefined)), { what: 'reopened' });
+    expect(reopened.resolution ?? null).toBeNull();
+    expect(reopened.history.at(-1)).toMatchObject({ action: 'reopened' });
+  });
+});
+
+describe('policy: not our keys', () => {
+  it('records an unknown PMAK key and a third-party secret as findings without a key', async () => {
+    const unknown = randomPmak();
+    const thirdParty = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
+    await h.expose(unknown);
+    await h.expose(thirdParty, { source: 'gitlab', kind: 'commit' }, { ruleId: 'github-pat' });
+    const a = await eventually(() => finding(unknown));
+    const b = await eventually(() => finding(thirdParty));
+    expect(a).toMatchObject({ status: 'open', ruleId: 'postman-api-key' });
+    expect(a.keyId ?? null).toBeNull();
+    expect(b).toMatchObject({ status: 'open', ruleId: 'github-pat', locations: [{ source: 'gitlab' }] });
+  });
+});
+
+describe('expiry sweeper', () => {
+  it('revokes keys past their expiry with reason expired and publishes key.revoked; a second sweep does nothing', async () => {
+    const owner = await h.team();
+    const expired = await h.key(owner, { expiresAt: new Date(Date.now() - 1000) });
+    const live = await h.key(owner, { expiresAt: new Date(Date.now() + 86_400_000) });
+    const first = await h.running.sweep();
+    expect(first.revoked).toBeGreaterThanOrEqual(1);
+    expect(await keyDoc(expired._id)).toMatchObject({ status: 'revoked', revocation: { reason: 'expired', actor: { id: 'expiry-sweeper' } } });
+    expect((await keyDoc(live._id))?.status).toBe('enabled');
+    expect((await h.running.sweep()).revoked).toBe(0);
+    const events = await revokedEventsFor(expired._id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ payload: { reason: 'expired', exposure: null } });
+  });
+
+  it('finishes a revocation interrupted after the status change (crash between steps)', async () => {
+    const owner = await h.team();
+    const key = await h.key(owner, {
+      status: 'revoked',
+      revokedAt: new Date(Date.now() - 60_000),
+      revocation: { reason: 'admin', actor: { type: 'user', id: 'u1' } },
+      revocationPending: true,
+    });
+    const result = await h.running.sweep();
+    expect(result.completed).toBeGreaterThanOrEqual(1);
+    expect((await keyDoc(key._id))?.revocationPending).toBeUndefined();
+    expect(await revokedEventsFor(key._id)).toHaveLength(1);
+  });
+});
