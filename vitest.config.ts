@@ -25,7 +25,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: workspaces.map((w) => `${w}/test/**/*.{int,e2e}.test.ts`),
+          // + the cross-service browser tests of the dashboard (test/e2e, issue 6).
+          include: [...workspaces.map((w) => `${w}/test/**/*.{int,e2e}.test.ts`), 'test/e2e/**/*.e2e.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -75,6 +75,9 @@ function query(params: Record<string, string | number | undefined | null>): stri
   return s ? `?${s}` : '';
 }
 
+/** PATCH /settings answers with the settings and what applying them did. */
+export type SettingsResult = Settings & { expiresNow?: number; revokedExposed?: number };
+
 export type KeySort = 'newest' | 'oldest' | 'recently_used';
 
 export interface KeyQuery {
@@ -90,6 +93,8 @@ export interface FindingQuery {
   status?: string;
   ruleId?: string;
   source?: string;
+  limit?: number;
+  cursor?: string | null;
 }
 
 /** `{ items }` or a bare array: accept both so the UI does not break on a small contract drift. */
@@ -123,8 +128,13 @@ export const api = {
   revokeKeys: (ids: string[]) => request<{ revoked: number }>('POST', '/keys/revoke', { ids }),
   revokeAll: () => request<{ revoked: number; owners: number }>('POST', '/keys/revoke-all', { confirm: true }),
   exposures: async () => items<Record<string, unknown>>(await request<unknown>('GET', '/exposures')),
-  findings: async (q: FindingQuery) =>
-    items<Finding>(await request<unknown>('GET', `/findings${query({ status: q.status, ruleId: q.ruleId, source: q.source })}`)),
+  findings: async (q: FindingQuery): Promise<Page<Finding>> => {
+    const data = await request<Partial<Page<Finding>>>(
+      'GET',
+      `/findings${query({ status: q.status, ruleId: q.ruleId, source: q.source, limit: q.limit, cursor: q.cursor })}`,
+    );
+    return { items: items<Finding>(data), nextCursor: data.nextCursor ?? null, ...(typeof data.total === 'number' ? { total: data.total } : {}) };
+  },
   resolveFinding: (id: string, resolution: FindingResolution) =>
     request<Finding>('PATCH', `/findings/${encodeURIComponent(id)}`, { status: 'resolved', resolution }),
   settings: async () => {
@@ -132,7 +142,7 @@ export const api = {
     return 'settings' in data && data.settings ? data.settings : (data as Settings);
   },
   updateSettings: async (patch: Partial<Settings> & { existingExposed?: 'revoke' | 'ignore'; confirm?: boolean }) => {
-    const data = await request<Settings | { settings: Settings }>('PATCH', '/settings', patch);
-    return data && 'settings' in data && data.settings ? data.settings : (data as Settings);
+    const data = await request<SettingsResult | { settings: SettingsResult }>('PATCH', '/settings', patch);
+    return data && 'settings' in data && data.settings ? data.settings : (data as SettingsResult);
   },
 };

@@ -114,7 +114,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
         {!isAdmin ? (
           <AdminsOnly />
         ) : current === 'keys' ? (
-          <KeysPage />
+          <KeysPage me={me} />
         ) : current === 'exposed' ? (
           <ExposedPage />
         ) : current === 'findings' ? (

@@ -148,7 +148,7 @@ export function normaliseExposure(raw: Record<string, unknown>): Exposure {
           : []
   ) as Location[];
   const owner = (obj(raw['owner']) ?? obj(key.createdBy) ?? null) as UserRef | null;
-  const findingId = str(raw['findingId']) ?? str(exposure['findingId']);
+  const findingId = str(raw['findingId']) ?? str(obj(raw['finding'])?.['id']) ?? str(exposure['findingId']);
   return {
     key,
     owner,

@@ -11,6 +11,8 @@ export interface Me {
   role: Role;
   teamId: string;
   team?: { id: string; name: string };
+  /** The key this session was opened with: "Revoke All" spares it so the admin keeps access. */
+  keyId?: string;
 }
 
 export interface UserRef {

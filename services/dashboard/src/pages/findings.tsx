@@ -7,6 +7,7 @@ import type { Finding, FindingResolution } from '../types';
 import { Locations } from './exposed';
 
 const resolutions: FindingResolution[] = ['revoked', 'false_positive', 'wont_fix'];
+const pageSize = 50;
 const historyLabels: Record<string, string> = {
   detected: 'Detected',
   location_added: 'Found in another place',
@@ -22,17 +23,35 @@ export function FindingsPage() {
   const [source, setSource] = useState('');
   const [knownRules, setKnownRules] = useState<string[]>([]);
   const [resolving, setResolving] = useState<Finding | null>(null);
-  const findings = useResource(() => api.findings({ status, ruleId, source }), JSON.stringify([status, ruleId, source]), 10_000);
+  const [pages, setPages] = useState(1);
+  const findings = useResource(
+    async () => {
+      // The first `pages` pages, fetched again on every refresh so resolved findings move out.
+      const all: Finding[] = [];
+      let cursor: string | null = null;
+      let total: number | undefined;
+      for (let i = 0; i < pages; i++) {
+        const page = await api.findings({ status, ruleId, source, limit: pageSize, cursor });
+        all.push(...page.items);
+        total = page.total;
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      return { items: all, more: cursor !== null, total };
+    },
+    JSON.stringify([status, ruleId, source, pages]),
+    10_000,
+  );
 
   useEffect(() => {
-    const seen = findings.data?.map((f) => f.ruleId) ?? [];
+    const seen = findings.data?.items.map((f) => f.ruleId) ?? [];
     setKnownRules((cur) => {
       const next = [...new Set([...cur, ...seen])].sort();
       return next.length === cur.length ? cur : next;
     });
   }, [findings.data]);
 
-  const list = findings.data ?? [];
+  const list = findings.data?.items ?? [];
   const filtered = status !== 'open' || ruleId !== '' || source !== '';
 
   return (
@@ -47,7 +66,10 @@ export function FindingsPage() {
       <div className="toolbar">
         <label className="select-label">
           Status
-          <select className="select" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select className="select" value={status} onChange={(e) => {
+              setStatus(e.target.value);
+              setPages(1);
+            }}>
             <option value="open">Unresolved</option>
             <option value="resolved">Resolved</option>
             <option value="">All</option>
@@ -55,7 +77,10 @@ export function FindingsPage() {
         </label>
         <label className="select-label">
           Secret type
-          <select className="select" value={ruleId} onChange={(e) => setRuleId(e.target.value)}>
+          <select className="select" value={ruleId} onChange={(e) => {
+              setRuleId(e.target.value);
+              setPages(1);
+            }}>
             <option value="">All types</option>
             {knownRules.map((r) => (
               <option key={r} value={r}>
@@ -66,7 +91,10 @@ export function FindingsPage() {
         </label>
         <label className="select-label">
           Source
-          <select className="select" value={source} onChange={(e) => setSource(e.target.value)}>
+          <select className="select" value={source} onChange={(e) => {
+              setSource(e.target.value);
+              setPages(1);
+            }}>
             <option value="">All sources</option>
             <option value="github">GitHub</option>
             <option value="gitlab">GitLab</option>
@@ -86,11 +114,24 @@ export function FindingsPage() {
           <EmptyState title="No unresolved findings">Nothing needs your attention. New findings appear here as soon as they are detected.</EmptyState>
         )
       ) : (
-        <ul className="findings" aria-label="Findings">
-          {list.map((f) => (
-            <FindingCard key={f.id} finding={f} onResolve={() => setResolving(f)} />
-          ))}
-        </ul>
+        <>
+          <ul className="findings" aria-label="Findings">
+            {list.map((f) => (
+              <FindingCard key={f.id} finding={f} onResolve={() => setResolving(f)} />
+            ))}
+          </ul>
+          <nav className="pagination" aria-label="More findings">
+            <span className="muted">
+              {list.length.toLocaleString('en-US')}
+              {findings.data?.total !== undefined ? ` of ${findings.data.total.toLocaleString('en-US')}` : ''} findings
+            </span>
+            {findings.data?.more && (
+              <button type="button" className="btn" onClick={() => setPages((n) => n + 1)}>
+                Show more
+              </button>
+            )}
+          </nav>
+        </>
       )}
 
       {resolving && <ResolveDialog finding={resolving} onClose={() => setResolving(null)} onResolved={async (r) => {

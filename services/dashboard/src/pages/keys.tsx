@@ -3,7 +3,7 @@ import { type KeySort, api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
 import { formatDate, formatRelative, plural, revocationText, userLabel } from '../format';
 import { useResource } from '../hooks';
-import type { ApiKey, KeyStatus } from '../types';
+import type { ApiKey, KeyStatus, Me } from '../types';
 
 const pageSize = 50;
 const allStatuses: KeyStatus[] = ['enabled', 'disabled', 'revoked'];
@@ -17,22 +17,28 @@ type Dialog =
   | { kind: 'revoke-all'; counting: false; keys: number; owners: number }
   | null;
 
-/** Every key that is not revoked yet, counted page by page: what "Revoke All" will touch. */
-async function countActive(): Promise<{ keys: number; owners: number }> {
+/**
+ * Every key that is not revoked yet, counted page by page: what "Revoke All" will touch.
+ * keys-api spares the key the admin signed in with, so it is not counted.
+ */
+async function countActive(ownKeyId: string | undefined): Promise<{ keys: number; owners: number }> {
   const owners = new Set<string>();
   let keys = 0;
   let cursor: string | null = null;
   for (let i = 0; i < 1000; i++) {
     const page = await api.keys({ status: ['enabled', 'disabled'], sort: 'newest', limit: 200, cursor });
-    keys += page.items.length;
-    for (const k of page.items) owners.add(k.createdBy?.id ?? 'unknown');
+    for (const k of page.items) {
+      if (k.id === ownKeyId) continue;
+      keys++;
+      owners.add(k.createdBy?.id ?? 'unknown');
+    }
     cursor = page.nextCursor;
     if (!cursor || page.items.length === 0) break;
   }
   return { keys, owners: owners.size };
 }
 
-export function KeysPage() {
+export function KeysPage({ me }: { me: Me }) {
   const toast = useToast();
   const [statuses, setStatuses] = useState<KeyStatus[]>(allStatuses);
   const [createdBy, setCreatedBy] = useState('');
@@ -85,7 +91,7 @@ export function KeysPage() {
   const openRevokeAll = async () => {
     setDialog({ kind: 'revoke-all', counting: true });
     try {
-      const counts = await countActive();
+      const counts = await countActive(me.keyId);
       setDialog((d) => (d?.kind === 'revoke-all' ? { kind: 'revoke-all', counting: false, ...counts } : d));
     } catch (e) {
       setDialog(null);
@@ -160,8 +166,8 @@ export function KeysPage() {
           >
             <option value="">Anyone</option>
             {userOptions.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name ? `${u.name} (${u.email})` : u.email}
+              <option key={u.id} value={u.id} title={u.email}>
+                {u.name || u.email}
               </option>
             ))}
           </select>
@@ -237,6 +243,7 @@ export function KeysPage() {
                 {items.map((k) => (
                   <KeyRow
                     key={k.id}
+                    own={k.id === me.keyId}
                     apiKey={k}
                     selected={selected.has(k.id)}
                     onToggle={() => toggleOne(k.id)}
@@ -327,12 +334,15 @@ export function KeysPage() {
           {dialog.counting ? (
             <Spinner label="Counting keys…" />
           ) : dialog.keys === 0 ? (
-            <p>There are no enabled or disabled keys to revoke.</p>
+            <p>There are no other enabled or disabled keys to revoke.</p>
           ) : (
             <p data-testid="revoke-all-summary">
               This revokes <strong>{plural(dialog.keys, 'key')}</strong> owned by <strong>{plural(dialog.owners, 'team member')}</strong>. Every integration using them
               stops working immediately and each owner is emailed. This cannot be undone.
             </p>
+          )}
+          {!dialog.counting && me.keyId && (
+            <p className="muted">The key you signed in with stays active so you keep access.</p>
           )}
         </ConfirmDialog>
       )}
@@ -340,7 +350,7 @@ export function KeysPage() {
   );
 }
 
-function KeyRow({ apiKey: k, selected, onToggle, onRevoke }: { apiKey: ApiKey; selected: boolean; onToggle: () => void; onRevoke: () => void }) {
+function KeyRow({ apiKey: k, own, selected, onToggle, onRevoke }: { apiKey: ApiKey; own: boolean; selected: boolean; onToggle: () => void; onRevoke: () => void }) {
   const revoked = k.status === 'revoked';
   return (
     <tr className={`key-row${selected ? ' is-selected' : ''}${revoked ? ' is-revoked' : ''}`} data-key-id={k.id}>
@@ -357,6 +367,7 @@ function KeyRow({ apiKey: k, selected, onToggle, onRevoke }: { apiKey: ApiKey; s
             </Tooltip>
           )}
           {k.exposure && !revoked && <Tag tone="danger">Exposed</Tag>}
+          {own && <Tag tone="info">Your session</Tag>}
         </div>
         <code className="key-preview">{k.preview}</code>
       </td>

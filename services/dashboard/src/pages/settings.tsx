@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../api';
+import { ApiError, type SettingsResult, api } from '../api';
 import { ConfirmDialog, ErrorState, Spinner, Switch, errorMessage, useToast } from '../components';
 import { plural } from '../format';
 import { useResource } from '../hooks';
@@ -9,6 +9,14 @@ type Pending =
   | { kind: 'exposed'; count: number }
   | { kind: 'expiry'; days: number; expiresNow: number }
   | null;
+
+function pickSettings(r: Partial<SettingsResult> | undefined): Partial<Settings> {
+  const out: Partial<Settings> = {};
+  if (typeof r?.allowMemberKeyGeneration === 'boolean') out.allowMemberKeyGeneration = r.allowMemberKeyGeneration;
+  if (r && 'keyExpiryDays' in r && (r.keyExpiryDays === null || typeof r.keyExpiryDays === 'number')) out.keyExpiryDays = r.keyExpiryDays;
+  if (typeof r?.autoRevokeExposed === 'boolean') out.autoRevokeExposed = r.autoRevokeExposed;
+  return out;
+}
 
 function num(body: Record<string, unknown>, ...names: string[]): number {
   for (const n of names) {
@@ -36,13 +44,14 @@ export function SettingsPage() {
     if (settings.data.keyExpiryDays !== null) setDays(String(settings.data.keyExpiryDays));
   }, [settings.data]);
 
-  const save = async (patch: Parameters<typeof api.updateSettings>[0], done: string) => {
+  const save = async (patch: Parameters<typeof api.updateSettings>[0], done: string | ((r: SettingsResult) => string)) => {
     setSaving(true);
     setError(null);
     try {
       const next = await api.updateSettings(patch);
-      setCurrent((c) => ({ ...(c as Settings), ...patch, ...(next ?? {}) }) as Settings);
-      toast(done);
+      const { existingExposed: _e, confirm: _c, ...fields } = patch;
+      setCurrent((c) => ({ ...(c as Settings), ...fields, ...pickSettings(next) }));
+      toast(typeof done === 'function' ? done(next ?? {}) : done);
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
@@ -164,7 +173,7 @@ export function SettingsPage() {
               variant: 'danger',
               onClick: async () => {
                 setPending(null);
-                await save({ autoRevokeExposed: true, existingExposed: 'revoke' }, `Auto revoke is on and ${plural(pending.count, 'exposed key')} revoked`);
+                await save({ autoRevokeExposed: true, existingExposed: 'revoke' }, (r) => `Auto revoke is on; ${plural(r.revokedExposed ?? pending.count, 'exposed key')} revoked`);
               },
             },
           ]}
@@ -186,7 +195,7 @@ export function SettingsPage() {
               onClick: async () => {
                 const p = pending;
                 setPending(null);
-                await save({ keyExpiryDays: p.days, confirm: true }, `API keys now expire after ${plural(p.days, 'day')}; ${plural(p.expiresNow, 'key')} expired`);
+                await save({ keyExpiryDays: p.days, confirm: true }, (r) => `API keys now expire after ${plural(p.days, 'day')}; ${plural(r.expiresNow ?? p.expiresNow, 'key')} expired`);
               },
             },
           ]}

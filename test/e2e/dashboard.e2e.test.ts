@@ -1,0 +1,368 @@
+/**
+ * The dashboard in a real browser (Debian's chromium via playwright-core) against the real
+ * stack: keys-api + policy in this process, Kafka and FerretDB from infra/. One admin walks
+ * through every page in order; each step asserts what the admin sees. Screenshots of every
+ * page land in test/e2e/screenshots/ (git-ignored); UPDATE_README_SCREENSHOTS=1 also
+ * refreshes the committed ones in test/e2e/readme-screenshots/.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchBrowser, readmeScreenshotDir, screenshot } from './support/browser.js';
+import { generateKey, type IssuedKey, requireDashboardBuild, type Stack, startStack } from './support/stack.js';
+
+requireDashboardBuild();
+
+const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface KeyView {
+  id: string;
+  name: string;
+  status: string;
+  createdBy: { id: string };
+}
+interface CreatedKey extends KeyView {
+  preview: string;
+  key: string;
+}
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+const readme: Record<string, string> = {};
+const keys: Record<string, IssuedKey> = {};
+/** Names in creation order (the bootstrap admin key first). */
+const created: string[] = ['Bootstrap admin key'];
+let bobKey: string;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const keyRow = (name: string) => page.locator('tr.key-row', { has: page.locator('.key-title', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+const exposureRow = (name: string) => page.locator('tr.exposure-row', { has: page.locator('.key-title', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+const rowNames = () => page.locator('tr.key-row .key-title').allTextContents();
+const statusOf = async (name: string) => {
+  const list = await stack.call<{ items: KeyView[] }>(stack.adminKey, 'GET', '/keys?limit=200');
+  return list.items.find((k) => k.name === name)?.status;
+};
+
+async function shot(name: string, readmeName?: string) {
+  const path = await screenshot(page, name);
+  if (readmeName) readme[readmeName] = path;
+}
+
+async function createKey(asKey: string, name: string): Promise<IssuedKey> {
+  const k = await stack.call<CreatedKey>(asKey, 'POST', '/keys', { name });
+  keys[name] = { id: k.id, name: k.name, preview: k.preview, secret: k.key };
+  created.push(name);
+  await sleep(5); // distinct createdAt for the sort assertions
+  return keys[name]!;
+}
+
+async function goTo(link: 'API keys' | 'Exposed keys' | 'Secret Scanner' | 'Settings') {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  const bob = await stack.call<{ key: CreatedKey }>(stack.adminKey, 'POST', '/users', { email: 'bob@acme.test', name: 'Bob Builder', role: 'member' });
+  bobKey = bob.key.key;
+  created.push(bob.key.name);
+  await sleep(5);
+  const cleo = await stack.call<{ key: CreatedKey }>(stack.adminKey, 'POST', '/users', { email: 'cleo@acme.test', name: 'Cleo Chen', role: 'team_admin' });
+  created.push(cleo.key.name);
+  await sleep(5);
+  await createKey(stack.adminKey, 'CI pipeline');
+  await createKey(stack.adminKey, 'Monitoring');
+  await createKey(bobKey, 'Newman runner');
+  await createKey(bobKey, 'Partner sync');
+  await createKey(cleo.key.key, 'Local dev');
+  await stack.call(stack.adminKey, 'POST', `/keys/${keys['Partner sync']!.id}/disable`, {});
+  await stack.call(stack.adminKey, 'POST', `/keys/${keys['Monitoring']!.id}/revoke`, {});
+  browser = await launchBrowser();
+  page = browser.page;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (process.env['UPDATE_README_SCREENSHOTS'] === '1') {
+    mkdirSync(readmeScreenshotDir, { recursive: true });
+    for (const [name, path] of Object.entries(readme)) copyFileSync(path, join(readmeScreenshotDir, `${name}.png`));
+  }
+});
+
+describe('dashboard', () => {
+  it('signs in with an API key into an HttpOnly SameSite=Strict session, never keeping the key in the page', async () => {
+    await page.goto(stack.url);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await shot('01-sign-in', 'sign-in');
+
+    await page.getByLabel('API key').fill(generateKey());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
+
+    await page.getByLabel('API key').fill(stack.adminKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Manage API keys' }).waitFor();
+    await keyRow('CI pipeline').waitFor();
+
+    const cookies = await browser.context.cookies(stack.url);
+    const session = cookies.find((c) => c.name === 'keyguard_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(session?.value).not.toContain(stack.adminKey);
+    const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie');
+    expect(stored).not.toContain(stack.adminKey);
+    expect(stored).not.toContain('keyguard_session'); // HttpOnly: invisible to scripts
+    await expect.poll(() => page.locator('.account-name').textContent()).toContain('Ada Admin');
+  });
+
+  it('lists every team key with creator, dates, tags, and the revoked tag tooltip', async () => {
+    await expect.poll(rowNames).toEqual([...created].reverse());
+    const ci = keyRow('CI pipeline');
+    expect(await ci.locator('td[data-label="Created by"]').textContent()).toContain('Ada Admin');
+    expect(await ci.locator('td[data-label="Created"]').textContent()).toContain(today);
+    expect(await ci.locator('td[data-label="Expires"]').textContent()).toBe('Never');
+    expect(await ci.locator('.key-preview').textContent()).toBe(keys['CI pipeline']!.preview);
+    expect(await keyRow('Partner sync').locator('.tag').allTextContents()).toEqual(['Disabled']);
+
+    const revoked = keyRow('Monitoring');
+    expect(await revoked.locator('td[data-label="Created"] .revoked-date').textContent()).toBe(`Revoked ${today}`);
+    await revoked.getByText('Revoked', { exact: true }).hover();
+    const tooltip = revoked.getByRole('tooltip');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toBe(`Revoked by an admin (Ada Admin) on ${today}`);
+    await sleep(200); // let the tooltip finish fading in
+    await shot('02-keys-revoked-tooltip');
+  });
+
+  it('filters by View checkboxes and Created by', async () => {
+    await page.getByRole('checkbox', { name: 'Enabled' }).uncheck();
+    await expect.poll(rowNames).toEqual(['Partner sync', 'Monitoring']);
+    await page.getByRole('checkbox', { name: 'Disabled' }).uncheck();
+    await expect.poll(rowNames).toEqual(['Monitoring']);
+    await page.getByRole('checkbox', { name: 'Revoked' }).uncheck();
+    await page.getByText('Select at least one of Enabled, Disabled or Revoked.').waitFor();
+    for (const name of ['Enabled', 'Disabled', 'Revoked']) await page.getByRole('checkbox', { name }).check();
+    await expect.poll(rowNames).toHaveLength(created.length);
+
+    await page.getByLabel('Created by').selectOption({ label: 'Bob Builder' });
+    await expect.poll(rowNames).toEqual(['Partner sync', 'Newman runner', "Bob Builder's key"]);
+    await page.getByLabel('Created by').selectOption({ label: 'Anyone' });
+    await expect.poll(rowNames).toHaveLength(created.length);
+  });
+
+  it('searches by the full key value', async () => {
+    const search = page.getByLabel('Search by key value');
+    await search.fill(keys['Local dev']!.secret);
+    await search.press('Enter');
+    await expect.poll(rowNames).toEqual(['Local dev']);
+
+    await search.fill(generateKey());
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('No key matches this value').waitFor();
+    await search.fill('');
+    await expect.poll(rowNames).toHaveLength(created.length);
+  });
+
+  it('sorts newest, oldest and recently used', async () => {
+    const sort = page.getByLabel('Sort');
+    await sort.selectOption({ label: 'Oldest' });
+    await expect.poll(rowNames).toEqual(created);
+    // Using a key stamps its lastUsedAt (the admin's own key is in use by this session too).
+    await stack.call(keys['Newman runner']!.secret, 'GET', '/me');
+    await sort.selectOption({ label: 'Recently used' });
+    await expect.poll(async () => (await rowNames()).slice(0, 2).sort()).toEqual(['Bootstrap admin key', 'Newman runner']);
+    expect(await keyRow('Newman runner').locator('td[data-label="Last used"]').textContent()).toMatch(/Just now|min/);
+    await sort.selectOption({ label: 'Newest' });
+    await expect.poll(rowNames).toEqual([...created].reverse());
+  });
+
+  it('shows members a clear "admins only" state', async () => {
+    const member = await launchBrowser();
+    try {
+      await member.page.goto(stack.url);
+      await member.page.getByLabel('API key').fill(bobKey);
+      await member.page.getByRole('button', { name: 'Sign in' }).click();
+      await member.page.getByTestId('admins-only').waitFor();
+      expect(await member.page.getByTestId('admins-only').textContent()).toContain('Admins only');
+      await member.page.getByRole('link', { name: 'Settings' }).click();
+      await member.page.getByTestId('admins-only').waitFor();
+      await screenshot(member.page, '03-member-admins-only');
+    } finally {
+      await member.close();
+    }
+  });
+
+  it('revokes one key from its row and several selected with checkboxes', async () => {
+    const row = keyRow('Local dev');
+    await row.hover();
+    await row.getByRole('button', { name: 'Revoke Local dev' }).click();
+    await page.getByRole('dialog', { name: 'Revoke this API key?' }).getByRole('button', { name: 'Revoke key' }).click();
+    await row.getByText('Revoked', { exact: true }).waitFor();
+    expect(await statusOf('Local dev')).toBe('revoked');
+
+    await keyRow('CI pipeline').getByRole('checkbox').check();
+    await keyRow('Newman runner').getByRole('checkbox').check();
+    await page.getByText('2 keys selected').waitFor();
+    await shot('04-keys-selected');
+    await page.getByRole('region', { name: 'Selected keys' }).getByRole('button', { name: 'Revoke', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke 2 keys?' });
+    await dialog.getByRole('button', { name: 'Revoke 2 keys' }).click();
+    await page.getByText('Revoked 2 keys').waitFor();
+    await keyRow('CI pipeline').getByText('Revoked', { exact: true }).waitFor();
+    await keyRow('Newman runner').getByText('Revoked', { exact: true }).waitFor();
+    expect(await statusOf('CI pipeline')).toBe('revoked');
+    expect(await statusOf('Newman runner')).toBe('revoked');
+    expect(await statusOf('Partner sync')).toBe('disabled');
+  });
+
+  it('lists exposed keys with owner, detection date, use after exposure and location links', async () => {
+    const leaked = await createKey(bobKey, 'Zapier hook');
+    const detectedAt = new Date(Date.now() - 60 * 60 * 1000);
+    await stack.publishExposure(leaked.secret, { detectedAt, repository: 'acme/payments', path: 'config/.env', line: 12 });
+    await goTo('Exposed keys');
+    const row = exposureRow('Zapier hook');
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.locator('td[data-label="Owner"]').textContent()).toContain('Bob Builder');
+    expect(await row.locator('td[data-label="Detected"]').textContent()).toBe(
+      new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(detectedAt),
+    );
+    const link = row.getByRole('link', { name: 'GitHub · acme/payments · config/.env:12' });
+    expect(await link.getAttribute('href')).toBe('https://github.com/acme/payments/blob/4f2a9c1/config/.env#L12');
+
+    // Someone uses the key after it leaked: the row says so on the next refresh.
+    await stack.call(leaked.secret, 'GET', '/me');
+    await row.getByText('Used after exposure').waitFor({ timeout: 15_000 });
+    await shot('05-exposed-keys', 'exposed-keys');
+  });
+
+  it('shows Secret Scanner findings with filters, locations and history, and resolves one as a false positive', async () => {
+    await stack.publishExposure(generateKey(), {
+      source: 'gitlab',
+      kind: 'commit',
+      url: 'https://gitlab.com/acme/infra/-/blob/main/deploy.sh#L4',
+      repository: 'acme/infra',
+      path: 'deploy.sh',
+      line: 4,
+    });
+    await goTo('Secret Scanner');
+    const findings = page.locator('li.finding');
+    await expect.poll(() => findings.count(), { timeout: 30_000 }).toBe(2);
+
+    await page.getByLabel('Source').selectOption({ label: 'GitLab' });
+    await expect.poll(() => findings.count()).toBe(1);
+    const gitlab = findings.first();
+    await gitlab.getByRole('button', { name: 'Details' }).click();
+    await gitlab.getByRole('link', { name: 'GitLab · acme/infra · deploy.sh:4' }).waitFor();
+    expect(await gitlab.locator('.history').textContent()).toContain('Detected');
+    await page.getByLabel('Source').selectOption({ label: 'All sources' });
+    await expect.poll(() => findings.count()).toBe(2);
+    await shot('06-findings', 'findings');
+
+    await page.getByLabel('Source').selectOption({ label: 'GitLab' });
+    await expect.poll(() => findings.count()).toBe(1);
+    await findings.first().getByRole('button', { name: 'Resolve' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Resolve finding' });
+    await dialog.getByRole('radio', { name: 'False positive' }).check();
+    await dialog.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await page.getByText('Finding resolved as False positive').waitFor();
+    await page.getByText('No findings match these filters').waitFor();
+    await page.getByLabel('Status').selectOption({ label: 'Resolved' });
+    await expect.poll(() => findings.count()).toBe(1);
+    expect(await findings.first().locator('.tag').textContent()).toBe('False positive');
+    await page.getByLabel('Status').selectOption({ label: 'Unresolved' });
+    await page.getByLabel('Source').selectOption({ label: 'All sources' });
+    await expect.poll(() => findings.count()).toBe(1);
+  });
+
+  it('warns when auto-revoke is turned on while exposed keys exist: Ignore them, then Revoke exposed keys', async () => {
+    await goTo('Settings');
+    const autoRevoke = page.getByRole('switch', { name: 'Auto revoke exposed Postman API keys' });
+    await autoRevoke.click();
+    const warning = page.getByRole('dialog', { name: 'Exposed keys already exist' });
+    await expect.poll(() => warning.getByTestId('exposed-warning').textContent()).toContain('1 exposed key is still active');
+    await warning.getByRole('button', { name: 'Ignore them' }).click();
+    await expect.poll(() => autoRevoke.getAttribute('aria-checked')).toBe('true');
+    expect(await statusOf('Zapier hook')).toBe('enabled');
+
+    // Off again, a second key leaks, and on again: this time revoke both.
+    await autoRevoke.click();
+    await expect.poll(() => autoRevoke.getAttribute('aria-checked')).toBe('false');
+    const second = await createKey(bobKey, 'Staging');
+    await stack.publishExposure(second.secret, { source: 'postman', kind: 'collection', url: 'https://www.postman.com/acme/workspace/public/collection/123', resourceType: 'collection' });
+    await expect.poll(async () => (await stack.call<{ items: unknown[] }>(stack.adminKey, 'GET', '/exposures')).items.length, { timeout: 30_000 }).toBe(2);
+
+    await autoRevoke.click();
+    await expect.poll(() => warning.getByTestId('exposed-warning').textContent()).toContain('2 exposed keys are still active');
+    await sleep(200);
+    await shot('07-settings-auto-revoke-warning', 'settings-warning');
+    await warning.getByRole('button', { name: 'Revoke exposed keys' }).click();
+    await expect.poll(() => autoRevoke.getAttribute('aria-checked')).toBe('true');
+    expect(await statusOf('Zapier hook')).toBe('revoked');
+    expect(await statusOf('Staging')).toBe('revoked');
+    await shot('08-settings');
+
+    await goTo('Exposed keys');
+    await exposureRow('Staging').getByText('Revoked', { exact: true }).waitFor();
+    await exposureRow('Zapier hook').getByText('Revoked', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: /^Revoke / }).count()).toBe(0);
+  });
+
+  it('shows a key exposed while auto-revoke is on as revoked, without a reload', async () => {
+    const key = await createKey(bobKey, 'Build bot');
+    await goTo('API keys');
+    const row = keyRow('Build bot');
+    await row.waitFor();
+    expect(await row.locator('.tag').count()).toBe(0);
+    await page.evaluate('window.notReloaded = true');
+
+    await stack.publishExposure(key.secret, { repository: 'acme/bots', path: 'bot.js', line: 3, url: 'https://github.com/acme/bots/blob/1a2b3c/bot.js#L3' });
+    await row.getByText('Revoked', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await page.evaluate<boolean>('window.notReloaded === true')).toBe(true);
+    await row.getByText('Revoked', { exact: true }).hover();
+    await expect.poll(() => row.getByRole('tooltip').textContent()).toBe(`Automatically revoked on exposure on ${today}`);
+    await sleep(200);
+    await shot('09-keys-auto-revoked-tooltip', 'manage-keys');
+  });
+
+  it('revokes all keys after a confirmation naming how many keys and owners, keeping the admin signed in', async () => {
+    const list = await stack.call<{ items: KeyView[] }>(stack.adminKey, 'GET', '/keys?status=enabled,disabled&limit=200');
+    const me = await stack.call<{ keyId: string }>(stack.adminKey, 'GET', '/me');
+    const targets = list.items.filter((k) => k.id !== me.keyId);
+    const owners = new Set(targets.map((k) => k.createdBy.id)).size;
+    expect(targets.length).toBeGreaterThan(1);
+
+    await page.getByRole('button', { name: 'Revoke All' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke all API keys?' });
+    const summary = dialog.getByTestId('revoke-all-summary');
+    await expect.poll(() => summary.textContent()).toContain(`This revokes ${targets.length} keys owned by ${owners} team member${owners === 1 ? '' : 's'}`);
+    await shot('10-revoke-all-confirmation');
+    await dialog.getByRole('button', { name: `Revoke ${targets.length} keys` }).click();
+    await page.getByText(`Revoked ${targets.length} keys of ${owners} owner${owners === 1 ? '' : 's'}`).waitFor();
+
+    await page.getByRole('checkbox', { name: 'Revoked' }).uncheck();
+    await expect.poll(rowNames).toEqual(['Bootstrap admin key']);
+    await page.getByRole('checkbox', { name: 'Revoked' }).check();
+  });
+
+  it('is readable on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await keyRow('Build bot').waitFor();
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot('11-phone-keys');
+    await goTo('Exposed keys');
+    await exposureRow('Build bot').waitFor();
+    await shot('12-phone-exposed');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('signs out and stays signed out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect((await browser.context.cookies(stack.url)).find((c) => c.name === 'keyguard_session')).toBeUndefined();
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The real stack for the dashboard's browser tests, in this process: keys-api (REST API +
+ * built dashboard) and policy (exposures → findings / auto-revocation) on port 0, a fresh
+ * MongoDB database and fresh Kafka topics, so parallel test files never see each other.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
+import { createTestTopic } from '@keyguard/bus/testing';
+import { createEnvelope, type ExposureLocation } from '@keyguard/events';
+import { hashApiKey } from '@keyguard/keys';
+import { startService as startKeysApi } from '@keyguard/keys-api/service';
+import { createLogger } from '@keyguard/logger';
+import { startService as startPolicy } from '@keyguard/policy/service';
+import { uniqueDbName } from '@keyguard/store/testing';
+
+export const dashboardDist = fileURLToPath(new URL('../../../services/dashboard/dist/', import.meta.url));
+
+/** The browser tests exercise the built dashboard: `npm test` builds it first (turbo run build). */
+export function requireDashboardBuild(): void {
+  if (!existsSync(`${dashboardDist}index.html`)) {
+    throw new Error(
+      `services/dashboard/dist is missing: build the dashboard first with \`npx turbo run build --filter=@keyguard/dashboard\` (npm test does this for you).`,
+    );
+  }
+}
+
+/** A Postman-format key generated at run time (no realistic literal token is ever committed). */
+export const generateKey = () => `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (the integration project's global setup checks this)`);
+  return value;
+}
+
+/** `mongodb://host:port/` + a fresh database name (both services read the same one). */
+function mongoUriFor(dbName: string): string {
+  const url = new URL(env('MONGODB_URI'));
+  url.pathname = `/${dbName}`;
+  return url.toString();
+}
+
+export interface IssuedKey {
+  id: string;
+  name: string;
+  preview: string;
+  /** The raw key, known only to the test (the API shows it once). */
+  secret: string;
+}
+
+export interface Stack {
+  url: string;
+  adminKey: string;
+  kafka: ReturnType<typeof createKafka>;
+  /** Calls keys-api as `key` (Bearer), failing on any non-2xx answer. */
+  call<T = unknown>(key: string, method: string, path: string, body?: unknown): Promise<T>;
+  /** Publishes one ExposureDetected for `secret` to the exposures topic policy consumes. */
+  publishExposure(secret: string, location: Partial<ExposureLocation> & { detectedAt?: Date }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const brokers = env('KAFKA_BROKERS').split(',');
+  const dbName = uniqueDbName('dashboard_e2e');
+  const logger = createLogger({ name: 'dashboard-e2e', level: (process.env['E2E_LOG_LEVEL'] as 'info' | undefined) ?? 'error' });
+  const kafka = createKafka({ brokers, clientId: 'dashboard-e2e', logger });
+  const topics = { exposures: await createTestTopic(kafka, 'dash-exp', 1), keyEvents: await createTestTopic(kafka, 'dash-keyev', 1) };
+  const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn' as const, KAFKA_BROKERS: brokers, MONGODB_URI: mongoUriFor(dbName) };
+  const adminKey = generateKey();
+
+  const keysApi = await startKeysApi(
+    {
+      ...common,
+      KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+      BOOTSTRAP_ADMIN_EMAIL: 'ada@acme.test',
+      BOOTSTRAP_ADMIN_NAME: 'Ada Admin',
+      DASHBOARD_DIR: dashboardDist,
+      SESSION_TTL_HOURS: 1,
+      SESSION_COOKIE_SECURE: false,
+    },
+    { logger, topics: { keyEvents: topics.keyEvents } },
+  );
+  const policy = await startPolicy(
+    { ...common, SWEEP_INTERVAL_MS: 60_000 },
+    { logger, topics, groupId: `dash-policy-${randomBytes(4).toString('hex')}`, sweeper: false },
+  );
+  const publisher: Publisher = createPublisher(kafka, { logger });
+  const url = `http://127.0.0.1:${keysApi.port}`;
+
+  return {
+    url,
+    adminKey,
+    kafka,
+    async call<T>(key: string, method: string, path: string, body?: unknown): Promise<T> {
+      const res = await fetch(`${url}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    async publishExposure(secret, location) {
+      const { detectedAt = new Date(), ...where } = location;
+      const tokenHash = hashApiKey(secret);
+      const envelope = createEnvelope(
+        'exposure.detected',
+        {
+          tokenHash,
+          ruleId: 'postman-api-key',
+          redacted: `${secret.slice(0, 5)}…${secret.slice(-4)}`,
+          confidence: 'high',
+          detectedAt: detectedAt.toISOString(),
+          location: { source: 'github', kind: 'commit', url: 'https://github.com/acme/payments/blob/4f2a9c1/config/.env#L12', ...where },
+        },
+        { source: 'dashboard-e2e' },
+      );
+      await publisher.publish(topics.exposures, [{ key: tokenHash, value: envelope }]);
+    },
+    async stop() {
+      await publisher.disconnect().catch(() => {});
+      await policy.stop();
+      await keysApi.stop();
+    },
+  };
+}
