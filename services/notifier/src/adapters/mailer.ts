@@ -6,7 +6,7 @@ export interface Mailer {
   close(): void;
 }
 
-/** SMTP through nodemailer; a pooled transport keeps one connection for bursts of revocations. */
+/** SMTP through nodemailer (SMTP_URL carries host, port and any credentials). */
 export function createMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl, { from });
   return {
