@@ -1,0 +1,133 @@
+/**
+ * The issuer's side end to end, in this process against the real engines: keys-api, policy and
+ * notifier (and postman-ingest, once it exposes startService) share a fresh database and fresh
+ * topics. A live team key shows up in a public place → the policy auto-revokes it → the API
+ * refuses it with 401 → the owner receives one email at the SMTP sink.
+ */
+import { randomBytes } from 'node:crypto';
+import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
+import { createTestTopic, uniqueName } from '@keyguard/bus/testing';
+import { createEnvelope } from '@keyguard/events';
+import { hashApiKey } from '@keyguard/keys';
+import { eventually, randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
+import { startService as startKeysApi } from '@keyguard/keys-api/service';
+import { createLogger } from '@keyguard/logger';
+import { startService as startNotifier } from '@keyguard/notifier/service';
+import { startService as startPolicy } from '@keyguard/policy/service';
+import { uniqueDbName } from '@keyguard/store/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const logger = createLogger({ name: 'issuer-e2e', level: (process.env['E2E_LOG_LEVEL'] as 'info' | undefined) ?? 'silent' });
+const brokers = process.env['KAFKA_BROKERS']!.split(',');
+const sink = process.env['SMTP_SINK_URL']!;
+
+interface SinkMessage {
+  subject: string;
+  text: string;
+}
+const mailTo = async (to: string) => (await (await fetch(`${sink}/messages?to=${encodeURIComponent(to)}`)).json()) as SinkMessage[];
+
+let stopAll: () => Promise<void>;
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers asserted field by field
+let api: (key: string, method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+let publisher: Publisher;
+let exposuresTopic: string;
+let adminKey: string;
+
+beforeAll(async () => {
+  const kafka = createKafka({ brokers, clientId: 'issuer-e2e', logger });
+  const dbName = uniqueDbName('issuer_e2e');
+  exposuresTopic = await createTestTopic(kafka, 'e2e-exposures', 1);
+  const topics = { exposures: exposuresTopic, keyEvents: await createTestTopic(kafka, 'e2e-key-events', 1) };
+  const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'silent' as const, KAFKA_BROKERS: brokers, MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, dbName) };
+  adminKey = randomPmak();
+  const keysApi = await startKeysApi(
+    {
+      ...common,
+      KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+      BOOTSTRAP_ADMIN_EMAIL: `${uniqueName('admin')}@example.test`,
+      BOOTSTRAP_ADMIN_NAME: 'Admin',
+      SESSION_TTL_HOURS: 1,
+      SESSION_COOKIE_SECURE: false,
+      DASHBOARD_DIR: '/nonexistent',
+    },
+    { logger, topics: { keyEvents: topics.keyEvents } },
+  );
+  const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: uniqueName('e2e-policy'), sweeper: false });
+  const notifier = await startNotifier(
+    { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `http://127.0.0.1:${keysApi.port}/` },
+    { logger, topics: { keyEvents: topics.keyEvents }, groupId: uniqueName('e2e-notifier') },
+  );
+  publisher = createPublisher(kafka, { logger });
+  api = async (key, method, path, body) => {
+    const res = await fetch(`http://127.0.0.1:${keysApi.port}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+  stopAll = async () => {
+    await publisher.disconnect();
+    await notifier.stop();
+    await policy.stop();
+    await keysApi.stop();
+  };
+});
+afterAll(async () => {
+  await stopAll?.();
+});
+
+/** A member whose live key the test will leak. */
+async function memberWithKey() {
+  const email = `${uniqueName('owner')}@example.test`;
+  const created = await api(adminKey, 'POST', '/users', { email, name: 'Key Owner', role: 'member' });
+  expect(created.status).toBe(201);
+  return { email, key: created.body.key.key as string, keyId: created.body.key.id as string };
+}
+
+describe('exposure → revocation → refusal → email', () => {
+  it('an ExposureDetected for a live key gets it refused (401) and emails the owner once, even when redelivered', async () => {
+    expect((await api(adminKey, 'PATCH', '/settings', { autoRevokeExposed: true })).status).toBe(200);
+    const owner = await memberWithKey();
+    expect((await api(owner.key, 'GET', '/me')).status).toBe(200);
+
+    const tokenHash = hashApiKey(owner.key);
+    const exposure = createEnvelope(
+      'exposure.detected',
+      {
+        tokenHash,
+        ruleId: 'postman-api-key',
+        redacted: `PMAK-…${owner.key.slice(-4)}`,
+        confidence: 'high' as const,
+        detectedAt: new Date().toISOString(),
+        location: { source: 'postman' as const, kind: 'collection', url: 'https://www.postman.com/acme/workspace/public/collection/c-42', resourceType: 'collection', resourceId: 'c-42', jsonPath: '$.auth.apikey' },
+      },
+      { source: 'e2e', id: `exp-${randomBytes(6).toString('hex')}` },
+    );
+    const published = Date.now();
+    for (let i = 0; i < 3; i++) await publisher.publish(exposuresTopic, [{ key: tokenHash, value: exposure }]);
+
+    await eventually(async () => (await api(owner.key, 'GET', '/me')).status === 401 || undefined, { intervalMs: 20, what: 'the key refused' });
+    const refusedAfterMs = Date.now() - published;
+    expect(refusedAfterMs).toBeLessThan(5000);
+
+    const key = await api(adminKey, 'GET', `/keys/${owner.keyId}`);
+    expect(key.body).toMatchObject({ status: 'revoked', revocation: { reason: 'exposure_auto', actor: { id: 'policy' } }, exposure: { location: { resourceId: 'c-42' } } });
+    const finding = (await api(adminKey, 'GET', '/findings?ruleId=postman-api-key')).body.items.find((f: { tokenHash: string }) => f.tokenHash === tokenHash);
+    expect(finding).toMatchObject({ status: 'resolved', resolution: 'revoked' });
+    const audit = await api(adminKey, 'GET', '/audit?action=key.revoked');
+    expect(audit.body.items.some((a: { target: { id: string }; actor: { id: string } }) => a.target.id === owner.keyId && a.actor.id === 'policy')).toBe(true);
+
+    const [mail] = await eventually(async () => ((await mailTo(owner.email)).length ? mailTo(owner.email) : undefined), { what: 'the email' });
+    expect(mail!.subject).toContain('revoked');
+    expect(mail!.text).toContain(`PMAK-…${owner.key.slice(-4)}`);
+    expect(mail!.text).toContain('https://www.postman.com/acme/workspace/public/collection/c-42');
+    expect(mail!.text).not.toContain(owner.key);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await mailTo(owner.email)).toHaveLength(1);
+  });
+
+  it.todo('a signed Postman public-resource event containing a live key → refused with 401 and the owner emailed (needs @keyguard/postman-ingest/service)');
+});
