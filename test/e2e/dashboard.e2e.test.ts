@@ -221,6 +221,13 @@ describe('dashboard', () => {
     const leaked = await createKey(bobKey, 'Zapier hook');
     const detectedAt = new Date(Date.now() - 60 * 60 * 1000);
     await stack.publishExposure(leaked.secret, { detectedAt, repository: 'acme/payments', path: 'config/.env', line: 12 });
+    await stack.publishExposure(leaked.secret, {
+      detectedAt,
+      source: 'postman',
+      kind: 'collection',
+      url: 'https://www.postman.com/acme-eng/workspace/acme-public/collection/31337-zapier',
+      resourceType: 'collection',
+    });
     await goTo('Exposed keys');
     const row = exposureRow('Zapier hook');
     await row.waitFor({ timeout: 30_000 });
@@ -230,6 +237,7 @@ describe('dashboard', () => {
     );
     const link = row.getByRole('link', { name: 'GitHub · acme/payments · config/.env:12' });
     expect(await link.getAttribute('href')).toBe('https://github.com/acme/payments/blob/4f2a9c1/config/.env#L12');
+    await row.getByRole('link', { name: 'Postman · public collection' }).waitFor({ timeout: 15_000 });
 
     // Someone uses the key after it leaked: the row says so on the next refresh.
     await stack.call(leaked.secret, 'GET', '/me');
@@ -326,6 +334,28 @@ describe('dashboard', () => {
     await shot('09-keys-auto-revoked-tooltip', 'manage-keys');
   });
 
+  it('asks to confirm an expiry that expires keys now, and tells why those keys were revoked', async () => {
+    const legacy = await createKey(bobKey, 'Legacy export');
+    await stack.backdateKey(legacy.id, new Date(Date.now() - 400 * 24 * 60 * 60 * 1000));
+    await goTo('Settings');
+    await page.getByRole('switch', { name: 'Set expiry for API keys' }).click();
+    await page.getByLabel('Keys expire after').fill('365');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Some keys expire now' });
+    await expect.poll(() => confirm.getByTestId('expiry-warning').textContent()).toContain('1 key is already past its expiry');
+    await shot('10-settings-expiry-confirmation');
+    await confirm.getByRole('button', { name: 'Expire 1 key' }).click();
+    await page.getByText('API keys now expire after 365 days; 1 key expired').waitFor();
+    expect(await statusOf('Legacy export')).toBe('revoked');
+
+    await goTo('API keys');
+    const row = keyRow('Legacy export');
+    await row.getByText('Revoked', { exact: true }).hover();
+    await expect.poll(() => row.getByRole('tooltip').textContent()).toBe(`Revoked: past its expiration date on ${today}`);
+    // Live keys now carry the team expiry.
+    expect(await keyRow('Partner sync').locator('td[data-label="Expires"]').textContent()).not.toBe('Never');
+  });
+
   it('revokes all keys after a confirmation naming how many keys and owners, keeping the admin signed in', async () => {
     const list = await stack.call<{ items: KeyView[] }>(stack.adminKey, 'GET', '/keys?status=enabled,disabled&limit=200');
     const me = await stack.call<{ keyId: string }>(stack.adminKey, 'GET', '/me');
@@ -337,7 +367,7 @@ describe('dashboard', () => {
     const dialog = page.getByRole('dialog', { name: 'Revoke all API keys?' });
     const summary = dialog.getByTestId('revoke-all-summary');
     await expect.poll(() => summary.textContent()).toContain(`This revokes ${targets.length} keys owned by ${owners} team member${owners === 1 ? '' : 's'}`);
-    await shot('10-revoke-all-confirmation');
+    await shot('11-revoke-all-confirmation');
     await dialog.getByRole('button', { name: `Revoke ${targets.length} keys` }).click();
     await page.getByText(`Revoked ${targets.length} keys of ${owners} owner${owners === 1 ? '' : 's'}`).waitFor();
 
@@ -351,10 +381,10 @@ describe('dashboard', () => {
     await keyRow('Build bot').waitFor();
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
-    await shot('11-phone-keys');
+    await shot('12-phone-keys');
     await goTo('Exposed keys');
     await exposureRow('Build bot').waitFor();
-    await shot('12-phone-exposed');
+    await shot('13-phone-exposed');
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

@@ -43,9 +43,12 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 export function AdminsOnly() {
   return (
     <div className="state state-forbidden" data-testid="admins-only">
-      <span className="state-icon" aria-hidden="true">
-        🔒
-      </span>
+      <svg className="state-icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">
+        <path
+          fill="currentColor"
+          d="M12 2a5 5 0 0 0-5 5v3H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8a2 2 0 0 0-2-2h-1V7a5 5 0 0 0-5-5Zm-3 8V7a3 3 0 1 1 6 0v3H9Zm3 3a2 2 0 0 1 1 3.73V18h-2v-1.27A2 2 0 0 1 12 13Z"
+        />
+      </svg>
       <strong>Admins only</strong>
       <span>
         Only Team Admins and Super Admins can manage the team's API keys and Secret Scanner findings. Ask an admin of your team

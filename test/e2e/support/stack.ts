@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
 import { createTestTopic } from '@keyguard/bus/testing';
 import { createEnvelope, type ExposureLocation } from '@keyguard/events';
-import { hashApiKey } from '@keyguard/keys';
+import { hashApiKey, keyRecords } from '@keyguard/keys';
 import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPolicy } from '@keyguard/policy/service';
+import { connectStore } from '@keyguard/store';
 import { uniqueDbName } from '@keyguard/store/testing';
 
 export const dashboardDist = fileURLToPath(new URL('../../../services/dashboard/dist/', import.meta.url));
@@ -58,6 +59,8 @@ export interface Stack {
   call<T = unknown>(key: string, method: string, path: string, body?: unknown): Promise<T>;
   /** Publishes one ExposureDetected for `secret` to the exposures topic policy consumes. */
   publishExposure(secret: string, location: Partial<ExposureLocation> & { detectedAt?: Date }): Promise<void>;
+  /** Moves a key's creation date into the past (what a months-old key looks like). */
+  backdateKey(id: string, createdAt: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -87,6 +90,7 @@ export async function startStack(): Promise<Stack> {
     { logger, topics, groupId: `dash-policy-${randomBytes(4).toString('hex')}`, sweeper: false },
   );
   const publisher: Publisher = createPublisher(kafka, { logger });
+  const store = await connectStore({ uri: common.MONGODB_URI, logger });
   const url = `http://127.0.0.1:${keysApi.port}`;
 
   return {
@@ -120,8 +124,13 @@ export async function startStack(): Promise<Stack> {
       );
       await publisher.publish(topics.exposures, [{ key: tokenHash, value: envelope }]);
     },
+    async backdateKey(id, createdAt) {
+      const result = await keyRecords(store).updateOne({ _id: id }, { $set: { createdAt } });
+      if (result.matchedCount !== 1) throw new Error(`no key ${id} to backdate`);
+    },
     async stop() {
       await publisher.disconnect().catch(() => {});
+      await store.close();
       await policy.stop();
       await keysApi.stop();
     },

@@ -22,7 +22,7 @@ export function ExposedPage() {
           </p>
         </div>
         {exposures.data && (
-          <div className="summary" aria-live="polite">
+          <div className={`summary${open === 0 ? ' summary-ok' : ''}`} aria-live="polite">
             <strong>{open}</strong> still active
           </div>
         )}
