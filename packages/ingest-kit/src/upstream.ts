@@ -29,3 +29,18 @@ export async function withBackoff<T>(fn: () => Promise<T>, { retries = 3, initia
     }
   }
 }
+
+/** `items.map(fn)` with at most `limit` calls in flight (upstream APIs are rate-limited). */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i] as T);
+      }
+    }),
+  );
+  return out;
+}

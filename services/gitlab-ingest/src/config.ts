@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { kafkaFields, loadConfigOrExit, mongoFields, serviceFields } from '@keyguard/config';
+import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 
 export const Config = z.object({
   ...serviceFields(8082),
   ...kafkaFields,
   ...mongoFields,
+  /** The webhook's secret token, sent verbatim in X-Gitlab-Token. */
+  GITLAB_WEBHOOK_TOKEN: secret(16),
+  GITLAB_URL: httpUrl.default('https://gitlab.com'),
+  GITLAB_TOKEN: z.string().optional(),
+  /** GitLab gives partners this URL on request; without it POST /secret-detection/gitlab is disabled. */
+  GITLAB_PARTNER_KEYS_URL: httpUrl.optional(),
+  SCAN_PRIVATE: flag(false),
+  INGEST_WORKER: flag(true),
+  PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).max(9000).default(3000),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -1,7 +1,7 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
 import type { ExposureLocation, SourceEventReceived } from '@keyguard/events';
-import { addedLines, type LineFinding, distinctOccurrences, exposureMessage, type FoundSecret, looksBinary, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
+import { addedLines, type LineFinding, mapLimit, distinctOccurrences, exposureMessage, type FoundSecret, looksBinary, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import { type ChangedFile, COMPARE_FILE_LIMIT, type GithubApi } from '../adapters/github-api.js';
 import { blobPermalink, type PushData, type SnapshotData, ZERO_SHA } from '../domain/push.js';
@@ -14,20 +14,6 @@ const CONCURRENCY = 6;
 interface Occurrence {
   found: FoundSecret;
   location: ExposureLocation;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i] as T);
-      }
-    }),
-  );
-  return out;
 }
 
 export interface GithubWorkerDeps {

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import {
+  headerValue,
+  type IngestContext,
+  liveKeysIn,
+  type PartnerAlertVerifier,
+  PartnerMatches,
+  parseJson,
+  partnerAlertExposures,
+  rawJsonBodies,
+  safeEqual,
+  sourceEventMessage,
+} from '@keyguard/ingest-kit';
+import { type FastifyInstance, HttpError } from '@keyguard/runtime';
+import { decidePush, deliveryIdOf, PushHook } from '../domain/push.js';
+
+/** GitLab caps webhook payloads at 25 MB by default, like GitHub. */
+const WEBHOOK_MAX_BYTES = 25 * 1024 * 1024;
+const PARTNER_MAX_BYTES = 5 * 1024 * 1024;
+const EVENTS: Record<string, string> = { 'Push Hook': 'push', 'Tag Push Hook': 'tag_push' };
+
+export interface GitlabRoutesOptions {
+  webhookToken: string;
+  scanPrivate: boolean;
+  /** Undefined when GITLAB_PARTNER_KEYS_URL is not set: the partner endpoint answers 404. */
+  partnerVerifier?: PartnerAlertVerifier;
+}
+
+/**
+ * `POST /webhooks/gitlab` (X-Gitlab-Token compared in constant time; Push Hook and Tag Push
+ * Hook; dedup on Idempotency-Key, else X-Gitlab-Event-UUID) and `POST /secret-detection/gitlab`
+ * (GitLab's partner API, verified by the shared ECDSA verifier). GitLab retries on ≥ 400, so
+ * Kafka being down answers 503.
+ */
+export function gitlabRoutes(options: GitlabRoutesOptions) {
+  return async (scope: FastifyInstance, context: IngestContext) => {
+    rawJsonBodies(scope);
+
+    scope.post('/webhooks/gitlab', { bodyLimit: WEBHOOK_MAX_BYTES }, async (request, reply) => {
+      const token = headerValue(request.headers, 'x-gitlab-token');
+      if (!token) throw new HttpError(401, 'missing_token', 'X-Gitlab-Token is required');
+      if (!safeEqual(token, options.webhookToken)) throw new HttpError(401, 'invalid_token', 'X-Gitlab-Token does not match');
+      const event = headerValue(request.headers, 'x-gitlab-event') ?? '';
+      const kind = EVENTS[event];
+      if (!kind) throw new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64) || '(none)'} is not handled`, { supported: Object.keys(EVENTS) });
+      const parsed = PushHook.safeParse(parseJson((request.body as Buffer | undefined) ?? Buffer.alloc(0)), { reportInput: false });
+      if (!parsed.success) throw new HttpError(400, 'invalid_payload', `not a ${event} body`);
+
+      const deliveryId = deliveryIdOf(
+        { idempotencyKey: headerValue(request.headers, 'idempotency-key'), eventUuid: headerValue(request.headers, 'x-gitlab-event-uuid') },
+        parsed.data,
+      );
+      const decision = decidePush(parsed.data, options.scanPrivate);
+      if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
+      const message = sourceEventMessage({
+        provider: 'gitlab',
+        kind,
+        deliveryId,
+        resourceId: decision.data.project,
+        data: decision.data as unknown as Record<string, unknown>,
+        service: context.service,
+      });
+      const outcome = await context.gate.accept('gitlab', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }]);
+      return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
+    });
+
+    const liveKeys = liveKeysIn(context.store);
+    scope.post('/secret-detection/gitlab', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => {
+      if (!options.partnerVerifier) {
+        throw new HttpError(404, 'not_configured', 'the GitLab partner API is disabled: GITLAB_PARTNER_KEYS_URL is not set');
+      }
+      const raw = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
+      const verified = await options.partnerVerifier.verify(raw, request.headers);
+      if (!verified.ok) throw new HttpError(verified.status, verified.code, verified.message);
+      const matches = PartnerMatches.safeParse(parseJson(raw), { reportInput: false });
+      if (!matches.success) throw new HttpError(400, 'invalid_payload', 'expected a JSON array of { type, token, url }');
+      const correlationId = randomUUID();
+      const { messages, feedback } = await partnerAlertExposures({
+        provider: 'gitlab',
+        matches: matches.data,
+        scanner: context.scanner,
+        liveKeys,
+        service: context.service,
+        correlationId,
+      });
+      await context.gate.publish([{ topic: context.topics.exposures, messages }]);
+      request.log.info({ correlationId, matches: matches.data.length, exposures: messages.length }, 'partner alert accepted');
+      return reply.code(200).send(feedback);
+    });
+  };
+}

@@ -1,0 +1,36 @@
+import { createPartnerAlertVerifier, type IngestDeps, type RunningService, startIngestService } from '@keyguard/ingest-kit';
+import { createGitlabApi } from './adapters/gitlab-api.js';
+import type { Config } from './config.js';
+import { createGitlabWorker } from './consumers/scan-event.js';
+import { gitlabRoutes } from './http/routes.js';
+
+export type { Config } from './config.js';
+export type { RunningService } from '@keyguard/ingest-kit';
+
+const service = 'gitlab-ingest';
+
+/** Starts the GitLab receiver and its worker in this process; `deps` lets tests use fresh topics and databases. */
+export async function startService(config: Config, deps: IngestDeps = {}): Promise<RunningService> {
+  return startIngestService({
+    service,
+    provider: 'gitlab',
+    config,
+    deps,
+    routes: (scope, context) =>
+      gitlabRoutes({
+        webhookToken: config.GITLAB_WEBHOOK_TOKEN,
+        scanPrivate: config.SCAN_PRIVATE,
+        partnerVerifier: config.GITLAB_PARTNER_KEYS_URL
+          ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger })
+          : undefined,
+      })(scope, context),
+    handle: (context) => {
+      const collect = createGitlabWorker({ api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN }), scanner: context.scanner, service });
+      return async (event, log) => {
+        const messages = await collect(event, log);
+        await context.publisher.publish(context.topics.exposures, messages);
+        log.info({ exposures: messages.length }, 'event scanned');
+      };
+    },
+  });
+}

@@ -1,0 +1,154 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type ReadMessage, readAll, waitForMessages } from '@keyguard/bus/testing';
+import { createPartnerKeyPair, publicKeysDocument } from '@keyguard/ingest-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffEntry, type Harness, postmanKey, pushHook, sha, startHarness } from './harness.js';
+
+let h: Harness;
+const planted: string[] = [];
+const secretKey = () => {
+  const k = postmanKey();
+  planted.push(k);
+  return k;
+};
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const payloadOf = (m: ReadMessage) => (m.json as { payload: Record<string, unknown> }).payload;
+const locationOf = (m: ReadMessage) => payloadOf(m).location as Record<string, unknown>;
+const exposuresOf = (hashes: string[], timeoutMs = 20_000) => {
+  const wanted = new Set(hashes);
+  const match = (m: ReadMessage) => wanted.has(payloadOf(m).tokenHash as string);
+  return waitForMessages(h.kafka, h.topics.exposures, { timeoutMs, until: (ms) => new Set(ms.filter(match).map((m) => payloadOf(m).tokenHash)).size >= wanted.size }).then((ms) => ms.filter(match));
+};
+
+async function hook(payload: unknown, init: { event?: string; token?: string | null; idempotencyKey?: string; uuid?: string } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-gitlab-event': init.event ?? 'Push Hook', 'x-gitlab-event-uuid': init.uuid ?? randomUUID() };
+  if (init.token !== null) headers['x-gitlab-token'] = init.token ?? h.secret;
+  if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
+  const res = await fetch(`${h.url}/webhooks/gitlab`, { method: 'POST', headers, body: JSON.stringify(payload) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const compareRoute = (before: string, after: string, body: unknown) =>
+  h.api.route('GET /api/v4/projects/42/repository/compare', (req) =>
+    req.query.get('from') === before && req.query.get('to') === after ? { body } : { status: 404, body: { message: '404 Not Found' } },
+  );
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('POST /webhooks/gitlab', () => {
+  it('scans a push through the compare API and publishes exposures with permalinks', async () => {
+    const [before, after] = [sha(), sha()];
+    const key = secretKey();
+    compareRoute(before, after, {
+      commit: { id: after },
+      commits: [{ id: after }],
+      diffs: [diffEntry('config/settings.yml', `@@ -3,2 +3,3 @@\n a: 1\n+postman_key: ${key}\n b: 2`), diffEntry('vendor/x.rb', `@@ -0,0 +1 @@\n+k = "${secretKey()}"`)],
+      compare_timeout: false,
+      compare_same_ref: false,
+    });
+    const res = await hook(pushHook({ before, after }));
+    expect(res).toMatchObject({ status: 202, body: { status: 'accepted' } });
+    const [exposure] = await exposuresOf([sha256(key)]);
+    expect(payloadOf(exposure!)).toMatchObject({ ruleId: 'postman-api-key', tokenHash: sha256(key) });
+    expect(locationOf(exposure!)).toEqual({
+      source: 'gitlab',
+      kind: 'commit',
+      url: `https://gitlab.example.com/mike/diaspora/-/blob/${after}/config/settings.yml#L4`,
+      repository: 'mike/diaspora',
+      commit: after,
+      path: 'config/settings.yml',
+      line: 4,
+    });
+  });
+
+  it('falls back to per-commit diffs for a push of 30 commits and when compare times out', async () => {
+    const before = sha();
+    const commits = Array.from({ length: 30 }, () => sha());
+    const keys = commits.map(() => secretKey());
+    compareRoute(before, commits.at(-1)!, { commit: { id: commits.at(-1) }, commits: commits.map((id) => ({ id })), diffs: [], compare_timeout: false, compare_same_ref: false });
+    for (const [i, c] of commits.entries()) {
+      h.api.route(`GET /api/v4/projects/42/repository/commits/${c}/diff`, { body: [diffEntry(`lib/f${i}.js`, `@@ -1,1 +1,2 @@\n x\n+const k${i} = "${keys[i]}";`)] });
+    }
+    expect((await hook(pushHook({ before, after: commits.at(-1)!, commits, total: 30 }))).status).toBe(202);
+    const exposures = await exposuresOf(keys.map(sha256));
+    const last = exposures.find((m) => payloadOf(m).tokenHash === sha256(keys[29]!))!;
+    expect(locationOf(last)).toMatchObject({ commit: commits[29], path: 'lib/f29.js', line: 2 });
+
+    const [b2, a2] = [sha(), sha()];
+    const key = secretKey();
+    compareRoute(b2, a2, { commit: { id: a2 }, commits: [{ id: a2 }], diffs: [], compare_timeout: true, compare_same_ref: false });
+    h.api.route(`GET /api/v4/projects/42/repository/commits/${a2}/diff`, { body: [diffEntry('app.env', `@@ -0,0 +1 @@\n+KEY=${key}`)] });
+    expect((await hook(pushHook({ before: b2, after: a2 }))).status).toBe(202);
+    await exposuresOf([sha256(key)]);
+  });
+
+  it('fetches the raw file when GitLab leaves a large diff out, and scans tag pushes', async () => {
+    const [before, after] = [sha(), sha()];
+    const key = secretKey();
+    const lines = Array.from({ length: 50_000 }, (_, i) => `row ${i},${'y'.repeat(30)}`);
+    lines[44_999] = `secret,${key}`;
+    compareRoute(before, after, { commit: { id: after }, commits: [{ id: after }], diffs: [diffEntry('data/dump.csv', '', { too_large: true, collapsed: true })], compare_timeout: false, compare_same_ref: false });
+    h.api.route('GET /api/v4/projects/42/repository/files/data/dump.csv/raw', (req) => (req.query.get('ref') === after ? { body: lines.join('\n') } : { status: 404, body: { message: '404 File Not Found' } }));
+    expect((await hook(pushHook({ before, after }))).status).toBe(202);
+    const [exposure] = await exposuresOf([sha256(key)]);
+    expect(locationOf(exposure!)).toMatchObject({ path: 'data/dump.csv', line: 45_000 });
+
+    const tagged = sha();
+    const tagKey = secretKey();
+    h.api.route(`GET /api/v4/projects/42/repository/commits/${tagged}/diff`, { body: [diffEntry('release.txt', `@@ -0,0 +1 @@\n+${tagKey}`)] });
+    const tag = { ...pushHook({ before: '0'.repeat(40), after: tagged, commits: [] }), object_kind: 'tag_push', ref: 'refs/tags/v1.0.0' };
+    expect((await hook(tag, { event: 'Tag Push Hook' })).status).toBe(202);
+    await exposuresOf([sha256(tagKey)]);
+  });
+
+  it('deduplicates on Idempotency-Key, then on X-Gitlab-Event-UUID', async () => {
+    const [before, after] = [sha(), sha()];
+    compareRoute(before, after, { commit: { id: after }, commits: [], diffs: [], compare_timeout: false, compare_same_ref: false });
+    const idempotencyKey = randomUUID();
+    expect((await hook(pushHook({ before, after }), { idempotencyKey })).status).toBe(202);
+    expect(await hook(pushHook({ before, after }), { idempotencyKey, uuid: randomUUID() })).toEqual({ status: 200, body: { status: 'duplicate', deliveryId: idempotencyKey } });
+    const uuid = randomUUID();
+    expect((await hook(pushHook({ before, after }), { uuid })).status).toBe(202);
+    expect((await hook(pushHook({ before, after }), { uuid })).body.status).toBe('duplicate');
+  });
+
+  it('ignores projects that are not public, and rejects bad tokens and other events', async () => {
+    expect(await hook(pushHook({ before: sha(), after: sha(), visibility: 10 }))).toMatchObject({ status: 202, body: { status: 'ignored', reason: 'not_public' } });
+    expect(await hook(pushHook({ before: sha(), after: sha() }), { token: null })).toMatchObject({ status: 401, body: { error: 'missing_token' } });
+    expect(await hook(pushHook({ before: sha(), after: sha() }), { token: `${h.secret}x` })).toMatchObject({ status: 401, body: { error: 'invalid_token' } });
+    expect(await hook({ object_kind: 'issue' }, { event: 'Issue Hook' })).toMatchObject({ status: 400, body: { error: 'unsupported_event' } });
+    const text = await fetch(`${h.url}/webhooks/gitlab`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-gitlab-token': h.secret, 'x-gitlab-event': 'Push Hook' }, body: 'hi' });
+    expect(text.status).toBe(415);
+  });
+});
+
+describe('POST /secret-detection/gitlab', () => {
+  const gitlab = createPartnerKeyPair('gitlab-key-1');
+  it('verifies with the shared ECDSA verifier and publishes exposures', async () => {
+    h.keys.route('GET /partner/keys', { body: publicKeysDocument(gitlab) });
+    const key = secretKey();
+    const url = `https://gitlab.com/mike/diaspora/-/raw/${'a'.repeat(40)}/src/app.java`;
+    const body = JSON.stringify([{ type: 'postman_api_key', token: key, url }]);
+    const post = (headers: Record<string, string>) => fetch(`${h.url}/secret-detection/gitlab`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const ok = await post({ 'Gitlab-Public-Key-Identifier': gitlab.keyIdentifier, 'Gitlab-Public-Key-Signature': gitlab.sign(body) });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual([{ token_hash: sha256(key), token_type: 'postman_api_key', label: 'false_positive' }]);
+    const [exposure] = await exposuresOf([sha256(key)]);
+    expect(locationOf(exposure!)).toEqual({ source: 'gitlab', kind: 'partner_alert', url, repository: 'mike/diaspora', commit: 'a'.repeat(40), path: 'src/app.java' });
+    const forged = await post({ 'Gitlab-Public-Key-Identifier': gitlab.keyIdentifier, 'Gitlab-Public-Key-Signature': gitlab.sign(`${body}\n`) });
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ error: 'invalid_signature' });
+  });
+
+  it('never lets a raw token reach Kafka or a log line', async () => {
+    const all = [...(await readAll(h.kafka, h.topics.exposures)), ...(await readAll(h.kafka, h.topics.sourceEvents))];
+    const everything = all.map((m) => m.value).join('\n') + h.logs.text();
+    expect(planted.length).toBeGreaterThan(30);
+    for (const token of planted) expect(everything).not.toContain(token.slice(5));
+  });
+});
