@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { kafkaFields, loadConfigOrExit, mongoFields, serviceFields } from '@keyguard/config';
+import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 
 export const Config = z.object({
   ...serviceFields(8083),
   ...kafkaFields,
   ...mongoFields,
+  /** HMAC key of X-Postman-Signature. */
+  POSTMAN_WEBHOOK_SECRET: secret(16),
+  POSTMAN_API_URL: httpUrl.default('https://api.getpostman.com'),
+  /** Sent as X-Api-Key when the worker fetches a resource. */
+  POSTMAN_API_KEY: z.string().optional(),
+  SCAN_PRIVATE: flag(false),
+  INGEST_WORKER: flag(true),
+  PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).max(9000).default(3000),
 });
 export type Config = z.infer<typeof Config>;
 

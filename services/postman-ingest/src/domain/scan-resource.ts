@@ -1,0 +1,28 @@
+import type { Scanner } from '@keyguard/detectors';
+import type { ExposureLocation } from '@keyguard/events';
+import { type FoundSecret, toFound } from '@keyguard/ingest-kit';
+import { type ResourceRef, resourceUrl } from './event.js';
+import { flatten, leaves } from './walk.js';
+
+export interface Occurrence {
+  found: FoundSecret;
+  location: ExposureLocation;
+}
+
+/** Scans one Postman API document (e.g. `{ collection: {...} }`) and reports each secret with its JSON path. */
+export function scanResource(scanner: Scanner, resource: ResourceRef, document: unknown): Occurrence[] {
+  const flat = flatten(leaves(document));
+  if (flat.text.length === 0) return [];
+  return scanner.scan(flat.text).findings.map((finding) => ({
+    found: toFound(finding),
+    location: {
+      source: 'postman',
+      kind: resource.type,
+      url: resourceUrl(resource),
+      resourceType: resource.type,
+      resourceId: resource.id,
+      ...(resource.workspaceId ? { workspaceId: resource.workspaceId } : {}),
+      jsonPath: flat.pathAt(finding.line) ?? '$',
+    },
+  }));
+}

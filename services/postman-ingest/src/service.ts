@@ -1,0 +1,29 @@
+import { type IngestDeps, type RunningService, startIngestService } from '@keyguard/ingest-kit';
+import { createPostmanApi } from './adapters/postman-api.js';
+import type { Config } from './config.js';
+import { createPostmanWorker } from './consumers/scan-event.js';
+import { postmanRoutes } from './http/routes.js';
+
+export type { Config } from './config.js';
+export type { RunningService } from '@keyguard/ingest-kit';
+
+const service = 'postman-ingest';
+
+/** Starts the Postman receiver and its worker in this process; `deps` lets tests use fresh topics and databases. */
+export async function startService(config: Config, deps: IngestDeps = {}): Promise<RunningService> {
+  return startIngestService({
+    service,
+    provider: 'postman',
+    config,
+    deps,
+    routes: (scope, context) => postmanRoutes({ webhookSecret: config.POSTMAN_WEBHOOK_SECRET, scanPrivate: config.SCAN_PRIVATE })(scope, context),
+    handle: (context) => {
+      const collect = createPostmanWorker({ api: createPostmanApi({ baseUrl: config.POSTMAN_API_URL, apiKey: config.POSTMAN_API_KEY }), scanner: context.scanner, service });
+      return async (event, log) => {
+        const messages = await collect(event, log);
+        await context.publisher.publish(context.topics.exposures, messages);
+        log.info({ exposures: messages.length }, 'event scanned');
+      };
+    },
+  });
+}
