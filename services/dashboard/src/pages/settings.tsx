@@ -202,7 +202,7 @@ export function SettingsPage() {
         >
           <p data-testid="expiry-warning">
             With a limit of {plural(pending.days, 'day')}, <strong>{plural(pending.expiresNow, 'key')}</strong> {pending.expiresNow === 1 ? 'is' : 'are'} already past
-            {pending.expiresNow === 1 ? ' its' : ' their'} expiry and will be revoked now. Their owners are emailed.
+            {pending.expiresNow === 1 ? ' its expiry and will be revoked now. Its owner is emailed.' : ' their expiry and will be revoked now. Their owners are emailed.'}
           </p>
         </ConfirmDialog>
       )}
