@@ -1,4 +1,4 @@
-import type { FastifyInstance } from '@keyguard/runtime';
+import { type FastifyInstance, HttpError } from '@keyguard/runtime';
 
 /** GitHub drops payloads over 25 MB, so a larger body is never a real delivery. */
 export const GITHUB_MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
@@ -12,6 +12,14 @@ export const GITHUB_MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
 export function rawJsonBodies(scope: FastifyInstance): void {
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  // A 503 here is deliberate and safe to explain (`kafka_unavailable`): the sender should retry.
+  // Everything else goes to the shared handler, which never leaks a 5xx message.
+  scope.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HttpError && error.statusCode === 503) {
+      return reply.code(503).header('retry-after', '5').send({ error: error.code, message: error.message });
+    }
+    throw error;
+  });
 }
 
 /** Parses a verified raw body; undefined when it is not JSON. */
