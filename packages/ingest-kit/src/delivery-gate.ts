@@ -13,13 +13,15 @@ export interface DeliveryClaims {
  * The deliveries ledger (`createDeliveryRepository`'s `_id = provider:id` documents), with
  * concurrent claims gathered for `lingerMs` into one unordered insertMany: one round trip per
  * batch instead of one per webhook, which is what lets a receiver take thousands a second.
- * A duplicate-key write error marks exactly that claim as a redelivery.
+ * One batch is written at a time. A duplicate-key write error marks exactly that claim as a
+ * redelivery.
  */
 export function createDeliveryClaims(store: Store, { lingerMs = 2, maxBatch = 500 } = {}): DeliveryClaims {
   const repository = createDeliveryRepository(store);
   const deliveries = store.collections.deliveries;
   let queue: { id: string; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
 
   async function write(batch: typeof queue): Promise<void> {
     const at = new Date();
@@ -46,7 +48,9 @@ export function createDeliveryClaims(store: Store, { lingerMs = 2, maxBatch = 50
     timer = undefined;
     const batch = queue;
     queue = [];
-    if (batch.length > 0) void write(batch);
+    // One insertMany at a time (concurrent writers contend for the same lock in FerretDB's
+    // SQLite backend); the next batch keeps filling meanwhile, so batches grow under load.
+    if (batch.length > 0) inFlight = inFlight.then(() => write(batch));
   }
 
   return {
