@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { createScanner, githubChecksum, hashToken } from '@keyguard/detectors';
+import { ExposureDetected } from '@keyguard/events';
+import { describe, expect, it } from 'vitest';
+import { exposureMessage, stableId } from '../src/exposures.js';
+import { locateUrl, partnerAlertExposures } from '../src/partner-alerts.js';
+
+const scanner = createScanner();
+const base62 = (n: number) => {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  return Array.from(randomBytes(n), (b) => alphabet[b % 62]).join('');
+};
+const githubToken = (valid: boolean) => {
+  const random = base62(30);
+  const checksum = githubChecksum(random);
+  const wrong = checksum === '000000' ? '000001' : '000000';
+  return `ghp_${random}${valid ? checksum : wrong}`;
+};
+
+describe('partnerAlertExposures', () => {
+  it('labels live keys and checksum-valid tokens true_positive, drops checksum failures, never carries the raw token', async () => {
+    const live = `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
+    const valid = githubToken(true);
+    const invalid = githubToken(false);
+    const unknown = 'some_token';
+    const { messages, feedback } = await partnerAlertExposures({
+      provider: 'github',
+      matches: [live, valid, invalid, unknown].map((token) => ({ token, type: 'our_type', url: '', source: 'Commit' })),
+      scanner,
+      liveKeys: async (hashes) => new Set(hashes.filter((h) => h === hashToken(live))),
+      service: 'test',
+      correlationId: 'c1',
+    });
+    expect(feedback.map((f) => f.label)).toEqual(['true_positive', 'true_positive', 'false_positive', 'false_positive']);
+    expect(feedback.map((f) => f.token_hash)).toEqual([live, valid, invalid, unknown].map(hashToken));
+    expect(messages).toHaveLength(3);
+    const payloads = messages.map((m) => ExposureDetected.parse(m.value).payload);
+    expect(payloads.map((p) => [p.ruleId, p.confidence])).toEqual([
+      ['postman-api-key', 'high'],
+      ['github-pat-classic', 'high'],
+      ['github-partner-our-type', 'low'],
+    ]);
+    expect(payloads[0]?.location).toEqual({ source: 'github', kind: 'partner_alert', url: '', resourceType: 'commit' });
+    const text = JSON.stringify(messages);
+    for (const raw of [live, valid, invalid]) expect(text).not.toContain(raw.slice(4));
+  });
+
+  it('reads repository, commit and path from GitHub and GitLab URLs', () => {
+    expect(locateUrl('https://github.com/o/r/blob/abcdef1/a%20b/c.txt')).toEqual({ repository: 'o/r', commit: 'abcdef1', path: 'a b/c.txt' });
+    expect(locateUrl('https://gitlab.com/g/sub/p/-/raw/abcdef1234/x.java')).toEqual({ repository: 'g/sub/p', commit: 'abcdef1234', path: 'x.java' });
+    expect(locateUrl('https://github.com/o/r/issues/1#issuecomment-1')).toEqual({});
+  });
+});
+
+describe('exposureMessage', () => {
+  it('gives the same occurrence the same id, whenever it is processed', () => {
+    const found = { ruleId: 'r', tokenHash: 'a'.repeat(64), redacted: 'x…y', confidence: 'high' as const };
+    const location = { source: 'github' as const, kind: 'commit', url: 'u', repository: 'o/r', commit: 'c', path: 'p', line: 3 };
+    const first = exposureMessage(found, location, { source: 's', detectedAt: new Date(0) });
+    const again = exposureMessage(found, location, { source: 's' });
+    const elsewhere = exposureMessage(found, { ...location, line: 4 }, { source: 's' });
+    expect((first.value as { id: string }).id).toBe((again.value as { id: string }).id);
+    expect((first.value as { id: string }).id).not.toBe((elsewhere.value as { id: string }).id);
+    expect(first.key).toBe('a'.repeat(64));
+    expect(stableId('a', 'b')).not.toBe(stableId('ab'));
+  });
+});
