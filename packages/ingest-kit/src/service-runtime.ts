@@ -112,21 +112,21 @@ export async function startIngestService(definition: IngestServiceDefinition): P
   };
 
   const dlq = deps.topics?.dlq ?? Topics.dlq;
-  background.push(
-    forever('topics', () =>
-      ensureTopics(kafka, [
-        { topic: topics.sourceEvents, numPartitions: 6 },
-        { topic: topics.exposures, numPartitions: 6 },
-        { topic: dlq, numPartitions: 1 },
-      ]),
-    ),
+  const topicsReady = forever('topics', () =>
+    ensureTopics(kafka, [
+      { topic: topics.sourceEvents, numPartitions: 6 },
+      { topic: topics.exposures, numPartitions: 6 },
+      { topic: dlq, numPartitions: 1 },
+    ]),
   );
+  background.push(topicsReady);
 
   let worker: RunningConsumer | undefined;
   let workerReady: Promise<void> = Promise.resolve();
   if (deps.worker ?? config.INGEST_WORKER) {
     const handle = definition.handle(context);
-    workerReady = forever('worker', async () => {
+    // The worker subscribes once its topic exists (a fresh broker has none yet).
+    workerReady = topicsReady.then(() => forever('worker', async () => {
       const started = await startSourceWorker({
         kafka,
         provider,
@@ -139,7 +139,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
       });
       if (stopped) await started.stop();
       else worker = started;
-    });
+    }));
     background.push(workerReady);
   }
 
