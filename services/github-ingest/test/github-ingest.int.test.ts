@@ -148,6 +148,26 @@ describe('POST /webhooks/github', () => {
     expect(calls).toBe(3);
   });
 
+  it('waits for the rate-limit reset GitHub announces, then goes on', async () => {
+    const [before, after] = [sha(), sha()];
+    const key = secretKey();
+    let calls = 0;
+    h.api.route(`GET /repos/octo/limited/compare/${before}...${after}`, () => {
+      calls += 1;
+      if (calls === 1) {
+        return { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) }, body: { message: 'API rate limit exceeded' } };
+      }
+      return { body: { total_commits: 1, commits: [{ sha: after }], files: [{ filename: 'k.txt', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+${key}` }] } };
+    });
+    const sentAt = Date.now();
+    expect((await deliver('push', pushPayload({ before, after, repository: 'octo/limited' }))).status).toBe(202);
+    await exposuresWhere((p) => p.tokenHash === sha256(key), 1);
+    expect(calls).toBe(2);
+    const second = h.api.requests.filter((r) => r.path === `/repos/octo/limited/compare/${before}...${after}`);
+    expect(second).toHaveLength(2);
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(200);
+  });
+
   it('scans the whole repository when it is made public', async () => {
     const head = sha();
     const key = secretKey();

@@ -127,6 +127,21 @@ describe('POST /webhooks/postman', () => {
     expect(where(docKey)).toMatchObject({ kind: 'workspace', jsonPath: '$.workspace.description', url: 'https://www.postman.com/workspace/ws-9' });
   });
 
+  it('fetches APIs, documentation and environments from their own endpoints', async () => {
+    const [apiKey, docKey, envKey] = [secretKey(), secretKey(), secretKey()];
+    h.api.route('GET /apis/api-1', { body: { api: { id: 'api-1', name: 'Payments', description: `Authenticate with ${apiKey}`, schemas: [{ id: 's1', type: 'openapi:3' }] } } });
+    h.api.route('GET /collections/doc-1', { body: { collection: { info: { name: 'Docs', description: `## Auth\n\nSend \`X-Api-Key: ${docKey}\`` }, item: [] } } });
+    h.api.route('GET /environments/env-1', { body: { environment: { id: 'env-1', values: [{ key: 'apiKey', value: envKey, enabled: true }] } } });
+    for (const [type, id] of [['api', 'api-1'], ['documentation', 'doc-1'], ['environment', 'env-1']]) {
+      expect((await send(event({ type, id }))).status).toBe(202);
+    }
+    const exposures = await exposuresOf([apiKey, docKey, envKey].map(sha256));
+    const where = (key: string) => locationOf(exposures.find((m) => payloadOf(m).tokenHash === sha256(key))!);
+    expect(where(apiKey)).toMatchObject({ kind: 'api', resourceId: 'api-1', jsonPath: '$.api.description' });
+    expect(where(docKey)).toMatchObject({ kind: 'documentation', resourceId: 'doc-1', jsonPath: '$.collection.info.description' });
+    expect(where(envKey)).toMatchObject({ kind: 'environment', resourceId: 'env-1', jsonPath: '$.environment.values[0].value' });
+  });
+
   it('acknowledges duplicates, ignores non-public resources, rejects bad signatures, stale timestamps and unknown resource types', async () => {
     const e = event({ type: 'environment', id: 'e-dup' }, { environment: { values: [] } });
     expect((await send(e)).status).toBe(202);
