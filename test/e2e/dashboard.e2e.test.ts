@@ -16,6 +16,8 @@ requireDashboardBuild();
 
 const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** What the admin sees, given time: the page refreshes on its own, and CI machines are slow. */
+const poll = <T>(read: () => T | Promise<T>, timeout = 10_000) => expect.poll(read, { timeout, interval: 100 });
 
 interface KeyView {
   id: string;
@@ -85,6 +87,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await sleep(300); // let the page's last in-flight request finish before keys-api stops
   await stack?.stop();
   if (process.env['UPDATE_README_SCREENSHOTS'] === '1') {
     mkdirSync(readmeScreenshotDir, { recursive: true });
@@ -100,7 +103,7 @@ describe('dashboard', () => {
 
     await page.getByLabel('API key').fill(generateKey());
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
+    await poll(() => page.getByRole('alert').textContent()).toContain('not valid');
 
     await page.getByLabel('API key').fill(stack.adminKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -114,11 +117,11 @@ describe('dashboard', () => {
     const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie');
     expect(stored).not.toContain(stack.adminKey);
     expect(stored).not.toContain('keyguard_session'); // HttpOnly: invisible to scripts
-    await expect.poll(() => page.locator('.account-name').textContent()).toContain('Ada Admin');
+    await poll(() => page.locator('.account-name').textContent()).toContain('Ada Admin');
   });
 
   it('lists every team key with creator, dates, tags, and the revoked tag tooltip', async () => {
-    await expect.poll(rowNames).toEqual([...created].reverse());
+    await poll(rowNames).toEqual([...created].reverse());
     const ci = keyRow('CI pipeline');
     expect(await ci.locator('td[data-label="Created by"]').textContent()).toContain('Ada Admin');
     expect(await ci.locator('td[data-label="Created"]').textContent()).toContain(today);
@@ -130,7 +133,7 @@ describe('dashboard', () => {
     expect(await revoked.locator('td[data-label="Created"] .revoked-date').textContent()).toBe(`Revoked ${today}`);
     await revoked.getByText('Revoked', { exact: true }).hover();
     const tooltip = revoked.getByRole('tooltip');
-    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    await poll(() => tooltip.isVisible()).toBe(true);
     expect(await tooltip.textContent()).toBe(`Revoked by an admin (Ada Admin) on ${today}`);
     await sleep(200); // let the tooltip finish fading in
     await shot('02-keys-revoked-tooltip');
@@ -138,44 +141,50 @@ describe('dashboard', () => {
 
   it('filters by View checkboxes and Created by', async () => {
     await page.getByRole('checkbox', { name: 'Enabled' }).uncheck();
-    await expect.poll(rowNames).toEqual(['Partner sync', 'Monitoring']);
+    await poll(rowNames).toEqual(['Partner sync', 'Monitoring']);
     await page.getByRole('checkbox', { name: 'Disabled' }).uncheck();
-    await expect.poll(rowNames).toEqual(['Monitoring']);
+    await poll(rowNames).toEqual(['Monitoring']);
     await page.getByRole('checkbox', { name: 'Revoked' }).uncheck();
     await page.getByText('Select at least one of Enabled, Disabled or Revoked.').waitFor();
     for (const name of ['Enabled', 'Disabled', 'Revoked']) await page.getByRole('checkbox', { name }).check();
-    await expect.poll(rowNames).toHaveLength(created.length);
+    await poll(rowNames).toHaveLength(created.length);
 
     await page.getByLabel('Created by').selectOption({ label: 'Bob Builder' });
-    await expect.poll(rowNames).toEqual(['Partner sync', 'Newman runner', "Bob Builder's key"]);
+    await poll(rowNames).toEqual(['Partner sync', 'Newman runner', "Bob Builder's key"]);
     await page.getByLabel('Created by').selectOption({ label: 'Anyone' });
-    await expect.poll(rowNames).toHaveLength(created.length);
+    await poll(rowNames).toHaveLength(created.length);
   });
 
   it('searches by the full key value', async () => {
     const search = page.getByLabel('Search by key value');
     await search.fill(keys['Local dev']!.secret);
     await search.press('Enter');
-    await expect.poll(rowNames).toEqual(['Local dev']);
+    await poll(rowNames).toEqual(['Local dev']);
 
     await search.fill(generateKey());
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText('No key matches this value').waitFor();
     await search.fill('');
-    await expect.poll(rowNames).toHaveLength(created.length);
+    await poll(rowNames).toHaveLength(created.length);
   });
 
   it('sorts newest, oldest and recently used', async () => {
     const sort = page.getByLabel('Sort');
     await sort.selectOption({ label: 'Oldest' });
-    await expect.poll(rowNames).toEqual(created);
-    // Using a key stamps its lastUsedAt (the admin's own key is in use by this session too).
+    await poll(rowNames).toEqual(created);
+    // Using a key stamps its lastUsedAt.
     await stack.call(keys['Newman runner']!.secret, 'GET', '/me');
     await sort.selectOption({ label: 'Recently used' });
-    await expect.poll(async () => (await rowNames()).slice(0, 2).sort()).toEqual(['Bootstrap admin key', 'Newman runner']);
+    // Newman runner was used last (only this session's own key may have been stamped since),
+    // and keys never used come after every used one.
+    await poll(async () => (await rowNames()).slice(0, 2)).toContain('Newman runner');
+    const order = await rowNames();
+    const neverUsed = ['CI pipeline', 'Monitoring', 'Partner sync', 'Local dev'].map((n) => order.indexOf(n));
+    const used = ['Newman runner', "Bob Builder's key", "Cleo Chen's key", 'Bootstrap admin key'].map((n) => order.indexOf(n));
+    expect(Math.max(...used)).toBeLessThan(Math.min(...neverUsed));
     expect(await keyRow('Newman runner').locator('td[data-label="Last used"]').textContent()).toMatch(/Just now|min/);
     await sort.selectOption({ label: 'Newest' });
-    await expect.poll(rowNames).toEqual([...created].reverse());
+    await poll(rowNames).toEqual([...created].reverse());
   });
 
   it('shows members a clear "admins only" state', async () => {
@@ -256,20 +265,20 @@ describe('dashboard', () => {
     });
     await goTo('Secret Scanner');
     const findings = page.locator('li.finding');
-    await expect.poll(() => findings.count(), { timeout: 30_000 }).toBe(2);
+    await poll(() => findings.count(), 30_000).toBe(2);
 
     await page.getByLabel('Source').selectOption({ label: 'GitLab' });
-    await expect.poll(() => findings.count()).toBe(1);
+    await poll(() => findings.count()).toBe(1);
     const gitlab = findings.first();
     await gitlab.getByRole('button', { name: 'Details' }).click();
     await gitlab.getByRole('link', { name: 'GitLab · acme/infra · deploy.sh:4' }).waitFor();
     expect(await gitlab.locator('.history').textContent()).toContain('Detected');
     await page.getByLabel('Source').selectOption({ label: 'All sources' });
-    await expect.poll(() => findings.count()).toBe(2);
+    await poll(() => findings.count()).toBe(2);
     await shot('06-findings', 'findings');
 
     await page.getByLabel('Source').selectOption({ label: 'GitLab' });
-    await expect.poll(() => findings.count()).toBe(1);
+    await poll(() => findings.count()).toBe(1);
     await findings.first().getByRole('button', { name: 'Resolve' }).click();
     const dialog = page.getByRole('dialog', { name: 'Resolve finding' });
     await dialog.getByRole('radio', { name: 'False positive' }).check();
@@ -277,11 +286,35 @@ describe('dashboard', () => {
     await page.getByText('Finding resolved as False positive').waitFor();
     await page.getByText('No findings match these filters').waitFor();
     await page.getByLabel('Status').selectOption({ label: 'Resolved' });
-    await expect.poll(() => findings.count()).toBe(1);
+    await poll(() => findings.count()).toBe(1);
     expect(await findings.first().locator('.tag').textContent()).toBe('False positive');
     await page.getByLabel('Status').selectOption({ label: 'Unresolved' });
     await page.getByLabel('Source').selectOption({ label: 'All sources' });
-    await expect.poll(() => findings.count()).toBe(1);
+    await poll(() => findings.count()).toBe(1);
+  });
+
+  it('revokes an exposed key from the Exposed keys page, which resolves its finding', async () => {
+    const key = await createKey(bobKey, 'Docs sample');
+    await stack.publishExposure(key.secret, {
+      source: 'postman',
+      kind: 'documentation',
+      url: 'https://www.postman.com/acme-eng/workspace/acme-public/documentation/42-docs',
+      resourceType: 'documentation',
+    });
+    await goTo('Exposed keys');
+    const row = exposureRow('Docs sample');
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByRole('button', { name: 'Revoke Docs sample' }).click();
+    await page.getByRole('dialog', { name: 'Revoke this exposed key?' }).getByRole('button', { name: 'Revoke key' }).click();
+    await row.getByText('Revoked', { exact: true }).waitFor();
+    expect(await statusOf('Docs sample')).toBe('revoked');
+
+    await goTo('Secret Scanner');
+    await page.getByLabel('Status').selectOption({ label: 'Resolved' });
+    const resolved = page.locator('li.finding', { hasText: key.preview });
+    await resolved.waitFor();
+    expect(await resolved.locator('.tag').textContent()).toBe('Revoked');
+    await page.getByLabel('Status').selectOption({ label: 'Unresolved' });
   });
 
   it('warns when auto-revoke is turned on while exposed keys exist: Ignore them, then Revoke exposed keys', async () => {
@@ -289,24 +322,25 @@ describe('dashboard', () => {
     const autoRevoke = page.getByRole('switch', { name: 'Auto revoke exposed Postman API keys' });
     await autoRevoke.click();
     const warning = page.getByRole('dialog', { name: 'Exposed keys already exist' });
-    await expect.poll(() => warning.getByTestId('exposed-warning').textContent()).toContain('1 exposed key is still active');
+    await poll(() => warning.getByTestId('exposed-warning').textContent()).toContain('1 exposed key is still active');
     await warning.getByRole('button', { name: 'Ignore them' }).click();
-    await expect.poll(() => autoRevoke.getAttribute('aria-checked')).toBe('true');
+    await poll(() => autoRevoke.getAttribute('aria-checked')).toBe('true');
     expect(await statusOf('Zapier hook')).toBe('enabled');
 
     // Off again, a second key leaks, and on again: this time revoke both.
     await autoRevoke.click();
-    await expect.poll(() => autoRevoke.getAttribute('aria-checked')).toBe('false');
+    await poll(() => autoRevoke.getAttribute('aria-checked')).toBe('false');
     const second = await createKey(bobKey, 'Staging');
     await stack.publishExposure(second.secret, { source: 'postman', kind: 'collection', url: 'https://www.postman.com/acme/workspace/public/collection/123', resourceType: 'collection' });
-    await expect.poll(async () => (await stack.call<{ items: unknown[] }>(stack.adminKey, 'GET', '/exposures')).items.length, { timeout: 30_000 }).toBe(2);
+    await poll(async () => (await stack.call<{ items: { name: string }[] }>(stack.adminKey, 'GET', '/exposures')).items.map((k) => k.name), 30_000)
+      .toContain('Staging');
 
     await autoRevoke.click();
-    await expect.poll(() => warning.getByTestId('exposed-warning').textContent()).toContain('2 exposed keys are still active');
+    await poll(() => warning.getByTestId('exposed-warning').textContent()).toContain('2 exposed keys are still active');
     await sleep(200);
     await shot('07-settings-auto-revoke-warning', 'settings-warning');
     await warning.getByRole('button', { name: 'Revoke exposed keys' }).click();
-    await expect.poll(() => autoRevoke.getAttribute('aria-checked')).toBe('true');
+    await poll(() => autoRevoke.getAttribute('aria-checked')).toBe('true');
     expect(await statusOf('Zapier hook')).toBe('revoked');
     expect(await statusOf('Staging')).toBe('revoked');
     await shot('08-settings');
@@ -329,7 +363,7 @@ describe('dashboard', () => {
     await row.getByText('Revoked', { exact: true }).waitFor({ timeout: 30_000 });
     expect(await page.evaluate<boolean>('window.notReloaded === true')).toBe(true);
     await row.getByText('Revoked', { exact: true }).hover();
-    await expect.poll(() => row.getByRole('tooltip').textContent()).toBe(`Automatically revoked on exposure on ${today}`);
+    await poll(() => row.getByRole('tooltip').textContent()).toBe(`Automatically revoked on exposure on ${today}`);
     await sleep(200);
     await shot('09-keys-auto-revoked-tooltip', 'manage-keys');
   });
@@ -342,7 +376,7 @@ describe('dashboard', () => {
     await page.getByLabel('Keys expire after').fill('365');
     await page.getByRole('button', { name: 'Save' }).click();
     const confirm = page.getByRole('dialog', { name: 'Some keys expire now' });
-    await expect.poll(() => confirm.getByTestId('expiry-warning').textContent()).toContain('1 key is already past its expiry');
+    await poll(() => confirm.getByTestId('expiry-warning').textContent()).toContain('1 key is already past its expiry');
     await shot('10-settings-expiry-confirmation');
     await confirm.getByRole('button', { name: 'Expire 1 key' }).click();
     await page.getByText('API keys now expire after 365 days; 1 key expired').waitFor();
@@ -351,7 +385,7 @@ describe('dashboard', () => {
     await goTo('API keys');
     const row = keyRow('Legacy export');
     await row.getByText('Revoked', { exact: true }).hover();
-    await expect.poll(() => row.getByRole('tooltip').textContent()).toBe(`Revoked: past its expiration date on ${today}`);
+    await poll(() => row.getByRole('tooltip').textContent()).toBe(`Revoked: past its expiration date on ${today}`);
     // Live keys now carry the team expiry.
     expect(await keyRow('Partner sync').locator('td[data-label="Expires"]').textContent()).not.toBe('Never');
   });
@@ -366,13 +400,13 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Revoke All' }).click();
     const dialog = page.getByRole('dialog', { name: 'Revoke all API keys?' });
     const summary = dialog.getByTestId('revoke-all-summary');
-    await expect.poll(() => summary.textContent()).toContain(`This revokes ${targets.length} keys owned by ${owners} team member${owners === 1 ? '' : 's'}`);
+    await poll(() => summary.textContent()).toContain(`This revokes ${targets.length} keys owned by ${owners} team member${owners === 1 ? '' : 's'}`);
     await shot('11-revoke-all-confirmation');
     await dialog.getByRole('button', { name: `Revoke ${targets.length} keys` }).click();
     await page.getByText(`Revoked ${targets.length} keys of ${owners} owner${owners === 1 ? '' : 's'}`).waitFor();
 
     await page.getByRole('checkbox', { name: 'Revoked' }).uncheck();
-    await expect.poll(rowNames).toEqual(['Bootstrap admin key']);
+    await poll(rowNames).toEqual(['Bootstrap admin key']);
     await page.getByRole('checkbox', { name: 'Revoked' }).check();
   });
 
@@ -386,6 +420,27 @@ describe('dashboard', () => {
     await exposureRow('Build bot').waitFor();
     await shot('13-phone-exposed');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('pages through thousands of keys', async () => {
+    const me = await stack.call<{ id: string; team: { id: string } }>(stack.adminKey, 'GET', '/me');
+    await stack.seedKeys(2000, { teamId: me.team.id, userId: me.id });
+    const total = (await stack.call<{ total: number }>(stack.adminKey, 'GET', '/keys?limit=1')).total;
+    expect(total).toBeGreaterThan(2000);
+    await goTo('API keys');
+    await page.getByLabel('Sort').selectOption({ label: 'Oldest' }); // the seeded keys are older than the rest
+    const range = page.getByRole('navigation', { name: 'Pages' }).locator('.muted');
+    const totalText = total.toLocaleString('en-US');
+    await poll(() => range.textContent(), 15_000).toBe(`1–50 of ${totalText}`);
+    expect(await rowNames()).toHaveLength(50);
+    expect((await rowNames()).slice(0, 2)).toEqual(['Legacy export', 'Bulk key 0001']);
+    await page.getByRole('button', { name: 'Next →' }).click();
+    await poll(() => range.textContent()).toBe(`51–100 of ${totalText}`);
+    expect((await rowNames())[0]).toBe('Bulk key 0050');
+    await page.getByRole('button', { name: '← Previous' }).click();
+    await poll(() => range.textContent()).toBe(`1–50 of ${totalText}`);
+    await page.getByLabel('Created by').selectOption({ label: 'Bob Builder' });
+    await poll(() => range.textContent()).not.toContain(totalText);
   });
 
   it('signs out and stays signed out', async () => {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
 import { createTestTopic } from '@keyguard/bus/testing';
 import { createEnvelope, type ExposureLocation } from '@keyguard/events';
-import { hashApiKey, keyRecords } from '@keyguard/keys';
+import { hashApiKey, issueApiKey, keyRecords, newId } from '@keyguard/keys';
 import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPolicy } from '@keyguard/policy/service';
@@ -59,6 +59,8 @@ export interface Stack {
   call<T = unknown>(key: string, method: string, path: string, body?: unknown): Promise<T>;
   /** Publishes one ExposureDetected for `secret` to the exposures topic policy consumes. */
   publishExposure(secret: string, location: Partial<ExposureLocation> & { detectedAt?: Date }): Promise<void>;
+  /** Inserts `count` enabled keys straight into the database (volume for paging). */
+  seedKeys(count: number, owner: { teamId: string; userId: string }): Promise<void>;
   /** Moves a key's creation date into the past (what a months-old key looks like). */
   backdateKey(id: string, createdAt: Date): Promise<void>;
   stop(): Promise<void>;
@@ -123,6 +125,28 @@ export async function startStack(): Promise<Stack> {
         { source: 'dashboard-e2e' },
       );
       await publisher.publish(topics.exposures, [{ key: tokenHash, value: envelope }]);
+    },
+    async seedKeys(count, owner) {
+      const start = Date.now() - count * 60_000;
+      const docs = Array.from({ length: count }, (_, i) => {
+        const material = issueApiKey();
+        return {
+          _id: newId('key'),
+          hash: material.hash,
+          preview: material.preview,
+          name: `Bulk key ${String(i + 1).padStart(4, '0')}`,
+          teamId: owner.teamId,
+          createdBy: owner.userId,
+          createdAt: new Date(start + i * 60_000),
+          expiresAt: null,
+          lastUsedAt: null,
+          status: 'enabled' as const,
+          revokedAt: null,
+          revocation: null,
+          exposure: null,
+        };
+      });
+      await keyRecords(store).insertMany(docs, { ordered: false });
     },
     async backdateKey(id, createdAt) {
       const result = await keyRecords(store).updateOne({ _id: id }, { $set: { createdAt } });

@@ -51,8 +51,13 @@ export function KeysPage({ me }: { me: Me }) {
 
   const cursor = cursors[cursors.length - 1] ?? null;
   const users = useResource(() => api.users(), 'users');
+  const pageIndex = cursors.length - 1;
   const keys = useResource(
-    () => (statuses.length === 0 ? Promise.resolve({ items: [], nextCursor: null, total: 0 }) : api.keys({ status: statuses, createdBy, q: search, sort, limit: pageSize, cursor })),
+    async () => ({
+      // Which page these rows are: the range shown must follow the rows, not the click.
+      pageIndex,
+      ...(statuses.length === 0 ? { items: [], nextCursor: null, total: 0 } : await api.keys({ status: statuses, createdBy, q: search, sort, limit: pageSize, cursor })),
+    }),
     JSON.stringify([statuses, createdBy, search, sort, cursor]),
     5000,
   );
@@ -106,7 +111,8 @@ export function KeysPage({ me }: { me: Me }) {
     await keys.reload();
   };
 
-  const first = (cursors.length - 1) * pageSize + 1;
+  const first = (keys.data?.pageIndex ?? 0) * pageSize + 1;
+  const settled = keys.data?.pageIndex === pageIndex;
   const total = keys.data?.total;
   const rangeText = items.length === 0 ? '' : `${first.toLocaleString('en-US')}–${(first + items.length - 1).toLocaleString('en-US')}${total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''}`;
   const userOptions = useMemo(() => [...(users.data ?? [])].sort((a, b) => (a.name || a.email).localeCompare(b.name || b.email)), [users.data]);
@@ -255,13 +261,13 @@ export function KeysPage({ me }: { me: Me }) {
           </div>
           <nav className="pagination" aria-label="Pages">
             <span className="muted">{rangeText}</span>
-            <button type="button" className="btn" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            <button type="button" className="btn" disabled={!settled || cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
               ← Previous
             </button>
             <button
               type="button"
               className="btn"
-              disabled={!keys.data?.nextCursor}
+              disabled={!settled || !keys.data?.nextCursor}
               onClick={() => {
                 const next = keys.data?.nextCursor;
                 if (next) setCursors((c) => [...c, next]);
