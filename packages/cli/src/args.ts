@@ -66,7 +66,7 @@ export function parseCommand(argv: readonly string[]): Command {
       ...(config !== undefined ? { config } : {}),
       includeNodeModules: values['include-node-modules'] ?? false,
       ...(maxFileSize !== undefined ? { maxFileSize } : {}),
-      concurrency: positiveInt('concurrency', values.concurrency) ?? 16,
+      concurrency: positiveInt('concurrency', values.concurrency) ?? 8,
     };
   }
   if (command === undefined) return { kind: 'help' };

@@ -6,63 +6,8 @@ import {
   defaultRules,
   type Rule,
 } from '@keyguard/detectors';
-import { parse as parseToml } from 'smol-toml';
-import { z } from 'zod';
+import type { ConfigFile } from './config-schema.js';
 import { CliError } from './errors.js';
-
-const RuleAllowlistFile = z
-  .object({
-    description: z.string().optional(),
-    condition: z.enum(['OR', 'AND']).optional(),
-    paths: z.array(z.string()).optional(),
-    regexes: z.array(z.string()).optional(),
-    regexTarget: z.enum(['secret', 'match', 'line']).optional(),
-    stopwords: z.array(z.string()).optional(),
-  })
-  .strict();
-
-const RuleFile = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
-    description: z.string().optional(),
-    regex: z.string().min(1),
-    secretGroup: z.number().int().nonnegative().optional(),
-    keywords: z.array(z.string().min(1)).optional(),
-    entropy: z.number().nonnegative().optional(),
-    confidence: z.enum(['high', 'medium', 'low']).optional(),
-    tags: z.array(z.string()).optional(),
-    allowlists: z.array(RuleAllowlistFile).optional(),
-  })
-  .strict();
-
-/** gitleaks-style config: `[extend]`, `[[rules]]` with `[[rules.allowlists]]`, plus keyguard's `[allowlist]` and `[scan]`. */
-export const ConfigFile = z
-  .object({
-    title: z.string().optional(),
-    extend: z
-      .object({ useDefault: z.boolean().optional(), disabledRules: z.array(z.string()).optional() })
-      .strict()
-      .optional(),
-    rules: z.array(RuleFile).optional(),
-    allowlist: z
-      .object({
-        paths: z.array(z.string()).optional(),
-        tokenHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256')).optional(),
-        rules: z.array(z.string()).optional(),
-      })
-      .strict()
-      .optional(),
-    scan: z
-      .object({
-        maxFileSize: z.number().int().positive().optional(),
-        includeNodeModules: z.boolean().optional(),
-        exclude: z.array(z.string()).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
-export type ConfigFile = z.infer<typeof ConfigFile>;
 
 export interface LoadedConfig {
   rules: Rule[];
@@ -119,10 +64,11 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
   let raw: unknown;
   const json = path.endsWith('.json') || (!path.endsWith('.toml') && text.trimStart().startsWith('{'));
   try {
-    raw = json ? JSON.parse(text) : parseToml(text);
+    raw = json ? JSON.parse(text) : (await import('smol-toml')).parse(text);
   } catch (error) {
     throw new CliError('CONFIG_INVALID', `cannot parse config ${path}: ${(error as Error).message.split('\n')[0]}`);
   }
+  const { ConfigFile } = await import('./config-schema.js');
   const result = ConfigFile.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');

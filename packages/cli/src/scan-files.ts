@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Finding, Scanner } from '@keyguard/detectors';
 import type { FileEntry } from './walk.js';
 
@@ -18,8 +18,37 @@ export interface ScanTotals {
 const looksBinary = (buf: Buffer): boolean => buf.subarray(0, 8192).includes(0);
 
 /**
+ * Reads a whole file into `pool` (grown when too small) and returns the filled view. Reusing one
+ * buffer per worker avoids allocating and first-touching fresh memory for every file, which on
+ * this machine class costs as much as scanning it.
+ */
+async function readInto(absolute: string, pool: { buf: Buffer }): Promise<Buffer> {
+  const handle = await open(absolute, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (pool.buf.length < size + 1) pool.buf = Buffer.allocUnsafe(Math.max(size + 1, pool.buf.length * 2));
+    let filled = 0;
+    // read until EOF: the size may change under us, and +1 spare byte detects growth
+    for (;;) {
+      const { bytesRead } = await handle.read(pool.buf, filled, pool.buf.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled === pool.buf.length) {
+        const bigger = Buffer.allocUnsafe(pool.buf.length * 2);
+        pool.buf.copy(bigger, 0, 0, filled);
+        pool.buf = bigger;
+      }
+    }
+    return pool.buf.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * Reads and scans files with `concurrency` reads in flight: reads overlap each other and the
- * (synchronous, single-pass) scan of whatever has arrived.
+ * (synchronous, single-pass) scan of whatever has arrived. Findings copy what they need, so
+ * each worker's read buffer is reused for its next file.
  */
 export async function scanFiles(
   scanner: Scanner,
@@ -30,12 +59,13 @@ export async function scanFiles(
   const perFile: FileFinding[][] = new Array(files.length);
   let next = 0;
   async function worker(): Promise<void> {
+    const pool = { buf: Buffer.allocUnsafe(1 << 20) };
     while (next < files.length) {
       const index = next++;
       const entry = files[index]!;
       let buf: Buffer;
       try {
-        buf = await readFile(entry.absolute);
+        buf = await readInto(entry.absolute, pool);
       } catch (error) {
         totals.errors.push({ file: entry.file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
         continue;

@@ -28,3 +28,4 @@ export { verifyGitlabRoutableToken } from './checksum/gitlab-routable.js';
 export { ALPHABETS, createSampleGenerator, type SampleGenerator } from './samples/generator.js';
 export { compileCustomRule, type CustomRuleDefinition, CustomRuleError } from './custom-rule.js';
 export { adversarialInput } from './samples/adversarial.js';
+export { decoySamples, fillerLine, type Planted, plantedSamples } from './samples/corpus.js';

@@ -13,8 +13,11 @@ export type Confidence = 'high' | 'medium' | 'low';
  */
 export type RuleMode = 'keyword' | 'window';
 
-/** A true-positive sample: a bare token (embedded in several contexts by the tests) or a text with its one secret. */
-export type TruePositive = string | { text: string; secret: string };
+/**
+ * A true-positive sample: a bare token (embedded in several contexts by the tests) or a text
+ * with its secret, plus `also`: other secrets in that text that other rules must report.
+ */
+export type TruePositive = string | { text: string; secret: string; also?: string[] };
 
 export interface RuleSamples {
   /** Generated from the rule's shape: never commit realistic literal tokens. */
@@ -56,6 +59,12 @@ export interface Rule {
   /** Bytes searched before and after a keyword hit. Defaults: keyword mode 32/256, window mode 256/256. */
   window?: { before?: number; after?: number; lines?: number };
   confidence: Confidence;
+  /**
+   * Cheap test on the raw characters after a keyword hit, run before any decoding or regex;
+   * false skips the hit. For very common keywords (`://`) that rarely lead to a match.
+   * `at(i)` is the character code at input offset i; [from, to) is what may be read.
+   */
+  precheck?: (at: (i: number) => number, from: number, to: number) => boolean;
   /** Minimum Shannon entropy (bits per character) of the secret without its keyword prefix. */
   entropy?: number;
   /** Offline integrity check; a failing candidate is dropped and counted as rejected. */

@@ -26,15 +26,10 @@ const FORMS = STOPWORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() 
 const TEMPLATE = /[<>{}$%*]|\.\.\./;
 
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+/** Every 8-character counting run ("01234567", "abcdefgh", ...), built once. */
+const RUNS_OF_8 = SEQUENCES.flatMap((seq) => Array.from({ length: seq.length - 7 }, (_, i) => seq.slice(i, i + 8)));
 
-function hasSequentialRun(body: string, length: number): boolean {
-  for (const seq of SEQUENCES) {
-    for (let i = 0; i + length <= seq.length; i++) {
-      if (body.includes(seq.slice(i, i + length))) return true;
-    }
-  }
-  return false;
-}
+const hasSequentialRun = (body: string): boolean => RUNS_OF_8.some((run) => body.includes(run));
 
 /** True when the body looks like a template, a stopword, a run of one character or a counting sequence. */
 export function isPlaceholder(body: string): boolean {
@@ -49,5 +44,5 @@ export function isPlaceholder(body: string): boolean {
   }
   // bodies built from three characters or fewer ("abababab", "0a0a0a0a")
   if (body.length >= 12 && new Set(body).size <= 3) return true;
-  return hasSequentialRun(body, 8);
+  return hasSequentialRun(body);
 }

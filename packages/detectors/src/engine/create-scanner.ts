@@ -33,6 +33,22 @@ interface CompiledRule {
   secretGroup: boolean;
   /** Custom rules: take group `rule.secretGroup`, or the first non-empty group. */
   groupSecret: boolean;
+  /**
+   * Characters (0-255) that the pattern's leading `(?<![...])` rejects before a match: a hit
+   * preceded by one is skipped without running the regex (a run of repeated keywords costs a
+   * table lookup per hit).
+   */
+  leftReject: Uint8Array | undefined;
+}
+
+/** The 256-entry table of a pattern's leading negative-lookbehind class, if it has a simple one. */
+function leftRejectTable(pattern: RegExp): Uint8Array | undefined {
+  const m = /^\(\?<!(\[[^\]]+\])\)/.exec(pattern.source);
+  if (!m) return undefined;
+  const cls = new RegExp(`^${m[1]}$`, pattern.flags.replace(/[gyd]/g, ''));
+  const table = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) table[c] = cls.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
 }
 
 interface Candidate {
@@ -50,8 +66,8 @@ interface Source {
   length: number;
   /**
    * A string holding at least [start, end) and the input offset of its first character. For a
-   * string input this is the input itself; a Buffer is decoded in 64 KB pieces that later hits
-   * reuse, so no hit pays for decoding its own window.
+   * string input this is the input itself; a Buffer is decoded in pieces (window + 8 KB) that
+   * later hits reuse, so dense hits do not each pay for decoding their own window.
    */
   cover(start: number, end: number): { text: string; offset: number };
   /** Exact secret: re-decodes non-ASCII byte ranges as UTF-8 so hashes match the file's text. */
@@ -61,7 +77,8 @@ interface Source {
   lineAt(offset: number): string;
 }
 
-const DECODE_PIECE = 64 * 1024;
+/** Extra bytes decoded past a window so that nearby hits reuse the same piece. */
+const DECODE_SLACK = 8 * 1024;
 
 const DEFAULT_WINDOW: Record<Mode, { before: number; after: number }> = {
   keyword: { before: 32, after: 256 },
@@ -78,7 +95,7 @@ function bufferSource(bytes: Uint8Array): Source {
     length: buf.length,
     cover(start, end) {
       if (start < piece.offset || end > piece.offset + piece.text.length) {
-        const to = Math.min(buf.length, Math.max(end, start + DECODE_PIECE));
+        const to = Math.min(buf.length, end + DECODE_SLACK);
         // latin1 keeps V8 strings one-byte and is the cheapest decode (offsets stay byte offsets)
         piece.text = buf.toString('latin1', start, to);
         piece.offset = start;
@@ -126,6 +143,7 @@ function compile(rule: Rule): CompiledRule {
     global: new RegExp(rule.pattern.source, `${flags}g`),
     secretGroup,
     groupSecret,
+    leftReject: mode === 'keyword' ? leftRejectTable(rule.pattern) : undefined,
   };
 }
 
@@ -181,6 +199,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
 
     const candidates: Candidate[] = [];
     const n = source.length;
+    const at = isString ? (i: number) => input.charCodeAt(i) : (i: number) => (input as Uint8Array)[i]!;
     const windowHits = new Map<CompiledRule, number[]>();
 
     const consider = (c: CompiledRule, m: RegExpExecArray, ws: number, we: number, textLength: number): void => {
@@ -222,13 +241,21 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
 
     for (let h = 0; h < hits.pos.length; h++) {
       const p = hits.pos[h]!;
-      for (const ruleIndex of prefilter.entries[hits.entry[h]!]!.rules) {
+      const entry = prefilter.entries[hits.entry[h]!]!;
+      for (const ruleIndex of entry.rules) {
         const c = compiled[ruleIndex]!;
+        const precheck = c.rule.precheck;
+        if (precheck !== undefined && !precheck(at, p + entry.codes.length, Math.min(n, p + c.after))) continue;
         if (c.mode === 'window') {
           const list = windowHits.get(c);
           if (list) list.push(p);
           else windowHits.set(c, [p]);
           continue;
+        }
+        const reject = c.leftReject;
+        if (reject !== undefined && p > 0) {
+          const before = at(p - 1);
+          if (before < 256 && reject[before] === 1) continue;
         }
         // sticky match straight on the covering text: patterns are bounded, so the window's
         // `after` only has to be covered, never sliced out

@@ -33,6 +33,16 @@ export const urlBasicAuth: Rule = {
   provider: 'url',
   keywords: ['://'],
   window: { before: 32, after: 512 },
+  // `://` is everywhere in source; only look further when an `@` follows before the URL's
+  // authority could have ended
+  precheck: (at, from, to) => {
+    for (let i = from; i < to && i < from + 200; i++) {
+      const c = at(i);
+      if (c === 64) return true; // @
+      if (c <= 32 || c === 47 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96) return false; // space / " ' < > `
+    }
+    return false;
+  },
   pattern: pattern(
     '(?<=[A-Za-z][A-Za-z0-9+.-]{0,30})://',
     "(?<user>[A-Za-z0-9._~%!$&'()*+,;=-]{1,64}):",

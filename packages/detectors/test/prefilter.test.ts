@@ -1,0 +1,74 @@
+import { createSampleGenerator, defaultRules } from '@keyguard/detectors';
+import { describe, expect, it } from 'vitest';
+import { type Hits, Prefilter } from '../src/engine/prefilter.js';
+
+function build(): Prefilter {
+  return new Prefilter(
+    defaultRules.flatMap((r, rule) => r.keywords.map((keyword) => ({ keyword, ignoreCase: false, rule }))).concat([
+      { keyword: 'CaseLess', ignoreCase: true, rule: 0 },
+    ]),
+  );
+}
+
+function hitsOf(p: Prefilter, input: string | Buffer): string[] {
+  const hits: Hits = { entry: [], pos: [] };
+  if (typeof input === 'string') p.findInString(input, hits);
+  else p.findInBytes(input, hits);
+  return hits.pos.map((pos, i) => `${pos}:${p.entries[hits.entry[i]!]!.keyword}`);
+}
+
+/** Random text with every keyword planted many times, including across chunk edges. */
+function corpus(seed: number, bytes: number): string {
+  const g = createSampleGenerator(seed);
+  const keywords = [...defaultRules.flatMap((r) => r.keywords), 'caseless', 'CASELESS'];
+  let out = '';
+  while (out.length < bytes) {
+    out += g.chars('abcdefghijklmnopqrstuvwxyz _-.:/\n0123456789ABCDEFXYZ', g.int(0, 40));
+    out += g.pick(keywords);
+  }
+  return out;
+}
+
+describe('prefilter', () => {
+  it('the WebAssembly and JavaScript loops find exactly the same hits, across chunk edges', () => {
+    for (const seed of [1, 2, 3]) {
+      const text = corpus(seed, 200_000);
+      const js = build();
+      js.useWasm = false;
+      const expected = hitsOf(js, text);
+      expect(expected.length).toBeGreaterThan(4000);
+      expect(hitsOf(js, Buffer.from(text, 'latin1'))).toEqual(expected);
+      for (const chunk of [4096, 4099, 65536]) {
+        const wasm = build();
+        wasm.chunkSize = chunk;
+        expect(hitsOf(wasm, text), `string, chunk ${chunk}`).toEqual(expected);
+        expect(hitsOf(wasm, Buffer.from(text, 'latin1')), `buffer, chunk ${chunk}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('finds keywords at the very start and end of the input and matches ignoreCase keywords in any case', () => {
+    const p = build();
+    const text = `PMAK-${'x'.repeat(5000)}cAsElEsS${'y'.repeat(5000)}ghp_`;
+    for (const input of [text, Buffer.from(text)]) {
+      const hits = hitsOf(p, input);
+      expect(hits[0]).toBe('0:PMAK-');
+      expect(hits).toContain(`${5 + 5000}:caseless`);
+      expect(hits.at(-1)).toBe(`${text.length - 4}:ghp_`);
+    }
+  });
+
+  it('ignores characters above 0xff in strings', () => {
+    const p = build();
+    expect(hitsOf(p, `\u0150MAK-${'z'.repeat(5000)}`)).toEqual([]);
+  });
+});
+
+describe('the committed WebAssembly', () => {
+  it('is what scripts/build-wasm.mjs assembles from prefilter.wat', async () => {
+    const script = new URL('../scripts/build-wasm.mjs', import.meta.url).href;
+    const { assemble } = (await import(script)) as { assemble: () => Promise<string> };
+    const { PREFILTER_WASM_BASE64 } = await import('../src/engine/prefilter-wasm.js');
+    expect(await assemble()).toBe(PREFILTER_WASM_BASE64);
+  });
+});
