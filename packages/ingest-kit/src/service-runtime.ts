@@ -1,4 +1,4 @@
-import { createKafka, createPublisher, ensureTopics, type Kafka, kafkaReadiness, type Publisher, type RunningConsumer } from '@keyguard/bus';
+import { createKafka, createPublisher, ensureTopics, type Kafka, kafkaReadiness, type OutgoingMessage, type Publisher, type RunningConsumer } from '@keyguard/bus';
 import { createScanner, type Scanner } from '@keyguard/detectors';
 import { type Provider, type SourceEventReceived, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
@@ -64,8 +64,8 @@ export interface IngestServiceDefinition {
   deps?: IngestDeps;
   /** Registers the receiver's routes (inside an encapsulated scope). */
   routes(scope: FastifyInstance, context: IngestContext): void | Promise<void>;
-  /** Handles one of this provider's source events in the worker. */
-  handle(context: IngestContext): (event: SourceEventReceived, log: Logger) => Promise<void>;
+  /** Fetches and scans one of this provider's source events in the worker; returns its exposures. */
+  collect(context: IngestContext): (event: SourceEventReceived, log: Logger) => Promise<OutgoingMessage[]>;
 }
 
 /**
@@ -124,7 +124,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
   let worker: RunningConsumer | undefined;
   let workerReady: Promise<void> = Promise.resolve();
   if (deps.worker ?? config.INGEST_WORKER) {
-    const handle = definition.handle(context);
+    const collect = definition.collect(context);
     // The worker subscribes once its topic exists (a fresh broker has none yet).
     workerReady = topicsReady.then(() => forever('worker', async () => {
       const started = await startSourceWorker({
@@ -132,9 +132,10 @@ export async function startIngestService(definition: IngestServiceDefinition): P
         provider,
         groupId: deps.groupId ?? `${service}.worker`,
         topic: topics.sourceEvents,
+        exposuresTopic: topics.exposures,
         publisher,
         logger: logger.child({ component: 'worker' }),
-        handle,
+        collect,
         onHandled: (_event, ms) => exposureLatency.observe(ms / 1000),
       });
       if (stopped) await started.stop();

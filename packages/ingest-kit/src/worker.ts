@@ -1,28 +1,63 @@
-import { type ConsumedMessage, HandlerError, type Kafka, type Publisher, type RunningConsumer, runConsumer } from '@keyguard/bus';
+import { type ConsumedMessage, HandlerError, type Kafka, type OutgoingMessage, type Publisher, type RunningConsumer, runConsumer } from '@keyguard/bus';
 import { type Provider, SourceEventReceived } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
+import { mapLimit } from './upstream.js';
 
 export interface SourceWorkerOptions {
   kafka: Kafka;
   provider: Provider;
   groupId: string;
   topic: string;
+  /** Where exposures go. */
+  exposuresTopic: string;
   publisher: Publisher;
   logger: Logger;
-  /** Fetches and scans one event's content, publishing its exposures. Throw `retriable(...)` for transient upstream failures. */
-  handle: (event: SourceEventReceived, log: Logger) => Promise<void>;
+  /**
+   * Fetches and scans one event's content and returns its exposure messages. Throw
+   * `retriable(...)` for transient upstream failures, `permanent(...)` for ones to skip.
+   */
+  collect: (event: SourceEventReceived, log: Logger) => Promise<OutgoingMessage[]>;
+  /** Events of one fetched batch handled at once (upstream calls in flight). */
+  concurrency?: number;
   retry?: { retries?: number; initialDelayMs?: number; maxDelayMs?: number };
-  /** Called after each handled event with its receive-to-done latency. */
-  onHandled?: (event: SourceEventReceived, ms: number) => void;
+  /** Called after each event's exposures are published, with its receive-to-published latency. */
+  onHandled?: (event: SourceEventReceived, ms: number, exposures: number) => void;
 }
 
 /**
  * A service's worker: its own consumer group on the source-events topic, taking only its
- * provider's events. Transient failures are retried with backoff by the consumer; permanent
- * upstream failures (a deleted repository) are logged and the offset committed — nothing
- * crashes the worker and nothing blocks the partition forever.
+ * provider's events. A fetched batch is handled concurrently and its exposures published in
+ * one produce before the offsets are committed. Transient failures are retried with backoff
+ * (then message by message, then DLQ); permanent upstream failures (a deleted repository) are
+ * logged and committed — nothing crashes the worker and nothing blocks a partition forever.
  */
 export async function startSourceWorker(options: SourceWorkerOptions): Promise<RunningConsumer> {
+  const concurrency = options.concurrency ?? 16;
+
+  async function collectOne({ value, log }: ConsumedMessage<SourceEventReceived>): Promise<{ event: SourceEventReceived; messages: OutgoingMessage[]; log: Logger } | undefined> {
+    if (value.payload.provider !== options.provider) return undefined;
+    const eventLog = log.child({ deliveryId: value.payload.deliveryId, kind: value.payload.kind, resourceId: value.payload.resourceId });
+    try {
+      return { event: value, messages: await options.collect(value, eventLog), log: eventLog };
+    } catch (error) {
+      if (error instanceof HandlerError && !error.retriable) {
+        eventLog.warn({ code: error.code, reason: error.message }, 'event skipped: permanent upstream failure');
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  async function publish(results: ({ event: SourceEventReceived; messages: OutgoingMessage[]; log: Logger } | undefined)[]): Promise<void> {
+    const done = results.filter((r) => r !== undefined);
+    await options.publisher.publish(options.exposuresTopic, done.flatMap((r) => r.messages));
+    const now = Date.now();
+    for (const r of done) {
+      r.log.info({ exposures: r.messages.length }, 'event scanned');
+      options.onHandled?.(r.event, now - Date.parse(r.event.payload.receivedAt), r.messages.length);
+    }
+  }
+
   return runConsumer(options.kafka, {
     groupId: options.groupId,
     topics: [options.topic],
@@ -30,19 +65,7 @@ export async function startSourceWorker(options: SourceWorkerOptions): Promise<R
     publisher: options.publisher,
     logger: options.logger,
     retry: { retries: 4, initialDelayMs: 250, maxDelayMs: 5000, ...options.retry },
-    handler: async ({ value, log }: ConsumedMessage<SourceEventReceived>) => {
-      if (value.payload.provider !== options.provider) return;
-      const eventLog = log.child({ deliveryId: value.payload.deliveryId, kind: value.payload.kind, resourceId: value.payload.resourceId });
-      try {
-        await options.handle(value, eventLog);
-        options.onHandled?.(value, Date.now() - Date.parse(value.payload.receivedAt));
-      } catch (error) {
-        if (error instanceof HandlerError && !error.retriable) {
-          eventLog.warn({ code: error.code, reason: error.message }, 'event skipped: permanent upstream failure');
-          return;
-        }
-        throw error;
-      }
-    },
+    handler: async (message) => publish([await collectOne(message)]),
+    batchHandler: async (messages) => publish(await mapLimit(messages, concurrency, collectOne)),
   });
 }

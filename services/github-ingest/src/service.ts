@@ -27,17 +27,11 @@ export async function startService(config: Config, deps: IngestDeps = {}): Promi
           logger: context.logger,
         }),
       })(scope, context),
-    handle: (context) => {
-      const collect = createGithubWorker({
+    collect: (context) =>
+      createGithubWorker({
         api: createGithubApi({ baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN, logger: context.logger }),
         scanner: context.scanner,
         service,
-      });
-      return async (event, log) => {
-        const messages = await collect(event, log);
-        await context.publisher.publish(context.topics.exposures, messages);
-        log.info({ exposures: messages.length }, 'event scanned');
-      };
-    },
+      }),
   });
 }

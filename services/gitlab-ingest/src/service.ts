@@ -24,13 +24,7 @@ export async function startService(config: Config, deps: IngestDeps = {}): Promi
           ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger })
           : undefined,
       })(scope, context),
-    handle: (context) => {
-      const collect = createGitlabWorker({ api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN }), scanner: context.scanner, service });
-      return async (event, log) => {
-        const messages = await collect(event, log);
-        await context.publisher.publish(context.topics.exposures, messages);
-        log.info({ exposures: messages.length }, 'event scanned');
-      };
-    },
+    collect: (context) =>
+      createGitlabWorker({ api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN }), scanner: context.scanner, service }),
   });
 }

@@ -17,13 +17,7 @@ export async function startService(config: Config, deps: IngestDeps = {}): Promi
     config,
     deps,
     routes: (scope, context) => postmanRoutes({ webhookSecret: config.POSTMAN_WEBHOOK_SECRET, scanPrivate: config.SCAN_PRIVATE })(scope, context),
-    handle: (context) => {
-      const collect = createPostmanWorker({ api: createPostmanApi({ baseUrl: config.POSTMAN_API_URL, apiKey: config.POSTMAN_API_KEY }), scanner: context.scanner, service });
-      return async (event, log) => {
-        const messages = await collect(event, log);
-        await context.publisher.publish(context.topics.exposures, messages);
-        log.info({ exposures: messages.length }, 'event scanned');
-      };
-    },
+    collect: (context) =>
+      createPostmanWorker({ api: createPostmanApi({ baseUrl: config.POSTMAN_API_URL, apiKey: config.POSTMAN_API_KEY }), scanner: context.scanner, service }),
   });
 }
