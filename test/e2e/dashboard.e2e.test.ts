@@ -137,6 +137,14 @@ describe('dashboard', () => {
     expect(await tooltip.textContent()).toBe(`Revoked by an admin (Ada Admin) on ${today}`);
     await sleep(200); // let the tooltip finish fading in
     await shot('02-keys-revoked-tooltip');
+
+    // Keyboard users get the same text: the tag is focusable and describes itself.
+    await page.mouse.move(0, 0);
+    await poll(() => tooltip.isVisible()).toBe(false);
+    await revoked.getByRole('button', { name: 'Revoked' }).focus();
+    await poll(() => tooltip.isVisible()).toBe(true);
+    expect(await revoked.getByRole('button', { name: 'Revoked' }).getAttribute('aria-describedby')).toBe(await tooltip.getAttribute('id'));
+    await page.keyboard.press('Tab');
   });
 
   it('filters by View checkboxes and Created by', async () => {
@@ -187,7 +195,16 @@ describe('dashboard', () => {
     await poll(rowNames).toEqual([...created].reverse());
   });
 
-  it('shows members a clear "admins only" state', async () => {
+  it('shows empty states while nothing has leaked', async () => {
+    await goTo('Exposed keys');
+    await page.getByText('No exposed keys').waitFor();
+    await goTo('Secret Scanner');
+    await page.getByText('No unresolved findings').waitFor();
+    await goTo('API keys');
+    await keyRow('CI pipeline').waitFor();
+  });
+
+    it('shows members a clear "admins only" state', async () => {
     const member = await launchBrowser();
     try {
       await member.page.goto(stack.url);
