@@ -66,7 +66,7 @@ interface Source {
   length: number;
   /**
    * A string holding at least [start, end) and the input offset of its first character. For a
-   * string input this is the input itself; a Buffer is decoded in pieces (window + 8 KB) that
+   * string input this is the input itself; a Buffer is decoded in pieces (window + 2 KB) that
    * later hits reuse, so dense hits do not each pay for decoding their own window.
    */
   cover(start: number, end: number): { text: string; offset: number };
@@ -78,7 +78,7 @@ interface Source {
 }
 
 /** Extra bytes decoded past a window so that nearby hits reuse the same piece. */
-const DECODE_SLACK = 8 * 1024;
+const DECODE_SLACK = 2 * 1024;
 
 const DEFAULT_WINDOW: Record<Mode, { before: number; after: number }> = {
   keyword: { before: 32, after: 256 },

@@ -33,13 +33,15 @@ export const urlBasicAuth: Rule = {
   provider: 'url',
   keywords: ['://'],
   window: { before: 32, after: 512 },
-  // `://` is everywhere in source; only look further when an `@` follows before the URL's
-  // authority could have ended
+  // `://` is everywhere in source; only look further when `user:…@` follows before the URL's
+  // authority could have ended (`git+ssh://git@host` has no password and stops here too)
   precheck: (at, from, to) => {
+    let colon = false;
     for (let i = from; i < to && i < from + 200; i++) {
       const c = at(i);
-      if (c === 64) return true; // @
-      if (c <= 32 || c === 47 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96) return false; // space / " ' < > `
+      if (c === 64) return colon; // @
+      if (c === 58) colon = true; // :
+      else if (c <= 32 || c === 47 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96) return false; // space / " ' < > `
     }
     return false;
   },
