@@ -13,15 +13,14 @@ export interface DeliveryClaims {
  * The deliveries ledger (`createDeliveryRepository`'s `_id = provider:id` documents), with
  * concurrent claims gathered for `lingerMs` into one unordered insertMany: one round trip per
  * batch instead of one per webhook, which is what lets a receiver take thousands a second.
- * One batch is written at a time. A duplicate-key write error marks exactly that claim as a
- * redelivery.
+ * A duplicate-key write error marks exactly that claim as a redelivery.
  */
 export function createDeliveryClaims(store: Store, { lingerMs = 2, maxBatch = 500 } = {}): DeliveryClaims {
   const repository = createDeliveryRepository(store);
   const deliveries = store.collections.deliveries;
   let queue: { id: string; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<void> = Promise.resolve();
+  let writing = false;
 
   async function write(batch: typeof queue): Promise<void> {
     const at = new Date();
@@ -43,20 +42,29 @@ export function createDeliveryClaims(store: Store, { lingerMs = 2, maxBatch = 50
     }
   }
 
+  /**
+   * One insertMany at a time (concurrent writers contend for the same lock in FerretDB's
+   * SQLite backend). Claims that arrive while a write is in flight wait in the queue and go
+   * out together as soon as it finishes, so batches grow with load instead of queueing up.
+   */
   function flush(): void {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const batch = queue;
-    queue = [];
-    // One insertMany at a time (concurrent writers contend for the same lock in FerretDB's
-    // SQLite backend); the next batch keeps filling meanwhile, so batches grow under load.
-    if (batch.length > 0) inFlight = inFlight.then(() => write(batch));
+    if (writing || queue.length === 0) return;
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    writing = true;
+    void write(batch).finally(() => {
+      writing = false;
+      flush();
+    });
   }
 
   return {
     claim(provider, deliveryId) {
       return new Promise<boolean>((resolve, reject) => {
         queue.push({ id: `${provider}:${deliveryId}`, resolve, reject });
+        if (writing) return; // taken by the flush that follows the write in flight
         if (queue.length >= maxBatch) flush();
         else timer ??= setTimeout(flush, lingerMs);
       });
