@@ -58,6 +58,7 @@ export function createPublisher(kafka: Kafka, options: PublisherOptions): Publis
   let timer: NodeJS.Timeout | undefined;
   let connected: Promise<void> | undefined;
   let inFlight: Promise<void> = Promise.resolve();
+  let sending = false;
   const counters = { batches: 0, messages: 0 };
 
   async function send(batch: Pending[]): Promise<void> {
@@ -84,13 +85,20 @@ export function createPublisher(kafka: Kafka, options: PublisherOptions): Publis
   function flush(): void {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (queue.length === 0) return;
-    const batch = queue;
-    queue = [];
-    queued = 0;
-    // One request at a time keeps the idempotent producer's ordering guarantee; the next
-    // batch keeps filling meanwhile, so batches grow under load instead of queueing requests.
-    inFlight = inFlight.then(() => send(batch));
+    if (sending || queue.length === 0) return;
+    // One request at a time keeps the idempotent producer's ordering guarantee. Publishes that
+    // arrive meanwhile wait in the queue and all go in the next request, taken when this one
+    // finishes: batches grow under load instead of piling up as many small requests.
+    let take = 0;
+    for (let n = 0; take < queue.length && n < maxBatchMessages; take++) n += queue[take]?.messages.length ?? 0;
+    const batch = queue.slice(0, take);
+    queue = queue.slice(take);
+    queued = queue.reduce((n, p) => n + p.messages.length, 0);
+    sending = true;
+    inFlight = send(batch).finally(() => {
+      sending = false;
+      flush();
+    });
   }
 
   function connect(): Promise<void> {
@@ -108,6 +116,7 @@ export function createPublisher(kafka: Kafka, options: PublisherOptions): Publis
       const written = new Promise<void>((resolve, reject) => {
         queue.push({ topic, messages, resolve, reject });
         queued += messages.length;
+        if (sending) return; // goes out with the request that follows the one in flight
         if (queued >= maxBatchMessages) flush();
         else timer ??= setTimeout(flush, lingerMs);
       });
@@ -125,7 +134,7 @@ export function createPublisher(kafka: Kafka, options: PublisherOptions): Publis
     },
     async disconnect() {
       flush();
-      await inFlight;
+      while (sending) await inFlight;
       if (connected) await producer.disconnect();
       connected = undefined;
     },
