@@ -82,7 +82,10 @@ export interface DeliveryGateOptions {
   claims: DeliveryClaims;
   publisher: Publisher;
   logger: Logger;
-  /** How long Kafka may take to acknowledge before the sender gets a 503 (GitHub aborts after 10 s). */
+  /**
+   * How long the ledger, then Kafka, may each take before the sender gets a 503: two of these
+   * stay inside GitHub's 10 s.
+   */
   publishTimeoutMs?: number;
 }
 
@@ -109,11 +112,22 @@ export function createDeliveryGate(options: DeliveryGateOptions) {
     /** Dedups on `deliveryId`, publishes, resolves once Kafka acknowledged everything. */
     async accept(provider: string, deliveryId: string, publications: Publication[]): Promise<Acceptance> {
       let claimed: boolean;
+      const claim = options.claims.claim(provider, deliveryId);
+      let deadline: NodeJS.Timeout | undefined;
       try {
-        claimed = await options.claims.claim(provider, deliveryId);
+        claimed = await Promise.race([
+          claim,
+          new Promise<never>((_, reject) => {
+            deadline = setTimeout(() => reject(new Error(`delivery ledger did not answer within ${timeoutMs} ms`)), timeoutMs);
+          }),
+        ]);
       } catch (error) {
+        // A claim that lands after we gave up must not turn the sender's retry into a "duplicate".
+        claim.then((late) => (late ? options.claims.release(provider, deliveryId) : undefined)).catch(() => {});
         options.logger.error({ err: error }, 'delivery ledger unavailable');
         throw new HttpError(503, 'store_unavailable', 'the delivery could not be recorded; retry later');
+      } finally {
+        clearTimeout(deadline);
       }
       if (!claimed) return 'duplicate';
       try {

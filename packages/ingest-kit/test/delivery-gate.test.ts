@@ -1,0 +1,72 @@
+import { retriable, type Publisher } from '@keyguard/bus';
+import { createLogger } from '@keyguard/logger';
+import { HttpError } from '@keyguard/runtime';
+import { describe, expect, it } from 'vitest';
+import { createDeliveryGate, type DeliveryClaims } from '../src/delivery-gate.js';
+
+const logger = createLogger({ name: 'test', level: 'silent' });
+
+/** An in-memory ledger with the repository's semantics, and an optional delay. */
+function memoryClaims(delayMs = 0): DeliveryClaims & { ids: Set<string> } {
+  const ids = new Set<string>();
+  return {
+    ids,
+    async claim(provider, id) {
+      await new Promise((r) => setTimeout(r, delayMs));
+      const key = `${provider}:${id}`;
+      if (ids.has(key)) return false;
+      ids.add(key);
+      return true;
+    },
+    async release(provider, id) {
+      ids.delete(`${provider}:${id}`);
+    },
+  };
+}
+
+function publisher(fail: () => boolean): Publisher & { sent: number } {
+  const p = {
+    sent: 0,
+    async publish() {
+      if (fail()) throw retriable('KAFKA_UNAVAILABLE', 'no broker');
+      p.sent += 1;
+    },
+    connect: async () => {},
+    disconnect: async () => {},
+    stats: () => ({ batches: 0, messages: 0 }),
+  };
+  return p;
+}
+
+const publication = [{ topic: 't', messages: [{ key: 'k', value: {} }] }];
+
+describe('createDeliveryGate', () => {
+  it('publishes a new delivery once and acknowledges redeliveries without publishing', async () => {
+    const pub = publisher(() => false);
+    const gate = createDeliveryGate({ claims: memoryClaims(), publisher: pub, logger });
+    expect(await gate.accept('github', 'd1', publication)).toBe('accepted');
+    expect(await gate.accept('github', 'd1', publication)).toBe('duplicate');
+    expect(await gate.accept('gitlab', 'd1', publication)).toBe('accepted');
+    expect(pub.sent).toBe(2);
+  });
+
+  it('answers 503 kafka_unavailable and releases the claim so the retry goes through', async () => {
+    let down = true;
+    const claims = memoryClaims();
+    const gate = createDeliveryGate({ claims, publisher: publisher(() => down), logger });
+    const error = await gate.accept('github', 'd2', publication).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ statusCode: 503, code: 'kafka_unavailable' });
+    expect(claims.ids.has('github:d2')).toBe(false);
+    down = false;
+    expect(await gate.accept('github', 'd2', publication)).toBe('accepted');
+  });
+
+  it('gives up on a ledger slower than the timeout with 503, and releases the late claim', async () => {
+    const claims = memoryClaims(150);
+    const gate = createDeliveryGate({ claims, publisher: publisher(() => false), logger, publishTimeoutMs: 50 });
+    await expect(gate.accept('postman', 'd3', publication)).rejects.toMatchObject({ statusCode: 503, code: 'store_unavailable' });
+    await new Promise((r) => setTimeout(r, 250));
+    expect(claims.ids.has('postman:d3')).toBe(false);
+  });
+});
