@@ -49,7 +49,8 @@ const statusOf = async (name: string) => {
 };
 
 async function shot(name: string, readmeName?: string) {
-  const path = await screenshot(page, name);
+  // README images show the page itself, without the passing notifications of earlier steps.
+  const path = await screenshot(page, name, { hideToasts: readmeName !== undefined });
   if (readmeName) readme[readmeName] = path;
 }
 

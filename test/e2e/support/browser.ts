@@ -44,14 +44,16 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
  * Saves `name.png` under test/e2e/screenshots/ (git-ignored) — look at them. The image ends
  * just below the page's content (or an open dialog), so short pages make small files.
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, options: { hideToasts?: boolean } = {}): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
+  if (options.hideToasts) await page.evaluate(`document.querySelector('.toasts')?.style.setProperty('display', 'none')`);
   const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
   const bottom = await page.evaluate<number>(
     `Math.max(...[...document.querySelectorAll('main, dialog[open], .toast')].map((e) => e.getBoundingClientRect().bottom))`,
   );
   const height = Math.min(viewport.height, Math.max(360, Math.ceil(bottom) + 32));
   await page.screenshot({ path, clip: { x: 0, y: 0, width: viewport.width, height } });
+  if (options.hideToasts) await page.evaluate(`document.querySelector('.toasts')?.style.removeProperty('display')`);
   return path;
 }
