@@ -293,6 +293,8 @@ describe('dashboard', () => {
     expect(await gitlab.locator('.history').textContent()).toContain('Detected');
     await page.getByLabel('Source').selectOption({ label: 'All sources' });
     await poll(() => findings.count()).toBe(2);
+    // The finding about one of the team's keys names the key and its owner.
+    await poll(() => page.locator('li.finding .finding-key').allTextContents()).toEqual(['Team key Zapier hook · Bob Builder']);
     await shot('06-findings', 'findings');
 
     await page.getByLabel('Source').selectOption({ label: 'GitLab' });

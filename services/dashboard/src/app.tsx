@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, onUnauthorized } from './api';
 import { AdminsOnly, ErrorState, Spinner, ToastProvider } from './components';
 import { useHashRoute } from './hooks';
@@ -77,8 +77,12 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
   const current = pages.find((p) => p.route === route)?.route ?? 'keys';
   const isAdmin = me.role === 'team_admin' || me.role === 'super_admin';
 
+  const firstRender = useRef(true);
   useEffect(() => {
     document.title = `${pages.find((p) => p.route === current)?.label ?? 'Keyguard'} · Keyguard`;
+    // After navigating, keyboard and screen-reader users continue in the new page, not the menu.
+    if (firstRender.current) firstRender.current = false;
+    else document.getElementById('main')?.focus();
   }, [current]);
 
   return (

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, useToast } from '../components';
-import { formatDate, formatDateTime, resolutionLabels, sourceLabel } from '../format';
+import { formatDate, formatDateTime, normaliseExposure, resolutionLabels, sourceLabel, userLabel } from '../format';
 import { useResource } from '../hooks';
-import type { Finding, FindingResolution } from '../types';
+import type { Exposure, Finding, FindingResolution } from '../types';
 import { Locations } from './exposed';
 
 const resolutions: FindingResolution[] = ['revoked', 'false_positive', 'wont_fix'];
@@ -52,6 +52,13 @@ export function FindingsPage() {
   }, [findings.data]);
 
   const list = findings.data?.items ?? [];
+  // Which of the team's keys a finding is about (name and owner), from the exposed keys.
+  const exposed = useResource(async () => (await api.exposures()).map(normaliseExposure), 'exposures', 30_000);
+  const keyOf = useMemo(() => {
+    const byFinding = new Map<string, Exposure>();
+    for (const e of exposed.data ?? []) if (e.findingId) byFinding.set(e.findingId, e);
+    return byFinding;
+  }, [exposed.data]);
   const filtered = status !== 'open' || ruleId !== '' || source !== '';
 
   return (
@@ -117,7 +124,7 @@ export function FindingsPage() {
         <>
           <ul className="findings" aria-label="Findings">
             {list.map((f) => (
-              <FindingCard key={f.id} finding={f} onResolve={() => setResolving(f)} />
+              <FindingCard key={f.id} finding={f} exposure={keyOf.get(f.id)} onResolve={() => setResolving(f)} />
             ))}
           </ul>
           <nav className="pagination" aria-label="More findings">
@@ -143,7 +150,7 @@ export function FindingsPage() {
   );
 }
 
-function FindingCard({ finding: f, onResolve }: { finding: Finding; onResolve: () => void }) {
+function FindingCard({ finding: f, exposure, onResolve }: { finding: Finding; exposure: Exposure | undefined; onResolve: () => void }) {
   const [open, setOpen] = useState(false);
   const detailsId = `finding-${f.id}`;
   const sources = [...new Set(f.locations.map((l) => sourceLabel(l.source)))];
@@ -155,6 +162,11 @@ function FindingCard({ finding: f, onResolve }: { finding: Finding; onResolve: (
             {f.redacted}
           </code>
           <span className="finding-rule">{f.ruleId}</span>
+          {exposure && (
+            <span className="finding-key">
+              Team key <strong>{exposure.key.name}</strong> · {userLabel(exposure.owner)}
+            </span>
+          )}
           {f.status === 'open' ? <Tag tone="danger">Unresolved</Tag> : <Tag tone="success">{resolutionLabels[f.resolution ?? ''] ?? 'Resolved'}</Tag>}
         </div>
         <div className="finding-meta muted">
