@@ -47,7 +47,8 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   app.addHook('onResponse', async (request, reply) => {
     options.metrics.httpRequests.inc({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
     options.metrics.httpDuration.observe({ route: request.routeOptions.url ?? 'unmatched' }, reply.elapsedTime / 1000);
-    if (reply.statusCode >= 500) request.log.error({ status: reply.statusCode, url: request.url }, 'request failed');
+    // The route pattern, never the URL: a query string can carry a secret (search by key value).
+    if (reply.statusCode >= 500) request.log.error({ status: reply.statusCode, method: request.method, route: request.routeOptions.url ?? 'unmatched' }, 'request failed');
   });
 
   app.get('/healthz', async () => ({ status: 'ok', service: options.service }));

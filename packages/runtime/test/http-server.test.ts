@@ -1,11 +1,18 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@keyguard/logger';
 import { createHttpServer, createMetrics, HttpError } from '../src/index.js';
 
-function app(ready = true) {
+function app(ready = true, logLines: string[] = []) {
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
   const server = createHttpServer({
     service: 'test-service',
-    logger: createLogger({ name: 't', level: 'silent' }),
+    logger: createLogger({ name: 't', destination }),
     metrics: createMetrics('test-service'),
     readiness: { kafka: async () => ready, mongodb: async () => true },
   });
@@ -40,6 +47,14 @@ describe('createHttpServer', () => {
     const res = await app().inject('/boom');
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ error: 'internal_error', message: 'internal error' });
+  });
+
+  it('logs a failed request by route, never with its query string', async () => {
+    const lines: string[] = [];
+    await app(true, lines).inject('/boom?q=PMAK-planted-in-a-query');
+    const logged = lines.join('');
+    expect(logged).toContain('"route":"/boom"');
+    expect(logged).not.toContain('planted-in-a-query');
   });
 
   it('maps HttpError to its status, code and details', async () => {
