@@ -7,7 +7,7 @@ import wabtInit from 'wabt';
 export async function assemble() {
   const wat = readFileSync(fileURLToPath(new URL('../src/engine/prefilter.wat', import.meta.url)), 'utf8');
   const wabt = await wabtInit();
-  const module = wabt.parseWat('prefilter.wat', wat);
+  const module = wabt.parseWat('prefilter.wat', wat, { simd: true });
   module.validate();
   const { buffer } = module.toBinary({});
   return Buffer.from(buffer).toString('base64');

@@ -58,6 +58,23 @@ describe('prefilter', () => {
     }
   });
 
+  it('counts newlines the same way in WebAssembly and JavaScript', () => {
+    const text = corpus(5, 300_000);
+    const js = build();
+    js.useWasm = false;
+    const wasm = build();
+    for (const [from, to] of [
+      [0, text.length],
+      [1, 2047],
+      [3, 70_001],
+      [262_140, 300_000],
+    ] as const) {
+      const expected = js.countNewlines(text, from, to);
+      expect(wasm.countNewlines(text, from, to)).toBe(expected);
+      expect(wasm.countNewlines(Buffer.from(text, 'latin1'), from, to)).toBe(expected);
+    }
+  });
+
   it('ignores characters above 0xff in strings', () => {
     const p = build();
     expect(hitsOf(p, `\u0150MAK-${'z'.repeat(5000)}`)).toEqual([]);

@@ -61,6 +61,24 @@ describe('findings', () => {
     expect(scanner.scan(Buffer.from(first)).findings[0]!.column).toBe(5);
   });
 
+  it('gives exact lines and columns deep into large inputs (the WebAssembly line counter)', () => {
+    const lines: string[] = [];
+    const expected: Array<[string, number, number]> = [];
+    for (let i = 0; i < 30_000; i++) {
+      if (i % 4999 === 17) {
+        const key = g.githubToken('ghp_');
+        const pad = ' '.repeat(i % 7);
+        lines.push(`${pad}token=${key}`);
+        expected.push([key, i + 1, pad.length + 7]);
+      } else lines.push(`line ${i} ${'x'.repeat(i % 50)}`);
+    }
+    const text = lines.join('\n');
+    for (const input of [text, Buffer.from(text)]) {
+      const { findings } = scanner.scan(input, { includeRaw: true });
+      expect(findings.map((f) => [f.raw, f.line, f.column])).toEqual(expected);
+    }
+  });
+
   it('reports multi-line secrets with their end line', () => {
     const rule = defaultRules.find((r) => r.id === 'private-key')!;
     const pem = rule.samples!.truePositives(g)[0] as string;

@@ -73,6 +73,9 @@ interface Source {
   /** Exact secret: re-decodes non-ASCII byte ranges as UTF-8 so hashes match the file's text. */
   secret(start: number, end: number, latin1: string): string;
   indexOfNewline(from: number): number;
+  countNewlines(from: number, to: number): number;
+  /** Offset of the last newline before `offset`, or -1. */
+  lastNewlineBefore(offset: number): number;
   /** The line containing `offset`, without its newline. */
   lineAt(offset: number): string;
 }
@@ -88,7 +91,7 @@ const DEFAULT_WINDOW: Record<Mode, { before: number; after: number }> = {
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-function bufferSource(bytes: Uint8Array): Source {
+function bufferSource(bytes: Uint8Array, prefilter: Prefilter): Source {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const piece = { text: '', offset: 0 };
   return {
@@ -104,6 +107,8 @@ function bufferSource(bytes: Uint8Array): Source {
     },
     secret: (start, end, latin1) => (NON_ASCII.test(latin1) ? buf.toString('utf8', start, end) : latin1),
     indexOfNewline: (from) => buf.indexOf(10, from),
+    countNewlines: (from, to) => prefilter.countNewlines(buf, from, to),
+    lastNewlineBefore: (offset) => (offset > 0 ? buf.lastIndexOf(10, offset - 1) : -1),
     lineAt: (offset) => {
       const end = buf.indexOf(10, offset);
       return buf.toString('utf8', buf.lastIndexOf(10, offset) + 1, end === -1 ? buf.length : end);
@@ -111,13 +116,15 @@ function bufferSource(bytes: Uint8Array): Source {
   };
 }
 
-function stringSource(text: string): Source {
+function stringSource(text: string, prefilter: Prefilter): Source {
   const whole = { text, offset: 0 };
   return {
     length: text.length,
     cover: () => whole,
     secret: (_start, _end, value) => value,
     indexOfNewline: (from) => text.indexOf('\n', from),
+    countNewlines: (from, to) => prefilter.countNewlines(text, from, to),
+    lastNewlineBefore: (offset) => (offset > 0 ? text.lastIndexOf('\n', offset - 1) : -1),
     lineAt: (offset) => {
       const end = text.indexOf('\n', offset);
       return text.slice(text.lastIndexOf('\n', offset) + 1, end === -1 ? text.length : end);
@@ -187,7 +194,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
 
   function scan(input: string | Uint8Array, scanOptions: ScanOptions = {}): ScanResult {
     const isString = typeof input === 'string';
-    const source = isString ? stringSource(input) : bufferSource(input);
+    const source = isString ? stringSource(input, prefilter) : bufferSource(input, prefilter);
     const stats = emptyStats(isString ? Buffer.byteLength(input) : input.length);
     const path = scanOptions.path;
     if (path !== undefined && allowedPaths.some((re) => re.test(path))) return { findings: [], stats };
@@ -387,11 +394,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     let lineStart = 0;
     let cursor = 0;
     const advance = (offset: number): void => {
-      let nl = source.indexOfNewline(cursor);
-      while (nl !== -1 && nl < offset) {
-        line++;
-        lineStart = nl + 1;
-        nl = source.indexOfNewline(nl + 1);
+      if (offset <= cursor) return;
+      const newlines = source.countNewlines(cursor, offset);
+      if (newlines > 0) {
+        line += newlines;
+        lineStart = source.lastNewlineBefore(offset) + 1;
       }
       cursor = offset;
     };

@@ -52,6 +52,7 @@ let wasmModule: object | undefined;
 
 interface WasmScan {
   scan(from: number, to: number, out: number): number;
+  lines(from: number, to: number): number;
   bytes: Uint8Array;
   words: Uint32Array;
 }
@@ -65,7 +66,12 @@ function instantiate(bloom: Uint32Array): WasmScan | undefined {
     const bytes = new Uint8Array(memory.buffer);
     const words = new Uint32Array(memory.buffer);
     words.set(bloom, 0);
-    return { scan: instance.exports['scan'] as WasmScan['scan'], bytes, words };
+    return {
+      scan: instance.exports['scan'] as WasmScan['scan'],
+      lines: instance.exports['lines'] as WasmScan['lines'],
+      bytes,
+      words,
+    };
   } catch {
     return undefined; // no WebAssembly: the JavaScript loop does the same work
   }
@@ -162,6 +168,30 @@ export class Prefilter {
         if (end >= from) verify(end - 3);
       }
     }
+  }
+
+  /** Newlines in input[from, to): SIMD in WebAssembly for long ranges, indexOf for short ones. */
+  countNewlines(input: Uint8Array | string, from: number, to: number): number {
+    const wasm = this.useWasm && to - from >= 2048 ? this.wasmScan() : undefined;
+    if (!wasm) {
+      let count = 0;
+      const isString = typeof input === 'string';
+      let nl = isString ? input.indexOf('\n', from) : input.indexOf(10, from);
+      while (nl !== -1 && nl < to) {
+        count++;
+        nl = isString ? input.indexOf('\n', nl + 1) : input.indexOf(10, nl + 1);
+      }
+      return count;
+    }
+    const memory = Buffer.from(wasm.bytes.buffer, wasm.bytes.byteOffset, wasm.bytes.byteLength);
+    let count = 0;
+    for (let at = from; at < to; at += WASM_CHUNK) {
+      const end = Math.min(to, at + WASM_CHUNK);
+      if (typeof input === 'string') memory.write(input.slice(at, end), WASM_IN, 'latin1');
+      else wasm.bytes.set(input.subarray(at, end), WASM_IN);
+      count += wasm.lines(WASM_IN, WASM_IN + (end - at));
+    }
+    return count;
   }
 
   /** Appends every keyword occurrence in `bytes` to `hits`, in offset order. */
