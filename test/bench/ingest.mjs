@@ -144,30 +144,40 @@ async function countMessages(topic) {
 
 async function receiverThroughput(name, { worker }) {
   const service = await startChild(name, { worker });
-  // Same body for every request (so one signature), a fresh delivery id per request.
-  // The compare has no secret (`ffff…`), so the worker's share is fetch + scan + commit.
-  const body = pushBody(sha(), `ffff${sha().slice(4)}`);
-  const signature = sign(body);
+  // 2,000 distinct pushes (each its own before/after, so the worker fetches a compare for
+  // each), signed up front; every request takes the next one with a fresh delivery id. The
+  // compares hold no secret (`ffff…`): the worker's share is fetch + scan + commit.
+  const bodies = Array.from({ length: 2000 }, () => {
+    const body = pushBody(sha(), `ffff${sha().slice(4)}`);
+    return { body, signature: sign(body) };
+  });
+  let next = 0;
   const url = `http://127.0.0.1:${service.port}/webhooks/github`;
-  // warm-up (JIT, connections, producer)
-  await autocannon({ url, method: 'POST', connections: 8, duration: 2, body, headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': signature }, requests: [{ setupRequest: (r) => ({ ...r, headers: { ...r.headers, 'x-github-delivery': randomUUID() } }) }] });
-  const before = await countMessages(service.topics.sourceEvents);
-  const result = await autocannon({
+  const options = (duration, conns) => ({
     url,
     method: 'POST',
-    connections,
-    duration: seconds,
-    body,
-    headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': signature, 'user-agent': 'GitHub-Hookshot/bench' },
-    requests: [{ setupRequest: (r) => ({ ...r, headers: { ...r.headers, 'x-github-delivery': randomUUID() } }) }],
+    connections: conns,
+    duration,
+    headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'user-agent': 'GitHub-Hookshot/bench' },
+    requests: [
+      {
+        setupRequest: (r) => {
+          const { body, signature } = bodies[next++ % bodies.length];
+          return { ...r, body, headers: { ...r.headers, 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature } };
+        },
+      },
+    ],
   });
+  await autocannon(options(2, 8)); // warm-up (JIT, connections, producer)
+  const before = await countMessages(service.topics.sourceEvents);
+  const result = await autocannon(options(seconds, connections));
   await sleep(500);
   const published = (await countMessages(service.topics.sourceEvents)) - before;
   const ok = result['2xx'];
   await service.stop();
   const line = {
     phase: `receiver throughput (${worker ? 'receiver + worker, default' : 'receiver only'})`,
-    bodyBytes: Buffer.byteLength(body),
+    bodyBytes: Buffer.byteLength(bodies[0].body),
     connections,
     seconds,
     requestsPerSecond: Math.round(result.requests.average),
@@ -187,6 +197,7 @@ async function webhookToExposure() {
   const url = `http://127.0.0.1:${service.port}/webhooks/github`;
   const sent = new Map(); // after sha → send time
   const latencies = [];
+  const toScanned = [];
   const receiver = [];
   let statuses = {};
   const consumer = kafka.consumer({ groupId: `bench-reader-${suffix}`, maxWaitTimeInMs: 10 });
@@ -194,15 +205,25 @@ async function webhookToExposure() {
   await consumer.subscribe({ topic: service.topics.exposures, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
-      const commit = JSON.parse(message.value.toString()).payload.location.commit;
-      const t = sent.get(commit);
+      const { location, detectedAt } = JSON.parse(message.value.toString()).payload;
+      const t = sent.get(location.commit);
       if (t !== undefined) {
-        latencies.push(performance.now() - t);
-        sent.delete(commit);
+        latencies.push(performance.now() - t.perf);
+        toScanned.push(Date.parse(detectedAt) - t.wall);
+        sent.delete(location.commit);
       }
     },
   });
   await sleep(3000); // group join
+  // Warm-up second (JIT, connection pools, the worker's first compares), not measured.
+  const warmup = [];
+  for (let i = 0; i < rate; i++) {
+    const body = pushBody(sha(), `ffff${sha().slice(4)}`);
+    warmup.push(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sign(body) }, body }).then((r) => r.arrayBuffer()));
+    await sleep(1000 / rate);
+  }
+  await Promise.all(warmup);
+  await sleep(500);
   const total = rate * latencySeconds;
   const start = performance.now();
   const inflight = [];
@@ -213,7 +234,7 @@ async function webhookToExposure() {
     const [before, after] = [sha(), `a${sha().slice(1)}`];
     const body = pushBody(before, after);
     const t0 = performance.now();
-    sent.set(after, t0);
+    sent.set(after, { perf: t0, wall: Date.now() });
     inflight.push(
       fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sign(body) }, body })
         .then(async (res) => {
@@ -232,6 +253,7 @@ async function webhookToExposure() {
   await service.stop();
   latencies.sort((a, b) => a - b);
   receiver.sort((a, b) => a - b);
+  toScanned.sort((a, b) => a - b);
   const r = (x) => Math.round(x * 10) / 10;
   const line = {
     phase: 'webhook → exposure (receiver + worker, fixture GitHub API)',
@@ -243,6 +265,7 @@ async function webhookToExposure() {
     missing: sent.size,
     receiverMs: { p50: r(pct(receiver, 50)), p99: r(pct(receiver, 99)), max: r(receiver.at(-1)) },
     webhookToExposureMs: { p50: r(pct(latencies, 50)), p99: r(pct(latencies, 99)), max: r(latencies.at(-1)) },
+    webhookToScannedMs: { p50: r(pct(toScanned, 50)), p99: r(pct(toScanned, 99)) },
   };
   console.log(JSON.stringify(line, null, 2));
   return line;

@@ -15,7 +15,7 @@ export interface DeliveryClaims {
  * batch instead of one per webhook, which is what lets a receiver take thousands a second.
  * A duplicate-key write error marks exactly that claim as a redelivery.
  */
-export function createDeliveryClaims(store: Store, { lingerMs = 2, maxBatch = 500 } = {}): DeliveryClaims {
+export function createDeliveryClaims(store: Store, { lingerMs = 1, maxBatch = 500 } = {}): DeliveryClaims {
   const repository = createDeliveryRepository(store);
   const deliveries = store.collections.deliveries;
   let queue: { id: string; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];

@@ -85,6 +85,9 @@ export async function startIngestService(definition: IngestServiceDefinition): P
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
   const kafkaReady = kafkaReadiness(kafka);
   const publisher = createPublisher(kafka, { logger, lingerMs: deps.lingerMs ?? 2, maxBatchMessages: 2000 });
+  // The worker produces on its own connection: a receiver's acknowledgement never waits
+  // behind a batch of exposures (the producer sends one request at a time).
+  const workerPublisher = createPublisher(kafka, { logger, lingerMs: deps.lingerMs ?? 2, maxBatchMessages: 2000 });
   const store = await connectStore({ uri: config.MONGODB_URI, dbName: deps.dbName, logger });
   const metrics = createMetrics(service);
   const exposureLatency = new Histogram({
@@ -133,7 +136,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
         groupId: deps.groupId ?? `${service}.worker`,
         topic: topics.sourceEvents,
         exposuresTopic: topics.exposures,
-        publisher,
+        publisher: workerPublisher,
         logger: logger.child({ component: 'worker' }),
         collect,
         onHandled: (_event, ms) => exposureLatency.observe(ms / 1000),
@@ -168,6 +171,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
       await Promise.race([Promise.allSettled(background), sleep(1000)]);
       await worker?.stop().catch((e: unknown) => logger.warn({ err: e }, 'worker stop failed'));
       await publisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'publisher stop failed'));
+      await workerPublisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'worker publisher stop failed'));
       await kafkaReady.close();
       await store.close();
     },

@@ -39,12 +39,13 @@ export function githubRoutes(options: GithubRoutesOptions) {
       const signature = headerValue(request.headers, 'x-hub-signature-256');
       if (!signature) throw new HttpError(401, 'missing_signature', 'X-Hub-Signature-256 is required');
       if (!raw || raw.length === 0) throw new HttpError(400, 'empty_body', 'the request has no body');
-      if (!(await webhooks.verify(raw.toString('utf8'), signature))) throw new HttpError(401, 'invalid_signature', 'X-Hub-Signature-256 does not match the body');
+      const text = raw.toString('utf8');
+      if (!(await webhooks.verify(text, signature))) throw new HttpError(401, 'invalid_signature', 'X-Hub-Signature-256 does not match the body');
 
       const event = headerValue(request.headers, 'x-github-event');
       const deliveryId = headerValue(request.headers, 'x-github-delivery');
       if (!event || !deliveryId) throw new HttpError(400, 'missing_headers', 'X-GitHub-Event and X-GitHub-Delivery are required');
-      const payload = parseJson(raw);
+      const payload = parseJson(text);
       if (payload === undefined) throw new HttpError(400, 'invalid_json', 'the body is not JSON');
 
       if (event === 'ping') return reply.code(200).send({ status: 'pong' });
