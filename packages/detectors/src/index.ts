@@ -26,6 +26,6 @@ export { crc32 } from './checksum/crc32.js';
 export { verifyGithubStyleToken, githubChecksum } from './checksum/github-token.js';
 export { verifyGitlabRoutableToken } from './checksum/gitlab-routable.js';
 export { ALPHABETS, createSampleGenerator, type SampleGenerator } from './samples/generator.js';
-export { compileCustomRule, type CustomRuleDefinition, CustomRuleError } from './custom-rule.js';
+export { compileCustomRule, type CustomRuleDefinition, CustomRuleError, foldCase, translateRegex } from './custom-rule.js';
 export { adversarialInput } from './samples/adversarial.js';
 export { decoySamples, fillerLine, type Planted, plantedSamples } from './samples/corpus.js';

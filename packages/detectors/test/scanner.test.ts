@@ -4,6 +4,7 @@ import {
   createScanner,
   CustomRuleError,
   defaultRules,
+  foldCase,
   hashToken,
   redact,
   RuleCatalogueError,
@@ -179,6 +180,28 @@ describe('custom rules (gitleaks-style)', () => {
   it('without keywords run over the whole input', () => {
     const rule = compileCustomRule({ id: 'no-keywords', regex: 'ZZ[0-9]{6}ZZ' });
     expect(createScanner({ rules: [rule] }).scan(`${'a\n'.repeat(5000)} ZZ123456ZZ`).findings).toHaveLength(1);
+  });
+
+  it('cannot hang the scanner with a catastrophically backtracking regex (V8 linear-engine fallback)', () => {
+    // vitest runs with --enable-experimental-regexp-engine-on-excessive-backtracks, as the CLI
+    // does; the fallback skips regexes with the d or i flags, so the engine avoids both
+    for (const regex of ['(a+)+b', '(?i)(a+)+b']) {
+      const rule = compileCustomRule({ id: 'redos', regex, keywords: ['aaaa'], secretGroup: 1 });
+      const start = process.cpuUsage();
+      const { findings } = createScanner({ rules: [rule] }).scan(`${'a'.repeat(400)}c`);
+      const used = process.cpuUsage(start);
+      expect(findings).toEqual([]);
+      expect((used.user + used.system) / 1000, regex).toBeLessThan(2000);
+    }
+  });
+
+  it('folds case without the i flag, leaving escapes, classes and group names intact', () => {
+    expect(foldCase('ab1')).toBe('[aA][bB]1');
+    expect(foldCase('[a-f0-9_]{4}\\W\\x41(?<Name>x)\\k<Name>')).toBe('[a-fA-F0-9_]{4}\\W\\x41(?<Name>[xX])\\k<Name>');
+    expect(foldCase('[^a-z]')).toBe('[^a-zA-Z]');
+    const re = new RegExp(foldCase('(?:key|TOKEN)[ =:]+[a-z0-9]{8}\\b'));
+    for (const s of ['KEY=abcd1234', 'token: ABCD1234', 'Key = aBcD1234']) expect(re.test(s), s).toBe(true);
+    expect(re.test('kex=abcd1234')).toBe(false);
   });
 
   it('fail loudly on a bad regex, naming the rule', () => {

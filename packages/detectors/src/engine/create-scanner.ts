@@ -34,6 +34,12 @@ interface CompiledRule {
   /** Custom rules: take group `rule.secretGroup`, or the first non-empty group. */
   groupSecret: boolean;
   /**
+   * The pattern with the `d` flag, run sticky at a match already found to get group offsets.
+   * Searching is done without `d`: V8's linear-time fallback for runaway backtracking does not
+   * cover regexes with the `d` (or `i`) flag.
+   */
+  indices: RegExp | undefined;
+  /**
    * Characters (0-255) that the pattern's leading `(?<![...])` rejects before a match: a hit
    * preceded by one is skipped without running the regex (a run of repeated keywords costs a
    * table lookup per hit).
@@ -139,7 +145,7 @@ function compile(rule: Rule): CompiledRule {
   const defaults = DEFAULT_WINDOW[mode];
   const secretGroup = /\(\?<secret>/.test(rule.pattern.source);
   const groupSecret = !secretGroup && (rule.secretGroup !== undefined || rule.provider === 'custom');
-  const flags = rule.pattern.flags.replace(/[gyd]/g, '') + (secretGroup || groupSecret ? 'd' : '');
+  const flags = rule.pattern.flags.replace(/[gyd]/g, '');
   return {
     rule,
     mode,
@@ -150,6 +156,7 @@ function compile(rule: Rule): CompiledRule {
     global: new RegExp(rule.pattern.source, `${flags}g`),
     secretGroup,
     groupSecret,
+    indices: secretGroup || groupSecret ? new RegExp(rule.pattern.source, `${flags}dy`) : undefined,
     leftReject: mode === 'keyword' ? leftRejectTable(rule.pattern) : undefined,
   };
 }
@@ -209,10 +216,17 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const at = isString ? (i: number) => input.charCodeAt(i) : (i: number) => (input as Uint8Array)[i]!;
     const windowHits = new Map<CompiledRule, number[]>();
 
-    const consider = (c: CompiledRule, m: RegExpExecArray, ws: number, we: number, textLength: number): void => {
-      const matchEnd = m.index + m[0].length;
+    const consider = (c: CompiledRule, found: RegExpExecArray, text: string, ws: number, we: number): void => {
+      const matchEnd = found.index + found[0].length;
       // a match touching a window edge that is not the input's edge may be a cut-off token
-      if ((m.index === 0 && ws > 0) || (matchEnd === textLength && we < n) || m[0].length === 0) return;
+      if ((found.index === 0 && ws > 0) || (matchEnd === text.length && we < n) || found[0].length === 0) return;
+      let m = found;
+      if (c.indices) {
+        c.indices.lastIndex = found.index;
+        const again = c.indices.exec(text);
+        if (again === null) return;
+        m = again;
+      }
       let secret = m[0];
       let secretStart = m.index;
       if (c.secretGroup) {
@@ -269,7 +283,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         const { text, offset } = source.cover(Math.max(0, p - c.before), Math.min(n, p + c.after));
         c.sticky.lastIndex = p - offset;
         const m = c.sticky.exec(text);
-        if (m !== null) consider(c, m, offset, offset + text.length, text.length);
+        if (m !== null) consider(c, m, text, offset, offset + text.length);
       }
     }
 
@@ -297,7 +311,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         if (m[0].length === 0) re.lastIndex++;
         const before = candidates.length;
-        consider(c, m, ws, we, text.length);
+        consider(c, m, text, ws, we);
         if (c.lines !== undefined && positions && candidates.length > before) {
           const cand = candidates[candidates.length - 1]!;
           if (!withinLines(cand.start, positions, c.lines)) candidates.pop();
