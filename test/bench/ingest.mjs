@@ -199,7 +199,7 @@ async function webhookToExposure() {
   const latencies = [];
   const toScanned = [];
   const receiver = [];
-  let statuses = {};
+  const statuses = {};
   const consumer = kafka.consumer({ groupId: `bench-reader-${suffix}`, maxWaitTimeInMs: 10 });
   await consumer.connect();
   await consumer.subscribe({ topic: service.topics.exposures, fromBeginning: true });

@@ -135,13 +135,18 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
 
   function toConsumed(topic: string, partition: number, message: KafkaMessage, value: z.output<S>): ConsumedMessage<z.output<S>> {
     const v = value as { id?: unknown; correlationId?: unknown };
+    let child: Logger | undefined;
     return {
       topic,
       partition,
       offset: message.offset,
       key: message.key?.toString('utf8') ?? null,
       value,
-      log: log.child({ topic, partition, offset: message.offset, eventId: v.id, correlationId: v.correlationId }),
+      // Built on first use: a redacting pino child per message costs more than most handlers.
+      get log() {
+        child ??= log.child({ topic, partition, offset: message.offset, eventId: v.id, correlationId: v.correlationId });
+        return child;
+      },
     };
   }
 

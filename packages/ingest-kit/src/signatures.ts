@@ -20,6 +20,6 @@ export function hmacSha256Hex(secret: string, ...parts: (string | Buffer)[]): st
 
 /** Verifies `sha256=<hex>` over `parts` in constant time. */
 export function verifySha256Signature(secret: string, header: string | undefined, ...parts: (string | Buffer)[]): boolean {
-  if (!header || !header.startsWith('sha256=')) return false;
+  if (!header?.startsWith('sha256=')) return false;
   return safeEqual(header, `sha256=${hmacSha256Hex(secret, ...parts)}`);
 }

@@ -44,3 +44,19 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
   );
   return out;
 }
+
+/**
+ * `fetch` that gives up after `timeoutMs` (until the response headers arrive, and while the
+ * body is read by the caller the timer is already cleared). An AbortController and a plain
+ * timer cost far less per request than `AbortSignal.timeout`, which is transferable.
+ */
+export async function fetchWithTimeout(url: string | URL | Request, init: RequestInit = {}, timeoutMs = 20_000): Promise<Response> {
+  if (init.signal) return fetch(url, init);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  try {
+    return await fetch(url, { ...init, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -25,6 +25,28 @@ export interface SourceWorkerOptions {
 }
 
 /**
+ * A child logger built only when a line is written at an enabled level: creating a redacting
+ * pino child per event costs more than scanning a small diff.
+ */
+function lazyChild(base: Logger, parent: () => Logger, bindings: Record<string, unknown>): Logger {
+  let child: Logger | undefined;
+  const get = () => {
+    child ??= parent().child(bindings);
+    return child;
+  };
+  return new Proxy(base, {
+    get(target, property, receiver) {
+      if (property === 'child') return (more: Record<string, unknown>) => get().child(more);
+      if (typeof property === 'string' && ['fatal', 'error', 'warn', 'info', 'debug', 'trace'].includes(property)) {
+        if (!target.isLevelEnabled(property)) return () => {};
+        return get()[property as 'info'].bind(get());
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/**
  * A service's worker: its own consumer group on the source-events topic, taking only its
  * provider's events. A fetched batch is handled concurrently and its exposures published in
  * one produce before the offsets are committed. Transient failures are retried with backoff
@@ -34,9 +56,10 @@ export interface SourceWorkerOptions {
 export async function startSourceWorker(options: SourceWorkerOptions): Promise<RunningConsumer> {
   const concurrency = options.concurrency ?? 16;
 
-  async function collectOne({ value, log }: ConsumedMessage<SourceEventReceived>): Promise<{ event: SourceEventReceived; messages: OutgoingMessage[]; log: Logger } | undefined> {
+  async function collectOne(message: ConsumedMessage<SourceEventReceived>): Promise<{ event: SourceEventReceived; messages: OutgoingMessage[]; log: Logger } | undefined> {
+    const { value } = message;
     if (value.payload.provider !== options.provider) return undefined;
-    const eventLog = log.child({ deliveryId: value.payload.deliveryId, kind: value.payload.kind, resourceId: value.payload.resourceId });
+    const eventLog = lazyChild(options.logger, () => message.log, { deliveryId: value.payload.deliveryId, kind: value.payload.kind, resourceId: value.payload.resourceId });
     try {
       return { event: value, messages: await options.collect(value, eventLog), log: eventLog };
     } catch (error) {

@@ -1,5 +1,5 @@
 import { Octokit } from '@octokit/rest';
-import { classifyUpstream, sleep } from '@keyguard/ingest-kit';
+import { classifyUpstream, fetchWithTimeout, sleep } from '@keyguard/ingest-kit';
 import { retriable } from '@keyguard/bus';
 import type { Logger } from '@keyguard/logger';
 
@@ -44,7 +44,7 @@ export function createGithubApi({ baseUrl, token, logger, timeoutMs = 20_000 }: 
     auth: token,
     userAgent: 'keyguard-github-ingest',
     request: {
-      fetch: (url: string, init: RequestInit) => fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) }),
+      fetch: (url: string, init: RequestInit) => fetchWithTimeout(url, init, timeoutMs),
     },
     log: { debug: () => {}, info: () => {}, warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) },
   });

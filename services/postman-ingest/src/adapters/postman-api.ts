@@ -1,4 +1,4 @@
-import { classifyUpstream } from '@keyguard/ingest-kit';
+import { classifyUpstream, fetchWithTimeout } from '@keyguard/ingest-kit';
 import type { ResourceRef } from '../domain/event.js';
 
 /** What the Postman API answers for a workspace (the parts used to fan out). */
@@ -18,10 +18,7 @@ export function createPostmanApi({ baseUrl, apiKey, timeoutMs = 20_000 }: { base
   async function get(path: string): Promise<unknown> {
     let response: Response;
     try {
-      response = await fetch(`${root}${path}`, {
-        headers: { accept: 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      response = await fetchWithTimeout(`${root}${path}`, { headers: { accept: 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) } }, timeoutMs);
     } catch (error) {
       throw classifyUpstream(undefined, `Postman GET ${path}`, error);
     }
