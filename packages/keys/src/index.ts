@@ -18,3 +18,4 @@ export {
   type TokenMatch,
 } from './findings.js';
 export { createExpirySweeper, type ExpirySweeper, expirySweeperActor } from './expiry.js';
+export { isStoreBusy, retryingStoreBusy } from './store-errors.js';

@@ -3,6 +3,7 @@ import type { Publisher } from '@keyguard/bus';
 import { createEnvelope, type KeyRevokedPayload, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
 import { type ActorRef, isDuplicateKey, type RevocationReason, type Store } from '@keyguard/store';
+import { findingIdFor } from './findings.js';
 import { findingRecords, type KeyRecord, keyRecords } from './records.js';
 
 export interface RevokeOptions {
@@ -71,7 +72,7 @@ export function createRevoker(options: RevokerOptions) {
       if (!isDuplicateKey(error)) throw error;
     }
     await findings.updateOne(
-      { tokenHash: key.hash, status: 'open' },
+      { _id: findingIdFor(key.hash), status: 'open' },
       {
         $set: { status: 'resolved', resolution: 'revoked' },
         $push: { history: { at, action: 'resolved', actor: revocation.actor, status: 'resolved', resolution: 'revoked', note: `key revoked (${revocation.reason})` } },
@@ -79,7 +80,7 @@ export function createRevoker(options: RevokerOptions) {
     );
     const [owner, finding] = await Promise.all([
       users.findOne({ _id: key.createdBy }),
-      key.exposure ? findings.findOne({ tokenHash: key.hash }, { projection: { locations: 1, firstSeen: 1 } }) : null,
+      key.exposure ? findings.findOne({ _id: findingIdFor(key.hash) }, { projection: { locations: 1 } }) : null,
     ]);
     const locations = (finding?.locations ?? key.exposure?.locations ?? []).map(({ detectedAt: _d, ...location }) => location);
     const payload: KeyRevokedPayload = {

@@ -62,7 +62,10 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       sessions,
       revoker,
       sweeper,
-      auth: createAuthenticator(store, sessions),
+      auth: createAuthenticator(store, sessions, {
+        lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? 1000,
+        onStampFailed: (err) => logger.warn({ err }, 'could not record a key use'),
+      }),
     });
     await registerDashboard(app, config.DASHBOARD_DIR ?? defaultDashboardDir());
     await app.listen({ host: config.HOST, port: config.PORT });

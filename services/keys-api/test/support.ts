@@ -28,6 +28,7 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
     LOG_LEVEL: 'silent',
     KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
     DASHBOARD_DIR: '/nonexistent/keyguard-dashboard',
+    LAST_USED_GRANULARITY_MS: '0',
     ...env,
   });
   const running = await startService(config, { logger, topics: { keyEvents } });

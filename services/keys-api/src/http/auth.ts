@@ -44,21 +44,32 @@ export function readCookie(request: FastifyRequest, name: string): string | null
 
 const unauthorized = () => new HttpError(401, 'unauthorized', 'a valid API key is required');
 
-export function createAuthenticator(store: Store, sessions: SessionRepository) {
+export interface AuthenticatorOptions {
+  /** lastUsedAt is written when the stored value is at least this old (0: every use). */
+  lastUsedGranularityMs: number;
+  /** A failed lastUsedAt write does not fail the request; it is reported here. */
+  onStampFailed?: (error: unknown) => void;
+}
+
+export function createAuthenticator(store: Store, sessions: SessionRepository, { lastUsedGranularityMs, onStampFailed }: AuthenticatorOptions) {
   const keys = keyRecords(store);
   const { users, teams } = store.collections;
 
   /**
-   * One round trip decides and records a use: only an enabled, unexpired key matches, and
-   * matching stamps its lastUsedAt. A disabled, revoked, expired or unknown key finds nothing.
+   * A read decides: only an enabled, unexpired key matches (a disabled, revoked, expired or
+   * unknown key finds nothing), so a revocation is refused from the instant it is written.
+   * The use is then stamped on lastUsedAt — at most once per `lastUsedGranularityMs` per key,
+   * so a busy client does not turn every request into a database write.
    */
   async function useKey(filter: { hash: string } | { _id: string }): Promise<KeyRecord | null> {
     const now = new Date();
-    return keys.findOneAndUpdate(
-      { ...filter, status: 'enabled', $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
-      { $set: { lastUsedAt: now } },
-      { returnDocument: 'after' }, // FerretDB: no projection on findAndModify
-    );
+    const key = await keys.findOne({ ...filter, status: 'enabled', $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] });
+    if (key && (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= lastUsedGranularityMs)) {
+      await keys
+        .updateOne({ _id: key._id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: now } }] }, { $set: { lastUsedAt: now } })
+        .catch((err: unknown) => onStampFailed?.(err));
+    }
+    return key;
   }
 
   async function principalFor(key: KeyRecord, via: Principal['via']): Promise<Principal | null> {

@@ -1,5 +1,6 @@
 import { type ConsumedMessage, permanent, retriable } from '@keyguard/bus';
 import type { KeyEvent } from '@keyguard/events';
+import { retryingStoreBusy } from '@keyguard/keys';
 import type { NotificationRepository } from '@keyguard/store';
 import type { Mailer } from '../adapters/mailer.js';
 import { revocationEmail } from '../domain/revocation-email.js';
@@ -17,7 +18,9 @@ export interface KeyEventHandlerDeps {
  * so the consumer tries again with backoff while SMTP is down.
  */
 export function createKeyEventHandler({ notifications, mailer, dashboardUrl, onSent }: KeyEventHandlerDeps) {
-  return async function handleKeyEvent({ value: event, log }: ConsumedMessage<KeyEvent>): Promise<void> {
+  return (message: ConsumedMessage<KeyEvent>): Promise<void> => retryingStoreBusy(() => handleKeyEvent(message));
+
+  async function handleKeyEvent({ value: event, log }: ConsumedMessage<KeyEvent>): Promise<void> {
     if (event.type !== 'key.revoked') return;
     const email = revocationEmail(event.payload, dashboardUrl);
     if (!email.to) throw permanent('NO_RECIPIENT', 'the key owner has no email address');
@@ -34,5 +37,5 @@ export function createKeyEventHandler({ notifications, mailer, dashboardUrl, onS
     await notifications.markSent(event.id);
     onSent?.();
     log.info({ keyId: event.payload.keyId, reason: event.payload.reason }, 'revocation email sent');
-  };
+  }
 }

@@ -1,6 +1,6 @@
 import type { ConsumedMessage } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
-import { type FindingRepository, findingIdFor, keyRecords, type Revoker, type TokenMatch } from '@keyguard/keys';
+import { type FindingRepository, findingIdFor, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
 import type { ActorRef, Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
 
@@ -22,7 +22,9 @@ export function createExposureHandler({ store, findings, revoker, onOutcome }: E
   const keys = keyRecords(store);
   const { teams } = store.collections;
 
-  return async function handleExposures(messages: ConsumedMessage<ExposureDetected>[]): Promise<void> {
+  return (messages: ConsumedMessage<ExposureDetected>[]): Promise<void> => retryingStoreBusy(() => handle(messages));
+
+  async function handle(messages: ConsumedMessage<ExposureDetected>[]): Promise<void> {
     if (messages.length === 0) return;
     const records = messages.map((m) => toExposureRecord(m.value.payload));
     const hashes = [...new Set(records.map((r) => r.tokenHash))];
@@ -76,5 +78,5 @@ export function createExposureHandler({ store, findings, revoker, onOutcome }: E
       revoked: results.filter((r) => r.revoked).length,
       markedExposed: toMark.length - toRevoke.length,
     });
-  };
+  }
 }

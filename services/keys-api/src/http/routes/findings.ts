@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Filter } from 'mongodb';
-import { type FindingRecord, findingRecords, keyRecords } from '@keyguard/keys';
+import { type FindingRecord, findingIdFor, findingRecords, keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
@@ -34,9 +34,10 @@ export function findingRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const exposed = await keys.find({ teamId: p.team._id, exposure: { $ne: null } }).sort({ 'exposure.detectedAt': -1, _id: 1 }).toArray();
     const [users, found] = await Promise.all([
       ctx.keys.usersFor(exposed),
-      exposed.length ? findings.find({ tokenHash: { $in: exposed.map((k) => k.hash) } }).toArray() : [],
+      // One lookup by _id per key: the store answers those without a scan.
+      Promise.all(exposed.map((k) => findings.findOne({ _id: findingIdFor(k.hash) }))),
     ]);
-    const byHash = new Map(found.map((f) => [f.tokenHash, f]));
+    const byHash = new Map(found.flatMap((f) => (f ? [[f.tokenHash, f] as const] : [])));
     return {
       items: exposed.map((k) => {
         const finding = byHash.get(k.hash);

@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// Policy benchmark (issue 5): prints numbers, asserts nothing. Not part of `npm test`.
+//
+//   npx turbo run build --filter=@keyguard/policy --filter=@keyguard/keys-api && node test/bench/policy.mjs
+//
+// Against the running engines (KAFKA_BROKERS, MONGODB_URI; fresh database and topics), with
+// keys-api and policy started in this process from their builds:
+//   1. exposure → refusal latency: under a steady background load of exposures (BENCH_RATE/s,
+//      default 1000, of secrets that are not our keys), every BENCH_LEAK_EVERY_MS one live team
+//      key (auto-revoke on) is published as exposed; the clock runs from the publish call until
+//      GET /api/v1/me with that key answers 401 (polled every 5 ms). Prints p50/p95/p99/max.
+//   2. sustained load: consumer lag sampled every second while BENCH_RATE exposures/s go in.
+//   3. drain rate: BENCH_BURST exposures (default 30000) published at once; exposures/s from the
+//      first publish until all of them are findings in the database.
+//
+// Environment: BENCH_RATE, BENCH_SECONDS (default 20), BENCH_LEAKS (default 200),
+// BENCH_LEAK_EVERY_MS (default 50), BENCH_BURST, BENCH_PARTITIONS (default 3).
+
+import { createHash, randomBytes } from 'node:crypto';
+import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
+import { createEnvelope } from '@keyguard/events';
+import { issueApiKey, keyRecords, newId } from '@keyguard/keys';
+import { startService as startKeysApi } from '@keyguard/keys-api/service';
+import { createLogger } from '@keyguard/logger';
+import { startService as startPolicy } from '@keyguard/policy/service';
+import { connectStore } from '@keyguard/store';
+
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const rate = env('BENCH_RATE', 1000);
+const seconds = env('BENCH_SECONDS', 20);
+const leaks = env('BENCH_LEAKS', 200);
+const leakEveryMs = env('BENCH_LEAK_EVERY_MS', 50);
+const burst = env('BENCH_BURST', 30000);
+const partitions = env('BENCH_PARTITIONS', 3);
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const mongoBase = (process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/').replace(/\/[^/]*$/, '');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const suffix = randomBytes(4).toString('hex');
+const dbName = `bench_policy_${suffix}`;
+const topics = { exposures: `bench.exposures.${suffix}`, keyEvents: `bench.key-events.${suffix}` };
+const groupId = `bench-policy-${suffix}`;
+const logger = createLogger({ name: 'bench-policy', level: process.env.BENCH_LOG_LEVEL ?? 'warn' });
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const sha = (s) => createHash('sha256').update(s).digest('hex');
+
+const kafka = createKafka({ brokers, clientId: 'bench-policy', logger });
+await ensureTopics(kafka, [{ topic: topics.exposures, numPartitions: partitions }, { topic: topics.keyEvents, numPartitions: partitions }]);
+const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers, MONGODB_URI: `${mongoBase}/${dbName}` };
+const adminKey = `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
+const keysApi = await startKeysApi(
+  { ...common, KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey, BOOTSTRAP_ADMIN_EMAIL: `admin-${suffix}@example.test`, BOOTSTRAP_ADMIN_NAME: 'Bench admin', DASHBOARD_DIR: '/nonexistent', SESSION_TTL_HOURS: 1, SESSION_COOKIE_SECURE: false },
+  { logger, topics: { keyEvents: topics.keyEvents } },
+);
+const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId, sweeper: false });
+const store = await connectStore({ uri: `${mongoBase}/${dbName}`, logger, ensureIndexes: false });
+const publisher = createPublisher(kafka, { logger, lingerMs: 2 });
+const admin = kafka.admin();
+await admin.connect();
+
+// The default team auto-revokes; its members own the keys that will leak.
+await store.collections.teams.updateOne({ _id: 'team_default' }, { $set: { 'settings.autoRevokeExposed': true } });
+const owner = { _id: newId('usr'), teamId: 'team_default', email: `bench-${suffix}@example.test`, name: 'Bench owner', role: 'member', createdAt: new Date() };
+await store.collections.users.insertOne(owner);
+const live = Array.from({ length: leaks }, (_, i) => {
+  const m = issueApiKey();
+  return { raw: m.raw, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `bench ${i}`, teamId: 'team_default', createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null } };
+});
+await keyRecords(store).insertMany(live.map((k) => k.doc));
+
+let seq = 0;
+function exposure(tokenHash, redacted = 'ghp_…0000') {
+  seq += 1;
+  return createEnvelope(
+    'exposure.detected',
+    {
+      tokenHash,
+      ruleId: 'github-pat',
+      redacted,
+      confidence: 'high',
+      detectedAt: new Date().toISOString(),
+      location: { source: 'github', kind: 'commit', url: `https://github.com/bench/r/blob/c${seq}/f.txt#L1`, repository: 'bench/r', commit: `c${seq}`, path: 'f.txt', line: 1 },
+    },
+    { source: 'bench' },
+  );
+}
+const noise = (n) => Array.from({ length: n }, () => {
+  const e = exposure(sha(randomBytes(16)));
+  return { key: e.payload.tokenHash, value: e };
+});
+
+async function lag() {
+  const [committed, latest] = await Promise.all([admin.fetchOffsets({ groupId, topics: [topics.exposures] }), admin.fetchTopicOffsets(topics.exposures)]);
+  const done = new Map(committed[0].partitions.map((p) => [p.partition, BigInt(p.offset === '-1' ? 0 : p.offset)]));
+  return latest.reduce((sum, p) => sum + Number(BigInt(p.high) - (done.get(p.partition) ?? 0n)), 0);
+}
+
+/** Background load: `rate` exposures/s in 10 ms slices until stopped. */
+function load() {
+  let running = true;
+  let sent = 0;
+  const started = Date.now();
+  const done = (async () => {
+    while (running) {
+      const due = Math.floor(((Date.now() - started) / 1000) * rate) - sent;
+      if (due > 0) {
+        sent += due;
+        publisher.publish(topics.exposures, noise(due)).catch((err) => logger.error({ err }, 'publish failed'));
+      }
+      await sleep(10);
+    }
+  })();
+  return { stop: async () => { running = false; await done; return { sent, seconds: (Date.now() - started) / 1000 }; } };
+}
+
+const api = (key) => fetch(`http://127.0.0.1:${keysApi.port}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status);
+
+console.log(`policy bench: ${partitions} partitions, background ${rate} exposures/s, ${leaks} leaked live keys, ${seconds}s sustained, burst ${burst}`);
+await publisher.publish(topics.exposures, noise(10)); // warm up producer, consumer and connections
+while ((await lag()) > 0) await sleep(100);
+
+// 1 + 2. Latency under load, with lag sampled each second.
+const background = load();
+const lags = [];
+const lagTimer = setInterval(() => void lag().then((l) => lags.push(l)), 1000);
+const latencies = [];
+const probes = [];
+for (const key of live) {
+  if ((await api(key.raw)) !== 200) throw new Error('a live key was refused before its leak');
+  const e = exposure(key.doc.hash, key.doc.preview);
+  const t0 = performance.now();
+  const probe = (async () => {
+    await publisher.publish(topics.exposures, [{ key: key.doc.hash, value: e }]);
+    for (;;) {
+      if ((await api(key.raw)) === 401) return latencies.push(performance.now() - t0);
+      await sleep(5);
+    }
+  })();
+  probes.push(probe);
+  await sleep(leakEveryMs);
+}
+await Promise.all(probes);
+while (lags.length < seconds) await sleep(250);
+const sent = await background.stop();
+clearInterval(lagTimer);
+latencies.sort((a, b) => a - b);
+console.log(`exposure → refusal (ms, n=${latencies.length}): p50 ${pct(latencies, 50).toFixed(1)}  p95 ${pct(latencies, 95).toFixed(1)}  p99 ${pct(latencies, 99).toFixed(1)}  max ${latencies.at(-1).toFixed(1)}`);
+console.log(`sustained: ${sent.sent} background exposures in ${sent.seconds.toFixed(1)} s = ${(sent.sent / sent.seconds).toFixed(0)}/s offered; consumer lag per second: ${lags.join(' ')}`);
+const revoked = await keyRecords(store).countDocuments({ status: 'revoked', revocation: { $ne: null } });
+console.log(`revoked live keys: ${revoked}/${leaks}`);
+while ((await lag()) > 0) await sleep(100);
+
+// 3. Drain rate.
+const before = await store.collections.findings.countDocuments();
+const t0 = performance.now();
+for (let i = 0; i < burst; i += 1000) await publisher.publish(topics.exposures, noise(Math.min(1000, burst - i)));
+const published = performance.now() - t0;
+let count = before;
+while (count - before < burst) {
+  await sleep(200);
+  count = await store.collections.findings.countDocuments();
+}
+const drained = performance.now() - t0;
+console.log(`drain: ${burst} exposures published in ${(published / 1000).toFixed(1)} s, all in the database after ${(drained / 1000).toFixed(1)} s = ${(burst / (drained / 1000)).toFixed(0)} exposures/s into findings`);
+
+await admin.disconnect();
+await publisher.disconnect();
+await policy.stop();
+await keysApi.stop();
+await store.db.dropDatabase();
+await store.close();
+process.exit(0);
