@@ -15,7 +15,7 @@
 //      exposure is read back from keyguard.exposures (a fresh topic). Prints p50/p99.
 //
 // Environment: BENCH_SECONDS (15), BENCH_CONNECTIONS (64), BENCH_RATE (200),
-// BENCH_LATENCY_SECONDS (10), BENCH_LINGER_MS (3), BENCH_PHASES (all: "receiver,default,latency").
+// BENCH_LATENCY_SECONDS (10), BENCH_LINGER_MS (1), BENCH_PHASES (all: "receiver,default,latency").
 
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -30,7 +30,7 @@ const seconds = env('BENCH_SECONDS', 15);
 const connections = env('BENCH_CONNECTIONS', 64);
 const rate = env('BENCH_RATE', 200);
 const latencySeconds = env('BENCH_LATENCY_SECONDS', 10);
-const lingerMs = env('BENCH_LINGER_MS', 3);
+const lingerMs = env('BENCH_LINGER_MS', 1);
 const phases = new Set((process.env.BENCH_PHASES ?? 'receiver,default,latency').split(','));
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const mongoBase = (process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/').replace(/\/[^/]*$/, '');

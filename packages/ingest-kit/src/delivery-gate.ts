@@ -15,12 +15,13 @@ export interface DeliveryClaims {
  * batch instead of one per webhook, which is what lets a receiver take thousands a second.
  * A duplicate-key write error marks exactly that claim as a redelivery.
  */
-export function createDeliveryClaims(store: Store, { lingerMs = 1, maxBatch = 500 } = {}): DeliveryClaims {
+export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 500 } = {}): DeliveryClaims {
   const repository = createDeliveryRepository(store);
   const deliveries = store.collections.deliveries;
   let queue: { id: string; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing = false;
+  let immediate: NodeJS.Immediate | undefined;
 
   async function write(batch: typeof queue): Promise<void> {
     const at = new Date();
@@ -66,6 +67,10 @@ export function createDeliveryClaims(store: Store, { lingerMs = 1, maxBatch = 50
         queue.push({ id: `${provider}:${deliveryId}`, resolve, reject });
         if (writing) return; // taken by the flush that follows the write in flight
         if (queue.length >= maxBatch) flush();
+        else if (lingerMs <= 0) immediate ??= setImmediate(() => {
+          immediate = undefined;
+          flush();
+        });
         else timer ??= setTimeout(flush, lingerMs);
       });
     },

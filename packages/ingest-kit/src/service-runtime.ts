@@ -84,10 +84,10 @@ export async function startIngestService(definition: IngestServiceDefinition): P
   };
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
   const kafkaReady = kafkaReadiness(kafka);
-  const publisher = createPublisher(kafka, { logger, lingerMs: deps.lingerMs ?? 2, maxBatchMessages: 2000 });
+  const publisher = createPublisher(kafka, { logger, lingerMs: deps.lingerMs ?? 1, maxBatchMessages: 2000 });
   // The worker produces on its own connection: a receiver's acknowledgement never waits
   // behind a batch of exposures (the producer sends one request at a time).
-  const workerPublisher = createPublisher(kafka, { logger, lingerMs: deps.lingerMs ?? 2, maxBatchMessages: 2000 });
+  const workerPublisher = createPublisher(kafka, { logger, lingerMs: deps.lingerMs ?? 1, maxBatchMessages: 2000 });
   const store = await connectStore({ uri: config.MONGODB_URI, dbName: deps.dbName, logger });
   const metrics = createMetrics(service);
   const exposureLatency = new Histogram({
