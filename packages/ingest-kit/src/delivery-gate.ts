@@ -21,7 +21,7 @@ export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 50
   let queue: { id: string; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing = false;
-  let immediate: NodeJS.Immediate | undefined;
+  let scheduled = false;
 
   async function write(batch: typeof queue): Promise<void> {
     const at = new Date();
@@ -67,10 +67,15 @@ export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 50
         queue.push({ id: `${provider}:${deliveryId}`, resolve, reject });
         if (writing) return; // taken by the flush that follows the write in flight
         if (queue.length >= maxBatch) flush();
-        else if (lingerMs <= 0) immediate ??= setImmediate(() => {
-          immediate = undefined;
-          flush();
-        });
+        else if (lingerMs <= 0) {
+          if (!scheduled) {
+            scheduled = true;
+            setImmediate(() => {
+              scheduled = false;
+              flush();
+            });
+          }
+        }
         else timer ??= setTimeout(flush, lingerMs);
       });
     },
