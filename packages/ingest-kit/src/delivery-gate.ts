@@ -34,11 +34,15 @@ export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 50
     } catch (error) {
       const writeErrors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
       const list = writeErrors === undefined ? undefined : Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+      const duplicates = new Set((list ?? []).filter((w) => w.code === 11000).map((w) => w.index));
       if (!list || list.some((w) => w.code !== 11000)) {
+        // Some of the batch may have been written before the failure: forget those claims, or
+        // the senders' retries would be dropped as duplicates of deliveries never published.
+        const written = batch.filter((_, i) => !duplicates.has(i)).map((c) => c.id);
+        await deliveries.deleteMany({ _id: { $in: written } }).catch(() => {});
         for (const c of batch) c.reject(error);
         return;
       }
-      const duplicates = new Set(list.map((w) => w.index));
       for (const [i, c] of batch.entries()) c.resolve(!duplicates.has(i));
     }
   }
