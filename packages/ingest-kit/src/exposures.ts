@@ -73,4 +73,3 @@ export function sourceEventMessage(
   SourceEventReceived.parse(value);
   return { key: `${init.provider}:${init.resourceId}`, value };
 }
-export type SourceEvent = SourceEventReceived;

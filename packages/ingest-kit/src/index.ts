@@ -6,7 +6,7 @@ export { distinctOccurrences, exposureMessage, type FoundSecret, sourceEventMess
 export { type AddedLine, addedLines, joinLines } from './diff.js';
 export { isBinaryPath, isVendoredPath, looksBinary, shouldScanPath } from './paths.js';
 export { type LineFinding, scanAddedLines, scanFile, toFound } from './scan.js';
-export { classifyUpstream, fetchWithTimeout, mapLimit, sleep, withBackoff } from './upstream.js';
+export { classifyUpstream, fetchWithTimeout, mapLimit, sleep } from './upstream.js';
 export { type SourceWorkerOptions, startSourceWorker } from './worker.js';
 export { liveKeysIn, locateUrl, type PartnerAlertInput, type PartnerFeedback, PartnerMatch, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
 export { type IngestBaseConfig, type IngestContext, type IngestDeps, type IngestServiceDefinition, type RunningService, startIngestService } from './service-runtime.js';

@@ -14,22 +14,6 @@ export function classifyUpstream(status: number | undefined, what: string, cause
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/**
- * Runs `fn` again after transient failures (exponential backoff with jitter), so one slow
- * upstream call does not redo a whole event; permanent failures and the last attempt rethrow.
- */
-export async function withBackoff<T>(fn: () => Promise<T>, { retries = 3, initialDelayMs = 200, maxDelayMs = 5000, isTransient = (_e: unknown) => true } = {}): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (attempt >= retries || !isTransient(error)) throw error;
-      const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt);
-      await sleep(delay / 2 + Math.random() * (delay / 2));
-    }
-  }
-}
-
 /** `items.map(fn)` with at most `limit` calls in flight (upstream APIs are rate-limited). */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
