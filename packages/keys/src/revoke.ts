@@ -105,20 +105,29 @@ export function createRevoker(options: RevokerOptions) {
     log.info({ keyId: key._id, reason: revocation.reason, actor: revocation.actor.id }, 'key revoked');
   }
 
-  async function revoke(keyId: string, request: RevokeOptions): Promise<RevokeResult> {
-    const now = new Date();
-    const key = await keys.findOneAndUpdate(
+  /**
+   * Step 1 alone: the conditional update that makes the API refuse the key. Returns the key
+   * when this call revoked it, else null. `alsoSet` rides along on the same write (the policy
+   * records the exposure with it). Call `finish` afterwards — or leave it to `completePending`.
+   */
+  async function begin(keyId: string, request: RevokeOptions, alsoSet: Partial<KeyRecord> = {}): Promise<KeyRecord | null> {
+    return keys.findOneAndUpdate(
       { ...request.where, _id: keyId, status: { $ne: 'revoked' } },
       {
         $set: {
+          ...alsoSet,
           status: 'revoked',
-          revokedAt: now,
+          revokedAt: new Date(),
           revocation: { reason: request.reason, actor: request.actor },
           revocationPending: true,
         },
       },
       { returnDocument: 'after' },
     );
+  }
+
+  async function revoke(keyId: string, request: RevokeOptions): Promise<RevokeResult> {
+    const key = await begin(keyId, request);
     if (key) {
       await finish(key, request.correlationId);
       return { revoked: true, key };
@@ -127,6 +136,13 @@ export function createRevoker(options: RevokerOptions) {
     const pending = await keys.findOne({ ...request.where, _id: keyId, revocationPending: true });
     if (pending) await finish(pending, request.correlationId);
     return { revoked: false, key: pending ?? (await keys.findOne({ ...request.where, _id: keyId })) };
+  }
+
+  /** Finishes whatever revocation of this key is still pending (a redelivery after a crash). */
+  async function finishPending(keyId: string, correlationId?: string): Promise<boolean> {
+    const pending = await keys.findOne({ _id: keyId, revocationPending: true });
+    if (pending) await finish(pending, correlationId);
+    return pending !== null;
   }
 
   /** Revokes several keys, a few at a time; returns the keys this call revoked. */
@@ -154,7 +170,7 @@ export function createRevoker(options: RevokerOptions) {
     return stale.length;
   }
 
-  return { revoke, revokeMany, completePending };
+  return { revoke, begin, finish, finishPending, revokeMany, completePending };
 }
 
 export type Revoker = ReturnType<typeof createRevoker>;

@@ -65,6 +65,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       onOutcome: (o) => {
         exposuresTotal.inc(o.exposures);
         revokedTotal.inc(o.revoked);
+        logger.debug({ size: o.exposures, revoked: o.revoked, ms: o.timings }, 'exposures handled');
       },
     });
     const consumer = await runConsumer(kafka, {

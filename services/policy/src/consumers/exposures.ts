@@ -10,7 +10,7 @@ export interface ExposureHandlerDeps {
   store: Store;
   findings: FindingRepository;
   revoker: Revoker;
-  onOutcome?: (outcome: { exposures: number; revoked: number; markedExposed: number }) => void;
+  onOutcome?: (outcome: { exposures: number; revoked: number; markedExposed: number; timings: Record<string, number> }) => void;
 }
 
 /**
@@ -26,17 +26,20 @@ export function createExposureHandler({ store, findings, revoker, onOutcome }: E
 
   async function handle(messages: ConsumedMessage<ExposureDetected>[]): Promise<void> {
     if (messages.length === 0) return;
+    const started = performance.now();
+    const timings: Record<string, number> = {};
+    const lap = (name: string) => {
+      timings[name] = Math.round(performance.now() - started);
+    };
     const records = messages.map((m) => toExposureRecord(m.value.payload));
     const hashes = [...new Set(records.map((r) => r.tokenHash))];
     const matched = await keys
-      .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1 } })
+      .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1 } })
       .toArray();
     const teamIds = [...new Set(matched.map((k) => k.teamId))];
     const teamList = teamIds.length > 0 ? await teams.find({ _id: { $in: teamIds } }).toArray() : [];
     const settings = new Map(teamList.map((t) => [t._id, t.settings]));
-
-    const matches = new Map<string, TokenMatch>(matched.map((k) => [k.hash, { keyId: k._id, teamId: k.teamId, revoked: k.status === 'revoked' }]));
-    await findings.recordExposures(records, matches);
+    lap('read');
 
     const firstSighting = new Map<string, (typeof records)[number]>();
     const correlation = new Map<string, string>();
@@ -46,37 +49,48 @@ export function createExposureHandler({ store, findings, revoker, onOutcome }: E
         correlation.set(record.tokenHash, messages[i]!.value.correlationId);
       }
     }
+    const exposureOf = (k: { hash: string }) => {
+      const record = firstSighting.get(k.hash)!;
+      return { findingId: findingIdFor(k.hash), detectedAt: record.location.detectedAt, locations: [record.location] };
+    };
 
-    const toMark = matched.filter((k) => k.exposure === null && decideKeyAction(k, settings.get(k.teamId)) !== 'none');
+    // 1. Refuse first: the keys this batch revokes stop working before anything else is written.
+    const toRevoke = matched.filter((k) => decideKeyAction(k, settings.get(k.teamId)) === 'revoke');
+    const begun = await Promise.all(
+      toRevoke.map((k) => revoker.begin(k._id, { reason: 'exposure_auto', actor: policyActor }, k.exposure ? {} : { exposure: exposureOf(k) })),
+    );
+    lap('refused');
+
+    // 2. The findings (every token, ours or not).
+    const matches = new Map<string, TokenMatch>(matched.map((k) => [k.hash, { keyId: k._id, teamId: k.teamId, revoked: k.status === 'revoked' }]));
+    await findings.recordExposures(records, matches);
+    lap('findings');
+
+    // 3. Keys the team leaves alive are marked exposed (once).
+    const toMark = matched.filter((k) => k.exposure === null && decideKeyAction(k, settings.get(k.teamId)) === 'mark_exposed');
     if (toMark.length > 0) {
       await keys.bulkWrite(
-        toMark.map((k) => {
-          const record = firstSighting.get(k.hash)!;
-          return {
-            updateOne: {
-              filter: { _id: k._id, exposure: null },
-              update: {
-                $set: {
-                  exposure: { findingId: findingIdFor(k.hash), detectedAt: record.location.detectedAt, locations: [record.location] },
-                },
-              },
-            },
-          };
-        }),
+        toMark.map((k) => ({ updateOne: { filter: { _id: k._id, exposure: null }, update: { $set: { exposure: exposureOf(k) } } } })),
         { ordered: false },
       );
     }
 
-    const toRevoke = matched.filter((k) => decideKeyAction(k, settings.get(k.teamId)) === 'revoke');
-    const results = await Promise.all(
-      toRevoke.map((k) =>
-        revoker.revoke(k._id, { reason: 'exposure_auto', actor: policyActor, correlationId: correlation.get(k.hash) }),
-      ),
-    );
+    // 4. Finish the revocations (audit, finding resolved, key.revoked), including any an
+    //    earlier, interrupted delivery left pending.
+    const lostRace = new Set(toRevoke.filter((_, i) => !begun[i]).map((k) => k._id));
+    await Promise.all([
+      ...begun.flatMap((key) => (key ? [revoker.finish(key, correlation.get(key.hash))] : [])),
+      ...matched
+        .filter((k) => k.revocationPending || lostRace.has(k._id))
+        .map((k) => revoker.finishPending(k._id, correlation.get(k.hash))),
+    ]);
+    const revokedCount = begun.filter(Boolean).length;
+    lap('keys');
     onOutcome?.({
+      timings,
       exposures: records.length,
-      revoked: results.filter((r) => r.revoked).length,
-      markedExposed: toMark.length - toRevoke.length,
+      revoked: revokedCount,
+      markedExposed: toMark.length,
     });
   }
 }
