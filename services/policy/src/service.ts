@@ -58,10 +58,11 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
     const findings = createFindingRepository(store);
     const sweeper = createExpirySweeper({ store, revoker });
-    const handleExposures = createExposureHandler({
+    const exposures = createExposureHandler({
       store,
       findings,
       revoker,
+      logger,
       onOutcome: (o) => {
         exposuresTotal.inc(o.exposures);
         revokedTotal.inc(o.revoked);
@@ -72,12 +73,14 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       groupId: deps.groupId ?? 'keyguard.policy',
       topics: [exposuresTopic],
       schema: ExposureDetected,
-      handler: (message) => handleExposures([message]),
-      batchHandler: handleExposures,
+      handler: (message) => exposures.handle([message]),
+      batchHandler: exposures.handle,
       publisher,
       logger,
       retry: deps.retry,
     });
+    // Closers run in reverse: the consumer stops first, then the revocations in hand finish.
+    closers.push(() => exposures.drain());
     closers.push(() => consumer.stop());
 
     const sweep = async (now?: Date) => {

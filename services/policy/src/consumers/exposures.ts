@@ -1,6 +1,7 @@
 import type { ConsumedMessage } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
 import { type FindingRepository, findingIdFor, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
+import type { Logger } from '@keyguard/logger';
 import type { ActorRef, Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
 
@@ -10,6 +11,7 @@ export interface ExposureHandlerDeps {
   store: Store;
   findings: FindingRepository;
   revoker: Revoker;
+  logger: Logger;
   onOutcome?: (outcome: { exposures: number; revoked: number; markedExposed: number; timings: Record<string, number> }) => void;
 }
 
@@ -18,11 +20,38 @@ export interface ExposureHandlerDeps {
  * the findings, then per matching key the team's policy. Redelivery is harmless: finding
  * writes skip known locations, marking is conditional, and the revoker has a single winner.
  */
-export function createExposureHandler({ store, findings, revoker, onOutcome }: ExposureHandlerDeps) {
+export function createExposureHandler({ store, findings, revoker, logger, onOutcome }: ExposureHandlerDeps) {
   const keys = keyRecords(store);
   const { teams } = store.collections;
+  /** Revocations being finished, by key: one finisher per key in this process. */
+  const finishing = new Map<string, Promise<unknown>>();
 
-  return (messages: ConsumedMessage<ExposureDetected>[]): Promise<void> => retryingStoreBusy(() => handle(messages));
+  function finishLater(keyId: string, work: () => Promise<unknown>): void {
+    if (finishing.has(keyId)) return;
+    const task = retryFinish(work)
+      .catch((err: unknown) => logger.error({ err, keyId }, 'could not finish a revocation; the sweeper will'))
+      .finally(() => finishing.delete(keyId));
+    finishing.set(keyId, task);
+  }
+
+  async function retryFinish(work: () => Promise<unknown>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await work();
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+      }
+    }
+  }
+
+  const handler = (messages: ConsumedMessage<ExposureDetected>[]): Promise<void> => retryingStoreBusy(() => handle(messages));
+  /** Resolves once the revocations started so far are finished (for a graceful stop, and tests). */
+  const drain = async () => {
+    while (finishing.size > 0) await Promise.allSettled([...finishing.values()]);
+  };
+  return { handle: handler, drain };
 
   async function handle(messages: ConsumedMessage<ExposureDetected>[]): Promise<void> {
     if (messages.length === 0) return;
@@ -77,13 +106,13 @@ export function createExposureHandler({ store, findings, revoker, onOutcome }: E
 
     // 4. Finish the revocations (audit, finding resolved, key.revoked), including any an
     //    earlier, interrupted delivery left pending.
+    //    They run after the batch is committed, so a slow store delays only the email, never
+    //    the next exposures; a crash leaves `revocationPending` for the sweeper to finish.
     const lostRace = new Set(toRevoke.filter((_, i) => !begun[i]).map((k) => k._id));
-    await Promise.all([
-      ...begun.flatMap((key) => (key ? [revoker.finish(key, correlation.get(key.hash))] : [])),
-      ...matched
-        .filter((k) => k.revocationPending || lostRace.has(k._id))
-        .map((k) => revoker.finishPending(k._id, correlation.get(k.hash))),
-    ]);
+    for (const key of begun) if (key) finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash)));
+    for (const k of matched.filter((k) => k.revocationPending || lostRace.has(k._id))) {
+      finishLater(k._id, () => revoker.finishPending(k._id, correlation.get(k.hash)));
+    }
     const revokedCount = begun.filter(Boolean).length;
     lap('keys');
     onOutcome?.({
