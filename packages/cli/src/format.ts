@@ -46,7 +46,7 @@ export function summary(report: Report): string {
   const skipped = stats.skipped.tooLarge + stats.skipped.binary;
   const n = report.findings.length;
   return (
-    `keyguard: ${n} secret${n === 1 ? '' : 's'} found in ${stats.files} files (${mb} MB, ${stats.ms} ms); ` +
+    `keyguard: ${n} secret${n === 1 ? '' : 's'} found in ${stats.files} file${stats.files === 1 ? '' : 's'} (${mb} MB, ${stats.ms} ms); ` +
     `${stats.rejected} rejected by checksum/placeholder checks, ${stats.suppressed} suppressed by baseline, ` +
     `${skipped} skipped (${stats.skipped.tooLarge} too large, ${stats.skipped.binary} binary)` +
     (stats.errors > 0 ? `, ${stats.errors} unreadable` : '') +

@@ -13,7 +13,10 @@ export function knownPrefixLength(raw: string): number {
 export function redact(raw: string, prefixLength: number = knownPrefixLength(raw)): string {
   const prefix = raw.slice(0, Math.min(prefixLength, 40));
   // a PEM block's last characters are its footer: show the end of the key material instead
-  const body = raw.slice(prefix.length).replace(/-----END [^\n]*-----$/, '').replace(/\s+/g, '');
+  const body = raw
+    .slice(prefix.length)
+    .replace(/-----END [^\n]*-----$/, '')
+    .replace(/\s+|\\[nr]/g, '');
   const visible = body.length >= 16 ? 4 : body.length >= 10 ? 2 : 0;
   return `${prefix}…${visible > 0 ? body.slice(-visible) : ''}`;
 }

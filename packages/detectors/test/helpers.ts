@@ -8,6 +8,8 @@ export const CONTEXTS: Array<(token: string) => string> = [
   (t) => `{\n  "key": "${t}",\n  "n": 1\n}`,
   (t) => `curl -H 'Authorization: Bearer ${t}' https://api.acme.io\n`,
   (t) => `line one\n\tvalue: ${t}`,
+  // inside a JSON string, right after an escaped newline (Postman descriptions, diffs of JSON)
+  (t) => `{"description": "use this key:\\n${t}\\nthanks"}`,
 ];
 
 export function expand(tp: TruePositive): Array<{ text: string; secret: string }> {

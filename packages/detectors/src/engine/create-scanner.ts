@@ -47,11 +47,14 @@ interface CompiledRule {
   leftReject: Uint8Array | undefined;
 }
 
-/** The 256-entry table of a pattern's leading negative-lookbehind class, if it has a simple one. */
+/**
+ * The 256-entry table of a pattern's leading negative-lookbehind class, if it has a simple one
+ * (`(?<![…])`, or the shared `(?:(?<![…])|(?<=\\[nrt]))` whose escape case scan() honours).
+ */
 function leftRejectTable(pattern: RegExp): Uint8Array | undefined {
-  const m = /^\(\?<!(\[[^\]]+\])\)/.exec(pattern.source);
+  const m = /^(?:\(\?<!(\[[^\]]+\])\)|\(\?:\(\?<!(\[[^\]]+\])\)\|\(\?<=\\\\\[nrt\]\)\))/.exec(pattern.source);
   if (!m) return undefined;
-  const cls = new RegExp(`^${m[1]}$`, pattern.flags.replace(/[gyd]/g, ''));
+  const cls = new RegExp(`^${m[1] ?? m[2]}$`, pattern.flags.replace(/[gyd]/g, ''));
   const table = new Uint8Array(256);
   for (let c = 0; c < 256; c++) table[c] = cls.test(String.fromCharCode(c)) ? 1 : 0;
   return table;
@@ -276,7 +279,9 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         const reject = c.leftReject;
         if (reject !== undefined && p > 0) {
           const before = at(p - 1);
-          if (before < 256 && reject[before] === 1) continue;
+          // skip unless the character before is the n/r/t of a string escape (`\n`)
+          const escaped = (before === 110 || before === 114 || before === 116) && p > 1 && at(p - 2) === 92;
+          if (before < 256 && reject[before] === 1 && !escaped) continue;
         }
         // sticky match straight on the covering text: patterns are bounded, so the window's
         // `after` only has to be covered, never sliced out

@@ -27,7 +27,7 @@ export function validateRules(rules: readonly Rule[]): void {
       for (const k of rule.keywords) {
         if (k.length < MIN_KEYWORD_LENGTH) problems.push(`${where}: keyword "${k}" shorter than ${MIN_KEYWORD_LENGTH}`);
       }
-      if ((rule.mode ?? 'keyword') === 'keyword' && !/^\(\?<[=!]/.test(rule.pattern.source)) {
+      if ((rule.mode ?? 'keyword') === 'keyword' && !/^(?:\(\?:)?\(\?<[=!]/.test(rule.pattern.source)) {
         problems.push(`${where}: keyword-mode pattern must start with a left-boundary lookbehind`);
       }
       if (!rule.samples) problems.push(`${where}: missing samples`);

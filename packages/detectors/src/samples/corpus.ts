@@ -16,6 +16,7 @@ const CONTEXTS: Array<(t: string) => string> = [
   (t) => `headers: { Authorization: 'Bearer ${t}' },`,
   (t) => `# credentials\ntoken: ${t}`,
   (t) => `curl -H "X-Api-Key: ${t}" https://api.acme.io/v1/things`,
+  (t) => `{"description": "key:\\n${t}\\n"}`,
 ];
 
 /** Every rule's generated true positives, embedded in code-like contexts. */

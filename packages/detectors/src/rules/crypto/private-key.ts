@@ -4,10 +4,12 @@ import { ALPHABETS, type SampleGenerator } from '../../samples/generator.js';
 import type { Rule } from '../../types.js';
 
 /**
- * A PEM private-key block, BEGIN to the matching END. The body may not contain `--`, so a
- * header without a footer costs one scan to the next dash run, never a scan per header.
+ * A PEM private-key block, BEGIN to the matching END, with real newlines or JSON-escaped ones
+ * (`"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIE…"` in service-account files). The body may
+ * not contain `--`, so a header without a footer costs one scan to the next dash run, never a
+ * scan per header.
  */
-const BODY = '(?:[A-Za-z0-9+/=\\s:,]|-(?!-)){40,16000}';
+const BODY = '(?:[A-Za-z0-9+/=\\s:,]|-(?!-)|\\\\[nr]){40,16000}';
 
 function pem(g: SampleGenerator, kind: string, lines: number): string {
   const body = Array.from({ length: lines }, () => g.chars(ALPHABETS.base64, 64)).join('\n');
@@ -29,11 +31,22 @@ export const privateKey: Rule = {
   confidence: 'high',
   placeholderCheck: false,
   validate: (secret) => {
-    const body = secret.replace(/^-----BEGIN[^\n]*-----|-----END[^\n]*-----$|\s|[A-Za-z-]+:[^\n]*/g, '');
+    const body = secret
+      .replace(/\\[nr]/g, '\n')
+      .replace(/^-----BEGIN[^\n]*-----|-----END[^\n]*-----$|\s|[A-Za-z-]+:[^\n]*/g, '');
     return body.length >= 64 && shannonEntropy(body) >= 4.5 && !/(.)\1{7}/.test(body);
   },
   samples: {
-    truePositives: (g) => [pem(g, 'RSA ', 25), pem(g, 'OPENSSH ', 6), pem(g, '', 16), pem(g, 'EC ', 3)],
+    truePositives: (g) => {
+      const escaped = pem(g, '', 16).replaceAll('\n', '\\n');
+      return [
+        pem(g, 'RSA ', 25),
+        pem(g, 'OPENSSH ', 6),
+        pem(g, '', 16),
+        pem(g, 'EC ', 3),
+        { text: `{"type": "service_account", "private_key": "${escaped}\\n"}`, secret: escaped },
+      ];
+    },
     falsePositives: (g) => [
       '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
       `-----BEGIN RSA PRIVATE KEY-----\n${'A'.repeat(64)}\n${'A'.repeat(64)}\n-----END RSA PRIVATE KEY-----`,

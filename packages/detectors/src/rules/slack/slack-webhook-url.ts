@@ -1,4 +1,4 @@
-import { pattern } from '../../boundaries.js';
+import { leftOf, pattern } from '../../boundaries.js';
 import { ALPHABETS } from '../../samples/generator.js';
 import type { Rule } from '../../types.js';
 
@@ -11,7 +11,8 @@ export const slackWebhookUrl: Rule = {
   mode: 'window',
   window: { before: 16, after: 200 },
   pattern: pattern(
-    '(?<![A-Za-z0-9.-])(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,120}(?![A-Za-z0-9+/])',
+    leftOf('A-Za-z0-9.-'),
+    '(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,120}(?![A-Za-z0-9+/])',
   ),
   confidence: 'high',
   samples: {
