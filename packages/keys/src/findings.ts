@@ -27,6 +27,8 @@ export interface FindingOutcome {
   reopened: boolean;
 }
 
+const INSERT_CHUNK = 250;
+
 const policyActor: ActorRef = { type: 'system', id: 'policy', name: 'Keyguard policy' };
 
 /** Deterministic, so concurrent first sightings of one token agree on the finding's id. */
@@ -65,16 +67,21 @@ export function createFindingRepository(store: Store) {
 
     const planned = [...plans.values()];
     const existing = new Set<number>();
-    try {
-      await findings.insertMany(
-        planned.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash))),
-        { ordered: false },
-      );
-    } catch (error) {
-      if (!(error instanceof MongoBulkWriteError)) throw error;
-      const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-      if (errors.some((e) => e.code !== 11000)) throw error;
-      for (const e of errors) existing.add(e.index);
+    // Chunks keep each write short: on SQLite every write holds the database's one lock, and
+    // a revoking update waiting behind a huge insert would be refused late.
+    for (let offset = 0; offset < planned.length; offset += INSERT_CHUNK) {
+      const chunk = planned.slice(offset, offset + INSERT_CHUNK);
+      try {
+        await findings.insertMany(
+          chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash))),
+          { ordered: false },
+        );
+      } catch (error) {
+        if (!(error instanceof MongoBulkWriteError)) throw error;
+        const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        if (errors.some((e) => e.code !== 11000)) throw error;
+        for (const e of errors) existing.add(offset + e.index);
+      }
     }
 
     const outcomes: FindingOutcome[] = [];
