@@ -1,10 +1,10 @@
 /**
- * The issuer's side end to end, in this process against the real engines: keys-api, policy and
- * notifier (and postman-ingest, once it exposes startService) share a fresh database and fresh
- * topics. A live team key shows up in a public place → the policy auto-revokes it → the API
- * refuses it with 401 → the owner receives one email at the SMTP sink.
+ * The issuer's side end to end, in this process against the real engines: postman-ingest,
+ * policy, notifier and keys-api share a fresh database and fresh topics. A live team key shows
+ * up in a public place → the policy auto-revokes it → the API refuses it with 401 → the owner
+ * receives one email at the SMTP sink.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
 import { createTestTopic, uniqueName } from '@keyguard/bus/testing';
 import { createEnvelope } from '@keyguard/events';
@@ -14,6 +14,7 @@ import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import { createLogger } from '@keyguard/logger';
 import { startService as startNotifier } from '@keyguard/notifier/service';
 import { startService as startPolicy } from '@keyguard/policy/service';
+import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
 import { uniqueDbName } from '@keyguard/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -33,6 +34,8 @@ let api: (key: string, method: string, path: string, body?: unknown) => Promise<
 let publisher: Publisher;
 let exposuresTopic: string;
 let adminKey: string;
+let postmanUrl: string;
+const webhookSecret = randomBytes(24).toString('hex');
 
 beforeAll(async () => {
   const kafka = createKafka({ brokers, clientId: 'issuer-e2e', logger });
@@ -58,6 +61,12 @@ beforeAll(async () => {
     { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `http://127.0.0.1:${keysApi.port}/` },
     { logger, topics: { keyEvents: topics.keyEvents }, groupId: uniqueName('e2e-notifier') },
   );
+  const postman = await startPostmanIngest(
+    { ...common, POSTMAN_WEBHOOK_SECRET: webhookSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
+    { logger, topics: { sourceEvents: await createTestTopic(kafka, 'e2e-source-events', 1), exposures: exposuresTopic }, groupId: uniqueName('e2e-postman') },
+  );
+  await postman.workerReady;
+  postmanUrl = `http://127.0.0.1:${postman.port}`;
   publisher = createPublisher(kafka, { logger });
   api = async (key, method, path, body) => {
     const res = await fetch(`http://127.0.0.1:${keysApi.port}/api/v1${path}`, {
@@ -70,6 +79,7 @@ beforeAll(async () => {
   };
   stopAll = async () => {
     await publisher.disconnect();
+    await postman.stop();
     await notifier.stop();
     await policy.stop();
     await keysApi.stop();
@@ -115,7 +125,11 @@ describe('exposure → revocation → refusal → email', () => {
 
     const key = await api(adminKey, 'GET', `/keys/${owner.keyId}`);
     expect(key.body).toMatchObject({ status: 'revoked', revocation: { reason: 'exposure_auto', actor: { id: 'policy' } }, exposure: { location: { resourceId: 'c-42' } } });
-    const finding = (await api(adminKey, 'GET', '/findings?ruleId=postman-api-key')).body.items.find((f: { tokenHash: string }) => f.tokenHash === tokenHash);
+    // The audit entry, the finding and the event follow the refusal (finished after the batch).
+    const finding = await eventually(async () => {
+      const items = (await api(adminKey, 'GET', '/findings?ruleId=postman-api-key')).body.items as { tokenHash: string; status: string }[];
+      return items.find((f) => f.tokenHash === tokenHash && f.status === 'resolved');
+    }, { what: 'the finding resolved' });
     expect(finding).toMatchObject({ status: 'resolved', resolution: 'revoked' });
     const audit = await api(adminKey, 'GET', '/audit?action=key.revoked');
     expect(audit.body.items.some((a: { target: { id: string }; actor: { id: string } }) => a.target.id === owner.keyId && a.actor.id === 'policy')).toBe(true);
@@ -129,5 +143,43 @@ describe('exposure → revocation → refusal → email', () => {
     expect(await mailTo(owner.email)).toHaveLength(1);
   });
 
-  it.todo('a signed Postman public-resource event containing a live key → refused with 401 and the owner emailed (needs @keyguard/postman-ingest/service)');
+  it('a signed Postman public-resource event containing a live key → the key is refused with 401 and the owner emailed', async () => {
+    expect((await api(adminKey, 'PATCH', '/settings', { autoRevokeExposed: true, existingExposed: 'ignore' })).status).toBe(200);
+    const owner = await memberWithKey();
+    expect((await api(owner.key, 'GET', '/me')).status).toBe(200);
+
+    const collectionId = randomUUID();
+    const event = {
+      id: randomUUID(),
+      type: 'collection.updated',
+      occurredAt: new Date().toISOString(),
+      resource: { type: 'collection', id: collectionId, workspaceId: 'ws-public', url: `https://www.postman.com/acme/ws-public/collection/${collectionId}`, visibility: 'public' },
+      content: {
+        collection: {
+          info: { _postman_id: collectionId, name: 'Payments API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+          auth: { type: 'apikey', apikey: [{ key: 'value', value: owner.key, type: 'string' }, { key: 'key', value: 'X-Api-Key', type: 'string' }] },
+          item: [],
+        },
+      },
+    };
+    const body = JSON.stringify(event);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = `sha256=${createHmac('sha256', webhookSecret).update(`${timestamp}.${body}`).digest('hex')}`;
+    const sent = Date.now();
+    const res = await fetch(`${postmanUrl}/webhooks/postman`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-postman-timestamp': timestamp, 'x-postman-signature': signature },
+      body,
+    });
+    expect(res.status).toBeLessThan(300);
+
+    await eventually(async () => (await api(owner.key, 'GET', '/me')).status === 401 || undefined, { intervalMs: 20, timeoutMs: 30_000, what: 'the key refused' });
+    expect(Date.now() - sent).toBeLessThan(10_000);
+    const key = await api(adminKey, 'GET', `/keys/${owner.keyId}`);
+    expect(key.body).toMatchObject({ status: 'revoked', revocation: { reason: 'exposure_auto' }, exposure: { location: { source: 'postman', resourceId: collectionId } } });
+
+    const [mail] = await eventually(async () => ((await mailTo(owner.email)).length ? mailTo(owner.email) : undefined), { timeoutMs: 30_000, what: 'the email' });
+    expect(mail!.text).toContain(collectionId);
+    expect(mail!.text).not.toContain(owner.key);
+  });
 });
