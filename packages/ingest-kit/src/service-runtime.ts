@@ -18,6 +18,8 @@ export interface IngestBaseConfig {
   MONGODB_URI: string;
   /** Run the worker in this process (default true). */
   INGEST_WORKER: boolean;
+  /** Serve the webhook routes (default true; false for a worker-only process). */
+  INGEST_RECEIVER?: boolean;
   PUBLISH_TIMEOUT_MS: number;
 }
 
@@ -154,7 +156,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     readiness: { kafka: kafkaReady.check, mongodb: store.ping },
     bodyLimit: 1024 * 1024,
   });
-  if (deps.receiver ?? true) await app.register(async (scope) => definition.routes(scope, context));
+  if (deps.receiver ?? config.INGEST_RECEIVER ?? true) await app.register(async (scope) => definition.routes(scope, context));
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

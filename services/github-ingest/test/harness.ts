@@ -5,7 +5,7 @@ import { createTestTopic } from '@keyguard/bus/testing';
 import { createLogger } from '@keyguard/logger';
 import { type FixtureServer, startFixtureServer } from '@keyguard/ingest-kit/testing';
 import { uniqueDbName } from '@keyguard/store/testing';
-import type { Config } from '../src/config.js';
+import type { ServiceConfig as Config } from '../src/service.js';
 import { type RunningService, startService } from '../src/service.js';
 
 export const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');

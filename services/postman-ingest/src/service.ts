@@ -7,10 +7,23 @@ import { postmanRoutes } from './http/routes.js';
 export type { Config } from './config.js';
 export type { RunningService } from '@keyguard/ingest-kit';
 
+/** What `startService` needs: the config, with the operational switches optional (as from env). */
+export type ServiceConfig = Omit<Config, Defaulted> & Partial<Pick<Config, Defaulted>>;
+type Defaulted = 'HOST' | 'LOG_LEVEL' | 'SCAN_PRIVATE' | 'INGEST_WORKER' | 'INGEST_RECEIVER' | 'PUBLISH_TIMEOUT_MS';
+const defaults: Pick<Config, Defaulted> = {
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'info',
+  SCAN_PRIVATE: false,
+  INGEST_WORKER: true,
+  INGEST_RECEIVER: true,
+  PUBLISH_TIMEOUT_MS: 3000,
+};
+
 const service = 'postman-ingest';
 
 /** Starts the Postman receiver and its worker in this process; `deps` lets tests use fresh topics and databases. */
-export async function startService(config: Config, deps: IngestDeps = {}): Promise<RunningService> {
+export async function startService(input: ServiceConfig, deps: IngestDeps = {}): Promise<RunningService> {
+  const config: Config = { ...defaults, ...input };
   return startIngestService({
     service,
     provider: 'postman',
