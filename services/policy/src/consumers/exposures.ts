@@ -25,10 +25,21 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
   const { teams } = store.collections;
   /** Revocations being finished, by key: one finisher per key in this process. */
   const finishing = new Map<string, Promise<unknown>>();
+  /**
+   * One writer at a time from this process: SQLite (under FerretDB) has a single write lock,
+   * and concurrent partitions fighting for it back off for far longer than they would wait
+   * in line. Batches of different partitions still overlap their Kafka I/O.
+   */
+  let tail: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => {});
+    return run;
+  };
 
   function finishLater(keyId: string, work: () => Promise<unknown>): void {
     if (finishing.has(keyId)) return;
-    const task = retryFinish(work)
+    const task = retryFinish(() => serially(work))
       .catch((err: unknown) => logger.error({ err, keyId }, 'could not finish a revocation; the sweeper will'))
       .finally(() => finishing.delete(keyId));
     finishing.set(keyId, task);
@@ -46,7 +57,7 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     }
   }
 
-  const handler = (messages: ConsumedMessage<ExposureDetected>[]): Promise<void> => retryingStoreBusy(() => handle(messages));
+  const handler = (messages: ConsumedMessage<ExposureDetected>[]): Promise<void> => serially(() => retryingStoreBusy(() => handle(messages)));
   /** Resolves once the revocations started so far are finished (for a graceful stop, and tests). */
   const drain = async () => {
     while (finishing.size > 0) await Promise.allSettled([...finishing.values()]);
