@@ -239,8 +239,8 @@ function perRuleMisses(meta, found, only) {
 // tools
 
 /** `only`: rule ids the run has (recall is then over their planted secrets only). */
-function runKeyguard(meta, configPath, only) {
-  const args = [cliMain, 'scan', corpusDir, '--format', 'json', ...(configPath ? ['--config', configPath] : [])];
+function runKeyguard(meta, configPath, only, extra = []) {
+  const args = [cliMain, 'scan', corpusDir, '--format', 'json', ...(configPath ? ['--config', configPath] : []), ...extra];
   const runs = [];
   for (let i = 0; i < FAST_RUNS; i++) runs.push(timed(process.execPath, args));
   const r = best(runs);
@@ -359,6 +359,7 @@ log(`keyguard process start-up (node + modules, \`keyguard --version\`): ${fmt(s
 log('');
 row('keyguard scan (all rules)', runKeyguard(meta));
 row('keyguard scan (ten rules)', runKeyguard(meta, tenConfig, TEN_RULES));
+row('keyguard scan --threads 2', runKeyguard(meta, undefined, undefined, ['--threads', '2']));
 if (!SKIP.has('gitleaks')) {
   const bin = ensureGitleaks();
   if (bin) {

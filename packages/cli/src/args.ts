@@ -16,11 +16,13 @@ export type Command =
       includeNodeModules: boolean;
       maxFileSize?: number;
       concurrency: number;
+      threads: number;
     };
 
 export const USAGE = `Usage:
   keyguard scan PATH... [--format text|json|sarif] [--baseline FILE] [--config FILE]
                         [--include-node-modules] [--max-file-size BYTES] [--concurrency N]
+                        [--threads N]   (scan on N worker threads; default 1)
   keyguard rules [--format text|json] [--config FILE]
   keyguard --help | --version
 
@@ -67,6 +69,7 @@ export function parseCommand(argv: readonly string[]): Command {
       includeNodeModules: values['include-node-modules'] ?? false,
       ...(maxFileSize !== undefined ? { maxFileSize } : {}),
       concurrency: positiveInt('concurrency', values.concurrency) ?? 8,
+      threads: positiveInt('threads', values.threads) ?? 1,
     };
   }
   if (command === undefined) return { kind: 'help' };
@@ -85,6 +88,7 @@ function parse(argv: readonly string[]) {
       'include-node-modules': { type: 'boolean' },
       'max-file-size': { type: 'string' },
       concurrency: { type: 'string' },
+      threads: { type: 'string', short: 'j' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

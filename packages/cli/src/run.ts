@@ -4,7 +4,7 @@ import { loadBaseline } from './baseline.js';
 import { loadConfig } from './config.js';
 import { CliError } from './errors.js';
 import { formatJson, formatRules, formatSarif, formatText, type Report, summary } from './format.js';
-import { scanFiles } from './scan-files.js';
+import { scanFiles, scanOnThreads } from './scan-files.js';
 import { walk } from './walk.js';
 
 export const VERSION = '0.1.0';
@@ -48,7 +48,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           },
           skipped,
         );
-        const { findings, totals } = await scanFiles(scanner, files, command.concurrency);
+        const { findings, totals } =
+          command.threads > 1 && files.length > 1
+            ? await scanOnThreads(files, command.threads, command.concurrency, command.config)
+            : await scanFiles(scanner, files, command.concurrency);
         const reported = findings.filter((f) => !baseline.has(f.tokenHash));
         const report: Report = {
           findings: reported,

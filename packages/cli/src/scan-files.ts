@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import type { Finding, Scanner } from '@keyguard/detectors';
 import type { FileEntry } from './walk.js';
 
@@ -83,4 +84,50 @@ export async function scanFiles(
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, files.length)) }, worker));
   return { findings: perFile.flatMap((f) => f ?? []), totals };
+}
+
+/**
+ * Splits the files over `threads` workers (largest first, each to the least-loaded worker),
+ * each with its own scanner built from the same config, and merges their results in file order.
+ */
+export async function scanOnThreads(
+  files: readonly FileEntry[],
+  threads: number,
+  concurrency: number,
+  config: string | undefined,
+): Promise<{ findings: FileFinding[]; totals: ScanTotals }> {
+  const shares: FileEntry[][] = Array.from({ length: Math.min(threads, files.length) }, () => []);
+  const load = new Array<number>(shares.length).fill(0);
+  for (const f of [...files].sort((a, b) => b.size - a.size)) {
+    const k = load.indexOf(Math.min(...load));
+    shares[k]!.push(f);
+    load[k]! += f.size + 4096;
+  }
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<{ findings: FileFinding[]; totals: ScanTotals }>((resolve, reject) => {
+          const worker = new Worker(new URL('./scan-worker.js', import.meta.url));
+          worker.once('message', (result) => {
+            resolve(result);
+            void worker.terminate();
+          });
+          worker.once('error', reject);
+          worker.postMessage({ files: share, config, concurrency: Math.max(1, Math.ceil(concurrency / shares.length)) });
+        }),
+    ),
+  );
+  const order = new Map(files.map((f, i) => [f.file, i]));
+  const findings = results
+    .flatMap((r) => r.findings)
+    .sort((a, b) => order.get(a.file)! - order.get(b.file)! || a.offset - b.offset);
+  const totals: ScanTotals = { files: 0, bytes: 0, rejected: 0, binary: 0, errors: [] };
+  for (const r of results) {
+    totals.files += r.totals.files;
+    totals.bytes += r.totals.bytes;
+    totals.rejected += r.totals.rejected;
+    totals.binary += r.totals.binary;
+    totals.errors.push(...r.totals.errors);
+  }
+  return { findings, totals };
 }

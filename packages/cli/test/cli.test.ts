@@ -258,4 +258,13 @@ describe.skipIf(!built)('the built bin (after npm run build)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('at least one PATH');
   });
+
+  it('gives the same report on worker threads (--threads 2)', () => {
+    const args = (threads: string) => [bin, 'scan', tree.root, '--format', 'json', ...CAP, '--threads', threads];
+    const one = spawnSync(process.execPath, args('1'), { encoding: 'utf8' });
+    const two = spawnSync(process.execPath, args('2'), { encoding: 'utf8' });
+    expect(two.status).toBe(1);
+    expect(JSON.parse(two.stdout).findings).toEqual(JSON.parse(one.stdout).findings);
+    expect(JSON.parse(two.stdout).stats).toMatchObject({ files: 4, skipped: { tooLarge: 1, binary: 1 } });
+  });
 });
