@@ -8,5 +8,5 @@ export { isBinaryPath, isVendoredPath, looksBinary, shouldScanPath } from './pat
 export { type LineFinding, scanAddedLines, scanFile, toFound } from './scan.js';
 export { classifyUpstream, fetchWithTimeout, mapLimit, sleep } from './upstream.js';
 export { type SourceWorkerOptions, startSourceWorker } from './worker.js';
-export { liveKeysIn, locateUrl, type PartnerAlertInput, type PartnerFeedback, PartnerMatch, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
+export { issuedKeysIn, locateUrl, type PartnerAlertInput, type PartnerFeedback, PartnerMatch, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
 export { type IngestBaseConfig, type IngestContext, type IngestDeps, type IngestServiceDefinition, type RunningService, startIngestService } from './service-runtime.js';

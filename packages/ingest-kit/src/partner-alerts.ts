@@ -34,8 +34,12 @@ export interface PartnerAlertInput {
   provider: Provider;
   matches: PartnerMatch[];
   scanner: Scanner;
-  /** Hashes (of the given ones) that are live keys of ours: enabled or disabled, not revoked. */
-  liveKeys: (tokenHashes: string[]) => Promise<Set<string>>;
+  /**
+   * Hashes (of the given ones) of keys we issued, whatever their status: a key revoked a moment
+   * ago because of this very leak (the Postman or push path often wins the race) is still a
+   * real secret, and GitHub must not be told its match was a false positive.
+   */
+  issuedKeys: (tokenHashes: string[]) => Promise<Set<string>>;
   service: string;
   correlationId: string;
   detectedAt?: Date;
@@ -43,21 +47,21 @@ export interface PartnerAlertInput {
 
 /**
  * Hashes and redacts every matched token at the edge (the raw token goes no further), labels
- * it, and builds its exposure. True positive: one of our live keys, or a token that passes its
+ * it, and builds its exposure. True positive: a key we issued, or a token that passes its
  * rule's checksum. A token that fails its rule's checksum and is not ours is a false positive
  * and produces no exposure.
  */
 export async function partnerAlertExposures(input: PartnerAlertInput): Promise<{ messages: OutgoingMessage[]; feedback: PartnerFeedback[] }> {
   const hashed = input.matches.map((m) => ({ match: m, tokenHash: hashToken(m.token), classification: input.scanner.classify(m.token), redacted: redact(m.token) }));
-  const live = hashed.length > 0 ? await input.liveKeys([...new Set(hashed.map((h) => h.tokenHash))]) : new Set<string>();
+  const ours = hashed.length > 0 ? await input.issuedKeys([...new Set(hashed.map((h) => h.tokenHash))]) : new Set<string>();
   const messages: OutgoingMessage[] = [];
   const feedback: PartnerFeedback[] = [];
   for (const h of hashed) {
-    const isLive = live.has(h.tokenHash);
+    const isOurs = ours.has(h.tokenHash);
     const checksum = h.classification?.checksumValid ?? null;
-    const truePositive = isLive || checksum === true;
+    const truePositive = isOurs || checksum === true;
     feedback.push({ token_hash: h.tokenHash, token_type: h.match.type, label: truePositive ? 'true_positive' : 'false_positive' });
-    if (!isLive && checksum === false) continue;
+    if (!isOurs && checksum === false) continue;
     const found: FoundSecret = {
       ruleId: h.classification?.ruleId ?? `${input.provider}-partner-${h.match.type.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'unknown'}`,
       tokenHash: h.tokenHash,
@@ -76,10 +80,10 @@ export async function partnerAlertExposures(input: PartnerAlertInput): Promise<{
   return { messages, feedback };
 }
 
-/** `liveKeys` backed by the apiKeys collection (keys-api writes it): any key not revoked is ours and live. */
-export function liveKeysIn(store: { collections: { apiKeys: { find(filter: object, options?: object): { toArray(): Promise<{ hash: string }[]> } } } }) {
+/** `issuedKeys` backed by the apiKeys collection (keys-api writes it): every key there is one we issued. */
+export function issuedKeysIn(store: { collections: { apiKeys: { find(filter: object, options?: object): { toArray(): Promise<{ hash: string }[]> } } } }) {
   return async (tokenHashes: string[]): Promise<Set<string>> => {
-    const docs = await store.collections.apiKeys.find({ hash: { $in: tokenHashes }, status: { $ne: 'revoked' } }, { projection: { hash: 1 } }).toArray();
+    const docs = await store.collections.apiKeys.find({ hash: { $in: tokenHashes } }, { projection: { hash: 1 } }).toArray();
     return new Set(docs.map((d) => d.hash));
   };
 }

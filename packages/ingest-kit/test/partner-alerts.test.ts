@@ -27,7 +27,7 @@ describe('partnerAlertExposures', () => {
       provider: 'github',
       matches: [live, valid, invalid, unknown].map((token) => ({ token, type: 'our_type', url: '', source: 'Commit' })),
       scanner,
-      liveKeys: async (hashes) => new Set(hashes.filter((h) => h === hashToken(live))),
+      issuedKeys: async (hashes) => new Set(hashes.filter((h) => h === hashToken(live))),
       service: 'test',
       correlationId: 'c1',
     });

@@ -229,20 +229,24 @@ describe('POST /secret-scanning/github', () => {
     expect(res).toEqual({ status: 200, body: [{ token_hash: sha256('some_token'), token_type: 'some_type', label: 'false_positive' }] });
   });
 
-  it('labels live keys and checksum-valid tokens true_positive and publishes hashed, redacted exposures', async () => {
+  it('labels keys we issued (even one already revoked) and checksum-valid tokens true_positive and publishes hashed, redacted exposures', async () => {
     h.keys.route('GET /meta/public_keys/secret_scanning', { body: publicKeysDocument(partner) });
     await new Promise((r) => setTimeout(r, 1100)); // an unknown identifier refetches at most once a second
     const live = secretKey();
+    const revoked = secretKey();
     const unknown = secretKey();
     const store = await connectStore({ uri: mongoUri, dbName: (h.service.context.store.db.databaseName), logger: createLogger({ name: 't', level: 'silent' }) });
-    await store.collections.apiKeys.insertOne({
-      _id: randomUUID(), hash: sha256(live), preview: 'PMAK-…', name: 'ci', teamId: 't1', createdBy: 'u1', createdAt: new Date(),
-      expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null,
+    const issued = (key: string, status: 'enabled' | 'revoked') => ({
+      _id: randomUUID(), hash: sha256(key), preview: 'PMAK-…', name: 'ci', teamId: 't1', createdBy: 'u1', createdAt: new Date(),
+      expiresAt: null, lastUsedAt: null, status, revokedAt: status === 'revoked' ? new Date() : null,
+      revocation: status === 'revoked' ? { reason: 'exposure_auto' as const, actor: { type: 'system' as const, id: 'policy' } } : null, exposure: null,
     });
+    await store.collections.apiKeys.insertMany([issued(live, 'enabled'), issued(revoked, 'revoked')]);
     await store.close();
     const url = 'https://github.com/octo/leaky/blob/12345600b9cbe38a219f39a9941c9319b600c002/foo/bar.txt';
     const body = JSON.stringify([
       { token: live, type: 'postman_api_key', url, source: 'content' },
+      { token: revoked, type: 'postman_api_key', url, source: 'content' },
       { token: unknown, type: 'postman_api_key', url: '', source: 'npm' },
     ]);
     const res = await alert(body);
@@ -250,6 +254,7 @@ describe('POST /secret-scanning/github', () => {
       status: 200,
       body: [
         { token_hash: sha256(live), token_type: 'postman_api_key', label: 'true_positive' },
+        { token_hash: sha256(revoked), token_type: 'postman_api_key', label: 'true_positive' },
         { token_hash: sha256(unknown), token_type: 'postman_api_key', label: 'false_positive' },
       ],
     });

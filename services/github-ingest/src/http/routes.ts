@@ -3,7 +3,7 @@ import { Webhooks } from '@octokit/webhooks';
 import {
   GITHUB_MAX_PAYLOAD_BYTES,
   type IngestContext,
-  liveKeysIn,
+  issuedKeysIn,
   PartnerMatches,
   type PartnerAlertVerifier,
   parseJson,
@@ -71,7 +71,7 @@ export function githubRoutes(options: GithubRoutesOptions) {
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });
 
-    const liveKeys = liveKeysIn(context.store);
+    const issuedKeys = issuedKeysIn(context.store);
     scope.post('/secret-scanning/github', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => {
       const raw = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
       const verified = await options.partnerVerifier.verify(raw, request.headers);
@@ -83,7 +83,7 @@ export function githubRoutes(options: GithubRoutesOptions) {
         provider: 'github',
         matches: matches.data,
         scanner: context.scanner,
-        liveKeys,
+        issuedKeys,
         service: context.service,
         correlationId,
       });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   headerValue,
   type IngestContext,
-  liveKeysIn,
+  issuedKeysIn,
   type PartnerAlertVerifier,
   PartnerMatches,
   parseJson,
@@ -64,7 +64,7 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });
 
-    const liveKeys = liveKeysIn(context.store);
+    const issuedKeys = issuedKeysIn(context.store);
     scope.post('/secret-detection/gitlab', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => {
       if (!options.partnerVerifier) {
         throw new HttpError(404, 'not_configured', 'the GitLab partner API is disabled: GITLAB_PARTNER_KEYS_URL is not set');
@@ -79,7 +79,7 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
         provider: 'gitlab',
         matches: matches.data,
         scanner: context.scanner,
-        liveKeys,
+        issuedKeys,
         service: context.service,
         correlationId,
       });

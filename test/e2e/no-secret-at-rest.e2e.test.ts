@@ -1,0 +1,243 @@
+/**
+ * "No raw secret at rest", proven end to end. Secrets are planted through every way one can
+ * enter Keyguard — a signed Postman event with inline content, a GitHub partner alert that
+ * carries raw tokens, a search by key value — with all five services running in this process
+ * against the real engines. Then everything Keyguard keeps or says is searched for them:
+ * every message on every topic it wrote, every document in its database, every log line
+ * (at debug level), every API response and every email. Only hashes and previews may appear.
+ */
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { createKafka } from '@keyguard/bus';
+import { createTestTopic, readAll, uniqueName } from '@keyguard/bus/testing';
+import { createSampleGenerator, hashToken } from '@keyguard/detectors';
+import { startService as startGithubIngest } from '@keyguard/github-ingest/service';
+import { createPartnerKeyPair, publicKeysDocument, startFixtureServer } from '@keyguard/ingest-kit/testing';
+import { hashApiKey } from '@keyguard/keys';
+import { eventually, randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
+import { startService as startKeysApi } from '@keyguard/keys-api/service';
+import { createLogger } from '@keyguard/logger';
+import { startService as startNotifier } from '@keyguard/notifier/service';
+import { startService as startPolicy } from '@keyguard/policy/service';
+import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
+import { connectStore } from '@keyguard/store';
+import { uniqueDbName } from '@keyguard/store/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const brokers = process.env['KAFKA_BROKERS']!.split(',');
+const sink = process.env['SMTP_SINK_URL']!;
+
+/** Every line any service logs, at debug level, collected here. */
+const logLines: string[] = [];
+const logger = createLogger({
+  name: 'no-secret-e2e',
+  level: 'debug',
+  destination: new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  }),
+});
+
+/** Every body Keyguard answered during the test, except the one that shows a new key once. */
+const apiBodies: string[] = [];
+const stops: (() => Promise<unknown>)[] = [];
+const partnerKey = createPartnerKeyPair('keyguard-test-key-1');
+const postmanSecret = randomBytes(24).toString('hex');
+const dbName = uniqueDbName('no_secret_e2e');
+const kafka = createKafka({ brokers, clientId: 'no-secret-e2e', logger: createLogger({ name: 'e2e', level: 'silent' }) });
+let topics: { sourceEvents: string; exposures: string; keyEvents: string };
+let keysApiUrl: string;
+let postmanUrl: string;
+let githubUrl: string;
+const adminKey = randomPmak();
+
+async function api(key: string, method: string, path: string, body?: unknown, { showsKeyOnce = false } = {}) {
+  const res = await fetch(`${keysApiUrl}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!showsKeyOnce) apiBodies.push(text);
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+beforeAll(async () => {
+  topics = {
+    sourceEvents: await createTestTopic(kafka, 'nsar-source', 1),
+    exposures: await createTestTopic(kafka, 'nsar-exposures', 1),
+    keyEvents: await createTestTopic(kafka, 'nsar-key-events', 1),
+  };
+  const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'debug' as const, KAFKA_BROKERS: brokers, MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, dbName) };
+
+  const keysApi = await startKeysApi(
+    {
+      ...common,
+      KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+      BOOTSTRAP_ADMIN_EMAIL: `${uniqueName('admin')}@example.test`,
+      BOOTSTRAP_ADMIN_NAME: 'Admin',
+      SESSION_TTL_HOURS: 1,
+      SESSION_COOKIE_SECURE: false,
+      DASHBOARD_DIR: '/nonexistent',
+    },
+    { logger, topics: { keyEvents: topics.keyEvents } },
+  );
+  stops.push(keysApi.stop);
+  keysApiUrl = `http://127.0.0.1:${keysApi.port}`;
+
+  const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: uniqueName('nsar-policy'), sweeper: false });
+  stops.push(policy.stop);
+  const notifier = await startNotifier(
+    { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `${keysApiUrl}/` },
+    { logger, topics: { keyEvents: topics.keyEvents }, groupId: uniqueName('nsar-notifier') },
+  );
+  stops.push(notifier.stop);
+
+  const partnerKeys = await startFixtureServer({ 'GET /meta/public_keys/secret_scanning': { body: publicKeysDocument(partnerKey) } });
+  stops.push(partnerKeys.stop);
+  const github = await startGithubIngest(
+    {
+      ...common,
+      GITHUB_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
+      GITHUB_API_URL: partnerKeys.url,
+      GITHUB_PARTNER_KEYS_URL: `${partnerKeys.url}/meta/public_keys/secret_scanning`,
+    },
+    { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-github') },
+  );
+  stops.push(github.stop);
+  githubUrl = `http://127.0.0.1:${github.port}`;
+
+  const postman = await startPostmanIngest(
+    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
+    { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
+  );
+  stops.push(postman.stop);
+  await Promise.all([github.workerReady, postman.workerReady]);
+  postmanUrl = `http://127.0.0.1:${postman.port}`;
+});
+
+afterAll(async () => {
+  for (const stop of stops.reverse()) await stop();
+});
+
+describe('no raw secret at rest', () => {
+  it('plants secrets through every entry point and finds them nowhere Keyguard keeps or says anything', async () => {
+    expect((await api(adminKey, 'PATCH', '/settings', { autoRevokeExposed: true, existingExposed: 'ignore' })).status).toBe(200);
+    const ownerEmail = `${uniqueName('owner')}@example.test`;
+    // The one answer that carries a raw key, by design: a new user's first key, shown once.
+    const created = await api(adminKey, 'POST', '/users', { email: ownerEmail, name: 'Key Owner', role: 'member' }, { showsKeyOnce: true });
+    expect(created.status).toBe(201);
+    const liveKey: string = created.body.key.key;
+    const samples = createSampleGenerator(Date.now() % 2 ** 31);
+    const githubToken = samples.githubToken('ghp_'); // checksum-valid, generated at run time
+    const foreignPmak = randomPmak(); // a Postman key that is not one of ours
+    const planted = { liveKey, githubToken, foreignPmak };
+
+    // 1. A Postman public collection carrying all three, inline.
+    const collectionId = randomUUID();
+    const event = JSON.stringify({
+      id: randomUUID(),
+      type: 'collection.updated',
+      occurredAt: new Date().toISOString(),
+      resource: { type: 'collection', id: collectionId, workspaceId: 'ws-public', url: `https://www.postman.com/acme/ws-public/collection/${collectionId}`, visibility: 'public' },
+      content: {
+        collection: {
+          info: { _postman_id: collectionId, name: 'Leaky API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+          auth: { type: 'apikey', apikey: [{ key: 'value', value: liveKey, type: 'string' }] },
+          variable: [{ key: 'gh', value: githubToken }],
+          item: [{ name: 'call', request: { method: 'GET', url: 'https://api.example.com', header: [{ key: 'X-Api-Key', value: foreignPmak }] } }],
+        },
+      },
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const postmanRes = await fetch(`${postmanUrl}/webhooks/postman`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-postman-timestamp': timestamp,
+        'x-postman-signature': `sha256=${createHmac('sha256', postmanSecret).update(`${timestamp}.${event}`).digest('hex')}`,
+      },
+      body: event,
+    });
+    expect(postmanRes.status).toBeLessThan(300);
+    apiBodies.push(await postmanRes.text());
+
+    // 2. A GitHub partner alert: GitHub sends the raw tokens themselves.
+    const alert = JSON.stringify([
+      { token: liveKey, type: 'postman_api_key', url: 'https://github.com/octo/leaky/blob/abc/.env', source: 'content' },
+      { token: githubToken, type: 'github_token', url: 'https://github.com/octo/leaky/blob/abc/ci.yml', source: 'commit' },
+    ]);
+    const alertRes = await fetch(`${githubUrl}/secret-scanning/github`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'github-public-key-identifier': partnerKey.keyIdentifier,
+        'github-public-key-signature': partnerKey.sign(alert),
+      },
+      body: alert,
+    });
+    expect(alertRes.status).toBe(200);
+    const feedback = await alertRes.text();
+    apiBodies.push(feedback);
+    expect(JSON.parse(feedback)).toContainEqual(expect.objectContaining({ token_hash: hashToken(liveKey), label: 'true_positive' }));
+
+    // 3. The security team searches for the key by its value.
+    const search = await api(adminKey, 'GET', `/keys?q=${encodeURIComponent(liveKey)}`);
+    expect(search.body.items.map((k: { id: string }) => k.id)).toEqual([created.body.key.id]);
+
+    // The pipeline did its work: the key is refused, findings exist for all three, one email went out.
+    await eventually(async () => (await api(liveKey, 'GET', '/me')).status === 401 || undefined, { timeoutMs: 30_000, what: 'the live key refused' });
+    const findings = await eventually(
+      async () => {
+        const items = (await api(adminKey, 'GET', '/findings')).body.items as { tokenHash: string }[];
+        return Object.values(planted).every((s) => items.some((f) => f.tokenHash === hashToken(s))) ? items : undefined;
+      },
+      { timeoutMs: 30_000, what: 'findings for every planted secret' },
+    );
+    expect(findings.length).toBeGreaterThanOrEqual(3);
+    const mail = await eventually(
+      async () => {
+        const list = (await (await fetch(`${sink}/messages?to=${encodeURIComponent(ownerEmail)}`)).json()) as { subject: string; text: string; html: string | null }[];
+        return list.length > 0 ? list : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the revocation email' },
+    );
+    for (const path of ['/keys', '/exposures', '/findings', '/audit', `/keys/${created.body.key.id}`]) {
+      expect((await api(adminKey, 'GET', path)).status).toBe(200);
+    }
+
+    // Everything Keyguard wrote to Kafka…
+    const kafkaText = (await Promise.all(Object.values(topics).map((t) => readAll(kafka, t)))).flat().map((m) => `${m.key} ${m.value}`);
+    // …to MongoDB…
+    const store = await connectStore({ uri: uriWithDatabase(process.env['MONGODB_URI']!, dbName), logger: createLogger({ name: 'e2e', level: 'silent' }), ensureIndexes: false });
+    const collections = await store.db.listCollections().toArray();
+    const documents: string[] = [];
+    for (const { name } of collections) {
+      for (const doc of await store.db.collection(name).find().toArray()) documents.push(`${name} ${JSON.stringify(doc)}`);
+    }
+    await store.close();
+    // …and what it logged, answered and emailed.
+    const places = {
+      kafka: kafkaText,
+      mongodb: documents,
+      logs: logLines,
+      'api responses': apiBodies,
+      email: mail.map((m) => `${m.subject}\n${m.text}\n${m.html ?? ''}`),
+    };
+    expect(kafkaText.length).toBeGreaterThan(0);
+    expect(collections.map((c) => c.name)).toEqual(expect.arrayContaining(['apiKeys', 'findings', 'auditLog']));
+    expect(logLines.length).toBeGreaterThan(0);
+
+    for (const [name, secret] of Object.entries(planted)) {
+      for (const [place, texts] of Object.entries(places)) {
+        const leaked = texts.filter((t) => t.includes(secret));
+        expect(leaked, `${name} appears in ${place}`).toEqual([]);
+      }
+      // Positive control: the secret did travel, as its hash.
+      expect(documents.some((d) => d.includes(hashToken(secret))), `${name}'s hash is in MongoDB`).toBe(true);
+    }
+    expect(hashApiKey(liveKey)).toBe(hashToken(liveKey));
+  });
+});
