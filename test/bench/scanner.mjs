@@ -55,9 +55,10 @@ const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 // ---------------------------------------------------------------------------------------------
 // prerequisites
 
-const cliMain = path.join(repo, 'packages/cli/dist/main.js');
+// what `npx keyguard` runs: the bin, which loads the bundled build (dist/bundle/main.js)
+const cliMain = path.join(repo, 'packages/cli/bin/keyguard.js');
 const detectorsMain = path.join(repo, 'packages/detectors/dist/index.js');
-if (!existsSync(cliMain) || !existsSync(detectorsMain)) {
+if (!existsSync(path.join(repo, 'packages/cli/dist/bundle/main.js')) || !existsSync(detectorsMain)) {
   log('building @keyguard/detectors and @keyguard/cli ...');
   execFileSync('npm', ['run', 'build', '-w', '@keyguard/detectors', '-w', '@keyguard/cli'], { cwd: repo, stdio: 'inherit' });
 }
