@@ -49,7 +49,15 @@ export const findingIdFor = (tokenHash: string) => `fnd_${tokenHash.slice(0, 32)
 export function createFindingRepository(store: Store) {
   const findings = findingRecords(store);
 
-  async function recordExposures(exposures: ExposureRecord[], matches: Map<string, TokenMatch>): Promise<FindingOutcome[]> {
+  /**
+   * `revokedNow`: tokens whose key this very batch revoked — a new finding for them is written
+   * already resolved (`revoked`), so the revocation needs no update of it afterwards.
+   */
+  async function recordExposures(
+    exposures: ExposureRecord[],
+    matches: Map<string, TokenMatch>,
+    revokedNow: ReadonlyMap<string, ActorRef> = new Map(),
+  ): Promise<FindingOutcome[]> {
     if (exposures.length === 0) return [];
     // Per token: its distinct locations in this batch, in order.
     const plans = new Map<string, Plan>();
@@ -73,7 +81,7 @@ export function createFindingRepository(store: Store) {
       const chunk = planned.slice(offset, offset + INSERT_CHUNK);
       try {
         await findings.insertMany(
-          chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash))),
+          chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash))),
           { ordered: false },
         );
       } catch (error) {
@@ -131,8 +139,14 @@ interface Plan {
   keys: string[];
 }
 
-function newFinding(plan: Plan, match: TokenMatch | undefined): FindingRecord {
+function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined): FindingRecord {
   const times = plan.locations.map((l) => l.detectedAt.getTime());
+  const history: FindingHistoryEntry[] = plan.locations.map((location, i) =>
+    i === 0 ? { at: location.detectedAt, action: 'detected' as const, actor: policyActor, note: `${location.source} ${location.kind}` } : addedEntry(location),
+  );
+  if (revokedBy) {
+    history.push({ at: new Date(), action: 'resolved', actor: revokedBy, status: 'resolved', resolution: 'revoked', note: 'key revoked (exposure_auto)' });
+  }
   return {
     _id: findingIdFor(plan.first.tokenHash),
     tokenHash: plan.first.tokenHash,
@@ -141,15 +155,13 @@ function newFinding(plan: Plan, match: TokenMatch | undefined): FindingRecord {
     confidence: plan.first.confidence,
     teamId: match?.teamId ?? null,
     keyId: match?.keyId ?? null,
-    status: 'open',
-    resolution: null,
+    status: revokedBy ? 'resolved' : 'open',
+    resolution: revokedBy ? 'revoked' : null,
     locations: plan.locations,
     locationKeys: plan.keys,
     firstSeen: new Date(Math.min(...times)),
     lastSeen: new Date(Math.max(...times)),
-    history: plan.locations.map((location, i) =>
-      i === 0 ? { at: location.detectedAt, action: 'detected' as const, actor: policyActor, note: `${location.source} ${location.kind}` } : addedEntry(location),
-    ),
+    history,
   };
 }
 

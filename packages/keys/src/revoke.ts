@@ -2,7 +2,7 @@ import type { Filter } from 'mongodb';
 import type { Publisher } from '@keyguard/bus';
 import { createEnvelope, type KeyRevokedPayload, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
-import { type ActorRef, isDuplicateKey, type RevocationReason, type Store } from '@keyguard/store';
+import { type ActorRef, isDuplicateKey, type LocationDoc, type RevocationReason, type Store } from '@keyguard/store';
 import { findingIdFor } from './findings.js';
 import { findingRecords, type KeyRecord, keyRecords } from './records.js';
 
@@ -54,10 +54,19 @@ export function createRevoker(options: RevokerOptions) {
   const topic = options.keyEventsTopic ?? Topics.keyEvents;
   const log = options.logger.child({ component: 'revoker' });
 
-  async function finish(key: KeyRecord, correlationId?: string): Promise<void> {
+  /**
+   * Steps 2–5. `known.findingResolved`: the caller already wrote the finding resolved (the
+   * policy does, in the same insert), with these `locations` — no update and no read needed.
+   */
+  async function finish(key: KeyRecord, correlationId?: string, known: { findingResolved?: boolean; locations?: LocationDoc[] } = {}): Promise<void> {
     const revocation = key.revocation;
     if (!revocation || !key.revokedAt) return;
     const at = key.revokedAt;
+    const started = performance.now();
+    const ms: Record<string, number> = {};
+    const lap = (step: string) => {
+      ms[step] = Math.round(performance.now() - started);
+    };
     try {
       await auditLog.insertOne({
         _id: `audit_revoke_${key._id}`,
@@ -71,18 +80,20 @@ export function createRevoker(options: RevokerOptions) {
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
-    await findings.updateOne(
+    lap('audit');
+    if (!known.findingResolved) await findings.updateOne(
       { _id: findingIdFor(key.hash), status: 'open' },
       {
         $set: { status: 'resolved', resolution: 'revoked' },
         $push: { history: { at, action: 'resolved', actor: revocation.actor, status: 'resolved', resolution: 'revoked', note: `key revoked (${revocation.reason})` } },
       },
     );
+    lap('finding');
     const [owner, finding] = await Promise.all([
       users.findOne({ _id: key.createdBy }),
-      key.exposure ? findings.findOne({ _id: findingIdFor(key.hash) }, { projection: { locations: 1 } }) : null,
+      key.exposure && !known.locations ? findings.findOne({ _id: findingIdFor(key.hash) }, { projection: { locations: 1 } }) : null,
     ]);
-    const locations = (finding?.locations ?? key.exposure?.locations ?? []).map(({ detectedAt: _d, ...location }) => location);
+    const locations = (known.locations ?? finding?.locations ?? key.exposure?.locations ?? []).map(({ detectedAt: _d, ...location }) => location);
     const payload: KeyRevokedPayload = {
       keyId: key._id,
       teamId: key.teamId,
@@ -100,9 +111,12 @@ export function createRevoker(options: RevokerOptions) {
       occurredAt: at,
       correlationId,
     });
+    lap('read');
     await options.publisher.publish(topic, [{ key: key._id, value: event }], { timeoutMs: options.publishTimeoutMs ?? 10_000 });
+    lap('published');
     await keys.updateOne({ _id: key._id }, { $unset: { revocationPending: '' } });
-    log.info({ keyId: key._id, reason: revocation.reason, actor: revocation.actor.id }, 'key revoked');
+    lap('done');
+    log.info({ keyId: key._id, reason: revocation.reason, actor: revocation.actor.id, ms }, 'key revoked');
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { ConsumedMessage } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
-import { type FindingRepository, findingIdFor, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
+import { type FindingRepository, findingIdFor, type KeyRecord, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
 import type { ActorRef, Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
@@ -28,18 +28,27 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
   /**
    * One writer at a time from this process: SQLite (under FerretDB) has a single write lock,
    * and concurrent partitions fighting for it back off for far longer than they would wait
-   * in line. Batches of different partitions still overlap their Kafka I/O.
+   * in line. Exposure batches go ahead of revocation finishing, so refusals never queue
+   * behind audit entries and emails.
    */
-  let tail: Promise<unknown> = Promise.resolve();
-  const serially = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = tail.then(work, work);
-    tail = run.catch(() => {});
-    return run;
+  const queues: Record<'batch' | 'finish', (() => void)[]> = { batch: [], finish: [] };
+  let busy = false;
+  const next = () => {
+    const start = queues.batch.shift() ?? queues.finish.shift();
+    busy = start !== undefined;
+    start?.();
   };
+  const serially = <T>(work: () => Promise<T>, lane: 'batch' | 'finish'): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queues[lane].push(() => {
+        work().then(resolve, reject).finally(next);
+      });
+      if (!busy) next();
+    });
 
   function finishLater(keyId: string, work: () => Promise<unknown>): void {
     if (finishing.has(keyId)) return;
-    const task = retryFinish(() => serially(work))
+    const task = retryFinish(() => serially(work, 'finish'))
       .catch((err: unknown) => logger.error({ err, keyId }, 'could not finish a revocation; the sweeper will'))
       .finally(() => finishing.delete(keyId));
     finishing.set(keyId, task);
@@ -57,7 +66,7 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     }
   }
 
-  const handler = (messages: ConsumedMessage<ExposureDetected>[]): Promise<void> => serially(() => retryingStoreBusy(() => handle(messages)));
+  const handler = (messages: ConsumedMessage<ExposureDetected>[]): Promise<void> => serially(() => retryingStoreBusy(() => handle(messages)), 'batch');
   /** Resolves once the revocations started so far are finished (for a graceful stop, and tests). */
   const drain = async () => {
     while (finishing.size > 0) await Promise.allSettled([...finishing.values()]);
@@ -96,14 +105,18 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
 
     // 1. Refuse first: the keys this batch revokes stop working before anything else is written.
     const toRevoke = matched.filter((k) => decideKeyAction(k, settings.get(k.teamId)) === 'revoke');
-    const begun = await Promise.all(
-      toRevoke.map((k) => revoker.begin(k._id, { reason: 'exposure_auto', actor: policyActor }, k.exposure ? {} : { exposure: exposureOf(k) })),
-    );
+    //    One after another: parallel writes would only queue for the store's one lock.
+    const begun: (KeyRecord | null)[] = [];
+    for (const k of toRevoke) {
+      begun.push(await revoker.begin(k._id, { reason: 'exposure_auto', actor: policyActor }, k.exposure ? {} : { exposure: exposureOf(k) }));
+    }
     lap('refused');
 
     // 2. The findings (every token, ours or not).
     const matches = new Map<string, TokenMatch>(matched.map((k) => [k.hash, { keyId: k._id, teamId: k.teamId, revoked: k.status === 'revoked' }]));
-    await findings.recordExposures(records, matches);
+    const revokedNow = new Map(begun.flatMap((key) => (key ? [[key.hash, policyActor] as const] : [])));
+    const outcomes = await findings.recordExposures(records, matches, revokedNow);
+    const createdResolved = new Map(outcomes.filter((o) => o.created && revokedNow.has(o.tokenHash)).map((o) => [o.tokenHash, o.added]));
     lap('findings');
 
     // 3. Keys the team leaves alive are marked exposed (once).
@@ -120,7 +133,11 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     //    They run after the batch is committed, so a slow store delays only the email, never
     //    the next exposures; a crash leaves `revocationPending` for the sweeper to finish.
     const lostRace = new Set(toRevoke.filter((_, i) => !begun[i]).map((k) => k._id));
-    for (const key of begun) if (key) finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash)));
+    for (const key of begun) {
+      if (!key) continue;
+      const locations = createdResolved.get(key.hash);
+      finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash), locations ? { findingResolved: true, locations } : {}));
+    }
     for (const k of matched.filter((k) => k.revocationPending || lostRace.has(k._id))) {
       finishLater(k._id, () => revoker.finishPending(k._id, correlation.get(k.hash)));
     }
