@@ -127,6 +127,19 @@ describe('POST /webhooks/gitlab', () => {
   });
 });
 
+describe('process roles', () => {
+  it('a worker-only process (INGEST_RECEIVER=false) serves health but no webhook routes, ', async () => {
+    const workerOnly = await startHarness({ INGEST_RECEIVER: false });
+    try {
+      const res = await fetch(`${workerOnly.url}/webhooks/gitlab`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(404);
+      expect((await fetch(`${workerOnly.url}/healthz`)).status).toBe(200);
+    } finally {
+      await workerOnly.stop();
+    }
+  });
+});
+
 describe('POST /secret-detection/gitlab', () => {
   const gitlab = createPartnerKeyPair('gitlab-key-1');
   it('verifies with the shared ECDSA verifier and publishes exposures', async () => {
