@@ -81,7 +81,8 @@ export function createRevoker(options: RevokerOptions) {
       if (!isDuplicateKey(error)) throw error;
     }
     lap('audit');
-    if (!known.findingResolved) await findings.updateOne(
+    // Only an exposed key has a finding (the policy marks the key when it records one).
+    if (key.exposure && !known.findingResolved) await findings.updateOne(
       { _id: findingIdFor(key.hash), status: 'open' },
       {
         $set: { status: 'resolved', resolution: 'revoked' },
