@@ -128,7 +128,7 @@ describe('POST /webhooks/gitlab', () => {
 });
 
 describe('process roles', () => {
-  it('a worker-only process (INGEST_RECEIVER=false) serves health but no webhook routes, ', async () => {
+  it('a worker-only process (INGEST_RECEIVER=false) serves health but no webhook routes', async () => {
     const workerOnly = await startHarness({ INGEST_RECEIVER: false });
     try {
       const res = await fetch(`${workerOnly.url}/webhooks/gitlab`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
