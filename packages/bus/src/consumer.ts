@@ -41,6 +41,11 @@ export interface ConsumerOptions<S extends z.ZodType> {
   logger: Logger;
   retry?: Partial<RetryPolicy>;
   fromBeginning?: boolean;
+  /**
+   * How long the group waits for a heartbeat before it drops this member (default 30 s).
+   * Handlers may take longer: the runner keeps heartbeating while they run.
+   */
+  sessionTimeoutMs?: number;
   /** Called after each committed batch: for metrics. */
   onCommitted?: (stats: { processed: number; deadLettered: number }) => void;
 }
@@ -53,6 +58,16 @@ export interface RunningConsumer {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Heartbeats every second while `work` runs, so a slow handler keeps the group membership. */
+async function keepingAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => heartbeat().catch(() => {}), 1000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -81,10 +96,19 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
   const log = options.logger.child({ groupId: options.groupId });
   const consumer = kafka.consumer({
     groupId: options.groupId,
-    sessionTimeout: 15_000,
+    sessionTimeout: options.sessionTimeoutMs ?? 30_000,
     heartbeatInterval: 1000,
     maxWaitTimeInMs: 50,
-    retry: { retries: 10 },
+    retry: {
+      retries: 10,
+      // kafkajs gives up for good after a crash it deems permanent (e.g. the group dropped this
+      // member); a service must not silently stop consuming, so it always rejoins. Nothing is
+      // lost: whatever was not committed is read again.
+      restartOnFailure: async (error) => {
+        log.error({ err: error }, 'consumer crashed; restarting');
+        return !stopping;
+      },
+    },
   });
   const counters = { processed: 0, deadLettered: 0, retries: 0 };
   let stopping = false;
@@ -177,15 +201,16 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
 
     let handledAsBatch = false;
     if (options.batchHandler && valid.length > 0) {
-      const { error } = await withRetries(() => options.batchHandler!(valid.map((v) => v.consumed)), () => stopping);
+      const { error } = await keepingAlive(heartbeat, () =>
+        withRetries(() => options.batchHandler!(valid.map((v) => v.consumed)), () => stopping),
+      );
       handledAsBatch = error === undefined;
       if (error !== undefined) log.warn({ err: error, topic, partition, size: valid.length }, 'batch failed; handling one by one');
     }
     if (!handledAsBatch) {
       for (const { message, consumed } of valid) {
         if (!isRunning() || isStale()) return; // rebalanced away: the next owner re-reads from the last commit
-        await handleOne(topic, partition, message, consumed);
-        await heartbeat();
+        await keepingAlive(heartbeat, () => handleOne(topic, partition, message, consumed));
       }
     }
 

@@ -229,6 +229,30 @@ describe('bus against the real broker', () => {
     await expect.poll(() => committedOffset(groupId, topic), { timeout: 10_000 }).toBe(4);
   });
 
+  it('keeps its group membership while a handler runs longer than the session timeout', async () => {
+    const topic = await createTestTopic(kafka, 'bus.slow');
+    const groupId = uniqueName('g');
+    await publisher.publish(topic, [{ key: 'slow', value: ping(1) }, { key: 'next', value: ping(2) }]);
+    const handled: number[] = [];
+    const c = await runConsumer(kafka, {
+      groupId,
+      topics: [topic],
+      schema: Ping,
+      publisher,
+      logger,
+      sessionTimeoutMs: 6000, // the broker's minimum
+      handler: async (m) => {
+        if (m.value.payload.n === 1) await new Promise((r) => setTimeout(r, 8000));
+        handled.push(m.value.payload.n);
+      },
+    });
+    running.push(c);
+    await eventually(() => handled.length === 2, 30_000);
+    expect(handled).toEqual([1, 2]); // each once: no rebalance re-delivered the slow message
+    await expect.poll(() => committedOffset(groupId, topic), { timeout: 10_000 }).toBe(2);
+    expect(c.stats().deadLettered).toBe(0);
+  }, 40_000);
+
   it('batches concurrent publishes into few produce requests', async () => {
     const topic = await createTestTopic(kafka, 'bus.batch');
     const local = createPublisher(kafka, { logger, lingerMs: 5 });
