@@ -164,11 +164,17 @@ describe('dashboard', () => {
     await poll(rowNames).toHaveLength(created.length);
   });
 
-  it('searches by the full key value', async () => {
+  it('searches by the full key value, without the key in any URL', async () => {
+    const urls: string[] = [];
+    const record = (request: { url(): string }) => urls.push(request.url());
+    page.on('request', record);
     const search = page.getByLabel('Search by key value');
     await search.fill(keys['Local dev']!.secret);
     await search.press('Enter');
     await poll(rowNames).toEqual(['Local dev']);
+    page.off('request', record);
+    expect(urls.some((u) => u.includes('keyHash='))).toBe(true);
+    expect(urls.filter((u) => u.includes(keys['Local dev']!.secret.slice(5)))).toEqual([]);
 
     await search.fill(generateKey());
     await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -107,6 +107,18 @@ function items<T>(data: unknown, key = 'items'): T[] {
   return [];
 }
 
+/**
+ * Search by key value without the key in a URL (where proxies and browser history keep it):
+ * send its SHA-256, which is what keys-api matches anyway. Web Crypto exists only in secure
+ * contexts (https, localhost); elsewhere fall back to the plain `q`.
+ */
+async function searchParam(value: string): Promise<{ keyHash: string } | { q: string }> {
+  const key = value.trim();
+  if (!globalThis.crypto?.subtle) return { q: key };
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
+  return { keyHash: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('') };
+}
+
 export const api = {
   signIn: (apiKey: string) => request<void>('POST', '/session', { apiKey }),
   signOut: () => request<void>('DELETE', '/session'),
@@ -116,9 +128,10 @@ export const api = {
   },
   users: async () => items<TeamUser>(await request<unknown>('GET', '/users')),
   keys: async (q: KeyQuery): Promise<Page<ApiKey>> => {
+    const search = q.q ? await searchParam(q.q) : {};
     const data = await request<Partial<Page<ApiKey>>>(
       'GET',
-      `/keys${query({ status: q.status.join(','), createdBy: q.createdBy, q: q.q, sort: q.sort, limit: q.limit, cursor: q.cursor })}`,
+      `/keys${query({ status: q.status.join(','), createdBy: q.createdBy, ...search, sort: q.sort, limit: q.limit, cursor: q.cursor })}`,
     );
     return { items: items<ApiKey>(data), nextCursor: data.nextCursor ?? null, ...(typeof data.total === 'number' ? { total: data.total } : {}) };
   },

@@ -10,6 +10,8 @@ export interface KeyQuery {
   createdBy?: string;
   /** A full key value: matched by its hash. */
   q?: string;
+  /** The hash of a full key value, computed by the caller. */
+  keyHash?: string;
   sort: KeySort;
   offset: number;
   limit: number;
@@ -31,6 +33,7 @@ export function createKeyQueries(store: Store) {
       if (query.statuses?.length) filter.status = { $in: query.statuses };
       if (query.createdBy) filter.createdBy = query.createdBy;
       if (query.q) filter.hash = hashApiKey(query.q.trim());
+      if (query.keyHash) filter.hash = query.keyHash.toLowerCase();
       const [items, total] = await Promise.all([
         keys.find(filter).sort(sorts[query.sort]).skip(query.offset).limit(query.limit + 1).toArray(),
         keys.countDocuments(filter),

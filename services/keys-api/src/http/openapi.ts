@@ -144,6 +144,12 @@ export const openApiDocument = {
           { name: 'status', in: 'query', schema: { type: 'string' }, description: 'comma-separated: enabled,disabled,revoked' },
           { name: 'createdBy', in: 'query', schema: { type: 'string' } },
           { name: 'q', in: 'query', schema: { type: 'string' }, description: 'a full key value (matched by its SHA-256)' },
+          {
+            name: 'keyHash',
+            in: 'query',
+            schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' },
+            description: 'the hex SHA-256 of a full key value: the same search without the key in the URL (the dashboard uses it)',
+          },
           { name: 'sort', in: 'query', schema: { enum: ['newest', 'oldest', 'recently_used'] } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
           { name: 'cursor', in: 'query', schema: { type: 'string' } },

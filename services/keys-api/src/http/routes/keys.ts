@@ -18,6 +18,8 @@ const ListQuery = z.object({
   status: KeyStatusList.optional(),
   createdBy: z.string().min(1).optional(),
   q: z.string().min(1).max(200).optional(),
+  /** The hex SHA-256 of a full key value: search without putting the key itself in a URL. */
+  keyHash: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be a hex SHA-256').optional(),
   sort: z.enum(['newest', 'oldest', 'recently_used']).default('newest'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().optional(),
@@ -56,6 +58,7 @@ export function keyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const query = parse(ListQuery, request.query);
     const offset = decodeCursor(query.cursor);
     if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
+    if (query.q && query.keyHash) throw new HttpError(400, 'invalid_request', 'give q or keyHash, not both');
     if (!isAdmin(p.user.role) && query.createdBy && query.createdBy !== p.user._id) {
       throw new HttpError(403, 'forbidden', "members can list only their own keys");
     }
@@ -64,6 +67,7 @@ export function keyRoutes(app: FastifyInstance, ctx: ApiContext): void {
       statuses: query.status,
       createdBy: ownerScope(p) ?? query.createdBy,
       q: query.q,
+      keyHash: query.keyHash,
       sort: query.sort,
       offset,
       limit: query.limit,
