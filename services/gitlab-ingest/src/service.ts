@@ -1,4 +1,4 @@
-import { createPartnerAlertVerifier, type IngestDeps, type RunningService, startIngestService } from '@keyguard/ingest-kit';
+import { createPartnerAlertVerifier, type IngestDeps, type IngestServiceConfig, type RunningService, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
 import { createGitlabApi } from './adapters/gitlab-api.js';
 import type { Config } from './config.js';
 import { createGitlabWorker } from './consumers/scan-event.js';
@@ -8,22 +8,13 @@ export type { Config } from './config.js';
 export type { RunningService } from '@keyguard/ingest-kit';
 
 /** What `startService` needs: the config, with the operational switches optional (as from env). */
-export type ServiceConfig = Omit<Config, Defaulted> & Partial<Pick<Config, Defaulted>>;
-type Defaulted = 'HOST' | 'LOG_LEVEL' | 'SCAN_PRIVATE' | 'INGEST_WORKER' | 'INGEST_RECEIVER' | 'PUBLISH_TIMEOUT_MS';
-const defaults: Pick<Config, Defaulted> = {
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'info',
-  SCAN_PRIVATE: false,
-  INGEST_WORKER: true,
-  INGEST_RECEIVER: true,
-  PUBLISH_TIMEOUT_MS: 3000,
-};
+export type ServiceConfig = IngestServiceConfig<Config>;
 
 const service = 'gitlab-ingest';
 
 /** Starts the GitLab receiver and its worker in this process; `deps` lets tests use fresh topics and databases. */
 export async function startService(input: ServiceConfig, deps: IngestDeps = {}): Promise<RunningService> {
-  const config: Config = { ...defaults, ...input };
+  const config = withIngestDefaults<Config>(input);
   return startIngestService({
     service,
     provider: 'gitlab',
