@@ -160,7 +160,7 @@ function buildCorpus() {
   flush();
   // spread the planted snippets over the parts, each at a line boundary
   const perPart = pieces.map(() => []);
-  planted.forEach((p, i) => perPart[(i * 7919) % pieces.length].push(p));
+  for (const [i, p] of planted.entries()) perPart[(i * 7919) % pieces.length].push(p);
   const files = [];
   let bytes = 0;
   pieces.forEach((piece, i) => {
@@ -294,7 +294,7 @@ function runRipgrep(meta, bin) {
   return { ...r, findings: matches.length, ...recallOf(meta, found), misses: perRuleMisses(meta, found) };
 }
 
-function inProcess(meta, rules) {
+function inProcess(_meta, rules) {
   const buffers = readdirSync(corpusDir)
     .filter((f) => f.endsWith('.txt'))
     .map((f) => readFileSync(path.join(corpusDir, f)));
