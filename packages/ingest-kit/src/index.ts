@@ -8,6 +8,7 @@ export { isBinaryPath, isVendoredPath, looksBinary, shouldScanPath } from './pat
 export { type LineFinding, scanAddedLines, scanFile, toFound } from './scan.js';
 export { classifyUpstream, fetchWithTimeout, mapLimit, sleep } from './upstream.js';
 export { type SourceWorkerOptions, startSourceWorker } from './worker.js';
+export { type PartnerAlertHandlerOptions, partnerAlertHandler } from './partner-alert-route.js';
 export { issuedKeysIn, locateUrl, type PartnerAlertInput, type PartnerFeedback, PartnerMatch, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
 export { type IngestServiceConfig, ingestDefaults, withIngestDefaults } from './service-config.js';
 export { type IngestBaseConfig, type IngestContext, type IngestDeps, type IngestServiceDefinition, type RunningService, startIngestService } from './service-runtime.js';

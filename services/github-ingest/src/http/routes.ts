@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Webhooks } from '@octokit/webhooks';
 import {
   GITHUB_MAX_PAYLOAD_BYTES,
   type IngestContext,
-  issuedKeysIn,
-  PartnerMatches,
   type PartnerAlertVerifier,
   parseJson,
-  partnerAlertExposures,
+  partnerAlertHandler,
   rawJsonBodies,
   sourceEventMessage,
   headerValue,
@@ -71,25 +68,7 @@ export function githubRoutes(options: GithubRoutesOptions) {
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });
 
-    const issuedKeys = issuedKeysIn(context.store);
-    scope.post('/secret-scanning/github', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => {
-      const raw = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
-      const verified = await options.partnerVerifier.verify(raw, request.headers);
-      if (!verified.ok) throw new HttpError(verified.status, verified.code, verified.message);
-      const matches = PartnerMatches.safeParse(parseJson(raw), { reportInput: false });
-      if (!matches.success) throw new HttpError(400, 'invalid_payload', 'expected a JSON array of { token, type, url, source }');
-      const correlationId = randomUUID();
-      const { messages, feedback } = await partnerAlertExposures({
-        provider: 'github',
-        matches: matches.data,
-        scanner: context.scanner,
-        issuedKeys,
-        service: context.service,
-        correlationId,
-      });
-      await context.gate.publish([{ topic: context.topics.exposures, messages }]);
-      request.log.info({ correlationId, matches: matches.data.length, exposures: messages.length, keyIdentifier: verified.keyIdentifier }, 'partner alert accepted');
-      return reply.code(200).send(feedback);
-    });
+    const partnerAlert = partnerAlertHandler(context, { provider: 'github', verifier: options.partnerVerifier, expected: '{ token, type, url, source }' });
+    scope.post('/secret-scanning/github', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => reply.code(200).send(await partnerAlert(request)));
   };
 }

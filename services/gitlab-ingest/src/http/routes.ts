@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import {
   headerValue,
   type IngestContext,
-  issuedKeysIn,
   type PartnerAlertVerifier,
-  PartnerMatches,
   parseJson,
-  partnerAlertExposures,
+  partnerAlertHandler,
   rawJsonBodies,
   safeEqual,
   sourceEventMessage,
@@ -64,28 +61,11 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });
 
-    const issuedKeys = issuedKeysIn(context.store);
+    const partnerAlert =
+      options.partnerVerifier && partnerAlertHandler(context, { provider: 'gitlab', verifier: options.partnerVerifier, expected: '{ type, token, url }' });
     scope.post('/secret-detection/gitlab', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => {
-      if (!options.partnerVerifier) {
-        throw new HttpError(404, 'not_configured', 'the GitLab partner API is disabled: GITLAB_PARTNER_KEYS_URL is not set');
-      }
-      const raw = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
-      const verified = await options.partnerVerifier.verify(raw, request.headers);
-      if (!verified.ok) throw new HttpError(verified.status, verified.code, verified.message);
-      const matches = PartnerMatches.safeParse(parseJson(raw), { reportInput: false });
-      if (!matches.success) throw new HttpError(400, 'invalid_payload', 'expected a JSON array of { type, token, url }');
-      const correlationId = randomUUID();
-      const { messages, feedback } = await partnerAlertExposures({
-        provider: 'gitlab',
-        matches: matches.data,
-        scanner: context.scanner,
-        issuedKeys,
-        service: context.service,
-        correlationId,
-      });
-      await context.gate.publish([{ topic: context.topics.exposures, messages }]);
-      request.log.info({ correlationId, matches: matches.data.length, exposures: messages.length }, 'partner alert accepted');
-      return reply.code(200).send(feedback);
+      if (!partnerAlert) throw new HttpError(404, 'not_configured', 'the GitLab partner API is disabled: GITLAB_PARTNER_KEYS_URL is not set');
+      return reply.code(200).send(await partnerAlert(request));
     });
   };
 }
