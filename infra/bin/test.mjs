@@ -34,7 +34,7 @@ async function main() {
   try {
     await run(
       'npx',
-      ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...args],
+      ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...args],
       { cwd: root, env },
     );
   } catch {

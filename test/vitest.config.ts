@@ -1,12 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+// The one vitest configuration of the repository (kept here so the top level holds only what
+// the layout names). Paths below are relative to the repository root.
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 // Workspace packages export `@keyguard/source` → src/*.ts, so tests run the TypeScript
 // sources directly and need no build; Node itself resolves the same imports to dist/.
 const conditions = ['@keyguard/source', ...defaultServerConditions];
-const workspaces = ['packages/*', 'services/*', 'test'];
+const workspaces = ['packages/*', 'services/*'];
 
 export default defineConfig({
+  root,
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
@@ -25,7 +31,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          // + the cross-service browser tests of the dashboard (test/e2e, issue 6).
+          // + the cross-service end-to-end and browser tests in test/e2e.
           include: [...workspaces.map((w) => `${w}/test/**/*.{int,e2e}.test.ts`), 'test/e2e/**/*.e2e.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
