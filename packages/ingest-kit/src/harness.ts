@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createKafka, type Kafka } from '@keyguard/bus';
-import { createTestTopic } from '@keyguard/bus/testing';
+import { createTestTopic, type ReadMessage, waitForMessages } from '@keyguard/bus/testing';
 import { createLogger } from '@keyguard/logger';
 import { uniqueDbName } from '@keyguard/store/testing';
 import type { IngestDeps, RunningService } from './service-runtime.js';
@@ -14,6 +14,13 @@ import { type FixtureServer, startFixtureServer } from './testing.js';
 
 export const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 export const mongoUri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/';
+
+/** A Postman-format key generated at run time (no realistic literal token is committed). */
+export const postmanKey = () => `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
+
+/** The payload and location of an exposure message read back from Kafka. */
+export const payloadOf = (m: ReadMessage) => (m.json as { payload: Record<string, unknown> }).payload;
+export const locationOf = (m: ReadMessage) => payloadOf(m).location as Record<string, unknown>;
 
 /** Every log line the service wrote. */
 export class LogCapture extends Writable {
@@ -39,6 +46,13 @@ export interface Harness {
   logs: LogCapture;
   /** The webhook secret (or GitLab token) the service was started with. */
   secret: string;
+  /** Every key `plantKey` made, to prove none reached Kafka or a log line. */
+  planted: string[];
+  plantKey(): string;
+  /** The exposures whose payload matches, once `count` of them arrived. */
+  exposuresWhere(predicate: (payload: Record<string, unknown>) => boolean, count: number, timeoutMs?: number): Promise<ReadMessage[]>;
+  /** The exposures of these token hashes, once each has at least one. */
+  exposuresOf(tokenHashes: string[], timeoutMs?: number): Promise<ReadMessage[]>;
   stop(): Promise<void>;
 }
 
@@ -70,6 +84,9 @@ export async function startHarness<C>(options: HarnessOptions<C>): Promise<Harne
     groupId: `${options.prefix}-worker-${randomBytes(4).toString('hex')}`,
     dbName: uniqueDbName(options.prefix),
   });
+  const planted: string[] = [];
+  const exposuresWhere = (match: (m: ReadMessage) => boolean, until: (matching: ReadMessage[]) => boolean, timeoutMs: number) =>
+    waitForMessages(kafka, topics.exposures, { timeoutMs, until: (all) => until(all.filter(match)) }).then((all) => all.filter(match));
   return {
     service,
     url: `http://127.0.0.1:${service.port}`,
@@ -79,6 +96,22 @@ export async function startHarness<C>(options: HarnessOptions<C>): Promise<Harne
     topics,
     logs,
     secret,
+    planted,
+    plantKey() {
+      const key = postmanKey();
+      planted.push(key);
+      return key;
+    },
+    exposuresWhere: (predicate, count, timeoutMs = 20_000) =>
+      exposuresWhere((m) => predicate(payloadOf(m)), (matching) => matching.length >= count, timeoutMs),
+    exposuresOf(tokenHashes, timeoutMs = 20_000) {
+      const wanted = new Set(tokenHashes);
+      return exposuresWhere(
+        (m) => wanted.has(payloadOf(m).tokenHash as string),
+        (matching) => new Set(matching.map((m) => payloadOf(m).tokenHash)).size >= wanted.size,
+        timeoutMs,
+      );
+    },
     async stop() {
       await service.stop();
       await api.stop();

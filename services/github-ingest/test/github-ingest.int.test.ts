@@ -1,18 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type ReadMessage, readAll, waitForMessages } from '@keyguard/bus/testing';
+import { readAll } from '@keyguard/bus/testing';
 import { createPartnerKeyPair, githubDocumentedSample, publicKeysDocument, signGithubWebhook } from '@keyguard/ingest-kit/testing';
 import { connectStore } from '@keyguard/store';
 import { createLogger } from '@keyguard/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, mongoUri, patchAdding, postmanKey, pushPayload, sha, startHarness } from './harness.js';
+import { type Harness, locationOf, mongoUri, patchAdding, payloadOf, pushPayload, sha, startHarness } from './harness.js';
 
 let h: Harness;
-const planted: string[] = [];
-const secretKey = () => {
-  const k = postmanKey();
-  planted.push(k);
-  return k;
-};
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 async function deliver(event: string, payload: unknown, init: { deliveryId?: string; secret?: string; signature?: string | null; contentType?: string } = {}) {
@@ -28,13 +22,6 @@ async function deliver(event: string, payload: unknown, init: { deliveryId?: str
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-const exposuresWhere = (predicate: (p: Record<string, unknown>) => boolean, count: number, timeoutMs = 20_000) =>
-  waitForMessages(h.kafka, h.topics.exposures, {
-    timeoutMs,
-    until: (ms) => ms.filter((m) => predicate(payloadOf(m))).length >= count,
-  }).then((ms) => ms.filter((m) => predicate(payloadOf(m))));
-const payloadOf = (m: ReadMessage) => (m.json as { payload: Record<string, unknown> }).payload;
-const locationOf = (m: ReadMessage) => payloadOf(m).location as Record<string, unknown>;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -46,15 +33,15 @@ afterAll(async () => {
 describe('POST /webhooks/github', () => {
   it('turns a push into exposures with new line numbers and permalinks, acknowledged after Kafka', async () => {
     const [before, after] = [sha(), sha()];
-    const key = secretKey();
+    const key = h.plantKey();
     h.api.route(`GET /repos/octo/hello/compare/${before}...${after}`, {
       body: {
         total_commits: 1,
         commits: [{ sha: after }],
         files: [
           { filename: 'config/app.env', status: 'modified', changes: 2, patch: patchAdding([`POSTMAN_KEY=${key}`, 'DEBUG=1'], 10) },
-          { filename: 'node_modules/lib/key.js', status: 'added', changes: 1, patch: patchAdding([`k="${secretKey()}"`]) },
-          { filename: 'old.txt', status: 'removed', changes: 1, patch: `@@ -1,1 +0,0 @@\n-${secretKey()}` },
+          { filename: 'node_modules/lib/key.js', status: 'added', changes: 1, patch: patchAdding([`k="${h.plantKey()}"`]) },
+          { filename: 'old.txt', status: 'removed', changes: 1, patch: `@@ -1,1 +0,0 @@\n-${h.plantKey()}` },
         ],
       },
     });
@@ -62,7 +49,7 @@ describe('POST /webhooks/github', () => {
     expect(res.status).toBe(202);
     expect(res.body.status).toBe('accepted');
 
-    const [exposure] = await exposuresWhere((p) => (p.location as { commit?: string }).commit === after, 1);
+    const [exposure] = await h.exposuresWhere((p) => (p.location as { commit?: string }).commit === after, 1);
     const payload = payloadOf(exposure!);
     expect(exposure!.key).toBe(sha256(key));
     expect(payload).toMatchObject({ tokenHash: sha256(key), ruleId: 'postman-api-key', confidence: 'high' });
@@ -80,7 +67,7 @@ describe('POST /webhooks/github', () => {
 
   it('acknowledges and drops a duplicate delivery; reprocessing gives the same exposure ids', async () => {
     const [before, after] = [sha(), sha()];
-    const key = secretKey();
+    const key = h.plantKey();
     h.api.route(`GET /repos/octo/hello/compare/${before}...${after}`, {
       body: { total_commits: 1, commits: [{ sha: after }], files: [{ filename: 'a.js', status: 'added', changes: 1, patch: `@@ -0,0 +1,1 @@\n+const k = "${key}";` }] },
     });
@@ -91,7 +78,7 @@ describe('POST /webhooks/github', () => {
     // a redelivery under a new id (as after a manual resend of a changed hook) is processed again
     expect((await deliver('push', pushPayload({ before, after }))).status).toBe(202);
 
-    const exposures = await exposuresWhere((p) => p.tokenHash === sha256(key), 2);
+    const exposures = await h.exposuresWhere((p) => p.tokenHash === sha256(key), 2);
     const ids = exposures.map((m) => (m.json as { id: string }).id);
     expect(ids[0]).toBe(ids[1]);
     const compareCalls = h.api.requests.filter((r) => r.path === `/repos/octo/hello/compare/${before}...${after}`);
@@ -100,7 +87,7 @@ describe('POST /webhooks/github', () => {
 
   it('scans a new branch of 30 commits commit by commit', async () => {
     const commits = Array.from({ length: 30 }, () => sha());
-    const keys = commits.map(() => secretKey());
+    const keys = commits.map(() => h.plantKey());
     for (const [i, c] of commits.entries()) {
       h.api.route(`GET /repos/octo/hello/commits/${c}`, {
         body: { sha: c, files: [{ filename: `src/file${i}.ts`, status: 'modified', changes: 1, patch: `@@ -5,1 +5,2 @@\n line five\n+export const key${i} = '${keys[i]}';` }] },
@@ -109,7 +96,7 @@ describe('POST /webhooks/github', () => {
     const res = await deliver('push', pushPayload({ before: '0'.repeat(40), after: commits.at(-1)!, commits }));
     expect(res.status).toBe(202);
     const hashes = new Set(keys.map(sha256));
-    const exposures = await exposuresWhere((p) => hashes.has(p.tokenHash as string), 30);
+    const exposures = await h.exposuresWhere((p) => hashes.has(p.tokenHash as string), 30);
     expect(new Set(exposures.map((m) => payloadOf(m).tokenHash)).size).toBe(30);
     const third = exposures.find((m) => payloadOf(m).tokenHash === sha256(keys[2]!))!;
     expect(locationOf(third)).toMatchObject({ commit: commits[2], path: 'src/file2.ts', line: 6 });
@@ -117,7 +104,7 @@ describe('POST /webhooks/github', () => {
 
   it('falls back to per-commit scanning when the compare is truncated, and fetches files whose diff is too large', async () => {
     const [before, c1, c2] = [sha(), sha(), sha()];
-    const bigKey = secretKey();
+    const bigKey = h.plantKey();
     const filler = Array.from({ length: 40_000 }, (_, i) => `line ${i} ${'x'.repeat(40)}`);
     filler.splice(31_337, 0, `token: ${bigKey}`);
     h.api.route(`GET /repos/octo/hello/compare/${before}...${c2}`, { body: { total_commits: 300, commits: [{ sha: c1 }], files: [] } });
@@ -127,13 +114,13 @@ describe('POST /webhooks/github', () => {
       req.query.get('ref') === c2 ? { body: filler.join('\n'), headers: { 'content-type': 'application/vnd.github.raw' } } : { status: 404, body: { message: 'Not Found' } },
     );
     expect((await deliver('push', pushPayload({ before, after: c2, commits: [c1, c2] }))).status).toBe(202);
-    const [exposure] = await exposuresWhere((p) => p.tokenHash === sha256(bigKey), 1);
+    const [exposure] = await h.exposuresWhere((p) => p.tokenHash === sha256(bigKey), 1);
     expect(locationOf(exposure!)).toMatchObject({ commit: c2, path: 'data/big.yaml', line: 31_338 });
   });
 
   it('retries transient upstream failures and commits past a deleted repository', async () => {
     const [b1, a1, b2, a2] = [sha(), sha(), sha(), sha()];
-    const key = secretKey();
+    const key = h.plantKey();
     let calls = 0;
     h.api.route(`GET /repos/gone/repo/compare/${b1}...${a1}`, { status: 404, body: { message: 'Not Found' } });
     h.api.route(`GET /repos/octo/flaky/compare/${b2}...${a2}`, () =>
@@ -143,14 +130,14 @@ describe('POST /webhooks/github', () => {
     );
     expect((await deliver('push', pushPayload({ before: b1, after: a1, repository: 'gone/repo' }))).status).toBe(202);
     expect((await deliver('push', pushPayload({ before: b2, after: a2, repository: 'octo/flaky' }))).status).toBe(202);
-    const [exposure] = await exposuresWhere((p) => p.tokenHash === sha256(key), 1);
+    const [exposure] = await h.exposuresWhere((p) => p.tokenHash === sha256(key), 1);
     expect(locationOf(exposure!).repository).toBe('octo/flaky');
     expect(calls).toBe(3);
   });
 
   it('waits for the rate-limit reset GitHub announces, then goes on', async () => {
     const [before, after] = [sha(), sha()];
-    const key = secretKey();
+    const key = h.plantKey();
     let calls = 0;
     h.api.route(`GET /repos/octo/limited/compare/${before}...${after}`, () => {
       calls += 1;
@@ -161,7 +148,7 @@ describe('POST /webhooks/github', () => {
     });
     const sentAt = Date.now();
     expect((await deliver('push', pushPayload({ before, after, repository: 'octo/limited' }))).status).toBe(202);
-    await exposuresWhere((p) => p.tokenHash === sha256(key), 1);
+    await h.exposuresWhere((p) => p.tokenHash === sha256(key), 1);
     expect(calls).toBe(2);
     const second = h.api.requests.filter((r) => r.path === `/repos/octo/limited/compare/${before}...${after}`);
     expect(second).toHaveLength(2);
@@ -170,7 +157,7 @@ describe('POST /webhooks/github', () => {
 
   it('scans the whole repository when it is made public', async () => {
     const head = sha();
-    const key = secretKey();
+    const key = h.plantKey();
     h.api.route('GET /repos/octo/newly-public/branches/main', { body: { name: 'main', commit: { sha: head } } });
     h.api.route(`GET /repos/octo/newly-public/git/trees/${head}`, {
       body: { sha: head, truncated: false, tree: [{ path: 'README.md', type: 'blob', sha: 'b1', size: 20 }, { path: 'logo.png', type: 'blob', sha: 'b2', size: 9 }, { path: 'src', type: 'tree', sha: 't1' }] },
@@ -179,7 +166,7 @@ describe('POST /webhooks/github', () => {
     const repository = { id: 2, full_name: 'octo/newly-public', html_url: 'https://github.com/octo/newly-public', private: false, default_branch: 'main' };
     expect((await deliver('public', { repository, sender: { login: 'o' } })).status).toBe(202);
     expect((await deliver('repository', { action: 'privatized', repository: { ...repository, private: true } })).body).toMatchObject({ status: 'ignored' });
-    const [exposure] = await exposuresWhere((p) => p.tokenHash === sha256(key), 1);
+    const [exposure] = await h.exposuresWhere((p) => p.tokenHash === sha256(key), 1);
     expect(locationOf(exposure!)).toMatchObject({ kind: 'file', path: 'README.md', line: 3, url: `https://github.com/octo/newly-public/blob/${head}/README.md#L3` });
     expect(h.api.requests.some((r) => r.path.endsWith('/git/blobs/b2'))).toBe(false);
   });
@@ -232,9 +219,9 @@ describe('POST /secret-scanning/github', () => {
   it('labels keys we issued (even one already revoked) and checksum-valid tokens true_positive and publishes hashed, redacted exposures', async () => {
     h.keys.route('GET /meta/public_keys/secret_scanning', { body: publicKeysDocument(partner) });
     await new Promise((r) => setTimeout(r, 1100)); // an unknown identifier refetches at most once a second
-    const live = secretKey();
-    const revoked = secretKey();
-    const unknown = secretKey();
+    const live = h.plantKey();
+    const revoked = h.plantKey();
+    const unknown = h.plantKey();
     const store = await connectStore({ uri: mongoUri, dbName: (h.service.context.store.db.databaseName), logger: createLogger({ name: 't', level: 'silent' }) });
     const issued = (key: string, status: 'enabled' | 'revoked') => ({
       _id: randomUUID(), hash: sha256(key), preview: 'PMAK-…', name: 'ci', teamId: 't1', createdBy: 'u1', createdAt: new Date(),
@@ -258,7 +245,7 @@ describe('POST /secret-scanning/github', () => {
         { token_hash: sha256(unknown), token_type: 'postman_api_key', label: 'false_positive' },
       ],
     });
-    const [exposure] = await exposuresWhere((p) => p.tokenHash === sha256(live), 1);
+    const [exposure] = await h.exposuresWhere((p) => p.tokenHash === sha256(live), 1);
     expect(payloadOf(exposure!)).toMatchObject({ ruleId: 'postman-api-key', confidence: 'high' });
     expect(locationOf(exposure!)).toEqual({ source: 'github', kind: 'partner_alert', url, repository: 'octo/leaky', commit: '12345600b9cbe38a219f39a9941c9319b600c002', path: 'foo/bar.txt', resourceType: 'content' });
   });
@@ -287,8 +274,8 @@ describe('POST /secret-scanning/github', () => {
     const all = [...(await readAll(h.kafka, h.topics.exposures)), ...(await readAll(h.kafka, h.topics.sourceEvents))];
     expect(all.length).toBeGreaterThan(40);
     const everything = all.map((m) => m.value).join('\n') + h.logs.text();
-    expect(planted.length).toBeGreaterThan(30);
-    for (const token of planted) expect(everything).not.toContain(token);
-    for (const token of planted) expect(everything).not.toContain(token.slice(5, 29));
+    expect(h.planted.length).toBeGreaterThan(30);
+    for (const token of h.planted) expect(everything).not.toContain(token);
+    for (const token of h.planted) expect(everything).not.toContain(token.slice(5, 29));
   });
 });

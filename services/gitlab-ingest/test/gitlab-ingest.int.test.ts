@@ -1,24 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type ReadMessage, readAll, waitForMessages } from '@keyguard/bus/testing';
+import { readAll } from '@keyguard/bus/testing';
 import { createPartnerKeyPair, publicKeysDocument } from '@keyguard/ingest-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffEntry, type Harness, postmanKey, pushHook, sha, startHarness } from './harness.js';
+import { diffEntry, type Harness, locationOf, payloadOf, pushHook, sha, startHarness } from './harness.js';
 
 let h: Harness;
-const planted: string[] = [];
-const secretKey = () => {
-  const k = postmanKey();
-  planted.push(k);
-  return k;
-};
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const payloadOf = (m: ReadMessage) => (m.json as { payload: Record<string, unknown> }).payload;
-const locationOf = (m: ReadMessage) => payloadOf(m).location as Record<string, unknown>;
-const exposuresOf = (hashes: string[], timeoutMs = 20_000) => {
-  const wanted = new Set(hashes);
-  const match = (m: ReadMessage) => wanted.has(payloadOf(m).tokenHash as string);
-  return waitForMessages(h.kafka, h.topics.exposures, { timeoutMs, until: (ms) => new Set(ms.filter(match).map((m) => payloadOf(m).tokenHash)).size >= wanted.size }).then((ms) => ms.filter(match));
-};
 
 async function hook(payload: unknown, init: { event?: string; token?: string | null; idempotencyKey?: string; uuid?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-gitlab-event': init.event ?? 'Push Hook', 'x-gitlab-event-uuid': init.uuid ?? randomUUID() };
@@ -43,17 +30,17 @@ afterAll(async () => {
 describe('POST /webhooks/gitlab', () => {
   it('scans a push through the compare API and publishes exposures with permalinks', async () => {
     const [before, after] = [sha(), sha()];
-    const key = secretKey();
+    const key = h.plantKey();
     compareRoute(before, after, {
       commit: { id: after },
       commits: [{ id: after }],
-      diffs: [diffEntry('config/settings.yml', `@@ -3,2 +3,3 @@\n a: 1\n+postman_key: ${key}\n b: 2`), diffEntry('vendor/x.rb', `@@ -0,0 +1 @@\n+k = "${secretKey()}"`)],
+      diffs: [diffEntry('config/settings.yml', `@@ -3,2 +3,3 @@\n a: 1\n+postman_key: ${key}\n b: 2`), diffEntry('vendor/x.rb', `@@ -0,0 +1 @@\n+k = "${h.plantKey()}"`)],
       compare_timeout: false,
       compare_same_ref: false,
     });
     const res = await hook(pushHook({ before, after }));
     expect(res).toMatchObject({ status: 202, body: { status: 'accepted' } });
-    const [exposure] = await exposuresOf([sha256(key)]);
+    const [exposure] = await h.exposuresOf([sha256(key)]);
     expect(payloadOf(exposure!)).toMatchObject({ ruleId: 'postman-api-key', tokenHash: sha256(key) });
     expect(locationOf(exposure!)).toEqual({
       source: 'gitlab',
@@ -69,41 +56,41 @@ describe('POST /webhooks/gitlab', () => {
   it('falls back to per-commit diffs for a push of 30 commits and when compare times out', async () => {
     const before = sha();
     const commits = Array.from({ length: 30 }, () => sha());
-    const keys = commits.map(() => secretKey());
+    const keys = commits.map(() => h.plantKey());
     compareRoute(before, commits.at(-1)!, { commit: { id: commits.at(-1) }, commits: commits.map((id) => ({ id })), diffs: [], compare_timeout: false, compare_same_ref: false });
     for (const [i, c] of commits.entries()) {
       h.api.route(`GET /api/v4/projects/42/repository/commits/${c}/diff`, { body: [diffEntry(`lib/f${i}.js`, `@@ -1,1 +1,2 @@\n x\n+const k${i} = "${keys[i]}";`)] });
     }
     expect((await hook(pushHook({ before, after: commits.at(-1)!, commits, total: 30 }))).status).toBe(202);
-    const exposures = await exposuresOf(keys.map(sha256));
+    const exposures = await h.exposuresOf(keys.map(sha256));
     const last = exposures.find((m) => payloadOf(m).tokenHash === sha256(keys[29]!))!;
     expect(locationOf(last)).toMatchObject({ commit: commits[29], path: 'lib/f29.js', line: 2 });
 
     const [b2, a2] = [sha(), sha()];
-    const key = secretKey();
+    const key = h.plantKey();
     compareRoute(b2, a2, { commit: { id: a2 }, commits: [{ id: a2 }], diffs: [], compare_timeout: true, compare_same_ref: false });
     h.api.route(`GET /api/v4/projects/42/repository/commits/${a2}/diff`, { body: [diffEntry('app.env', `@@ -0,0 +1 @@\n+KEY=${key}`)] });
     expect((await hook(pushHook({ before: b2, after: a2 }))).status).toBe(202);
-    await exposuresOf([sha256(key)]);
+    await h.exposuresOf([sha256(key)]);
   });
 
   it('fetches the raw file when GitLab leaves a large diff out, and scans tag pushes', async () => {
     const [before, after] = [sha(), sha()];
-    const key = secretKey();
+    const key = h.plantKey();
     const lines = Array.from({ length: 50_000 }, (_, i) => `row ${i},${'y'.repeat(30)}`);
     lines[44_999] = `secret,${key}`;
     compareRoute(before, after, { commit: { id: after }, commits: [{ id: after }], diffs: [diffEntry('data/dump.csv', '', { too_large: true, collapsed: true })], compare_timeout: false, compare_same_ref: false });
     h.api.route('GET /api/v4/projects/42/repository/files/data/dump.csv/raw', (req) => (req.query.get('ref') === after ? { body: lines.join('\n') } : { status: 404, body: { message: '404 File Not Found' } }));
     expect((await hook(pushHook({ before, after }))).status).toBe(202);
-    const [exposure] = await exposuresOf([sha256(key)]);
+    const [exposure] = await h.exposuresOf([sha256(key)]);
     expect(locationOf(exposure!)).toMatchObject({ path: 'data/dump.csv', line: 45_000 });
 
     const tagged = sha();
-    const tagKey = secretKey();
+    const tagKey = h.plantKey();
     h.api.route(`GET /api/v4/projects/42/repository/commits/${tagged}/diff`, { body: [diffEntry('release.txt', `@@ -0,0 +1 @@\n+${tagKey}`)] });
     const tag = { ...pushHook({ before: '0'.repeat(40), after: tagged, commits: [] }), object_kind: 'tag_push', ref: 'refs/tags/v1.0.0' };
     expect((await hook(tag, { event: 'Tag Push Hook' })).status).toBe(202);
-    await exposuresOf([sha256(tagKey)]);
+    await h.exposuresOf([sha256(tagKey)]);
   });
 
   it('deduplicates on Idempotency-Key, then on X-Gitlab-Event-UUID', async () => {
@@ -144,14 +131,14 @@ describe('POST /secret-detection/gitlab', () => {
   const gitlab = createPartnerKeyPair('gitlab-key-1');
   it('verifies with the shared ECDSA verifier and publishes exposures', async () => {
     h.keys.route('GET /partner/keys', { body: publicKeysDocument(gitlab) });
-    const key = secretKey();
+    const key = h.plantKey();
     const url = `https://gitlab.com/mike/diaspora/-/raw/${'a'.repeat(40)}/src/app.java`;
     const body = JSON.stringify([{ type: 'postman_api_key', token: key, url }]);
     const post = (headers: Record<string, string>) => fetch(`${h.url}/secret-detection/gitlab`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const ok = await post({ 'Gitlab-Public-Key-Identifier': gitlab.keyIdentifier, 'Gitlab-Public-Key-Signature': gitlab.sign(body) });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual([{ token_hash: sha256(key), token_type: 'postman_api_key', label: 'false_positive' }]);
-    const [exposure] = await exposuresOf([sha256(key)]);
+    const [exposure] = await h.exposuresOf([sha256(key)]);
     expect(locationOf(exposure!)).toEqual({ source: 'gitlab', kind: 'partner_alert', url, repository: 'mike/diaspora', commit: 'a'.repeat(40), path: 'src/app.java' });
     const forged = await post({ 'Gitlab-Public-Key-Identifier': gitlab.keyIdentifier, 'Gitlab-Public-Key-Signature': gitlab.sign(`${body}\n`) });
     expect(forged.status).toBe(401);
@@ -161,7 +148,7 @@ describe('POST /secret-detection/gitlab', () => {
   it('never lets a raw token reach Kafka or a log line', async () => {
     const all = [...(await readAll(h.kafka, h.topics.exposures)), ...(await readAll(h.kafka, h.topics.sourceEvents))];
     const everything = all.map((m) => m.value).join('\n') + h.logs.text();
-    expect(planted.length).toBeGreaterThan(30);
-    for (const token of planted) expect(everything).not.toContain(token.slice(5));
+    expect(h.planted.length).toBeGreaterThan(30);
+    for (const token of h.planted) expect(everything).not.toContain(token.slice(5));
   });
 });

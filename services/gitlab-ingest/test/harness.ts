@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { brokers, type Harness, mongoUri, startHarness as startIngestHarness } from '@keyguard/ingest-kit/harness';
 import { type ServiceConfig, startService } from '../src/service.js';
 
-export { brokers, type Harness, LogCapture, mongoUri } from '@keyguard/ingest-kit/harness';
+export { brokers, type Harness, LogCapture, locationOf, mongoUri, payloadOf, postmanKey } from '@keyguard/ingest-kit/harness';
 
 export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Harness> {
   return startIngestHarness({
@@ -22,7 +22,6 @@ export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Ha
 }
 
 export const sha = () => randomBytes(20).toString('hex');
-export const postmanKey = () => `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
 
 export function pushHook(init: { before: string; after: string; commits?: string[]; total?: number; visibility?: number; projectId?: number }) {
   const commits = init.commits ?? [init.after];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { brokers, type Harness, mongoUri, startHarness as startIngestHarness } from '@keyguard/ingest-kit/harness';
 import { type ServiceConfig, startService } from '../src/service.js';
 
-export { brokers, type Harness, LogCapture, mongoUri } from '@keyguard/ingest-kit/harness';
+export { brokers, type Harness, LogCapture, locationOf, mongoUri, payloadOf, postmanKey } from '@keyguard/ingest-kit/harness';
 
 export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Harness> {
   return startIngestHarness({
@@ -22,5 +22,4 @@ export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Ha
 }
 
 export const sha = () => randomBytes(20).toString('hex');
-export const postmanKey = () => `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
 

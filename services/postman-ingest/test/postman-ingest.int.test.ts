@@ -1,24 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type ReadMessage, readAll, waitForMessages } from '@keyguard/bus/testing';
+import { readAll } from '@keyguard/bus/testing';
 import { signPostmanEvent } from '@keyguard/ingest-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, postmanKey, startHarness } from './harness.js';
+import { type Harness, locationOf, payloadOf, startHarness } from './harness.js';
 
 let h: Harness;
-const planted: string[] = [];
-const secretKey = () => {
-  const k = postmanKey();
-  planted.push(k);
-  return k;
-};
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const payloadOf = (m: ReadMessage) => (m.json as { payload: Record<string, unknown> }).payload;
-const locationOf = (m: ReadMessage) => payloadOf(m).location as Record<string, unknown>;
-const exposuresOf = (hashes: string[], timeoutMs = 20_000) => {
-  const wanted = new Set(hashes);
-  const match = (m: ReadMessage) => wanted.has(payloadOf(m).tokenHash as string);
-  return waitForMessages(h.kafka, h.topics.exposures, { timeoutMs, until: (ms) => new Set(ms.filter(match).map((m) => payloadOf(m).tokenHash)).size >= wanted.size }).then((ms) => ms.filter(match));
-};
 
 async function send(event: unknown, init: { timestamp?: string; signature?: string | null; secret?: string } = {}) {
   const body = JSON.stringify(event);
@@ -39,7 +26,7 @@ const event = (resource: Record<string, unknown>, content?: unknown) => ({
 
 /** A collection as the Postman API returns it, with a secret in seven different places. */
 function leakyCollection(id: string) {
-  const k = Array.from({ length: 7 }, () => secretKey());
+  const k = Array.from({ length: 7 }, () => h.plantKey());
   const collection = {
     collection: {
       info: { _postman_id: id, name: 'Leaky API', description: `Call it with ${k[0]} for now.`, schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
@@ -88,7 +75,7 @@ describe('POST /webhooks/postman', () => {
     const leaky = leakyCollection('c-inline');
     const res = await send(event({ type: 'collection', id: 'c-inline' }, leaky.collection));
     expect(res).toMatchObject({ status: 202, body: { status: 'accepted' } });
-    const exposures = await exposuresOf(leaky.keys.map(sha256));
+    const exposures = await h.exposuresOf(leaky.keys.map(sha256));
     for (const [i, key] of leaky.keys.entries()) {
       const found = exposures.find((m) => payloadOf(m).tokenHash === sha256(key))!;
       expect(locationOf(found)).toEqual({
@@ -108,19 +95,19 @@ describe('POST /webhooks/postman', () => {
     const leaky = leakyCollection('c-fetch');
     h.api.route('GET /collections/c-fetch', { body: leaky.collection });
     expect((await send(event({ type: 'collection', id: 'c-fetch' }))).status).toBe(202);
-    const exposures = await exposuresOf(leaky.keys.map(sha256));
+    const exposures = await h.exposuresOf(leaky.keys.map(sha256));
     expect(new Set(exposures.map((m) => locationOf(m).jsonPath))).toEqual(new Set(leaky.paths));
     const call = h.api.requests.find((r) => r.path === '/collections/c-fetch')!;
     expect(call.headers['x-api-key']).toBe('test-api-key-for-the-fixture');
   });
 
   it('scans a workspace with its collections, environments and globals', async () => {
-    const [envKey, globalKey, docKey] = [secretKey(), secretKey(), secretKey()];
+    const [envKey, globalKey, docKey] = [h.plantKey(), h.plantKey(), h.plantKey()];
     h.api.route('GET /workspaces/ws-9', { body: { workspace: { id: 'ws-9', name: 'Public APIs', type: 'team', visibility: 'public', description: `docs: ${docKey}`, collections: [{ id: 'gone', uid: '1-gone' }], environments: [{ id: 'e1', uid: '1-e1' }] } } });
     h.api.route('GET /environments/1-e1', { body: { environment: { id: 'e1', name: 'prod', values: [{ key: 'url', value: 'https://x', enabled: true }, { key: 'POSTMAN_API_KEY', value: envKey, enabled: true, type: 'secret' }] } } });
     h.api.route('GET /workspaces/ws-9/global-variables', { body: { values: [{ key: 'token', value: globalKey, type: 'default', enabled: true }] } });
     expect((await send(event({ type: 'workspace', id: 'ws-9', workspaceId: 'ws-9', url: undefined }))).status).toBe(202);
-    const exposures = await exposuresOf([envKey, globalKey, docKey].map(sha256));
+    const exposures = await h.exposuresOf([envKey, globalKey, docKey].map(sha256));
     const where = (key: string) => locationOf(exposures.find((m) => payloadOf(m).tokenHash === sha256(key))!);
     expect(where(envKey)).toMatchObject({ kind: 'environment', resourceId: '1-e1', jsonPath: '$.environment.values[1].value', workspaceId: 'ws-9' });
     expect(where(globalKey)).toMatchObject({ kind: 'globals', resourceId: 'ws-9', jsonPath: '$.values[0].value' });
@@ -128,14 +115,14 @@ describe('POST /webhooks/postman', () => {
   });
 
   it('fetches APIs, documentation and environments from their own endpoints', async () => {
-    const [apiKey, docKey, envKey] = [secretKey(), secretKey(), secretKey()];
+    const [apiKey, docKey, envKey] = [h.plantKey(), h.plantKey(), h.plantKey()];
     h.api.route('GET /apis/api-1', { body: { api: { id: 'api-1', name: 'Payments', description: `Authenticate with ${apiKey}`, schemas: [{ id: 's1', type: 'openapi:3' }] } } });
     h.api.route('GET /collections/doc-1', { body: { collection: { info: { name: 'Docs', description: `## Auth\n\nSend \`X-Api-Key: ${docKey}\`` }, item: [] } } });
     h.api.route('GET /environments/env-1', { body: { environment: { id: 'env-1', values: [{ key: 'apiKey', value: envKey, enabled: true }] } } });
     for (const [type, id] of [['api', 'api-1'], ['documentation', 'doc-1'], ['environment', 'env-1']]) {
       expect((await send(event({ type, id }))).status).toBe(202);
     }
-    const exposures = await exposuresOf([apiKey, docKey, envKey].map(sha256));
+    const exposures = await h.exposuresOf([apiKey, docKey, envKey].map(sha256));
     const where = (key: string) => locationOf(exposures.find((m) => payloadOf(m).tokenHash === sha256(key))!);
     expect(where(apiKey)).toMatchObject({ kind: 'api', resourceId: 'api-1', jsonPath: '$.api.description' });
     expect(where(docKey)).toMatchObject({ kind: 'documentation', resourceId: 'doc-1', jsonPath: '$.collection.info.description' });
@@ -157,7 +144,7 @@ describe('POST /webhooks/postman', () => {
   it('never lets a raw token reach Kafka or a log line', async () => {
     const all = [...(await readAll(h.kafka, h.topics.exposures)), ...(await readAll(h.kafka, h.topics.sourceEvents))];
     const everything = all.map((m) => m.value).join('\n') + h.logs.text();
-    expect(planted.length).toBeGreaterThan(15);
-    for (const token of planted) expect(everything).not.toContain(token.slice(5));
+    expect(h.planted.length).toBeGreaterThan(15);
+    for (const token of h.planted) expect(everything).not.toContain(token.slice(5));
   });
 });
