@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness } from '@key
 import { Topics } from '@keyguard/events';
 import { createExpirySweeper, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createMetrics } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
 import { connectStore } from '@keyguard/store';
 import { createAuditRepository } from './adapters/audit.js';
 import { createKeyIssuer } from './adapters/issue.js';
@@ -30,19 +30,17 @@ export interface RunningKeysApi {
 export async function startService(config: Config, deps: KeysApiDeps = {}): Promise<RunningKeysApi> {
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
-  const closers: (() => Promise<unknown>)[] = [];
-  const stop = async () => {
-    for (const close of closers.reverse()) await close().catch((err) => logger.error({ err }, 'error while stopping'));
-  };
+  const lifecycle = createLifecycle(logger, { exit: false });
+  const stop = lifecycle.stop;
   try {
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
     await ensureTopics(kafka, [{ topic: keyEventsTopic }]);
     const kafkaReady = kafkaReadiness(kafka);
-    closers.push(kafkaReady.close);
+    lifecycle.onStop('kafka readiness', kafkaReady.close);
     const store = await connectStore({ uri: config.MONGODB_URI, logger });
-    closers.push(() => store.close());
+    lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
-    closers.push(() => publisher.disconnect());
+    lifecycle.onStop('kafka producer', () => publisher.disconnect());
     await bootstrap(
       store,
       { adminKey: config.KEYGUARD_BOOTSTRAP_ADMIN_KEY, adminEmail: config.BOOTSTRAP_ADMIN_EMAIL, adminName: config.BOOTSTRAP_ADMIN_NAME },
@@ -69,11 +67,11 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     });
     await registerDashboard(app, config.DASHBOARD_DIR ?? defaultDashboardDir());
     await app.listen({ host: config.HOST, port: config.PORT });
-    closers.push(() => app.close());
+    lifecycle.onStop('http', () => app.close());
 
     const purge = setInterval(() => void sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed')), 60 * 60 * 1000);
     purge.unref();
-    closers.push(async () => clearInterval(purge));
+    lifecycle.onStop('session purge', async () => clearInterval(purge));
 
     const address = app.server.address();
     return { port: typeof address === 'object' && address ? address.port : config.PORT, stop };

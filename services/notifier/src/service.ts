@@ -1,7 +1,7 @@
 import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryPolicy, runConsumer } from '@keyguard/bus';
 import { KeyEvent, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createMetrics } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
 import { connectStore, createNotificationRepository } from '@keyguard/store';
 import { Counter } from 'prom-client';
 import { createMailer } from './adapters/mailer.js';
@@ -27,23 +27,21 @@ export interface RunningNotifier {
 export async function startService(config: Config, deps: NotifierDeps = {}): Promise<RunningNotifier> {
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
-  const closers: (() => Promise<unknown>)[] = [];
-  const stop = async () => {
-    for (const close of closers.reverse()) await close().catch((err) => logger.error({ err }, 'error while stopping'));
-  };
+  const lifecycle = createLifecycle(logger, { exit: false });
+  const stop = lifecycle.stop;
   try {
     const metrics = createMetrics(service);
     const sent = new Counter({ name: 'keyguard_notifier_emails_sent_total', help: 'Emails sent', registers: [metrics.registry] });
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
     await ensureTopics(kafka, [{ topic: keyEventsTopic }, { topic: Topics.dlq }]);
     const kafkaReady = kafkaReadiness(kafka);
-    closers.push(kafkaReady.close);
+    lifecycle.onStop('kafka readiness', kafkaReady.close);
     const store = await connectStore({ uri: config.MONGODB_URI, logger });
-    closers.push(() => store.close());
+    lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
-    closers.push(() => publisher.disconnect());
+    lifecycle.onStop('kafka producer', () => publisher.disconnect());
     const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
-    closers.push(async () => mailer.close());
+    lifecycle.onStop('smtp', async () => mailer.close());
 
     const consumer = await runConsumer(kafka, {
       groupId: deps.groupId ?? 'keyguard.notifier',
@@ -59,11 +57,11 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
       logger,
       retry: { retries: 12, initialDelayMs: 250, maxDelayMs: 15_000, ...deps.retry },
     });
-    closers.push(() => consumer.stop());
+    lifecycle.onStop('kafka consumer', () => consumer.stop());
 
     const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
     await app.listen({ host: config.HOST, port: config.PORT });
-    closers.push(() => app.close());
+    lifecycle.onStop('http', () => app.close());
     const address = app.server.address();
     return { port: typeof address === 'object' && address ? address.port : config.PORT, stop };
   } catch (error) {

@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryP
 import { ExposureDetected, Topics } from '@keyguard/events';
 import { createExpirySweeper, createFindingRepository, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createMetrics } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
 import { connectStore } from '@keyguard/store';
 import { Counter } from 'prom-client';
 import type { Config } from './config.js';
@@ -35,10 +35,8 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const exposuresTopic = deps.topics?.exposures ?? Topics.exposures;
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
-  const closers: (() => Promise<unknown>)[] = [];
-  const stop = async () => {
-    for (const close of closers.reverse()) await close().catch((err) => logger.error({ err }, 'error while stopping'));
-  };
+  const lifecycle = createLifecycle(logger, { exit: false });
+  const stop = lifecycle.stop;
 
   try {
     const metrics = createMetrics(service);
@@ -49,11 +47,11 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
     await ensureTopics(kafka, [{ topic: exposuresTopic }, { topic: keyEventsTopic }, { topic: Topics.dlq }]);
     const kafkaReady = kafkaReadiness(kafka);
-    closers.push(kafkaReady.close);
+    lifecycle.onStop('kafka readiness', kafkaReady.close);
     const store = await connectStore({ uri: config.MONGODB_URI, logger });
-    closers.push(() => store.close());
+    lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
-    closers.push(() => publisher.disconnect());
+    lifecycle.onStop('kafka producer', () => publisher.disconnect());
 
     const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
     const findings = createFindingRepository(store);
@@ -80,8 +78,8 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       retry: deps.retry,
     });
     // Closers run in reverse: the consumer stops first, then the revocations in hand finish.
-    closers.push(() => exposures.drain());
-    closers.push(() => consumer.stop());
+    lifecycle.onStop('revocation finishers', () => exposures.drain());
+    lifecycle.onStop('kafka consumer', () => consumer.stop());
 
     const sweep = async (now?: Date) => {
       const result = await sweeper.sweep(now);
@@ -101,12 +99,12 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
           });
       }, config.SWEEP_INTERVAL_MS);
       timer.unref();
-      closers.push(async () => clearInterval(timer));
+      lifecycle.onStop('expiry sweeper', async () => clearInterval(timer));
     }
 
     const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
     await app.listen({ host: config.HOST, port: config.PORT });
-    closers.push(() => app.close());
+    lifecycle.onStop('http', () => app.close());
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     return { port, sweep, stop };
