@@ -15,14 +15,12 @@ import { startService as startGithubIngest } from '@keyguard/github-ingest/servi
 import { createPartnerKeyPair, publicKeysDocument, startFixtureServer } from '@keyguard/ingest-kit/testing';
 import { hashApiKey } from '@keyguard/keys';
 import { eventually, randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
-import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import { createLogger } from '@keyguard/logger';
-import { startService as startNotifier } from '@keyguard/notifier/service';
-import { startService as startPolicy } from '@keyguard/policy/service';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
 import { connectStore } from '@keyguard/store';
 import { uniqueDbName } from '@keyguard/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startIssuer } from './support/issuer.js';
 
 const brokers = process.env['KAFKA_BROKERS']!.split(',');
 const sink = process.env['SMTP_SINK_URL']!;
@@ -70,30 +68,10 @@ beforeAll(async () => {
     exposures: await createTestTopic(kafka, 'nsar-exposures', 1),
     keyEvents: await createTestTopic(kafka, 'nsar-key-events', 1),
   };
-  const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'debug' as const, KAFKA_BROKERS: brokers, MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, dbName) };
-
-  const keysApi = await startKeysApi(
-    {
-      ...common,
-      KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
-      BOOTSTRAP_ADMIN_EMAIL: `${uniqueName('admin')}@example.test`,
-      BOOTSTRAP_ADMIN_NAME: 'Admin',
-      SESSION_TTL_HOURS: 1,
-      SESSION_COOKIE_SECURE: false,
-      DASHBOARD_DIR: '/nonexistent',
-    },
-    { logger, topics: { keyEvents: topics.keyEvents } },
-  );
-  stops.push(keysApi.stop);
-  keysApiUrl = `http://127.0.0.1:${keysApi.port}`;
-
-  const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: uniqueName('nsar-policy'), sweeper: false });
-  stops.push(policy.stop);
-  const notifier = await startNotifier(
-    { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `${keysApiUrl}/` },
-    { logger, topics: { keyEvents: topics.keyEvents }, groupId: uniqueName('nsar-notifier') },
-  );
-  stops.push(notifier.stop);
+  const issuer = await startIssuer({ logger, logLevel: 'debug', dbName, topics, adminKey, notifier: true });
+  stops.push(issuer.stop);
+  const { common } = issuer;
+  keysApiUrl = issuer.keysApiUrl;
 
   const partnerKeys = await startFixtureServer({ 'GET /meta/public_keys/secret_scanning': { body: publicKeysDocument(partnerKey) } });
   stops.push(partnerKeys.stop);

@@ -9,14 +9,12 @@ import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
 import { createTestTopic, uniqueName } from '@keyguard/bus/testing';
 import { createEnvelope } from '@keyguard/events';
 import { hashApiKey } from '@keyguard/keys';
-import { eventually, randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
-import { startService as startKeysApi } from '@keyguard/keys-api/service';
+import { eventually, randomPmak } from '@keyguard/keys/testing';
 import { createLogger } from '@keyguard/logger';
-import { startService as startNotifier } from '@keyguard/notifier/service';
-import { startService as startPolicy } from '@keyguard/policy/service';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
 import { uniqueDbName } from '@keyguard/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startIssuer } from './support/issuer.js';
 
 const logger = createLogger({ name: 'issuer-e2e', level: (process.env['E2E_LOG_LEVEL'] as 'info' | undefined) ?? 'silent' });
 const brokers = process.env['KAFKA_BROKERS']!.split(',');
@@ -42,25 +40,9 @@ beforeAll(async () => {
   const dbName = uniqueDbName('issuer_e2e');
   exposuresTopic = await createTestTopic(kafka, 'e2e-exposures', 1);
   const topics = { exposures: exposuresTopic, keyEvents: await createTestTopic(kafka, 'e2e-key-events', 1) };
-  const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'silent' as const, KAFKA_BROKERS: brokers, MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, dbName) };
   adminKey = randomPmak();
-  const keysApi = await startKeysApi(
-    {
-      ...common,
-      KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
-      BOOTSTRAP_ADMIN_EMAIL: `${uniqueName('admin')}@example.test`,
-      BOOTSTRAP_ADMIN_NAME: 'Admin',
-      SESSION_TTL_HOURS: 1,
-      SESSION_COOKIE_SECURE: false,
-      DASHBOARD_DIR: '/nonexistent',
-    },
-    { logger, topics: { keyEvents: topics.keyEvents } },
-  );
-  const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: uniqueName('e2e-policy'), sweeper: false });
-  const notifier = await startNotifier(
-    { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `http://127.0.0.1:${keysApi.port}/` },
-    { logger, topics: { keyEvents: topics.keyEvents }, groupId: uniqueName('e2e-notifier') },
-  );
+  const issuer = await startIssuer({ logger, logLevel: 'silent', dbName, topics, adminKey, notifier: true });
+  const { common } = issuer;
   const postman = await startPostmanIngest(
     { ...common, POSTMAN_WEBHOOK_SECRET: webhookSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
     { logger, topics: { sourceEvents: await createTestTopic(kafka, 'e2e-source-events', 1), exposures: exposuresTopic }, groupId: uniqueName('e2e-postman') },
@@ -69,7 +51,7 @@ beforeAll(async () => {
   postmanUrl = `http://127.0.0.1:${postman.port}`;
   publisher = createPublisher(kafka, { logger });
   api = async (key, method, path, body) => {
-    const res = await fetch(`http://127.0.0.1:${keysApi.port}/api/v1${path}`, {
+    const res = await fetch(`${issuer.keysApiUrl}/api/v1${path}`, {
       method,
       headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? null : JSON.stringify(body),
@@ -80,9 +62,7 @@ beforeAll(async () => {
   stopAll = async () => {
     await publisher.disconnect();
     await postman.stop();
-    await notifier.stop();
-    await policy.stop();
-    await keysApi.stop();
+    await issuer.stop();
   };
 });
 afterAll(async () => {

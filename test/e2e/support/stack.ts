@@ -3,18 +3,17 @@
  * built dashboard) and policy (exposures → findings / auto-revocation) on port 0, a fresh
  * MongoDB database and fresh Kafka topics, so parallel test files never see each other.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
 import { createTestTopic } from '@keyguard/bus/testing';
 import { createEnvelope, type ExposureLocation } from '@keyguard/events';
 import { hashApiKey, issueApiKey, keyRecords, newId } from '@keyguard/keys';
-import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import { createLogger } from '@keyguard/logger';
-import { startService as startPolicy } from '@keyguard/policy/service';
 import { connectStore } from '@keyguard/store';
+import { randomPmak } from '@keyguard/keys/testing';
 import { uniqueDbName } from '@keyguard/store/testing';
+import { startIssuer } from './issuer.js';
 
 export const dashboardDist = fileURLToPath(new URL('../../../services/dashboard/dist/', import.meta.url));
 
@@ -28,19 +27,12 @@ export function requireDashboardBuild(): void {
 }
 
 /** A Postman-format key generated at run time (no realistic literal token is ever committed). */
-export const generateKey = () => `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
+export const generateKey = randomPmak;
 
 function env(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set (the integration project's global setup checks this)`);
   return value;
-}
-
-/** `mongodb://host:port/` + a fresh database name (both services read the same one). */
-function mongoUriFor(dbName: string): string {
-  const url = new URL(env('MONGODB_URI'));
-  url.pathname = `/${dbName}`;
-  return url.toString();
 }
 
 export interface IssuedKey {
@@ -72,28 +64,19 @@ export async function startStack(): Promise<Stack> {
   const logger = createLogger({ name: 'dashboard-e2e', level: (process.env['E2E_LOG_LEVEL'] as 'info' | undefined) ?? 'error' });
   const kafka = createKafka({ brokers, clientId: 'dashboard-e2e', logger });
   const topics = { exposures: await createTestTopic(kafka, 'dash-exp', 1), keyEvents: await createTestTopic(kafka, 'dash-keyev', 1) };
-  const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn' as const, KAFKA_BROKERS: brokers, MONGODB_URI: mongoUriFor(dbName) };
   const adminKey = generateKey();
-
-  const keysApi = await startKeysApi(
-    {
-      ...common,
-      KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
-      BOOTSTRAP_ADMIN_EMAIL: 'ada@acme.test',
-      BOOTSTRAP_ADMIN_NAME: 'Ada Admin',
-      DASHBOARD_DIR: dashboardDist,
-      SESSION_TTL_HOURS: 1,
-      SESSION_COOKIE_SECURE: false,
-    },
-    { logger, topics: { keyEvents: topics.keyEvents } },
-  );
-  const policy = await startPolicy(
-    { ...common, SWEEP_INTERVAL_MS: 60_000 },
-    { logger, topics, groupId: `dash-policy-${randomBytes(4).toString('hex')}`, sweeper: false },
-  );
+  const issuer = await startIssuer({
+    logger,
+    logLevel: 'warn',
+    dbName,
+    topics,
+    adminKey,
+    admin: { email: 'ada@acme.test', name: 'Ada Admin' },
+    dashboardDir: dashboardDist,
+  });
   const publisher: Publisher = createPublisher(kafka, { logger });
-  const store = await connectStore({ uri: common.MONGODB_URI, logger });
-  const url = `http://127.0.0.1:${keysApi.port}`;
+  const store = await connectStore({ uri: issuer.common.MONGODB_URI, logger });
+  const url = issuer.keysApiUrl;
 
   return {
     url,
@@ -155,8 +138,7 @@ export async function startStack(): Promise<Stack> {
     async stop() {
       await publisher.disconnect().catch(() => {});
       await store.close();
-      await policy.stop();
-      await keysApi.stop();
+      await issuer.stop();
     },
   };
 }

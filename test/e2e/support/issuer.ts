@@ -1,0 +1,79 @@
+/**
+ * The issuer's side for one test file, started in this process on port 0: keys-api (with a
+ * bootstrap super admin), policy (its sweeper off) and, when asked, notifier — sharing a
+ * fresh database and the given topics.
+ */
+import { randomBytes } from 'node:crypto';
+import { uriWithDatabase } from '@keyguard/keys/testing';
+import { startService as startKeysApi } from '@keyguard/keys-api/service';
+import type { Logger } from '@keyguard/logger';
+import { startService as startNotifier } from '@keyguard/notifier/service';
+import { startService as startPolicy } from '@keyguard/policy/service';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface IssuerOptions {
+  logger: Logger;
+  logLevel: LogLevel;
+  dbName: string;
+  topics: { exposures: string; keyEvents: string };
+  adminKey: string;
+  admin?: { email: string; name: string };
+  /** The built dashboard keys-api serves; none by default. */
+  dashboardDir?: string;
+  /** Start the notifier too (emails go to SMTP_URL). */
+  notifier?: boolean;
+}
+
+export interface Issuer {
+  keysApiUrl: string;
+  /** The config every service of the file shares (for services started beside these). */
+  common: { HOST: string; PORT: number; LOG_LEVEL: LogLevel; KAFKA_BROKERS: string[]; MONGODB_URI: string };
+  stop(): Promise<void>;
+}
+
+const suffix = () => randomBytes(4).toString('hex');
+
+export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
+  const common = {
+    HOST: '127.0.0.1',
+    PORT: 0,
+    LOG_LEVEL: options.logLevel,
+    KAFKA_BROKERS: process.env['KAFKA_BROKERS']!.split(','),
+    MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, options.dbName),
+  };
+  const { logger, topics } = options;
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.splice(0).reverse()) await s();
+  };
+  try {
+    const keysApi = await startKeysApi(
+      {
+        ...common,
+        KEYGUARD_BOOTSTRAP_ADMIN_KEY: options.adminKey,
+        BOOTSTRAP_ADMIN_EMAIL: options.admin?.email ?? `admin.${suffix()}@example.test`,
+        BOOTSTRAP_ADMIN_NAME: options.admin?.name ?? 'Admin',
+        SESSION_TTL_HOURS: 1,
+        SESSION_COOKIE_SECURE: false,
+        DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
+      },
+      { logger, topics: { keyEvents: topics.keyEvents } },
+    );
+    stops.push(keysApi.stop);
+    const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;
+    const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: `e2e-policy-${suffix()}`, sweeper: false });
+    stops.push(policy.stop);
+    if (options.notifier) {
+      const notifier = await startNotifier(
+        { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `${keysApiUrl}/` },
+        { logger, topics: { keyEvents: topics.keyEvents }, groupId: `e2e-notifier-${suffix()}` },
+      );
+      stops.push(notifier.stop);
+    }
+    return { keysApiUrl, common, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
