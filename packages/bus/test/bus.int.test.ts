@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvelope, DeadLetter, Topics } from '@keyguard/events';
 import { createLogger } from '@keyguard/logger';
-import { createKafka, createPublisher, ensureTopics, permanent, retriable, runConsumer, type RunningConsumer } from '../src/index.js';
+import { type ConsumerOptions, createKafka, createPublisher, ensureTopics, permanent, retriable, runConsumer, type RunningConsumer } from '../src/index.js';
 import { createTestTopic, uniqueName, waitForMessages } from '../src/testing.js';
 
 const logger = createLogger({ name: 'bus-test', level: 'silent' });
@@ -11,6 +11,11 @@ const publisher = createPublisher(kafka, { logger });
 
 const Ping = z.object({ id: z.string(), type: z.literal('ping'), payload: z.object({ n: z.number() }) });
 const ping = (n: number) => createEnvelope('ping', { n }, { source: 'bus-test', id: `ping-${n}` });
+
+/** Consumes `topic` as Ping messages with the shared publisher and logger; a fresh group unless given. */
+function consumePings(topic: string, options: Omit<ConsumerOptions<typeof Ping>, 'topics' | 'schema' | 'publisher' | 'logger' | 'groupId'> & { groupId?: string }) {
+  return runConsumer(kafka, { ...options, groupId: options.groupId ?? uniqueName('g'), topics: [topic], schema: Ping, publisher, logger });
+}
 
 async function deadLettersOf(groupId: string, count: number) {
   const read = await waitForMessages(kafka, Topics.dlq, {
@@ -55,12 +60,8 @@ describe('bus against the real broker', () => {
     await publisher.publish(topic, [1, 2, 3].map((n) => ({ key: `k${n}`, value: ping(n) })));
     const seen: number[] = [];
     running.push(
-      await runConsumer(kafka, {
+      await consumePings(topic, {
         groupId,
-        topics: [topic],
-        schema: Ping,
-        publisher,
-        logger,
         handler: async (m) => {
           seen.push(m.value.payload.n);
         },
@@ -75,12 +76,7 @@ describe('bus against the real broker', () => {
     const topic = await createTestTopic(kafka, 'bus.retry');
     await publisher.publish(topic, [{ key: 'a', value: ping(1) }]);
     let attempts = 0;
-    const c = await runConsumer(kafka, {
-      groupId: uniqueName('g'),
-      topics: [topic],
-      schema: Ping,
-      publisher,
-      logger,
+    const c = await consumePings(topic, {
       retry: { initialDelayMs: 10 },
       handler: async () => {
         attempts += 1;
@@ -100,12 +96,8 @@ describe('bus against the real broker', () => {
     const handled: number[] = [];
     let attemptsOn2 = 0;
     running.push(
-      await runConsumer(kafka, {
+      await consumePings(topic, {
         groupId,
-        topics: [topic],
-        schema: Ping,
-        publisher,
-        logger,
         retry: { retries: 2, initialDelayMs: 5 },
         handler: async (m) => {
           if (m.value.payload.n === 2) {
@@ -138,12 +130,8 @@ describe('bus against the real broker', () => {
     await publisher.publish(topic, [{ key: 'x', value: ping(7) }]);
     let attempts = 0;
     running.push(
-      await runConsumer(kafka, {
+      await consumePings(topic, {
         groupId,
-        topics: [topic],
-        schema: Ping,
-        publisher,
-        logger,
         handler: async () => {
           attempts += 1;
           throw permanent('NOT_FOUND', 'repository deleted');
@@ -165,12 +153,8 @@ describe('bus against the real broker', () => {
     ]);
     const handled: number[] = [];
     running.push(
-      await runConsumer(kafka, {
+      await consumePings(topic, {
         groupId,
-        topics: [topic],
-        schema: Ping,
-        publisher,
-        logger,
         handler: async (m) => {
           handled.push(m.value.payload.n);
         },
@@ -193,12 +177,8 @@ describe('bus against the real broker', () => {
     const blocked = new Promise<void>((r) => {
       release = r;
     });
-    const c1 = await runConsumer(kafka, {
+    const c1 = await consumePings(topic, {
       groupId,
-      topics: [topic],
-      schema: Ping,
-      publisher,
-      logger,
       handler: async (m) => {
         first.push(m.value.payload.n);
         if (m.value.payload.n === 2) await blocked; // "crash" while handling message 2
@@ -212,12 +192,8 @@ describe('bus against the real broker', () => {
 
     const second: number[] = [];
     running.push(
-      await runConsumer(kafka, {
+      await consumePings(topic, {
         groupId,
-        topics: [topic],
-        schema: Ping,
-        publisher,
-        logger,
         handler: async (m) => {
           second.push(m.value.payload.n);
         },
@@ -234,12 +210,8 @@ describe('bus against the real broker', () => {
     const groupId = uniqueName('g');
     await publisher.publish(topic, [{ key: 'slow', value: ping(1) }, { key: 'next', value: ping(2) }]);
     const handled: number[] = [];
-    const c = await runConsumer(kafka, {
+    const c = await consumePings(topic, {
       groupId,
-      topics: [topic],
-      schema: Ping,
-      publisher,
-      logger,
       sessionTimeoutMs: 6000, // the broker's minimum
       handler: async (m) => {
         if (m.value.payload.n === 1) await new Promise((r) => setTimeout(r, 8000));
