@@ -18,6 +18,7 @@ export { createScanner } from './engine/create-scanner.js';
 export { RuleCatalogueError, validateRules } from './engine/validate-rules.js';
 export { globToRegExp } from './engine/glob.js';
 export { defaultRules } from './registry.js';
+export { SCIM_TOKEN_PREFIX, SERVICE_TOKEN_PREFIX } from './rules/keyguard/keyguard-token.js';
 export { hashToken } from './hash.js';
 export { redact } from './redact.js';
 export { shannonEntropy } from './checks/entropy.js';

@@ -29,6 +29,7 @@ import { herokuApiKey } from './rules/heroku/heroku-api-key.js';
 import { huggingfaceAccessToken } from './rules/huggingface/huggingface-access-token.js';
 import { huggingfaceOrgToken } from './rules/huggingface/huggingface-org-token.js';
 import { jwt } from './rules/jwt/jwt.js';
+import { keyguardScimToken, keyguardServiceToken } from './rules/keyguard/keyguard-token.js';
 import { linearApiKey } from './rules/linear/linear-api-key.js';
 import { mailgunApiKey } from './rules/mailgun/mailgun-api-key.js';
 import { notionIntegrationToken } from './rules/notion/notion-integration-token.js';
@@ -87,6 +88,8 @@ export const defaultRules: readonly Rule[] = Object.freeze([
   huggingfaceAccessToken,
   huggingfaceOrgToken,
   jwt,
+  keyguardScimToken,
+  keyguardServiceToken,
   linearApiKey,
   mailgunApiKey,
   notionIntegrationToken,

@@ -40,6 +40,15 @@ describe('GitHub / npm checksum (CRC-32 of the 30 random characters, base62, pad
     }
   });
 
+  it('a checksum-valid token whose random part happens to spell a stopword is still found', () => {
+    // About 1 generated token in 10,000 contains "your", "Xxxx" or the like by chance.
+    for (const prefix of ['ghp_', 'kgst_', 'kgscim_']) {
+      const random = `${g.alnum(10)}your${g.alnum(16)}`;
+      const token = `${prefix}${random}${githubChecksum(random)}`;
+      expect(scanner.scan(`token=${token}\n`).findings).toHaveLength(1);
+    }
+  });
+
   it('classify tells a partner alert which rule a bare token is and whether its checksum passes', () => {
     expect(scanner.classify(g.githubToken('ghp_'))).toEqual({ ruleId: 'github-pat-classic', checksumValid: true });
     expect(scanner.classify(g.corruptLast(g.githubToken('gho_')))).toEqual({

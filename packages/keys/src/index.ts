@@ -1,4 +1,5 @@
 export { API_KEY_PATTERN, hashApiKey, isApiKeyFormat, type IssuedKey, issueApiKey, newId, previewOf } from './key-material.js';
+export { type IssuedToken, isScimTokenFormat, isServiceTokenFormat, issueScimToken, issueServiceToken } from './issued-tokens.js';
 export { findingRecords, type FindingRecord, keyRecords, type KeyRecord } from './records.js';
 export { locationKey } from './location.js';
 export {

@@ -352,7 +352,10 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         continue;
       }
       const hash = hashToken(cand.secret);
-      if (DOCUMENTATION_EXAMPLE_HASHES.has(hash) || (rule.placeholderCheck !== false && isPlaceholder(body))) {
+      // A passing checksum already proves the token was generated, not typed: a random body
+      // that happens to contain "your" or "Xxxx" (about 1 in 10,000) is still a real token.
+      const placeholderCheck = rule.placeholderCheck !== false && !rule.checksum;
+      if (DOCUMENTATION_EXAMPLE_HASHES.has(hash) || (placeholderCheck && isPlaceholder(body))) {
         stats.rejectedBy.placeholder++;
         continue;
       }
