@@ -10,5 +10,5 @@ export { classifyUpstream, fetchWithTimeout, mapLimit, sleep } from './upstream.
 export { type SourceWorkerOptions, startSourceWorker } from './worker.js';
 export { type PartnerAlertHandlerOptions, partnerAlertHandler } from './partner-alert-route.js';
 export { issuedKeysIn, locateUrl, type PartnerAlertInput, type PartnerFeedback, PartnerMatch, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
-export { type IngestServiceConfig, ingestDefaults, withIngestDefaults } from './service-config.js';
+export { type IngestServiceConfig, ingestDefaults, ingestFields, withIngestDefaults } from './service-config.js';
 export { type IngestBaseConfig, type IngestContext, type IngestDeps, type IngestServiceDefinition, type RunningService, startIngestService } from './service-runtime.js';

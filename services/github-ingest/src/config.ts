@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
+import { httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
+import { ingestFields } from '@keyguard/ingest-kit';
 
 export const Config = z.object({
   ...serviceFields(8081),
@@ -11,14 +12,7 @@ export const Config = z.object({
   /** Optional: raises the REST rate limit and lets the keys endpoint be called authenticated. */
   GITHUB_TOKEN: z.string().optional(),
   GITHUB_PARTNER_KEYS_URL: httpUrl.default('https://api.github.com/meta/public_keys/secret_scanning'),
-  /** Scan private repositories too (only public ones by default). */
-  SCAN_PRIVATE: flag(false),
-  /** Run the worker in this process (false: receiver only, with workers scaled out separately). */
-  INGEST_WORKER: flag(true),
-  /** Serve the webhook routes (false: a worker-only process; health endpoints stay up). */
-  INGEST_RECEIVER: flag(true),
-  /** How long Kafka may take to acknowledge before the sender gets 503 (GitHub waits 10 s). */
-  PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).max(9000).default(3000),
+  ...ingestFields,
 });
 export type Config = z.infer<typeof Config>;
 
