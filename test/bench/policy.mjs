@@ -21,7 +21,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
 import { createEnvelope } from '@keyguard/events';
-import { issueApiKey, keyRecords, newId } from '@keyguard/keys';
+import { issueApiKey, newId } from '@keyguard/keys';
 import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPolicy } from '@keyguard/policy/service';
@@ -70,7 +70,7 @@ const live = Array.from({ length: leaks }, (_, i) => {
   const m = issueApiKey();
   return { raw: m.raw, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `bench ${i}`, teamId: 'team_default', createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null } };
 });
-await keyRecords(store).insertMany(live.map((k) => k.doc));
+await store.collections.apiKeys.insertMany(live.map((k) => k.doc));
 
 let seq = 0;
 function exposure(tokenHash, redacted = 'ghp_…0000') {
@@ -178,7 +178,7 @@ while ((await lag()) > 0) await sleep(100);
   const sent = await background.stop();
   latencies.sort((a, b) => a - b);
   console.log(`exposure → refusal under ${(sent.sent / sent.seconds).toFixed(0)} exposures/s (ms, n=${latencies.length}${refusedLate ? `, ${refusedLate} not refused within 60 s` : ''}): p50 ${pct(latencies, 50).toFixed(0)}  p95 ${pct(latencies, 95).toFixed(0)}  p99 ${pct(latencies, 99).toFixed(0)}  max ${latencies.at(-1).toFixed(0)}`);
-  const revoked = await keyRecords(store).countDocuments({ status: 'revoked', 'revocation.reason': 'exposure_auto' });
+  const revoked = await store.collections.apiKeys.countDocuments({ status: 'revoked', 'revocation.reason': 'exposure_auto' });
   console.log(`revoked live keys: ${revoked}/${leaks}`);
 }
 

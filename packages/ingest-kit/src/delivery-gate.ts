@@ -17,33 +17,17 @@ export interface DeliveryClaims {
  */
 export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 500 } = {}): DeliveryClaims {
   const repository = createDeliveryRepository(store);
-  const deliveries = store.collections.deliveries;
   let queue: { id: string; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing = false;
   let scheduled = false;
 
   async function write(batch: typeof queue): Promise<void> {
-    const at = new Date();
     try {
-      await deliveries.insertMany(
-        batch.map((c) => ({ _id: c.id, receivedAt: at })),
-        { ordered: false },
-      );
-      for (const c of batch) c.resolve(true);
+      const claimed = await repository.claimMany(batch.map((c) => c.id));
+      for (const [i, c] of batch.entries()) c.resolve(claimed[i]!);
     } catch (error) {
-      const writeErrors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
-      const list = writeErrors === undefined ? undefined : Array.isArray(writeErrors) ? writeErrors : [writeErrors];
-      const duplicates = new Set((list ?? []).filter((w) => w.code === 11000).map((w) => w.index));
-      if (!list || list.some((w) => w.code !== 11000)) {
-        // Some of the batch may have been written before the failure: forget those claims, or
-        // the senders' retries would be dropped as duplicates of deliveries never published.
-        const written = batch.filter((_, i) => !duplicates.has(i)).map((c) => c.id);
-        await deliveries.deleteMany({ _id: { $in: written } }).catch(() => {});
-        for (const c of batch) c.reject(error);
-        return;
-      }
-      for (const [i, c] of batch.entries()) c.resolve(!duplicates.has(i));
+      for (const c of batch) c.reject(error);
     }
   }
 

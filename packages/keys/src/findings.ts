@@ -1,7 +1,5 @@
-import { MongoBulkWriteError } from 'mongodb';
-import type { ActorRef, FindingDoc, FindingHistoryEntry, LocationDoc, Store } from '@keyguard/store';
+import { type ActorRef, createFindingRepository, type FindingDoc, type FindingHistoryEntry, type LocationDoc, type Store } from '@keyguard/store';
 import { locationKey } from './location.js';
-import { type FindingRecord, findingRecords } from './records.js';
 
 export interface ExposureRecord {
   tokenHash: string;
@@ -46,8 +44,8 @@ export const findingIdFor = (tokenHash: string) => `fnd_${tokenHash.slice(0, 32)
  * updates); only the tokens that already have a finding are read by `_id` and updated, with
  * filters that make a redelivered batch change nothing.
  */
-export function createFindingRepository(store: Store) {
-  const findings = findingRecords(store);
+export function createFindingRecorder(store: Store) {
+  const findings = createFindingRepository(store);
 
   /**
    * `revokedNow`: tokens whose key this very batch revoked — a new finding for them is written
@@ -79,17 +77,8 @@ export function createFindingRepository(store: Store) {
     // a revoking update waiting behind a huge insert would be refused late.
     for (let offset = 0; offset < planned.length; offset += INSERT_CHUNK) {
       const chunk = planned.slice(offset, offset + INSERT_CHUNK);
-      try {
-        await findings.insertMany(
-          chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash))),
-          { ordered: false },
-        );
-      } catch (error) {
-        if (!(error instanceof MongoBulkWriteError)) throw error;
-        const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-        if (errors.some((e) => e.code !== 11000)) throw error;
-        for (const e of errors) existing.add(offset + e.index);
-      }
+      const known = await findings.insertNew(chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash))));
+      for (const index of known) existing.add(offset + index);
     }
 
     const outcomes: FindingOutcome[] = [];
@@ -108,7 +97,7 @@ export function createFindingRepository(store: Store) {
   /** The token already has a finding: add what is new to it, reopening a resolved one. */
   async function addLocations(findingId: string, plan: Plan, match: TokenMatch | undefined): Promise<FindingOutcome> {
     const tokenHash = plan.first.tokenHash;
-    const current = await findings.findOne({ _id: findingId }, { projection: { status: 1, locationKeys: 1 } });
+    const current = await findings.tracking(findingId);
     const known = new Set(current?.locationKeys ?? []);
     const fresh = plan.locations.filter((_, i) => !known.has(plan.keys[i]!));
     const freshKeys = plan.keys.filter((k) => !known.has(k));
@@ -117,16 +106,14 @@ export function createFindingRepository(store: Store) {
     const times = fresh.map((l) => l.detectedAt.getTime());
     const history: FindingHistoryEntry[] = fresh.map(addedEntry);
     if (reopen) history.push({ at: fresh.at(-1)!.detectedAt, action: 'reopened', actor: policyActor, status: 'open', note: 'exposed again at a new location' });
-    const result = await findings.updateOne(
-      { _id: findingId, locationKeys: { $nin: freshKeys }, ...(reopen ? { status: 'resolved' } : {}) },
-      {
-        $push: { locations: { $each: fresh }, locationKeys: { $each: freshKeys }, history: { $each: history } },
-        $max: { lastSeen: new Date(Math.max(...times)) },
-        $min: { firstSeen: new Date(Math.min(...times)) },
-        ...(reopen ? { $set: { status: 'open' as const, resolution: null } } : {}),
-      },
-    );
-    const applied = result.modifiedCount === 1;
+    const applied = await findings.addLocations(findingId, {
+      locations: fresh,
+      locationKeys: freshKeys,
+      history,
+      lastSeen: new Date(Math.max(...times)),
+      firstSeen: new Date(Math.min(...times)),
+      reopen,
+    });
     return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen };
   }
 
@@ -139,7 +126,7 @@ interface Plan {
   keys: string[];
 }
 
-function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined): FindingRecord {
+function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined): FindingDoc {
   const times = plan.locations.map((l) => l.detectedAt.getTime());
   const history: FindingHistoryEntry[] = plan.locations.map((location, i) =>
     i === 0 ? { at: location.detectedAt, action: 'detected' as const, actor: policyActor, note: `${location.source} ${location.kind}` } : addedEntry(location),
@@ -169,4 +156,4 @@ function addedEntry(location: LocationDoc) {
   return { at: location.detectedAt, action: 'location_added' as const, actor: policyActor, note: `${location.source} ${location.kind}` };
 }
 
-export type FindingRepository = ReturnType<typeof createFindingRepository>;
+export type FindingRecorder = ReturnType<typeof createFindingRecorder>;

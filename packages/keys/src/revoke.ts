@@ -1,16 +1,25 @@
-import type { Filter } from 'mongodb';
 import type { Publisher } from '@keyguard/bus';
 import { createEnvelope, type KeyRevokedPayload, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
-import { type ActorRef, isDuplicateKey, type LocationDoc, type RevocationReason, type Store } from '@keyguard/store';
+import {
+  type ActorRef,
+  type ApiKeyDoc,
+  createAuditRepository,
+  createFindingRepository,
+  createKeyRepository,
+  createUserRepository,
+  type KeyScope,
+  type LocationDoc,
+  type RevocationReason,
+  type Store,
+} from '@keyguard/store';
 import { findingIdFor } from './findings.js';
-import { findingRecords, type KeyRecord, keyRecords } from './records.js';
 
 export interface RevokeOptions {
   reason: RevocationReason;
   actor: ActorRef;
-  /** Extra conditions on the key (e.g. its team, or its owner for a member). */
-  where?: Filter<KeyRecord>;
+  /** Conditions on the key: its team, or its owner for a member. */
+  where?: KeyScope;
   /** Deterministic correlation id for the published event. */
   correlationId?: string;
 }
@@ -18,7 +27,7 @@ export interface RevokeOptions {
 export interface RevokeResult {
   /** True when this call revoked the key; false when it was already revoked or not found. */
   revoked: boolean;
-  key: KeyRecord | null;
+  key: ApiKeyDoc | null;
 }
 
 export interface RevokerOptions {
@@ -48,9 +57,10 @@ export const revocationEventId = (keyId: string) => `key.revoked:${keyId}`;
  * `completePending` (the sweeper) finishes the remaining steps.
  */
 export function createRevoker(options: RevokerOptions) {
-  const keys = keyRecords(options.store);
-  const findings = findingRecords(options.store);
-  const { users, auditLog } = options.store.collections;
+  const keys = createKeyRepository(options.store);
+  const findings = createFindingRepository(options.store);
+  const users = createUserRepository(options.store);
+  const audit = createAuditRepository(options.store);
   const topic = options.keyEventsTopic ?? Topics.keyEvents;
   const log = options.logger.child({ component: 'revoker' });
 
@@ -58,7 +68,7 @@ export function createRevoker(options: RevokerOptions) {
    * Steps 2–5. `known.findingResolved`: the caller already wrote the finding resolved (the
    * policy does, in the same insert), with these `locations` — no update and no read needed.
    */
-  async function finish(key: KeyRecord, correlationId?: string, known: { findingResolved?: boolean; locations?: LocationDoc[] } = {}): Promise<void> {
+  async function finish(key: ApiKeyDoc, correlationId?: string, known: { findingResolved?: boolean; locations?: LocationDoc[] } = {}): Promise<void> {
     const revocation = key.revocation;
     if (!revocation || !key.revokedAt) return;
     const at = key.revokedAt;
@@ -67,34 +77,33 @@ export function createRevoker(options: RevokerOptions) {
     const lap = (step: string) => {
       ms[step] = Math.round(performance.now() - started);
     };
-    try {
-      await auditLog.insertOne({
-        _id: `audit_revoke_${key._id}`,
-        teamId: key.teamId,
-        at,
-        actor: revocation.actor,
-        action: 'key.revoked',
-        target: { type: 'key', id: key._id },
-        details: { reason: revocation.reason, name: key.name, preview: key.preview },
-      });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    await audit.record({
+      _id: `audit_revoke_${key._id}`,
+      teamId: key.teamId,
+      at,
+      actor: revocation.actor,
+      action: 'key.revoked',
+      target: { type: 'key', id: key._id },
+      details: { reason: revocation.reason, name: key.name, preview: key.preview },
+    });
     lap('audit');
     // Only an exposed key has a finding (the policy marks the key when it records one).
-    if (key.exposure && !known.findingResolved) await findings.updateOne(
-      { _id: findingIdFor(key.hash), status: 'open' },
-      {
-        $set: { status: 'resolved', resolution: 'revoked' },
-        $push: { history: { at, action: 'resolved', actor: revocation.actor, status: 'resolved', resolution: 'revoked', note: `key revoked (${revocation.reason})` } },
-      },
-    );
+    if (key.exposure && !known.findingResolved) {
+      await findings.resolveIfOpen(findingIdFor(key.hash), 'revoked', {
+        at,
+        action: 'resolved',
+        actor: revocation.actor,
+        status: 'resolved',
+        resolution: 'revoked',
+        note: `key revoked (${revocation.reason})`,
+      });
+    }
     lap('finding');
-    const [owner, finding] = await Promise.all([
-      users.findOne({ _id: key.createdBy }),
-      key.exposure && !known.locations ? findings.findOne({ _id: findingIdFor(key.hash) }, { projection: { locations: 1 } }) : null,
+    const [owner, found] = await Promise.all([
+      users.findById(key.createdBy),
+      key.exposure && !known.locations ? findings.locationsOf(findingIdFor(key.hash)) : null,
     ]);
-    const locations = (known.locations ?? finding?.locations ?? key.exposure?.locations ?? []).map(({ detectedAt: _d, ...location }) => location);
+    const locations = (known.locations ?? found ?? key.exposure?.locations ?? []).map(({ detectedAt: _d, ...location }) => location);
     const payload: KeyRevokedPayload = {
       keyId: key._id,
       teamId: key.teamId,
@@ -115,7 +124,7 @@ export function createRevoker(options: RevokerOptions) {
     lap('read');
     await options.publisher.publish(topic, [{ key: key._id, value: event }], { timeoutMs: options.publishTimeoutMs ?? 10_000 });
     lap('published');
-    await keys.updateOne({ _id: key._id }, { $unset: { revocationPending: '' } });
+    await keys.clearPending(key._id);
     lap('done');
     log.info({ keyId: key._id, reason: revocation.reason, actor: revocation.actor.id, ms }, 'key revoked');
   }
@@ -125,20 +134,8 @@ export function createRevoker(options: RevokerOptions) {
    * when this call revoked it, else null. `alsoSet` rides along on the same write (the policy
    * records the exposure with it). Call `finish` afterwards — or leave it to `completePending`.
    */
-  async function begin(keyId: string, request: RevokeOptions, alsoSet: Partial<KeyRecord> = {}): Promise<KeyRecord | null> {
-    return keys.findOneAndUpdate(
-      { ...request.where, _id: keyId, status: { $ne: 'revoked' } },
-      {
-        $set: {
-          ...alsoSet,
-          status: 'revoked',
-          revokedAt: new Date(),
-          revocation: { reason: request.reason, actor: request.actor },
-          revocationPending: true,
-        },
-      },
-      { returnDocument: 'after' },
-    );
+  async function begin(keyId: string, request: RevokeOptions, alsoSet: Partial<ApiKeyDoc> = {}): Promise<ApiKeyDoc | null> {
+    return keys.beginRevocation(keyId, { reason: request.reason, actor: request.actor }, request.where, alsoSet);
   }
 
   async function revoke(keyId: string, request: RevokeOptions): Promise<RevokeResult> {
@@ -148,21 +145,21 @@ export function createRevoker(options: RevokerOptions) {
       return { revoked: true, key };
     }
     // Lost the race, or a redelivery: finish what an earlier, interrupted revocation left.
-    const pending = await keys.findOne({ ...request.where, _id: keyId, revocationPending: true });
+    const pending = await keys.findPending(keyId, request.where);
     if (pending) await finish(pending, request.correlationId);
-    return { revoked: false, key: pending ?? (await keys.findOne({ ...request.where, _id: keyId })) };
+    return { revoked: false, key: pending ?? (await keys.findById(keyId, request.where)) };
   }
 
   /** Finishes whatever revocation of this key is still pending (a redelivery after a crash). */
   async function finishPending(keyId: string, correlationId?: string): Promise<boolean> {
-    const pending = await keys.findOne({ _id: keyId, revocationPending: true });
+    const pending = await keys.findPending(keyId);
     if (pending) await finish(pending, correlationId);
     return pending !== null;
   }
 
   /** Revokes several keys, a few at a time; returns the keys this call revoked. */
-  async function revokeMany(keyIds: string[], request: RevokeOptions, concurrency = 16): Promise<KeyRecord[]> {
-    const revoked: KeyRecord[] = [];
+  async function revokeMany(keyIds: string[], request: RevokeOptions, concurrency = 16): Promise<ApiKeyDoc[]> {
+    const revoked: ApiKeyDoc[] = [];
     let next = 0;
     const worker = async () => {
       while (next < keyIds.length) {
@@ -177,10 +174,7 @@ export function createRevoker(options: RevokerOptions) {
 
   /** Finishes revocations interrupted longer than `olderThanMs` ago (run by the sweeper). */
   async function completePending(olderThanMs = 30_000): Promise<number> {
-    const stale = await keys
-      .find({ revocationPending: true, revokedAt: { $lte: new Date(Date.now() - olderThanMs) } })
-      .limit(500)
-      .toArray();
+    const stale = await keys.stalePending(new Date(Date.now() - olderThanMs), 500);
     for (const key of stale) await finish(key);
     return stale.length;
   }

@@ -72,6 +72,8 @@ export interface ApiKeyDoc {
   revocation: { reason: RevocationReason; actor: ActorRef } | null;
   /** Set when the key was found in a public place (the finding holds every location). */
   exposure: { findingId: string; detectedAt: Date; locations: LocationDoc[] } | null;
+  /** Set by the revoking update, cleared once the audit entry, finding and event are done. */
+  revocationPending?: boolean;
 }
 
 export interface FindingHistoryEntry {
@@ -98,6 +100,8 @@ export interface FindingDoc {
   firstSeen: Date;
   lastSeen: Date;
   history: FindingHistoryEntry[];
+  /** One identity string per location: what keeps `locations` free of duplicates. */
+  locationKeys?: string[];
 }
 
 export interface AuditLogDoc {
@@ -124,4 +128,13 @@ export interface NotificationDoc {
   status: 'sending' | 'sent';
   createdAt: Date;
   sentAt: Date | null;
+}
+
+/** A browser session of the dashboard: only the SHA-256 of its random id is stored. */
+export interface SessionDoc {
+  _id: string;
+  userId: string;
+  keyId: string;
+  createdAt: Date;
+  expiresAt: Date;
 }

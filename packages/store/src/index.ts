@@ -1,5 +1,12 @@
 export * from './documents.js';
-export { DuplicateKeyError, isDuplicateKey, mapDuplicate } from './errors.js';
+export { DuplicateKeyError, isDuplicateKey, isStoreBusy, mapDuplicate } from './errors.js';
 export { type Collections, connectStore, type ConnectStoreOptions, type Store } from './store.js';
+export { type AuditEntryInput, type AuditRepository, createAuditRepository } from './repositories/audit.js';
 export { createDeliveryRepository, type DeliveryRepository } from './repositories/deliveries.js';
+export { createFindingRepository, type FindingListQuery, type FindingRepository, type LocationsUpdate } from './repositories/findings.js';
+export { createKeyRepository, type KeyExposure, type KeyListQuery, type KeyRepository, type KeyScope, type KeySort } from './repositories/keys.js';
 export { createNotificationRepository, type NotificationRepository } from './repositories/notifications.js';
+export { createSessionRepository, type SessionRepository } from './repositories/sessions.js';
+export { createTeamRepository, type TeamRepository } from './repositories/teams.js';
+export { createUserRepository, type UserRepository } from './repositories/users.js';
+export { type Repositories, repositoriesOf } from './repositories.js';

@@ -6,6 +6,7 @@ import type {
   DeliveryDoc,
   FindingDoc,
   NotificationDoc,
+  SessionDoc,
   TeamDoc,
   UserDoc,
 } from './documents.js';
@@ -18,6 +19,7 @@ export interface Collections {
   auditLog: Collection<AuditLogDoc>;
   deliveries: Collection<DeliveryDoc>;
   notifications: Collection<NotificationDoc>;
+  sessions: Collection<SessionDoc>;
 }
 
 export interface Store {
@@ -77,6 +79,7 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     auditLog: db.collection('auditLog'),
     deliveries: db.collection('deliveries'),
     notifications: db.collection('notifications'),
+    sessions: db.collection('sessions'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   options.logger.info({ db: db.databaseName }, 'connected to MongoDB');

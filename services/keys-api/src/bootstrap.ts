@@ -1,6 +1,6 @@
-import { hashApiKey, keyRecords, newId, previewOf } from '@keyguard/keys';
+import { hashApiKey, newId, previewOf } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
-import type { Store, TeamDoc } from '@keyguard/store';
+import type { Repositories } from '@keyguard/store';
 
 export const DEFAULT_TEAM_ID = 'team_default';
 
@@ -14,55 +14,34 @@ export interface BootstrapOptions {
  * Made sure of at every start, idempotently and keeping earlier data: the default team, a
  * super admin, and the bootstrap key — existing and enabled — for that admin.
  */
-export async function bootstrap(store: Store, options: BootstrapOptions, logger: Logger): Promise<void> {
+export async function bootstrap({ teams, users, keys }: Repositories, options: BootstrapOptions, logger: Logger): Promise<void> {
   const now = new Date();
-  const { teams, users } = store.collections;
-  await teams.updateOne(
-    { _id: DEFAULT_TEAM_ID },
-    {
-      $setOnInsert: {
-        name: 'Default team',
-        settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false } satisfies TeamDoc['settings'],
-        createdAt: now,
-        updatedAt: now,
-      },
-    },
-    { upsert: true },
-  );
+  await teams.ensure({
+    _id: DEFAULT_TEAM_ID,
+    name: 'Default team',
+    settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false },
+    createdAt: now,
+    updatedAt: now,
+  });
   if (!options.adminKey) {
     logger.warn('KEYGUARD_BOOTSTRAP_ADMIN_KEY is not set: no admin key was made sure of');
     return;
   }
   const hash = hashApiKey(options.adminKey);
-  const keys = keyRecords(store);
-  const existing = await keys.findOne({ hash });
+  const existing = await keys.findByHash(hash);
   let adminId = existing?.createdBy;
   if (!adminId) {
-    await users.updateOne(
-      { email: options.adminEmail },
-      { $setOnInsert: { _id: newId('usr'), teamId: DEFAULT_TEAM_ID, name: options.adminName, createdAt: now }, $set: { role: 'super_admin' } },
-      { upsert: true },
-    );
-    adminId = (await users.findOne({ email: options.adminEmail }))!._id;
+    adminId = await users.ensure(options.adminEmail, { _id: newId('usr'), teamId: DEFAULT_TEAM_ID, name: options.adminName, createdAt: now }, 'super_admin');
   } else {
-    await users.updateOne({ _id: adminId }, { $set: { role: 'super_admin' } });
+    await users.setRole(adminId, 'super_admin');
   }
-  await keys.updateOne(
-    { hash },
-    {
-      $setOnInsert: {
-        _id: newId('key'),
-        preview: previewOf(options.adminKey),
-        name: 'Bootstrap admin key',
-        teamId: DEFAULT_TEAM_ID,
-        createdBy: adminId,
-        createdAt: now,
-        lastUsedAt: null,
-        exposure: null,
-      },
-      $set: { status: 'enabled', expiresAt: null, revokedAt: null, revocation: null },
-    },
-    { upsert: true },
-  );
+  await keys.ensureEnabled(hash, {
+    _id: newId('key'),
+    preview: previewOf(options.adminKey),
+    name: 'Bootstrap admin key',
+    teamId: DEFAULT_TEAM_ID,
+    createdBy: adminId,
+    createdAt: now,
+  });
   logger.info({ userId: adminId }, 'bootstrap admin key is enabled');
 }

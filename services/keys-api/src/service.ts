@@ -3,11 +3,9 @@ import { Topics } from '@keyguard/events';
 import { createExpirySweeper, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createLifecycle, createMetrics, type FastifyInstance } from '@keyguard/runtime';
-import { connectStore } from '@keyguard/store';
-import { createAuditRepository } from './adapters/audit.js';
+import { connectStore, repositoriesOf } from '@keyguard/store';
 import { createKeyIssuer } from './adapters/issue.js';
 import { createKeyQueries } from './adapters/keys.js';
-import { createSessionRepository } from './adapters/sessions.js';
 import { bootstrap } from './bootstrap.js';
 import type { Config } from './config.js';
 import { registerApi } from './http/app.js';
@@ -43,27 +41,28 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
+    const repos = repositoriesOf(store);
     await bootstrap(
-      store,
+      repos,
       { adminKey: config.KEYGUARD_BOOTSTRAP_ADMIN_KEY, adminEmail: config.BOOTSTRAP_ADMIN_EMAIL, adminName: config.BOOTSTRAP_ADMIN_NAME },
       logger,
     );
 
-    const sessions = createSessionRepository(store);
+    const { sessions } = repos;
     const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
     const sweeper = createExpirySweeper({ store, revoker });
     const app = createHttpServer({ service, logger, metrics: createMetrics(service), readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
     deps.extend?.(app);
     await registerApi(app, {
       config,
-      store,
-      keys: createKeyQueries(store),
-      issuer: createKeyIssuer(store),
-      audit: createAuditRepository(store),
+      repos,
+      keys: createKeyQueries(repos),
+      issuer: createKeyIssuer(repos.keys),
+      audit: repos.audit,
       sessions,
       revoker,
       sweeper,
-      auth: createAuthenticator(store, sessions, {
+      auth: createAuthenticator(repos, {
         lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? 1000,
         onStampFailed: (err) => logger.warn({ err }, 'could not record a key use'),
       }),

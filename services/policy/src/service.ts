@@ -1,6 +1,6 @@
 import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryPolicy, runConsumer } from '@keyguard/bus';
 import { ExposureDetected, Topics } from '@keyguard/events';
-import { createExpirySweeper, createFindingRepository, createRevoker } from '@keyguard/keys';
+import { createExpirySweeper, createFindingRecorder, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
 import { connectStore } from '@keyguard/store';
@@ -54,7 +54,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
 
     const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
-    const findings = createFindingRepository(store);
+    const findings = createFindingRecorder(store);
     const sweeper = createExpirySweeper({ store, revoker });
     const exposures = createExposureHandler({
       store,

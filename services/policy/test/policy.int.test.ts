@@ -1,5 +1,5 @@
 import { readAll } from '@keyguard/bus/testing';
-import { findingIdFor, findingRecords, hashApiKey, keyRecords } from '@keyguard/keys';
+import { findingIdFor, hashApiKey } from '@keyguard/keys';
 import { eventually, randomPmak } from '@keyguard/keys/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PolicyHarness, startPolicy } from './support.js';
@@ -12,8 +12,8 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const finding = (raw: string) => findingRecords(h.store).findOne({ tokenHash: hashApiKey(raw) });
-const keyDoc = (id: string) => keyRecords(h.store).findOne({ _id: id });
+const finding = (raw: string) => h.store.collections.findings.findOne({ tokenHash: hashApiKey(raw) });
+const keyDoc = (id: string) => h.store.collections.apiKeys.findOne({ _id: id });
 const revokedEventsFor = async (keyId: string) =>
   (await readAll(h.kafka, h.topics.keyEvents)).map((m) => m.json as { id: string; type: string; payload: { keyId: string } }).filter((e) => e.payload.keyId === keyId);
 
@@ -85,7 +85,7 @@ describe('policy: auto-revoke off', () => {
     const key = await h.key(owner);
     await h.expose(key.raw);
     await eventually(() => finding(key.raw));
-    await findingRecords(h.store).updateOne({ tokenHash: key.hash }, { $set: { status: 'resolved', resolution: 'wont_fix' } });
+    await h.store.collections.findings.updateOne({ tokenHash: key.hash }, { $set: { status: 'resolved', resolution: 'wont_fix' } });
     await h.expose(key.raw, { repository: 'o/leak2', url: 'https://github.com/o/leak2/blob/y/c.json', commit: 'y' });
     const reopened = await eventually(() => finding(key.raw).then((d) => (d?.status === 'open' ? d : undefined)), { what: 'reopened' });
     expect(reopened.resolution ?? null).toBeNull();

@@ -1,10 +1,10 @@
 import { createKafka, createPublisher } from '@keyguard/bus';
 import { uniqueName } from '@keyguard/bus/testing';
 import { createEnvelope, type ExposureLocation } from '@keyguard/events';
-import { hashApiKey, issueApiKey, type KeyRecord, keyRecords, newId } from '@keyguard/keys';
+import { hashApiKey, issueApiKey, newId } from '@keyguard/keys';
 import { uriWithDatabase } from '@keyguard/keys/testing';
 import { createLogger } from '@keyguard/logger';
-import { connectStore, type Store, type TeamSettings } from '@keyguard/store';
+import { type ApiKeyDoc, connectStore, type Store, type TeamSettings } from '@keyguard/store';
 import { uniqueDbName } from '@keyguard/store/testing';
 import { Config } from '../src/config.js';
 import { startService } from '../src/service.js';
@@ -42,9 +42,9 @@ export async function startPolicy() {
     return { teamId, userId, email };
   }
 
-  async function key(owner: { teamId: string; userId: string }, overrides: Partial<KeyRecord> = {}) {
+  async function key(owner: { teamId: string; userId: string }, overrides: Partial<ApiKeyDoc> = {}) {
     const material = issueApiKey();
-    const record: KeyRecord = {
+    const record: ApiKeyDoc = {
       _id: newId('key'),
       hash: material.hash,
       preview: material.preview,
@@ -60,7 +60,7 @@ export async function startPolicy() {
       exposure: null,
       ...overrides,
     };
-    await keyRecords(store).insertOne(record);
+    await store.collections.apiKeys.insertOne(record);
     return { ...record, raw: material.raw };
   }
 

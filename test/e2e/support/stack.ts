@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
 import { createTestTopic } from '@keyguard/bus/testing';
 import { createEnvelope, type ExposureLocation } from '@keyguard/events';
-import { hashApiKey, issueApiKey, keyRecords, newId } from '@keyguard/keys';
+import { hashApiKey, issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
 import { connectStore } from '@keyguard/store';
 import { randomPmak } from '@keyguard/keys/testing';
@@ -129,10 +129,10 @@ export async function startStack(): Promise<Stack> {
           exposure: null,
         };
       });
-      await keyRecords(store).insertMany(docs, { ordered: false });
+      await store.collections.apiKeys.insertMany(docs, { ordered: false });
     },
     async backdateKey(id, createdAt) {
-      const result = await keyRecords(store).updateOne({ _id: id }, { $set: { createdAt } });
+      const result = await store.collections.apiKeys.updateOne({ _id: id }, { $set: { createdAt } });
       if (result.matchedCount !== 1) throw new Error(`no key ${id} to backdate`);
     },
     async stop() {

@@ -1,15 +1,14 @@
-import { issueApiKey, type KeyRecord, keyRecords, newId } from '@keyguard/keys';
-import { mapDuplicate, type Store, type TeamDoc, type UserDoc } from '@keyguard/store';
+import { issueApiKey, newId } from '@keyguard/keys';
+import type { ApiKeyDoc, KeyRepository, TeamDoc, UserDoc } from '@keyguard/store';
 import { expiryFor } from '../domain/expiry.js';
 
 /** Issues keys: the raw value goes back to the caller once; only its hash and preview are kept. */
-export function createKeyIssuer(store: Store) {
-  const keys = keyRecords(store);
+export function createKeyIssuer(keys: KeyRepository) {
   return {
-    async issue(owner: UserDoc, team: TeamDoc, name: string, requestedExpiresAt: Date | null): Promise<{ record: KeyRecord; raw: string }> {
+    async issue(owner: UserDoc, team: TeamDoc, name: string, requestedExpiresAt: Date | null): Promise<{ record: ApiKeyDoc; raw: string }> {
       const material = issueApiKey();
       const createdAt = new Date();
-      const record: KeyRecord = {
+      const record: ApiKeyDoc = {
         _id: newId('key'),
         hash: material.hash,
         preview: material.preview,
@@ -24,7 +23,7 @@ export function createKeyIssuer(store: Store) {
         revocation: null,
         exposure: null,
       };
-      await mapDuplicate('apiKeys', () => keys.insertOne(record));
+      await keys.insert(record);
       return { record, raw: material.raw };
     },
   };

@@ -1,18 +1,17 @@
 import type { ExpirySweeper, Revoker } from '@keyguard/keys';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Store } from '@keyguard/store';
-import type { AuditRepository } from '../adapters/audit.js';
+import type { AuditRepository, Repositories, SessionRepository } from '@keyguard/store';
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
-import type { SessionRepository } from '../adapters/sessions.js';
 import type { Config } from '../config.js';
 import type { createAuthenticator } from './auth.js';
 
 /** What the route modules share. */
 export interface ApiContext {
   config: Config;
-  store: Store;
+  /** The store's repositories (every collection); the routes never see MongoDB itself. */
+  repos: Repositories;
   keys: KeyQueries;
   issuer: KeyIssuer;
   audit: AuditRepository;

@@ -1,6 +1,5 @@
 import type { AuditEntry, Finding, Key, Location, Settings, User, UserRef } from '@keyguard/contract';
-import type { FindingRecord, KeyRecord } from '@keyguard/keys';
-import type { AuditLogDoc, LocationDoc, TeamDoc, UserDoc } from '@keyguard/store';
+import type { ApiKeyDoc, AuditLogDoc, FindingDoc, LocationDoc, TeamDoc, UserDoc } from '@keyguard/store';
 
 /** Stored documents → the answers of @keyguard/contract (dates as ISO strings, ids without `_`). */
 const iso = (d: Date) => new Date(d).toISOString();
@@ -11,7 +10,7 @@ export const userView = (u: UserDoc): User => ({ id: u._id, name: u.name, email:
 export const locationView = (l: LocationDoc): Location => ({ ...l, detectedAt: isoOrNull(l.detectedAt) });
 
 /** The key object of the API (never the hash, never the key itself). */
-export function keyView(k: KeyRecord, users: Map<string, UserDoc>): Key {
+export function keyView(k: ApiKeyDoc, users: Map<string, UserDoc>): Key {
   const owner = users.get(k.createdBy);
   const firstLocation = k.exposure?.locations[0];
   return {
@@ -29,17 +28,16 @@ export function keyView(k: KeyRecord, users: Map<string, UserDoc>): Key {
   };
 }
 
-export function findingView(f: FindingRecord): Finding {
+export function findingView(f: FindingDoc): Finding {
   return {
     id: f._id,
     tokenHash: f.tokenHash,
     ruleId: f.ruleId,
     redacted: f.redacted,
     confidence: f.confidence,
-    // FerretDB drops nulls set on insert by an upsert: a missing field reads as null.
-    keyId: f.keyId ?? null,
+    keyId: f.keyId,
     status: f.status,
-    resolution: f.resolution ?? null,
+    resolution: f.resolution,
     locations: f.locations.map(locationView),
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),

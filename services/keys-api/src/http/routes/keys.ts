@@ -1,5 +1,4 @@
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from '@keyguard/contract';
-import { keyRecords } from '@keyguard/keys';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '@keyguard/runtime';
 import type { ActorRef } from '@keyguard/store';
@@ -15,7 +14,7 @@ export const userActor = (p: Principal): ActorRef => ({ type: 'user', id: p.user
 const ownerScope = (p: Principal) => (isAdmin(p.user.role) ? undefined : p.user._id);
 
 export function keyRoutes(app: Api, ctx: ApiContext): void {
-  const records = keyRecords(ctx.store);
+  const { keys } = ctx.repos;
 
   async function viewOf(teamId: string, id: string) {
     const record = await ctx.keys.find(teamId, id);
@@ -80,8 +79,7 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     const p = principalOf(request);
     const record = await scopedKey(p, request.params.id);
     if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
-    const changed = await records.updateOne({ _id: record._id, status: from }, { $set: { status: to } });
-    if (changed.modifiedCount === 1) {
+    if (await keys.setStatus(record._id, from, to)) {
       await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: `key.${action}d`, target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview } });
     }
     return viewOf(p.team._id, record._id);
@@ -115,11 +113,9 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     const p = requireAdmin(request);
     if (request.validationError) throw new HttpError(400, 'CONFIRM_REQUIRED', 'revoking every key of the team needs { "confirm": true }');
     // Every key of the team except the one making this request (the admin keeps access).
-    const targets = await records
-      .find({ teamId: p.team._id, status: { $ne: 'revoked' }, _id: { $ne: p.keyId } }, { projection: { _id: 1 } })
-      .toArray();
+    const targets = await keys.liveIdsInTeam(p.team._id, p.keyId);
     const revoked = await ctx.revoker.revokeMany(
-      targets.map((k) => k._id),
+      targets,
       { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id } },
     );
     return { revoked: revoked.length, owners: new Set(revoked.map((k) => k.createdBy)).size };

@@ -9,7 +9,7 @@ import { keyView, settingsView, userView } from '../views.js';
 import { userActor } from './keys.js';
 
 export function userRoutes(app: Api, ctx: ApiContext): void {
-  const users = ctx.store.collections.users;
+  const { users } = ctx.repos;
 
   app.route({
     ...getMe,
@@ -29,7 +29,7 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
     preValidation: adminOnly,
     handler: async (request) => {
       const p = requireAdmin(request);
-      const items = await users.find({ teamId: p.team._id }).sort({ name: 1, _id: 1 }).toArray();
+      const items = await users.listInTeam(p.team._id);
       return { items: items.map(userView) };
     },
   });
@@ -43,7 +43,7 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
       if (!canGrant(p.user.role, body.role)) throw new HttpError(403, 'forbidden', 'only a super admin can add a super admin');
       const user: UserDoc = { _id: newId('usr'), teamId: p.team._id, email: body.email, name: body.name, role: body.role, createdAt: new Date() };
       try {
-        await users.insertOne(user);
+        await users.insert(user);
       } catch (error) {
         if (isDuplicateKey(error)) throw new HttpError(409, 'EMAIL_TAKEN', 'a user with this email already exists');
         throw error;

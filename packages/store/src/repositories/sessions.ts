@@ -1,20 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Collection } from 'mongodb';
-import type { Store } from '@keyguard/store';
-
-/** A browser session: only the SHA-256 of its random id is stored, with the key it was opened with. */
-export interface SessionDoc {
-  _id: string;
-  userId: string;
-  keyId: string;
-  createdAt: Date;
-  expiresAt: Date;
-}
+import type { SessionDoc } from '../documents.js';
+import type { Store } from '../store.js';
 
 const digest = (id: string) => createHash('sha256').update(id, 'utf8').digest('hex');
 
+/** Dashboard sessions: the cookie carries a random id; only its SHA-256 is stored, with the key it was opened with. */
 export function createSessionRepository(store: Store) {
-  const sessions: Collection<SessionDoc> = store.db.collection<SessionDoc>('sessions');
+  const sessions = store.collections.sessions;
   return {
     /** Opens a session; returns the opaque id for the cookie (never stored in clear). */
     async open(userId: string, keyId: string, ttlMs: number): Promise<{ id: string; expiresAt: Date }> {
@@ -30,7 +22,7 @@ export function createSessionRepository(store: Store) {
     async close(id: string): Promise<void> {
       await sessions.deleteOne({ _id: digest(id) });
     },
-    /** No TTL indexes on FerretDB: expired sessions are deleted by this sweep. */
+    /** Expired sessions are deleted by this sweep (FerretDB has no TTL indexes; it works on MongoDB alike). */
     async purgeExpired(): Promise<number> {
       return (await sessions.deleteMany({ expiresAt: { $lte: new Date() } })).deletedCount;
     },
