@@ -1,6 +1,20 @@
-export { Topics, type TopicName } from './topics.js';
+export { allTopics, Topics, type TopicName } from './topics.js';
 export { AnyEnvelope, createEnvelope, type EnvelopeInit, envelopeFields, envelopeOf } from './envelope.js';
-export { Provider, SourceEventReceived } from './source-events.js';
+export {
+  GithubPushData,
+  GithubSnapshotData,
+  GithubSourceEvent,
+  GitlabPushData,
+  GitlabSourceEvent,
+  PostmanEventData,
+  PostmanResourceRef,
+  PostmanResourceType,
+  PostmanSourceEvent,
+  Provider,
+  type SourceEvent,
+  type SourceEventOf,
+  SourceEvents,
+} from './source-events.js';
 export {
   Confidence,
   ExposureDetected,

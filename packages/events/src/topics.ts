@@ -1,7 +1,17 @@
-/** Kafka topic names. Versioned: a breaking payload change gets a new topic. */
+/**
+ * Kafka topic names. Versioned: a breaking payload change gets a new topic. The README's topic
+ * table lists exactly these (packages/events/test/readme-topics.test.ts checks it).
+ */
 export const Topics = {
-  /** Normalised provider events, keyed by `source + resource id`; read by the same ingest service's worker. */
-  sourceEvents: 'keyguard.source-events.v1',
+  /**
+   * Normalised provider events, one topic per provider (each with its own schema, see
+   * `SourceEvents`), keyed by `provider:resource id`; read by the same ingest service's worker.
+   */
+  sourceEvents: {
+    github: 'keyguard.source-events.github.v1',
+    gitlab: 'keyguard.source-events.gitlab.v1',
+    postman: 'keyguard.source-events.postman.v1',
+  },
   /** One message per distinct secret occurrence, keyed by tokenHash; read by policy. */
   exposures: 'keyguard.exposures.v1',
   /** Key lifecycle (revoked, ...), keyed by keyId; read by notifier and audit. */
@@ -10,4 +20,9 @@ export const Topics = {
   dlq: 'keyguard.dlq.v1',
 } as const;
 
-export type TopicName = (typeof Topics)[keyof typeof Topics];
+type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
+export type TopicName = Leaves<typeof Topics>;
+
+/** Every topic name, flattened. */
+export const allTopics = (): TopicName[] =>
+  Object.values(Topics).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t))) as TopicName[];

@@ -1,10 +1,11 @@
 import { createKafka, createPublisher, ensureTopics, type Kafka, kafkaReadiness, type OutgoingMessage, type Publisher, type RunningConsumer } from '@keyguard/bus';
 import { createScanner, type Scanner } from '@keyguard/detectors';
-import { type Provider, type SourceEventReceived, Topics } from '@keyguard/events';
+import { type Provider, type SourceEvent, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createMetrics, type FastifyInstance, type Metrics } from '@keyguard/runtime';
 import { connectStore, type Store } from '@keyguard/store';
 import { Histogram } from 'prom-client';
+import type { z } from 'zod';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
 import { sleep } from './upstream.js';
 import { startSourceWorker } from './worker.js';
@@ -59,15 +60,17 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export interface IngestServiceDefinition {
+export interface IngestServiceDefinition<E extends SourceEvent> {
   service: string;
-  provider: Provider;
+  provider: E['payload']['provider'];
+  /** The schema of the provider's source events: the receiver publishes them, the worker parses them. */
+  sourceEvent: z.ZodType<E>;
   config: IngestBaseConfig;
   deps?: IngestDeps;
   /** Registers the receiver's routes (inside an encapsulated scope). */
   routes(scope: FastifyInstance, context: IngestContext): void | Promise<void>;
   /** Fetches and scans one of this provider's source events in the worker; returns its exposures. */
-  collect(context: IngestContext): (event: SourceEventReceived, log: Logger) => Promise<OutgoingMessage[]>;
+  collect(context: IngestContext): (event: E, log: Logger) => Promise<OutgoingMessage[]>;
 }
 
 /**
@@ -76,12 +79,12 @@ export interface IngestServiceDefinition {
  * exposures). Kafka may be down at start: the receiver answers 503 until it is back, and
  * topic creation and the worker keep retrying in the background.
  */
-export async function startIngestService(definition: IngestServiceDefinition): Promise<RunningService> {
+export async function startIngestService<E extends SourceEvent>(definition: IngestServiceDefinition<E>): Promise<RunningService> {
   const { service, provider, config } = definition;
   const deps = definition.deps ?? {};
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const topics = {
-    sourceEvents: deps.topics?.sourceEvents ?? Topics.sourceEvents,
+    sourceEvents: deps.topics?.sourceEvents ?? Topics.sourceEvents[provider],
     exposures: deps.topics?.exposures ?? Topics.exposures,
   };
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
@@ -134,7 +137,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     workerReady = topicsReady.then(() => forever('worker', async () => {
       const started = await startSourceWorker({
         kafka,
-        provider,
+        schema: definition.sourceEvent,
         groupId: deps.groupId ?? `${service}.worker`,
         topic: topics.sourceEvents,
         exposuresTopic: topics.exposures,

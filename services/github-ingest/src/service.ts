@@ -1,3 +1,4 @@
+import { GithubSourceEvent } from '@keyguard/events';
 import { createPartnerAlertVerifier, type IngestDeps, type IngestServiceConfig, type RunningService, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
 import { createGithubApi } from './adapters/github-api.js';
 import type { Config } from './config.js';
@@ -18,6 +19,7 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
   return startIngestService({
     service,
     provider: 'github',
+    sourceEvent: GithubSourceEvent,
     config,
     deps,
     routes: (scope, context) =>

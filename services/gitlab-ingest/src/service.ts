@@ -1,3 +1,4 @@
+import { GitlabSourceEvent } from '@keyguard/events';
 import { createPartnerAlertVerifier, type IngestDeps, type IngestServiceConfig, type RunningService, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
 import { createGitlabApi } from './adapters/gitlab-api.js';
 import type { Config } from './config.js';
@@ -18,6 +19,7 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
   return startIngestService({
     service,
     provider: 'gitlab',
+    sourceEvent: GitlabSourceEvent,
     config,
     deps,
     routes: (scope, context) =>

@@ -1,10 +1,10 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
-import type { ExposureLocation, SourceEventReceived } from '@keyguard/events';
+import type { ExposureLocation, GithubPushData, GithubSnapshotData, GithubSourceEvent } from '@keyguard/events';
 import { addedLines, type LineFinding, mapLimit, distinctOccurrences, exposureMessage, type FoundSecret, looksBinary, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import { type ChangedFile, COMPARE_FILE_LIMIT, type GithubApi } from '../adapters/github-api.js';
-import { blobPermalink, type PushData, type SnapshotData, ZERO_SHA } from '../domain/push.js';
+import { blobPermalink, ZERO_SHA } from '../domain/push.js';
 
 /** Files larger than this are not fetched whole (a diff without a patch, a snapshot blob). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -56,7 +56,7 @@ export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) 
     return perFile.flat();
   }
 
-  async function scanPush(data: PushData, log: Logger): Promise<Occurrence[]> {
+  async function scanPush(data: GithubPushData, log: Logger): Promise<Occurrence[]> {
     if (!ZERO_SHA.test(data.before)) {
       const compare = await api.compare(data.repository, data.before, data.after);
       const truncated = compare.files.length >= COMPARE_FILE_LIMIT || compare.totalCommits > compare.commits.length;
@@ -68,7 +68,7 @@ export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) 
     return perCommit.flat();
   }
 
-  async function scanSnapshot(data: SnapshotData, log: Logger): Promise<Occurrence[]> {
+  async function scanSnapshot(data: GithubSnapshotData, log: Logger): Promise<Occurrence[]> {
     const sha = await api.headOf(data.repository, data.defaultBranch ?? 'main');
     const tree = await api.tree(data.repository, sha);
     const files = tree.files.filter((f) => f.size <= MAX_FILE_BYTES && shouldScanPath(f.path)).slice(0, SNAPSHOT_MAX_FILES);
@@ -92,15 +92,10 @@ export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) 
     return perFile.flat();
   }
 
-  return async function collect(event: SourceEventReceived, log: Logger): Promise<OutgoingMessage[]> {
-    const { kind, data, deliveryId } = event.payload;
-    let occurrences: Occurrence[];
-    if (kind === 'push') occurrences = await scanPush(data as unknown as PushData, log);
-    else if (kind === 'public' || kind === 'repository') occurrences = await scanSnapshot(data as unknown as SnapshotData, log);
-    else {
-      log.warn('unknown GitHub event kind; skipped');
-      return [];
-    }
+  return async function collect(event: GithubSourceEvent, log: Logger): Promise<OutgoingMessage[]> {
+    const { payload } = event;
+    const occurrences = payload.kind === 'push' ? await scanPush(payload.data, log) : await scanSnapshot(payload.data, log);
+    const { deliveryId } = payload;
     const detectedAt = new Date();
     return distinctOccurrences(occurrences).map((o) => exposureMessage(o.found, o.location, { source: service, correlationId: deliveryId, detectedAt }));
   };

@@ -1,3 +1,4 @@
+import type { GithubPushData, GithubSnapshotData } from '@keyguard/events';
 import { z } from 'zod';
 
 /** A push's `before` when the branch is new (or `after` when it was deleted). */
@@ -27,26 +28,9 @@ export const VisibilityPayload = z.object({
   repository: Repository,
 });
 
-/** What the receiver puts in the source event's `data`: routing facts only, no content. */
-export interface PushData {
-  repository: string;
-  repositoryUrl: string;
-  private: boolean;
-  defaultBranch?: string;
-  ref: string;
-  before: string;
-  after: string;
-  forced: boolean;
-  /** Commit ids GitHub listed (at most 2048), without those already on another branch. */
-  commits: string[];
-}
-
-export interface SnapshotData {
-  repository: string;
-  repositoryUrl: string;
-  private: boolean;
-  defaultBranch?: string;
-}
+/** What the receiver puts in the source event's `data` (schemas in @keyguard/events): routing facts only, no content. */
+export type PushData = GithubPushData;
+export type SnapshotData = GithubSnapshotData;
 
 export type Decision<T> = { scan: true; data: T } | { scan: false; reason: string };
 

@@ -1,3 +1,4 @@
+import type { OutgoingMessage } from '@keyguard/bus';
 import { Webhooks } from '@octokit/webhooks';
 import {
   GITHUB_MAX_PAYLOAD_BYTES,
@@ -10,7 +11,7 @@ import {
   headerValue,
 } from '@keyguard/ingest-kit';
 import { type FastifyInstance, HttpError } from '@keyguard/runtime';
-import { decidePush, decideVisibility, type Decision, PushPayload, VisibilityPayload } from '../domain/push.js';
+import { decidePush, decideVisibility, PushPayload, VisibilityPayload } from '../domain/push.js';
 
 const PARTNER_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -46,24 +47,23 @@ export function githubRoutes(options: GithubRoutesOptions) {
       if (payload === undefined) throw new HttpError(400, 'invalid_json', 'the body is not JSON');
 
       if (event === 'ping') return reply.code(200).send({ status: 'pong' });
-      let decision: Decision<object>;
-      let resourceId: string;
+      let message: OutgoingMessage;
       if (event === 'push') {
         const parsed = PushPayload.safeParse(payload, { reportInput: false });
         if (!parsed.success) throw new HttpError(400, 'invalid_payload', 'not a push payload');
-        decision = decidePush(parsed.data, options.scanPrivate);
-        resourceId = parsed.data.repository.full_name;
+        const decision = decidePush(parsed.data, options.scanPrivate);
+        if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
+        message = sourceEventMessage({ provider: 'github', kind: 'push', deliveryId, resourceId: parsed.data.repository.full_name, data: decision.data }, context);
       } else if (event === 'public' || event === 'repository') {
         const parsed = VisibilityPayload.safeParse(payload, { reportInput: false });
         if (!parsed.success) throw new HttpError(400, 'invalid_payload', `not a ${event} payload`);
-        decision = decideVisibility(event, parsed.data);
-        resourceId = parsed.data.repository.full_name;
+        const decision = decideVisibility(event, parsed.data);
+        if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
+        message = sourceEventMessage({ provider: 'github', kind: event, deliveryId, resourceId: parsed.data.repository.full_name, data: decision.data }, context);
       } else {
         throw new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64)} is not handled`, { supported: ['push', 'public', 'repository', 'ping'] });
       }
-      if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
 
-      const message = sourceEventMessage({ provider: 'github', kind: event, deliveryId, resourceId, data: decision.data as Record<string, unknown>, service: context.service });
       const outcome = await context.gate.accept('github', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }]);
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });

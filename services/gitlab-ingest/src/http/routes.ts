@@ -14,7 +14,7 @@ import { decidePush, deliveryIdOf, PushHook } from '../domain/push.js';
 /** GitLab caps webhook payloads at 25 MB by default, like GitHub. */
 const WEBHOOK_MAX_BYTES = 25 * 1024 * 1024;
 const PARTNER_MAX_BYTES = 5 * 1024 * 1024;
-const EVENTS: Record<string, string> = { 'Push Hook': 'push', 'Tag Push Hook': 'tag_push' };
+const EVENTS: Record<string, 'push' | 'tag_push'> = { 'Push Hook': 'push', 'Tag Push Hook': 'tag_push' };
 
 export interface GitlabRoutesOptions {
   webhookToken: string;
@@ -49,14 +49,7 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
       );
       const decision = decidePush(parsed.data, options.scanPrivate);
       if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
-      const message = sourceEventMessage({
-        provider: 'gitlab',
-        kind,
-        deliveryId,
-        resourceId: decision.data.project,
-        data: decision.data as unknown as Record<string, unknown>,
-        service: context.service,
-      });
+      const message = sourceEventMessage({ provider: 'gitlab', kind, deliveryId, resourceId: decision.data.project, data: decision.data }, context);
       const outcome = await context.gate.accept('gitlab', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }]);
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });

@@ -1,10 +1,10 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
-import type { SourceEventReceived } from '@keyguard/events';
+import type { PostmanSourceEvent } from '@keyguard/events';
 import { distinctOccurrences, exposureMessage, mapLimit } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import type { PostmanApi } from '../adapters/postman-api.js';
-import type { EventData, ResourceRef } from '../domain/event.js';
+import type { ResourceRef } from '../domain/event.js';
 import { type Occurrence, scanResource } from '../domain/scan-resource.js';
 
 /**
@@ -25,8 +25,8 @@ export function createPostmanWorker({ api, scanner, service }: { api: PostmanApi
     }
   }
 
-  return async function collect(event: SourceEventReceived, log: Logger): Promise<OutgoingMessage[]> {
-    const data = event.payload.data as unknown as EventData;
+  return async function collect(event: PostmanSourceEvent, log: Logger): Promise<OutgoingMessage[]> {
+    const { data } = event.payload;
     if (data.scannedInline) return [];
     const document = await api.fetchResource(data.resource);
     const occurrences = scanResource(scanner, data.resource, document);
