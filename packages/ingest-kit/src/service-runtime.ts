@@ -4,10 +4,11 @@ import { type Provider, type SourceEvent, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createMetrics, type FastifyInstance, type Metrics } from '@keyguard/runtime';
 import { connectStore, type Store } from '@keyguard/store';
+import pRetry from 'p-retry';
+import pTimeout from 'p-timeout';
 import { Histogram } from 'prom-client';
 import type { z } from 'zod';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
-import { sleep } from './upstream.js';
 import { startSourceWorker } from './worker.js';
 
 /** What an ingest service's config always has (from serviceFields, kafkaFields, mongoFields). */
@@ -106,17 +107,26 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
   const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics };
 
   let stopped = false;
+  const stopping = new AbortController();
   const background: Promise<unknown>[] = [];
-  const forever = async (what: string, attempt: () => Promise<void>) => {
-    for (let i = 0; !stopped; i++) {
-      try {
-        await attempt();
-        return;
-      } catch (error) {
-        if (i % 10 === 0) logger.warn({ err: error, what }, 'Kafka not ready; retrying in the background');
-        await sleep(Math.min(5000, 250 * 2 ** Math.min(i, 4)));
-      }
-    }
+  /** Until it works or the service stops: backoff 250 ms doubling to 4 s (p-retry), a warning every tenth failure. */
+  const forever = async (what: string, attempt: () => Promise<void>): Promise<void> => {
+    if (stopped) return;
+    await pRetry(attempt, {
+      // node-retry's `forever`: after the five steps below, keep retrying every 4 s (retries: Infinity would allocate a step per retry).
+      forever: true,
+      retries: 5,
+      factor: 2,
+      minTimeout: 250,
+      maxTimeout: 4000,
+      randomize: false,
+      signal: stopping.signal,
+      onFailedAttempt: (error) => {
+        if (error.attemptNumber % 10 === 1) logger.warn({ err: error, what }, 'Kafka not ready; retrying in the background');
+      },
+    }).catch((error: unknown) => {
+      if (!stopped) logger.error({ err: error, what }, 'gave up starting in the background');
+    });
   };
 
   const dlq = deps.topics?.dlq ?? Topics.dlq;
@@ -172,8 +182,9 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
     workerReady,
     async stop() {
       stopped = true;
+      stopping.abort();
       await app.close();
-      await Promise.race([Promise.allSettled(background), sleep(1000)]);
+      await pTimeout(Promise.allSettled(background), { milliseconds: 1000, fallback: () => undefined });
       await worker?.stop().catch((e: unknown) => logger.warn({ err: e }, 'worker stop failed'));
       await publisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'publisher stop failed'));
       await workerPublisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'worker publisher stop failed'));

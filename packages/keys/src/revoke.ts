@@ -1,4 +1,5 @@
 import type { Publisher } from '@keyguard/bus';
+import pMap from 'p-map';
 import { createEnvelope, type KeyRevokedPayload, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
 import {
@@ -157,19 +158,10 @@ export function createRevoker(options: RevokerOptions) {
     return pending !== null;
   }
 
-  /** Revokes several keys, a few at a time; returns the keys this call revoked. */
+  /** Revokes several keys, `concurrency` at a time (p-map); returns the keys this call revoked. */
   async function revokeMany(keyIds: string[], request: RevokeOptions, concurrency = 16): Promise<ApiKeyDoc[]> {
-    const revoked: ApiKeyDoc[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < keyIds.length) {
-        const id = keyIds[next++]!;
-        const result = await revoke(id, request);
-        if (result.revoked && result.key) revoked.push(result.key);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, keyIds.length) }, worker));
-    return revoked;
+    const results = await pMap(keyIds, (id) => revoke(id, request), { concurrency });
+    return results.flatMap((r) => (r.revoked && r.key ? [r.key] : []));
   }
 
   /** Finishes revocations interrupted longer than `olderThanMs` ago (run by the sweeper). */
