@@ -9,16 +9,16 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createKafka } from '@keyguard/bus';
-import { createTestTopic, readAll, uniqueName } from '@keyguard/bus/testing';
+import { createTestTopic, readAll, uniqueName } from '@keyguard/testkit/bus';
 import { createSampleGenerator, hashToken } from '@keyguard/detectors';
 import { startService as startGithubIngest } from '@keyguard/github-ingest/service';
-import { createPartnerKeyPair, publicKeysDocument, startFixtureServer } from '@keyguard/ingest-kit/testing';
+import { createPartnerKeyPair, publicKeysDocument, startFixtureServer } from '@keyguard/testkit/ingest';
 import { hashApiKey } from '@keyguard/keys';
-import { eventually, randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
+import { eventually, randomPmak, uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
 import { connectStore } from '@keyguard/store';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIssuer } from './support/issuer.js';
 

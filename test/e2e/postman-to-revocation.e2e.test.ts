@@ -6,13 +6,13 @@
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
-import { createTestTopic, uniqueName } from '@keyguard/bus/testing';
+import { createTestTopic, uniqueName } from '@keyguard/testkit/bus';
 import { createEnvelope } from '@keyguard/events';
 import { hashApiKey } from '@keyguard/keys';
-import { eventually, randomPmak } from '@keyguard/keys/testing';
+import { eventually, randomPmak } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIssuer } from './support/issuer.js';
 

@@ -2,7 +2,7 @@ import { createLogger } from '@keyguard/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerAlertVerifier } from '../src/partner-alert-verifier.js';
 import { safeEqual, verifySha256Signature } from '../src/signatures.js';
-import { createPartnerKeyPair, type FixtureServer, githubDocumentedSample, publicKeysDocument, startFixtureServer } from '../src/testing.js';
+import { createPartnerKeyPair, type FixtureServer, githubDocumentedSample, publicKeysDocument, startFixtureServer } from '@keyguard/testkit/ingest';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 let keys: FixtureServer;

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createPublisher } from '@keyguard/bus';
-import { readAll, waitForMessages } from '@keyguard/bus/testing';
+import { readAll, waitForMessages } from '@keyguard/testkit/bus';
 import { createEnvelope, DeadLetter, Topics } from '@keyguard/events';
-import { createPartnerKeyPair, githubDocumentedSample, publicKeysDocument, signGithubWebhook } from '@keyguard/ingest-kit/testing';
+import { createPartnerKeyPair, githubDocumentedSample, publicKeysDocument, signGithubWebhook } from '@keyguard/testkit/ingest';
 import { connectStore } from '@keyguard/store';
 import { createLogger } from '@keyguard/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

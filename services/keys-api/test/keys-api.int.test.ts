@@ -1,6 +1,6 @@
-import { readAll } from '@keyguard/bus/testing';
+import { readAll } from '@keyguard/testkit/bus';
 import { hashApiKey } from '@keyguard/keys';
-import { randomPmak } from '@keyguard/keys/testing';
+import { randomPmak } from '@keyguard/testkit/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, startApi } from './support.js';
 

@@ -1,9 +1,9 @@
 import { createKafka } from '@keyguard/bus';
-import { uniqueName } from '@keyguard/bus/testing';
-import { randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
+import { uniqueName } from '@keyguard/testkit/bus';
+import { randomPmak, uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
 import { connectStore, type Store } from '@keyguard/store';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { watchContract } from '@keyguard/testkit/contract';
 import { Config } from '../src/config.js';
 import { startService } from '../src/service.js';

@@ -1,10 +1,10 @@
 import { createServer } from 'node:net';
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
-import { uniqueName } from '@keyguard/bus/testing';
+import { uniqueName } from '@keyguard/testkit/bus';
 import { createEnvelope, type KeyRevokedPayload } from '@keyguard/events';
-import { eventually, uriWithDatabase } from '@keyguard/keys/testing';
+import { eventually, uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
-import { readAll } from '@keyguard/bus/testing';
+import { readAll } from '@keyguard/testkit/bus';
 import { findingIdFor, hashApiKey } from '@keyguard/keys';
-import { eventually, randomPmak } from '@keyguard/keys/testing';
+import { eventually, randomPmak } from '@keyguard/testkit/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PolicyHarness, startPolicy } from './support.js';
 

@@ -1,11 +1,11 @@
 import { createKafka, createPublisher } from '@keyguard/bus';
-import { uniqueName } from '@keyguard/bus/testing';
+import { uniqueName } from '@keyguard/testkit/bus';
 import { createEnvelope, type ExposureLocation } from '@keyguard/events';
 import { hashApiKey, issueApiKey, newId } from '@keyguard/keys';
-import { uriWithDatabase } from '@keyguard/keys/testing';
+import { uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
 import { type ApiKeyDoc, connectStore, type Store, type TeamSettings } from '@keyguard/store';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { Config } from '../src/config.js';
 import { startService } from '../src/service.js';
 

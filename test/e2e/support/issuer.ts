@@ -4,7 +4,7 @@
  * fresh database and the given topics.
  */
 import { randomBytes } from 'node:crypto';
-import { uriWithDatabase } from '@keyguard/keys/testing';
+import { uriWithDatabase } from '@keyguard/testkit/keys';
 import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import type { Logger } from '@keyguard/logger';
 import { startService as startNotifier } from '@keyguard/notifier/service';

@@ -6,13 +6,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
-import { createTestTopic } from '@keyguard/bus/testing';
+import { createTestTopic } from '@keyguard/testkit/bus';
 import { createEnvelope, type ExposureLocation } from '@keyguard/events';
 import { hashApiKey, issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
 import { connectStore } from '@keyguard/store';
-import { randomPmak } from '@keyguard/keys/testing';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { randomPmak } from '@keyguard/testkit/keys';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { startIssuer } from './issuer.js';
 
 export const dashboardDist = fileURLToPath(new URL('../../../services/dashboard/dist/', import.meta.url));

@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createKafka, type Kafka } from '@keyguard/bus';
-import { createTestTopic, type ReadMessage, waitForMessages } from '@keyguard/bus/testing';
+import { createTestTopic, type ReadMessage, waitForMessages } from './bus.js';
 import { createLogger } from '@keyguard/logger';
-import { uniqueDbName } from '@keyguard/store/testing';
-import type { IngestDeps, RunningService } from './service-runtime.js';
-import { type FixtureServer, startFixtureServer } from './testing.js';
+import { uniqueDbName } from './store.js';
+import type { IngestDeps, RunningService } from '@keyguard/ingest-kit';
+import { type FixtureServer, startFixtureServer } from './ingest.js';
 
 export const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 export const mongoUri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/';

@@ -3,8 +3,8 @@
  * test, and readers that wait for what a test expects to arrive.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kafka, KafkaMessage } from 'kafkajs';
-import { ensureTopics } from './kafka.js';
+import { ensureTopics, type Kafka } from '@keyguard/bus';
+
 
 export function uniqueName(prefix: string): string {
   return `${prefix}.${randomUUID().slice(0, 8)}`;
@@ -22,7 +22,7 @@ export interface ReadMessage {
   json: unknown;
   partition: number;
   offset: string;
-  headers: KafkaMessage['headers'];
+  headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined;
 }
 
 /**
