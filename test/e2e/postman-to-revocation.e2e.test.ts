@@ -5,8 +5,8 @@
  * receives one email at the SMTP sink.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
-import { createTestTopic, uniqueName } from '@keyguard/testkit/bus';
+import { createKafka, createPublisher, type Kafka, type Publisher } from '@keyguard/bus';
+import { createTestTopic, uniqueName, waitForCommitted } from '@keyguard/testkit/bus';
 import { createEnvelope } from '@keyguard/events';
 import { hashApiKey } from '@keyguard/keys';
 import { eventually, randomPmak } from '@keyguard/testkit/keys';
@@ -14,7 +14,7 @@ import { createLogger } from '@keyguard/logger';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
 import { uniqueDbName } from '@keyguard/testkit/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIssuer } from './support/issuer.js';
+import { type Issuer, startIssuer } from './support/issuer.js';
 
 const logger = createLogger({ name: 'issuer-e2e', level: (process.env['E2E_LOG_LEVEL'] as 'info' | undefined) ?? 'silent' });
 const brokers = process.env['KAFKA_BROKERS']!.split(',');
@@ -31,17 +31,20 @@ let stopAll: () => Promise<void>;
 let api: (key: string, method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 let publisher: Publisher;
 let exposuresTopic: string;
+let kafka: Kafka;
+let topics: { exposures: string; keyEvents: string };
+let issuer: Issuer;
 let adminKey: string;
 let postmanUrl: string;
 const webhookSecret = randomBytes(24).toString('hex');
 
 beforeAll(async () => {
-  const kafka = createKafka({ brokers, clientId: 'issuer-e2e', logger });
+  kafka = createKafka({ brokers, clientId: 'issuer-e2e', logger });
   const dbName = uniqueDbName('issuer_e2e');
   exposuresTopic = await createTestTopic(kafka, 'e2e-exposures', 1);
-  const topics = { exposures: exposuresTopic, keyEvents: await createTestTopic(kafka, 'e2e-key-events', 1) };
+  topics = { exposures: exposuresTopic, keyEvents: await createTestTopic(kafka, 'e2e-key-events', 1) };
   adminKey = randomPmak();
-  const issuer = await startIssuer({ logger, logLevel: 'silent', dbName, topics, adminKey, notifier: true });
+  issuer = await startIssuer({ logger, logLevel: 'silent', dbName, topics, adminKey, notifier: true });
   const { common } = issuer;
   const postman = await startPostmanIngest(
     { ...common, POSTMAN_WEBHOOK_SECRET: webhookSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
@@ -119,7 +122,9 @@ describe('exposure → revocation → refusal → email', () => {
     expect(mail!.text).toContain(`PMAK-…${owner.key.slice(-4)}`);
     expect(mail!.text).toContain('https://www.postman.com/acme/workspace/public/collection/c-42');
     expect(mail!.text).not.toContain(owner.key);
-    await new Promise((r) => setTimeout(r, 1500));
+    // Every redelivery handled and every key event sent: still one email.
+    await waitForCommitted(kafka, issuer.groups.policy, topics.exposures);
+    await waitForCommitted(kafka, issuer.groups.notifier!, topics.keyEvents);
     expect(await mailTo(owner.email)).toHaveLength(1);
   });
 

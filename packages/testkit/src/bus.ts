@@ -81,3 +81,25 @@ export async function readAll(kafka: Kafka, topic: string, timeoutMs = 20_000): 
   if (total === 0) return [];
   return waitForMessages(kafka, topic, { count: total, timeoutMs });
 }
+
+/**
+ * Resolves once consumer group `groupId` has committed `topic` up to its end: every message
+ * published so far (redeliveries included) was handled. What a test waits for before it counts
+ * what did — or did not — happen, instead of sleeping.
+ */
+export async function waitForCommitted(kafka: Kafka, groupId: string, topic: string, { timeoutMs = 20_000 } = {}): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [ends, groups] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+      const committed = new Map((groups[0]?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
+      if (ends.every((end) => BigInt(end.high) === BigInt(end.low) || (committed.get(end.partition) ?? -1n) >= BigInt(end.high))) return;
+      if (Date.now() > deadline) throw new Error(`group ${groupId} did not commit ${topic} to its end within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

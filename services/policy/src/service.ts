@@ -24,6 +24,8 @@ export interface RunningPolicy {
   port: number;
   /** One expiry sweep now: revokes keys past their expiry date. */
   sweep(now?: Date): Promise<{ revoked: number; completed: number }>;
+  /** Resolves once the revocations started so far are finished (their audit entry, finding and event written). */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -107,7 +109,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     lifecycle.onStop('http', () => app.close());
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    return { port, sweep, stop };
+    return { port, sweep, drain: () => exposures.drain(), stop };
   } catch (error) {
     await stop();
     throw error;

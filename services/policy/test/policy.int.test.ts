@@ -35,9 +35,9 @@ describe('policy: auto-revoke on', () => {
     expect(f).toMatchObject({ resolution: 'revoked', keyId: key._id, teamId: owner.teamId });
     expect(f.locations).toHaveLength(1);
 
-    // Give redeliveries time to be processed, then count.
-    await eventually(async () => (await h.store.collections.auditLog.countDocuments({ 'target.id': key._id })) === 1 || undefined);
-    await new Promise((r) => setTimeout(r, 500));
+    // Every redelivery handled, every revocation finished: then count.
+    await h.settled();
+    expect(await h.store.collections.auditLog.countDocuments({ 'target.id': key._id })).toBe(1);
     const events = await revokedEventsFor(key._id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'key.revoked', payload: { reason: 'exposure_auto', owner: { email: owner.email }, exposure: { locations: [{ repository: 'o/r' }] } } });
@@ -53,7 +53,7 @@ describe('policy: auto-revoke on', () => {
     await h.expose(key.raw, { repository: 'o/other', url: 'https://github.com/o/other/blob/x/b.json', commit: 'x' });
     const f = await eventually(() => finding(key.raw).then((d) => (d && d.locations.length === 2 ? d : undefined)));
     expect(f.status).toBe('resolved');
-    await new Promise((r) => setTimeout(r, 300));
+    await h.settled();
     expect(await revokedEventsFor(key._id)).toHaveLength(1);
   });
 });
@@ -68,10 +68,13 @@ describe('policy: auto-revoke off', () => {
     expect(marked.status).toBe('enabled');
     expect(marked.exposure?.findingId).toBe(findingIdFor(key.hash));
 
-    await new Promise((r) => setTimeout(r, 20));
-    await h.expose(key.raw, { source: 'postman', kind: 'collection', url: 'https://www.postman.com/c/1', resourceType: 'collection', resourceId: 'c-1', jsonPath: '$.auth' });
+    await h.expose(
+      key.raw,
+      { source: 'postman', kind: 'collection', url: 'https://www.postman.com/c/1', resourceType: 'collection', resourceId: 'c-1', jsonPath: '$.auth' },
+      { detectedAt: new Date(Date.now() + 1000) },
+    );
     const f = await eventually(() => finding(key.raw).then((d) => (d && d.locations.length === 2 ? d : undefined)), { what: 'two locations' });
-    await new Promise((r) => setTimeout(r, 300));
+    await h.settled();
     const after = (await finding(key.raw))!;
     expect(after.locations).toHaveLength(2);
     expect(after.status).toBe('open');

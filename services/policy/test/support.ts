@@ -1,5 +1,5 @@
 import { createKafka, createPublisher } from '@keyguard/bus';
-import { uniqueName } from '@keyguard/testkit/bus';
+import { uniqueName, waitForCommitted } from '@keyguard/testkit/bus';
 import { createEnvelope, type ExposureLocation } from '@keyguard/events';
 import { hashApiKey, issueApiKey, newId } from '@keyguard/keys';
 import { uriWithDatabase } from '@keyguard/testkit/keys';
@@ -22,7 +22,8 @@ export async function startPolicy() {
     LOG_LEVEL: 'silent',
   });
   const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger });
-  const running = await startService(config, { logger, topics, groupId: uniqueName('policy'), sweeper: false });
+  const groupId = uniqueName('policy');
+  const running = await startService(config, { logger, topics, groupId, sweeper: false });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'policy-test', logger });
   const publisher = createPublisher(kafka, { logger });
 
@@ -66,7 +67,7 @@ export async function startPolicy() {
 
   let n = 0;
   /** Publishes an ExposureDetected for `raw` (hashed here, as the scanners do); returns the event. */
-  async function expose(raw: string, location: Partial<ExposureLocation> = {}, options: { id?: string; ruleId?: string } = {}) {
+  async function expose(raw: string, location: Partial<ExposureLocation> = {}, options: { id?: string; ruleId?: string; detectedAt?: Date } = {}) {
     n += 1;
     const event = createEnvelope(
       'exposure.detected',
@@ -75,7 +76,7 @@ export async function startPolicy() {
         ruleId: options.ruleId ?? 'postman-api-key',
         redacted: `${raw.slice(0, 5)}…${raw.slice(-4)}`,
         confidence: 'high' as const,
-        detectedAt: new Date().toISOString(),
+        detectedAt: (options.detectedAt ?? new Date()).toISOString(),
         location: { source: 'github' as const, kind: 'commit', url: `https://github.com/o/r/blob/c${n}/a.json`, repository: 'o/r', commit: `c${n}`, path: 'a.json', line: 1, ...location },
       },
       { source: 'test', id: options.id },
@@ -89,11 +90,18 @@ export async function startPolicy() {
     await publisher.publish(topics.exposures, [{ key: event.payload.tokenHash, value: event }]);
   }
 
+  /** Every exposure published so far is handled and the revocations it started are finished. */
+  async function settled() {
+    await waitForCommitted(kafka, groupId, topics.exposures);
+    await running.drain();
+  }
+
   return {
     store,
     kafka,
     topics,
     running,
+    settled,
     team,
     key,
     expose,

@@ -28,6 +28,8 @@ export interface IssuerOptions {
 
 export interface Issuer {
   keysApiUrl: string;
+  /** The consumer groups of policy and (when started) notifier, to wait until they have handled everything. */
+  groups: { policy: string; notifier?: string };
   /** The config every service of the file shares (for services started beside these). */
   common: { HOST: string; PORT: number; LOG_LEVEL: LogLevel; KAFKA_BROKERS: string[]; MONGODB_URI: string };
   stop(): Promise<void>;
@@ -63,16 +65,17 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;
-    const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: `e2e-policy-${suffix()}`, sweeper: false });
+    const groups: Issuer['groups'] = { policy: `e2e-policy-${suffix()}` };
+    const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: groups.policy, sweeper: false });
     stops.push(policy.stop);
     if (options.notifier) {
       const notifier = await startNotifier(
         { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `${keysApiUrl}/` },
-        { logger, topics: { keyEvents: topics.keyEvents }, groupId: `e2e-notifier-${suffix()}` },
+        { logger, topics: { keyEvents: topics.keyEvents }, groupId: (groups.notifier = `e2e-notifier-${suffix()}`) },
       );
       stops.push(notifier.stop);
     }
-    return { keysApiUrl, common, stop };
+    return { keysApiUrl, common, groups, stop };
   } catch (error) {
     await stop();
     throw error;
