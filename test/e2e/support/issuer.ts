@@ -69,9 +69,10 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
     const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: groups.policy, sweeper: false });
     stops.push(policy.stop);
     if (options.notifier) {
+      groups.notifier = `e2e-notifier-${suffix()}`;
       const notifier = await startNotifier(
         { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `${keysApiUrl}/` },
-        { logger, topics: { keyEvents: topics.keyEvents }, groupId: (groups.notifier = `e2e-notifier-${suffix()}`) },
+        { logger, topics: { keyEvents: topics.keyEvents }, groupId: groups.notifier },
       );
       stops.push(notifier.stop);
     }
