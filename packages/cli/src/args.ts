@@ -26,15 +26,18 @@ export interface GitSelection {
   branch?: string;
   since?: string;
   maxCommits?: number;
+  /** git processes diffing at once (`--threads`; default: the cores, at most 4). */
+  jobs?: number;
 }
 
 export const USAGE = `Usage:
   keyguard scan PATH... [--format text|json|sarif] [--baseline FILE] [--config FILE]
                         [--include-node-modules] [--max-file-size BYTES] [--concurrency N]
                         [--threads N]   (scan on N worker threads; default 1)
-  keyguard scan --git [PATH] [--branch REF] [--since DATE] [--max-commits N]
+  keyguard scan --git [PATH] [--branch REF] [--since DATE] [--max-commits N] [--threads N]
                         [--format text|json|sarif] [--baseline FILE] [--config FILE] [--max-file-size BYTES]
-                        (the lines every commit added, on all refs unless --branch; PATH defaults to .)
+                        (the lines every commit added, on all refs unless --branch; PATH defaults to .;
+                         --threads: git processes diffing at once, default the cores up to 4)
   keyguard rules [--format text|json] [--config FILE]
   keyguard --help | --version
 
@@ -96,7 +99,7 @@ export function parseCommand(argv: readonly string[]): Command {
 
 function gitSelection(values: ReturnType<typeof parse>['values'], paths: string[]): GitSelection {
   if (paths.length > 1) throw new CliError('USAGE', 'keyguard scan --git takes one repository PATH');
-  for (const o of ['threads', 'include-node-modules', 'concurrency'] as const) {
+  for (const o of ['include-node-modules', 'concurrency'] as const) {
     if (values[o] !== undefined) throw new CliError('USAGE', `--${o} does not apply to --git`);
   }
   const { branch, since } = values;
@@ -104,7 +107,9 @@ function gitSelection(values: ReturnType<typeof parse>['values'], paths: string[
   if (branch !== undefined && (branch === '' || branch.startsWith('-'))) throw new CliError('USAGE', `--branch must name a branch, tag or commit, got "${branch}"`);
   if (since !== undefined && since.trim() === '') throw new CliError('USAGE', '--since must be a date git understands, e.g. 2024-01-31 or "2 weeks ago"');
   const maxCommits = positiveInt('max-commits', values['max-commits']);
+  const jobs = positiveInt('threads', values.threads);
   return {
+    ...(jobs !== undefined ? { jobs } : {}),
     ...(branch !== undefined ? { branch } : {}),
     ...(since !== undefined ? { since } : {}),
     ...(maxCommits !== undefined ? { maxCommits } : {}),

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { globToRegExp, type Scanner } from '@keyguard/detectors';
 import { GitError, type GitFinding, gitText, type HistoryStats, scanHistory } from '@keyguard/git-history';
 import type { GitSelection } from './args.js';
@@ -60,6 +61,7 @@ export async function scanGit(input: GitScanInput): Promise<{ findings: GitFindi
         ...(selection.maxCommits !== undefined ? { maxCommits: selection.maxCommits } : {}),
       },
       maxFileBytes: input.maxFileSize,
+      jobs: selection.jobs ?? Math.min(4, availableParallelism()),
       ...(excludes.length > 0 ? { includePath: (p: string) => !excludes.some((re) => re.test(p)) } : {}),
       onFinding: (f) => findings.push(f),
       onCommitDone: (_commit, stats) => {

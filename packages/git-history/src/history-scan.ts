@@ -1,6 +1,6 @@
 import type { Finding, Scanner } from '@keyguard/detectors';
 import type { GitRunOptions } from './git.js';
-import { type LogSelection, streamLog } from './git-log.js';
+import { listCommits, type LogSelection, type LogSlice, streamLog } from './git-log.js';
 import { type CommitInfo, createPatchParser } from './patch-parser.js';
 
 /** A secret found in a line some commit added. */
@@ -42,6 +42,10 @@ export interface HistoryScanOptions {
   includePath?: (path: string) => boolean;
   signal?: AbortSignal;
   env?: GitRunOptions['env'];
+  /** git processes diffing at once (default 1); see scanHistory. */
+  jobs?: number;
+  /** Fewer commits than this are read by one git process whatever `jobs` says (default 400). */
+  parallelFrom?: number;
   /** Called for each finding as soon as its file change is scanned. */
   onFinding(finding: GitFinding): void;
   /**
@@ -51,14 +55,79 @@ export interface HistoryScanOptions {
   onCommitDone?(commit: CommitInfo, stats: Readonly<HistoryStats>): void;
 }
 
+/** Below this many commits a parallel scan is not worth a second git process. */
+const PARALLEL_MIN_COMMITS = 400;
+/** Each git process of a parallel scan takes slices of about this many commits, so cores stay balanced. */
+const SLICES_PER_JOB = 4;
+
+const emptyStats = (): HistoryStats => ({ commits: 0, bytes: 0, files: 0, scannedBytes: 0, binary: 0, tooLarge: 0, excluded: 0, rejected: 0 });
+
 /**
  * Scans the lines every commit added, streaming `git log -p` through the byte parser into the
  * detectors one file change at a time. Memory stays flat: one reusable buffer for the current
  * file change, nothing kept per commit. Findings carry the commit, its author and date, the
  * path and the line number in that commit's version of the file.
+ *
+ * With `jobs` > 1 the commits are listed first (`git rev-list`, same walk) and cut into
+ * slices that up to `jobs` git processes diff at once (`--no-walk=unsorted`): git's diffing is
+ * what bounds a history scan, and it runs on one core per process. Findings still arrive in
+ * walk order; `onCommitDone` then reports progress only (slices finish out of order, so its
+ * count is not a cursor: resumable scans use one job).
  */
 export async function scanHistory(options: HistoryScanOptions): Promise<HistoryStats> {
-  const stats: HistoryStats = { commits: 0, bytes: 0, files: 0, scannedBytes: 0, binary: 0, tooLarge: 0, excluded: 0, rejected: 0 };
+  const stats = emptyStats();
+  const selection = options.selection ?? {};
+  const jobs = options.jobs ?? 1;
+  if (jobs <= 1) {
+    await scanTarget(options, selection, stats, options.onFinding);
+    return stats;
+  }
+  const commits = await listCommits(options.repo, selection, { signal: options.signal, env: options.env });
+  if (commits.length < (options.parallelFrom ?? PARALLEL_MIN_COMMITS)) {
+    if (commits.length > 0) await scanTarget(options, { commits, excludePaths: selection.excludePaths }, stats, options.onFinding);
+    return stats;
+  }
+  const size = Math.ceil(commits.length / (jobs * SLICES_PER_JOB));
+  const slices: string[][] = [];
+  for (let i = 0; i < commits.length; i += size) slices.push(commits.slice(i, i + size));
+  const pending: (GitFinding[] | undefined)[] = slices.map(() => []);
+  const finished = slices.map(() => false);
+  let flushed = 0;
+  let next = 0;
+  const failed = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
+  async function worker(): Promise<void> {
+    while (next < slices.length && !signal.aborted) {
+      const index = next++;
+      // the slice being delivered in order streams its findings; later ones wait in memory
+      await scanTarget({ ...options, signal }, { commits: slices[index]!, excludePaths: selection.excludePaths }, stats, (f) => {
+        if (index === flushed) options.onFinding(f);
+        else pending[index]!.push(f);
+      });
+      finished[index] = true;
+      while (flushed < slices.length && finished[flushed]) {
+        flushed++;
+        const waiting = pending[flushed];
+        pending[flushed] = undefined;
+        if (flushed < slices.length) for (const f of waiting ?? []) options.onFinding(f);
+      }
+    }
+  }
+  const stopOthers = (error: unknown) => {
+    failed.abort();
+    throw error;
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, slices.length) }, () => worker().catch(stopOthers)));
+  return stats;
+}
+
+/** One `git log -p` process: its output through a parser into the scanner. */
+async function scanTarget(
+  options: HistoryScanOptions,
+  target: LogSelection | LogSlice,
+  stats: HistoryStats,
+  emit: (finding: GitFinding) => void,
+): Promise<void> {
   let current: CommitInfo | undefined;
   const done = () => {
     if (current === undefined) return;
@@ -82,7 +151,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
         stats.rejected += result.stats.rejected;
         for (const f of result.findings) {
           const { path: _path, line, endLine, ...rest } = f;
-          options.onFinding({
+          emit({
             ...rest,
             line: lines[line - 1] ?? line,
             endLine: lines[endLine - 1] ?? endLine,
@@ -103,7 +172,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
   );
   await streamLog(
     options.repo,
-    options.selection ?? {},
+    target,
     (chunk) => {
       stats.bytes += chunk.length;
       parser.push(chunk);
@@ -112,5 +181,4 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
   );
   parser.end();
   done();
-  return stats;
 }

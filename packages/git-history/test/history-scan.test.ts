@@ -24,10 +24,10 @@ beforeAll(async () => {
 });
 afterAll(() => repo?.cleanup());
 
-async function scan(selection = {}) {
+async function scan(selection = {}, parallel: { jobs?: number; parallelFrom?: number } = {}) {
   const findings: GitFinding[] = [];
   const done: string[] = [];
-  const stats = await scanHistory({ repo: repo.dir, scanner, selection, onFinding: (f) => findings.push(f), onCommitDone: (c) => done.push(c.sha) });
+  const stats = await scanHistory({ repo: repo.dir, scanner, selection, ...parallel, onFinding: (f) => findings.push(f), onCommitDone: (c) => done.push(c.sha) });
   return { findings, stats, done };
 }
 
@@ -62,6 +62,15 @@ describe('scanHistory (real git)', () => {
     expect(newest.done).toEqual([shas.keep]);
     const resumed = await scan({ revisions: ['main'], skip: 1 });
     expect(resumed.done).toEqual([shas.remove, shas.leak, shas.first]);
+  });
+
+  it('gives the same findings, in the same order, when several git processes diff slices at once', async () => {
+    const one = await scan();
+    for (const jobs of [2, 3]) {
+      const many = await scan({}, { jobs, parallelFrom: 1 });
+      expect(many.findings).toEqual(one.findings);
+      expect(many.stats).toEqual(one.stats);
+    }
   });
 
   it('fails with git’s own reason for a path that is not a repository', async () => {
