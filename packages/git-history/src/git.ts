@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 
-export type GitErrorCode = 'GIT_NOT_FOUND' | 'GIT_FAILED' | 'ABORTED';
+export type GitErrorCode = 'GIT_NOT_FOUND' | 'GIT_FAILED' | 'ABORTED' | 'TOO_LARGE';
 
 /** git could not run, failed (its first `fatal:`/`error:` line is the message), or was stopped. */
 export class GitError extends Error {
