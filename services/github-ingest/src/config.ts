@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
+import { historyFields } from '@keyguard/ingest-kit';
+
+export const DEFAULT_GITHUB_GIT_URL = 'https://github.com';
 
 export const Config = z.object({
   ...serviceFields(8081),
@@ -11,6 +14,9 @@ export const Config = z.object({
   /** Optional: raises the REST rate limit and lets the keys endpoint be called authenticated. */
   GITHUB_TOKEN: z.string().optional(),
   GITHUB_PARTNER_KEYS_URL: httpUrl.default('https://api.github.com/meta/public_keys/secret_scanning'),
+  /** Where repositories are cloned from (`<url>/<owner>/<repo>.git`) and permalinks point (`<url>/<owner>/<repo>/blob/...`). */
+  GITHUB_GIT_URL: httpUrl.default(DEFAULT_GITHUB_GIT_URL),
+  ...historyFields,
   /** Scan private repositories too (only public ones by default). */
   SCAN_PRIVATE: flag(false),
   /** Run the worker in this process (false: receiver only, with workers scaled out separately). */

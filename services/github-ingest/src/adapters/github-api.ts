@@ -16,12 +16,6 @@ export interface CompareResult {
   totalCommits: number;
 }
 
-export interface TreeFile {
-  path: string;
-  sha: string;
-  size: number;
-}
-
 /** The compare API lists at most 300 files; a full page means there may be more. */
 export const COMPARE_FILE_LIMIT = 300;
 /** Wait for a rate-limit reset inside a handler only this long; longer waits go back to the consumer's backoff. */
@@ -95,21 +89,6 @@ export function createGithubApi({ baseUrl, token, logger, timeoutMs = 20_000 }: 
       if (body instanceof ArrayBuffer) return Buffer.from(body);
       if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
       throw retriable('UNEXPECTED_CONTENT', `GitHub returned JSON instead of the raw file ${path}`);
-    },
-    async headOf(repository: string, branch: string): Promise<string> {
-      const { data } = await octokit.rest.repos.getBranch({ ...splitRepository(repository), branch });
-      return data.commit.sha;
-    },
-    async tree(repository: string, sha: string): Promise<{ files: TreeFile[]; truncated: boolean }> {
-      const { data } = await octokit.rest.git.getTree({ ...splitRepository(repository), tree_sha: sha, recursive: 'true' });
-      const files = data.tree
-        .filter((e) => e.type === 'blob' && e.path && e.sha)
-        .map((e) => ({ path: e.path as string, sha: e.sha as string, size: e.size ?? 0 }));
-      return { files, truncated: data.truncated };
-    },
-    async blob(repository: string, sha: string): Promise<Buffer> {
-      const { data } = await octokit.rest.git.getBlob({ ...splitRepository(repository), file_sha: sha });
-      return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
     },
   };
 }

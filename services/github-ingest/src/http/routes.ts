@@ -3,14 +3,17 @@ import {
   GITHUB_MAX_PAYLOAD_BYTES,
   type IngestContext,
   type PartnerAlertVerifier,
+  type Publication,
   parseJson,
   partnerAlertHandler,
   rawJsonBodies,
+  scanJobId,
+  scanRequestMessage,
   sourceEventMessage,
   headerValue,
 } from '@keyguard/ingest-kit';
 import { type FastifyInstance, HttpError } from '@keyguard/runtime';
-import { decidePush, decideVisibility, type Decision, PushPayload, VisibilityPayload } from '../domain/push.js';
+import { decidePush, decideVisibility, PushPayload, VisibilityPayload } from '../domain/push.js';
 
 const PARTNER_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -46,25 +49,32 @@ export function githubRoutes(options: GithubRoutesOptions) {
       if (payload === undefined) throw new HttpError(400, 'invalid_json', 'the body is not JSON');
 
       if (event === 'ping') return reply.code(200).send({ status: 'pong' });
-      let decision: Decision<object>;
-      let resourceId: string;
+      let publication: Publication;
       if (event === 'push') {
         const parsed = PushPayload.safeParse(payload, { reportInput: false });
         if (!parsed.success) throw new HttpError(400, 'invalid_payload', 'not a push payload');
-        decision = decidePush(parsed.data, options.scanPrivate);
-        resourceId = parsed.data.repository.full_name;
+        const decision = decidePush(parsed.data, options.scanPrivate);
+        if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
+        const resourceId = parsed.data.repository.full_name;
+        const message = sourceEventMessage({ provider: 'github', kind: event, deliveryId, resourceId, data: decision.data as unknown as Record<string, unknown>, service: context.service });
+        publication = { topic: context.topics.sourceEvents, messages: [message] };
       } else if (event === 'public' || event === 'repository') {
         const parsed = VisibilityPayload.safeParse(payload, { reportInput: false });
         if (!parsed.success) throw new HttpError(400, 'invalid_payload', `not a ${event} payload`);
-        decision = decideVisibility(event, parsed.data);
-        resourceId = parsed.data.repository.full_name;
+        const decision = decideVisibility(event, parsed.data);
+        if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
+        // the whole history is now public: a scan job for github-ingest's scan-job worker
+        const jobId = scanJobId('github', deliveryId);
+        const { repository, repositoryUrl, sizeKb, installationId } = decision.data;
+        const message = scanRequestMessage(
+          { jobId, provider: 'github', kind: 'history', target: repository, reason: 'publicized', webUrl: repositoryUrl, sizeKb, installationId },
+          { source: context.service, correlationId: deliveryId },
+        );
+        publication = { topic: context.topics.scanRequests, messages: [message] };
       } else {
         throw new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64)} is not handled`, { supported: ['push', 'public', 'repository', 'ping'] });
       }
-      if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
-
-      const message = sourceEventMessage({ provider: 'github', kind: event, deliveryId, resourceId, data: decision.data as Record<string, unknown>, service: context.service });
-      const outcome = await context.gate.accept('github', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }]);
+      const outcome = await context.gate.accept('github', deliveryId, [publication]);
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });
 
