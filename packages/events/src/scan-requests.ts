@@ -8,14 +8,16 @@ export type ScanReason = z.infer<typeof ScanReason>;
 
 /**
  * A scan job for one provider's worker: the whole git history of a repository (`history`:
- * GitHub `owner/repo`, GitLab `group/project`) or one resource (`resource`: Postman
- * `collection:<id>`, `environment:<id>`, `workspace:<id>`). Its progress and counts live in
- * MongoDB's `scanJobs` under `jobId`; its results are exposures like any other.
+ * GitHub `owner/repo`, GitLab `group/project`), one resource (`resource`: Postman
+ * `collection:<id>`, `environment:<id>`, `workspace:<id>`), or every repository of a GitHub App
+ * installation (`installation`: `installation:<id>`, which queues one history job per
+ * repository). Its progress and counts live in MongoDB's `scanJobs` under `jobId`; its results
+ * are exposures like any other.
  */
 export const ScanRequestedPayload = z.object({
   jobId: z.string().min(1).max(128),
   provider: Provider,
-  kind: z.enum(['history', 'resource']),
+  kind: z.enum(['history', 'resource', 'installation']),
   target: z.string().min(1).max(512),
   reason: ScanReason,
   requestedAt: z.iso.datetime({ offset: true }),

@@ -81,12 +81,19 @@ export interface DumbHttpServer {
   stop(): Promise<void>;
 }
 
-/** Serves a directory of bare repositories as static files: git's "dumb HTTP" protocol. */
-export async function serveDumbHttp(root: string): Promise<DumbHttpServer> {
+/**
+ * Serves a directory of bare repositories as static files: git's "dumb HTTP" protocol.
+ * `authorize` sees each request's Authorization header (to prove a clone sent a token); a
+ * request it refuses gets 401 as a hosting service answers.
+ */
+export async function serveDumbHttp(root: string, { authorize }: { authorize?: (authorization: string | undefined, url: string) => boolean } = {}): Promise<DumbHttpServer> {
   const app = Fastify({ logger: false });
   const requests: string[] = [];
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     requests.push(request.url);
+    if (authorize && !authorize(request.headers.authorization, request.url)) {
+      await reply.code(401).header('www-authenticate', 'Basic realm="git"').send('authentication required');
+    }
   });
   await app.register(fastifyStatic, { root, prefix: '/', dotfiles: 'allow', index: false, list: false, decorateReply: false });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -20,6 +20,8 @@ export interface ScanJobContext {
   signal: AbortSignal;
   /** Publishes exposures (resolves once Kafka acknowledged them). */
   publish(messages: OutgoingMessage[]): Promise<void>;
+  /** Queues more scan jobs (e.g. one per repository of an App installation). */
+  enqueue(messages: OutgoingMessage[]): Promise<void>;
   /** Saves progress, counts and the resume cursor: call it after publishing what they cover. */
   checkpoint(state: Pick<ScanJobDoc, 'progress' | 'counts' | 'cursor'>): Promise<void>;
 }
@@ -104,6 +106,7 @@ export async function startScanJobWorker(options: ScanJobWorkerOptions): Promise
         log,
         signal,
         publish: (messages) => options.publisher.publish(options.exposuresTopic, messages),
+        enqueue: (messages) => options.publisher.publish(options.topic, messages),
         checkpoint: (state) => jobs.checkpoint(job._id, state),
       });
       if (lost.signal.aborted) return;

@@ -136,7 +136,7 @@ export type ScanJobStatus = 'queued' | 'running' | 'done' | 'partial' | 'failed'
 export interface ScanJobDoc {
   _id: string;
   provider: 'github' | 'gitlab' | 'postman';
-  kind: 'history' | 'resource';
+  kind: 'history' | 'resource' | 'installation';
   target: string;
   reason: 'publicized' | 'installation' | 'on_demand';
   /** The team whose admin asked for it (on-demand scans); null for scans events started. */

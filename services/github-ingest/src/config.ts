@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 import { historyFields } from '@keyguard/ingest-kit';
@@ -17,6 +18,15 @@ export const Config = z.object({
   /** Where repositories are cloned from (`<url>/<owner>/<repo>.git`) and permalinks point (`<url>/<owner>/<repo>/blob/...`). */
   GITHUB_GIT_URL: httpUrl.default(DEFAULT_GITHUB_GIT_URL),
   ...historyFields,
+  /** GitHub App mode: the App's id and private key (PEM; `\n` escapes allowed). Set both or neither. */
+  GITHUB_APP_ID: z.coerce.number().int().positive().optional(),
+  GITHUB_APP_PRIVATE_KEY: z
+    .string()
+    .transform((pem) => pem.replace(/\\n/g, '\n'))
+    .refine(isPrivateKey, 'must be a PEM private key (the .pem file GitHub generated for the App)')
+    .optional(),
+  /** The App's webhook secret, when it differs from GITHUB_WEBHOOK_SECRET (deliveries signed with either are accepted). */
+  GITHUB_APP_WEBHOOK_SECRET: secret(16).optional(),
   /** Scan private repositories too (only public ones by default). */
   SCAN_PRIVATE: flag(false),
   /** Run the worker in this process (false: receiver only, with workers scaled out separately). */
@@ -28,5 +38,24 @@ export const Config = z.object({
 });
 export type Config = z.infer<typeof Config>;
 
+/** Both App settings or neither: one without the other names the missing variable. */
+export const ConfigWithApp = Config.superRefine((config, ctx) => {
+  if (config.GITHUB_APP_ID !== undefined && config.GITHUB_APP_PRIVATE_KEY === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['GITHUB_APP_PRIVATE_KEY'], message: 'is required when GITHUB_APP_ID is set' });
+  }
+  if (config.GITHUB_APP_PRIVATE_KEY !== undefined && config.GITHUB_APP_ID === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['GITHUB_APP_ID'], message: 'is required when GITHUB_APP_PRIVATE_KEY is set' });
+  }
+});
+
+function isPrivateKey(pem: string): boolean {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The only reader of process.env in this service. */
-export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfigOrExit(Config, env, 'github-ingest');
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfigOrExit(ConfigWithApp, env, 'github-ingest');

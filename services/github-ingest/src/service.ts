@@ -1,9 +1,24 @@
-import { createPartnerAlertVerifier, historyLimits, type IngestDeps, type IngestServiceConfig, type RunningService, runHistoryJob, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
-import { createGithubApi } from './adapters/github-api.js';
+import {
+  createPartnerAlertVerifier,
+  historyLimits,
+  type IngestContext,
+  type IngestDeps,
+  type IngestServiceConfig,
+  type RunningService,
+  runHistoryJob,
+  type ScanJobRunner,
+  scanJobId,
+  scanRequestMessage,
+  startIngestService,
+  withIngestDefaults,
+} from '@keyguard/ingest-kit';
+import type { Logger } from '@keyguard/logger';
+import type { GithubAppCredentials } from './adapters/github-api.js';
+import { createGithubApis, type GithubApis } from './adapters/github-apis.js';
 import { githubGitAuth } from './adapters/git-auth.js';
-import { blobPermalink } from './domain/push.js';
 import { type Config, DEFAULT_GITHUB_GIT_URL } from './config.js';
 import { createGithubWorker } from './consumers/scan-event.js';
+import { blobPermalink } from './domain/push.js';
 import { githubRoutes } from './http/routes.js';
 
 export type { Config } from './config.js';
@@ -14,9 +29,57 @@ export type ServiceConfig = Omit<IngestServiceConfig<Config>, 'GITHUB_GIT_URL'> 
 
 const service = 'github-ingest';
 
-/** Starts the GitHub receiver and its worker in this process; `deps` lets tests use fresh topics and databases. */
+/** GITHUB_APP_ID + GITHUB_APP_PRIVATE_KEY, when both are set (the config refuses one without the other). */
+export const appCredentials = (config: Config): GithubAppCredentials | undefined =>
+  config.GITHUB_APP_ID !== undefined && config.GITHUB_APP_PRIVATE_KEY !== undefined ? { appId: config.GITHUB_APP_ID, privateKey: config.GITHUB_APP_PRIVATE_KEY } : undefined;
+
+/**
+ * GitHub's scan jobs: a repository's history (cloned with its installation's token in App
+ * mode, GITHUB_TOKEN otherwise, anonymously for public repositories without either), or an App
+ * installation's backfill, which lists the installation's repositories and queues one history
+ * job for each readable one.
+ */
+function githubScans(config: Config, apis: GithubApis, context: IngestContext): ScanJobRunner {
+  const base = config.GITHUB_GIT_URL.replace(/\/$/, '');
+  return async (job) => {
+    const { request } = job;
+    if (request.kind === 'installation') {
+      if (request.installationId === undefined) return { status: 'skipped', error: { code: 'NO_INSTALLATION', message: 'an installation backfill needs its installation id' } };
+      const repositories = (await apis.for(request.installationId).installationRepositories()).filter((r) => config.SCAN_PRIVATE || !r.private);
+      await job.enqueue(
+        repositories.map((r) =>
+          scanRequestMessage(
+            { jobId: scanJobId('github', job.job._id, r.fullName), provider: 'github', kind: 'history', target: r.fullName, reason: 'installation', installationId: request.installationId, webUrl: r.htmlUrl, sizeKb: r.sizeKb },
+            { source: service, correlationId: job.job._id },
+          ),
+        ),
+      );
+      job.log.info({ repositories: repositories.length }, 'installation backfill: one history scan queued per repository');
+      return { status: 'done' };
+    }
+    if (request.kind !== 'history') return { status: 'skipped', error: { code: 'UNSUPPORTED', message: 'GitHub scans are history scans of a repository' } };
+    const webUrl = request.webUrl ?? `${base}/${request.target}`;
+    return runHistoryJob(job, {
+      source: 'github',
+      service,
+      scanner: context.scanner,
+      limits: historyLimits(config),
+      cloneUrl: `${base}/${request.target}.git`,
+      gitConfig: githubGitAuth(await apis.for(request.installationId).gitToken()),
+      permalink: (commit, path, line) => blobPermalink(webUrl, commit, path, line),
+    });
+  };
+}
+
+/** Starts the GitHub receiver, its worker and its scan-job worker in this process; `deps` lets tests use fresh topics and databases. */
 export async function startService(input: ServiceConfig, deps: IngestDeps = {}): Promise<RunningService> {
   const config = withIngestDefaults<Config>({ GITHUB_GIT_URL: DEFAULT_GITHUB_GIT_URL, ...input });
+  const app = appCredentials(config);
+  let apis: GithubApis | undefined;
+  const apisFor = (logger: Logger) => {
+    apis ??= createGithubApis({ baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN, app, logger });
+    return apis;
+  };
   return startIngestService({
     service,
     provider: 'github',
@@ -25,6 +88,8 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
     routes: (scope, context) =>
       githubRoutes({
         webhookSecret: config.GITHUB_WEBHOOK_SECRET,
+        appWebhookSecret: config.GITHUB_APP_WEBHOOK_SECRET,
+        appMode: app !== undefined,
         scanPrivate: config.SCAN_PRIVATE,
         partnerVerifier: createPartnerAlertVerifier({
           headerPrefix: 'github',
@@ -33,25 +98,7 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
           logger: context.logger,
         }),
       })(scope, context),
-    collect: (context) =>
-      createGithubWorker({
-        api: createGithubApi({ baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN, logger: context.logger }),
-        scanner: context.scanner,
-        service,
-      }),
-    scans: (context) => async (job) => {
-      if (job.request.kind !== 'history') return { status: 'skipped', error: { code: 'UNSUPPORTED', message: 'GitHub scans are history scans of a repository' } };
-      const base = config.GITHUB_GIT_URL.replace(/\/$/, '');
-      const webUrl = job.request.webUrl ?? `${base}/${job.request.target}`;
-      return runHistoryJob(job, {
-        source: 'github',
-        service,
-        scanner: context.scanner,
-        limits: historyLimits(config),
-        cloneUrl: `${base}/${job.request.target}.git`,
-        gitConfig: githubGitAuth(config.GITHUB_TOKEN),
-        permalink: (commit, path, line) => blobPermalink(webUrl, commit, path, line),
-      });
-    },
+    collect: (context) => createGithubWorker({ apis: apisFor(context.logger), scanner: context.scanner, service }),
+    scans: (context) => githubScans(config, apisFor(context.logger), context),
   });
 }

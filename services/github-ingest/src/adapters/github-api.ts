@@ -1,3 +1,4 @@
+import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
 import { classifyUpstream, fetchWithTimeout, sleep } from '@keyguard/ingest-kit';
 import { retriable } from '@keyguard/bus';
@@ -27,15 +28,32 @@ export const splitRepository = (fullName: string): Repo => {
   return { owner, repo };
 };
 
+/** A GitHub App's credentials (GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY). */
+export interface GithubAppCredentials {
+  appId: number;
+  privateKey: string;
+}
+
+export interface GithubApiOptions {
+  baseUrl: string;
+  /** A static token (GITHUB_TOKEN), when not acting as an App installation. */
+  token?: string;
+  /** Act as this App installation: @octokit/auth-app mints and renews its installation tokens. */
+  installation?: GithubAppCredentials & { installationId: number };
+  logger: Logger;
+  timeoutMs?: number;
+}
+
 /**
- * The GitHub REST calls the worker makes, through Octokit against GITHUB_API_URL. Respects
- * `x-ratelimit-remaining`/`x-ratelimit-reset` and `retry-after`; maps failures to retriable
- * (5xx, 429, rate-limit 403, timeouts) or permanent (404 on a deleted repository, other 4xx).
+ * The GitHub REST calls the worker makes, through Octokit against GITHUB_API_URL, as a static
+ * token or as an App installation. Respects `x-ratelimit-remaining`/`x-ratelimit-reset` and
+ * `retry-after`; maps failures to retriable (5xx, 429, rate-limit 403, timeouts) or permanent
+ * (404 on a deleted repository, other 4xx).
  */
-export function createGithubApi({ baseUrl, token, logger, timeoutMs = 20_000 }: { baseUrl: string; token?: string; logger: Logger; timeoutMs?: number }) {
+export function createGithubApi({ baseUrl, token, installation, logger, timeoutMs = 20_000 }: GithubApiOptions) {
   const octokit = new Octokit({
     baseUrl: baseUrl.replace(/\/$/, ''),
-    auth: token,
+    ...(installation ? { authStrategy: createAppAuth, auth: installation } : { auth: token }),
     userAgent: 'keyguard-github-ingest',
     request: {
       fetch: (url: string, init: RequestInit) => fetchWithTimeout(url, init, timeoutMs),
@@ -68,6 +86,17 @@ export function createGithubApi({ baseUrl, token, logger, timeoutMs = 20_000 }: 
   });
 
   return {
+    /** The token git clones with: the installation's current one (minted or renewed as needed), else the static token. */
+    async gitToken(): Promise<string | undefined> {
+      if (!installation) return token;
+      const auth = (await octokit.auth({ type: 'installation' })) as { token: string };
+      return auth.token;
+    },
+    /** Every repository the installation can read (GET /installation/repositories, all pages). */
+    async installationRepositories(): Promise<Array<{ fullName: string; private: boolean; htmlUrl: string; sizeKb: number | undefined }>> {
+      const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+      return repos.map((r) => ({ fullName: r.full_name, private: r.private, htmlUrl: r.html_url, sizeKb: r.size }));
+    },
     async compare(repository: string, base: string, head: string): Promise<CompareResult> {
       const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...splitRepository(repository), basehead: `${base}...${head}`, per_page: 100 });
       return {

@@ -4,6 +4,7 @@ import type { ExposureLocation, SourceEventReceived } from '@keyguard/events';
 import { addedLines, type LineFinding, mapLimit, distinctOccurrences, exposureMessage, type FoundSecret, looksBinary, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import { type ChangedFile, COMPARE_FILE_LIMIT, type GithubApi } from '../adapters/github-api.js';
+import type { GithubApis } from '../adapters/github-apis.js';
 import { blobPermalink, type PushData, ZERO_SHA } from '../domain/push.js';
 
 /** Files larger than this are not fetched whole (a diff without a patch, a snapshot blob). */
@@ -16,7 +17,7 @@ interface Occurrence {
 }
 
 export interface GithubWorkerDeps {
-  api: GithubApi;
+  apis: GithubApis;
   scanner: Scanner;
   service: string;
 }
@@ -26,8 +27,8 @@ export interface GithubWorkerDeps {
  * complete, else commit by commit (new branch, truncated compare). A file without a patch
  * (GitHub leaves out diffs that are too large) is fetched whole at that commit.
  */
-export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) {
-  async function scanFiles(data: { repository: string; repositoryUrl: string }, sha: string, files: ChangedFile[], log: Logger): Promise<Occurrence[]> {
+export function createGithubWorker({ apis, scanner, service }: GithubWorkerDeps) {
+  async function scanFiles(api: GithubApi, data: { repository: string; repositoryUrl: string }, sha: string, files: ChangedFile[], log: Logger): Promise<Occurrence[]> {
     const wanted = files.filter((f) => f.status !== 'removed' && shouldScanPath(f.filename));
     const perFile = await mapLimit(wanted, CONCURRENCY, async (file) => {
       let findings: LineFinding[];
@@ -56,14 +57,16 @@ export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) 
   }
 
   async function scanPush(data: PushData, log: Logger): Promise<Occurrence[]> {
+    // an App installation's event is read with its installation token; a repository webhook's with GITHUB_TOKEN
+    const api = apis.for(data.installationId);
     if (!ZERO_SHA.test(data.before)) {
       const compare = await api.compare(data.repository, data.before, data.after);
       const truncated = compare.files.length >= COMPARE_FILE_LIMIT || compare.totalCommits > compare.commits.length;
-      if (!truncated) return scanFiles(data, data.after, compare.files, log);
+      if (!truncated) return scanFiles(api, data, data.after, compare.files, log);
       log.info({ files: compare.files.length, commits: compare.totalCommits }, 'compare truncated; scanning commit by commit');
     }
     const commits = data.commits.length > 0 ? data.commits : [data.after];
-    const perCommit = await mapLimit(commits, CONCURRENCY, async (sha) => scanFiles(data, sha, await api.commitFiles(data.repository, sha), log));
+    const perCommit = await mapLimit(commits, CONCURRENCY, async (sha) => scanFiles(api, data, sha, await api.commitFiles(data.repository, sha), log));
     return perCommit.flat();
   }
 

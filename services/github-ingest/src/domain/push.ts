@@ -22,6 +22,8 @@ export const PushPayload = z.object({
   forced: z.boolean().optional(),
   commits: z.array(z.object({ id: z.string(), distinct: z.boolean().optional() })).default([]),
   repository: Repository,
+  /** Present when the push came to a GitHub App. */
+  installation: z.object({ id: z.number().int().positive() }).optional(),
 });
 
 export const VisibilityPayload = z.object({
@@ -42,6 +44,8 @@ export interface PushData {
   forced: boolean;
   /** Commit ids GitHub listed (at most 2048), without those already on another branch. */
   commits: string[];
+  /** The GitHub App installation the push was delivered to (App mode reads with its token). */
+  installationId?: number;
 }
 
 /** A repository whose whole history is to be scanned. */
@@ -69,6 +73,7 @@ export function decidePush(payload: z.infer<typeof PushPayload>, scanPrivate: bo
       after: payload.after,
       forced: payload.forced ?? false,
       commits: payload.commits.filter((c) => c.distinct !== false).map((c) => c.id),
+      ...(payload.installation ? { installationId: payload.installation.id } : {}),
     },
   };
 }
