@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 import { historyFields } from '@keyguard/ingest-kit';
 
-export const DEFAULT_GITHUB_GIT_URL = 'https://github.com';
+/** The defaults of the settings below that `startService` callers (tests, embedders) may leave out. */
+export const githubDefaults = {
+  GITHUB_GIT_URL: 'https://github.com',
+  GITHUB_RECONCILE_INTERVAL_MS: 5 * 60_000,
+  GITHUB_RECONCILE_HOOKS: [] as string[],
+  GITHUB_RECONCILE_LOOKBACK_MS: 24 * 3600_000,
+};
 
 export const Config = z.object({
   ...serviceFields(8081),
@@ -16,7 +22,7 @@ export const Config = z.object({
   GITHUB_TOKEN: z.string().optional(),
   GITHUB_PARTNER_KEYS_URL: httpUrl.default('https://api.github.com/meta/public_keys/secret_scanning'),
   /** Where repositories are cloned from (`<url>/<owner>/<repo>.git`) and permalinks point (`<url>/<owner>/<repo>/blob/...`). */
-  GITHUB_GIT_URL: httpUrl.default(DEFAULT_GITHUB_GIT_URL),
+  GITHUB_GIT_URL: httpUrl.default(githubDefaults.GITHUB_GIT_URL),
   ...historyFields,
   /** GitHub App mode: the App's id and private key (PEM; `\n` escapes allowed). Set both or neither. */
   GITHUB_APP_ID: z.coerce.number().int().positive().optional(),
@@ -27,6 +33,16 @@ export const Config = z.object({
     .optional(),
   /** The App's webhook secret, when it differs from GITHUB_WEBHOOK_SECRET (deliveries signed with either are accepted). */
   GITHUB_APP_WEBHOOK_SECRET: secret(16).optional(),
+  /** Delivery reconciler: how often it runs (0: never). It runs in App mode and for GITHUB_RECONCILE_HOOKS. */
+  GITHUB_RECONCILE_INTERVAL_MS: z.coerce.number().int().nonnegative().default(githubDefaults.GITHUB_RECONCILE_INTERVAL_MS),
+  /** Repository webhooks to reconcile, `owner/repo:hookId,...` (GITHUB_TOKEN must be allowed to manage their webhooks). */
+  GITHUB_RECONCILE_HOOKS: z
+    .string()
+    .transform((list) => list.split(',').map((h) => h.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[\w.-]+\/[\w.-]+:\d+$/, 'must be a comma-separated list of owner/repo:hookId')))
+    .default([]),
+  /** How far back the reconciler's first run looks for failed deliveries. */
+  GITHUB_RECONCILE_LOOKBACK_MS: z.coerce.number().int().positive().default(githubDefaults.GITHUB_RECONCILE_LOOKBACK_MS),
   /** Scan private repositories too (only public ones by default). */
   SCAN_PRIVATE: flag(false),
   /** Run the worker in this process (false: receiver only, with workers scaled out separately). */

@@ -16,7 +16,8 @@ import type { Logger } from '@keyguard/logger';
 import type { GithubAppCredentials } from './adapters/github-api.js';
 import { createGithubApis, type GithubApis } from './adapters/github-apis.js';
 import { githubGitAuth } from './adapters/git-auth.js';
-import { type Config, DEFAULT_GITHUB_GIT_URL } from './config.js';
+import { type Config, githubDefaults } from './config.js';
+import { createDeliveryReconciler, type RepositoryHook } from './jobs/delivery-reconciler.js';
 import { createGithubWorker } from './consumers/scan-event.js';
 import { blobPermalink } from './domain/push.js';
 import { githubRoutes } from './http/routes.js';
@@ -25,7 +26,7 @@ export type { Config } from './config.js';
 export type { RunningService } from '@keyguard/ingest-kit';
 
 /** What `startService` needs: the config, with the operational switches and defaulted URLs optional (as from env). */
-export type ServiceConfig = Omit<IngestServiceConfig<Config>, 'GITHUB_GIT_URL'> & Partial<Pick<Config, 'GITHUB_GIT_URL'>>;
+export type ServiceConfig = Omit<IngestServiceConfig<Config>, keyof typeof githubDefaults> & Partial<Pick<Config, keyof typeof githubDefaults>>;
 
 const service = 'github-ingest';
 
@@ -73,14 +74,14 @@ function githubScans(config: Config, apis: GithubApis, context: IngestContext): 
 
 /** Starts the GitHub receiver, its worker and its scan-job worker in this process; `deps` lets tests use fresh topics and databases. */
 export async function startService(input: ServiceConfig, deps: IngestDeps = {}): Promise<RunningService> {
-  const config = withIngestDefaults<Config>({ GITHUB_GIT_URL: DEFAULT_GITHUB_GIT_URL, ...input });
+  const config = withIngestDefaults<Config>({ ...githubDefaults, ...input });
   const app = appCredentials(config);
   let apis: GithubApis | undefined;
   const apisFor = (logger: Logger) => {
     apis ??= createGithubApis({ baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN, app, logger });
     return apis;
   };
-  return startIngestService({
+  const running = await startIngestService({
     service,
     provider: 'github',
     config,
@@ -101,4 +102,31 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
     collect: (context) => createGithubWorker({ apis: apisFor(context.logger), scanner: context.scanner, service }),
     scans: (context) => githubScans(config, apisFor(context.logger), context),
   });
+  const hooks = config.GITHUB_RECONCILE_HOOKS.map(parseHook);
+  const workerOn = deps.worker ?? config.INGEST_WORKER;
+  if (!workerOn || config.GITHUB_RECONCILE_INTERVAL_MS === 0 || (app === undefined && hooks.length === 0)) return running;
+  const reconciler = createDeliveryReconciler({
+    store: running.context.store,
+    logger: running.context.logger.child({ component: 'delivery-reconciler' }),
+    baseUrl: config.GITHUB_API_URL,
+    app,
+    hooks,
+    token: config.GITHUB_TOKEN,
+    lookbackMs: config.GITHUB_RECONCILE_LOOKBACK_MS,
+  });
+  const loop = reconciler.start(config.GITHUB_RECONCILE_INTERVAL_MS);
+  return {
+    ...running,
+    async stop() {
+      await loop.stop();
+      await running.stop();
+    },
+  };
 }
+
+/** `owner/repo:hookId` (validated by the config schema). */
+const parseHook = (spec: string): RepositoryHook => {
+  const [fullName = '', id = '0'] = spec.split(':');
+  const [owner = '', repo = ''] = fullName.split('/');
+  return { owner, repo, hookId: Number(id) };
+};
