@@ -106,7 +106,7 @@ export interface AuditLogDoc {
   at: Date;
   actor: ActorRef;
   action: string;
-  target: { type: 'key' | 'finding' | 'settings' | 'user'; id: string };
+  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan'; id: string };
   details: Record<string, unknown>;
 }
 
