@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPublisher } from '@keyguard/bus';
+import { readAll } from '@keyguard/bus/testing';
 import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '@keyguard/git-history/testing';
 import { scanJobId, scanRequestMessage } from '@keyguard/ingest-kit';
 import { signGithubWebhook } from '@keyguard/ingest-kit/testing';
@@ -43,10 +44,13 @@ async function jobWhen(id: string, done: (job: ScanJobDoc) => boolean, timeoutMs
 }
 const finished = (job: ScanJobDoc) => ['done', 'partial', 'failed', 'skipped'].includes(job.status);
 
+let workDir: string;
+
 beforeAll(async () => {
   served = mkdtempSync(path.join(tmpdir(), 'keyguard-gh-served-'));
+  workDir = mkdtempSync(path.join(tmpdir(), 'keyguard-gh-clones-'));
   http = await serveDumbHttp(served);
-  h = await startHarness({ GITHUB_GIT_URL: http.url, HISTORY_MAX_BYTES: 5 * 1024 * 1024 });
+  h = await startHarness({ GITHUB_GIT_URL: http.url, HISTORY_MAX_BYTES: 5 * 1024 * 1024, HISTORY_WORK_DIR: workDir });
   repo = await createTestRepo();
   keys.removed = h.plantKey();
   keys.feature = h.plantKey();
@@ -68,6 +72,7 @@ afterAll(async () => {
   await http?.stop();
   repo?.cleanup();
   rmSync(served, { recursive: true, force: true });
+  rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('history scan when a repository becomes public', () => {
@@ -133,5 +138,17 @@ describe('history scan when a repository becomes public', () => {
     const hashes = mine.map((m) => payloadOf(m).tokenHash);
     expect(hashes).toEqual(expect.arrayContaining([sha256(keys.removed!), sha256(keys.feature!)]));
     expect(hashes).not.toContain(sha256(keys.newest!));
+  });
+
+  it('keeps no raw secret: not in Kafka, MongoDB or a log line, and no clone left on disk', async () => {
+    const messages = [...(await readAll(h.kafka, h.topics.exposures)), ...(await readAll(h.kafka, h.topics.scanRequests))];
+    const jobs = await h.service.context.store.collections.scanJobs.find({}).toArray();
+    const everything = messages.map((m) => m.value).join('\n') + JSON.stringify(jobs) + h.logs.text();
+    expect(messages.length).toBeGreaterThan(5);
+    for (const key of h.planted) {
+      expect(everything).not.toContain(key);
+      expect(everything).not.toContain(key.slice(5, 29));
+    }
+    expect(readdirSync(workDir)).toEqual([]);
   });
 });
