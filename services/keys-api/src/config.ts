@@ -5,7 +5,7 @@ export const Config = z.object({
   ...serviceFields(8080),
   ...kafkaFields,
   ...mongoFields,
-  /** A PMAK-format key made sure of at every start: enabled, for a super admin of the default team. */
+  /** A PMAK-format key for a super admin of the default team, created at start if absent; changing it revokes the earlier one. */
   KEYGUARD_BOOTSTRAP_ADMIN_KEY: z
     .string()
     .regex(/^PMAK-[0-9a-f]{24}-[0-9a-f]{34}$/, 'must be a Postman-format key (PMAK-<24 hex>-<34 hex>)')

@@ -41,14 +41,15 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
+    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
     await bootstrap(
       store,
+      revoker,
       { adminKey: config.KEYGUARD_BOOTSTRAP_ADMIN_KEY, adminEmail: config.BOOTSTRAP_ADMIN_EMAIL, adminName: config.BOOTSTRAP_ADMIN_NAME },
       logger,
     );
 
     const sessions = createSessionRepository(store);
-    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
     const sweeper = createExpirySweeper({ store, revoker });
     const app = createHttpServer({ service, logger, metrics: createMetrics(service), readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
     await registerApi(app, {

@@ -61,23 +61,6 @@ describe('authentication', () => {
     const enableRevoked = await api.call('POST', `/api/v1/keys/${created.body.id}/enable`);
     expect(enableRevoked.status).toBe(409);
   });
-
-  it('bootstrap is idempotent: a restart re-enables the admin key and keeps earlier data', async () => {
-    const me = await api.call('GET', '/api/v1/me');
-    await keyRecords(api.store).updateOne({ _id: me.body.keyId }, { $set: { status: 'disabled' } });
-    expect((await api.call('GET', '/api/v1/me')).status).toBe(401);
-    const usersBefore = await api.store.collections.users.countDocuments();
-    const second = await startApi({}, { dbName: api.dbName, keyEvents: api.keyEvents, adminKey: api.adminKey });
-    try {
-      const again = await second.call('GET', '/api/v1/me');
-      expect(again.status).toBe(200);
-      expect(again.body.keyId).toBe(me.body.keyId);
-      expect(await api.store.collections.users.countDocuments()).toBe(usersBefore);
-      expect(await api.store.collections.apiKeys.countDocuments({ hash: hashApiKey(api.adminKey) })).toBe(1);
-    } finally {
-      await second.stop(false);
-    }
-  });
 });
 
 describe('users and RBAC', () => {
