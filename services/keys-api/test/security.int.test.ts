@@ -1,3 +1,4 @@
+import { createFindingRepository, hashApiKey } from '@keyguard/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, startApi } from './support.js';
 
@@ -32,5 +33,91 @@ describe('malformed session cookies (issue 10, item 12)', () => {
     }
     const closed = await api.call('DELETE', '/api/v1/session', { key: null, headers: { cookie: 'keyguard_session=%E0%A4%A' } });
     expect(closed.status).toBe(204);
+  });
+});
+
+describe("an admin's disable (issue 10, item 11)", () => {
+  it('a member cannot enable a key an admin disabled, and the session it opened does not come back', async () => {
+    const member = await addUser('member');
+    const second = await api.call('POST', '/api/v1/keys', { key: member.key, body: { name: 'second' } });
+    expect(second.status).toBe(201);
+    const cookie = await sessionFor(member.key);
+    expect((await api.call('GET', '/api/v1/me', { key: null, headers: { cookie } })).status).toBe(200);
+
+    expect((await api.call('POST', `/api/v1/keys/${member.keyId}/disable`)).body.status).toBe('disabled');
+    expect((await api.call('GET', '/api/v1/me', { key: null, headers: { cookie } })).status).toBe(401);
+    const undo = await api.call('POST', `/api/v1/keys/${member.keyId}/enable`, { key: second.body.key });
+    expect(undo.status).toBe(403);
+    expect(undo.body.error).toBe('DISABLED_BY_ADMIN');
+    expect((await api.call('GET', '/api/v1/me', { key: member.key })).status).toBe(401);
+
+    // An admin enables it: the key works again, the session it had opened stays closed.
+    expect((await api.call('POST', `/api/v1/keys/${member.keyId}/enable`)).body.status).toBe('enabled');
+    expect((await api.call('GET', '/api/v1/me', { key: member.key })).status).toBe(200);
+    expect((await api.call('GET', '/api/v1/me', { key: null, headers: { cookie } })).status).toBe(401);
+  });
+
+  it('a member still disables and enables their own key; a team admin cannot undo a super admin\'s disable', async () => {
+    const member = await addUser('member');
+    const second = await api.call('POST', '/api/v1/keys', { key: member.key, body: { name: 'second' } });
+    expect((await api.call('POST', `/api/v1/keys/${second.body.id}/disable`, { key: member.key })).body.status).toBe('disabled');
+    expect((await api.call('POST', `/api/v1/keys/${second.body.id}/enable`, { key: member.key })).body.status).toBe('enabled');
+
+    const teamAdmin = await addUser('team_admin');
+    const other = await addUser('member');
+    expect((await api.call('POST', `/api/v1/keys/${other.keyId}/disable`)).status).toBe(200);
+    const undo = await api.call('POST', `/api/v1/keys/${other.keyId}/enable`, { key: teamAdmin.key });
+    expect(undo.status).toBe(403);
+    expect(undo.body.error).toBe('DISABLED_BY_ADMIN');
+    expect((await api.call('POST', `/api/v1/keys/${other.keyId}/disable`, { key: teamAdmin.key })).status).toBe(200);
+  });
+});
+
+describe('role hierarchy (issue 10, item 9)', () => {
+  it("a team admin cannot disable, enable or revoke a super admin's keys, alone or in bulk; governs other admins' and members' keys", async () => {
+    const boss = await addUser('super_admin');
+    const teamAdmin = await addUser('team_admin');
+    const peer = await addUser('team_admin');
+    for (const action of ['disable', 'enable', 'revoke']) {
+      const denied = await api.call('POST', `/api/v1/keys/${boss.keyId}/${action}`, { key: teamAdmin.key });
+      expect(denied.status, action).toBe(403);
+      expect(denied.body.error).toBe('OUTRANKED');
+    }
+    expect((await api.call('POST', '/api/v1/keys/revoke', { key: teamAdmin.key, body: { ids: [boss.keyId] } })).body).toEqual({ revoked: 0 });
+    // Nor by resolving the finding of the super admin's exposed key as "revoked".
+    const tokenHash = hashApiKey(boss.key);
+    const location = { source: 'github' as const, kind: 'commit', url: 'https://github.com/octo/repo/blob/abc/a.json', detectedAt: new Date() };
+    const [finding] = await createFindingRepository(api.store).recordExposures(
+      [{ tokenHash, ruleId: 'postman-api-key', redacted: 'PMAK-…', confidence: 'high', location }],
+      new Map([[tokenHash, { keyId: boss.keyId, teamId: 'team_default', revoked: false }]]),
+    );
+    const resolve = await api.call('PATCH', `/api/v1/findings/${finding!.findingId}`, { key: teamAdmin.key, body: { status: 'resolved', resolution: 'revoked' } });
+    expect(resolve.status).toBe(403);
+    expect((await api.call('GET', '/api/v1/me', { key: boss.key })).status).toBe(200);
+    expect((await api.call('GET', `/api/v1/keys/${boss.keyId}`, { key: teamAdmin.key })).status).toBe(200);
+    expect((await api.call('POST', `/api/v1/keys/${peer.keyId}/revoke`, { key: teamAdmin.key })).body.status).toBe('revoked');
+    // A super admin governs another super admin's keys.
+    expect((await api.call('POST', `/api/v1/keys/${boss.keyId}/disable`)).body.status).toBe('disabled');
+  });
+
+  it("a team admin's revoke-all spares the super admins' keys", async () => {
+    const own = await startApi();
+    try {
+      const add = async (role: string) => {
+        const r = await own.call('POST', '/api/v1/users', { body: { email: `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`, name: role, role } });
+        return { keyId: r.body.key.id as string, key: r.body.key.key as string };
+      };
+      const boss = await add('super_admin');
+      const teamAdmin = await add('team_admin');
+      const member = await add('member');
+      const all = await own.call('POST', '/api/v1/keys/revoke-all', { key: teamAdmin.key, body: { confirm: true } });
+      expect(all.body).toEqual({ revoked: 1, owners: 1 });
+      expect((await own.call('GET', '/api/v1/me', { key: member.key })).status).toBe(401);
+      expect((await own.call('GET', '/api/v1/me', { key: boss.key })).status).toBe(200);
+      expect((await own.call('GET', '/api/v1/me')).status).toBe(200);
+      expect((await own.call('GET', '/api/v1/me', { key: teamAdmin.key })).status).toBe(200);
+    } finally {
+      await own.stop();
+    }
   });
 });

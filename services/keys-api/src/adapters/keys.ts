@@ -44,6 +44,12 @@ export function createKeyQueries(store: Store) {
     find(teamId: string, id: string, ownerId?: string): Promise<KeyRecord | null> {
       return keys.findOne({ _id: id, teamId, ...(ownerId ? { createdBy: ownerId } : {}) });
     },
+    /** Ids of the team's users with one of these roles. */
+    async userIdsWithRole(teamId: string, roles: UserDoc['role'][]): Promise<string[]> {
+      if (roles.length === 0) return [];
+      const found = await users.find({ teamId, role: { $in: roles } }, { projection: { _id: 1 } }).toArray();
+      return found.map((u) => u._id);
+    },
     async usersFor(records: { createdBy: string }[]): Promise<Map<string, UserDoc>> {
       const ids = [...new Set(records.map((r) => r.createdBy))];
       if (ids.length === 0) return new Map();

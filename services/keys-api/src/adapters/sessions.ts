@@ -30,6 +30,10 @@ export function createSessionRepository(store: Store) {
     async close(id: string): Promise<void> {
       await sessions.deleteOne({ _id: digest(id) });
     },
+    /** Ends every session opened with this key (it was disabled: enabling it again must not revive them). */
+    async closeForKey(keyId: string): Promise<number> {
+      return (await sessions.deleteMany({ keyId })).deletedCount;
+    },
     /** No TTL indexes on FerretDB: expired sessions are deleted by this sweep. */
     async purgeExpired(): Promise<number> {
       return (await sessions.deleteMany({ expiresAt: { $lte: new Date() } })).deletedCount;

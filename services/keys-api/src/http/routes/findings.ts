@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { type Principal, requireAdmin } from '../auth.js';
 import { type ApiContext, parse } from '../context.js';
+import { assertCanGovern } from '../key-access.js';
 import { findingView, keyView, locationView } from '../views.js';
 import { userActor } from './keys.js';
 
@@ -87,6 +88,8 @@ export function findingRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const resolution = body.status === 'resolved' ? body.resolution : null;
     // "Revoked" on one of our own keys is made true: the key is revoked (which resolves the finding).
     if (resolution === 'revoked' && finding.keyId && finding.teamId === p.team._id) {
+      const key = await ctx.keys.find(p.team._id, finding.keyId);
+      if (key) await assertCanGovern(ctx, p, key);
       await ctx.revoker.revoke(finding.keyId, { reason: 'admin', actor, where: { teamId: p.team._id } });
     }
     const current = await findings.findOne({ _id: finding._id });

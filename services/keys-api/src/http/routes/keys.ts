@@ -3,10 +3,11 @@ import { keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { ActorRef } from '@keyguard/store';
 import { z } from 'zod';
-import { canCreateKey, isAdmin } from '../../domain/access.js';
+import { canCreateKey, canUndoDisable, isAdmin } from '../../domain/access.js';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { type Principal, principalOf, requireAdmin } from '../auth.js';
 import { type ApiContext, parse } from '../context.js';
+import { assertCanGovern, governableOwners, ownerScope } from '../key-access.js';
 import { keyView } from '../views.js';
 
 const KeyStatusList = z
@@ -35,9 +36,6 @@ const Confirm = z.object({ confirm: z.literal(true) });
 
 export const userActor = (p: Principal): ActorRef => ({ type: 'user', id: p.user._id, name: p.user.name });
 
-/** A member acts only on their own keys; admins on every key of the team. */
-const ownerScope = (p: Principal) => (isAdmin(p.user.role) ? undefined : p.user._id);
-
 export function keyRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const records = keyRecords(ctx.store);
 
@@ -47,9 +45,11 @@ export function keyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return keyView(record, await ctx.keys.usersFor([record]));
   }
 
-  async function scopedKey(p: Principal, id: string) {
+  /** A key the caller may see (404 otherwise); with `govern`, one they may also change (403 otherwise). */
+  async function scopedKey(p: Principal, id: string, govern = false) {
     const record = await ctx.keys.find(p.team._id, id, ownerScope(p));
     if (!record) throw new HttpError(404, 'not_found', 'no such key');
+    if (govern) await assertCanGovern(ctx, p, record);
     return record;
   }
 
@@ -99,25 +99,39 @@ export function keyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return keyView(record, await ctx.keys.usersFor([record]));
   });
 
-  for (const [action, from, to] of [
-    ['disable', 'enabled', 'disabled'],
-    ['enable', 'disabled', 'enabled'],
-  ] as const) {
-    app.post<{ Params: { id: string } }>(`/keys/:id/${action}`, async (request) => {
-      const p = principalOf(request);
-      const record = await scopedKey(p, request.params.id);
-      if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
-      const changed = await records.updateOne({ _id: record._id, status: from }, { $set: { status: to } });
-      if (changed.modifiedCount === 1) {
-        await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: `key.${action}d`, target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview } });
-      }
-      return viewOf(p.team._id, record._id);
-    });
-  }
+  const recordChange = (p: Principal, action: string, record: { _id: string; name: string; preview: string }) =>
+    ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action, target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview } });
+
+  app.post<{ Params: { id: string } }>('/keys/:id/disable', async (request) => {
+    const p = principalOf(request);
+    const record = await scopedKey(p, request.params.id, true);
+    if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
+    const disabled = { at: new Date(), by: userActor(p), role: p.user.role };
+    const changed = await records.updateOne({ _id: record._id, status: 'enabled' }, { $set: { status: 'disabled', disabled } });
+    if (changed.modifiedCount === 1) {
+      // The browser sessions this key opened end with it: enabling it later does not revive them.
+      await ctx.sessions.closeForKey(record._id);
+      await recordChange(p, 'key.disabled', record);
+    }
+    return viewOf(p.team._id, record._id);
+  });
+
+  app.post<{ Params: { id: string } }>('/keys/:id/enable', async (request) => {
+    const p = principalOf(request);
+    const record = await scopedKey(p, request.params.id, true);
+    if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
+    const by = record.status === 'disabled' ? record.disabled : null;
+    if (by && !canUndoDisable(p.user.role, by.role)) {
+      throw new HttpError(403, 'DISABLED_BY_ADMIN', `this key was disabled by a ${by.role === 'super_admin' ? 'super admin' : 'team admin'}; only ${by.role === 'super_admin' ? 'a super admin' : 'an admin'} can enable it again`);
+    }
+    const changed = await records.updateOne({ _id: record._id, status: 'disabled' }, { $set: { status: 'enabled', disabled: null } });
+    if (changed.modifiedCount === 1) await recordChange(p, 'key.enabled', record);
+    return viewOf(p.team._id, record._id);
+  });
 
   app.post<{ Params: { id: string } }>('/keys/:id/revoke', async (request) => {
     const p = principalOf(request);
-    const record = await scopedKey(p, request.params.id);
+    const record = await scopedKey(p, request.params.id, true);
     await ctx.revoker.revoke(record._id, { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id } });
     return viewOf(p.team._id, record._id);
   });
@@ -125,11 +139,11 @@ export function keyRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post('/keys/revoke', async (request) => {
     const p = principalOf(request);
     const { ids } = parse(Ids, request.body);
-    const owner = ownerScope(p);
+    // Keys the caller may not govern (another member's, a super admin's for a team admin) are skipped.
     const revoked = await ctx.revoker.revokeMany([...new Set(ids)], {
       reason: 'admin',
       actor: userActor(p),
-      where: { teamId: p.team._id, ...(owner ? { createdBy: owner } : {}) },
+      where: { teamId: p.team._id, ...(await governableOwners(ctx, p)) },
     });
     return { revoked: revoked.length };
   });
@@ -139,13 +153,15 @@ export function keyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const body = request.body as { confirm?: unknown } | undefined;
     if (body?.confirm !== true) throw new HttpError(400, 'CONFIRM_REQUIRED', 'revoking every key of the team needs { "confirm": true }');
     parse(Confirm, body);
-    // Every key of the team except the one making this request (the admin keeps access).
+    // Every key of the team the caller governs (a team admin's spares the super admins'),
+    // except the one making this request (the admin keeps access).
+    const owners = await governableOwners(ctx, p);
     const targets = await records
-      .find({ teamId: p.team._id, status: { $ne: 'revoked' }, _id: { $ne: p.keyId } }, { projection: { _id: 1 } })
+      .find({ teamId: p.team._id, ...owners, status: { $ne: 'revoked' }, _id: { $ne: p.keyId } }, { projection: { _id: 1 } })
       .toArray();
     const revoked = await ctx.revoker.revokeMany(
       targets.map((k) => k._id),
-      { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id } },
+      { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id, ...owners } },
     );
     return { revoked: revoked.length, owners: new Set(revoked.map((k) => k.createdBy)).size };
   });
