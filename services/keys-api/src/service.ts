@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness } from '@key
 import { Topics } from '@keyguard/events';
 import { createExpirySweeper, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { connectStore } from '@keyguard/store';
 import { createAuditRepository } from './adapters/audit.js';
 import { createKeyIssuer } from './adapters/issue.js';
@@ -23,6 +23,8 @@ export interface KeysApiDeps {
 
 export interface RunningKeysApi {
   port: number;
+  /** Where /readyz and /metrics are served. */
+  metricsPort: number;
   stop(): Promise<void>;
 }
 
@@ -69,13 +71,14 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     await registerDashboard(app, config.DASHBOARD_DIR ?? defaultDashboardDir());
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
+    const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
 
     const purge = setInterval(() => void sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed')), 60 * 60 * 1000);
     purge.unref();
     lifecycle.onStop('session purge', async () => clearInterval(purge));
 
     const address = app.server.address();
-    return { port: typeof address === 'object' && address ? address.port : config.PORT, stop };
+    return { port: typeof address === 'object' && address ? address.port : config.PORT, metricsPort, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -121,3 +121,19 @@ describe('role hierarchy (issue 10, item 9)', () => {
     }
   });
 });
+
+describe('operations endpoints (issue 10, item 15)', () => {
+  it('serves /readyz and /metrics only on the metrics port; /healthz stays on the main port', async () => {
+    expect((await api.call('GET', '/healthz', { key: null })).status).toBe(200);
+    for (const path of ['/readyz', '/metrics']) {
+      expect((await api.call('GET', path, { key: null })).status, path).toBe(404);
+      expect((await api.call('GET', path)).status, `${path} with a key`).toBe(404);
+    }
+    expect(api.metricsBase).not.toBe(api.base);
+    const ready = await fetch(`${api.metricsBase}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { kafka: true, mongodb: true } });
+    const metrics = await (await fetch(`${api.metricsBase}/metrics`)).text();
+    expect(metrics).toContain('keyguard_http_requests_total{method="GET",route="/healthz",status="200",service="keys-api"}');
+  });
+});

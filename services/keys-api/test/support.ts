@@ -60,6 +60,7 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
   return {
     adminKey,
     dbName,
+    metricsBase: `http://127.0.0.1:${running.metricsPort}`,
     keyEvents,
     base,
     store,

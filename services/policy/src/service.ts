@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryP
 import { ExposureDetected, Topics } from '@keyguard/events';
 import { createExpirySweeper, createFindingRepository, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { connectStore } from '@keyguard/store';
 import { Counter } from 'prom-client';
 import type { Config } from './config.js';
@@ -22,6 +22,8 @@ export interface PolicyDeps {
 
 export interface RunningPolicy {
   port: number;
+  /** Where /readyz and /metrics are served. */
+  metricsPort: number;
   /** One expiry sweep now: revokes keys past their expiry date. */
   sweep(now?: Date): Promise<{ revoked: number; completed: number }>;
   stop(): Promise<void>;
@@ -105,9 +107,10 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
+    const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    return { port, sweep, stop };
+    return { port, metricsPort, sweep, stop };
   } catch (error) {
     await stop();
     throw error;
