@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import { registerApi } from './http/app.js';
 import { createAuthenticator } from './http/auth.js';
 import { defaultDashboardDir, registerDashboard } from './http/dashboard.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 
 const service = 'keys-api';
 
@@ -54,6 +55,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     const sessions = createSessionRepository(store);
     const sweeper = createExpirySweeper({ store, revoker });
     const app = createHttpServer({ service, logger, metrics: createMetrics(service), readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
+    await registerSecurityHeaders(app, { https: config.SESSION_COOKIE_SECURE });
     await registerApi(app, {
       config,
       store,

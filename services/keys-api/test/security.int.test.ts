@@ -137,3 +137,45 @@ describe('operations endpoints (issue 10, item 15)', () => {
     expect(metrics).toContain('keyguard_http_requests_total{method="GET",route="/healthz",status="200",service="keys-api"}');
   });
 });
+
+describe('security headers (issue 10, item 8)', () => {
+  const expectBrowserRules = (headers: Headers, what: string) => {
+    const csp = headers.get('content-security-policy') ?? '';
+    expect(csp, what).toContain("default-src 'self'");
+    expect(csp, what).toContain("script-src 'self'");
+    expect(csp, what).toContain("frame-ancestors 'none'");
+    expect(csp, what).not.toContain('unsafe-inline');
+    expect(headers.get('x-frame-options'), what).toBe('DENY');
+    expect(headers.get('x-content-type-options'), what).toBe('nosniff');
+    expect(headers.get('referrer-policy'), what).toBe('no-referrer');
+  };
+
+  it('sets CSP, frame, sniffing and referrer rules on pages, API answers, errors and health', async () => {
+    expectBrowserRules((await api.call('GET', '/', { key: null })).headers, 'page');
+    expectBrowserRules((await api.call('GET', '/api/v1/me')).headers, 'API answer');
+    expectBrowserRules((await api.call('GET', '/api/v1/me', { key: null })).headers, '401');
+    expectBrowserRules((await api.call('GET', '/api/v1/nothing', { key: null })).headers, '404');
+    expectBrowserRules((await api.call('GET', '/healthz', { key: null })).headers, 'healthz');
+    // Served over plain http here: no HSTS (it is set with SESSION_COOKIE_SECURE=true).
+    expect((await api.call('GET', '/', { key: null })).headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('answers every API call with Cache-Control: no-store, above all those that show a key once', async () => {
+    const created = await api.call('POST', '/api/v1/keys', { body: { name: 'shown once' } });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('cache-control')).toBe('no-store');
+    const user = await api.call('POST', '/api/v1/users', { body: { email: `nostore-${Date.now()}@example.test`, name: 'No Store', role: 'member' } });
+    expect(user.headers.get('cache-control')).toBe('no-store');
+    expect((await api.call('GET', '/api/v1/keys')).headers.get('cache-control')).toBe('no-store');
+    expect((await api.call('GET', '/api/v1/me', { key: null })).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('sends Strict-Transport-Security when served over HTTPS', async () => {
+    const secure = await startApi({ SESSION_COOKIE_SECURE: 'true' });
+    try {
+      expect((await secure.call('GET', '/', { key: null })).headers.get('strict-transport-security')).toContain('max-age=31536000');
+    } finally {
+      await secure.stop();
+    }
+  });
+});
