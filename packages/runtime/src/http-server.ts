@@ -11,6 +11,8 @@ export interface HttpServerOptions {
   /** Named checks for /readyz (e.g. kafka, mongodb); all must pass for 200. */
   readiness?: Record<string, ReadinessCheck>;
   bodyLimit?: number;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for `request.ip` (none by default). */
+  trustProxy?: boolean | number | string;
 }
 
 /** An error with an HTTP status and a stable code that is safe to show the caller. */
@@ -45,6 +47,7 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     // Per-request lines are left out (they cost throughput); errors and 5xx are logged below.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
+    trustProxy: trustProxyOption(options.trustProxy),
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -62,6 +65,12 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     await ops.server?.close();
   });
   return app;
+}
+
+/** A number of hops becomes the function fastify takes for it (its types have no number). */
+function trustProxyOption(value: HttpServerOptions['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value ?? false;
 }
 
 /** JSON 404s and errors; a 5xx never carries the underlying message. */

@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import { registerApi } from './http/app.js';
 import { createAuthenticator } from './http/auth.js';
 import { defaultDashboardDir, registerDashboard } from './http/dashboard.js';
+import { registerRateLimits } from './http/rate-limits.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 
 const service = 'keys-api';
@@ -54,8 +55,14 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
 
     const sessions = createSessionRepository(store);
     const sweeper = createExpirySweeper({ store, revoker });
-    const app = createHttpServer({ service, logger, metrics: createMetrics(service), readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
+    const metrics = createMetrics(service);
+    const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping }, trustProxy: config.TRUST_PROXY });
     await registerSecurityHeaders(app, { https: config.SESSION_COOKIE_SECURE });
+    const throttle = await registerRateLimits(
+      app,
+      { authFailuresPerMinute: config.AUTH_FAILURES_PER_MINUTE ?? 20, sessionOpensPerMinute: config.SESSION_OPENS_PER_MINUTE ?? 30 },
+      metrics,
+    );
     await registerApi(app, {
       config,
       store,
@@ -63,6 +70,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       issuer: createKeyIssuer(store),
       audit: createAuditRepository(store),
       sessions,
+      throttle,
       revoker,
       sweeper,
       auth: createAuthenticator(store, sessions, {

@@ -1,4 +1,5 @@
 import { createFindingRepository, hashApiKey } from '@keyguard/keys';
+import { randomPmak } from '@keyguard/keys/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, startApi } from './support.js';
 
@@ -176,6 +177,40 @@ describe('security headers (issue 10, item 8)', () => {
       expect((await secure.call('GET', '/', { key: null })).headers.get('strict-transport-security')).toContain('max-age=31536000');
     } finally {
       await secure.stop();
+    }
+  });
+});
+
+describe('rate limits (issue 10, item 7)', () => {
+  it('answers 429 with Retry-After once a client failed too often, even with a valid key; other clients go on; counted in a metric', async () => {
+    const limited = await startApi({ AUTH_FAILURES_PER_MINUTE: '3', SESSION_OPENS_PER_MINUTE: '4', TRUST_PROXY: 'true' });
+    try {
+      const from = (ip: string) => ({ 'x-forwarded-for': ip });
+      for (let i = 0; i < 3; i++) expect((await limited.call('GET', '/api/v1/me', { key: randomPmak(), headers: from('203.0.113.7') })).status).toBe(401);
+      const refused = await limited.call('GET', '/api/v1/me', { key: randomPmak(), headers: from('203.0.113.7') });
+      expect(refused.status).toBe(429);
+      expect(refused.body.error).toBe('too_many_requests');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      // The valid key gets nowhere from that address either: no guessing behind the limit.
+      expect((await limited.call('GET', '/api/v1/me', { headers: from('203.0.113.7') })).status).toBe(429);
+      expect((await limited.call('POST', '/api/v1/session', { key: null, body: { apiKey: limited.adminKey }, headers: from('203.0.113.7') })).status).toBe(429);
+      expect((await limited.call('GET', '/api/v1/me', { headers: from('198.51.100.2') })).status).toBe(200);
+
+      // POST /session is limited as a whole, successful or not.
+      for (let i = 0; i < 4; i++) {
+        expect((await limited.call('POST', '/api/v1/session', { key: null, body: { apiKey: limited.adminKey }, headers: from('198.51.100.9') })).status).toBe(204);
+      }
+      const tooMany = await limited.call('POST', '/api/v1/session', { key: null, body: { apiKey: limited.adminKey }, headers: from('198.51.100.9') });
+      expect(tooMany.status).toBe(429);
+      expect(Number(tooMany.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+
+      const metrics = await (await fetch(`${limited.metricsBase}/metrics`)).text();
+      expect(metrics).toMatch(/keyguard_rate_limited_total\{limit="auth_failures",service="keys-api"\} 3/);
+      expect(metrics).toMatch(/keyguard_rate_limited_total\{limit="session_opens",service="keys-api"\} 1/);
+      expect(metrics).toMatch(/keyguard_auth_failures_total\{service="keys-api"\} 3/);
+    } finally {
+      await limited.stop();
     }
   });
 });

@@ -16,7 +16,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
       api.get('/openapi.json', async () => openApiDocument);
       sessionRoutes(api, ctx);
       await api.register(async (secured) => {
-        secured.addHook('preHandler', ctx.auth.authenticate);
+        secured.addHook('preHandler', (request, reply) => ctx.throttle.guard(request, reply, () => ctx.auth.authenticate(request, reply)));
         userRoutes(secured, ctx);
         keyRoutes(secured, ctx);
         findingRoutes(secured, ctx);

@@ -12,10 +12,13 @@ export function sessionRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const cookie = (value: string, maxAgeSeconds: number) =>
     [`${SESSION_COOKIE}=${value}`, 'HttpOnly', 'SameSite=Strict', 'Path=/', `Max-Age=${maxAgeSeconds}`, ...(ctx.config.SESSION_COOKIE_SECURE ? ['Secure'] : [])].join('; ');
 
-  app.post('/session', async (request, reply: FastifyReply) => {
+  app.post('/session', { config: { rateLimit: ctx.throttle.sessionOpens } }, async (request, reply: FastifyReply) => {
     const { apiKey } = parse(OpenSession, request.body);
-    const principal = await ctx.auth.byKey(apiKey);
-    if (!principal) throw new HttpError(401, 'unauthorized', 'a valid API key is required');
+    const principal = await ctx.throttle.guard(request, reply, async () => {
+      const found = await ctx.auth.byKey(apiKey);
+      if (!found) throw new HttpError(401, 'unauthorized', 'a valid API key is required');
+      return found;
+    });
     const session = await ctx.sessions.open(principal.user._id, principal.keyId, ttlMs);
     return reply.header('set-cookie', cookie(session.id, Math.floor(ttlMs / 1000))).code(204).send();
   });
