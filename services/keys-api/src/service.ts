@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness } from '@key
 import { Topics } from '@keyguard/events';
 import { createExpirySweeper, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, type FastifyInstance, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { connectStore } from '@keyguard/store';
 import { createAuditRepository } from './adapters/audit.js';
 import { createKeyIssuer } from './adapters/issue.js';
@@ -21,6 +21,8 @@ const service = 'keys-api';
 export interface KeysApiDeps {
   logger?: Logger;
   topics?: { keyEvents?: string };
+  /** Called with the HTTP app before any route is added (tests install the contract watcher here). */
+  extend?: (app: FastifyInstance) => void;
 }
 
 export interface RunningKeysApi {
@@ -63,6 +65,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       { authFailuresPerMinute: config.AUTH_FAILURES_PER_MINUTE ?? 20, sessionOpensPerMinute: config.SESSION_OPENS_PER_MINUTE ?? 30 },
       metrics,
     );
+    deps.extend?.(app);
     await registerApi(app, {
       config,
       store,

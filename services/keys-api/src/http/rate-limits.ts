@@ -45,7 +45,7 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new HttpError(429, 'too_many_requests', `too many requests: retry in ${context.after}`, { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+      new HttpError(429, 'too_many_requests', `too many requests: retry in ${context.after}`),
     onExceeded: () => limited.inc({ limit: 'session_opens' }),
   });
   const authFailures = app.createRateLimit({ max: settings.authFailuresPerMinute, timeWindow: minute });
@@ -54,7 +54,7 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
     const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
     limited.inc({ limit: 'auth_failures' });
     reply.header('retry-after', String(seconds));
-    throw new HttpError(429, 'too_many_requests', `too many failed authentications from this address: retry in ${seconds} s`, { retryAfterSeconds: seconds });
+    throw new HttpError(429, 'too_many_requests', `too many failed authentications from this address: retry in ${seconds} s`);
   };
 
   return {
