@@ -54,7 +54,11 @@ const KeyStatusList = z
 export const ListKeysQuery = z.object({
   status: KeyStatusList.optional(),
   createdBy: z.string().min(1).optional(),
-  q: z.string().min(1).max(200).optional().describe('a full key value (matched by its SHA-256)'),
+  q: z
+    .string()
+    .optional()
+    .refine((q) => q === undefined, 'a key in a URL is kept by proxies, logs and browser history: search with keyHash (the hex SHA-256 of the key) instead')
+    .describe('no longer accepted (400): search by key value with keyHash'),
   keyHash: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be a hex SHA-256')

@@ -28,6 +28,8 @@ import type {
   SettingsResult,
 } from '@keyguard/contract';
 
+import { keyHashOf } from './key-hash';
+
 const base = '/api/v1';
 
 export class ApiError extends Error {
@@ -125,25 +127,14 @@ export function settingsConflict(error: unknown): SettingsConflict | null {
   return error.code === 'EXPOSED_KEYS_EXIST' || error.code === 'CONFIRM_EXPIRY' ? (error.body as SettingsConflict) : null;
 }
 
-/**
- * Search by key value without the key in a URL (where proxies and browser history keep it):
- * send its SHA-256, which is what keys-api matches anyway. Web Crypto exists only in secure
- * contexts (https, localhost); elsewhere fall back to the plain `q`.
- */
-async function searchParam(value: string): Promise<{ keyHash: string } | { q: string }> {
-  const key = value.trim();
-  if (!globalThis.crypto?.subtle) return { q: key };
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
-  return { keyHash: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('') };
-}
-
 export const api = {
   signIn: (apiKey: string) => request<void>('POST', '/session', { apiKey } satisfies OpenSession),
   signOut: () => request<void>('DELETE', '/session'),
   me: () => request<Me>('GET', '/me'),
   users: async () => (await request<Answer<typeof listUsers>>('GET', '/users')).items,
   keys: async (q: KeyQuery) => {
-    const search = q.q ? await searchParam(q.q) : {};
+    // Search by key value sends its SHA-256, never the key: keys-api answers q= with 400.
+    const search = q.q ? { keyHash: keyHashOf(q.q) } : {};
     return request<KeyPage>(
       'GET',
       `/keys${query({ status: q.status.join(','), createdBy: q.createdBy, ...search, sort: q.sort, limit: q.limit, cursor: q.cursor })}`,

@@ -214,3 +214,16 @@ describe('rate limits (issue 10, item 7)', () => {
     }
   });
 });
+
+describe('no key in a URL (issue 10, item 16)', () => {
+  it('refuses q= with a full key (400, pointing at keyHash) and never echoes the key; keyHash finds it', async () => {
+    const created = await api.call('POST', '/api/v1/keys', { body: { name: 'searched' } });
+    const refused = await api.call('GET', `/api/v1/keys?q=${encodeURIComponent(created.body.key)}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('invalid_request');
+    expect(refused.body.message).toContain('keyHash');
+    expect(JSON.stringify(refused.body)).not.toContain(created.body.key);
+    const found = await api.call('GET', `/api/v1/keys?keyHash=${hashApiKey(created.body.key)}`);
+    expect(found.body.items.map((k: { id: string }) => k.id)).toEqual([created.body.id]);
+  });
+});

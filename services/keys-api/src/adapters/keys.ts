@@ -1,5 +1,5 @@
 import type { Filter, Sort } from 'mongodb';
-import { hashApiKey, type KeyRecord, keyRecords } from '@keyguard/keys';
+import { type KeyRecord, keyRecords } from '@keyguard/keys';
 import type { KeyStatus, Store, UserDoc } from '@keyguard/store';
 
 export type KeySort = 'newest' | 'oldest' | 'recently_used';
@@ -8,8 +8,6 @@ export interface KeyQuery {
   teamId: string;
   statuses?: KeyStatus[];
   createdBy?: string;
-  /** A full key value: matched by its hash. */
-  q?: string;
   /** The hash of a full key value, computed by the caller. */
   keyHash?: string;
   sort: KeySort;
@@ -32,7 +30,6 @@ export function createKeyQueries(store: Store) {
       const filter: Filter<KeyRecord> = { teamId: query.teamId };
       if (query.statuses?.length) filter.status = { $in: query.statuses };
       if (query.createdBy) filter.createdBy = query.createdBy;
-      if (query.q) filter.hash = hashApiKey(query.q.trim());
       if (query.keyHash) filter.hash = query.keyHash.toLowerCase();
       const [items, total] = await Promise.all([
         keys.find(filter).sort(sorts[query.sort]).skip(query.offset).limit(query.limit + 1).toArray(),

@@ -33,7 +33,6 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     const query = request.query;
     const offset = decodeCursor(query.cursor);
     if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
-    if (query.q && query.keyHash) throw new HttpError(400, 'invalid_request', 'give q or keyHash, not both');
     if (!isAdmin(p.user.role) && query.createdBy && query.createdBy !== p.user._id) {
       throw new HttpError(403, 'forbidden', "members can list only their own keys");
     }
@@ -41,7 +40,6 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
       teamId: p.team._id,
       statuses: query.status,
       createdBy: ownerScope(p) ?? query.createdBy,
-      q: query.q,
       keyHash: query.keyHash,
       sort: query.sort,
       offset,
