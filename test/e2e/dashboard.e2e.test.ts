@@ -209,11 +209,12 @@ describe('dashboard', () => {
 
   it('shows empty states while nothing has leaked, and an error state with a retry when the API is unreachable', async () => {
     // The network drops under the page: the error says so and offers a retry.
-    await page.route('**/api/v1/exposures', (route) => route.abort('internetdisconnected'));
+    const exposuresUrl = /\/api\/v1\/exposures(\?|$)/; // paged: the URL carries limit and cursor
+    await page.route(exposuresUrl, (route) => route.abort('internetdisconnected'));
     await goTo('Exposed keys');
     const error = page.getByRole('alert');
     await poll(() => error.textContent()).toContain('Keyguard is not reachable');
-    await page.unroute('**/api/v1/exposures');
+    await page.unroute(exposuresUrl);
     await error.getByRole('button', { name: 'Try again' }).click();
     await page.getByText('No exposed keys').waitFor();
     await goTo('Secret Scanner');

@@ -30,9 +30,12 @@ export const Finding = z
     keyId: z.string().nullable(),
     status: FindingStatus,
     resolution: FindingResolution.nullable(),
+    /** The latest places (at most 100, oldest dropped first); `locationCount` counts every place. */
     locations: z.array(Location),
+    locationCount: z.number().int().describe('every place the secret was found, including those no longer in `locations`'),
     firstSeen: DateTime,
     lastSeen: DateTime,
+    /** The latest events (at most 100, oldest dropped first). */
     history: z.array(FindingHistoryEntry),
   })
   .meta({ id: 'Finding' });

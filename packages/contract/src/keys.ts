@@ -104,9 +104,10 @@ export const createKey = endpoint({
   url: '/keys',
   schema: {
     summary: 'Generate a key (shown once). The team expiry, when set, overrides expiresAt',
+    description: '409 KEY_LIMIT_REACHED: the caller already has the most live (not revoked) keys one person may have (100).',
     tags,
     body: CreateKey,
-    response: { 201: IssuedKey, ...errors(...bodyErrors, ...authErrors, 403) },
+    response: { 201: IssuedKey, ...errors(...bodyErrors, ...authErrors, 403, 409) },
   },
 });
 

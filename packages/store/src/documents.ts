@@ -98,7 +98,10 @@ export interface FindingDoc {
   keyId: string | null;
   status: FindingStatus;
   resolution: FindingResolution | null;
+  /** The latest places (capped, oldest dropped first). */
   locations: LocationDoc[];
+  /** Every place ever recorded (`locations` keeps the latest); missing on older documents. */
+  locationCount?: number;
   firstSeen: Date;
   lastSeen: Date;
   history: FindingHistoryEntry[];

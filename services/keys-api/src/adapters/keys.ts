@@ -41,6 +41,10 @@ export function createKeyQueries(store: Store) {
     find(teamId: string, id: string, ownerId?: string): Promise<KeyRecord | null> {
       return keys.findOne({ _id: id, teamId, ...(ownerId ? { createdBy: ownerId } : {}) });
     },
+    /** How many keys (enabled or disabled, not revoked) this person holds. */
+    liveCountOf(userId: string): Promise<number> {
+      return keys.countDocuments({ createdBy: userId, status: { $ne: 'revoked' } });
+    },
     /** Ids of the team's users with one of these roles. */
     async userIdsWithRole(teamId: string, roles: UserDoc['role'][]): Promise<string[]> {
       if (roles.length === 0) return [];

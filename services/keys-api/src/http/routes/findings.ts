@@ -1,7 +1,8 @@
 import { getFinding, listExposures, listFindings, patchFinding } from '@keyguard/contract';
 import type { Filter } from 'mongodb';
-import { type FindingRecord, findingIdFor, findingRecords, keyRecords } from '@keyguard/keys';
+import { type FindingRecord, findingIdFor, findingRecords, keyRecords, MAX_FINDING_HISTORY } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
+import { dropOldestBeyond } from '@keyguard/store';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { adminOnly, type Principal, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
@@ -18,10 +19,20 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
 
   app.route({ ...listExposures, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const exposed = await keys.find({ teamId: p.team._id, exposure: { $ne: null } }).sort({ 'exposure.detectedAt': -1, _id: 1 }).toArray();
+    const { limit, cursor } = request.query;
+    const offset = decodeCursor(cursor);
+    if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
+    const filter = { teamId: p.team._id, exposure: { $ne: null } };
+    const [page, total, active] = await Promise.all([
+      keys.find(filter).sort({ 'exposure.detectedAt': -1, _id: 1 }).skip(offset).limit(limit + 1).toArray(),
+      keys.countDocuments(filter),
+      keys.countDocuments({ ...filter, status: { $ne: 'revoked' } }),
+    ]);
+    const exposed = page.slice(0, limit);
     const [users, found] = await Promise.all([
       ctx.keys.usersFor(exposed),
-      // One lookup by _id per key: the store answers those without a scan.
+      // One lookup by _id per key of this page (at most 200): FerretDB answers those without a
+      // scan, where it scans for an $in.
       Promise.all(exposed.map((k) => findings.findOne({ _id: findingIdFor(k.hash) }))),
     ]);
     const byHash = new Map(found.flatMap((f) => (f ? [[f.tokenHash, f] as const] : [])));
@@ -35,6 +46,9 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
           finding: finding ? { id: finding._id, status: finding.status, resolution: finding.resolution ?? null } : null,
         };
       }),
+      nextCursor: page.length > limit ? encodeCursor(offset + limit) : null,
+      total,
+      active,
     };
   } });
 
@@ -87,6 +101,8 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
         $push: { history: { at: new Date(), action: body.status === 'resolved' ? 'resolved' : 'reopened', actor, status: body.status, ...(resolution ? { resolution } : {}) } },
       },
     );
+    // Resolving and reopening again and again must not grow the history without bound.
+    if (!alreadyThere && (current?.history.length ?? 0) + 1 > MAX_FINDING_HISTORY) await dropOldestBeyond(findings, finding._id, 'history', MAX_FINDING_HISTORY);
     await ctx.audit.record({ teamId: p.team._id, actor, action: `finding.${body.status === 'resolved' ? 'resolved' : 'reopened'}`, target: { type: 'finding', id: finding._id }, details: { resolution, redacted: finding.redacted } });
     const updated = await findings.findOne({ _id: finding._id });
     return findingView(updated!);

@@ -4,6 +4,7 @@ import { HttpError } from '@keyguard/runtime';
 import type { ActorRef } from '@keyguard/store';
 import { canCreateKey, canUndoDisable, isAdmin } from '../../domain/access.js';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
+import { MAX_LIVE_KEYS_PER_USER } from '../../domain/limits.js';
 import { adminOnly, type Principal, principalOf, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
 import { assertCanGovern, governableOwners, ownerScope } from '../key-access.js';
@@ -58,6 +59,9 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     const body = request.body;
     if (!canCreateKey(p.user.role, p.team.settings.allowMemberKeyGeneration)) {
       throw new HttpError(403, 'forbidden', 'your team allows only admins to generate API keys');
+    }
+    if ((await ctx.keys.liveCountOf(p.user._id)) >= MAX_LIVE_KEYS_PER_USER) {
+      throw new HttpError(409, 'KEY_LIMIT_REACHED', `you already have ${MAX_LIVE_KEYS_PER_USER} live keys, the most one person may have: revoke keys you no longer use first`);
     }
     const requested = body.expiresAt ? new Date(body.expiresAt) : null;
     if (requested && requested.getTime() <= Date.now()) throw new HttpError(400, 'invalid_request', 'expiresAt: must be in the future');
