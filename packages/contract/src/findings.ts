@@ -69,7 +69,7 @@ export const listFindings = endpoint({
   method: 'GET',
   url: '/findings',
   schema: {
-    summary: 'Every scanner finding (third-party secrets too), with history (admins)',
+    summary: "The team's scanner findings (its keys, and third-party secrets found in its places), with history (admins)",
     tags,
     querystring: ListFindingsQuery,
     response: { 200: FindingPage, ...errors(400, ...authErrors, 403) },

@@ -47,7 +47,15 @@ export const findingIdFor = (tokenHash: string) => `fnd_${tokenHash.slice(0, 32)
  * updates); only the tokens that already have a finding are read by `_id` and updated, with
  * filters that make a redelivered batch change nothing.
  */
-export function createFindingRepository(store: Store) {
+export interface FindingRepositoryOptions {
+  /**
+   * The team a secret that is none of our keys belongs to, from the place it was first found
+   * (the policy's FINDINGS_TEAMS routes); without it such a finding has no team.
+   */
+  teamOf?: (location: LocationDoc) => string;
+}
+
+export function createFindingRepository(store: Store, options: FindingRepositoryOptions = {}) {
   const findings = findingRecords(store);
 
   /**
@@ -82,7 +90,7 @@ export function createFindingRepository(store: Store) {
       const chunk = planned.slice(offset, offset + INSERT_CHUNK);
       try {
         await findings.insertMany(
-          chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash))),
+          chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash), options.teamOf)),
           { ordered: false },
         );
       } catch (error) {
@@ -147,7 +155,7 @@ interface Plan {
   keys: string[];
 }
 
-function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined): FindingRecord {
+function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined, teamOf: FindingRepositoryOptions['teamOf']): FindingRecord {
   const times = plan.locations.map((l) => l.detectedAt.getTime());
   const history: FindingHistoryEntry[] = plan.locations.map((location, i) =>
     i === 0 ? { at: location.detectedAt, action: 'detected' as const, actor: policyActor, note: `${location.source} ${location.kind}` } : addedEntry(location),
@@ -161,7 +169,8 @@ function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorR
     ruleId: plan.first.ruleId,
     redacted: plan.first.redacted,
     confidence: plan.first.confidence,
-    teamId: match?.teamId ?? null,
+    // One of our keys: its team; anything else: the team of the place it was first found in.
+    teamId: match?.teamId ?? teamOf?.(plan.first.location) ?? null,
     keyId: match?.keyId ?? null,
     status: revokedBy ? 'resolved' : 'open',
     resolution: revokedBy ? 'revoked' : null,

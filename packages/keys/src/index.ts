@@ -17,6 +17,7 @@ export {
   type FindingOutcome,
   findingIdFor,
   type FindingRepository,
+  type FindingRepositoryOptions,
   type TokenMatch,
 } from './findings.js';
 export { createExpirySweeper, type ExpirySweeper, expirySweeperActor } from './expiry.js';

@@ -1,4 +1,4 @@
-import { createFindingRepository, hashApiKey } from '@keyguard/keys';
+import { createFindingRepository, hashApiKey, keyRecords, newId } from '@keyguard/keys';
 import { randomPmak } from '@keyguard/keys/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, startApi } from './support.js';
@@ -225,5 +225,62 @@ describe('no key in a URL (issue 10, item 16)', () => {
     expect(JSON.stringify(refused.body)).not.toContain(created.body.key);
     const found = await api.call('GET', `/api/v1/keys?keyHash=${hashApiKey(created.body.key)}`);
     expect(found.body.items.map((k: { id: string }) => k.id)).toEqual([created.body.id]);
+  });
+});
+
+describe('one team per finding, emails per team (issue 10, item 10)', () => {
+  /** A second team with a team admin and their key, written as keys-api would have. */
+  async function otherTeam() {
+    const teamId = newId('team');
+    const userId = newId('usr');
+    const key = randomPmak();
+    const now = new Date();
+    await api.store.collections.teams.insertOne({ _id: teamId, name: 'Other team', settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false }, createdAt: now, updatedAt: now });
+    await api.store.collections.users.insertOne({ _id: userId, teamId, email: `admin@${teamId}.test`, name: 'Other admin', role: 'team_admin', createdAt: now });
+    await keyRecords(api.store).insertOne({
+      _id: newId('key'), hash: hashApiKey(key), preview: 'PMAK-…', name: 'other', teamId, createdBy: userId, createdAt: now,
+      expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null,
+    });
+    return { teamId, key };
+  }
+
+  /** A third-party secret's finding, attributed as the policy does (or with no team, as before). */
+  async function thirdParty(teamId: string | null) {
+    const tokenHash = hashApiKey(randomPmak());
+    const location = { source: 'github' as const, kind: 'commit', url: 'https://github.com/x/y/blob/c/a.json', repository: 'x/y', detectedAt: new Date() };
+    const [outcome] = await createFindingRepository(api.store, teamId ? { teamOf: () => teamId } : {}).recordExposures(
+      [{ tokenHash, ruleId: 'slack-token', redacted: 'xoxb-…', confidence: 'high', location }],
+      new Map(),
+    );
+    return outcome!.findingId;
+  }
+
+  it("a team sees and resolves only its own findings; another team's (and the unattributed ones) are 404 to it", async () => {
+    const other = await otherTeam();
+    const theirs = await thirdParty(other.teamId);
+    const ours = await thirdParty('team_default');
+    const legacy = await thirdParty(null);
+    const ids = async (key?: string) => (await api.call('GET', '/api/v1/findings?limit=200&status=open', key ? { key } : {})).body.items.map((f: { id: string }) => f.id);
+
+    expect(await ids(other.key)).toEqual([theirs]);
+    for (const id of [ours, legacy]) {
+      expect((await api.call('GET', `/api/v1/findings/${id}`, { key: other.key })).status).toBe(404);
+      expect((await api.call('PATCH', `/api/v1/findings/${id}`, { key: other.key, body: { status: 'resolved', resolution: 'wont_fix' } })).status).toBe(404);
+    }
+    const mine = await ids();
+    expect(mine).toEqual(expect.arrayContaining([ours, legacy]));
+    expect(mine).not.toContain(theirs);
+    expect((await api.call('PATCH', `/api/v1/findings/${theirs}`, { body: { status: 'resolved', resolution: 'wont_fix' } })).status).toBe(404);
+    expect((await api.call('PATCH', `/api/v1/findings/${theirs}`, { key: other.key, body: { status: 'resolved', resolution: 'wont_fix' } })).status).toBe(200);
+  });
+
+  it('an email is unique within a team, not across teams', async () => {
+    const other = await otherTeam();
+    const taken = await addUser('member');
+    const again = await api.call('POST', '/api/v1/users', { key: other.key, body: { email: taken.email, name: 'Same person', role: 'member' } });
+    expect(again.status).toBe(201);
+    const twice = await api.call('POST', '/api/v1/users', { key: other.key, body: { email: taken.email, name: 'Same person', role: 'member' } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toBe('EMAIL_TAKEN');
   });
 });

@@ -4,14 +4,20 @@ import { type FindingRecord, findingIdFor, findingRecords, keyRecords, MAX_FINDI
 import { HttpError } from '@keyguard/runtime';
 import { dropOldestBeyond } from '@keyguard/store';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
+import { DEFAULT_TEAM_ID } from '../../bootstrap.js';
 import { adminOnly, type Principal, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
 import { assertCanGovern } from '../key-access.js';
 import { findingView, keyView, locationView } from '../views.js';
 import { userActor } from './keys.js';
 
-/** The team's findings, plus third-party and unknown secrets (no team) for the security team. */
-const visibleTo = (p: Principal): Filter<FindingRecord> => ({ teamId: { $in: [p.team._id, null] } });
+/**
+ * A team sees and resolves its own findings only: its keys' and the third-party secrets the
+ * policy attributed to it (FINDINGS_TEAMS / FINDINGS_DEFAULT_TEAM). Findings recorded before
+ * every finding had a team (teamId null) are the bootstrap team's.
+ */
+const visibleTo = (p: Principal): Filter<FindingRecord> =>
+  p.team._id === DEFAULT_TEAM_ID ? { teamId: { $in: [p.team._id, null] } } : { teamId: p.team._id };
 
 export function findingRoutes(app: Api, ctx: ApiContext): void {
   const findings = findingRecords(ctx.store);
