@@ -9,6 +9,7 @@ import type { ScanRequests } from '../adapters/scans.js';
 import type { SessionRepository } from '../adapters/sessions.js';
 import type { Config } from '../config.js';
 import type { createAuthenticator } from './auth.js';
+import type { AuthThrottle } from './rate-limits.js';
 
 /** What the route modules share. */
 export interface ApiContext {
@@ -18,6 +19,7 @@ export interface ApiContext {
   issuer: KeyIssuer;
   audit: AuditRepository;
   sessions: SessionRepository;
+  throttle: AuthThrottle;
   revoker: Revoker;
   sweeper: ExpirySweeper;
   scans: ScanRequests;
