@@ -73,12 +73,14 @@ beforeAll(async () => {
   const { common } = issuer;
   keysApiUrl = issuer.keysApiUrl;
 
+  const hashKey = randomBytes(32).toString('hex');
   const partnerKeys = await startFixtureServer({ 'GET /meta/public_keys/secret_scanning': { body: publicKeysDocument(partnerKey) } });
   stops.push(partnerKeys.stop);
   const github = await startGithubIngest(
     {
       ...common,
       GITHUB_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
+      KEYGUARD_HASH_KEY: hashKey,
       GITHUB_API_URL: partnerKeys.url,
       GITHUB_PARTNER_KEYS_URL: `${partnerKeys.url}/meta/public_keys/secret_scanning`,
     },
@@ -88,7 +90,7 @@ beforeAll(async () => {
   githubUrl = `http://127.0.0.1:${github.port}`;
 
   const postman = await startPostmanIngest(
-    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
+    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, KEYGUARD_HASH_KEY: hashKey, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
     { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
   );
   stops.push(postman.stop);

@@ -2,13 +2,13 @@ export { createPartnerAlertVerifier, type PartnerAlertVerifier, type PartnerAler
 export { GITHUB_MAX_PAYLOAD_BYTES, headerValue, parseJson, rawJsonBodies } from './raw-body.js';
 export { hmacSha256Hex, safeEqual, verifySha256Signature } from './signatures.js';
 export { type Acceptance, createDeliveryClaims, createDeliveryGate, type DeliveryClaims, type DeliveryGate, type Publication } from './delivery-gate.js';
-export { distinctOccurrences, exposureMessage, type FoundSecret, sourceEventMessage, stableId } from './exposures.js';
+export { DEFAULT_MAX_EXPOSURES_PER_EVENT, distinctOccurrences, eventExposures, type EventExposuresInit, exposureMessage, type FoundSecret, sourceEventMessage, stableId } from './exposures.js';
 export { type AddedLine, addedLines, joinLines } from './diff.js';
 export { isBinaryPath, isVendoredPath, looksBinary, shouldScanPath } from './paths.js';
 export { type LineFinding, scanAddedLines, scanFile, toFound } from './scan.js';
-export { classifyUpstream, fetchWithTimeout, mapLimit, sleep } from './upstream.js';
+export { boundedFetch, classifyUpstream, mapLimit, sleep, upstreamFetch, type UpstreamLimits } from './upstream.js';
 export { type SourceWorkerOptions, startSourceWorker } from './worker.js';
 export { type PartnerAlertHandlerOptions, partnerAlertHandler } from './partner-alert-route.js';
 export { issuedKeysIn, locateUrl, type PartnerAlertInput, type PartnerFeedback, PartnerMatch, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
-export { type IngestServiceConfig, ingestDefaults, withIngestDefaults } from './service-config.js';
-export { type IngestBaseConfig, type IngestContext, type IngestDeps, type IngestServiceDefinition, type RunningService, startIngestService } from './service-runtime.js';
+export { type IngestServiceConfig, ingestDefaults, ingestFields, withIngestDefaults } from './service-config.js';
+export { type IngestBaseConfig, type IngestContext, type IngestDeps, type IngestLimits, type IngestServiceDefinition, type RunningService, startIngestService } from './service-runtime.js';

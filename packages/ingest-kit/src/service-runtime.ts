@@ -6,7 +6,8 @@ import { createHttpServer, createMetrics, type FastifyInstance, type Metrics } f
 import { connectStore, type Store } from '@keyguard/store';
 import { Histogram } from 'prom-client';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
-import { sleep } from './upstream.js';
+import type { PartnerAlertVerifierOptions } from './partner-alert-verifier.js';
+import { sleep, type UpstreamLimits } from './upstream.js';
 import { startSourceWorker } from './worker.js';
 
 /** What an ingest service's config always has (from serviceFields, kafkaFields, mongoFields). */
@@ -21,6 +22,19 @@ export interface IngestBaseConfig {
   /** Serve the webhook routes (default true; false for a worker-only process). */
   INGEST_RECEIVER?: boolean;
   PUBLISH_TIMEOUT_MS: number;
+  /** HMAC key for secrets reported under a keyed hash (see ingestFields). */
+  KEYGUARD_HASH_KEY: string;
+  MAX_EXPOSURES_PER_EVENT: number;
+  REQUEST_TIMEOUT_MS: number;
+  LARGE_BODY_SLOTS: number;
+  UPSTREAM_TIMEOUT_MS: number;
+  UPSTREAM_MAX_BYTES: number;
+}
+
+/** What bounds the work one event or one upstream answer can cause. */
+export interface IngestLimits {
+  maxExposuresPerEvent: number;
+  upstream: UpstreamLimits;
 }
 
 /** Overrides for tests and embedding: fresh topics, groups and databases per test. */
@@ -35,6 +49,8 @@ export interface IngestDeps {
   worker?: boolean;
   /** Producer linger: gathers concurrent publishes into one produce request. */
   lingerMs?: number;
+  /** Timing of the partner-alert key cache (tests shorten its intervals). */
+  partnerKeys?: Pick<PartnerAlertVerifierOptions, 'minRefetchIntervalMs' | 'refreshIntervalMs' | 'initialBackoffMs'>;
 }
 
 export interface IngestContext {
@@ -48,6 +64,7 @@ export interface IngestContext {
   scanner: Scanner;
   metrics: Metrics;
   topics: { sourceEvents: string; exposures: string };
+  limits: IngestLimits;
 }
 
 export interface RunningService {
@@ -99,8 +116,12 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     registers: [metrics.registry],
   });
   const gate = createDeliveryGate({ claims: createDeliveryClaims(store), publisher, logger, publishTimeoutMs: config.PUBLISH_TIMEOUT_MS });
-  const scanner = deps.scanner ?? createScanner();
-  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics };
+  const scanner = deps.scanner ?? createScanner({ hashKey: config.KEYGUARD_HASH_KEY });
+  const limits: IngestLimits = {
+    maxExposuresPerEvent: config.MAX_EXPOSURES_PER_EVENT,
+    upstream: { timeoutMs: config.UPSTREAM_TIMEOUT_MS, maxBytes: config.UPSTREAM_MAX_BYTES },
+  };
+  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics, limits };
 
   let stopped = false;
   const background: Promise<unknown>[] = [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ingestFields } from '@keyguard/ingest-kit';
 import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 
 export const Config = z.object({
@@ -13,12 +14,7 @@ export const Config = z.object({
   GITHUB_PARTNER_KEYS_URL: httpUrl.default('https://api.github.com/meta/public_keys/secret_scanning'),
   /** Scan private repositories too (only public ones by default). */
   SCAN_PRIVATE: flag(false),
-  /** Run the worker in this process (false: receiver only, with workers scaled out separately). */
-  INGEST_WORKER: flag(true),
-  /** Serve the webhook routes (false: a worker-only process; health endpoints stay up). */
-  INGEST_RECEIVER: flag(true),
-  /** How long Kafka may take to acknowledge before the sender gets 503 (GitHub waits 10 s). */
-  PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).max(9000).default(3000),
+  ...ingestFields,
 });
 export type Config = z.infer<typeof Config>;
 

@@ -1,7 +1,7 @@
 import { createPartnerAlertVerifier, type IngestDeps, type IngestServiceConfig, type RunningService, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
 import { createGithubApi } from './adapters/github-api.js';
 import type { Config } from './config.js';
-import { createGithubWorker } from './consumers/scan-event.js';
+import { createGithubWorker, MAX_FILE_BYTES } from './consumers/scan-event.js';
 import { githubRoutes } from './http/routes.js';
 
 export type { Config } from './config.js';
@@ -29,13 +29,16 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
           keysUrl: config.GITHUB_PARTNER_KEYS_URL,
           token: config.GITHUB_TOKEN,
           logger: context.logger,
+          limits: context.limits.upstream,
+          ...deps.partnerKeys,
         }),
       })(scope, context),
     collect: (context) =>
       createGithubWorker({
-        api: createGithubApi({ baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN, logger: context.logger }),
+        api: createGithubApi({ baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN, logger: context.logger, limits: context.limits.upstream, maxFileBytes: MAX_FILE_BYTES }),
         scanner: context.scanner,
         service,
+        maxPerEvent: context.limits.maxExposuresPerEvent,
       }),
   });
 }

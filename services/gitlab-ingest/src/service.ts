@@ -25,10 +25,15 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
         webhookToken: config.GITLAB_WEBHOOK_TOKEN,
         scanPrivate: config.SCAN_PRIVATE,
         partnerVerifier: config.GITLAB_PARTNER_KEYS_URL
-          ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger })
+          ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger, limits: context.limits.upstream, ...deps.partnerKeys })
           : undefined,
       })(scope, context),
     collect: (context) =>
-      createGitlabWorker({ api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN }), scanner: context.scanner, service }),
+      createGitlabWorker({
+        api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN, limits: context.limits.upstream }),
+        scanner: context.scanner,
+        service,
+        maxPerEvent: context.limits.maxExposuresPerEvent,
+      }),
   });
 }

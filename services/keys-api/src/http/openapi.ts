@@ -89,7 +89,7 @@ export const openApiDocument = {
         type: 'object',
         properties: {
           id: { type: 'string' },
-          tokenHash: { type: 'string', description: 'hex SHA-256 of the secret' },
+          tokenHash: { type: 'string', description: "hex SHA-256 of the secret; HMAC-SHA256 under the deployment's KEYGUARD_HASH_KEY for guessable secrets (url-basic-auth, partner tokens of no known format); a stable id of the place for too-many-secrets" },
           ruleId: { type: 'string' },
           redacted: { type: 'string' },
           confidence: { enum: ['high', 'medium', 'low'] },
@@ -106,6 +106,11 @@ export const openApiDocument = {
               properties: { at: dateTime, action: { enum: ['detected', 'location_added', 'reopened', 'resolved', 'key_revoked'] }, actor: ref('Actor'), status: { type: 'string' }, resolution: { type: 'string' }, note: { type: 'string' } },
             },
           },
+          overflow: nullable({
+            type: 'object',
+            description: 'only on a too-many-secrets finding: the latest event held more secrets than are reported one by one',
+            properties: { total: { type: 'integer' }, reported: { type: 'integer' }, byRule: { type: 'object', additionalProperties: { type: 'integer' } } },
+          }),
         },
       },
       Settings: {

@@ -48,6 +48,8 @@ export function findingView(f: FindingRecord) {
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),
     history: f.history.map((h) => ({ ...h, at: iso(h.at) })),
+    /** Only on a `too-many-secrets` finding. */
+    overflow: f.overflow ?? null,
   };
 }
 

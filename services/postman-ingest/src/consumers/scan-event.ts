@@ -1,18 +1,18 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
 import type { SourceEventReceived } from '@keyguard/events';
-import { distinctOccurrences, exposureMessage, mapLimit } from '@keyguard/ingest-kit';
+import { eventExposures, mapLimit } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import type { PostmanApi } from '../adapters/postman-api.js';
 import type { EventData, ResourceRef } from '../domain/event.js';
-import { type Occurrence, scanResource } from '../domain/scan-resource.js';
+import { type Occurrence, resourceLocation, scanResource } from '../domain/scan-resource.js';
 
 /**
  * Fetches the event's resource from the Postman API and scans it; a workspace is scanned
  * together with every collection, environment, API and the globals it holds. A member that
  * is gone (404) is skipped; a failing workspace fetch fails the event (retried).
  */
-export function createPostmanWorker({ api, scanner, service }: { api: PostmanApi; scanner: Scanner; service: string }) {
+export function createPostmanWorker({ api, scanner, service, maxPerEvent }: { api: PostmanApi; scanner: Scanner; service: string; maxPerEvent?: number }) {
   async function scanMember(resource: ResourceRef, log: Logger): Promise<Occurrence[]> {
     try {
       return scanResource(scanner, resource, await api.fetchResource(resource));
@@ -35,6 +35,6 @@ export function createPostmanWorker({ api, scanner, service }: { api: PostmanApi
       occurrences.push(...(await mapLimit(members, 4, (m) => scanMember(m, log))).flat());
     }
     const detectedAt = new Date();
-    return distinctOccurrences(occurrences).map((o) => exposureMessage(o.found, o.location, { source: service, correlationId: event.payload.deliveryId, detectedAt }));
+    return eventExposures(occurrences, { source: service, correlationId: event.payload.deliveryId, detectedAt, maxPerEvent, summaryLocation: resourceLocation(data.resource) });
   };
 }

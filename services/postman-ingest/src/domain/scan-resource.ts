@@ -9,20 +9,24 @@ export interface Occurrence {
   location: ExposureLocation;
 }
 
+/** Where a resource as a whole is: the place of its `too-many-secrets` summary. */
+export function resourceLocation(resource: ResourceRef): ExposureLocation {
+  return {
+    source: 'postman',
+    kind: resource.type,
+    url: resourceUrl(resource),
+    resourceType: resource.type,
+    resourceId: resource.id,
+    ...(resource.workspaceId ? { workspaceId: resource.workspaceId } : {}),
+  };
+}
+
 /** Scans one Postman API document (e.g. `{ collection: {...} }`) and reports each secret with its JSON path. */
 export function scanResource(scanner: Scanner, resource: ResourceRef, document: unknown): Occurrence[] {
   const flat = flatten(leaves(document));
   if (flat.text.length === 0) return [];
   return scanner.scan(flat.text).findings.map((finding) => ({
     found: toFound(finding),
-    location: {
-      source: 'postman',
-      kind: resource.type,
-      url: resourceUrl(resource),
-      resourceType: resource.type,
-      resourceId: resource.id,
-      ...(resource.workspaceId ? { workspaceId: resource.workspaceId } : {}),
-      jsonPath: flat.pathAt(finding.line) ?? '$',
-    },
+    location: { ...resourceLocation(resource), jsonPath: flat.pathAt(finding.line) ?? '$' },
   }));
 }

@@ -1,7 +1,7 @@
-import { type IngestContext, distinctOccurrences, exposureMessage, headerValue, parseJson, rawJsonBodies, sourceEventMessage, verifySha256Signature } from '@keyguard/ingest-kit';
+import { type IngestContext, eventExposures, headerValue, parseJson, rawJsonBodies, sourceEventMessage, verifySha256Signature } from '@keyguard/ingest-kit';
 import { type FastifyInstance, HttpError } from '@keyguard/runtime';
 import { type EventData, isPublic, PostmanEvent, parseTimestamp, withinWindow } from '../domain/event.js';
-import { scanResource } from '../domain/scan-resource.js';
+import { resourceLocation, scanResource } from '../domain/scan-resource.js';
 
 const WEBHOOK_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -52,9 +52,13 @@ export function postmanRoutes(options: PostmanRoutesOptions) {
       ];
       if (event.content !== undefined) {
         const detectedAt = new Date();
-        const exposures = distinctOccurrences(scanResource(context.scanner, resource, event.content)).map((o) =>
-          exposureMessage(o.found, o.location, { source: context.service, correlationId: event.id, detectedAt }),
-        );
+        const exposures = eventExposures(scanResource(context.scanner, resource, event.content), {
+          source: context.service,
+          correlationId: event.id,
+          detectedAt,
+          maxPerEvent: context.limits.maxExposuresPerEvent,
+          summaryLocation: resourceLocation(resource),
+        });
         publications.push({ topic: context.topics.exposures, messages: exposures });
       }
       const outcome = await context.gate.accept('postman', event.id, publications);
