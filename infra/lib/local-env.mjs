@@ -14,6 +14,8 @@ const generators = {
   POSTMAN_WEBHOOK_SECRET: () => hex(24),
   // A key in the format Keyguard issues (PMAK-<24 hex>-<34 hex>): the first super admin's.
   KEYGUARD_BOOTSTRAP_ADMIN_KEY: () => `PMAK-${hex(12)}-${hex(17)}`,
+  // HMAC key for guessable secrets (URL passwords, partner tokens of no known format).
+  KEYGUARD_HASH_KEY: () => hex(32),
 };
 
 function parse(text) {
