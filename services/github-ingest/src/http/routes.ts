@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Webhooks } from '@octokit/webhooks';
 import {
   GITHUB_MAX_PAYLOAD_BYTES,
@@ -13,6 +14,7 @@ import { type FastifyInstance, HttpError } from '@keyguard/runtime';
 import { decidePush, decideVisibility, type Decision, PushPayload, VisibilityPayload } from '../domain/push.js';
 
 const PARTNER_MAX_BYTES = 5 * 1024 * 1024;
+const sha256Hex = (body: Buffer) => createHash('sha256').update(body).digest('hex');
 
 export interface GithubRoutesOptions {
   webhookSecret: string;
@@ -22,8 +24,9 @@ export interface GithubRoutesOptions {
 
 /**
  * `POST /webhooks/github`: X-Hub-Signature-256 checked by @octokit/webhooks over the raw body
- * before anything parses it; deduplicated on X-GitHub-Delivery; answered only after Kafka
- * acknowledged the source event. `POST /secret-scanning/github`: GitHub's partner alerts.
+ * before anything parses it; deduplicated on X-GitHub-Delivery and on a digest of the body
+ * (the signature does not cover the delivery id, so a captured delivery could be replayed
+ * under a new one); answered only after Kafka acknowledged the source event. `POST /secret-scanning/github`: GitHub's partner alerts.
  */
 export function githubRoutes(options: GithubRoutesOptions) {
   const webhooks = new Webhooks({ secret: options.webhookSecret });
@@ -64,7 +67,7 @@ export function githubRoutes(options: GithubRoutesOptions) {
       if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
 
       const message = sourceEventMessage({ provider: 'github', kind: event, deliveryId, resourceId, data: decision.data as Record<string, unknown>, service: context.service });
-      const outcome = await context.gate.accept('github', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }]);
+      const outcome = await context.gate.accept('github', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }], { bodyDigest: sha256Hex(raw) });
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });
 

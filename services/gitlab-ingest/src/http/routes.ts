@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   headerValue,
   type IngestContext,
@@ -57,7 +58,9 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
         data: decision.data as unknown as Record<string, unknown>,
         service: context.service,
       });
-      const outcome = await context.gate.accept('gitlab', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }]);
+      // The token is static: anyone who saw one delivery can replay its body under a new id.
+      const bodyDigest = createHash('sha256').update((request.body as Buffer | undefined) ?? Buffer.alloc(0)).digest('hex');
+      const outcome = await context.gate.accept('gitlab', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }], { bodyDigest });
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });
 
