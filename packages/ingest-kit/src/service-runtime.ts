@@ -6,6 +6,7 @@ import { createHttpServer, createMetrics, type FastifyInstance, type Metrics } f
 import { connectStore, type Store } from '@keyguard/store';
 import { Histogram } from 'prom-client';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
+import { type BodySlots, createBodySlots } from './raw-body.js';
 import type { PartnerAlertVerifierOptions } from './partner-alert-verifier.js';
 import { sleep, type UpstreamLimits } from './upstream.js';
 import { startSourceWorker } from './worker.js';
@@ -65,6 +66,8 @@ export interface IngestContext {
   metrics: Metrics;
   topics: { sourceEvents: string; exposures: string };
   limits: IngestLimits;
+  /** Shared by every route of the receiver: bodies over 1 MiB read at once. */
+  bodySlots: BodySlots;
 }
 
 export interface RunningService {
@@ -121,7 +124,8 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     maxExposuresPerEvent: config.MAX_EXPOSURES_PER_EVENT,
     upstream: { timeoutMs: config.UPSTREAM_TIMEOUT_MS, maxBytes: config.UPSTREAM_MAX_BYTES },
   };
-  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics, limits };
+  const bodySlots = createBodySlots(config.LARGE_BODY_SLOTS);
+  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics, limits, bodySlots };
 
   let stopped = false;
   const background: Promise<unknown>[] = [];
@@ -176,6 +180,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     metrics,
     readiness: { kafka: kafkaReady.check, mongodb: store.ping },
     bodyLimit: 1024 * 1024,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   });
   if (deps.receiver ?? config.INGEST_RECEIVER ?? true) await app.register(async (scope) => definition.routes(scope, context));
   await app.listen({ host: config.HOST, port: config.PORT });

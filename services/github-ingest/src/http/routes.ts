@@ -6,10 +6,13 @@ import {
   type PartnerAlertVerifier,
   parseJson,
   partnerAlertHandler,
+  partnerSignatureHeaders,
   rawJsonBodies,
+  refuseBeforeBody,
   sourceEventMessage,
   headerValue,
 } from '@keyguard/ingest-kit';
+import type { FastifyReply, FastifyRequest } from '@keyguard/runtime';
 import { type FastifyInstance, HttpError } from '@keyguard/runtime';
 import { decidePush, decideVisibility, type Decision, PushPayload, VisibilityPayload } from '../domain/push.js';
 
@@ -32,9 +35,17 @@ export function githubRoutes(options: GithubRoutesOptions) {
   const webhooks = new Webhooks({ secret: options.webhookSecret });
 
   return async (scope: FastifyInstance, context: IngestContext) => {
-    rawJsonBodies(scope);
+    rawJsonBodies(scope, context.bodySlots);
 
-    scope.post('/webhooks/github', { bodyLimit: GITHUB_MAX_PAYLOAD_BYTES }, async (request, reply) => {
+    // What can be checked before the body is read: the headers every delivery carries.
+    const deliveryHeaders = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!headerValue(request.headers, 'x-hub-signature-256')) refuseBeforeBody(reply, new HttpError(401, 'missing_signature', 'X-Hub-Signature-256 is required'));
+      if (!headerValue(request.headers, 'x-github-event') || !headerValue(request.headers, 'x-github-delivery')) {
+        refuseBeforeBody(reply, new HttpError(400, 'missing_headers', 'X-GitHub-Event and X-GitHub-Delivery are required'));
+      }
+    };
+
+    scope.post('/webhooks/github', { bodyLimit: GITHUB_MAX_PAYLOAD_BYTES, onRequest: deliveryHeaders }, async (request, reply) => {
       const raw = request.body as Buffer | undefined;
       const signature = headerValue(request.headers, 'x-hub-signature-256');
       if (!signature) throw new HttpError(401, 'missing_signature', 'X-Hub-Signature-256 is required');
@@ -72,6 +83,8 @@ export function githubRoutes(options: GithubRoutesOptions) {
     });
 
     const partnerAlert = partnerAlertHandler(context, { provider: 'github', verifier: options.partnerVerifier, expected: '{ token, type, url, source }' });
-    scope.post('/secret-scanning/github', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => reply.code(200).send(await partnerAlert(request)));
+    scope.post('/secret-scanning/github', { bodyLimit: PARTNER_MAX_BYTES, onRequest: partnerSignatureHeaders('github') }, async (request, reply) =>
+      reply.code(200).send(await partnerAlert(request)),
+    );
   };
 }

@@ -5,11 +5,13 @@ import {
   type PartnerAlertVerifier,
   parseJson,
   partnerAlertHandler,
+  partnerSignatureHeaders,
   rawJsonBodies,
+  refuseBeforeBody,
   safeEqual,
   sourceEventMessage,
 } from '@keyguard/ingest-kit';
-import { type FastifyInstance, HttpError } from '@keyguard/runtime';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest, HttpError } from '@keyguard/runtime';
 import { decidePush, deliveryIdOf, PushHook } from '../domain/push.js';
 
 /** GitLab caps webhook payloads at 25 MB by default, like GitHub. */
@@ -32,15 +34,23 @@ export interface GitlabRoutesOptions {
  */
 export function gitlabRoutes(options: GitlabRoutesOptions) {
   return async (scope: FastifyInstance, context: IngestContext) => {
-    rawJsonBodies(scope);
+    rawJsonBodies(scope, context.bodySlots);
 
-    scope.post('/webhooks/gitlab', { bodyLimit: WEBHOOK_MAX_BYTES }, async (request, reply) => {
+    // The token and the event are headers: a request failing them is refused before its body
+    // (up to 25 MB) is read.
+    const tokenAndEvent = async (request: FastifyRequest, reply: FastifyReply) => {
       const token = headerValue(request.headers, 'x-gitlab-token');
-      if (!token) throw new HttpError(401, 'missing_token', 'X-Gitlab-Token is required');
-      if (!safeEqual(token, options.webhookToken)) throw new HttpError(401, 'invalid_token', 'X-Gitlab-Token does not match');
+      if (!token) refuseBeforeBody(reply, new HttpError(401, 'missing_token', 'X-Gitlab-Token is required'));
+      if (!safeEqual(token, options.webhookToken)) refuseBeforeBody(reply, new HttpError(401, 'invalid_token', 'X-Gitlab-Token does not match'));
       const event = headerValue(request.headers, 'x-gitlab-event') ?? '';
-      const kind = EVENTS[event];
-      if (!kind) throw new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64) || '(none)'} is not handled`, { supported: Object.keys(EVENTS) });
+      if (!EVENTS[event]) {
+        refuseBeforeBody(reply, new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64) || '(none)'} is not handled`, { supported: Object.keys(EVENTS) }));
+      }
+    };
+
+    scope.post('/webhooks/gitlab', { bodyLimit: WEBHOOK_MAX_BYTES, onRequest: tokenAndEvent }, async (request, reply) => {
+      const event = headerValue(request.headers, 'x-gitlab-event') ?? '';
+      const kind = EVENTS[event]!; // tokenAndEvent refused every other event
       const parsed = PushHook.safeParse(parseJson((request.body as Buffer | undefined) ?? Buffer.alloc(0)), { reportInput: false });
       if (!parsed.success) throw new HttpError(400, 'invalid_payload', `not a ${event} body`);
 
@@ -66,7 +76,7 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
 
     const partnerAlert =
       options.partnerVerifier && partnerAlertHandler(context, { provider: 'gitlab', verifier: options.partnerVerifier, expected: '{ type, token, url }' });
-    scope.post('/secret-detection/gitlab', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => {
+    scope.post('/secret-detection/gitlab', { bodyLimit: PARTNER_MAX_BYTES, onRequest: partnerSignatureHeaders('gitlab') }, async (request, reply) => {
       if (!partnerAlert) throw new HttpError(404, 'not_configured', 'the GitLab partner API is disabled: GITLAB_PARTNER_KEYS_URL is not set');
       return reply.code(200).send(await partnerAlert(request));
     });
