@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@keyguard/config';
+import { type ConfigError, loadConfig } from '@keyguard/config';
 import { describe, expect, it } from 'vitest';
 import { Config } from '../src/config.js';
 
