@@ -30,6 +30,9 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
     KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
     DASHBOARD_DIR: '/nonexistent/keyguard-dashboard',
     LAST_USED_GRANULARITY_MS: '0',
+    // Tests make many failed calls from one address; the rate-limit tests set their own limits.
+    AUTH_FAILURES_PER_MINUTE: '100000',
+    SESSION_OPENS_PER_MINUTE: '100000',
     ...env,
   });
   const running = await startService(config, { logger, topics: { keyEvents }, extend: watchContract });
@@ -61,6 +64,7 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
   return {
     adminKey,
     dbName,
+    metricsBase: `http://127.0.0.1:${running.metricsPort}`,
     keyEvents,
     base,
     store,

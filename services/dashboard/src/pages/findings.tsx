@@ -53,7 +53,7 @@ export function FindingsPage() {
 
   const list = findings.data?.items ?? [];
   // Which of the team's keys a finding is about (name and owner), from the exposed keys.
-  const exposed = useResource(() => api.exposures(), 'exposures', 30_000);
+  const exposed = useResource(() => api.allExposures(), 'exposures', 30_000);
   const keyOf = useMemo(() => {
     const byFinding = new Map<string, Exposure>();
     for (const e of exposed.data ?? []) if (e.finding) byFinding.set(e.finding.id, e);

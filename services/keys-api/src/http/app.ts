@@ -57,7 +57,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
       api.route({ ...getOpenApi, handler: async () => scope.swagger() as { openapi: string } });
       sessionRoutes(api, ctx);
       await api.register(async (secured) => {
-        secured.addHook('preValidation', ctx.auth.authenticate);
+        secured.addHook('preValidation', (request, reply) => ctx.throttle.guard(request, reply, () => ctx.auth.authenticate(request, reply)));
         const routes = secured.withTypeProvider<ZodTypeProvider>();
         userRoutes(routes, ctx);
         keyRoutes(routes, ctx);

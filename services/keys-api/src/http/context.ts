@@ -8,6 +8,7 @@ import type { KeyQueries } from '../adapters/keys.js';
 import type { SessionRepository } from '../adapters/sessions.js';
 import type { Config } from '../config.js';
 import type { createAuthenticator } from './auth.js';
+import type { AuthThrottle } from './rate-limits.js';
 
 /** What the route modules share. */
 export interface ApiContext {
@@ -17,6 +18,7 @@ export interface ApiContext {
   issuer: KeyIssuer;
   audit: AuditRepository;
   sessions: SessionRepository;
+  throttle: AuthThrottle;
   revoker: Revoker;
   sweeper: ExpirySweeper;
   auth: ReturnType<typeof createAuthenticator>;

@@ -41,6 +41,8 @@ export function findingView(f: FindingRecord): Finding {
     status: f.status,
     resolution: f.resolution ?? null,
     locations: f.locations.map(locationView),
+    // Older findings have no count yet: at least what they show.
+    locationCount: Math.max(f.locationCount ?? 0, f.locations.length),
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),
     history: f.history.map((h) => ({ ...h, at: iso(h.at) })),
