@@ -3,7 +3,7 @@
  * test, and readers that wait for what a test expects to arrive.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kafka, KafkaMessage } from 'kafkajs';
+import { ConfigResourceTypes, type Kafka, type KafkaMessage } from 'kafkajs';
 import { ensureTopics } from './kafka.js';
 
 export function uniqueName(prefix: string): string {
@@ -80,4 +80,16 @@ export async function readAll(kafka: Kafka, topic: string, timeoutMs = 20_000): 
   const total = offsets.reduce((n, o) => n + Number(BigInt(o.high) - BigInt(o.low)), 0);
   if (total === 0) return [];
   return waitForMessages(kafka, topic, { count: total, timeoutMs });
+}
+
+/** A topic's settings as the broker reports them (e.g. `cleanup.policy`). */
+export async function topicConfig(kafka: Kafka, topic: string): Promise<Record<string, string>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
+    return Object.fromEntries((resources[0]?.configEntries ?? []).map((e) => [e.configName, e.configValue]));
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -125,3 +125,9 @@ export interface NotificationDoc {
   createdAt: Date;
   sentAt: Date | null;
 }
+
+/** A one-off job that finished (e.g. `key-state-backfill:<topic>`), so a restart does not redo it. */
+export interface MarkerDoc {
+  _id: string;
+  at: Date;
+}

@@ -5,6 +5,7 @@ import type {
   AuditLogDoc,
   DeliveryDoc,
   FindingDoc,
+  MarkerDoc,
   NotificationDoc,
   TeamDoc,
   UserDoc,
@@ -18,6 +19,7 @@ export interface Collections {
   auditLog: Collection<AuditLogDoc>;
   deliveries: Collection<DeliveryDoc>;
   notifications: Collection<NotificationDoc>;
+  markers: Collection<MarkerDoc>;
 }
 
 export interface Store {
@@ -77,6 +79,7 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     auditLog: db.collection('auditLog'),
     deliveries: db.collection('deliveries'),
     notifications: db.collection('notifications'),
+    markers: db.collection('markers'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   options.logger.info({ db: db.databaseName }, 'connected to MongoDB');

@@ -1,4 +1,4 @@
-import { hashApiKey, keyRecords, newId, previewOf } from '@keyguard/keys';
+import { changing, hashApiKey, initialState, type KeyStatePublisher, keyRecords, newId, previewOf } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
 import type { Store, TeamDoc } from '@keyguard/store';
 
@@ -14,7 +14,7 @@ export interface BootstrapOptions {
  * Made sure of at every start, idempotently and keeping earlier data: the default team, a
  * super admin, and the bootstrap key — existing and enabled — for that admin.
  */
-export async function bootstrap(store: Store, options: BootstrapOptions, logger: Logger): Promise<void> {
+export async function bootstrap(store: Store, keyState: KeyStatePublisher, options: BootstrapOptions, logger: Logger): Promise<void> {
   const now = new Date();
   const { teams, users } = store.collections;
   await teams.updateOne(
@@ -47,22 +47,33 @@ export async function bootstrap(store: Store, options: BootstrapOptions, logger:
   } else {
     await users.updateOne({ _id: adminId }, { $set: { role: 'super_admin' } });
   }
-  await keys.updateOne(
-    { hash },
-    {
-      $setOnInsert: {
-        _id: newId('key'),
-        preview: previewOf(options.adminKey),
-        name: 'Bootstrap admin key',
-        teamId: DEFAULT_TEAM_ID,
-        createdBy: adminId,
-        createdAt: now,
-        lastUsedAt: null,
-        exposure: null,
+  if (!existing) {
+    await keys.updateOne(
+      { hash },
+      {
+        $setOnInsert: {
+          _id: newId('key'),
+          preview: previewOf(options.adminKey),
+          name: 'Bootstrap admin key',
+          teamId: DEFAULT_TEAM_ID,
+          createdBy: adminId,
+          createdAt: now,
+          lastUsedAt: null,
+          exposure: null,
+          status: 'enabled',
+          expiresAt: null,
+          revokedAt: null,
+          revocation: null,
+          ...initialState(now),
+        },
       },
-      $set: { status: 'enabled', expiresAt: null, revokedAt: null, revocation: null },
-    },
-    { upsert: true },
-  );
+      { upsert: true },
+    );
+  } else if (existing.status !== 'enabled' || existing.expiresAt != null) {
+    // Re-enabled at every start, whatever happened to it: a state change like any other.
+    await keys.updateOne({ hash }, changing({ $set: { status: 'enabled' as const, expiresAt: null, revokedAt: null, revocation: null } }, now));
+  }
+  const key = await keys.findOne({ hash });
+  if (key && (key.statePending || !existing)) await keyState.publish([key]);
   logger.info({ userId: adminId }, 'bootstrap admin key is enabled');
 }

@@ -17,9 +17,11 @@ export interface Call {
 }
 
 /** A keys-api on a fresh database and key-events topic, called over real HTTP. */
-export async function startApi(env: Record<string, string> = {}, shared?: { dbName: string; keyEvents: string; adminKey: string }) {
+export async function startApi(env: Record<string, string> = {}, shared?: { dbName: string; keyEvents: string; adminKey: string; keyState?: string; keyUsage?: string }) {
   const dbName = shared?.dbName ?? uniqueDbName('keysapi');
   const keyEvents = shared?.keyEvents ?? uniqueName('keyguard.key-events');
+  const keyState = shared?.keyState ?? uniqueName('keyguard.key-state');
+  const keyUsage = shared?.keyUsage ?? uniqueName('keyguard.key-usage');
   const adminKey = shared?.adminKey ?? randomPmak();
   const config = Config.parse({
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
@@ -31,7 +33,7 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
     LAST_USED_GRANULARITY_MS: '0',
     ...env,
   });
-  const running = await startService(config, { logger, topics: { keyEvents } });
+  const running = await startService(config, { logger, topics: { keyEvents, keyState, keyUsage } });
   const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger, ensureIndexes: false });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'keys-api-test', logger });
   const base = `http://127.0.0.1:${running.port}`;
@@ -61,6 +63,8 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
     adminKey,
     dbName,
     keyEvents,
+    keyState,
+    keyUsage,
     base,
     store,
     kafka,

@@ -1,4 +1,4 @@
-import type { ExpirySweeper, Revoker } from '@keyguard/keys';
+import type { ExpirySweeper, KeyStatePublisher, Revoker } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { Store } from '@keyguard/store';
 import type { z } from 'zod';
@@ -18,6 +18,7 @@ export interface ApiContext {
   audit: AuditRepository;
   sessions: SessionRepository;
   revoker: Revoker;
+  keyState: KeyStatePublisher;
   sweeper: ExpirySweeper;
   auth: ReturnType<typeof createAuthenticator>;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { keyRecords } from '@keyguard/keys';
+import { changing, keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { ActorRef } from '@keyguard/store';
 import { z } from 'zod';
@@ -107,8 +107,9 @@ export function keyRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const p = principalOf(request);
       const record = await scopedKey(p, request.params.id);
       if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
-      const changed = await records.updateOne({ _id: record._id, status: from }, { $set: { status: to } });
-      if (changed.modifiedCount === 1) {
+      const changed = await records.findOneAndUpdate({ _id: record._id, status: from }, changing({ $set: { status: to } }), { returnDocument: 'after' });
+      if (changed) {
+        await ctx.keyState.publish([changed]);
         await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: `key.${action}d`, target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview } });
       }
       return viewOf(p.team._id, record._id);
