@@ -1,4 +1,4 @@
-import { type Admin, ConfigResourceTypes, Kafka, logLevel as KafkaLogLevel, type LogEntry } from 'kafkajs';
+import kafkajs, { type Admin, Kafka, logLevel as KafkaLogLevel, type LogEntry } from 'kafkajs';
 import type { Logger } from '@keyguard/logger';
 
 export type { Kafka } from 'kafkajs';
@@ -7,6 +7,11 @@ export interface CreateKafkaOptions {
   brokers: string[];
   clientId: string;
   logger: Logger;
+  /**
+   * Longest pause between reconnection attempts (kafkajs default 30 s). A client that must
+   * notice a broker coming back quickly (a verifier) sets a few seconds.
+   */
+  maxRetryTimeMs?: number;
 }
 
 const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -17,14 +22,14 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 };
 
 /** A kafkajs client whose own log lines go through our (redacting) logger. */
-export function createKafka({ brokers, clientId, logger }: CreateKafkaOptions): Kafka {
+export function createKafka({ brokers, clientId, logger, maxRetryTimeMs }: CreateKafkaOptions): Kafka {
   const log = logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId,
     brokers,
     connectionTimeout: 3000,
     requestTimeout: 10_000,
-    retry: { initialRetryTime: 100, retries: 8 },
+    retry: { initialRetryTime: 100, retries: 8, ...(maxRetryTimeMs ? { maxRetryTime: maxRetryTimeMs } : {}) },
     logLevel: KafkaLogLevel.WARN,
     logCreator:
       () =>
@@ -69,7 +74,7 @@ export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<v
     if (policed.length > 0) {
       const described = await admin.describeConfigs({
         includeSynonyms: false,
-        resources: policed.map((t) => ({ type: ConfigResourceTypes.TOPIC, name: t.topic, configNames: ['cleanup.policy'] })),
+        resources: policed.map((t) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name: t.topic, configNames: ['cleanup.policy'] })),
       });
       for (const resource of described.resources) {
         const spec = policed.find((t) => t.topic === resource.resourceName)!;
@@ -77,7 +82,7 @@ export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<v
         if (current === spec.config!['cleanup.policy']) continue;
         await admin.alterConfigs({
           validateOnly: false,
-          resources: [{ type: ConfigResourceTypes.TOPIC, name: spec.topic, configEntries: Object.entries(spec.config!).map(([name, value]) => ({ name, value })) }],
+          resources: [{ type: kafkajs.ConfigResourceTypes.TOPIC, name: spec.topic, configEntries: Object.entries(spec.config!).map(([name, value]) => ({ name, value })) }],
         });
       }
     }
