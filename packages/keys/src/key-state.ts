@@ -31,6 +31,8 @@ export interface KeyStatePublisherOptions {
   /** Defaults to keyguard.key-state.v1; tests use fresh topics. */
   topic?: string;
   publishTimeoutMs?: number;
+  /** Told every state once Kafka has it (keys-api applies them to its own verifier at once). */
+  onPublished?: (states: { hash: string; state: KeyState }[]) => void;
 }
 
 const PAGE = 1000;
@@ -76,11 +78,13 @@ export function createKeyStatePublisher(options: KeyStatePublisherOptions) {
 
   async function send(docs: KeyRecord[]): Promise<void> {
     const owners = await emailsOf(docs.map((d) => d.createdBy));
+    const states = docs.map((d) => ({ hash: d.hash, state: stateOf(d, owners.get(d.createdBy) ?? '') }));
     await options.publisher.publish(
       topic,
-      docs.map((d) => ({ key: d.hash, value: stateOf(d, owners.get(d.createdBy) ?? '') })),
+      states.map(({ hash, state }) => ({ key: hash, value: state })),
       { timeoutMs: options.publishTimeoutMs ?? 10_000 },
     );
+    options.onPublished?.(states);
   }
 
   /**

@@ -106,7 +106,7 @@ export interface AuditLogDoc {
   at: Date;
   actor: ActorRef;
   action: string;
-  target: { type: 'key' | 'finding' | 'settings' | 'user'; id: string };
+  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'service_token'; id: string };
   details: Record<string, unknown>;
 }
 
@@ -130,4 +130,25 @@ export interface NotificationDoc {
 export interface MarkerDoc {
   _id: string;
   at: Date;
+}
+
+export type ServiceTokenScope = 'keys:verify';
+
+/**
+ * A machine credential (`kgst_…`) of a team: stored only as the SHA-256 of the token, with a
+ * preview. Deleting one removes it; it stops working at once in the process that deleted it
+ * and within a second everywhere else (verification callers are cached that long).
+ */
+export interface ServiceTokenDoc {
+  _id: string;
+  teamId: string;
+  name: string;
+  scopes: ServiceTokenScope[];
+  /** Hex SHA-256 of the token. */
+  hash: string;
+  /** e.g. `kgst_…a1b2` */
+  preview: string;
+  createdBy: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
 }

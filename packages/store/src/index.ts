@@ -4,3 +4,4 @@ export { type Collections, connectStore, type ConnectStoreOptions, type Store } 
 export { createDeliveryRepository, type DeliveryRepository } from './repositories/deliveries.js';
 export { createNotificationRepository, type NotificationRepository } from './repositories/notifications.js';
 export { createMarkerRepository, type MarkerRepository } from './repositories/markers.js';
+export { createServiceTokenRepository, type ServiceTokenRepository } from './repositories/service-tokens.js';

@@ -7,6 +7,7 @@ import type {
   FindingDoc,
   MarkerDoc,
   NotificationDoc,
+  ServiceTokenDoc,
   TeamDoc,
   UserDoc,
 } from './documents.js';
@@ -20,6 +21,7 @@ export interface Collections {
   deliveries: Collection<DeliveryDoc>;
   notifications: Collection<NotificationDoc>;
   markers: Collection<MarkerDoc>;
+  serviceTokens: Collection<ServiceTokenDoc>;
 }
 
 export interface Store {
@@ -55,6 +57,8 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.findings.createIndex({ tokenHash: 1 }, { unique: true, name: 'token_hash_unique' }),
     c.findings.createIndex({ teamId: 1, status: 1, lastSeen: -1 }, { name: 'team_status_seen' }),
     c.auditLog.createIndex({ teamId: 1, at: -1 }, { name: 'team_at' }),
+    c.serviceTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
+    c.serviceTokens.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
   ]);
 }
 
@@ -80,6 +84,7 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     deliveries: db.collection('deliveries'),
     notifications: db.collection('notifications'),
     markers: db.collection('markers'),
+    serviceTokens: db.collection('serviceTokens'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   options.logger.info({ db: db.databaseName }, 'connected to MongoDB');

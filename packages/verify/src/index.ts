@@ -1,2 +1,2 @@
-export { createVerifier, type Verifier, type VerifierOptions, type VerifierStatus } from './verifier.js';
+export { createVerifier, type Verifier, type VerifierOptions, type VerifierStatus, type VerifyOptions } from './verifier.js';
 export { VerifyCode, VerifyResult } from './result.js';

@@ -51,11 +51,21 @@ export interface VerifierStatus {
   recordsApplied: number;
 }
 
+export interface VerifyOptions {
+  /** Only keys of this team count: any other key is NOT_FOUND (and its use is not reported). */
+  teamId?: string;
+}
+
 export interface Verifier {
   /** From memory, synchronously: what the table says about `key` now (UNAVAILABLE when it cannot vouch). */
-  verify(key: unknown): VerifyResult;
+  verify(key: unknown, options?: VerifyOptions): VerifyResult;
   /** Like `verify`, but asks keys-api (`fallback`) when the table cannot answer. */
-  check(key: unknown): Promise<VerifyResult>;
+  check(key: unknown, options?: VerifyOptions): Promise<VerifyResult>;
+  /**
+   * Applies states this process wrote itself (keys-api), before Kafka delivers them back: what
+   * it just changed is answered at once. `hash` is the key's hex SHA-256, as on the topic.
+   */
+  remember(states: { hash: string; state: KeyState }[]): void;
   /** Resolves once the table holds every state that was on the topic at start. */
   ready(): Promise<void>;
   status(): VerifierStatus;
@@ -99,12 +109,24 @@ export function createVerifier(options: VerifierOptions): Verifier {
     usage = createUsageReporter({ publisher, topic: options.usageTopic ?? Topics.keyUsage, verifierId, logger: log });
   }
 
+  /** The table's Map key for a record key (the hex SHA-256), or null when it is not one. */
+  const digestFromHex = (hex: string): string | null => {
+    const digest = Buffer.from(hex, 'hex').toString('latin1');
+    return digest.length === 32 ? digest : null;
+  };
+
+  function applyState(digest: string, state: KeyState, revokedNow: string[]): void {
+    const outcome = table.apply(digest, state);
+    if (outcome === 'stale') return;
+    answers[table.slotOf(digest)] = undefined;
+    if (outcome === 'revoked') revokedNow.push(digest);
+  }
+
   function apply(records: TableRecord[]): void {
     const revokedNow: string[] = [];
     for (const record of records) {
-      if (!record.key) continue;
-      const digest = Buffer.from(record.key.toString('ascii'), 'hex').toString('latin1');
-      if (digest.length !== 32) continue;
+      const digest = record.key ? digestFromHex(record.key.toString('ascii')) : null;
+      if (!digest) continue;
       if (record.value === null) {
         table.remove(digest);
         answers[table.slotOf(digest)] = undefined;
@@ -117,10 +139,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
         log.warn({ partition: record.partition, offset: record.offset }, 'skipped a key-state record that is not a KeyState');
         continue;
       }
-      const outcome = table.apply(digest, state);
-      if (outcome === 'stale') continue;
-      answers[table.slotOf(digest)] = undefined;
-      if (outcome === 'revoked') revokedNow.push(digest);
+      applyState(digest, state, revokedNow);
     }
     // Written before the batch counts as read: a restart re-reads anything not remembered here.
     revokedLog?.append(revokedNow);
@@ -132,7 +151,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const readyPromise = new Promise<void>((resolve) => {
     markReady = resolve;
   });
-  const starting = (async () => {
+  void (async () => {
     // Kafka may be down when the service starts: keep trying, answering UNAVAILABLE meanwhile.
     for (let attempt = 0; !closed; attempt++) {
       try {
@@ -143,7 +162,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
         await new Promise((r) => setTimeout(r, Math.min(5000, 200 * 2 ** attempt)));
       }
     }
-    if (closed || !reader) return;
+    if (!reader) return;
+    if (closed) {
+      await reader.stop(); // created while closing
+      return;
+    }
     const started = reader;
     void started.ready().then(() => {
       log.info({ keys: table.size(), records: started.applied() }, 'verifier caught up');
@@ -154,13 +177,14 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const isStale = () => Date.now() - (reader?.lastContactAt() ?? 0) > maxStalenessMs;
   const canAnswer = () => reader !== undefined && reader.isReady() && (failOpen || !isStale());
 
-  function fromTable(key: unknown): VerifyResult {
+  function fromTable(key: unknown, teamId: string | undefined): VerifyResult {
     if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) return NOT_FOUND;
     const slot = table.slotOf(digestOf(key));
     if (slot < 0) return NOT_FOUND;
     const now = Date.now();
     const status = table.status(slot);
     if (status !== REVOKED && !table.hasState(slot)) return NOT_FOUND;
+    if (teamId !== undefined && (!table.hasState(slot) || table.owner(slot).teamId !== teamId)) return NOT_FOUND;
     const code = status === REVOKED ? 'REVOKED' : status === DISABLED ? 'DISABLED' : table.expiresAt(slot) <= now ? 'EXPIRED' : 'VALID';
     let answer = answers[slot];
     if (answer?.code !== code) {
@@ -205,19 +229,28 @@ export function createVerifier(options: VerifierOptions): Verifier {
   }
 
   return {
-    verify(key) {
-      return canAnswer() ? fromTable(key) : UNAVAILABLE;
+    verify(key, verifyOptions) {
+      return canAnswer() ? fromTable(key, verifyOptions?.teamId) : UNAVAILABLE;
     },
-    async check(key) {
-      if (canAnswer()) return fromTable(key);
+    async check(key, verifyOptions) {
+      if (canAnswer()) return fromTable(key, verifyOptions?.teamId);
       if (!options.fallback) return UNAVAILABLE;
       const answer = await askKeysApi(key);
+      if (verifyOptions?.teamId !== undefined && answer.teamId !== undefined && answer.teamId !== verifyOptions.teamId) return NOT_FOUND;
       // A key this verifier has seen revoked stays refused, whatever keys-api says now.
       if (answer.valid && typeof key === 'string' && key.length <= MAX_KEY_LENGTH) {
         const slot = table.slotOf(digestOf(key));
         if (slot >= 0 && table.status(slot) === REVOKED) return build(slot, 'REVOKED');
       }
       return answer;
+    },
+    remember(states) {
+      const revokedNow: string[] = [];
+      for (const { hash: hex, state } of states) {
+        const digest = digestFromHex(hex);
+        if (digest) applyState(digest, state, revokedNow);
+      }
+      revokedLog?.append(revokedNow);
     },
     ready: () => readyPromise,
     status() {
@@ -232,7 +265,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     },
     async close() {
       closed = true;
-      await starting.catch(() => {});
+      // Not waiting for a start still trying to reach Kafka: it stops whatever it creates.
       await reader?.stop();
       await usage?.stop();
       await publisher?.disconnect();

@@ -22,6 +22,10 @@ import type {
   ResolveAs,
   RevokeAllResult,
   revokeAllKeys,
+  CreateServiceToken,
+  IssuedServiceToken,
+  ServiceToken,
+  ServiceTokenList,
   revokeKeys,
   Settings,
   SettingsConflict,
@@ -161,4 +165,7 @@ export const api = {
     request<Finding>('PATCH', `/findings/${encodeURIComponent(id)}`, { status: 'resolved', resolution } satisfies PatchFinding),
   settings: () => request<Settings>('GET', '/settings'),
   updateSettings: (patch: PatchSettings) => request<SettingsResult>('PATCH', '/settings', patch),
+  serviceTokens: async (): Promise<ServiceToken[]> => (await request<ServiceTokenList>('GET', '/service-tokens')).items,
+  createServiceToken: (body: CreateServiceToken) => request<IssuedServiceToken>('POST', '/service-tokens', body),
+  deleteServiceToken: (id: string) => request<void>('DELETE', `/service-tokens/${encodeURIComponent(id)}`),
 };

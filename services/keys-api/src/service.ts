@@ -3,16 +3,19 @@ import { KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
 import { createExpirySweeper, createKeyStatePublisher, createRevoker, type KeyStatePublisher } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createLifecycle, createMetrics, type FastifyInstance } from '@keyguard/runtime';
-import { connectStore, createMarkerRepository, type Store } from '@keyguard/store';
+import { connectStore, createMarkerRepository, createServiceTokenRepository, type Store } from '@keyguard/store';
+import { createVerifier } from '@keyguard/verify';
 import { createAuditRepository } from './adapters/audit.js';
 import { createKeyIssuer } from './adapters/issue.js';
 import { createKeyQueries } from './adapters/keys.js';
 import { createSessionRepository } from './adapters/sessions.js';
+import { createVerification } from './adapters/verification.js';
 import { bootstrap } from './bootstrap.js';
 import type { Config } from './config.js';
 import { createKeyUsageHandler } from './consumers/key-usage.js';
 import { registerApi } from './http/app.js';
 import { createAuthenticator } from './http/auth.js';
+import { createVerifyCallers } from './http/verify-callers.js';
 import { defaultDashboardDir, registerDashboard } from './http/dashboard.js';
 
 const service = 'keys-api';
@@ -52,7 +55,10 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
-    const keyState = createKeyStatePublisher({ store, publisher, logger, topic: keyStateTopic });
+    // keys-api's own verifier answers POST /keys/verify; what this process changes it knows at once.
+    const verifier = createVerifier({ brokers: config.KAFKA_BROKERS, kafka, topic: keyStateTopic, usageTopic: keyUsageTopic, revokedFile: false, logger, clientId: service });
+    lifecycle.onStop('verifier', () => verifier.close());
+    const keyState = createKeyStatePublisher({ store, publisher, logger, topic: keyStateTopic, onPublished: (states) => verifier.remember(states) });
     await bootstrap(
       store,
       keyState,
@@ -65,6 +71,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     lifecycle.onStop('key-state backfill', backfill.stop);
     const revoker = createRevoker({ store, publisher, keyState, logger, source: service, keyEventsTopic });
     const sweeper = createExpirySweeper({ store, revoker });
+    const serviceTokens = createServiceTokenRepository(store);
     const app = createHttpServer({ service, logger, metrics: createMetrics(service), readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
     deps.extend?.(app);
     await registerApi(app, {
@@ -81,6 +88,9 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
         lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? 1000,
         onStampFailed: (err) => logger.warn({ err }, 'could not record a key use'),
       }),
+      serviceTokens,
+      verifyCallers: createVerifyCallers(store, serviceTokens),
+      verification: createVerification(store, verifier),
     });
     await registerDashboard(app, config.DASHBOARD_DIR ?? defaultDashboardDir());
 

@@ -111,6 +111,32 @@ describe('sample-api: an API protected by @keyguard/verify', () => {
     expect(key.lastUsedAt).not.toBeNull();
   });
 
+  it('asks keys-api (service token) while its verifier cannot read Kafka', async () => {
+    const { token } = await keys('POST', '/service-tokens', { name: 'sample api fallback', scopes: ['keys:verify'] });
+    const cut = await startService(
+      Config.parse({
+        KAFKA_BROKERS: '127.0.0.1:9', // nothing listens there: the verifier never catches up
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        VERIFY_REVOKED_FILE: join(dir, 'cut-off.revoked'),
+        KEYGUARD_API_URL: keysUrl,
+        KEYGUARD_SERVICE_TOKEN: token,
+      }),
+      { logger },
+    );
+    try {
+      const call = (key: string) => fetch(`http://127.0.0.1:${cut.port}/v1/me`, { headers: { 'x-api-key': key } }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      const created = await keys('POST', '/keys', { name: 'checked over HTTP' });
+      expect(cut.verifier.status().ready).toBe(false);
+      expect(await call(created.key as string)).toEqual({ status: 200, body: { keyId: created.id } });
+      await keys('POST', `/keys/${created.id}/revoke`);
+      expect(await call(created.key as string)).toEqual({ status: 401, body: { code: 'REVOKED' } });
+      expect((await fetch(`http://127.0.0.1:${cut.port}/readyz`)).status).toBe(503);
+    } finally {
+      await cut.stop();
+    }
+  });
+
   it('keeps verifying while keys-api is down', async () => {
     const created = await keys('POST', '/keys', { name: 'outlives keys-api' });
     await eventually(async () => (await me(created.key as string)).status === 200, { what: 'the key at the verifier' });

@@ -1,6 +1,6 @@
-import type { AuditEntry, Finding, Key, Location, Settings, User, UserRef } from '@keyguard/contract';
+import type { AuditEntry, Finding, Key, Location, ServiceToken, Settings, User, UserRef } from '@keyguard/contract';
 import type { FindingRecord, KeyRecord } from '@keyguard/keys';
-import type { AuditLogDoc, LocationDoc, TeamDoc, UserDoc } from '@keyguard/store';
+import type { AuditLogDoc, LocationDoc, ServiceTokenDoc, TeamDoc, UserDoc } from '@keyguard/store';
 
 /** Stored documents → the answers of @keyguard/contract (dates as ISO strings, ids without `_`). */
 const iso = (d: Date) => new Date(d).toISOString();
@@ -57,3 +57,17 @@ export const auditView = (a: AuditLogDoc): AuditEntry => ({
   target: a.target,
   details: a.details,
 });
+
+/** A service token: its preview, never the token or its hash. */
+export function serviceTokenView(t: ServiceTokenDoc, users: Map<string, UserDoc>): ServiceToken {
+  const creator = users.get(t.createdBy);
+  return {
+    id: t._id,
+    name: t.name,
+    scopes: t.scopes,
+    preview: t.preview,
+    createdBy: { id: t.createdBy, name: creator?.name ?? '', email: creator?.email ?? '' } satisfies UserRef,
+    createdAt: iso(t.createdAt),
+    lastUsedAt: isoOrNull(t.lastUsedAt),
+  };
+}
