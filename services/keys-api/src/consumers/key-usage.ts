@@ -6,9 +6,10 @@ import type { Store } from '@keyguard/store';
 /**
  * Verifications reported by the verifiers (keyguard.key-usage.v1) become each key's
  * `lastUsedAt`: "Last used" and "Used after exposure" then reflect use at the customer's API.
- * One conditional write per key per batch, only ever moving lastUsedAt forward, so redelivered
- * and out-of-order reports are harmless and a later use is never overwritten by an earlier one;
- * the offset is committed only after the writes, so no report is lost.
+ * One write per key per batch, `$max` on lastUsedAt by `_id` alone (the one filter FerretDB
+ * answers without scanning), so it only ever moves forward: redelivered and out-of-order reports
+ * are harmless and a later use is never overwritten by an earlier one; the offset is committed
+ * only after the writes, so no report is lost.
  */
 export function createKeyUsageHandler(store: Store) {
   const keys = keyRecords(store);
@@ -23,7 +24,7 @@ export function createKeyUsageHandler(store: Store) {
     await retryingStoreBusy(() =>
       keys.bulkWrite(
         [...latest].map(([id, at]) => ({
-          updateOne: { filter: { _id: id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: at } }] }, update: { $set: { lastUsedAt: at } } },
+          updateOne: { filter: { _id: id }, update: { $max: { lastUsedAt: at } } },
         })),
         { ordered: false },
       ),
