@@ -277,12 +277,12 @@ if (phases.has('e2e')) {
     createInterface({ input: child.stdout }).on('line', (l) => {
       try {
         const entry = JSON.parse(l);
-        if (entry.msg === 'sample-api listening') resolve({ child, url: `http://127.0.0.1:${entry.port}` });
+        if (entry.msg === 'sample-api listening') resolve({ child, url: `http://127.0.0.1:${entry.port}`, opsUrl: `http://127.0.0.1:${entry.metricsPort}` });
       } catch {}
     });
   });
   for (;;) {
-    const ready = await fetch(`${sampleApi.url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${sampleApi.opsUrl}/readyz`).then((r) => r.ok, () => false);
     if (ready) break;
     await sleep(200);
   }

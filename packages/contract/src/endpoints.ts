@@ -6,6 +6,7 @@ import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revo
 import { createServiceToken, deleteServiceToken, listServiceTokens } from './service-tokens.js';
 import { verifyKey } from './verify.js';
 import { getOpenApi } from './openapi.js';
+import { getScan, listScans, requestScan } from './scans.js';
 import { closeSession, openSession } from './session.js';
 import { getSettings, patchSettings } from './settings.js';
 import { createUser, getMe, listUsers } from './users.js';
@@ -34,6 +35,9 @@ export const endpoints: readonly Endpoint[] = [
   getSettings,
   patchSettings,
   listAudit,
+  requestScan,
+  listScans,
+  getScan,
   createServiceToken,
   listServiceTokens,
   deleteServiceToken,

@@ -30,9 +30,12 @@ export const Finding = z
     keyId: z.string().nullable(),
     status: FindingStatus,
     resolution: FindingResolution.nullable(),
+    /** The latest places (at most 100, oldest dropped first); `locationCount` counts every place. */
     locations: z.array(Location),
+    locationCount: z.number().int().describe('every place the secret was found, including those no longer in `locations`'),
     firstSeen: DateTime,
     lastSeen: DateTime,
+    /** The latest events (at most 100, oldest dropped first). */
     history: z.array(FindingHistoryEntry),
   })
   .meta({ id: 'Finding' });
@@ -66,7 +69,7 @@ export const listFindings = endpoint({
   method: 'GET',
   url: '/findings',
   schema: {
-    summary: 'Every scanner finding (third-party secrets too), with history (admins)',
+    summary: "The team's scanner findings (its keys, and third-party secrets found in its places), with history (admins)",
     tags,
     querystring: ListFindingsQuery,
     response: { 200: FindingPage, ...errors(400, ...authErrors, 403) },

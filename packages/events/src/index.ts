@@ -11,3 +11,4 @@ export {
 export { Actor, KeyEvent, KeyRevoked, KeyRevokedPayload, RevocationReason } from './key-events.js';
 export { DeadLetter } from './dlq.js';
 export { KeyState, KeyStatus, KeyUsed, KeyUsedPayload } from './key-state.js';
+export { ScanReason, ScanRequested, ScanRequestedPayload } from './scan-requests.js';

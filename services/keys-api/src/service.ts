@@ -2,12 +2,13 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness, runConsumer
 import { KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
 import { createExpirySweeper, createKeyStatePublisher, createRevoker, type KeyStatePublisher } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics, type FastifyInstance } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, type FastifyInstance, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { connectStore, createMarkerRepository, createServiceTokenRepository, type Store } from '@keyguard/store';
 import { createVerifier } from '@keyguard/verify';
 import { createAuditRepository } from './adapters/audit.js';
 import { createKeyIssuer } from './adapters/issue.js';
 import { createKeyQueries } from './adapters/keys.js';
+import { createScanRequests } from './adapters/scans.js';
 import { createSessionRepository } from './adapters/sessions.js';
 import { createVerification } from './adapters/verification.js';
 import { bootstrap } from './bootstrap.js';
@@ -15,20 +16,24 @@ import type { Config } from './config.js';
 import { createKeyUsageHandler } from './consumers/key-usage.js';
 import { registerApi } from './http/app.js';
 import { createAuthenticator } from './http/auth.js';
-import { createVerifyCallers } from './http/verify-callers.js';
 import { defaultDashboardDir, registerDashboard } from './http/dashboard.js';
+import { registerRateLimits } from './http/rate-limits.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { createVerifyCallers } from './http/verify-callers.js';
 
 const service = 'keys-api';
 
 export interface KeysApiDeps {
   logger?: Logger;
-  topics?: { keyEvents?: string; keyState?: string; keyUsage?: string };
+  topics?: { keyEvents?: string; scanRequests?: string; keyState?: string; keyUsage?: string };
   /** Called with the HTTP app before any route is added (tests install the contract watcher here). */
   extend?: (app: FastifyInstance) => void;
 }
 
 export interface RunningKeysApi {
   port: number;
+  /** Where /readyz and /metrics are served. */
+  metricsPort: number;
   stop(): Promise<void>;
 }
 
@@ -36,6 +41,7 @@ export interface RunningKeysApi {
 export async function startService(config: Config, deps: KeysApiDeps = {}): Promise<RunningKeysApi> {
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
+  const scanRequestsTopic = deps.topics?.scanRequests ?? Topics.scanRequests;
   const keyStateTopic = deps.topics?.keyState ?? Topics.keyState;
   const keyUsageTopic = deps.topics?.keyUsage ?? Topics.keyUsage;
   const lifecycle = createLifecycle(logger, { exit: false });
@@ -44,6 +50,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
     await ensureTopics(kafka, [
       { topic: keyEventsTopic },
+      { topic: scanRequestsTopic, numPartitions: 6 },
       { topic: keyStateTopic, config: TopicConfigs[Topics.keyState] },
       { topic: keyUsageTopic },
       { topic: Topics.dlq },
@@ -59,20 +66,27 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     const verifier = createVerifier({ brokers: config.KAFKA_BROKERS, kafka, topic: keyStateTopic, usageTopic: keyUsageTopic, revokedFile: false, logger, clientId: service });
     lifecycle.onStop('verifier', () => verifier.close());
     const keyState = createKeyStatePublisher({ store, publisher, logger, topic: keyStateTopic, onPublished: (states) => verifier.remember(states) });
+    const revoker = createRevoker({ store, publisher, keyState, logger, source: service, keyEventsTopic });
     await bootstrap(
       store,
-      keyState,
+      revoker,
       { adminKey: config.KEYGUARD_BOOTSTRAP_ADMIN_KEY, adminEmail: config.BOOTSTRAP_ADMIN_EMAIL, adminName: config.BOOTSTRAP_ADMIN_NAME },
       logger,
     );
 
-    const sessions = createSessionRepository(store);
     const backfill = startBackfill(store, keyState, keyStateWasEmpty, logger);
     lifecycle.onStop('key-state backfill', backfill.stop);
-    const revoker = createRevoker({ store, publisher, keyState, logger, source: service, keyEventsTopic });
+    const sessions = createSessionRepository(store);
     const sweeper = createExpirySweeper({ store, revoker });
     const serviceTokens = createServiceTokenRepository(store);
-    const app = createHttpServer({ service, logger, metrics: createMetrics(service), readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
+    const metrics = createMetrics(service);
+    const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping }, trustProxy: config.TRUST_PROXY });
+    await registerSecurityHeaders(app, { https: config.SESSION_COOKIE_SECURE });
+    const throttle = await registerRateLimits(
+      app,
+      { authFailuresPerMinute: config.AUTH_FAILURES_PER_MINUTE ?? 20, sessionOpensPerMinute: config.SESSION_OPENS_PER_MINUTE ?? 30 },
+      metrics,
+    );
     deps.extend?.(app);
     await registerApi(app, {
       config,
@@ -81,9 +95,11 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       issuer: createKeyIssuer(store, keyState),
       audit: createAuditRepository(store),
       sessions,
+      throttle,
       revoker,
       keyState,
       sweeper,
+      scans: createScanRequests({ store, publisher, topic: scanRequestsTopic, logger }),
       auth: createAuthenticator(store, sessions, {
         lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? 1000,
         onStampFailed: (err) => logger.warn({ err }, 'could not record a key use'),
@@ -107,16 +123,16 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       logger,
     });
     lifecycle.onStop('key-usage consumer', () => usageConsumer.stop());
-
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
+    const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
 
     const purge = setInterval(() => void sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed')), 60 * 60 * 1000);
     purge.unref();
     lifecycle.onStop('session purge', async () => clearInterval(purge));
 
     const address = app.server.address();
-    return { port: typeof address === 'object' && address ? address.port : config.PORT, stop };
+    return { port: typeof address === 'object' && address ? address.port : config.PORT, metricsPort, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -10,5 +10,5 @@ runMain('sample-api', async () => {
   const lifecycle = createLifecycle(logger);
   const running = await startService(config, { logger });
   lifecycle.onStop('sample-api', running.stop);
-  logger.info({ port: running.port, url: `http://${config.HOST}:${running.port}/v1/me` }, 'sample-api listening');
+  logger.info({ port: running.port, metricsPort: running.metricsPort, url: `http://${config.HOST}:${running.port}/v1/me` }, 'sample-api listening');
 });

@@ -1,5 +1,5 @@
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { createVerifier, type Verifier } from '@keyguard/verify';
 import { keyguardVerify } from '@keyguard/verify/fastify';
 import type { Config } from './config.js';
@@ -12,6 +12,8 @@ export interface SampleApiDeps {
 
 export interface RunningSampleApi {
   port: number;
+  /** Where /readyz and /metrics are served. */
+  metricsPort: number;
   verifier: Verifier;
   stop(): Promise<void>;
 }
@@ -20,8 +22,8 @@ export interface RunningSampleApi {
  * An API provider's own service, as small as it gets: every route under /v1 needs an
  * `X-Api-Key` that @keyguard/verify finds VALID — answered in-process from the key-state
  * table it follows, so a key Keyguard revokes is refused here within a fraction of a second
- * and no request waits on keys-api. /healthz is up when the process is; /readyz when the
- * verifier has caught up and is in touch with Kafka.
+ * and no request waits on keys-api. /healthz is up when the process is; /readyz (on the
+ * operations port, with /metrics) when the verifier has caught up and is in touch with Kafka.
  */
 export async function startService(config: Config, deps: SampleApiDeps = {}): Promise<RunningSampleApi> {
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
@@ -57,8 +59,9 @@ export async function startService(config: Config, deps: SampleApiDeps = {}): Pr
     });
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
+    const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
     const address = app.server.address();
-    return { port: typeof address === 'object' && address ? address.port : config.PORT, verifier, stop: lifecycle.stop };
+    return { port: typeof address === 'object' && address ? address.port : config.PORT, metricsPort, verifier, stop: lifecycle.stop };
   } catch (error) {
     await lifecycle.stop();
     throw error;

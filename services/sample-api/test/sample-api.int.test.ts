@@ -73,7 +73,7 @@ const me = async (key?: string) => {
 describe('sample-api: an API protected by @keyguard/verify', () => {
   it('is ready once its verifier caught up', async () => {
     expect((await fetch(`${sampleUrl}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${sampleUrl}/readyz`);
+    const ready = await fetch(`http://127.0.0.1:${sample.metricsPort}/readyz`);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { verifier: true } });
   });
 
@@ -131,7 +131,7 @@ describe('sample-api: an API protected by @keyguard/verify', () => {
       expect(await call(created.key as string)).toEqual({ status: 200, body: { keyId: created.id } });
       await keys('POST', `/keys/${created.id}/revoke`);
       expect(await call(created.key as string)).toEqual({ status: 401, body: { code: 'REVOKED' } });
-      expect((await fetch(`http://127.0.0.1:${cut.port}/readyz`)).status).toBe(503);
+      expect((await fetch(`http://127.0.0.1:${cut.metricsPort}/readyz`)).status).toBe(503);
     } finally {
       await cut.stop();
     }

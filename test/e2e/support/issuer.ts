@@ -17,8 +17,8 @@ export interface IssuerOptions {
   logger: Logger;
   logLevel: LogLevel;
   dbName: string;
-  /** keyState and keyUsage: fresh ones unless given. */
-  topics: { exposures: string; keyEvents: string; keyState?: string; keyUsage?: string };
+  /** keyState and keyUsage: fresh ones unless given; `scanRequests`: where keys-api queues on-demand scans (the real topic when absent). */
+  topics: { exposures: string; keyEvents: string; keyState?: string; keyUsage?: string; scanRequests?: string };
   adminKey: string;
   admin?: { email: string; name: string };
   /** The built dashboard keys-api serves; none by default. */
@@ -63,7 +63,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
       },
-      { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage }, extend: watchContract },
+      { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;

@@ -32,16 +32,16 @@ export async function startSampleApiProcess(env: Record<string, string>, timeout
   });
   const output: string[] = [];
   child.stderr!.on('data', (d) => output.push(String(d)));
-  const port = await new Promise<number>((resolve, reject) => {
+  const { port, metricsPort } = await new Promise<{ port: number; metricsPort: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sample-api did not start within ${timeoutMs} ms:\n${output.join('').slice(-2000)}`)), timeoutMs);
     child.once('exit', (code) => reject(new Error(`sample-api exited (${code}):\n${output.join('').slice(-2000)}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
       try {
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg === 'sample-api listening' && entry.port) {
+        const entry = JSON.parse(line) as { msg?: string; port?: number; metricsPort?: number };
+        if (entry.msg === 'sample-api listening' && entry.port && entry.metricsPort) {
           clearTimeout(timer);
-          resolve(entry.port);
+          resolve({ port: entry.port, metricsPort: entry.metricsPort });
         }
       } catch {
         // not a log line
@@ -50,7 +50,7 @@ export async function startSampleApiProcess(env: Record<string, string>, timeout
   });
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + timeoutMs; ; ) {
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${metricsPort}/readyz`).then((r) => r.ok, () => false);
     if (ready) break;
     if (Date.now() > deadline) throw new Error('sample-api never became ready');
     await new Promise((r) => setTimeout(r, 50));

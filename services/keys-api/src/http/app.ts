@@ -7,6 +7,7 @@ import type { ApiContext } from './context.js';
 import { auditRoutes } from './routes/audit.js';
 import { findingRoutes } from './routes/findings.js';
 import { keyRoutes } from './routes/keys.js';
+import { scanRoutes } from './routes/scans.js';
 import { serviceTokenRoutes } from './routes/service-tokens.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -61,13 +62,14 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
       // Machines verifying keys authenticate their own way (service tokens), outside `secured`.
       await verifyRoutes(api, ctx);
       await api.register(async (secured) => {
-        secured.addHook('preValidation', ctx.auth.authenticate);
+        secured.addHook('preValidation', (request, reply) => ctx.throttle.guard(request, reply, () => ctx.auth.authenticate(request, reply)));
         const routes = secured.withTypeProvider<ZodTypeProvider>();
         userRoutes(routes, ctx);
         keyRoutes(routes, ctx);
         findingRoutes(routes, ctx);
         settingsRoutes(routes, ctx);
         auditRoutes(routes, ctx);
+        scanRoutes(routes, ctx);
         serviceTokenRoutes(routes, ctx);
       });
     },

@@ -5,10 +5,12 @@ import type { ServiceTokenRepository, Store } from '@keyguard/store';
 import type { AuditRepository } from '../adapters/audit.js';
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
+import type { ScanRequests } from '../adapters/scans.js';
 import type { SessionRepository } from '../adapters/sessions.js';
 import type { VerificationService } from '../adapters/verification.js';
 import type { Config } from '../config.js';
 import type { createAuthenticator } from './auth.js';
+import type { AuthThrottle } from './rate-limits.js';
 import type { VerifyCallers } from './verify-callers.js';
 
 /** What the route modules share. */
@@ -19,9 +21,11 @@ export interface ApiContext {
   issuer: KeyIssuer;
   audit: AuditRepository;
   sessions: SessionRepository;
+  throttle: AuthThrottle;
   revoker: Revoker;
   keyState: KeyStatePublisher;
   sweeper: ExpirySweeper;
+  scans: ScanRequests;
   auth: ReturnType<typeof createAuthenticator>;
   serviceTokens: ServiceTokenRepository;
   verifyCallers: VerifyCallers;
