@@ -428,6 +428,36 @@ describe('dashboard', () => {
     expect(await keyRow('Partner sync').locator('td[data-label="Expires"]').textContent()).not.toBe('Never');
   });
 
+  it('creates a service token in Settings (shown once), which verifies keys until it is deleted there', async () => {
+    await goTo('Settings');
+    await page.getByRole('heading', { name: 'Service tokens' }).waitFor();
+    await page.getByLabel('Token name').fill('payments-api');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const issued = page.getByTestId('issued-token');
+    await issued.waitFor();
+    const token = (await issued.textContent())!.trim();
+    expect(token).toMatch(/^kgst_[0-9A-Za-z]{36}$/);
+    const row = page.locator('tr.token-row', { hasText: 'payments-api' });
+    await poll(() => row.locator('code').textContent()).toBe(`kgst_…${token.slice(-4)}`);
+    await shot('11-settings-service-token');
+
+    const verifyWith = (credential: string) =>
+      fetch(`${stack.url}/api/v1/keys/verify`, { method: 'POST', headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: keys['Partner sync']!.secret }) });
+    const answer = await verifyWith(token);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ valid: false, code: 'DISABLED', keyId: keys['Partner sync']!.id });
+
+    // Shown once: after a reload only the preview is there.
+    await page.reload();
+    await row.waitFor();
+    expect(await page.content()).not.toContain(token);
+    await row.getByRole('button', { name: 'Delete payments-api' }).click();
+    await page.getByRole('dialog', { name: 'Delete this service token?' }).getByRole('button', { name: 'Delete token' }).click();
+    await poll(() => row.count()).toBe(0);
+    expect((await verifyWith(token)).status).toBe(401);
+    await goTo('API keys');
+  });
+
   it('revokes all keys after a confirmation naming how many keys and owners, keeping the admin signed in', async () => {
     const list = await stack.call<{ items: KeyView[] }>(stack.adminKey, 'GET', '/keys?status=enabled,disabled&limit=200');
     const me = await stack.call<{ keyId: string }>(stack.adminKey, 'GET', '/me');
@@ -439,7 +469,7 @@ describe('dashboard', () => {
     const dialog = page.getByRole('dialog', { name: 'Revoke all API keys?' });
     const summary = dialog.getByTestId('revoke-all-summary');
     await poll(() => summary.textContent()).toContain(`This revokes ${targets.length} keys owned by ${owners} team member${owners === 1 ? '' : 's'}`);
-    await shot('11-revoke-all-confirmation');
+    await shot('12-revoke-all-confirmation');
     await dialog.getByRole('button', { name: `Revoke ${targets.length} keys` }).click();
     await page.getByText(`Revoked ${targets.length} keys of ${owners} owner${owners === 1 ? '' : 's'}`).waitFor();
 
@@ -453,10 +483,10 @@ describe('dashboard', () => {
     await keyRow('Build bot').waitFor();
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
-    await shot('12-phone-keys');
+    await shot('13-phone-keys');
     await goTo('Exposed keys');
     await exposureRow('Build bot').waitFor();
-    await shot('13-phone-exposed');
+    await shot('14-phone-exposed');
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

@@ -1,4 +1,4 @@
-export { Topics, type TopicName } from './topics.js';
+export { TopicConfigs, Topics, type TopicName } from './topics.js';
 export { AnyEnvelope, createEnvelope, type EnvelopeInit, envelopeFields, envelopeOf } from './envelope.js';
 export { Provider, SourceEventReceived } from './source-events.js';
 export {
@@ -12,4 +12,5 @@ export {
 } from './exposures.js';
 export { Actor, KeyEvent, KeyRevoked, KeyRevokedPayload, RevocationReason } from './key-events.js';
 export { DeadLetter } from './dlq.js';
+export { KeyState, KeyStatus, KeyUsed, KeyUsedPayload } from './key-state.js';
 export { ScanReason, ScanRequested, ScanRequestedPayload } from './scan-requests.js';

@@ -22,3 +22,4 @@ export {
 } from './findings.js';
 export { createExpirySweeper, type ExpirySweeper, expirySweeperActor } from './expiry.js';
 export { isStoreBusy, retryingStoreBusy } from './store-errors.js';
+export { changing, createKeyStatePublisher, initialState, type KeyStatePublisher, type KeyStatePublisherOptions, stateChange } from './key-state.js';

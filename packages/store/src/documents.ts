@@ -118,7 +118,7 @@ export interface AuditLogDoc {
   at: Date;
   actor: ActorRef;
   action: string;
-  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan'; id: string };
+  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan' | 'service_token'; id: string };
   details: Record<string, unknown>;
 }
 
@@ -192,4 +192,31 @@ export interface CursorDoc {
   holder: string | null;
   leaseUntil: Date | null;
   updatedAt: Date;
+}
+
+/** A one-off job that finished (e.g. `key-state-backfill:<topic>`), so a restart does not redo it. */
+export interface MarkerDoc {
+  _id: string;
+  at: Date;
+}
+
+export type ServiceTokenScope = 'keys:verify';
+
+/**
+ * A machine credential (`kgst_…`) of a team: stored only as the SHA-256 of the token, with a
+ * preview. Deleting one removes it; it stops working at once in the process that deleted it
+ * and within a second everywhere else (verification callers are cached that long).
+ */
+export interface ServiceTokenDoc {
+  _id: string;
+  teamId: string;
+  name: string;
+  scopes: ServiceTokenScope[];
+  /** Hex SHA-256 of the token. */
+  hash: string;
+  /** e.g. `kgst_…a1b2` */
+  preview: string;
+  createdBy: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
 }

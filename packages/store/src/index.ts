@@ -7,3 +7,5 @@ export { createNotificationRepository, type NotificationRepository } from './rep
 export { createScanJobRepository, type LockResult, type NewScanJob, type ScanJobRepository } from './repositories/scan-jobs.js';
 export { createVisibilityRepository, type VisibilityRepository } from './repositories/visibility.js';
 export { createCursorRepository, type CursorRepository } from './repositories/cursors.js';
+export { createMarkerRepository, type MarkerRepository } from './repositories/markers.js';
+export { createServiceTokenRepository, type ServiceTokenRepository } from './repositories/service-tokens.js';

@@ -6,9 +6,11 @@ import type {
   CursorDoc,
   DeliveryDoc,
   FindingDoc,
+  MarkerDoc,
   NotificationDoc,
   ScanJobDoc,
   ScanLockDoc,
+  ServiceTokenDoc,
   TeamDoc,
   UserDoc,
   VisibilityDoc,
@@ -27,6 +29,8 @@ export interface Collections {
   visibility: Collection<VisibilityDoc>;
   /** Small per-process-kind state documents (the delivery reconciler's cursor). */
   cursors: Collection<CursorDoc>;
+  markers: Collection<MarkerDoc>;
+  serviceTokens: Collection<ServiceTokenDoc>;
 }
 
 export interface Store {
@@ -66,6 +70,8 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.findings.createIndex({ teamId: 1, status: 1, lastSeen: -1 }, { name: 'team_status_seen' }),
     c.auditLog.createIndex({ teamId: 1, at: -1 }, { name: 'team_at' }),
     c.scanJobs.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
+    c.serviceTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
+    c.serviceTokens.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
   ]);
 }
 
@@ -94,6 +100,8 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     scanLocks: db.collection('scanLocks'),
     visibility: db.collection('visibility'),
     cursors: db.collection('cursors'),
+    markers: db.collection('markers'),
+    serviceTokens: db.collection('serviceTokens'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   options.logger.info({ db: db.databaseName }, 'connected to MongoDB');

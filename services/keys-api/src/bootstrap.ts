@@ -1,4 +1,4 @@
-import { hashApiKey, keyRecords, newId, previewOf, type Revoker } from '@keyguard/keys';
+import { hashApiKey, initialState, type KeyRecord, keyRecords, newId, previewOf, type Revoker } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
 import { type ActorRef, isDuplicateKey, type Store, type TeamDoc } from '@keyguard/store';
 import { expiryFor } from './domain/expiry.js';
@@ -58,7 +58,7 @@ export async function bootstrap(store: Store, revoker: Revoker, options: Bootstr
     const admin = (await users.findOne({ teamId: DEFAULT_TEAM_ID, email: options.adminEmail }))!;
     const team = (await teams.findOne({ _id: DEFAULT_TEAM_ID }))!;
     try {
-      await keys.insertOne({
+      const key: KeyRecord = {
         _id: newId('key'),
         hash,
         preview: previewOf(options.adminKey),
@@ -73,7 +73,10 @@ export async function bootstrap(store: Store, revoker: Revoker, options: Bootstr
         revocation: null,
         exposure: null,
         bootstrap: true,
-      });
+        ...initialState(now),
+      };
+      await keys.insertOne(key);
+      await revoker.keyState.publish([key]);
       logger.info({ userId: admin._id }, 'bootstrap admin key created');
     } catch (error) {
       // Another keys-api instance starting at the same time created it.

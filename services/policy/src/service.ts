@@ -1,6 +1,6 @@
 import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryPolicy, runConsumer } from '@keyguard/bus';
-import { ExposureDetected, Topics } from '@keyguard/events';
-import { createExpirySweeper, createFindingRepository, createRevoker } from '@keyguard/keys';
+import { ExposureDetected, TopicConfigs, Topics } from '@keyguard/events';
+import { createExpirySweeper, createFindingRepository, createKeyStatePublisher, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { connectStore, type Store } from '@keyguard/store';
@@ -26,7 +26,7 @@ async function warnAboutUnknownTeams(store: Store, teamIds: string[], logger: Lo
 export interface PolicyDeps {
   logger?: Logger;
   /** Topic names (tests use fresh ones). */
-  topics?: { exposures?: string; keyEvents?: string };
+  topics?: { exposures?: string; keyEvents?: string; keyState?: string };
   groupId?: string;
   retry?: Partial<RetryPolicy>;
   /** Set false to run no periodic sweep (tests call `sweep()` themselves). */
@@ -50,6 +50,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const exposuresTopic = deps.topics?.exposures ?? Topics.exposures;
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
+  const keyStateTopic = deps.topics?.keyState ?? Topics.keyState;
   const lifecycle = createLifecycle(logger, { exit: false });
   const stop = lifecycle.stop;
 
@@ -60,7 +61,12 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const sweptTotal = new Counter({ name: 'keyguard_policy_expired_revocations_total', help: 'Keys revoked by the expiry sweeper', registers: [metrics.registry] });
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
-    await ensureTopics(kafka, [{ topic: exposuresTopic }, { topic: keyEventsTopic }, { topic: Topics.dlq }]);
+    await ensureTopics(kafka, [
+      { topic: exposuresTopic },
+      { topic: keyEventsTopic },
+      { topic: keyStateTopic, config: TopicConfigs[Topics.keyState] },
+      { topic: Topics.dlq },
+    ]);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);
     const store = await connectStore({ uri: config.MONGODB_URI, logger });
@@ -68,7 +74,8 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
 
-    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
+    const keyState = createKeyStatePublisher({ store, publisher, logger, topic: keyStateTopic });
+    const revoker = createRevoker({ store, publisher, keyState, logger, source: service, keyEventsTopic });
     const routes = config.FINDINGS_TEAMS ?? [];
     const defaultTeam = config.FINDINGS_DEFAULT_TEAM ?? DEFAULT_FINDINGS_TEAM;
     const findings = createFindingRepository(store, { teamOf: teamForPlace(routes, defaultTeam) });
@@ -79,6 +86,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       store,
       findings,
       revoker,
+      keyState,
       logger,
       onOutcome: (o) => {
         exposuresTotal.inc(o.exposures);

@@ -1,5 +1,5 @@
 import { readAll } from '@keyguard/bus/testing';
-import { createEnvelope, TOO_MANY_SECRETS_RULE } from '@keyguard/events';
+import { createEnvelope, KeyState, TOO_MANY_SECRETS_RULE } from '@keyguard/events';
 import { findingIdFor, findingRecords, hashApiKey, keyRecords } from '@keyguard/keys';
 import { eventually, randomPmak } from '@keyguard/keys/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,13 @@ const finding = (raw: string) => findingRecords(h.store).findOne({ tokenHash: ha
 const keyDoc = (id: string) => keyRecords(h.store).findOne({ _id: id });
 const revokedEventsFor = async (keyId: string) =>
   (await readAll(h.kafka, h.topics.keyEvents)).map((m) => m.json as { id: string; type: string; payload: { keyId: string } }).filter((e) => e.payload.keyId === keyId);
+
+/** The key-state records of a key (by hash), in topic order, once `until` holds for them. */
+const statesOf = (hash: string, until: (states: KeyState[]) => boolean) =>
+  eventually(async () => {
+    const states = (await readAll(h.kafka, h.topics.keyState)).filter((m) => m.key === hash).map((m) => KeyState.parse(m.json));
+    return until(states) && states;
+  }, { what: 'key-state records' });
 
 describe('policy: auto-revoke on', () => {
   it('revokes an exposed team key (exposure_auto, actor policy), resolves the finding and publishes key.revoked — once, however often redelivered', async () => {
@@ -45,6 +52,11 @@ describe('policy: auto-revoke on', () => {
     expect(events[0]).toMatchObject({ type: 'key.revoked', payload: { reason: 'exposure_auto', owner: { email: owner.email }, exposure: { locations: [{ repository: 'o/r' }] } } });
     expect(JSON.stringify(events)).not.toContain(key.raw);
     expect(await h.store.collections.auditLog.countDocuments({ 'target.id': key._id, action: 'key.revoked' })).toBe(1);
+
+    // Every verifier hears of it: the last state record of the key is revoked (and exposed).
+    const states = await statesOf(key.hash, (s) => s.at(-1)?.status === 'revoked');
+    expect(states.at(-1)).toMatchObject({ keyId: key._id, teamId: owner.teamId, ownerEmail: owner.email, status: 'revoked', exposed: true, version: 1 });
+    expect((await keyDoc(key._id))?.statePending).toBeUndefined();
   });
 
   it('a revoked key exposed again somewhere new gains the location but is not revoked twice or reopened', async () => {
@@ -80,6 +92,8 @@ describe('policy: auto-revoke off', () => {
     expect(after.firstSeen.getTime()).toBeLessThan(after.lastSeen.getTime());
     expect(f.history.map((e) => e.action)).toEqual(['detected', 'location_added']);
     expect(await revokedEventsFor(key._id)).toHaveLength(0);
+    const states = await statesOf(key.hash, (s) => s.length >= 1);
+    expect(states).toEqual([expect.objectContaining({ status: 'enabled', exposed: true, version: 1 })]);
   });
 
   it('reopens a resolved finding as a regression when the secret shows up somewhere new', async () => {
@@ -140,6 +154,16 @@ describe('expiry sweeper', () => {
     const events = await revokedEventsFor(expired._id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ payload: { reason: 'expired', exposure: null } });
+    expect((await statesOf(expired.hash, (s) => s.length >= 1)).at(-1)).toMatchObject({ status: 'revoked', expiresAt: expired.expiresAt!.toISOString() });
+  });
+
+  it('publishes a key state a crashed writer left unpublished', async () => {
+    const owner = await h.team();
+    const key = await h.key(owner, { status: 'disabled', stateVersion: 7, statePending: true, stateChangedAt: new Date(Date.now() - 60_000) });
+    await h.running.sweep();
+    const states = await statesOf(key.hash, (s) => s.length >= 1);
+    expect(states.at(-1)).toMatchObject({ status: 'disabled', version: 7 });
+    expect((await keyDoc(key._id))?.statePending).toBeUndefined();
   });
 
   it('finishes a revocation interrupted after the status change (crash between steps)', async () => {

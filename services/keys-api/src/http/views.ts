@@ -1,6 +1,6 @@
-import type { AuditEntry, Finding, Key, Location, ScanJob, Settings, User, UserRef } from '@keyguard/contract';
+import type { AuditEntry, Finding, Key, Location, ScanJob, ServiceToken, Settings, User, UserRef } from '@keyguard/contract';
 import type { FindingRecord, KeyRecord } from '@keyguard/keys';
-import type { AuditLogDoc, LocationDoc, ScanJobDoc, TeamDoc, UserDoc } from '@keyguard/store';
+import type { AuditLogDoc, LocationDoc, ScanJobDoc, ServiceTokenDoc, TeamDoc, UserDoc } from '@keyguard/store';
 
 /** Stored documents → the answers of @keyguard/contract (dates as ISO strings, ids without `_`). */
 const iso = (d: Date) => new Date(d).toISOString();
@@ -76,3 +76,17 @@ export const scanView = (j: ScanJobDoc): ScanJob => ({
   counts: j.counts,
   error: j.error,
 });
+
+/** A service token: its preview, never the token or its hash. */
+export function serviceTokenView(t: ServiceTokenDoc, users: Map<string, UserDoc>): ServiceToken {
+  const creator = users.get(t.createdBy);
+  return {
+    id: t._id,
+    name: t.name,
+    scopes: t.scopes,
+    preview: t.preview,
+    createdBy: { id: t.createdBy, name: creator?.name ?? '', email: creator?.email ?? '' } satisfies UserRef,
+    createdAt: iso(t.createdAt),
+    lastUsedAt: isoOrNull(t.lastUsedAt),
+  };
+}

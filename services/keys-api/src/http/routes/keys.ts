@@ -1,5 +1,5 @@
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from '@keyguard/contract';
-import { keyRecords } from '@keyguard/keys';
+import { changing, keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { ActorRef } from '@keyguard/store';
 import { canCreateKey, canUndoDisable, isAdmin } from '../../domain/access.js';
@@ -84,8 +84,9 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     const record = await scopedKey(p, request.params.id, true);
     if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
     const disabled = { at: new Date(), by: userActor(p), role: p.user.role };
-    const changed = await records.updateOne({ _id: record._id, status: 'enabled' }, { $set: { status: 'disabled', disabled } });
-    if (changed.modifiedCount === 1) {
+    const changed = await records.findOneAndUpdate({ _id: record._id, status: 'enabled' }, changing({ $set: { status: 'disabled' as const, disabled } }), { returnDocument: 'after' });
+    if (changed) {
+      await ctx.keyState.publish([changed]); // every verifier refuses it from here on
       // The browser sessions this key opened end with it: enabling it later does not revive them.
       await ctx.sessions.closeForKey(record._id);
       await recordChange(p, 'key.disabled', record);
@@ -101,8 +102,11 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     if (by && !canUndoDisable(p.user.role, by.role)) {
       throw new HttpError(403, 'DISABLED_BY_ADMIN', `this key was disabled by a ${by.role === 'super_admin' ? 'super admin' : 'team admin'}; only ${by.role === 'super_admin' ? 'a super admin' : 'an admin'} can enable it again`);
     }
-    const changed = await records.updateOne({ _id: record._id, status: 'disabled' }, { $set: { status: 'enabled', disabled: null } });
-    if (changed.modifiedCount === 1) await recordChange(p, 'key.enabled', record);
+    const changed = await records.findOneAndUpdate({ _id: record._id, status: 'disabled' }, changing({ $set: { status: 'enabled' as const, disabled: null } }), { returnDocument: 'after' });
+    if (changed) {
+      await ctx.keyState.publish([changed]);
+      await recordChange(p, 'key.enabled', record);
+    }
     return viewOf(p.team._id, record._id);
   } });
 

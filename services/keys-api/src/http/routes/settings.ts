@@ -1,5 +1,5 @@
 import { getSettings, patchSettings } from '@keyguard/contract';
-import { keyRecords } from '@keyguard/keys';
+import { changing, keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { TeamSettings } from '@keyguard/store';
 import { expiredIfCreatedBefore, expiryFor } from '../../domain/expiry.js';
@@ -61,9 +61,10 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
       const live = await keys.find({ teamId, status: { $ne: 'revoked' } }, { projection: { _id: 1, createdAt: 1 } }).toArray();
       if (live.length > 0) {
         await keys.bulkWrite(
-          live.map((k) => ({ updateOne: { filter: { _id: k._id }, update: { $set: { expiresAt: expiryFor(k.createdAt, expiryDays, null) } } } })),
+          live.map((k) => ({ updateOne: { filter: { _id: k._id }, update: changing({ $set: { expiresAt: expiryFor(k.createdAt, expiryDays, null) } }, now) } })),
           { ordered: false },
         );
+        await ctx.keyState.publishIds(live.map((k) => k._id));
       }
       expired = (await ctx.sweeper.sweep(now, { teamId })).revoked;
     }
