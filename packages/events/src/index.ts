@@ -1,8 +1,7 @@
-export { allTopics, Topics, type TopicName } from './topics.js';
+export { allTopics, TopicConfigs, Topics, type TopicName } from './topics.js';
 export { AnyEnvelope, createEnvelope, type EnvelopeInit, envelopeFields, envelopeOf } from './envelope.js';
 export {
   GithubPushData,
-  GithubSnapshotData,
   GithubSourceEvent,
   GitlabPushData,
   GitlabSourceEvent,
@@ -19,8 +18,12 @@ export {
   Confidence,
   ExposureDetected,
   ExposureLocation,
+  ExposureOverflow,
   ExposurePayload,
   TokenHash,
+  TOO_MANY_SECRETS_RULE,
 } from './exposures.js';
 export { Actor, KeyEvent, KeyRevoked, KeyRevokedPayload, RevocationReason } from './key-events.js';
 export { DeadLetter } from './dlq.js';
+export { KeyState, KeyStatus, KeyUsed, KeyUsedPayload } from './key-state.js';
+export { ScanReason, ScanRequested, ScanRequestedPayload } from './scan-requests.js';

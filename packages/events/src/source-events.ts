@@ -20,35 +20,29 @@ const received = {
 
 // ── GitHub ──────────────────────────────────────────────────────────────────────────────────
 
-const GithubRepository = {
+/**
+ * A push: the commits to scan (routing facts only; commit messages and authors stay behind).
+ * A repository made public is a history scan job instead (keyguard.scan-requests.v1).
+ */
+export const GithubPushData = z.object({
   repository: z.string().min(1),
   repositoryUrl: z.string().min(1),
   private: z.boolean(),
   defaultBranch: z.string().optional(),
-};
-
-/** A push: the commits to scan (routing facts only; commit messages and authors stay behind). */
-export const GithubPushData = z.object({
-  ...GithubRepository,
   ref: z.string(),
   before: z.string(),
   after: z.string(),
   forced: z.boolean(),
   /** Commit ids GitHub listed (at most 2048), without those already on another branch. */
   commits: z.array(z.string()),
+  /** The GitHub App installation the push was delivered to (App mode reads with its token). */
+  installationId: z.number().int().positive().optional(),
 });
 export type GithubPushData = z.infer<typeof GithubPushData>;
 
-/** A repository made public: everything already in it is exposed. */
-export const GithubSnapshotData = z.object(GithubRepository);
-export type GithubSnapshotData = z.infer<typeof GithubSnapshotData>;
-
 export const GithubSourceEvent = envelopeOf(
   'source.event.received',
-  z.discriminatedUnion('kind', [
-    z.object({ provider: z.literal('github'), kind: z.literal('push'), ...received, data: GithubPushData }),
-    z.object({ provider: z.literal('github'), kind: z.enum(['public', 'repository']), ...received, data: GithubSnapshotData }),
-  ]),
+  z.object({ provider: z.literal('github'), kind: z.literal('push'), ...received, data: GithubPushData }),
 );
 export type GithubSourceEvent = z.infer<typeof GithubSourceEvent>;
 

@@ -1,4 +1,5 @@
 import { type ActorRef, createFindingRepository, type FindingDoc, type FindingHistoryEntry, type LocationDoc, type Store } from '@keyguard/store';
+import { MAX_FINDING_HISTORY, MAX_FINDING_LOCATION_KEYS, MAX_FINDING_LOCATIONS } from './limits.js';
 import { locationKey } from './location.js';
 
 export interface ExposureRecord {
@@ -7,6 +8,8 @@ export interface ExposureRecord {
   redacted: string;
   confidence: FindingDoc['confidence'];
   location: LocationDoc;
+  /** Only on a `too-many-secrets` exposure: the counts of the event over the cap. */
+  overflow?: FindingDoc['overflow'];
 }
 
 /** What is known about the token: one of our keys (and whether it is already dead) or not. */
@@ -44,7 +47,15 @@ export const findingIdFor = (tokenHash: string) => `fnd_${tokenHash.slice(0, 32)
  * updates); only the tokens that already have a finding are read by `_id` and updated, with
  * filters that make a redelivered batch change nothing.
  */
-export function createFindingRecorder(store: Store) {
+export interface FindingRecorderOptions {
+  /**
+   * The team a secret that is none of our keys belongs to, from the place it was first found
+   * (the policy's FINDINGS_TEAMS routes); without it such a finding has no team.
+   */
+  teamOf?: (location: LocationDoc) => string;
+}
+
+export function createFindingRecorder(store: Store, options: FindingRecorderOptions = {}) {
   const findings = createFindingRepository(store);
 
   /**
@@ -65,6 +76,7 @@ export function createFindingRecorder(store: Store) {
         plan = { first: exposure, locations: [], keys: [] };
         plans.set(exposure.tokenHash, plan);
       }
+      if (exposure.overflow) plan.overflow = exposure.overflow;
       const lk = locationKey(exposure.location);
       if (plan.keys.includes(lk)) continue;
       plan.locations.push(exposure.location);
@@ -77,7 +89,9 @@ export function createFindingRecorder(store: Store) {
     // a revoking update waiting behind a huge insert would be refused late.
     for (let offset = 0; offset < planned.length; offset += INSERT_CHUNK) {
       const chunk = planned.slice(offset, offset + INSERT_CHUNK);
-      const known = await findings.insertNew(chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash))));
+      const known = await findings.insertNew(
+        chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash), options.teamOf)),
+      );
       for (const index of known) existing.add(offset + index);
     }
 
@@ -90,6 +104,8 @@ export function createFindingRecorder(store: Store) {
         continue;
       }
       outcomes.push(await addLocations(findingId, plan, matches.get(tokenHash)));
+      // A place flooded again: its summary shows the latest counts.
+      if (plan.overflow) await findings.setOverflow(findingId, plan.overflow, plan.first.location.detectedAt);
     }
     return outcomes;
   }
@@ -114,6 +130,12 @@ export function createFindingRecorder(store: Store) {
       firstSeen: new Date(Math.min(...times)),
       reopen,
     });
+    if (applied) {
+      // The caps (limits.ts): only a finding past one pays for the trimming writes.
+      if (Math.min(known.size, MAX_FINDING_LOCATIONS) + fresh.length > MAX_FINDING_LOCATIONS) await findings.trim(findingId, 'locations', MAX_FINDING_LOCATIONS);
+      if (known.size + freshKeys.length > MAX_FINDING_LOCATION_KEYS) await findings.trim(findingId, 'locationKeys', MAX_FINDING_LOCATION_KEYS);
+      if ((current?.history?.length ?? 0) + history.length > MAX_FINDING_HISTORY) await findings.trim(findingId, 'history', MAX_FINDING_HISTORY);
+    }
     return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen };
   }
 
@@ -124,9 +146,10 @@ interface Plan {
   first: ExposureRecord;
   locations: LocationDoc[];
   keys: string[];
+  overflow?: FindingDoc['overflow'];
 }
 
-function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined): FindingDoc {
+function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined, teamOf: FindingRecorderOptions['teamOf']): FindingDoc {
   const times = plan.locations.map((l) => l.detectedAt.getTime());
   const history: FindingHistoryEntry[] = plan.locations.map((location, i) =>
     i === 0 ? { at: location.detectedAt, action: 'detected' as const, actor: policyActor, note: `${location.source} ${location.kind}` } : addedEntry(location),
@@ -140,15 +163,18 @@ function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorR
     ruleId: plan.first.ruleId,
     redacted: plan.first.redacted,
     confidence: plan.first.confidence,
-    teamId: match?.teamId ?? null,
+    // One of our keys: its team; anything else: the team of the place it was first found in.
+    teamId: match?.teamId ?? teamOf?.(plan.first.location) ?? null,
     keyId: match?.keyId ?? null,
     status: revokedBy ? 'resolved' : 'open',
     resolution: revokedBy ? 'revoked' : null,
-    locations: plan.locations,
-    locationKeys: plan.keys,
+    locations: plan.locations.slice(-MAX_FINDING_LOCATIONS),
+    locationCount: plan.locations.length,
+    locationKeys: plan.keys.slice(-MAX_FINDING_LOCATION_KEYS),
     firstSeen: new Date(Math.min(...times)),
     lastSeen: new Date(Math.max(...times)),
-    history,
+    history: history.slice(-MAX_FINDING_HISTORY),
+    ...(plan.overflow ? { overflow: plan.overflow } : {}),
   };
 }
 

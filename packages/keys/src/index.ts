@@ -1,6 +1,7 @@
 export { API_KEY_PATTERN, hashApiKey, isApiKeyFormat, type IssuedKey, issueApiKey, newId, previewOf } from './key-material.js';
 export { type IssuedToken, isScimTokenFormat, isServiceTokenFormat, issueScimToken, issueServiceToken } from './issued-tokens.js';
 export { locationKey } from './location.js';
+export { MAX_FINDING_HISTORY, MAX_FINDING_LOCATION_KEYS, MAX_FINDING_LOCATIONS } from './limits.js';
 export {
   createRevoker,
   revocationEventId,
@@ -15,7 +16,9 @@ export {
   type FindingOutcome,
   findingIdFor,
   type FindingRecorder,
+  type FindingRecorderOptions,
   type TokenMatch,
 } from './findings.js';
 export { createExpirySweeper, type ExpirySweeper, expirySweeperActor } from './expiry.js';
 export { retryingStoreBusy } from './store-errors.js';
+export { changing, createKeyStatePublisher, initialState, type KeyStatePublisher, type KeyStatePublisherOptions, stateChange } from './key-state.js';

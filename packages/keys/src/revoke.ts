@@ -1,7 +1,7 @@
 import type { Publisher } from '@keyguard/bus';
-import pMap from 'p-map';
 import { createEnvelope, type KeyRevokedPayload, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
+import pMap from 'p-map';
 import {
   type ActorRef,
   type ApiKeyDoc,
@@ -15,6 +15,9 @@ import {
   type Store,
 } from '@keyguard/store';
 import { findingIdFor } from './findings.js';
+import type { KeyStatePublisher } from './key-state.js';
+
+type KeyRecord = ApiKeyDoc;
 
 export interface RevokeOptions {
   reason: RevocationReason;
@@ -28,12 +31,14 @@ export interface RevokeOptions {
 export interface RevokeResult {
   /** True when this call revoked the key; false when it was already revoked or not found. */
   revoked: boolean;
-  key: ApiKeyDoc | null;
+  key: KeyRecord | null;
 }
 
 export interface RevokerOptions {
   store: Store;
   publisher: Publisher;
+  /** Puts each revoked key's new state on keyguard.key-state.v1 (what every verifier follows). */
+  keyState: KeyStatePublisher;
   logger: Logger;
   /** Name of the service that publishes (envelope `source`). */
   source: string;
@@ -49,13 +54,15 @@ export const revocationEventId = (keyId: string) => `key.revoked:${keyId}`;
  * The one revoke operation — admin revocation, policy auto-revocation and the expiry sweeper
  * all go through it. No transactions: a conditional update decides the single winner (the key
  * is not revoked yet), and the steps after it are each idempotent:
- *   1. status → revoked (+ `revocationPending`), the instant the API starts refusing the key;
+ *   1. status → revoked (+ `revocationPending`, and the state version bumped), the instant the
+ *      API starts refusing the key; then the new state goes on keyguard.key-state.v1, the
+ *      instant every verifier starts refusing it;
  *   2. an audit entry with a deterministic id;
  *   3. the key's open finding resolved with resolution `revoked`;
  *   4. `key.revoked` published with a deterministic event id;
  *   5. `revocationPending` cleared.
  * A crash between 1 and 5 leaves the flag set; `revoke` on the same key (a redelivery) or
- * `completePending` (the sweeper) finishes the remaining steps.
+ * `completePending` (the sweeper) finishes the remaining steps (the key state likewise).
  */
 export function createRevoker(options: RevokerOptions) {
   const keys = createKeyRepository(options.store);
@@ -69,7 +76,7 @@ export function createRevoker(options: RevokerOptions) {
    * Steps 2–5. `known.findingResolved`: the caller already wrote the finding resolved (the
    * policy does, in the same insert), with these `locations` — no update and no read needed.
    */
-  async function finish(key: ApiKeyDoc, correlationId?: string, known: { findingResolved?: boolean; locations?: LocationDoc[] } = {}): Promise<void> {
+  async function finish(key: KeyRecord, correlationId?: string, known: { findingResolved?: boolean; locations?: LocationDoc[] } = {}): Promise<void> {
     const revocation = key.revocation;
     if (!revocation || !key.revokedAt) return;
     const at = key.revokedAt;
@@ -135,43 +142,53 @@ export function createRevoker(options: RevokerOptions) {
    * when this call revoked it, else null. `alsoSet` rides along on the same write (the policy
    * records the exposure with it). Call `finish` afterwards — or leave it to `completePending`.
    */
-  async function begin(keyId: string, request: RevokeOptions, alsoSet: Partial<ApiKeyDoc> = {}): Promise<ApiKeyDoc | null> {
+  async function begin(keyId: string, request: RevokeOptions, alsoSet: Partial<KeyRecord> = {}): Promise<KeyRecord | null> {
     return keys.beginRevocation(keyId, { reason: request.reason, actor: request.actor }, request.where, alsoSet);
   }
 
   async function revoke(keyId: string, request: RevokeOptions): Promise<RevokeResult> {
     const key = await begin(keyId, request);
     if (key) {
+      await options.keyState.publish([key]);
       await finish(key, request.correlationId);
       return { revoked: true, key };
     }
     // Lost the race, or a redelivery: finish what an earlier, interrupted revocation left.
-    const pending = await keys.findPending(keyId, request.where);
-    if (pending) await finish(pending, request.correlationId);
-    return { revoked: false, key: pending ?? (await keys.findById(keyId, request.where)) };
+    const current = await keys.findById(keyId, request.where);
+    if (current) await finishLeftovers(current, request.correlationId);
+    return { revoked: false, key: current };
+  }
+
+  async function finishLeftovers(key: KeyRecord, correlationId?: string): Promise<boolean> {
+    if (key.statePending) await options.keyState.publish([key]);
+    if (key.revocationPending) await finish(key, correlationId);
+    return Boolean(key.revocationPending);
   }
 
   /** Finishes whatever revocation of this key is still pending (a redelivery after a crash). */
   async function finishPending(keyId: string, correlationId?: string): Promise<boolean> {
-    const pending = await keys.findPending(keyId);
-    if (pending) await finish(pending, correlationId);
-    return pending !== null;
+    const key = await keys.findLeftovers(keyId);
+    return key ? finishLeftovers(key, correlationId) : false;
   }
 
   /** Revokes several keys, `concurrency` at a time (p-map); returns the keys this call revoked. */
-  async function revokeMany(keyIds: string[], request: RevokeOptions, concurrency = 16): Promise<ApiKeyDoc[]> {
+  async function revokeMany(keyIds: string[], request: RevokeOptions, concurrency = 16): Promise<KeyRecord[]> {
     const results = await pMap(keyIds, (id) => revoke(id, request), { concurrency });
     return results.flatMap((r) => (r.revoked && r.key ? [r.key] : []));
   }
 
-  /** Finishes revocations interrupted longer than `olderThanMs` ago (run by the sweeper). */
+  /**
+   * Finishes revocations interrupted longer than `olderThanMs` ago, and publishes key states a
+   * crashed writer left unpublished (run by the sweeper). Returns the revocations finished.
+   */
   async function completePending(olderThanMs = 30_000): Promise<number> {
+    await options.keyState.publishPending(olderThanMs);
     const stale = await keys.stalePending(new Date(Date.now() - olderThanMs), 500);
     for (const key of stale) await finish(key);
     return stale.length;
   }
 
-  return { revoke, begin, finish, finishPending, revokeMany, completePending };
+  return { revoke, begin, finish, finishPending, revokeMany, completePending, keyState: options.keyState };
 }
 
 export type Revoker = ReturnType<typeof createRevoker>;

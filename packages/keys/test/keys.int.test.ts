@@ -11,7 +11,7 @@ import { createTestTopic, waitForMessages } from '@keyguard/testkit/bus';
 import { uriWithDatabase } from '@keyguard/testkit/keys';
 import { uniqueDbName } from '@keyguard/testkit/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExpirySweeper, createFindingRecorder, createRevoker, findingIdFor, issueApiKey, newId, type Revoker } from '../src/index.js';
+import { createExpirySweeper, createFindingRecorder, createKeyStatePublisher, createRevoker, findingIdFor, issueApiKey, newId, type Revoker } from '../src/index.js';
 
 const logger = createLogger({ name: 'keys-test', level: 'silent' });
 const admin = { type: 'user' as const, id: 'usr_admin', name: 'Ada Admin' };
@@ -27,7 +27,8 @@ beforeAll(async () => {
   kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'keys-test', logger });
   topic = await createTestTopic(kafka, 'keys-key-events', 1);
   publisher = createPublisher(kafka, { logger });
-  revoker = createRevoker({ store, publisher, logger, source: 'keys-test', keyEventsTopic: topic });
+  const keyState = createKeyStatePublisher({ store, publisher, logger, topic: await createTestTopic(kafka, 'keys-key-state', 1) });
+  revoker = createRevoker({ store, publisher, keyState, logger, source: 'keys-test', keyEventsTopic: topic });
   await store.collections.users.insertOne({ _id: 'usr_owner', teamId: 'team_a', email: `owner.${dbName}@example.test`, name: 'Owen Owner', role: 'member', createdAt: new Date() });
 });
 afterAll(async () => {

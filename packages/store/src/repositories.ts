@@ -3,6 +3,7 @@ import { createDeliveryRepository } from './repositories/deliveries.js';
 import { createFindingRepository } from './repositories/findings.js';
 import { createKeyRepository } from './repositories/keys.js';
 import { createNotificationRepository } from './repositories/notifications.js';
+import { createServiceTokenRepository } from './repositories/service-tokens.js';
 import { createSessionRepository } from './repositories/sessions.js';
 import { createTeamRepository } from './repositories/teams.js';
 import { createUserRepository } from './repositories/users.js';
@@ -16,6 +17,7 @@ export function repositoriesOf(store: Store) {
     findings: createFindingRepository(store),
     keys: createKeyRepository(store),
     notifications: createNotificationRepository(store),
+    serviceTokens: createServiceTokenRepository(store),
     sessions: createSessionRepository(store),
     teams: createTeamRepository(store),
     users: createUserRepository(store),

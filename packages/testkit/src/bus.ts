@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { ensureTopics, type Kafka } from '@keyguard/bus';
 
+export { topicConfig } from '@keyguard/bus';
+
 
 export function uniqueName(prefix: string): string {
   return `${prefix}.${randomUUID().slice(0, 8)}`;
@@ -71,16 +73,27 @@ export async function waitForMessages(
   return messages;
 }
 
-/** Everything currently in `topic` (reads to the high watermark of each partition). */
+/**
+ * Everything currently in `topic`: reads each partition up to its high watermark (by offset,
+ * so a compacted topic, which holds fewer records than its offsets span, reads to its end too).
+ */
 export async function readAll(kafka: Kafka, topic: string, timeoutMs = 20_000): Promise<ReadMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
-  const total = offsets.reduce((n, o) => n + Number(BigInt(o.high) - BigInt(o.low)), 0);
-  if (total === 0) return [];
-  return waitForMessages(kafka, topic, { count: total, timeoutMs });
+  const last = new Map(offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => [o.partition, BigInt(o.high) - 1n]));
+  if (last.size === 0) return [];
+  return waitForMessages(kafka, topic, {
+    timeoutMs,
+    until: (messages) => {
+      const m = messages.at(-1)!;
+      if (last.get(m.partition) !== undefined && BigInt(m.offset) >= last.get(m.partition)!) last.delete(m.partition);
+      return last.size === 0;
+    },
+  });
 }
+
 
 /**
  * Resolves once consumer group `groupId` has committed `topic` up to its end: every message

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 import { ingestFields } from '@keyguard/ingest-kit';
+import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 
 export const Config = z.object({
   ...serviceFields(8083),
@@ -11,6 +11,7 @@ export const Config = z.object({
   POSTMAN_API_URL: httpUrl.default('https://api.getpostman.com'),
   /** Sent as X-Api-Key when the worker fetches a resource. */
   POSTMAN_API_KEY: z.string().optional(),
+  SCAN_PRIVATE: flag(false),
   ...ingestFields,
 });
 export type Config = z.infer<typeof Config>;

@@ -24,6 +24,13 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
+/** One chromium process with one page, closed together (for a test file that needs a single browser). */
+export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<Browser> {
+  const chromium = await startChromium();
+  const browser = await chromium.newPage(viewport);
+  return { ...browser, close: () => chromium.close() };
+}
+
 /** One chromium process for a test file; every test gets a context of its own from it. */
 export async function startChromium(): Promise<Chromium> {
   const browser = await chromium.launch({

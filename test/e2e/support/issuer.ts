@@ -17,7 +17,8 @@ export interface IssuerOptions {
   logger: Logger;
   logLevel: LogLevel;
   dbName: string;
-  topics: { exposures: string; keyEvents: string };
+  /** keyState and keyUsage: fresh ones unless given; `scanRequests`: where keys-api queues on-demand scans (the real topic when absent). */
+  topics: { exposures: string; keyEvents: string; keyState?: string; keyUsage?: string; scanRequests?: string };
   adminKey: string;
   admin?: { email: string; name: string };
   /** The built dashboard keys-api serves; none by default. */
@@ -30,6 +31,8 @@ export interface Issuer {
   keysApiUrl: string;
   /** The consumer groups of policy and (when started) notifier, to wait until they have handled everything. */
   groups: { policy: string; notifier?: string };
+  /** The topics the services of the file share (key-state: what verifiers follow). */
+  topics: { exposures: string; keyEvents: string; keyState: string; keyUsage: string };
   /** The config every service of the file shares (for services started beside these). */
   common: { HOST: string; PORT: number; LOG_LEVEL: LogLevel; KAFKA_BROKERS: string[]; MONGODB_URI: string };
   stop(): Promise<void>;
@@ -45,7 +48,8 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
     KAFKA_BROKERS: process.env['KAFKA_BROKERS']!.split(','),
     MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, options.dbName),
   };
-  const { logger, topics } = options;
+  const { logger } = options;
+  const topics = { ...options.topics, keyState: options.topics.keyState ?? `e2e.key-state.${suffix()}`, keyUsage: options.topics.keyUsage ?? `e2e.key-usage.${suffix()}` };
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s();
@@ -61,7 +65,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
       },
-      { logger, topics: { keyEvents: topics.keyEvents }, extend: watchContract },
+      { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;
@@ -76,7 +80,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
       );
       stops.push(notifier.stop);
     }
-    return { keysApiUrl, common, groups, stop };
+    return { keysApiUrl, topics, common, groups, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,11 +1,12 @@
 import type { Filter } from 'mongodb';
 import type { FindingDoc, FindingHistoryEntry, FindingResolution, FindingStatus, LocationDoc } from '../documents.js';
+import { dropOldestBeyond } from '../arrays.js';
 import { duplicatesIn } from '../errors.js';
 import type { Store } from '../store.js';
 
 export interface FindingListQuery {
-  /** The team's findings, plus the ones of no team (third-party and unknown secrets). */
-  teamId: string;
+  /** The teams whose findings to list (`null`: findings of no team, recorded before every finding had one). */
+  teams: (string | null)[];
   status?: FindingStatus;
   ruleId?: string;
   source?: LocationDoc['source'];
@@ -26,7 +27,7 @@ export interface LocationsUpdate {
 
 /** A field set to null on insert may read back missing (FerretDB): read it as null. */
 const normalised = (f: FindingDoc): FindingDoc => ({ ...f, keyId: f.keyId ?? null, resolution: f.resolution ?? null });
-const visibleTo = (teamId: string): Filter<FindingDoc> => ({ teamId: { $in: [teamId, null] } });
+const visibleTo = (teams: (string | null)[]): Filter<FindingDoc> => (teams.length === 1 ? { teamId: teams[0] ?? null } : { teamId: { $in: teams } });
 
 /** The findings collection: one finding per secret (`_id` derived from its hash), with every location and its history. */
 export function createFindingRepository(store: Store) {
@@ -37,14 +38,14 @@ export function createFindingRepository(store: Store) {
       return found && normalised(found);
     },
 
-    /** A finding the team may see (its own, or one of no team). */
-    findVisible: async (teamId: string, id: string) => {
-      const found = await findings.findOne({ ...visibleTo(teamId), _id: id });
+    /** A finding of one of these teams. */
+    findVisible: async (teams: (string | null)[], id: string) => {
+      const found = await findings.findOne({ ...visibleTo(teams), _id: id });
       return found && normalised(found);
     },
 
     async list(query: FindingListQuery): Promise<{ items: FindingDoc[]; total: number; more: boolean }> {
-      const filter: Filter<FindingDoc> = visibleTo(query.teamId);
+      const filter: Filter<FindingDoc> = visibleTo(query.teams);
       if (query.status) filter.status = query.status;
       if (query.ruleId) filter.ruleId = query.ruleId;
       if (query.source) filter['locations.source'] = query.source;
@@ -82,8 +83,17 @@ export function createFindingRepository(store: Store) {
       }
     },
 
-    /** What deciding on new locations needs: the status and the locations already known. */
-    tracking: (id: string) => findings.findOne({ _id: id }, { projection: { status: 1, locationKeys: 1 } }) as Promise<Pick<FindingDoc, '_id' | 'status' | 'locationKeys'> | null>,
+    /** What deciding on new locations needs: the status, the locations already known, the history. */
+    tracking: (id: string) =>
+      findings.findOne({ _id: id }, { projection: { status: 1, locationKeys: 1, history: 1 } }) as Promise<Pick<FindingDoc, '_id' | 'status' | 'locationKeys' | 'history'> | null>,
+
+    /** Keeps only the last `max` elements of one of the finding's arrays (what `$push` + `$slice` would, where FerretDB ignores it). */
+    trim: (id: string, field: 'locations' | 'locationKeys' | 'history', max: number) => dropOldestBeyond(findings, id, field, max),
+
+    /** A place flooded again: the finding's overflow summary shows the latest counts. */
+    async setOverflow(id: string, overflow: NonNullable<FindingDoc['overflow']>, lastSeen: Date): Promise<void> {
+      await findings.updateOne({ _id: id }, { $set: { overflow, lastSeen } });
+    },
 
     /** Adds the locations (and reopens); false when a concurrent writer got there first. */
     async addLocations(id: string, update: LocationsUpdate): Promise<boolean> {
@@ -93,6 +103,7 @@ export function createFindingRepository(store: Store) {
           $push: { locations: { $each: update.locations }, locationKeys: { $each: update.locationKeys }, history: { $each: update.history } },
           $max: { lastSeen: update.lastSeen },
           $min: { firstSeen: update.firstSeen },
+          $inc: { locationCount: update.locations.length },
           ...(update.reopen ? { $set: { status: 'open' as const, resolution: null } } : {}),
         },
       );

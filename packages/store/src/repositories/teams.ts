@@ -15,6 +15,14 @@ export function createTeamRepository(store: Store) {
       return new Map(found.map((t) => [t._id, t.settings]));
     },
 
+    /** Which of these team ids exist. */
+    async existing(ids: Iterable<string>): Promise<Set<string>> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Set();
+      const found = await teams.find({ _id: { $in: unique } }, { projection: { _id: 1 } }).toArray();
+      return new Set(found.map((t) => t._id));
+    },
+
     /** Creates the team unless it exists (an existing team keeps its name and settings). */
     async ensure(team: TeamDoc): Promise<void> {
       const { _id, ...created } = team;

@@ -1,5 +1,5 @@
 import type { KeySort, KeyStatus, Me } from '@keyguard/contract';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../api';
 import { EmptyState, ErrorState, Spinner, useToast } from '../components';
 import { plural } from '../format';
@@ -66,10 +66,15 @@ export function KeysPage({ me }: { me: Me }) {
       return next;
     });
 
+  // A team admin's Revoke All leaves the super admins' keys alone (keys-api enforces it).
+  const superAdminsSpared = useMemo(
+    () => new Set(me.role === 'super_admin' ? [] : (users.data ?? []).filter((u) => u.role === 'super_admin').map((u) => u.id)),
+    [me.role, users.data],
+  );
   const openRevokeAll = async () => {
     setDialog({ kind: 'revoke-all', counting: true });
     try {
-      const counts = await countActive(me.keyId);
+      const counts = await countActive(me.keyId, superAdminsSpared);
       setDialog((d) => (d?.kind === 'revoke-all' ? { kind: 'revoke-all', counting: false, ...counts } : d));
     } catch (e) {
       setDialog(null);
@@ -203,7 +208,7 @@ export function KeysPage({ me }: { me: Me }) {
         </>
       )}
 
-      <RevokeDialogs dialog={dialog} ownKeyId={me.keyId} onClose={() => setDialog(null)} onRevoked={afterRevoke} />
+      <RevokeDialogs dialog={dialog} ownKeyId={me.keyId} superAdminsSpared={superAdminsSpared.size > 0} onClose={() => setDialog(null)} onRevoked={afterRevoke} />
     </section>
   );
 }

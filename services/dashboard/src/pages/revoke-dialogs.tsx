@@ -13,16 +13,17 @@ export type Dialog =
 
 /**
  * Every key that is not revoked yet, counted page by page: what "Revoke All" will touch.
- * keys-api spares the key the admin signed in with, so it is not counted.
+ * keys-api spares the key the admin signed in with and, for a team admin, the super admins'
+ * keys (`spared` owners), so they are not counted.
  */
-export async function countActive(ownKeyId: string | undefined): Promise<{ keys: number; owners: number }> {
+export async function countActive(ownKeyId: string | undefined, spared: ReadonlySet<string>): Promise<{ keys: number; owners: number }> {
   const owners = new Set<string>();
   let keys = 0;
   let cursor: string | null = null;
   for (let i = 0; i < 1000; i++) {
     const page = await api.keys({ status: ['enabled', 'disabled'], sort: 'newest', limit: 200, cursor });
     for (const k of page.items) {
-      if (k.id === ownKeyId) continue;
+      if (k.id === ownKeyId || spared.has(k.createdBy.id)) continue;
       keys++;
       owners.add(k.createdBy.id);
     }
@@ -36,12 +37,14 @@ interface RevokeDialogsProps {
   dialog: Dialog;
   /** The key the admin signed in with: keys-api spares it from "Revoke All". */
   ownKeyId: string | undefined;
+  /** A team admin's "Revoke All" leaves the super admins' keys alone. */
+  superAdminsSpared: boolean;
   onClose: () => void;
   onRevoked: (message: string) => Promise<void>;
 }
 
 /** The confirmations of the keys page; each names what it revokes before it does. */
-export function RevokeDialogs({ dialog, ownKeyId, onClose, onRevoked }: RevokeDialogsProps) {
+export function RevokeDialogs({ dialog, ownKeyId, superAdminsSpared, onClose, onRevoked }: RevokeDialogsProps) {
   return (
     <>
       {dialog?.kind === 'revoke-one' && (
@@ -115,6 +118,7 @@ export function RevokeDialogs({ dialog, ownKeyId, onClose, onRevoked }: RevokeDi
           {!dialog.counting && ownKeyId && (
             <p className="muted">The key you signed in with stays active so you keep access.</p>
           )}
+          {!dialog.counting && superAdminsSpared && <p className="muted">Super admins' keys are not affected.</p>}
         </ConfirmDialog>
       )}
     </>

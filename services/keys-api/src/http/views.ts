@@ -1,5 +1,5 @@
-import type { AuditEntry, Finding, Key, Location, Settings, User, UserRef } from '@keyguard/contract';
-import type { ApiKeyDoc, AuditLogDoc, FindingDoc, LocationDoc, TeamDoc, UserDoc } from '@keyguard/store';
+import type { AuditEntry, Finding, Key, Location, ScanJob, ServiceToken, Settings, User, UserRef } from '@keyguard/contract';
+import type { ApiKeyDoc, AuditLogDoc, FindingDoc, LocationDoc, ScanJobDoc, ServiceTokenDoc, TeamDoc, UserDoc } from '@keyguard/store';
 
 /** Stored documents → the answers of @keyguard/contract (dates as ISO strings, ids without `_`). */
 const iso = (d: Date) => new Date(d).toISOString();
@@ -35,13 +35,17 @@ export function findingView(f: FindingDoc): Finding {
     ruleId: f.ruleId,
     redacted: f.redacted,
     confidence: f.confidence,
-    keyId: f.keyId,
+    // FerretDB drops nulls set on insert by an upsert: a missing field reads as null.
+    keyId: f.keyId ?? null,
     status: f.status,
-    resolution: f.resolution,
+    resolution: f.resolution ?? null,
     locations: f.locations.map(locationView),
+    // Older findings have no count yet: at least what they show.
+    locationCount: Math.max(f.locationCount ?? 0, f.locations.length),
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),
     history: f.history.map((h) => ({ ...h, at: iso(h.at) })),
+    overflow: f.overflow ?? null,
   };
 }
 
@@ -55,3 +59,33 @@ export const auditView = (a: AuditLogDoc): AuditEntry => ({
   target: a.target,
   details: a.details,
 });
+
+export const scanView = (j: ScanJobDoc): ScanJob => ({
+  id: j._id,
+  source: j.provider,
+  kind: j.kind,
+  target: j.target,
+  reason: j.reason,
+  status: j.status,
+  requestedBy: j.requestedBy,
+  createdAt: j.createdAt.toISOString(),
+  startedAt: isoOrNull(j.startedAt),
+  finishedAt: isoOrNull(j.finishedAt),
+  progress: j.progress,
+  counts: j.counts,
+  error: j.error,
+});
+
+/** A service token: its preview, never the token or its hash. */
+export function serviceTokenView(t: ServiceTokenDoc, users: Map<string, UserDoc>): ServiceToken {
+  const creator = users.get(t.createdBy);
+  return {
+    id: t._id,
+    name: t.name,
+    scopes: t.scopes,
+    preview: t.preview,
+    createdBy: { id: t.createdBy, name: creator?.name ?? '', email: creator?.email ?? '' } satisfies UserRef,
+    createdAt: iso(t.createdAt),
+    lastUsedAt: isoOrNull(t.lastUsedAt),
+  };
+}

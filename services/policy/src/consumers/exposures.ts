@@ -1,6 +1,6 @@
 import type { ConsumedMessage } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
-import { type FindingRecorder, findingIdFor, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
+import { type FindingRecorder, findingIdFor, type KeyStatePublisher, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
 import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, type Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
@@ -11,6 +11,7 @@ export interface ExposureHandlerDeps {
   store: Store;
   findings: FindingRecorder;
   revoker: Revoker;
+  keyState: KeyStatePublisher;
   logger: Logger;
   onOutcome?: (outcome: { exposures: number; revoked: number; markedExposed: number; timings: Record<string, number> }) => void;
 }
@@ -20,7 +21,7 @@ export interface ExposureHandlerDeps {
  * the findings, then per matching key the team's policy. Redelivery is harmless: finding
  * writes skip known locations, marking is conditional, and the revoker has a single winner.
  */
-export function createExposureHandler({ store, findings, revoker, logger, onOutcome }: ExposureHandlerDeps) {
+export function createExposureHandler({ store, findings, revoker, keyState, logger, onOutcome }: ExposureHandlerDeps) {
   const keys = createKeyRepository(store);
   const teams = createTeamRepository(store);
   /** Revocations being finished, by key: one finisher per key in this process. */
@@ -106,6 +107,8 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     for (const k of toRevoke) {
       begun.push(await revoker.begin(k._id, { reason: 'exposure_auto', actor: policyActor }, k.exposure ? {} : { exposure: exposureOf(k) }));
     }
+    //    …and every verifier refuses them as soon as their new state is on the key-state topic.
+    await keyState.publish(begun.filter((k): k is ApiKeyDoc => k !== null));
     lap('refused');
 
     // 2. The findings (every token, ours or not).
@@ -117,7 +120,10 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
 
     // 3. Keys the team leaves alive are marked exposed (once).
     const toMark = matched.filter((k) => k.exposure === null && decideKeyAction(k, settings.get(k.teamId)) === 'mark_exposed');
-    await keys.markExposed(toMark.map((k) => ({ id: k._id, exposure: exposureOf(k) })));
+    if (toMark.length > 0) {
+      await keys.markExposed(toMark.map((k) => ({ id: k._id, exposure: exposureOf(k) })));
+      await keyState.publishIds(toMark.map((k) => k._id));
+    }
 
     // 4. Finish the revocations (audit, finding resolved, key.revoked), including any an
     //    earlier, interrupted delivery left pending.
@@ -129,7 +135,7 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
       const locations = createdResolved.get(key.hash);
       finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash), locations ? { findingResolved: true, locations } : {}));
     }
-    for (const k of matched.filter((k) => k.revocationPending || lostRace.has(k._id))) {
+    for (const k of matched.filter((k) => k.revocationPending || k.statePending || lostRace.has(k._id))) {
       finishLater(k._id, () => revoker.finishPending(k._id, correlation.get(k.hash)));
     }
     const revokedCount = begun.filter(Boolean).length;

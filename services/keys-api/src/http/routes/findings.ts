@@ -1,22 +1,34 @@
 import { getFinding, listExposures, listFindings, patchFinding } from '@keyguard/contract';
-import { findingIdFor } from '@keyguard/keys';
+import { findingIdFor, MAX_FINDING_HISTORY } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
-import { adminOnly, requireAdmin } from '../auth.js';
+import { DEFAULT_TEAM_ID } from '../../bootstrap.js';
+import { adminOnly, type Principal, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
+import { assertCanGovern } from '../key-access.js';
 import { findingView, keyView, locationView } from '../views.js';
 import { userActor } from './keys.js';
 
+/**
+ * A team sees and resolves its own findings only: its keys' and the third-party secrets the
+ * policy attributed to it (FINDINGS_TEAMS / FINDINGS_DEFAULT_TEAM). Findings recorded before
+ * every finding had a team (teamId null) are the bootstrap team's.
+ */
+const visibleTo = (p: Principal): (string | null)[] => (p.team._id === DEFAULT_TEAM_ID ? [p.team._id, null] : [p.team._id]);
+
 export function findingRoutes(app: Api, ctx: ApiContext): void {
-  // A team sees its own findings, plus third-party and unknown secrets (no team) for its security people.
   const { findings, keys } = ctx.repos;
 
   app.route({ ...listExposures, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const exposed = await keys.exposedInTeam(p.team._id);
+    const { limit, cursor } = request.query;
+    const offset = decodeCursor(cursor);
+    if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
+    const { items: exposed, more, total, active } = await keys.exposedPage(p.team._id, offset, limit);
     const [users, found] = await Promise.all([
       ctx.keys.usersFor(exposed),
-      // One lookup by _id per key: the store answers those without a scan.
+      // One lookup by _id per key of this page (at most 200): FerretDB answers those without a
+      // scan, where it scans for an $in.
       Promise.all(exposed.map((k) => findings.findById(findingIdFor(k.hash)))),
     ]);
     const byHash = new Map(found.flatMap((f) => (f ? [[f.tokenHash, f] as const] : [])));
@@ -30,6 +42,9 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
           finding: finding ? { id: finding._id, status: finding.status, resolution: finding.resolution ?? null } : null,
         };
       }),
+      nextCursor: more ? encodeCursor(offset + limit) : null,
+      total,
+      active,
     };
   } });
 
@@ -38,7 +53,7 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
     const query = request.query;
     const offset = decodeCursor(query.cursor);
     if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
-    const page = await findings.list({ teamId: p.team._id, status: query.status, ruleId: query.ruleId, source: query.source, offset, limit: query.limit });
+    const page = await findings.list({ teams: visibleTo(p), status: query.status, ruleId: query.ruleId, source: query.source, offset, limit: query.limit });
     return {
       items: page.items.map(findingView),
       nextCursor: page.more ? encodeCursor(offset + query.limit) : null,
@@ -48,7 +63,7 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
 
   app.route({ ...getFinding, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const finding = await findings.findVisible(p.team._id, request.params.id);
+    const finding = await findings.findVisible(visibleTo(p), request.params.id);
     if (!finding) throw new HttpError(404, 'not_found', 'no such finding');
     return findingView(finding);
   } });
@@ -56,12 +71,14 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
   app.route({ ...patchFinding, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
     const body = request.body;
-    const finding = await findings.findVisible(p.team._id, request.params.id);
+    const finding = await findings.findVisible(visibleTo(p), request.params.id);
     if (!finding) throw new HttpError(404, 'not_found', 'no such finding');
     const actor = userActor(p);
     const resolution = body.status === 'resolved' ? body.resolution : null;
     // "Revoked" on one of our own keys is made true: the key is revoked (which resolves the finding).
     if (resolution === 'revoked' && finding.keyId && finding.teamId === p.team._id) {
+      const key = await ctx.keys.find(p.team._id, finding.keyId);
+      if (key) await assertCanGovern(ctx, p, key);
       await ctx.revoker.revoke(finding.keyId, { reason: 'admin', actor, where: { teamId: p.team._id } });
     }
     const current = await findings.findById(finding._id);
@@ -74,6 +91,8 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
         status: body.status,
         ...(resolution ? { resolution } : {}),
       });
+      // Resolving and reopening again and again must not grow the history without bound.
+      if ((current?.history.length ?? 0) + 1 > MAX_FINDING_HISTORY) await findings.trim(finding._id, 'history', MAX_FINDING_HISTORY);
     }
     await ctx.audit.record({ teamId: p.team._id, actor, action: `finding.${body.status === 'resolved' ? 'resolved' : 'reopened'}`, target: { type: 'finding', id: finding._id }, details: { resolution, redacted: finding.redacted } });
     const updated = await findings.findById(finding._id);

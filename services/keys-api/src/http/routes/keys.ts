@@ -1,17 +1,15 @@
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from '@keyguard/contract';
-import type { FastifyRequest } from 'fastify';
 import { HttpError } from '@keyguard/runtime';
 import type { ActorRef } from '@keyguard/store';
-import { canCreateKey, isAdmin } from '../../domain/access.js';
+import { canCreateKey, canUndoDisable, isAdmin } from '../../domain/access.js';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
+import { MAX_LIVE_KEYS_PER_USER } from '../../domain/limits.js';
 import { adminOnly, type Principal, principalOf, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
+import { assertCanGovern, governableOwners, ownerScope } from '../key-access.js';
 import { keyView } from '../views.js';
 
 export const userActor = (p: Principal): ActorRef => ({ type: 'user', id: p.user._id, name: p.user.name });
-
-/** A member acts only on their own keys; admins on every key of the team. */
-const ownerScope = (p: Principal) => (isAdmin(p.user.role) ? undefined : p.user._id);
 
 export function keyRoutes(app: Api, ctx: ApiContext): void {
   const { keys } = ctx.repos;
@@ -22,9 +20,11 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     return keyView(record, await ctx.keys.usersFor([record]));
   }
 
-  async function scopedKey(p: Principal, id: string) {
+  /** A key the caller may see (404 otherwise); with `govern`, one they may also change (403 otherwise). */
+  async function scopedKey(p: Principal, id: string, govern = false) {
     const record = await ctx.keys.find(p.team._id, id, ownerScope(p));
     if (!record) throw new HttpError(404, 'not_found', 'no such key');
+    if (govern) await assertCanGovern(ctx, p, record);
     return record;
   }
 
@@ -33,7 +33,6 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     const query = request.query;
     const offset = decodeCursor(query.cursor);
     if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
-    if (query.q && query.keyHash) throw new HttpError(400, 'invalid_request', 'give q or keyHash, not both');
     if (!isAdmin(p.user.role) && query.createdBy && query.createdBy !== p.user._id) {
       throw new HttpError(403, 'forbidden', "members can list only their own keys");
     }
@@ -41,7 +40,6 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
       teamId: p.team._id,
       statuses: query.status,
       createdBy: ownerScope(p) ?? query.createdBy,
-      q: query.q,
       keyHash: query.keyHash,
       sort: query.sort,
       offset,
@@ -61,6 +59,9 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     if (!canCreateKey(p.user.role, p.team.settings.allowMemberKeyGeneration)) {
       throw new HttpError(403, 'forbidden', 'your team allows only admins to generate API keys');
     }
+    if ((await ctx.keys.liveCountOf(p.user._id)) >= MAX_LIVE_KEYS_PER_USER) {
+      throw new HttpError(409, 'KEY_LIMIT_REACHED', `you already have ${MAX_LIVE_KEYS_PER_USER} live keys, the most one person may have: revoke keys you no longer use first`);
+    }
     const requested = body.expiresAt ? new Date(body.expiresAt) : null;
     if (requested && requested.getTime() <= Date.now()) throw new HttpError(400, 'invalid_request', 'expiresAt: must be in the future');
     const { record, raw } = await ctx.issuer.issue(p.user, p.team, body.name, requested);
@@ -74,22 +75,43 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     return keyView(record, await ctx.keys.usersFor([record]));
   } });
 
-  /** Disable or enable: a revoked key stays revoked (409). */
-  const setStatus = (action: 'disable' | 'enable', from: 'enabled' | 'disabled', to: 'enabled' | 'disabled') => async (request: FastifyRequest<{ Params: { id: string } }>) => {
+  const recordChange = (p: Principal, action: string, record: { _id: string; name: string; preview: string }) =>
+    ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action, target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview } });
+
+  app.route({ ...disableKey, handler: async (request) => {
     const p = principalOf(request);
-    const record = await scopedKey(p, request.params.id);
+    const record = await scopedKey(p, request.params.id, true);
     if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
-    if (await keys.setStatus(record._id, from, to)) {
-      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: `key.${action}d`, target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview } });
+    const disabled = { at: new Date(), by: userActor(p), role: p.user.role };
+    const changed = await keys.setStatus(record._id, 'enabled', 'disabled', { disabled });
+    if (changed) {
+      await ctx.keyState.publish([changed]); // every verifier refuses it from here on
+      // The browser sessions this key opened end with it: enabling it later does not revive them.
+      await ctx.sessions.closeForKey(record._id);
+      await recordChange(p, 'key.disabled', record);
     }
     return viewOf(p.team._id, record._id);
-  };
-  app.route({ ...disableKey, handler: setStatus('disable', 'enabled', 'disabled') });
-  app.route({ ...enableKey, handler: setStatus('enable', 'disabled', 'enabled') });
+  } });
+
+  app.route({ ...enableKey, handler: async (request) => {
+    const p = principalOf(request);
+    const record = await scopedKey(p, request.params.id, true);
+    if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
+    const by = record.status === 'disabled' ? record.disabled : null;
+    if (by && !canUndoDisable(p.user.role, by.role)) {
+      throw new HttpError(403, 'DISABLED_BY_ADMIN', `this key was disabled by a ${by.role === 'super_admin' ? 'super admin' : 'team admin'}; only ${by.role === 'super_admin' ? 'a super admin' : 'an admin'} can enable it again`);
+    }
+    const changed = await keys.setStatus(record._id, 'disabled', 'enabled', { disabled: null });
+    if (changed) {
+      await ctx.keyState.publish([changed]);
+      await recordChange(p, 'key.enabled', record);
+    }
+    return viewOf(p.team._id, record._id);
+  } });
 
   app.route({ ...revokeKey, handler: async (request) => {
     const p = principalOf(request);
-    const record = await scopedKey(p, request.params.id);
+    const record = await scopedKey(p, request.params.id, true);
     await ctx.revoker.revoke(record._id, { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id } });
     return viewOf(p.team._id, record._id);
   } });
@@ -97,11 +119,11 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
   app.route({ ...revokeKeys, handler: async (request) => {
     const p = principalOf(request);
     const { ids } = request.body;
-    const owner = ownerScope(p);
+    // Keys the caller may not govern (another member's, a super admin's for a team admin) are skipped.
     const revoked = await ctx.revoker.revokeMany([...new Set(ids)], {
       reason: 'admin',
       actor: userActor(p),
-      where: { teamId: p.team._id, ...(owner ? { createdBy: owner } : {}) },
+      where: { teamId: p.team._id, ...(await governableOwners(ctx, p)) },
     });
     return { revoked: revoked.length };
   } });
@@ -112,11 +134,13 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     handler: async (request) => {
     const p = requireAdmin(request);
     if (request.validationError) throw new HttpError(400, 'CONFIRM_REQUIRED', 'revoking every key of the team needs { "confirm": true }');
-    // Every key of the team except the one making this request (the admin keeps access).
-    const targets = await keys.liveIdsInTeam(p.team._id, p.keyId);
+    // Every key of the team the caller governs (a team admin's spares the super admins'),
+    // except the one making this request (the admin keeps access).
+    const owners = await governableOwners(ctx, p);
+    const targets = await keys.liveIdsInTeam(p.team._id, p.keyId, owners);
     const revoked = await ctx.revoker.revokeMany(
       targets,
-      { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id } },
+      { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id, ...owners } },
     );
     return { revoked: revoked.length, owners: new Set(revoked.map((k) => k.createdBy)).size };
   } });

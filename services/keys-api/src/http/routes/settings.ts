@@ -54,7 +54,8 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
     // The team expiry overrides every live key's expiry (createdAt + N days).
     let expired = 0;
     if (typeof expiryDays === 'number' && expiryDays !== before.keyExpiryDays) {
-      await keys.resetExpiries(teamId, (createdAt) => expiryFor(createdAt, expiryDays, null));
+      const live = await keys.resetExpiries(teamId, (createdAt) => expiryFor(createdAt, expiryDays, null), now);
+      await ctx.keyState.publishIds(live);
       expired = (await ctx.sweeper.sweep(now, { teamId })).revoked;
     }
 

@@ -3,6 +3,7 @@ import { newId } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import { isDuplicateKey, type UserDoc } from '@keyguard/store';
 import { canGrant } from '../../domain/access.js';
+import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { adminOnly, principalOf, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
 import { keyView, settingsView, userView } from '../views.js';
@@ -29,8 +30,11 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
     preValidation: adminOnly,
     handler: async (request) => {
       const p = requireAdmin(request);
-      const items = await users.listInTeam(p.team._id);
-      return { items: items.map(userView) };
+      const { limit, cursor } = request.query;
+      const offset = decodeCursor(cursor);
+      if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
+      const page = await users.pageInTeam(p.team._id, offset, limit);
+      return { items: page.items.map(userView), nextCursor: page.more ? encodeCursor(offset + limit) : null, total: page.total };
     },
   });
 
