@@ -6,8 +6,10 @@ import { createHttpServer, createMetrics, type FastifyInstance, listenOps, type 
 import { connectStore, type Store } from '@keyguard/store';
 import { Histogram } from 'prom-client';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
-import { sleep } from './upstream.js';
 import { type ScanJobRunner, startScanJobWorker } from './scan-job-worker.js';
+import { type BodySlots, createBodySlots } from './raw-body.js';
+import type { PartnerAlertVerifierOptions } from './partner-alert-verifier.js';
+import { sleep, type UpstreamLimits } from './upstream.js';
 import { startSourceWorker } from './worker.js';
 
 /** What an ingest service's config always has (from serviceFields, kafkaFields, mongoFields). */
@@ -24,6 +26,19 @@ export interface IngestBaseConfig {
   /** Serve the webhook routes (default true; false for a worker-only process). */
   INGEST_RECEIVER?: boolean;
   PUBLISH_TIMEOUT_MS: number;
+  /** HMAC key for secrets reported under a keyed hash (see ingestFields). */
+  KEYGUARD_HASH_KEY: string;
+  MAX_EXPOSURES_PER_EVENT: number;
+  REQUEST_TIMEOUT_MS: number;
+  LARGE_BODY_SLOTS: number;
+  UPSTREAM_TIMEOUT_MS: number;
+  UPSTREAM_MAX_BYTES: number;
+}
+
+/** What bounds the work one event or one upstream answer can cause. */
+export interface IngestLimits {
+  maxExposuresPerEvent: number;
+  upstream: UpstreamLimits;
 }
 
 /** Overrides for tests and embedding: fresh topics, groups and databases per test. */
@@ -38,6 +53,8 @@ export interface IngestDeps {
   worker?: boolean;
   /** Producer linger: gathers concurrent publishes into one produce request. */
   lingerMs?: number;
+  /** Timing of the partner-alert key cache (tests shorten its intervals). */
+  partnerKeys?: Pick<PartnerAlertVerifierOptions, 'minRefetchIntervalMs' | 'refreshIntervalMs' | 'initialBackoffMs'>;
 }
 
 export interface IngestContext {
@@ -51,6 +68,9 @@ export interface IngestContext {
   scanner: Scanner;
   metrics: Metrics;
   topics: { sourceEvents: string; exposures: string; scanRequests: string };
+  limits: IngestLimits;
+  /** Shared by every route of the receiver: bodies over 1 MiB read at once. */
+  bodySlots: BodySlots;
 }
 
 export interface RunningService {
@@ -109,8 +129,13 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     registers: [metrics.registry],
   });
   const gate = createDeliveryGate({ claims: createDeliveryClaims(store), publisher, logger, publishTimeoutMs: config.PUBLISH_TIMEOUT_MS });
-  const scanner = deps.scanner ?? createScanner();
-  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics };
+  const scanner = deps.scanner ?? createScanner({ hashKey: config.KEYGUARD_HASH_KEY });
+  const limits: IngestLimits = {
+    maxExposuresPerEvent: config.MAX_EXPOSURES_PER_EVENT,
+    upstream: { timeoutMs: config.UPSTREAM_TIMEOUT_MS, maxBytes: config.UPSTREAM_MAX_BYTES },
+  };
+  const bodySlots = createBodySlots(config.LARGE_BODY_SLOTS);
+  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics, limits, bodySlots };
 
   let stopped = false;
   const background: Promise<unknown>[] = [];
@@ -188,6 +213,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     metrics,
     readiness: { kafka: kafkaReady.check, mongodb: store.ping },
     bodyLimit: 1024 * 1024,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   });
   if (deps.receiver ?? config.INGEST_RECEIVER ?? true) await app.register(async (scope) => definition.routes(scope, context));
   await app.listen({ host: config.HOST, port: config.PORT });

@@ -105,6 +105,11 @@ export interface FindingDoc {
   firstSeen: Date;
   lastSeen: Date;
   history: FindingHistoryEntry[];
+  /**
+   * Only on a `too-many-secrets` finding: one place held more secrets than an event may report
+   * one by one. The counts are the latest event's.
+   */
+  overflow?: { total: number; reported: number; byRule: Record<string, number> };
 }
 
 export interface AuditLogDoc {

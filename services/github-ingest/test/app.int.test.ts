@@ -156,7 +156,7 @@ describe('GitHub App mode', () => {
   });
 
   it('refuses an App id without its private key, naming the variable', () => {
-    const base = { KAFKA_BROKERS: '127.0.0.1:9092', MONGODB_URI: 'mongodb://127.0.0.1:27017/', GITHUB_WEBHOOK_SECRET: 'x'.repeat(20) };
+    const base = { KAFKA_BROKERS: '127.0.0.1:9092', MONGODB_URI: 'mongodb://127.0.0.1:27017/', GITHUB_WEBHOOK_SECRET: 'x'.repeat(20), KEYGUARD_HASH_KEY: 'k'.repeat(32) };
     const exit = process.exit;
     const lines: string[] = [];
     const write = process.stderr.write;

@@ -65,7 +65,7 @@ describe('POST /webhooks/github', () => {
     });
   });
 
-  it('acknowledges and drops a duplicate delivery; reprocessing gives the same exposure ids', async () => {
+  it('acknowledges and drops a duplicate delivery or a replayed body under a new id; reprocessing gives the same exposure ids', async () => {
     const [before, after] = [sha(), sha()];
     const key = h.plantKey();
     h.api.route(`GET /repos/octo/hello/compare/${before}...${after}`, {
@@ -75,8 +75,12 @@ describe('POST /webhooks/github', () => {
     expect((await deliver('push', pushPayload({ before, after }), { deliveryId })).status).toBe(202);
     const again = await deliver('push', pushPayload({ before, after }), { deliveryId });
     expect(again).toEqual({ status: 200, body: { status: 'duplicate', deliveryId } });
-    // a redelivery under a new id (as after a manual resend of a changed hook) is processed again
-    expect((await deliver('push', pushPayload({ before, after }))).status).toBe(202);
+    // the same signed body replayed under a new delivery id is a duplicate too (issue 10, item 13)
+    const replay = await deliver('push', pushPayload({ before, after }), { deliveryId: randomUUID() });
+    expect(replay).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+    // the same push in another body (another hook, a resend after the hook changed) is processed again
+    const resent = { ...pushPayload({ before, after }), hook_id: 2 };
+    expect((await deliver('push', resent)).status).toBe(202);
 
     const exposures = await h.exposuresWhere((p) => p.tokenHash === sha256(key), 2);
     const ids = exposures.map((m) => (m.json as { id: string }).id);

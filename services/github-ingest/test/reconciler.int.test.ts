@@ -87,6 +87,7 @@ const reconciler = () =>
     hooks: [{ owner: 'octo', repo: 'hello', hookId: 5 }],
     token,
     lookbackMs: 3600_000,
+    limits: h.service.context.limits.upstream,
   });
 
 beforeAll(async () => {

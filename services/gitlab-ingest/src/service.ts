@@ -29,11 +29,16 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
         scanPrivate: config.SCAN_PRIVATE,
         webUrl: gitBase,
         partnerVerifier: config.GITLAB_PARTNER_KEYS_URL
-          ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger })
+          ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger, limits: context.limits.upstream, ...deps.partnerKeys })
           : undefined,
       })(scope, context),
     collect: (context) =>
-      createGitlabWorker({ api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN }), scanner: context.scanner, service }),
+      createGitlabWorker({
+        api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN, limits: context.limits.upstream }),
+        scanner: context.scanner,
+        service,
+        maxPerEvent: context.limits.maxExposuresPerEvent,
+      }),
     scans: (context) => async (job) => {
       if (job.request.kind !== 'history') return { status: 'skipped', error: { code: 'UNSUPPORTED', message: 'GitLab scans are history scans of a project' } };
       const webUrl = job.request.webUrl ?? `${gitBase}/${job.request.target}`;

@@ -22,8 +22,18 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
     deps,
     routes: (scope, context) => postmanRoutes({ webhookSecret: config.POSTMAN_WEBHOOK_SECRET, scanPrivate: config.SCAN_PRIVATE })(scope, context),
     collect: (context) =>
-      createPostmanWorker({ api: createPostmanApi({ baseUrl: config.POSTMAN_API_URL, apiKey: config.POSTMAN_API_KEY }), scanner: context.scanner, service }),
+      createPostmanWorker({
+        api: createPostmanApi({ baseUrl: config.POSTMAN_API_URL, apiKey: config.POSTMAN_API_KEY, limits: context.limits.upstream }),
+        scanner: context.scanner,
+        service,
+        maxPerEvent: context.limits.maxExposuresPerEvent,
+      }),
     scans: (context) =>
-      createPostmanScans({ api: createPostmanApi({ baseUrl: config.POSTMAN_API_URL, apiKey: config.POSTMAN_API_KEY }), scanner: context.scanner, service }),
+      createPostmanScans({
+        api: createPostmanApi({ baseUrl: config.POSTMAN_API_URL, apiKey: config.POSTMAN_API_KEY, limits: context.limits.upstream }),
+        scanner: context.scanner,
+        service,
+        maxPerEvent: context.limits.maxExposuresPerEvent,
+      }),
   });
 }

@@ -46,6 +46,7 @@ export function findingView(f: FindingRecord): Finding {
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),
     history: f.history.map((h) => ({ ...h, at: iso(h.at) })),
+    overflow: f.overflow ?? null,
   };
 }
 
