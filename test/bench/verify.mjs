@@ -282,7 +282,7 @@ if (phases.has('e2e')) {
   stops.push(policy.stop);
   const webhookSecret = randomBytes(24).toString('hex');
   const postman = await startPostmanIngest(
-    { ...common, POSTMAN_WEBHOOK_SECRET: webhookSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/', SCAN_PRIVATE: false, INGEST_WORKER: true, INGEST_RECEIVER: true, PUBLISH_TIMEOUT_MS: 3000 },
+    { ...common, POSTMAN_WEBHOOK_SECRET: webhookSecret, KEYGUARD_HASH_KEY: randomBytes(32).toString('hex'), POSTMAN_API_URL: 'http://127.0.0.1:9/', SCAN_PRIVATE: false, INGEST_WORKER: true, INGEST_RECEIVER: true, PUBLISH_TIMEOUT_MS: 3000 },
     { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: `bench-postman-${suffix}` },
   );
   stops.push(postman.stop);
