@@ -50,7 +50,7 @@ const postmanSecret = randomBytes(24).toString('hex');
 const hashKey = randomBytes(32).toString('hex');
 const dbName = uniqueDbName('no_secret_e2e');
 const kafka = createKafka({ brokers, clientId: 'no-secret-e2e', logger: createLogger({ name: 'e2e', level: 'silent' }) });
-let topics: { sourceEvents: string; exposures: string; keyEvents: string; keyState?: string; keyUsage?: string };
+let topics: { postmanSourceEvents: string; exposures: string; keyEvents: string; keyState?: string; keyUsage?: string };
 let keysApiUrl: string;
 let postmanUrl: string;
 let githubUrl: string;
@@ -70,7 +70,9 @@ async function api(key: string, method: string, path: string, body?: unknown, { 
 
 beforeAll(async () => {
   topics = {
-    sourceEvents: await createTestTopic(kafka, 'nsar-source', 1),
+    // One source-events topic per provider, as in production (each worker parses its provider's
+    // schema). GitHub's stays empty here (a partner alert publishes exposures directly).
+    postmanSourceEvents: await createTestTopic(kafka, 'nsar-source-postman', 1),
     exposures: await createTestTopic(kafka, 'nsar-exposures', 1),
     keyEvents: await createTestTopic(kafka, 'nsar-key-events', 1),
   };
@@ -97,14 +99,14 @@ beforeAll(async () => {
       GITHUB_API_URL: partnerKeys.url,
       GITHUB_PARTNER_KEYS_URL: `${partnerKeys.url}/meta/public_keys/secret_scanning`,
     },
-    { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-github') },
+    { logger, topics: { sourceEvents: await createTestTopic(kafka, 'nsar-source-github', 1), exposures: topics.exposures }, groupId: uniqueName('nsar-github') },
   );
   stops.push(github.stop);
   githubUrl = `http://127.0.0.1:${github.port}`;
 
   const postman = await startPostmanIngest(
     { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, KEYGUARD_HASH_KEY: hashKey, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
-    { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
+    { logger, topics: { sourceEvents: topics.postmanSourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
   );
   stops.push(postman.stop);
   await Promise.all([github.workerReady, postman.workerReady]);

@@ -81,7 +81,8 @@ export interface AxeViolation {
  * its violations, each with the elements it concerns: `expect(await axeViolations(page)).toEqual([])`.
  */
 export async function axeViolations(page: Page): Promise<{ rule: string; impact: string | null; help: string; targets: string[] }[]> {
-  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as a <script>: the dashboard's CSP (script-src 'self') stays as it is.
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
   const result = await page.evaluate<{ violations: AxeViolation[] }>(
     `window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })`,
   );
@@ -89,6 +90,11 @@ export async function axeViolations(page: Page): Promise<{ rule: string; impact:
 }
 
 /** Waits until no CSS transition or animation is running (a tooltip fading in, a dialog opening). */
-export async function animationsSettled(page: Page): Promise<void> {
-  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
+export async function animationsSettled(page: Page, timeoutMs = 5000): Promise<void> {
+  // Polled with evaluate (the DevTools protocol): waitForFunction would need 'unsafe-eval', which the dashboard's CSP refuses.
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(`document.getAnimations().every((a) => a.playState !== 'running')`))) {
+    if (Date.now() > deadline) throw new Error(`animations still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
