@@ -22,6 +22,11 @@ export type TruePositive = string | { text: string; secret: string; also?: strin
 export interface RuleSamples {
   /** Generated from the rule's shape: never commit realistic literal tokens. */
   truePositives: (g: SampleGenerator) => TruePositive[];
+  /**
+   * For rules that need their provider's name next to the value (`DATADOG_API_KEY=…`): the
+   * name stem the tests assign the bare true positives to, in every assignment style.
+   */
+  context?: string;
   /** Texts that must produce no finding at all (near-misses, placeholders, bad checksums). */
   falsePositives: (g: SampleGenerator) => string[];
 }
@@ -98,6 +103,12 @@ export interface Finding {
   endColumn: number;
   /** 0-based offset of the secret in the input (bytes for Buffer input). */
   offset: number;
+  /**
+   * Set when the secret was found inside encoded text: the decoders that revealed it, outermost
+   * first (`['base64']`, `['percent', 'base64']`). Lines, columns and offset then point at the
+   * encoded characters that hold the secret; `tokenHash` is the hash of the decoded secret.
+   */
+  encoding?: Array<'base64' | 'percent' | 'json'>;
   path?: string;
   location?: Record<string, unknown>;
   /** The secret itself: only with `includeRaw`, only inside the scanning process. */
@@ -120,8 +131,10 @@ export interface ScanStats {
   rejectedBy: { checksum: number; entropy: number; placeholder: number; invalid: number };
   /** Candidates suppressed by an allowlist. */
   allowlisted: number;
-  /** Keyword hits from the prefilter. */
+  /** Keyword hits from the prefilter (encoded forms and decoded text included). */
   keywordHits: number;
+  /** Encoded spans (base64, percent-encoded, JSON-escaped) that were decoded and scanned. */
+  decoded: number;
 }
 
 export interface ScanResult {
@@ -140,6 +153,11 @@ export interface Allowlist {
 export interface ScannerOptions {
   rules?: readonly Rule[];
   allowlist?: Allowlist;
+  /**
+   * How many layers of encoding (base64, percent-encoding, JSON escapes) are decoded to find
+   * secrets inside: 0 turns decoding off. Default 3.
+   */
+  maxDecodeDepth?: number;
 }
 
 export interface Classification {

@@ -20,6 +20,20 @@ export interface KeywordEntry {
   ignoreCase: boolean;
   /** Indices of the compiled rules that this keyword triggers. */
   rules: number[];
+  /** Decoders (bitmask of decode/encoded-keywords.ts kinds) this encoded form triggers. */
+  decoders: number;
+  /** Base64 forms: bitmask of the form's possible positions (0-3) within a 4-character quantum. */
+  quanta: number;
+}
+
+export interface PrefilterKeyword {
+  keyword: string;
+  ignoreCase: boolean;
+  /** The compiled rule this keyword belongs to. */
+  rule?: number;
+  /** Or the decoder this encoded form of a keyword triggers. */
+  decoder?: number;
+  quantum?: number;
 }
 
 export interface Hits {
@@ -101,9 +115,9 @@ export class Prefilter {
   /** Bytes per WebAssembly call; smaller in tests to exercise chunk edges. */
   chunkSize = WASM_CHUNK;
 
-  constructor(keywordRules: ReadonlyArray<{ keyword: string; ignoreCase: boolean; rule: number }>) {
+  constructor(keywords: readonly PrefilterKeyword[]) {
     const byKey = new Map<string, KeywordEntry>();
-    for (const { keyword, ignoreCase, rule } of keywordRules) {
+    for (const { keyword, ignoreCase, rule, decoder, quantum } of keywords) {
       if (keyword.length < MIN_KEYWORD_LENGTH) throw new Error(`keyword "${keyword}" is shorter than ${MIN_KEYWORD_LENGTH}`);
       const key = ignoreCase ? `i:${keyword.toLowerCase()}` : `s:${keyword}`;
       let entry = byKey.get(key);
@@ -111,12 +125,14 @@ export class Prefilter {
         const text = ignoreCase ? keyword.toLowerCase() : keyword;
         const codes = Uint16Array.from(text, (ch) => ch.charCodeAt(0));
         if (codes.some((c) => c > 0xff)) throw new Error(`keyword "${keyword}" must be latin1`);
-        entry = { keyword: text, codes, ignoreCase, rules: [] };
+        entry = { keyword: text, codes, ignoreCase, rules: [], decoders: 0, quanta: 0 };
         byKey.set(key, entry);
         this.addGrams(entry, this.entries.length);
         this.entries.push(entry);
       }
-      if (!entry.rules.includes(rule)) entry.rules.push(rule);
+      if (rule !== undefined && !entry.rules.includes(rule)) entry.rules.push(rule);
+      if (decoder !== undefined) entry.decoders |= decoder;
+      if (quantum !== undefined) entry.quanta |= 1 << quantum;
     }
   }
 

@@ -1,0 +1,94 @@
+import { DOCUMENTATION_EXAMPLE_HASHES } from '../checks/doc-examples.js';
+import { shannonEntropy } from '../checks/entropy.js';
+import { isPlaceholder } from '../checks/placeholders.js';
+import { hashToken } from '../hash.js';
+import type { Rule, ScanStats } from '../types.js';
+import type { Candidate } from './match.js';
+import type { Source } from './source.js';
+
+export interface Accepted extends Candidate {
+  hash: string;
+}
+
+const RANK = { high: 0, medium: 1, low: 2 } as const;
+const rank = (c: Candidate): number => RANK[c.rule.rule.confidence];
+
+/**
+ * Runs the checks cheapest first (checksum, documentation examples and placeholders, entropy,
+ * structure, allowlists), counts what each rejects, and keeps one candidate per secret span: a
+ * containing match wins, then the more confident rule, then plain text over decoded text.
+ */
+export function verifyCandidates(
+  candidates: readonly Candidate[],
+  stats: ScanStats,
+  allowedHashes: ReadonlySet<string>,
+  path: string | undefined,
+  source: Source,
+): Accepted[] {
+  const kept: Accepted[] = [];
+  for (const cand of candidates) {
+    const rule = cand.rule.rule;
+    const body = cand.secret.slice(cand.prefixLength);
+    if (rule.checksum && !rule.checksum(cand.secret)) {
+      stats.rejectedBy.checksum++;
+      continue;
+    }
+    const hash = hashToken(cand.secret);
+    // A passing checksum already proves the token was generated, not typed: a random body
+    // that happens to contain "your" or "Xxxx" (about 1 in 10,000) is still a real token.
+    const placeholderCheck = rule.placeholderCheck !== false && !rule.checksum;
+    if (DOCUMENTATION_EXAMPLE_HASHES.has(hash) || (placeholderCheck && isPlaceholder(body))) {
+      stats.rejectedBy.placeholder++;
+      continue;
+    }
+    if (rule.entropy !== undefined && shannonEntropy(body) < rule.entropy) {
+      stats.rejectedBy.entropy++;
+      continue;
+    }
+    if (rule.validate && !rule.validate(cand.secret, cand.groups)) {
+      stats.rejectedBy.invalid++;
+      continue;
+    }
+    if (allowedHashes.has(hash) || ruleAllowlisted(rule, cand, path, source)) {
+      stats.allowlisted++;
+      continue;
+    }
+    kept.push({ ...cand, hash });
+  }
+  const { checksum, placeholder, entropy, invalid } = stats.rejectedBy;
+  stats.rejected = checksum + placeholder + entropy + invalid;
+  kept.sort(
+    (a, b) =>
+      a.start - b.start ||
+      b.end - a.end ||
+      rank(a) - rank(b) ||
+      (a.encoding?.length ?? 0) - (b.encoding?.length ?? 0),
+  );
+  const out: Accepted[] = [];
+  let lastEnd = -1;
+  for (const cand of kept) {
+    if (cand.end <= lastEnd) continue;
+    out.push(cand);
+    lastEnd = Math.max(lastEnd, cand.end);
+  }
+  return out;
+}
+
+function ruleAllowlisted(rule: Rule, cand: Candidate, path: string | undefined, source: Source): boolean {
+  for (const list of rule.allowlists ?? []) {
+    const results: boolean[] = [];
+    if (list.paths?.length) results.push(path !== undefined && list.paths.some((re) => re.test(path)));
+    if (list.regexes?.length) {
+      const target =
+        list.regexTarget === 'match' ? cand.match : list.regexTarget === 'line' ? source.lineAt(cand.start) : cand.secret;
+      results.push(list.regexes.some((re) => re.test(target)));
+    }
+    if (list.stopwords?.length) {
+      const secret = cand.secret.toLowerCase();
+      results.push(list.stopwords.some((w) => secret.includes(w.toLowerCase())));
+    }
+    if (results.length === 0) continue;
+    if (list.condition === 'AND' ? results.every(Boolean) : results.some(Boolean)) return true;
+  }
+  return false;
+}
