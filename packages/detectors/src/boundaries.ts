@@ -27,6 +27,27 @@ export const RIGHT_WORD = '(?![A-Za-z0-9_])';
 export const RIGHT_TOKEN = '(?![A-Za-z0-9_-])';
 export const RIGHT_BASE64 = '(?![A-Za-z0-9+/=])';
 
+/** A quote, possibly JSON-escaped (`\\"` inside a JSON string). */
+const QUOTE = `(?:\\\\?["'\`])`;
+
+/**
+ * From the end of a name to the start of the value assigned to it, in the assignment styles of
+ * configuration files and programming languages (the same styles gitleaks' rule tests use):
+ * - the name's closing quote or bracket (`"KEY": `, `ENV['KEY'] = `, `\\"KEY\\": `);
+ * - a name/value pair (`"name": "KEY", "value": `, `- name: KEY\n  value: `, `key="KEY" value=`);
+ * - a type (`var key string = `, `val key: String = `, `const key: string = `);
+ * - the operator: `=` `:=` `::=` `:::=` `?=` `.=` `+=` `??=` `:` `=>` `->` `<-` `,`
+ *   (`setProperty("KEY", `, `define('KEY', `) `>` (`<key>`, also over a line break) `||`;
+ * - the value's opening quote.
+ * Every quantifier is bounded: the fragment matches at most ~110 characters.
+ */
+export const ASSIGN =
+  `${QUOTE}?\\]?` +
+  `(?:[ \\t]{0,4},?\\r?\\n?[ \\t-]{0,8}${QUOTE}?(?:value|Value|VALUE)${QUOTE}?)?` +
+  `(?::?[ \\t]{1,4}[&A-Za-z][\\w.<>?\\[\\]]{0,24}[ \\t]{0,4})?` +
+  `[ \\t]{0,4}(?:=|:=|::=|:::=|\\?=|\\.=|\\+=|\\?\\?=|:|=>|->|<-|,|>|\\|\\|)[ \\t\\r\\n]{0,12}` +
+  `${QUOTE}?`;
+
 /** Builds a rule pattern from fragments (strings are pasted as regex source). */
 export function pattern(...parts: string[]): RegExp {
   return new RegExp(parts.join(''));

@@ -77,7 +77,7 @@ describe('rule registry', () => {
     it('finds every generated true positive through the real prefilter (string and Buffer input)', () => {
       for (const seed of [1, 2, 3]) {
         const g = createSampleGenerator(seed);
-        for (const { text, secret } of rule.samples!.truePositives(g).flatMap(expand)) {
+        for (const { text, secret } of rule.samples!.truePositives(g).flatMap((tp) => expand(tp, rule))) {
           for (const input of [text, Buffer.from(text)]) {
             const { findings } = scanner.scan(input, { includeRaw: true });
             const hit = findings.find((f) => f.ruleId === rule.id);
@@ -106,7 +106,7 @@ describe('rule registry', () => {
     it('also finds its true positives when it is the only rule', () => {
       const alone = createScanner({ rules: [rule] });
       const g = createSampleGenerator(9);
-      for (const { text, secret } of rule.samples!.truePositives(g).flatMap(expand)) {
+      for (const { text, secret } of rule.samples!.truePositives(g).flatMap((tp) => expand(tp, rule))) {
         const { findings } = alone.scan(text, { includeRaw: true });
         expect(findings.map((f) => f.raw)).toContain(secret);
       }
