@@ -1,5 +1,5 @@
 /**
- * SHA-256 of keys printed in vendors' documentation and tutorials. They are copied into
+ * SHA-256 of keys printed in vendors' documentation and tutorials, or embedded in public SDKs. They are copied into
  * countless READMEs and test fixtures and are never live, so a match is a placeholder.
  * Hashes, not the keys, so the catalogue itself holds no token-shaped strings.
  */
@@ -18,4 +18,7 @@ export const DOCUMENTATION_EXAMPLE_HASHES: ReadonlySet<string> = new Set([
   '7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606',
   // Azurite / Azure Storage Emulator well-known account key (Eby8vdM02x…)
   '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059',
+  // smtp-server's pregenerated localhost key, shipped in every install as concatenated string
+  // literals in dist/{cjs,esm}/tls-options.js ("do not use in production")
+  '732df8fdf8707c0dd166c7209b6c70035a6140046d9a5031cc8109ec1a6e1241',
 ]);

@@ -2,6 +2,9 @@ import { type CompiledRule, keywordPrefixLength } from './compile.js';
 import type { Hits, Prefilter } from './prefilter.js';
 import type { Source } from './source.js';
 
+/** Characters kept before a searched window for lookbehinds (the shared boundaries look back 2). */
+const LOOKBEHIND = 8;
+
 /** A pattern match that still has to pass the rule's checks. Offsets are in the scanned input. */
 export interface Candidate {
   rule: CompiledRule;
@@ -30,10 +33,15 @@ export function matchRules(
   const n = source.length;
   const windowHits = new Map<CompiledRule, number[]>();
 
-  const consider = (c: CompiledRule, found: RegExpExecArray, text: string, ws: number, we: number): void => {
+  /**
+   * `text[0]` is input offset `origin`; the searched window starts at `text[first]` (what comes
+   * before it is only there for lookbehinds to see).
+   */
+  const consider = (c: CompiledRule, found: RegExpExecArray, text: string, origin: number, first: number): void => {
     const matchEnd = found.index + found[0].length;
     // a match touching a window edge that is not the input's edge may be a cut-off token
-    if ((found.index === 0 && ws > 0) || (matchEnd === text.length && we < n) || found[0].length === 0) return;
+    if (found[0].length === 0) return;
+    if ((found.index === first && origin + first > 0) || (matchEnd === text.length && origin + text.length < n)) return;
     let m = found;
     if (c.indices) {
       c.indices.lastIndex = found.index;
@@ -61,7 +69,7 @@ export function matchRules(
         }
       }
     }
-    const start = ws + secretStart;
+    const start = origin + secretStart;
     const end = start + secret.length;
     out.push({
       rule: c,
@@ -99,19 +107,21 @@ export function matchRules(
       const { text, offset } = source.cover(Math.max(0, p - c.before), Math.min(n, p + c.after));
       c.sticky.lastIndex = p - offset;
       const m = c.sticky.exec(text);
-      if (m !== null) consider(c, m, text, offset, offset + text.length);
+      if (m !== null) consider(c, m, text, offset, 0);
     }
   }
 
   const searchSpan = (c: CompiledRule, ws: number, we: number, positions: number[] | undefined): void => {
-    const covering = source.cover(ws, we);
-    const text = covering.text.slice(ws - covering.offset, we - covering.offset);
+    // a few characters before the window stay in the text so that lookbehinds see them
+    const first = Math.min(ws, LOOKBEHIND);
+    const covering = source.cover(ws - first, we);
+    const text = covering.text.slice(ws - first - covering.offset, we - covering.offset);
     const re = c.global;
-    re.lastIndex = 0;
+    re.lastIndex = first;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
       const before = out.length;
-      consider(c, m, text, ws, we);
+      consider(c, m, text, ws - first, first);
       if (c.lines !== undefined && positions && out.length > before && !withinLines(source, out.at(-1)!.start, positions, c.lines)) {
         out.pop();
       }
