@@ -1,5 +1,5 @@
 import { LEFT_BASE64, RIGHT_BASE64 } from '../../boundaries.js';
-import { type SampleGenerator } from '../../samples/generator.js';
+import type { SampleGenerator } from '../../samples/generator.js';
 import { tokenRule } from '../token-rule.js';
 
 function grafanaKey(g: SampleGenerator): string {

@@ -13,5 +13,5 @@ export const npmLegacyAuthToken = tokenRule({
   left: '(?<=/)',
   right: RIGHT_ALNUM,
   samples: (g) => [npmrc(g.uuid())],
-  nearMisses: () => ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}'],
+  nearMisses: () => [`//registry.npmjs.org/:_authToken=${'$'}{NPM_TOKEN}`],
 });
