@@ -38,15 +38,15 @@ const QUOTE = `(?:\\\\?["'\`])`;
  * - a type (`var key string = `, `val key: String = `, `const key: string = `);
  * - the operator: `=` `:=` `::=` `:::=` `?=` `.=` `+=` `??=` `:` `=>` `->` `<-` `,`
  *   (`setProperty("KEY", `, `define('KEY', `) `>` (`<key>`, also over a line break) `||`;
- * - the value's opening quote.
- * Every quantifier is bounded: the fragment matches at most ~110 characters.
+ * - the value's opening quote, and an HTTP auth scheme (`'Bearer …'`, `Bot …`, `Basic …`).
+ * Every quantifier is bounded: the fragment matches at most ~120 characters.
  */
 export const ASSIGN =
   `${QUOTE}?\\]?` +
   `(?:[ \\t]{0,4},?\\r?\\n?[ \\t-]{0,8}${QUOTE}?(?:value|Value|VALUE)${QUOTE}?)?` +
   `(?::?[ \\t]{1,4}[&A-Za-z][\\w.<>?\\[\\]]{0,24}[ \\t]{0,4})?` +
   `[ \\t]{0,4}(?:=|:=|::=|:::=|\\?=|\\.=|\\+=|\\?\\?=|:|=>|->|<-|,|>|\\|\\|)[ \\t\\r\\n]{0,12}` +
-  `${QUOTE}?`;
+  `${QUOTE}?(?:(?:Bearer|bearer|Basic|Bot|Token|token)[ \\t]{1,4})?`;
 
 /** Builds a rule pattern from fragments (strings are pasted as regex source). */
 export function pattern(...parts: string[]): RegExp {

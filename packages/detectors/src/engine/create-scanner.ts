@@ -53,6 +53,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         }))
       : [];
   const prefilter = new Prefilter([...keywords, ...encoded]);
+  // how far a keyword's rules read around it (bounded: strings are decoded 8 KB around a hit)
+  const reach = prefilter.entries.map((entry) => ({
+    before: Math.min(8192, Math.max(0, ...entry.rules.map((r) => (compiled[r]!.mode === 'window' ? compiled[r]!.before : 0)))),
+    after: Math.min(8192, Math.max(0, ...entry.rules.map((r) => compiled[r]!.after))),
+  }));
   const everywhere = compiled.filter((c) => c.mode === 'everywhere');
 
   /** Candidates in `source` and, decoded, in the encoded spans it holds (offsets in `source`). */
@@ -62,9 +67,10 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     else prefilter.findInBytes(input, hits);
     stats.keywordHits += hits.pos.length;
     if (hits.pos.length === 0 && everywhere.length === 0) return;
+    const first = out.length;
     matchRules(compiled, everywhere, prefilter, source, hits, out);
     if (depth >= maxDepth) return;
-    decodeSpans(prefilter, source, hits, (decoded) => {
+    decodeSpans(prefilter, source, hits, out.slice(first), (e) => reach[e]!, (decoded) => {
       stats.decoded++;
       const inner: Candidate[] = [];
       collect(stringSource(decoded.text, prefilter, decoded.bytes), decoded.text, depth + 1, stats, inner);

@@ -17,6 +17,8 @@ export interface Source {
   secret(start: number, end: number, latin1: string): string;
   /** Offset of the first occurrence of the character code `code` at or after `from`, or -1. */
   indexOf(code: number, from: number): number;
+  /** Offset of the first occurrence of an ASCII `needle` at or after `from`, or -1. */
+  indexOfString(needle: string, from: number): number;
   countNewlines(from: number, to: number): number;
   /** Offset of the last newline before `offset`, or -1. */
   lastNewlineBefore(offset: number): number;
@@ -47,6 +49,7 @@ export function bufferSource(bytes: Uint8Array, prefilter: Prefilter): Source {
     slice: (start, end) => buf.toString('latin1', start, end),
     secret: (start, end, latin1) => (NON_ASCII.test(latin1) ? buf.toString('utf8', start, end) : latin1),
     indexOf: (code, from) => buf.indexOf(code, from),
+    indexOfString: (needle, from) => buf.indexOf(needle, from, 'latin1'),
     countNewlines: (from, to) => prefilter.countNewlines(buf, from, to),
     lastNewlineBefore: (offset) => (offset > 0 ? buf.lastIndexOf(10, offset - 1) : -1),
     lineAt: (offset) => {
@@ -70,6 +73,7 @@ export function stringSource(text: string, prefilter: Prefilter, bytes = false):
     secret: (_start, _end, value) =>
       bytes && NON_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value,
     indexOf: (code, from) => text.indexOf(String.fromCharCode(code), from),
+    indexOfString: (needle, from) => text.indexOf(needle, from),
     countNewlines: (from, to) => prefilter.countNewlines(text, from, to),
     lastNewlineBefore: (offset) => (offset > 0 ? text.lastIndexOf('\n', offset - 1) : -1),
     lineAt: (offset) => {

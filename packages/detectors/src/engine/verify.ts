@@ -16,7 +16,8 @@ const rank = (c: Candidate): number => RANK[c.rule.rule.confidence];
 /**
  * Runs the checks cheapest first (checksum, documentation examples and placeholders, entropy,
  * structure, allowlists), counts what each rejects, and keeps one candidate per secret span: a
- * containing match wins, then the more confident rule, then plain text over decoded text.
+ * containing match wins, then the more confident rule, then plain text over decoded text unless
+ * decoding changed the secret.
  */
 export function verifyCandidates(
   candidates: readonly Candidate[],
@@ -67,7 +68,15 @@ export function verifyCandidates(
   const out: Accepted[] = [];
   let lastEnd = -1;
   for (const cand of kept) {
-    if (cand.end <= lastEnd) continue;
+    if (cand.end <= lastEnd) {
+      // the same span read as written and decoded: the decoded secret is the real one when the
+      // decoding changed it (a PEM key in a JSON string with its escapes undone)
+      const last = out.at(-1)!;
+      if (cand.start === last.start && cand.end === last.end && cand.encoding && !last.encoding && cand.secret !== last.secret) {
+        out[out.length - 1] = cand;
+      }
+      continue;
+    }
     out.push(cand);
     lastEnd = Math.max(lastEnd, cand.end);
   }

@@ -24,6 +24,11 @@ export interface ContextRuleSpec {
   /** Minimum entropy of the value (default 3). */
   entropy?: number;
   validate?: Rule['validate'];
+  /**
+   * The value is random over both letter cases: require an upper- and a lower-case letter, which
+   * sets it apart from hashes and ids (hex, UUIDs) that share its length.
+   */
+  mixedCase?: boolean;
   samples: (g: SampleGenerator) => string[];
   /** Near-misses that must not be reported, besides the value under another name and placeholders. */
   nearMisses?: (g: SampleGenerator) => string[];
@@ -68,6 +73,8 @@ export function contextRule(spec: ContextRuleSpec): Rule {
       },
     },
   };
-  if (spec.validate) rule.validate = spec.validate;
+  const validate = spec.validate;
+  if (spec.mixedCase) rule.validate = (secret, groups) => /[A-Z]/.test(secret) && /[a-z]/.test(secret) && (validate?.(secret, groups) ?? true);
+  else if (validate) rule.validate = validate;
   return rule;
 }

@@ -57,7 +57,7 @@ export function decodeBase64(source: Source, p: number, quantum: number, floor: 
 }
 
 /** Characters a URL or query string can hold unencoded (no space, quote, bracket or backslash). */
-const isUrlChar = (c: number): boolean => c > 32 && c < 127 && c !== 34 && c !== 39 && c !== 60 && c !== 62 && c !== 92 && c !== 96;
+const isUrlChar = (c: number): boolean => c > 32 && c < 127 && c !== 34 && c !== 60 && c !== 62 && c !== 92 && c !== 96;
 
 /** The URL-ish run around `p`, percent-decoded; undefined when it holds no valid escape. */
 export function decodePercent(source: Source, p: number, floor: number): { decoded: Decoded; end: number } | undefined {

@@ -37,6 +37,7 @@ export function base64Forms(keyword: string, min = MIN_FORM): Array<{ form: stri
 }
 
 const UNRESERVED = /[A-Za-z0-9._~-]/;
+const TOKEN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./:';
 
 function percentEncode(keyword: string, lowerHex: boolean): string {
   let out = '';
@@ -74,6 +75,15 @@ export function encodedKeywords(keywords: ReadonlyArray<{ keyword: string; ignor
         add({ form, decoder: BASE64, quantum });
         add({ form: form.replaceAll('+', '-').replaceAll('/', '_'), decoder: BASE64, quantum });
         for (const nested of base64Forms(form)) add({ form: nested.form, decoder: BASE64, quantum: nested.quantum });
+      }
+      // a 3-character keyword fixes 4 characters of its base64 at one alignment only: for the
+      // other two, its forms followed by each character a token can continue with
+      if (k.length === 3) {
+        for (const next of TOKEN_CHARS) {
+          for (const { form, quantum } of base64Forms(k + next).filter((f) => f.quantum !== 0)) {
+            add({ form, decoder: BASE64, quantum });
+          }
+        }
       }
       for (const lowerHex of [false, true]) {
         const form = percentEncode(k, lowerHex);

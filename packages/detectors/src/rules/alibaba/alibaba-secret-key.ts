@@ -7,6 +7,7 @@ export const alibabaSecretKey = contextRule({
   names: ['alibaba', 'aliyun', 'alicloud'],
   value: '[A-Za-z0-9]{30}',
   right: '(?![A-Za-z0-9_-])',
+  mixedCase: true,
   entropy: 3.5,
   samples: (g) => [g.alnum(30)],
   nearMisses: (g) => [`aliyun_region: ${g.alnum(12)}`],

@@ -7,6 +7,7 @@ export const auth0ClientSecret = contextRule({
   names: ['auth0'],
   value: '[A-Za-z0-9_-]{64}',
   right: '(?![A-Za-z0-9_-])',
+  mixedCase: true,
   entropy: 4,
   samples: (g) => [g.base64url(64)],
   nearMisses: (g) => [`auth0_domain: ${g.alnum(12)}.auth0.com`],

@@ -8,5 +8,5 @@ export const cloudflareGlobalApiKey = contextRule({
   value: '[a-f0-9]{37}',
   right: '(?![A-Za-z0-9_-])',
   samples: (g) => [g.hex(37)],
-  nearMisses: (g) => [`cloudflare_hash: ${g.hex(40)}`],
+  nearMisses: (g) => [`cloudflare_zone_id: ${g.hex(32)}`],
 });

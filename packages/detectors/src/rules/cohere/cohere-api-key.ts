@@ -7,6 +7,7 @@ export const cohereApiKey = contextRule({
   names: ['cohere', 'co_api_key'],
   value: '[A-Za-z0-9]{40}',
   right: '(?![A-Za-z0-9_-])',
+  mixedCase: true,
   entropy: 4,
   samples: (g) => [g.alnum(40)],
   nearMisses: (g) => [`cohere_model: ${g.alnum(12)}`],

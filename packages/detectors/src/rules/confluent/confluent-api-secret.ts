@@ -8,6 +8,7 @@ export const confluentApiSecret = contextRule({
   names: ['confluent'],
   value: '[A-Za-z0-9+/]{64}',
   right: '(?![A-Za-z0-9+/=_-])',
+  mixedCase: true,
   entropy: 4,
   samples: (g) => [g.chars(ALPHABETS.base64, 64)],
   nearMisses: (g) => [`confluent_cluster = ${g.alnum(40)}`],

@@ -6,6 +6,7 @@ export const contentfulDeliveryToken = contextRule({
   provider: 'contentful',
   names: ['contentful'],
   value: '[A-Za-z0-9_-]{43}',
+  mixedCase: true,
   entropy: 4,
   samples: (g) => [g.base64url(43)],
   nearMisses: (g) => [`contentful_space: ${g.alnum(12)}`],

@@ -10,7 +10,7 @@ import type { Rule } from '../../types.js';
  * literals, PHP's `.`). The body may not contain `--`, so a header without a footer costs one
  * scan to the next dash run, never a scan per header.
  */
-const BODY = '(?:[A-Za-z0-9+/=\\s:,."\'`]|-(?!-)|\\\\[nr]){40,16000}';
+const BODY = '(?:[A-Za-z0-9+/=\\s:,."\'`]|-(?!-)|\\\\[nr"\'\\\\]){40,16000}';
 
 /** The same key as the literals of a program: one quoted line each, joined by `join`. */
 function concatenated(block: string, quote: string, join: string): string {
@@ -42,7 +42,7 @@ export const privateKey: Rule = {
   validate: (secret) => {
     const body = secret
       .replace(/\\[nr]/g, '\n')
-      .replace(/["'`]/g, '')
+      .replace(/\\?["'`]|\\\\/g, '')
       .replace(/^-----BEGIN[^\n]*-----|-----END[^\n]*-----$|\s|[A-Za-z-]+:[^\n]*/g, '');
     return body.length >= 64 && shannonEntropy(body) >= 4.5 && !/(.)\1{7}/.test(body);
   },

@@ -3,7 +3,7 @@ import type { Rule } from '../../types.js';
 
 /**
  * Datadog API (32 hex) and application (40 hex) keys have no prefix: reported only when a
- * Datadog keyword is nearby and the value is assigned to something named like a key, token or secret,
+ * Datadog keyword is nearby and the value is assigned to something named like a key, token, secret or auth,
  * in any assignment style (`DD_API_KEY=`, `setProperty("DD_API_KEY", …)`, make's `?=`, PHP's
  * `.=`, `<datadogApiKey>` over a line break, Go's `var k string =`, …).
  */
@@ -15,7 +15,7 @@ export const datadogApiKey: Rule = {
   ignoreCase: true,
   mode: 'window',
   window: { before: 200, after: 200 },
-  pattern: pattern('(?:[Kk][Ee][Yy]|[Tt][Oo][Kk][Ee][Nn]|[Ss][Ee][Cc][Rr][Ee][Tt])', ASSIGN, '(?<secret>[0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])'),
+  pattern: pattern('(?:[Kk][Ee][Yy]|[Tt][Oo][Kk][Ee][Nn]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Aa][Uu][Tt][Hh])', ASSIGN, '(?<secret>[0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])'),
   confidence: 'medium',
   entropy: 3,
   samples: {

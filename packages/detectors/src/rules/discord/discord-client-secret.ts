@@ -6,6 +6,7 @@ export const discordClientSecret = contextRule({
   provider: 'discord',
   names: ['discord'],
   value: '[A-Za-z0-9_-]{32}',
+  mixedCase: true,
   entropy: 4,
   samples: (g) => [g.base64url(32)],
   nearMisses: (g) => [`discord_guild: ${g.digits(18)}`],

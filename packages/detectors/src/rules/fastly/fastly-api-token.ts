@@ -6,6 +6,7 @@ export const fastlyApiToken = contextRule({
   provider: 'fastly',
   names: ['fastly'],
   value: '[A-Za-z0-9_-]{32}',
+  mixedCase: true,
   entropy: 3.5,
   samples: (g) => [g.base64url(32)],
   nearMisses: (g) => [`fastly_service: ${g.base64url(20)}`],

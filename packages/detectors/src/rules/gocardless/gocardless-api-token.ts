@@ -6,6 +6,7 @@ export const gocardlessApiToken = contextRule({
   provider: 'gocardless',
   names: ['gocardless'],
   value: 'live_[A-Za-z0-9_=-]{40}',
+  mixedCase: true,
   entropy: 3.5,
   samples: (g) => [`live_${g.base64url(40)}`],
   nearMisses: (g) => [`gocardless_env: live_${g.base64url(10)}`],

@@ -6,6 +6,7 @@ export const hetznerApiToken = contextRule({
   provider: 'hetzner',
   names: ['hetzner', 'hcloud'],
   value: '[A-Za-z0-9]{64}',
+  mixedCase: true,
   entropy: 4,
   samples: (g) => [g.alnum(64)],
   nearMisses: (g) => [`hetzner_location: ${g.alnum(10)}`],

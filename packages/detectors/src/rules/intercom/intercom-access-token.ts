@@ -6,6 +6,7 @@ export const intercomAccessToken = contextRule({
   provider: 'intercom',
   names: ['intercom'],
   value: '[A-Za-z0-9=_-]{60}',
+  mixedCase: true,
   entropy: 4,
   samples: (g) => [`dG9rOj${g.base64url(54)}`],
   nearMisses: (g) => [`intercom_app_id: ${g.alnum(8)}`],

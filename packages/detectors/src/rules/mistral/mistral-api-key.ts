@@ -7,6 +7,7 @@ export const mistralApiKey = contextRule({
   names: ['mistral'],
   value: '[A-Za-z0-9]{32}',
   right: '(?![A-Za-z0-9_-])',
+  mixedCase: true,
   entropy: 4,
   samples: (g) => [g.alnum(32)],
   nearMisses: (g) => [`mistral_model: ${g.alnum(12)}`],

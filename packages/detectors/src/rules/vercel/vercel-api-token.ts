@@ -7,6 +7,7 @@ export const vercelApiToken = contextRule({
   names: ['vercel'],
   value: '[A-Za-z0-9]{24}',
   right: '(?![A-Za-z0-9_-])',
+  mixedCase: true,
   entropy: 3.5,
   samples: (g) => [g.alnum(24)],
   nearMisses: (g) => [`vercel_project: ${g.alnum(24)}_x`],
