@@ -1,4 +1,5 @@
 import { adafruitIoKey } from './rules/adafruit/adafruit-io-key.js';
+import { adyenApiKey } from './rules/adyen/adyen-api-key.js';
 import { ageSecretKey } from './rules/age/age-secret-key.js';
 import { airtableApiKey } from './rules/airtable/airtable-api-key.js';
 import { airtablePat } from './rules/airtable/airtable-pat.js';
@@ -52,6 +53,8 @@ import { discordClientSecret } from './rules/discord/discord-client-secret.js';
 import { discordWebhookUrl } from './rules/discord/discord-webhook-url.js';
 import { dockerhubPat } from './rules/docker/dockerhub-pat.js';
 import { dopplerToken } from './rules/doppler/doppler-token.js';
+import { dropboxAccessToken } from './rules/dropbox/dropbox-access-token.js';
+import { dropboxLongLivedToken } from './rules/dropbox/dropbox-long-lived-token.js';
 import { duffelApiToken } from './rules/duffel/duffel-api-token.js';
 import { dynatraceApiToken } from './rules/dynatrace/dynatrace-api-token.js';
 import { easypostApiKey } from './rules/easypost/easypost-api-key.js';
@@ -103,6 +106,8 @@ import { herokuApiKeyLegacy } from './rules/heroku/heroku-api-key-legacy.js';
 import { herokuApiKey } from './rules/heroku/heroku-api-key.js';
 import { hetznerApiToken } from './rules/hetzner/hetzner-api-token.js';
 import { honeycombApiKey } from './rules/honeycomb/honeycomb-api-key.js';
+import { hubspotApiKeyLegacy } from './rules/hubspot/hubspot-api-key-legacy.js';
+import { hubspotPrivateAppToken } from './rules/hubspot/hubspot-private-app-token.js';
 import { huggingfaceAccessToken } from './rules/huggingface/huggingface-access-token.js';
 import { huggingfaceOrgToken } from './rules/huggingface/huggingface-org-token.js';
 import { infracostApiToken } from './rules/infracost/infracost-api-token.js';
@@ -116,6 +121,7 @@ import { launchdarklyKey } from './rules/launchdarkly/launchdarkly-key.js';
 import { linearApiKey } from './rules/linear/linear-api-key.js';
 import { linearClientSecret } from './rules/linear/linear-client-secret.js';
 import { linodeApiToken } from './rules/linode/linode-api-token.js';
+import { lobApiKey } from './rules/lob/lob-api-key.js';
 import { mailchimpApiKey } from './rules/mailchimp/mailchimp-api-key.js';
 import { mailgunApiKey } from './rules/mailgun/mailgun-api-key.js';
 import { mapboxSecretToken } from './rules/mapbox/mapbox-secret-token.js';
@@ -215,6 +221,7 @@ import type { Rule } from './types.js';
  */
 export const defaultRules: readonly Rule[] = Object.freeze([
   adafruitIoKey,
+  adyenApiKey,
   ageSecretKey,
   airtableApiKey,
   airtablePat,
@@ -267,6 +274,8 @@ export const defaultRules: readonly Rule[] = Object.freeze([
   discordWebhookUrl,
   dockerhubPat,
   dopplerToken,
+  dropboxAccessToken,
+  dropboxLongLivedToken,
   duffelApiToken,
   dynatraceApiToken,
   easypostApiKey,
@@ -314,6 +323,8 @@ export const defaultRules: readonly Rule[] = Object.freeze([
   herokuApiKeyLegacy,
   hetznerApiToken,
   honeycombApiKey,
+  hubspotApiKeyLegacy,
+  hubspotPrivateAppToken,
   huggingfaceAccessToken,
   huggingfaceOrgToken,
   infracostApiToken,
@@ -328,6 +339,7 @@ export const defaultRules: readonly Rule[] = Object.freeze([
   linearApiKey,
   linearClientSecret,
   linodeApiToken,
+  lobApiKey,
   mailchimpApiKey,
   mailgunApiKey,
   mapboxSecretToken,

@@ -29,6 +29,8 @@ export interface ContextRuleSpec {
    * sets it apart from hashes and ids (hex, UUIDs) that share its length.
    */
   mixedCase?: boolean;
+  /** False for formats whose real values hold long runs of one character. */
+  placeholderCheck?: boolean;
   samples: (g: SampleGenerator) => string[];
   /** Near-misses that must not be reported, besides the value under another name and placeholders. */
   nearMisses?: (g: SampleGenerator) => string[];
@@ -73,6 +75,7 @@ export function contextRule(spec: ContextRuleSpec): Rule {
       },
     },
   };
+  if (spec.placeholderCheck === false) rule.placeholderCheck = false;
   const validate = spec.validate;
   if (spec.mixedCase) rule.validate = (secret, groups) => /[A-Z]/.test(secret) && /[a-z]/.test(secret) && (validate?.(secret, groups) ?? true);
   else if (validate) rule.validate = validate;
