@@ -4,7 +4,7 @@ import { loadBaseline } from './baseline.js';
 import { loadConfig } from './config.js';
 import { CliError } from './errors.js';
 import { formatJson, formatRules, formatSarif, formatText, type Report, summary } from './format.js';
-import { scanFiles, scanOnThreads } from './scan-files.js';
+import { scanFiles } from './scan-files.js';
 import { walk } from './walk.js';
 
 export const VERSION = '0.1.0';
@@ -38,20 +38,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const started = performance.now();
         const [config, baseline] = await Promise.all([loadConfig(command.config), loadBaseline(command.baseline)]);
         const scanner = createScanner({ rules: config.rules, allowlist: config.allowlist });
-        const skipped = { tooLarge: 0, binary: 0 };
+        const skipped = { binary: 0 };
         const files = await walk(
           command.paths,
-          {
-            includeNodeModules: command.includeNodeModules || config.includeNodeModules === true,
-            maxFileSize: command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-            exclude: config.exclude,
-          },
+          { includeNodeModules: command.includeNodeModules || config.includeNodeModules === true, exclude: config.exclude },
           skipped,
         );
-        const { findings, totals } =
-          command.threads > 1 && files.length > 1
-            ? await scanOnThreads(files, command.threads, command.concurrency, command.config)
-            : await scanFiles(scanner, files, command.concurrency);
+        const { findings, totals } = await scanFiles(scanner, files, {
+          threads: command.threads,
+          maxFileSize: command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+          config: command.config,
+        });
         const reported = findings.filter((f) => !baseline.has(f.tokenHash));
         const report: Report = {
           findings: reported,
@@ -63,7 +60,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             ms: Math.round(performance.now() - started),
             rejected: totals.rejected,
             suppressed: findings.length - reported.length,
-            skipped: { tooLarge: skipped.tooLarge, binary: skipped.binary + totals.binary },
+            skipped: { tooLarge: totals.tooLarge, binary: skipped.binary + totals.binary },
             errors: totals.errors.length,
           },
         };

@@ -1,18 +1,21 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createScanner } from '@keyguard/detectors';
 import { loadConfig } from './config.js';
-import { scanFiles } from './scan-files.js';
+import { scanClaimed } from './scan-files.js';
 import type { FileEntry } from './walk.js';
 
-/** One `--threads` worker: builds its own scanner from the same config and scans its share. */
+/** One `--threads` worker: its own scanner from the same config, files from the shared counter. */
 export interface WorkerJob {
   files: FileEntry[];
+  counter: SharedArrayBuffer;
   config: string | undefined;
-  concurrency: number;
+  maxFileSize: number;
 }
 
-parentPort?.once('message', async (job: WorkerJob) => {
+if (parentPort) {
+  const job = workerData as WorkerJob;
   const config = await loadConfig(job.config);
   const scanner = createScanner({ rules: config.rules, allowlist: config.allowlist });
-  parentPort?.postMessage(await scanFiles(scanner, job.files, job.concurrency));
-});
+  const counter = new Int32Array(job.counter);
+  parentPort.postMessage(scanClaimed(scanner, job.files, () => Atomics.add(counter, 0, 1), job.maxFileSize));
+}

@@ -54,7 +54,7 @@ describe('recall and precision on a generated corpus of planted secrets and deco
   const tree = tempTree(corpus.files);
   afterAll(() => tree.cleanup());
 
-  it('the CLI reaches >= 0.98 recall and >= 0.98 precision', async () => {
+  it('the CLI reaches >= 0.98 recall and >= 0.98 precision', { timeout: 60_000 }, async () => {
     const res = await cli('scan', tree.root, '--format', 'json');
     expect(res.code).toBe(1);
     const report = JSON.parse(res.stdout) as { findings: Array<{ file: string; tokenHash: string; ruleId: string }>; stats: { rejected: number } };

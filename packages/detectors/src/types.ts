@@ -56,6 +56,12 @@ export interface Rule {
   /** Keywords compare ASCII-case-insensitively (custom gitleaks-style rules). */
   ignoreCase?: boolean;
   /**
+   * Longer literals the rule's matches usually begin with, looked for (encoded) inside base64:
+   * a 3-character keyword fixes 4 base64 characters at only one of the three byte alignments
+   * (`eyJ` → `eyJhbGciOi`, the start of `{"alg":`).
+   */
+  encodedKeywords?: readonly string[];
+  /**
    * The token shape, without g/y flags. The secret is the named group `secret` when present,
    * otherwise the whole match. Write bounded quantifiers only.
    */

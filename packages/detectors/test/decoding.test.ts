@@ -7,12 +7,17 @@ const b64 = (text: string): string => Buffer.from(text, 'latin1').toString('base
 const b64url = (text: string): string => Buffer.from(text, 'latin1').toString('base64url');
 const jsonEscaped = (text: string): string => JSON.stringify(text).slice(1, -1).replaceAll('/', '\\/');
 
-/** Each rule's first true positive as a line of configuration that names it (`KEY=value`). */
-function sampleOf(rule: Rule): { text: string; secret: string } {
+/**
+ * Each rule's first true positive as a line of configuration that names it (`KEY=value`), and
+ * as the value alone: a 3-character keyword (`SG.`, `hf_`) fixes 4 base64 characters at one byte
+ * alignment only, so those rules find their tokens in base64 where the encoded value starts.
+ */
+function sampleOf(rule: Rule): { text: string; secret: string; value: string } {
   const tp = rule.samples!.truePositives(createSampleGenerator(4))[0]!;
-  if (typeof tp !== 'string') return { text: tp.text, secret: tp.secret };
+  if (typeof tp !== 'string') return { text: tp.text, secret: tp.secret, value: tp.text };
   const name = (rule.samples!.context ?? GENERIC_NAME).toUpperCase();
-  return { text: `${name}_API_KEY=${tp}\n`, secret: tp };
+  const short = rule.keywords.every((k) => k.length === 3) && !rule.encodedKeywords;
+  return { text: `${name}_API_KEY=${tp}\n`, secret: tp, value: short ? tp : `${name}_API_KEY=${tp}\n` };
 }
 
 function found(text: string, secret: string) {
@@ -21,10 +26,10 @@ function found(text: string, secret: string) {
 
 describe('secrets inside encoded text', () => {
   it.each(defaultRules.map((r) => [r.id, r] as const))('%s: found base64-, percent- and JSON-encoded', (_id, rule) => {
-    const { text, secret } = sampleOf(rule);
+    const { text, secret, value } = sampleOf(rule);
     const forms: Array<[string, string, string[]]> = [
-      ['base64 in a Kubernetes Secret', `apiVersion: v1\nkind: Secret\ndata:\n  config: ${b64(text)}\n`, ['base64']],
-      ['base64url in JSON', `{"blob":"${b64url(`x ${text}`)}"}`, ['base64']],
+      ['base64 in a Kubernetes Secret', `apiVersion: v1\nkind: Secret\ndata:\n  config: ${b64(value)}\n`, ['base64']],
+      ['base64url in JSON', `{"blob":"${b64url(value === text ? `x ${text}` : value)}"}`, ['base64']],
       ['percent-encoded query', `https://hooks.acme.io/in?payload=${encodeURIComponent(`"${text}"`)}&v=2`, ['percent']],
       ['JSON-escaped string', `{"script": "${jsonEscaped(`echo ready\n${text}`)}"}`, ['json']],
     ];

@@ -10,8 +10,10 @@ export interface CompiledRule {
   before: number;
   after: number;
   lines: number | undefined;
-  sticky: RegExp;
-  global: RegExp;
+  /** The pattern with `y`, run at a keyword hit (keyword mode). Built on first use, as are the others. */
+  readonly sticky: RegExp;
+  /** The pattern with `g`, searched in a window (window mode, custom rules, classify). */
+  readonly global: RegExp;
   secretGroup: boolean;
   /** Custom rules: take group `rule.secretGroup`, or the first non-empty group. */
   groupSecret: boolean;
@@ -20,7 +22,7 @@ export interface CompiledRule {
    * Searching is done without `d`: V8's linear-time fallback for runaway backtracking does not
    * cover regexes with the `d` (or `i`) flag.
    */
-  indices: RegExp | undefined;
+  readonly indices: RegExp | undefined;
   /**
    * Characters (0-255) that the pattern's leading `(?<![...])` rejects before a match: a hit
    * preceded by one is skipped without running the regex (a run of repeated keywords costs a
@@ -42,11 +44,19 @@ const DEFAULT_WINDOW: Record<Mode, { before: number; after: number }> = {
 function leftRejectTable(pattern: RegExp): Uint8Array | undefined {
   const m = /^(?:\(\?<!(\[[^\]]+\])\)|\(\?:\(\?<!(\[[^\]]+\])\)\|\(\?<=\\\\\[nrt\]\)\))/.exec(pattern.source);
   if (!m) return undefined;
-  const cls = new RegExp(`^${m[1] ?? m[2]}$`, pattern.flags.replace(/[gyd]/g, ''));
-  const table = new Uint8Array(256);
-  for (let c = 0; c < 256; c++) table[c] = cls.test(String.fromCharCode(c)) ? 1 : 0;
+  const key = `${m[1] ?? m[2]}/${pattern.flags}`;
+  let table = TABLES.get(key);
+  if (!table) {
+    const cls = new RegExp(`^${m[1] ?? m[2]}$`, pattern.flags.replace(/[gyd]/g, ''));
+    table = new Uint8Array(256);
+    for (let c = 0; c < 256; c++) table[c] = cls.test(String.fromCharCode(c)) ? 1 : 0;
+    TABLES.set(key, table);
+  }
   return table;
 }
+
+/** Rules share a handful of boundary classes: one table each. */
+const TABLES = new Map<string, Uint8Array>();
 
 export function compileRule(rule: Rule): CompiledRule {
   // a keyword too short to prefilter on means the rule must look everywhere (custom rules only)
@@ -56,17 +66,32 @@ export function compileRule(rule: Rule): CompiledRule {
   const secretGroup = /\(\?<secret>/.test(rule.pattern.source);
   const groupSecret = !secretGroup && (rule.secretGroup !== undefined || rule.provider === 'custom');
   const flags = rule.pattern.flags.replace(/[gyd]/g, '');
+  // a RegExp costs a parse when built and a compile when first run: most rules never run in a
+  // given scan, so each variant is built when first asked for
+  let sticky: RegExp | undefined;
+  let global: RegExp | undefined;
+  let indices: RegExp | undefined;
   return {
     rule,
     mode,
     before: rule.window?.before ?? defaults.before,
     after: rule.window?.after ?? defaults.after,
     lines: rule.window?.lines,
-    sticky: new RegExp(rule.pattern.source, `${flags}y`),
-    global: new RegExp(rule.pattern.source, `${flags}g`),
+    get sticky() {
+      sticky ??= new RegExp(rule.pattern.source, `${flags}y`);
+      return sticky;
+    },
+    get global() {
+      global ??= new RegExp(rule.pattern.source, `${flags}g`);
+      return global;
+    },
     secretGroup,
     groupSecret,
-    indices: secretGroup || groupSecret ? new RegExp(rule.pattern.source, `${flags}dy`) : undefined,
+    get indices() {
+      if (!secretGroup && !groupSecret) return undefined;
+      indices ??= new RegExp(rule.pattern.source, `${flags}dy`);
+      return indices;
+    },
     leftReject: mode === 'keyword' ? leftRejectTable(rule.pattern) : undefined,
   };
 }

@@ -5,7 +5,7 @@ import { decodeSpans } from './decode/decode-spans.js';
 import { encodedKeywords } from './decode/encoded-keywords.js';
 import { toFindings } from './findings.js';
 import { globToRegExp } from './glob.js';
-import { type Candidate, matchRules } from './match.js';
+import { type Candidate, matchRules, type Tried } from './match.js';
 import { type Hits, Prefilter, type PrefilterKeyword } from './prefilter.js';
 import { bufferSource, type Source, stringSource } from './source.js';
 import { validateRules } from './validate-rules.js';
@@ -43,9 +43,14 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const keywords: PrefilterKeyword[] = compiled.flatMap((c, rule) =>
     c.mode === 'everywhere' ? [] : c.rule.keywords.map((keyword) => ({ keyword, ignoreCase: c.rule.ignoreCase === true, rule })),
   );
+  const toEncode = compiled.flatMap((c) =>
+    c.mode === 'everywhere'
+      ? []
+      : [...c.rule.keywords, ...(c.rule.encodedKeywords ?? [])].map((keyword) => ({ keyword, ignoreCase: c.rule.ignoreCase === true })),
+  );
   const encoded: PrefilterKeyword[] =
     maxDepth > 0
-      ? encodedKeywords(keywords).map((e) => ({
+      ? encodedKeywords(toEncode).map((e) => ({
           keyword: e.form,
           ignoreCase: false,
           decoder: e.decoder,
@@ -53,11 +58,6 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         }))
       : [];
   const prefilter = new Prefilter([...keywords, ...encoded]);
-  // how far a keyword's rules read around it (bounded: strings are decoded 8 KB around a hit)
-  const reach = prefilter.entries.map((entry) => ({
-    before: Math.min(8192, Math.max(0, ...entry.rules.map((r) => (compiled[r]!.mode === 'window' ? compiled[r]!.before : 0)))),
-    after: Math.min(8192, Math.max(0, ...entry.rules.map((r) => compiled[r]!.after))),
-  }));
   const everywhere = compiled.filter((c) => c.mode === 'everywhere');
 
   /** Candidates in `source` and, decoded, in the encoded spans it holds (offsets in `source`). */
@@ -68,9 +68,10 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     stats.keywordHits += hits.pos.length;
     if (hits.pos.length === 0 && everywhere.length === 0) return;
     const first = out.length;
-    matchRules(compiled, everywhere, prefilter, source, hits, out);
+    const tried: Tried = { pos: [], before: [], after: [] };
+    matchRules(compiled, everywhere, prefilter, source, hits, out, tried);
     if (depth >= maxDepth) return;
-    decodeSpans(prefilter, source, hits, out.slice(first), (e) => reach[e]!, (decoded) => {
+    decodeSpans(prefilter, source, hits, tried, out.slice(first), (decoded) => {
       stats.decoded++;
       const inner: Candidate[] = [];
       collect(stringSource(decoded.text, prefilter, decoded.bytes), decoded.text, depth + 1, stats, inner);

@@ -19,8 +19,19 @@ export interface Candidate {
 }
 
 /**
+ * Keyword positions whose rules' patterns were run (after their prechecks and left-boundary
+ * tables), in input order, with how far the patterns read around them: where decoding looks
+ * for escapes.
+ */
+export interface Tried {
+  pos: number[];
+  before: number[];
+  after: number[];
+}
+
+/**
  * Runs each rule's pattern where the prefilter found one of its keywords, and everywhere-rules
- * over the whole input, appending what matched to `out`.
+ * over the whole input, appending what matched to `out` and the positions tried to `tried`.
  */
 export function matchRules(
   compiled: readonly CompiledRule[],
@@ -29,8 +40,21 @@ export function matchRules(
   source: Source,
   hits: Hits,
   out: Candidate[],
+  tried: Tried,
 ): void {
   const n = source.length;
+  const triedAt = (p: number, c: CompiledRule): void => {
+    const last = tried.pos.length - 1;
+    const before = c.mode === 'window' ? c.before : 0;
+    if (last >= 0 && tried.pos[last] === p) {
+      tried.before[last] = Math.max(tried.before[last]!, before);
+      tried.after[last] = Math.max(tried.after[last]!, c.after);
+      return;
+    }
+    tried.pos.push(p);
+    tried.before.push(before);
+    tried.after.push(Math.min(c.after, 8192));
+  };
   const windowHits = new Map<CompiledRule, number[]>();
 
   /**
@@ -93,6 +117,7 @@ export function matchRules(
         const list = windowHits.get(c);
         if (list) list.push(p);
         else windowHits.set(c, [p]);
+        triedAt(p, c);
         continue;
       }
       const reject = c.leftReject;
@@ -100,8 +125,15 @@ export function matchRules(
         const before = source.at(p - 1);
         // skip unless the character before is the n/r/t of a string escape (`\n`)
         const escaped = (before === 110 || before === 114 || before === 116) && p > 1 && source.at(p - 2) === 92;
-        if (before < 256 && reject[before] === 1 && !escaped) continue;
+        if (before < 256 && reject[before] === 1 && !escaped) {
+          // a keyword right after a %XX (or %25XX) or \uXXXX escape is worth decoding around
+          // (`%22ghp_…`)
+          const percent = (p >= 3 && source.at(p - 3) === 37) || (p >= 5 && source.at(p - 5) === 37);
+          if (percent || (p >= 6 && source.at(p - 6) === 92 && source.at(p - 5) === 117)) triedAt(p, c);
+          continue;
+        }
       }
+      triedAt(p, c);
       // sticky match straight on the covering text: patterns are bounded, so the window's
       // `after` only has to be covered, never sliced out
       const { text, offset } = source.cover(Math.max(0, p - c.before), Math.min(n, p + c.after));

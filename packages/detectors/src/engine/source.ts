@@ -17,8 +17,13 @@ export interface Source {
   secret(start: number, end: number, latin1: string): string;
   /** Offset of the first occurrence of the character code `code` at or after `from`, or -1. */
   indexOf(code: number, from: number): number;
-  /** Offset of the first occurrence of an ASCII `needle` at or after `from`, or -1. */
-  indexOfString(needle: string, from: number): number;
+  /** Offset of the first character `code` in [from, to), or -1 (a native search). */
+  indexOfIn(code: number, from: number, to: number): number;
+  /**
+   * The run around `at` of characters whose code has a 1 in `table` (codes above 255 never do):
+   * [start, end), at most `left` before `at` (never before `floor`) and `right` after it.
+   */
+  run(at: number, floor: number, left: number, right: number, table: Uint8Array): { start: number; end: number };
   countNewlines(from: number, to: number): number;
   /** Offset of the last newline before `offset`, or -1. */
   lastNewlineBefore(offset: number): number;
@@ -49,7 +54,19 @@ export function bufferSource(bytes: Uint8Array, prefilter: Prefilter): Source {
     slice: (start, end) => buf.toString('latin1', start, end),
     secret: (start, end, latin1) => (NON_ASCII.test(latin1) ? buf.toString('utf8', start, end) : latin1),
     indexOf: (code, from) => buf.indexOf(code, from),
-    indexOfString: (needle, from) => buf.indexOf(needle, from, 'latin1'),
+    indexOfIn(code, from, to) {
+      const i = buf.subarray(from, to).indexOf(code);
+      return i === -1 ? -1 : from + i;
+    },
+    run(at, floor, left, right, table) {
+      let start = at;
+      const low = Math.max(floor, at - left);
+      while (start > low && table[buf[start - 1]!] === 1) start--;
+      let end = at;
+      const high = Math.min(buf.length, at + right);
+      while (end < high && table[buf[end]!] === 1) end++;
+      return { start, end };
+    },
     countNewlines: (from, to) => prefilter.countNewlines(buf, from, to),
     lastNewlineBefore: (offset) => (offset > 0 ? buf.lastIndexOf(10, offset - 1) : -1),
     lineAt: (offset) => {
@@ -73,7 +90,20 @@ export function stringSource(text: string, prefilter: Prefilter, bytes = false):
     secret: (_start, _end, value) =>
       bytes && NON_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value,
     indexOf: (code, from) => text.indexOf(String.fromCharCode(code), from),
-    indexOfString: (needle, from) => text.indexOf(needle, from),
+    indexOfIn(code, from, to) {
+      // a slice of a string is a view in V8, so the search stays within [from, to)
+      const i = text.slice(from, to).indexOf(String.fromCharCode(code));
+      return i === -1 ? -1 : from + i;
+    },
+    run(at, floor, left, right, table) {
+      let start = at;
+      const low = Math.max(floor, at - left);
+      for (let c = text.charCodeAt(start - 1); start > low && c < 256 && table[c] === 1; c = text.charCodeAt(start - 1)) start--;
+      let end = at;
+      const high = Math.min(text.length, at + right);
+      for (let c = text.charCodeAt(end); end < high && c < 256 && table[c] === 1; c = text.charCodeAt(end)) end++;
+      return { start, end };
+    },
     countNewlines: (from, to) => prefilter.countNewlines(text, from, to),
     lastNewlineBefore: (offset) => (offset > 0 ? text.lastIndexOf('\n', offset - 1) : -1),
     lineAt: (offset) => {

@@ -24,20 +24,30 @@ const MIN_FORM = 4;
  * it is fixed when that range lies inside the keyword's bits.
  */
 export function base64Forms(keyword: string, min = MIN_FORM): Array<{ form: string; quantum: number }> {
-  const bytes = Buffer.from(keyword, 'latin1');
   const out: Array<{ form: string; quantum: number }> = [];
   for (let align = 0; align < 3; align++) {
-    const encoded = Buffer.concat([Buffer.alloc(align), bytes, Buffer.alloc(3)]).toString('base64');
     const first = Math.ceil((8 * align) / 6);
-    const last = Math.floor((8 * (align + bytes.length)) / 6); // exclusive
+    const last = Math.floor((8 * (align + keyword.length)) / 6); // exclusive
     if (last - first < min) continue;
-    out.push({ form: encoded.slice(first, last), quantum: first % 4 });
+    out.push({ form: encode(keyword, align).slice(first, last), quantum: first % 4 });
   }
   return out;
 }
 
+/** Base64 of `align` zero bytes, the keyword's bytes, then zero bytes to a whole group. */
+function encode(keyword: string, align: number): string {
+  const byte = (i: number): number => (i < align || i >= align + keyword.length ? 0 : keyword.charCodeAt(i - align) & 0xff);
+  let out = '';
+  for (let i = 0; i < align + keyword.length; i += 3) {
+    const n = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+  }
+  return out;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
 const UNRESERVED = /[A-Za-z0-9._~-]/;
-const TOKEN_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./:';
 
 function percentEncode(keyword: string, lowerHex: boolean): string {
   let out = '';
@@ -53,9 +63,9 @@ function percentEncode(keyword: string, lowerHex: boolean): string {
 
 /**
  * Every encoded form of the keywords: base64 (standard and URL-safe alphabets, and base64 of
- * base64 for keywords long enough to keep a distinctive form), percent-encoding and JSON's `\/`
- * where they change the keyword. Case-insensitive keywords are encoded in lower, UPPER and
- * Capitalised form.
+ * base64 for token prefixes), percent-encoding and JSON's `\/` where they change the keyword.
+ * Case-insensitive keywords (providers' names) are encoded in lower and UPPER case, one layer
+ * deep.
  */
 export function encodedKeywords(keywords: ReadonlyArray<{ keyword: string; ignoreCase: boolean }>): EncodedKeyword[] {
   const seen = new Set<string>();
@@ -67,23 +77,15 @@ export function encodedKeywords(keywords: ReadonlyArray<{ keyword: string; ignor
     out.push(e);
   };
   for (const { keyword, ignoreCase } of keywords) {
-    const variants = ignoreCase
-      ? [keyword.toLowerCase(), keyword.toUpperCase(), keyword[0]!.toUpperCase() + keyword.slice(1).toLowerCase()]
-      : [keyword];
+    // a provider's name as written in configuration (datadog, DATADOG), one layer deep; a
+    // token prefix as it is, also as base64 of base64
+    const variants = ignoreCase ? [keyword.toLowerCase(), keyword.toUpperCase()] : [keyword];
     for (const k of variants) {
       for (const { form, quantum } of base64Forms(k)) {
         add({ form, decoder: BASE64, quantum });
         add({ form: form.replaceAll('+', '-').replaceAll('/', '_'), decoder: BASE64, quantum });
+        if (ignoreCase) continue;
         for (const nested of base64Forms(form)) add({ form: nested.form, decoder: BASE64, quantum: nested.quantum });
-      }
-      // a 3-character keyword fixes 4 characters of its base64 at one alignment only: for the
-      // other two, its forms followed by each character a token can continue with
-      if (k.length === 3) {
-        for (const next of TOKEN_CHARS) {
-          for (const { form, quantum } of base64Forms(k + next).filter((f) => f.quantum !== 0)) {
-            add({ form, decoder: BASE64, quantum });
-          }
-        }
       }
       for (const lowerHex of [false, true]) {
         const form = percentEncode(k, lowerHex);
