@@ -30,13 +30,15 @@ export function formatJson(report: Report): string {
     endLine: f.endLine,
     endColumn: f.endColumn,
     confidence: f.confidence,
+    // found inside base64, percent-encoded or JSON-escaped text: the decoders, outermost first
+    ...(f.encoding ? { encoding: f.encoding } : {}),
   }));
   return `${JSON.stringify({ findings, stats: report.stats }, null, 2)}\n`;
 }
 
 export function formatText(report: Report): string {
   return report.findings
-    .map((f) => `${f.file}:${f.line}:${f.column}: ${f.ruleId} ${f.redacted} (${f.confidence})\n`)
+    .map((f) => `${f.file}:${f.line}:${f.column}: ${f.ruleId} ${f.redacted} (${f.confidence}${f.encoding ? `, ${[...f.encoding].reverse().join(' in ')}` : ''})\n`)
     .join('');
 }
 

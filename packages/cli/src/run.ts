@@ -1,7 +1,7 @@
 import { createScanner } from '@keyguard/detectors';
 import { parseCommand, USAGE } from './args.js';
 import { loadBaseline } from './baseline.js';
-import { loadConfig } from './config.js';
+import { loadConfig, scannerOptions } from './config.js';
 import { CliError } from './errors.js';
 import { formatJson, formatRules, formatSarif, formatText, type Report, summary } from './format.js';
 import { scanFiles } from './scan-files.js';
@@ -37,7 +37,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'scan': {
         const started = performance.now();
         const [config, baseline] = await Promise.all([loadConfig(command.config), loadBaseline(command.baseline)]);
-        const scanner = createScanner({ rules: config.rules, allowlist: config.allowlist });
+        const scanner = createScanner(scannerOptions(config));
         const skipped = { binary: 0 };
         const files = await walk(
           command.paths,

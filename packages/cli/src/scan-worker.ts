@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createScanner } from '@keyguard/detectors';
-import { loadConfig } from './config.js';
+import { loadConfig, scannerOptions } from './config.js';
 import { scanClaimed } from './scan-files.js';
 import type { FileEntry } from './walk.js';
 
@@ -15,7 +15,7 @@ export interface WorkerJob {
 if (parentPort) {
   const job = workerData as WorkerJob;
   const config = await loadConfig(job.config);
-  const scanner = createScanner({ rules: config.rules, allowlist: config.allowlist });
+  const scanner = createScanner(scannerOptions(config));
   const counter = new Int32Array(job.counter);
   parentPort.postMessage(scanClaimed(scanner, job.files, () => Atomics.add(counter, 0, 1), job.maxFileSize));
 }

@@ -41,12 +41,23 @@ const QUOTE = `(?:\\\\?["'\`])`;
  * - the value's opening quote, and an HTTP auth scheme (`'Bearer …'`, `Bot …`, `Basic …`).
  * Every quantifier is bounded: the fragment matches at most ~120 characters.
  */
-export const ASSIGN =
-  `${QUOTE}?\\]?` +
-  `(?:[ \\t]{0,4},?\\r?\\n?[ \\t-]{0,8}${QUOTE}?(?:value|Value|VALUE)${QUOTE}?)?` +
-  `(?::?[ \\t]{1,4}[&A-Za-z][\\w.<>?\\[\\]]{0,24}[ \\t]{0,4})?` +
-  `[ \\t]{0,4}(?:=|:=|::=|:::=|\\?=|\\.=|\\+=|\\?\\?=|:|=>|->|<-|,|>|\\|\\|)[ \\t\\r\\n]{0,12}` +
-  `${QUOTE}?(?:(?:Bearer|bearer|Basic|Bot|Token|token)[ \\t]{1,4})?`;
+const CLOSE = `${QUOTE}?\\]?`;
+const PAIR = `(?:[ \\t]{0,4},?\\r?\\n?[ \\t-]{0,8}${QUOTE}?(?:value|Value|VALUE)${QUOTE}?)?`;
+const TYPE = `(?::?[ \\t]{1,4}[&A-Za-z][\\w.<>?\\[\\]]{0,24}[ \\t]{0,4})?`;
+/** Longest operators first, so that the first match is the whole operator (`=>`, not `=`). */
+const OPERATOR = `[ \\t]{0,4}(?::::=|::=|:=|\\?\\?=|\\?=|\\.=|\\+=|=>|->|<-|\\|\\||=|:|,|>)[ \\t\\r\\n]{0,12}`;
+const OPEN = `${QUOTE}?(?:(?:Bearer|bearer|Basic|Bot|Token|token)[ \\t]{1,4})?`;
+
+export const ASSIGN = CLOSE + PAIR + TYPE + OPERATOR + OPEN;
+
+/** From the end of a provider's name in an identifier to the value: the rest of the name, then ASSIGN. */
+export const ASSIGNED = `[ \\t\\w.-]{0,32}?${ASSIGN}`;
+/**
+ * The same without the name/value pair and type parts, for a second try when the value did not
+ * match where ASSIGNED ended: a type can swallow a value that starts with a letter
+ * (`key: a08ff49b:…` read as a type `a08ff49b` and the operator `:`).
+ */
+export const ASSIGNED_PLAIN = `[ \\t\\w.-]{0,32}?${CLOSE}${OPERATOR}${OPEN}`;
 
 /** Builds a rule pattern from fragments (strings are pasted as regex source). */
 export function pattern(...parts: string[]): RegExp {

@@ -1,8 +1,11 @@
 import type { Rule, RuleMode } from '../types.js';
 import { MIN_KEYWORD_LENGTH } from './prefilter.js';
 
-/** How a compiled rule is run: `everywhere` is for custom rules without usable keywords. */
-export type Mode = RuleMode | 'everywhere';
+/**
+ * How a compiled rule is run: `everywhere` is for custom rules without usable keywords,
+ * `assigned` for rules with `assigned` (a value assigned to a name holding the keyword).
+ */
+export type Mode = RuleMode | 'everywhere' | 'assigned';
 
 export interface CompiledRule {
   rule: Rule;
@@ -23,6 +26,8 @@ export interface CompiledRule {
    * cover regexes with the `d` (or `i`) flag.
    */
   readonly indices: RegExp | undefined;
+  /** `rule.assigned` with `y`, run where the shared assignment regex ended (assigned mode). */
+  readonly value: RegExp | undefined;
   /**
    * Characters (0-255) that the pattern's leading `(?<![...])` rejects before a match: a hit
    * preceded by one is skipped without running the regex (a run of repeated keywords costs a
@@ -35,6 +40,7 @@ const DEFAULT_WINDOW: Record<Mode, { before: number; after: number }> = {
   keyword: { before: 32, after: 256 },
   window: { before: 256, after: 256 },
   everywhere: { before: 0, after: 0 },
+  assigned: { before: 1, after: 256 },
 };
 
 /**
@@ -61,7 +67,7 @@ const TABLES = new Map<string, Uint8Array>();
 export function compileRule(rule: Rule): CompiledRule {
   // a keyword too short to prefilter on means the rule must look everywhere (custom rules only)
   const usable = rule.keywords.length > 0 && rule.keywords.every((k) => k.length >= MIN_KEYWORD_LENGTH);
-  const mode: Mode = usable ? (rule.mode ?? 'keyword') : 'everywhere';
+  const mode: Mode = !usable ? 'everywhere' : rule.assigned ? 'assigned' : (rule.mode ?? 'keyword');
   const defaults = DEFAULT_WINDOW[mode];
   const secretGroup = /\(\?<secret>/.test(rule.pattern.source);
   const groupSecret = !secretGroup && (rule.secretGroup !== undefined || rule.provider === 'custom');
@@ -71,6 +77,7 @@ export function compileRule(rule: Rule): CompiledRule {
   let sticky: RegExp | undefined;
   let global: RegExp | undefined;
   let indices: RegExp | undefined;
+  let value: RegExp | undefined;
   return {
     rule,
     mode,
@@ -91,6 +98,11 @@ export function compileRule(rule: Rule): CompiledRule {
       if (!secretGroup && !groupSecret) return undefined;
       indices ??= new RegExp(rule.pattern.source, `${flags}dy`);
       return indices;
+    },
+    get value() {
+      if (!rule.assigned) return undefined;
+      value ??= new RegExp(rule.assigned.source, `${rule.assigned.flags.replace(/[gyd]/g, '')}y`);
+      return value;
     },
     leftReject: mode === 'keyword' ? leftRejectTable(rule.pattern) : undefined,
   };

@@ -1,9 +1,13 @@
+import { ASSIGNED, ASSIGNED_PLAIN } from '../boundaries.js';
 import { type CompiledRule, keywordPrefixLength } from './compile.js';
 import type { Hits, Prefilter } from './prefilter.js';
 import type { Source } from './source.js';
 
 /** Characters kept before a searched window for lookbehinds (the shared boundaries look back 2). */
 const LOOKBEHIND = 8;
+
+/** From a provider's name to its value, for every rule with `assigned`: compiled once. */
+const ASSIGNED_TRIES = [new RegExp(ASSIGNED, 'y'), new RegExp(ASSIGNED_PLAIN, 'y')];
 
 /** A pattern match that still has to pass the rule's checks. Offsets are in the scanned input. */
 export interface Candidate {
@@ -106,6 +110,36 @@ export function matchRules(
     });
   };
 
+  /** The name's rest and the assignment after the keyword at p (one shared regex), then the value. */
+  const assigned = (c: CompiledRule, p: number, keywordLength: number): void => {
+    const { text, offset } = source.cover(Math.max(0, p - 1), Math.min(n, p + c.after));
+    const re = c.value!;
+    let v: RegExpExecArray | null = null;
+    for (let t = 0; t < ASSIGNED_TRIES.length && v === null; t++) {
+      const assignment = ASSIGNED_TRIES[t]!;
+      assignment.lastIndex = p + keywordLength - offset;
+      const a = assignment.exec(text);
+      if (a === null) return;
+      re.lastIndex = a.index + a[0].length;
+      v = re.exec(text);
+    }
+    if (v === null) return;
+    const end = v.index + v[0].length;
+    // a value running into the end of the decoded piece may be cut off
+    if (end === text.length && offset + text.length < n) return;
+    const secret = v.groups?.['secret'] ?? v[0];
+    const start = offset + v.index;
+    out.push({
+      rule: c,
+      start,
+      end: start + secret.length,
+      secret: source.secret(start, start + secret.length, secret),
+      match: text.slice(p - offset, end),
+      groups: v.groups ?? {},
+      prefixLength: 0,
+    });
+  };
+
   for (let h = 0; h < hits.pos.length; h++) {
     const p = hits.pos[h]!;
     const entry = prefilter.entries[hits.entry[h]!]!;
@@ -118,6 +152,11 @@ export function matchRules(
         if (list) list.push(p);
         else windowHits.set(c, [p]);
         triedAt(p, c);
+        continue;
+      }
+      if (c.mode === 'assigned') {
+        triedAt(p, c);
+        assigned(c, p, entry.codes.length);
         continue;
       }
       const reject = c.leftReject;

@@ -10,7 +10,7 @@ import { PREFILTER_WASM_BASE64 } from './prefilter-wasm.js';
  * table, and only a hit of all three looks up the exact 4-byte gram and compares the rest of
  * the keyword. With ~5,000 grams (216 rules and their encoded forms) that keeps both the
  * loop's slow branch (~2 % of bytes) and the calls back into JavaScript (~0.003 %) rare. The loop is a few integer instructions per byte over the raw bytes,
- * so no Buffer is decoded to a string on the hot path. Inputs of 4 KB or more run the loop in
+ * so no Buffer is decoded to a string on the hot path. Inputs of 1 KB or more run the loop in
  * WebAssembly (prefilter.wat, ~1.2 GB/s per core here); smaller ones run the same loop in
  * JavaScript (~0.6 GB/s), where a 60-keyword Irregexp alternation measured ~250 MB/s and a
  * pure-JS Aho-Corasick ~33 MB/s. Both paths produce identical hits (tested).
@@ -76,7 +76,7 @@ const HASH_MUL2 = 0x85ebca77;
 const HASH_MUL3 = 0xc2b2ae35;
 export const MIN_KEYWORD_LENGTH = 3;
 
-const WASM_MIN_INPUT = 4096;
+const WASM_MIN_INPUT = 1024;
 const BLOOM_BYTES = (1 << BLOOM_BITS) / 8;
 const WASM_CHUNK = 256 * 1024;
 const WASM_IN = 2 * BLOOM_BYTES;
@@ -123,6 +123,10 @@ const lower = (c: number): number => (c >= 65 && c <= 90 ? c | 0x20 : c);
 
 /** Every case variant of a 4-character gram (letters in both cases when `ignoreCase`), as numbers. */
 function gramVariants(c0: number, c1: number, c2: number, c3: number, ignoreCase: boolean, out: number[]): void {
+  if (!ignoreCase) {
+    out.push(((c0 << 24) | (c1 << 16) | (c2 << 8) | c3) >>> 0);
+    return;
+  }
   const codes = [c0, c1, c2, c3];
   let letters = 0;
   if (ignoreCase) for (let k = 0; k < 4; k++) if (isAsciiLetter(codes[k]!)) letters |= 1 << k;
@@ -172,10 +176,12 @@ export class Prefilter {
   chunkSize = WASM_CHUNK;
 
   constructor(keywords: readonly PrefilterKeyword[]) {
-    const byKey = new Map<string, KeywordEntry>();
+    const exact = new Map<string, KeywordEntry>();
+    const folded = new Map<string, KeywordEntry>();
     for (const { keyword, ignoreCase, rule, decoder, quantum } of keywords) {
       if (keyword.length < MIN_KEYWORD_LENGTH) throw new Error(`keyword "${keyword}" is shorter than ${MIN_KEYWORD_LENGTH}`);
-      const key = ignoreCase ? `i:${keyword.toLowerCase()}` : `s:${keyword}`;
+      const byKey = ignoreCase ? folded : exact;
+      const key = ignoreCase ? keyword.toLowerCase() : keyword;
       let entry = byKey.get(key);
       if (!entry) {
         const text = ignoreCase ? keyword.toLowerCase() : keyword;

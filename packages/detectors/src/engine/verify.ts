@@ -14,8 +14,8 @@ const RANK = { high: 0, medium: 1, low: 2 } as const;
 const rank = (c: Candidate): number => RANK[c.rule.rule.confidence];
 
 /**
- * Runs the checks cheapest first (checksum, documentation examples and placeholders, entropy,
- * structure, allowlists), counts what each rejects, and keeps one candidate per secret span: a
+ * Runs the checks cheapest first (checksum, placeholders, entropy, structure, then the hash for
+ * documentation examples and allowlists), counts what each rejects, and keeps one candidate per secret span: a
  * containing match wins, then the more confident rule, then plain text over decoded text unless
  * decoding changed the secret.
  */
@@ -34,11 +34,10 @@ export function verifyCandidates(
       stats.rejectedBy.checksum++;
       continue;
     }
-    const hash = hashToken(cand.secret);
     // A passing checksum already proves the token was generated, not typed: a random body
     // that happens to contain "your" or "Xxxx" (about 1 in 10,000) is still a real token.
     const placeholderCheck = rule.placeholderCheck !== false && !rule.checksum;
-    if (DOCUMENTATION_EXAMPLE_HASHES.has(hash) || (placeholderCheck && isPlaceholder(body))) {
+    if (placeholderCheck && isPlaceholder(body)) {
       stats.rejectedBy.placeholder++;
       continue;
     }
@@ -48,6 +47,12 @@ export function verifyCandidates(
     }
     if (rule.validate && !rule.validate(cand.secret, cand.groups)) {
       stats.rejectedBy.invalid++;
+      continue;
+    }
+    // hashing last: most candidates are rejected by the cheaper checks above
+    const hash = hashToken(cand.secret);
+    if (DOCUMENTATION_EXAMPLE_HASHES.has(hash)) {
+      stats.rejectedBy.placeholder++;
       continue;
     }
     if (allowedHashes.has(hash) || ruleAllowlisted(rule, cand, path, source)) {

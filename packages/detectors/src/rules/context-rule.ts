@@ -1,4 +1,4 @@
-import { ASSIGN, escapeRegExp, pattern } from '../boundaries.js';
+import { ASSIGNED, escapeRegExp, pattern } from '../boundaries.js';
 import { foldCase } from '../fold-case.js';
 import { GENERIC_NAME } from '../samples/contexts.js';
 import type { SampleGenerator } from '../samples/generator.js';
@@ -44,6 +44,7 @@ export interface ContextRuleSpec {
  */
 export function contextRule(spec: ContextRuleSpec): Rule {
   const names = spec.names.map((n) => foldCase(escapeRegExp(n))).join('|');
+  const right = spec.right ?? '(?![A-Za-z0-9_-])';
   const rule: Rule = {
     id: spec.id,
     description: spec.description,
@@ -54,7 +55,8 @@ export function contextRule(spec: ContextRuleSpec): Rule {
     // the match starts at the name: one character before it keeps the match off the window's
     // edge; after it, the rest of the name (32), the assignment (~110) and the value
     window: { before: 1, after: Math.max(...spec.names.map((n) => n.length)) + 160 + (spec.maxLength ?? 100) },
-    pattern: pattern(`(?:${names})[ \\t\\w.-]{0,32}?`, ASSIGN, `(?<secret>${spec.value})`, spec.right ?? '(?![A-Za-z0-9_-])'),
+    pattern: pattern(`(?:${names})`, ASSIGNED, `(?<secret>${spec.value})`, right),
+    assigned: pattern(`(?<secret>${spec.value})`, right),
     confidence: spec.confidence ?? 'medium',
     entropy: spec.entropy ?? 3,
     samples: {
