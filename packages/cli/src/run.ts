@@ -1,10 +1,10 @@
-import { createScanner } from '@keyguard/detectors';
+import { createScanner, type Scanner } from '@keyguard/detectors';
 import { parseCommand, USAGE } from './args.js';
 import { loadBaseline } from './baseline.js';
 import { loadConfig, scannerOptions } from './config.js';
 import { CliError } from './errors.js';
 import { formatJson, formatRules, formatSarif, formatText, type Report, summary } from './format.js';
-import { scanFiles } from './scan-files.js';
+import { scanFiles, startWorkers } from './scan-files.js';
 import { walk } from './walk.js';
 
 export const VERSION = '0.1.0';
@@ -36,19 +36,29 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       case 'scan': {
         const started = performance.now();
-        const [config, baseline] = await Promise.all([loadConfig(command.config), loadBaseline(command.baseline)]);
-        const scanner = createScanner(scannerOptions(config));
+        // --threads: the workers load their engine while this thread reads the config and walks
+        const workers = startWorkers(command.threads - 1, command.config);
         const skipped = { binary: 0 };
-        const files = await walk(
-          command.paths,
-          { includeNodeModules: command.includeNodeModules || config.includeNodeModules === true, exclude: config.exclude },
-          skipped,
-        );
-        const { findings, totals } = await scanFiles(scanner, files, {
-          threads: command.threads,
-          maxFileSize: command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-          config: command.config,
-        });
+        let scanned: Awaited<ReturnType<typeof scanFiles>>;
+        let scanner: Scanner;
+        let baseline: Set<string>;
+        try {
+          const [config, base] = await Promise.all([loadConfig(command.config), loadBaseline(command.baseline)]);
+          baseline = base;
+          scanner = createScanner(scannerOptions(config));
+          const files = await walk(
+            command.paths,
+            { includeNodeModules: command.includeNodeModules || config.includeNodeModules === true, exclude: config.exclude },
+            skipped,
+          );
+          scanned = await scanFiles(scanner, files, {
+            maxFileSize: command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+            workers,
+          });
+        } finally {
+          for (const w of workers) w.close();
+        }
+        const { findings, totals } = scanned;
         const reported = findings.filter((f) => !baseline.has(f.tokenHash));
         const report: Report = {
           findings: reported,

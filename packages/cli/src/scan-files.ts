@@ -23,11 +23,39 @@ export interface ThreadResult {
 }
 
 export interface ScanFilesOptions {
-  /** Threads scanning at once, this one included (1: scan here only). */
-  threads: number;
   maxFileSize: number;
-  /** The --config file the worker threads load to build the same scanner. */
-  config: string | undefined;
+  /** Worker threads started with startWorkers, already loading while the files were walked. */
+  workers?: readonly ScanWorker[];
+}
+
+/** A `--threads` worker: loads its engine at once, scans when given the files. */
+export interface ScanWorker {
+  scan(job: { files: readonly FileEntry[]; counter: SharedArrayBuffer; maxFileSize: number }): Promise<ThreadResult>;
+  /** Stops the worker (when the scan ends early, or after it answered). */
+  close(): void;
+}
+
+/**
+ * Starts `count` worker threads, each building its own scanner from the same config file. Call
+ * it before walking the tree: a worker's start-up (~0.1–0.3 s of CPU) then overlaps the walk
+ * and this thread's own start instead of the scan.
+ */
+export function startWorkers(count: number, config: string | undefined): ScanWorker[] {
+  return Array.from({ length: Math.max(0, count) }, () => {
+    const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: { config } });
+    // an idle worker must not keep the process alive
+    worker.unref();
+    const failed = new Promise<never>((_, reject) => worker.once('error', reject));
+    failed.catch(() => {});
+    return {
+      scan(job) {
+        const done = new Promise<ThreadResult>((resolve) => worker.once('message', resolve));
+        worker.postMessage(job);
+        return Promise.race([done, failed]);
+      },
+      close: () => void worker.terminate(),
+    };
+  });
 }
 
 /** A NUL byte in the first 8 KB marks a binary file, as git and ripgrep decide. */
@@ -71,10 +99,9 @@ export function scanClaimed(scanner: Scanner, files: readonly FileEntry[], claim
 }
 
 /**
- * Scans the files on `threads` threads: this one and `threads - 1` workers, each with its own
- * scanner built from the same config, all taking files from one shared counter. This thread
- * starts at once while the workers load (a worker's start-up costs ~50 ms of CPU), so a second
- * thread only ever adds to the speed. Findings come back in file order.
+ * Scans the files on this thread and the given workers, all taking files from one shared
+ * counter: this thread starts at once, a worker joins as soon as it has loaded, and nobody
+ * idles while files are left. Findings come back in file order.
  */
 export async function scanFiles(
   scanner: Scanner,
@@ -83,21 +110,7 @@ export async function scanFiles(
 ): Promise<{ findings: FileFinding[]; totals: ScanTotals }> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const claim = (): number => Atomics.add(counter, 0, 1);
-  const workers = Math.max(0, Math.min(options.threads, files.length) - 1);
-  const pending = Array.from(
-    { length: workers },
-    () =>
-      new Promise<ThreadResult>((resolve, reject) => {
-        const worker = new Worker(new URL('./scan-worker.js', import.meta.url), {
-          workerData: { files, counter: counter.buffer, config: options.config, maxFileSize: options.maxFileSize },
-        });
-        worker.once('message', (result: ThreadResult) => {
-          resolve(result);
-          void worker.terminate();
-        });
-        worker.once('error', reject);
-      }),
-  );
+  const pending = (options.workers ?? []).map((w) => w.scan({ files, counter: counter.buffer, maxFileSize: options.maxFileSize }));
   const results = [scanClaimed(scanner, files, claim, options.maxFileSize), ...(await Promise.all(pending))];
   const byIndex = results.flatMap((r) => r.found).sort((a, b) => a[0] - b[0]);
   const totals = emptyTotals();

@@ -4,18 +4,23 @@ import { loadConfig, scannerOptions } from './config.js';
 import { scanClaimed } from './scan-files.js';
 import type { FileEntry } from './walk.js';
 
-/** One `--threads` worker: its own scanner from the same config, files from the shared counter. */
+/**
+ * One `--threads` worker: builds its scanner from the same config as soon as it starts (while
+ * the main thread walks the tree), then takes files from the shared counter when it gets them.
+ */
 export interface WorkerJob {
   files: FileEntry[];
   counter: SharedArrayBuffer;
-  config: string | undefined;
   maxFileSize: number;
 }
 
-if (parentPort) {
-  const job = workerData as WorkerJob;
-  const config = await loadConfig(job.config);
+const port = parentPort;
+if (port) {
+  const { config: configPath } = workerData as { config: string | undefined };
+  const job = new Promise<WorkerJob>((resolve) => port.once('message', resolve));
+  const config = await loadConfig(configPath);
   const scanner = createScanner(scannerOptions(config));
-  const counter = new Int32Array(job.counter);
-  parentPort.postMessage(scanClaimed(scanner, job.files, () => Atomics.add(counter, 0, 1), job.maxFileSize));
+  const { files, counter, maxFileSize } = await job;
+  const shared = new Int32Array(counter);
+  port.postMessage(scanClaimed(scanner, files, () => Atomics.add(shared, 0, 1), maxFileSize));
 }
