@@ -23,7 +23,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: workspaces.map((w) => `${w}/test/**/*.test.ts`),
+          // + the tests of infra/ (npm start's own logic).
+          include: [...workspaces.map((w) => `${w}/test/**/*.test.ts`), 'test/infra/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
         },
       },
@@ -37,6 +38,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           globalSetup: ['./test/support/require-engines.ts'],
+          // Every answer of an /api/v1 route must match the OpenAPI document (packages/contract).
+          setupFiles: ['./test/support/contract-watch.ts'],
         },
       },
     ],

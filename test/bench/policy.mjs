@@ -42,7 +42,7 @@ const mongoBase = (process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/').repl
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const suffix = randomBytes(4).toString('hex');
 const dbName = `bench_policy_${suffix}`;
-const topics = { exposures: `bench.exposures.${suffix}`, keyEvents: `bench.key-events.${suffix}` };
+const topics = { exposures: `bench.exposures.${suffix}`, keyEvents: `bench.key-events.${suffix}`, keyState: `bench.key-state.${suffix}`, keyUsage: `bench.key-usage.${suffix}` };
 const groupId = `bench-policy-${suffix}`;
 const logger = createLogger({ name: 'bench-policy', level: process.env.BENCH_LOG_LEVEL ?? 'warn' });
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -54,9 +54,9 @@ const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: b
 const adminKey = `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
 const keysApi = await startKeysApi(
   { ...common, KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey, BOOTSTRAP_ADMIN_EMAIL: `admin-${suffix}@example.test`, BOOTSTRAP_ADMIN_NAME: 'Bench admin', DASHBOARD_DIR: '/nonexistent', SESSION_TTL_HOURS: 1, SESSION_COOKIE_SECURE: false },
-  { logger, topics: { keyEvents: topics.keyEvents } },
+  { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage } },
 );
-const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId, sweeper: false });
+const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics: { exposures: topics.exposures, keyEvents: topics.keyEvents, keyState: topics.keyState }, groupId, sweeper: false });
 const store = await connectStore({ uri: `${mongoBase}/${dbName}`, logger, ensureIndexes: false });
 const publisher = createPublisher(kafka, { logger, lingerMs: 2 });
 const admin = kafka.admin();

@@ -38,6 +38,7 @@ const keys: Record<string, IssuedKey> = {};
 /** Names in creation order (the bootstrap admin key first). */
 const created: string[] = ['Bootstrap admin key'];
 let bobKey: string;
+const cspViolations: string[] = [];
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const keyRow = (name: string) => page.locator('tr.key-row', { has: page.locator('.key-title', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
@@ -84,6 +85,10 @@ beforeAll(async () => {
   await stack.call(stack.adminKey, 'POST', `/keys/${keys['Monitoring']!.id}/revoke`, {});
   browser = await launchBrowser();
   page = browser.page;
+  // Anything the Content-Security-Policy blocks is reported on the console: collected for the last test.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -204,11 +209,12 @@ describe('dashboard', () => {
 
   it('shows empty states while nothing has leaked, and an error state with a retry when the API is unreachable', async () => {
     // The network drops under the page: the error says so and offers a retry.
-    await page.route('**/api/v1/exposures', (route) => route.abort('internetdisconnected'));
+    const exposuresUrl = /\/api\/v1\/exposures(\?|$)/; // paged: the URL carries limit and cursor
+    await page.route(exposuresUrl, (route) => route.abort('internetdisconnected'));
     await goTo('Exposed keys');
     const error = page.getByRole('alert');
     await poll(() => error.textContent()).toContain('Keyguard is not reachable');
-    await page.unroute('**/api/v1/exposures');
+    await page.unroute(exposuresUrl);
     await error.getByRole('button', { name: 'Try again' }).click();
     await page.getByText('No exposed keys').waitFor();
     await goTo('Secret Scanner');
@@ -422,6 +428,36 @@ describe('dashboard', () => {
     expect(await keyRow('Partner sync').locator('td[data-label="Expires"]').textContent()).not.toBe('Never');
   });
 
+  it('creates a service token in Settings (shown once), which verifies keys until it is deleted there', async () => {
+    await goTo('Settings');
+    await page.getByRole('heading', { name: 'Service tokens' }).waitFor();
+    await page.getByLabel('Token name').fill('payments-api');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const issued = page.getByTestId('issued-token');
+    await issued.waitFor();
+    const token = (await issued.textContent())!.trim();
+    expect(token).toMatch(/^kgst_[0-9A-Za-z]{36}$/);
+    const row = page.locator('tr.token-row', { hasText: 'payments-api' });
+    await poll(() => row.locator('code').textContent()).toBe(`kgst_…${token.slice(-4)}`);
+    await shot('11-settings-service-token');
+
+    const verifyWith = (credential: string) =>
+      fetch(`${stack.url}/api/v1/keys/verify`, { method: 'POST', headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: keys['Partner sync']!.secret }) });
+    const answer = await verifyWith(token);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ valid: false, code: 'DISABLED', keyId: keys['Partner sync']!.id });
+
+    // Shown once: after a reload only the preview is there.
+    await page.reload();
+    await row.waitFor();
+    expect(await page.content()).not.toContain(token);
+    await row.getByRole('button', { name: 'Delete payments-api' }).click();
+    await page.getByRole('dialog', { name: 'Delete this service token?' }).getByRole('button', { name: 'Delete token' }).click();
+    await poll(() => row.count()).toBe(0);
+    expect((await verifyWith(token)).status).toBe(401);
+    await goTo('API keys');
+  });
+
   it('revokes all keys after a confirmation naming how many keys and owners, keeping the admin signed in', async () => {
     const list = await stack.call<{ items: KeyView[] }>(stack.adminKey, 'GET', '/keys?status=enabled,disabled&limit=200');
     const me = await stack.call<{ keyId: string }>(stack.adminKey, 'GET', '/me');
@@ -433,7 +469,7 @@ describe('dashboard', () => {
     const dialog = page.getByRole('dialog', { name: 'Revoke all API keys?' });
     const summary = dialog.getByTestId('revoke-all-summary');
     await poll(() => summary.textContent()).toContain(`This revokes ${targets.length} keys owned by ${owners} team member${owners === 1 ? '' : 's'}`);
-    await shot('11-revoke-all-confirmation');
+    await shot('12-revoke-all-confirmation');
     await dialog.getByRole('button', { name: `Revoke ${targets.length} keys` }).click();
     await page.getByText(`Revoked ${targets.length} keys of ${owners} owner${owners === 1 ? '' : 's'}`).waitFor();
 
@@ -447,10 +483,10 @@ describe('dashboard', () => {
     await keyRow('Build bot').waitFor();
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
-    await shot('12-phone-keys');
+    await shot('13-phone-keys');
     await goTo('Exposed keys');
     await exposureRow('Build bot').waitFor();
-    await shot('13-phone-exposed');
+    await shot('14-phone-exposed');
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
@@ -481,5 +517,16 @@ describe('dashboard', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect((await browser.context.cookies(stack.url)).find((c) => c.name === 'keyguard_session')).toBeUndefined();
+  });
+
+  it('ran every step under the Content-Security-Policy without a violation, from a build without source maps (issue 10, items 8 and 15)', async () => {
+    const response = await fetch(stack.url);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(cspViolations).toEqual([]);
+    const html = await response.text();
+    const script = /<script[^>]+src="([^"]+)"/.exec(html)![1]!;
+    const js = await (await fetch(new URL(script, stack.url))).text();
+    expect(js).not.toContain('sourceMappingURL');
+    expect((await fetch(new URL(`${script}.map`, stack.url))).status).toBe(404);
   });
 });

@@ -3,7 +3,7 @@
  * test, and readers that wait for what a test expects to arrive.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kafka, KafkaMessage } from 'kafkajs';
+import kafkajs, { type Kafka, type KafkaMessage } from 'kafkajs';
 import { ensureTopics } from './kafka.js';
 
 export function uniqueName(prefix: string): string {
@@ -71,13 +71,35 @@ export async function waitForMessages(
   return messages;
 }
 
-/** Everything currently in `topic` (reads to the high watermark of each partition). */
+/**
+ * Everything currently in `topic`: reads each partition up to its high watermark (by offset,
+ * so a compacted topic, which holds fewer records than its offsets span, reads to its end too).
+ */
 export async function readAll(kafka: Kafka, topic: string, timeoutMs = 20_000): Promise<ReadMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
-  const total = offsets.reduce((n, o) => n + Number(BigInt(o.high) - BigInt(o.low)), 0);
-  if (total === 0) return [];
-  return waitForMessages(kafka, topic, { count: total, timeoutMs });
+  const last = new Map(offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => [o.partition, BigInt(o.high) - 1n]));
+  if (last.size === 0) return [];
+  return waitForMessages(kafka, topic, {
+    timeoutMs,
+    until: (messages) => {
+      const m = messages.at(-1)!;
+      if (last.get(m.partition) !== undefined && BigInt(m.offset) >= last.get(m.partition)!) last.delete(m.partition);
+      return last.size === 0;
+    },
+  });
+}
+
+/** A topic's settings as the broker reports them (e.g. `cleanup.policy`). */
+export async function topicConfig(kafka: Kafka, topic: string): Promise<Record<string, string>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: kafkajs.ConfigResourceTypes.TOPIC, name: topic }] });
+    return Object.fromEntries((resources[0]?.configEntries ?? []).map((e) => [e.configName, e.configValue]));
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -8,6 +8,12 @@ import type { ApiKeyDoc, FindingDoc, Store } from '@keyguard/store';
 export type KeyRecord = ApiKeyDoc & {
   /** Set by the revoking update, cleared once the audit entry, finding and event are done. */
   revocationPending?: boolean;
+  /** Grows by one with every change of status, expiry or exposure (the key-state record's `version`). */
+  stateVersion?: number;
+  /** Set by a state change, cleared once that state is on keyguard.key-state.v1. */
+  statePending?: boolean;
+  /** When the last state change was written. */
+  stateChangedAt?: Date;
 };
 
 export type FindingRecord = FindingDoc & {

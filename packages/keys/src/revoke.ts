@@ -4,6 +4,7 @@ import { createEnvelope, type KeyRevokedPayload, Topics } from '@keyguard/events
 import type { Logger } from '@keyguard/logger';
 import { type ActorRef, isDuplicateKey, type LocationDoc, type RevocationReason, type Store } from '@keyguard/store';
 import { findingIdFor } from './findings.js';
+import { changing, type KeyStatePublisher } from './key-state.js';
 import { findingRecords, type KeyRecord, keyRecords } from './records.js';
 
 export interface RevokeOptions {
@@ -24,6 +25,8 @@ export interface RevokeResult {
 export interface RevokerOptions {
   store: Store;
   publisher: Publisher;
+  /** Puts each revoked key's new state on keyguard.key-state.v1 (what every verifier follows). */
+  keyState: KeyStatePublisher;
   logger: Logger;
   /** Name of the service that publishes (envelope `source`). */
   source: string;
@@ -39,13 +42,15 @@ export const revocationEventId = (keyId: string) => `key.revoked:${keyId}`;
  * The one revoke operation — admin revocation, policy auto-revocation and the expiry sweeper
  * all go through it. No transactions: a conditional update decides the single winner (the key
  * is not revoked yet), and the steps after it are each idempotent:
- *   1. status → revoked (+ `revocationPending`), the instant the API starts refusing the key;
+ *   1. status → revoked (+ `revocationPending`, and the state version bumped), the instant the
+ *      API starts refusing the key; then the new state goes on keyguard.key-state.v1, the
+ *      instant every verifier starts refusing it;
  *   2. an audit entry with a deterministic id;
  *   3. the key's open finding resolved with resolution `revoked`;
  *   4. `key.revoked` published with a deterministic event id;
  *   5. `revocationPending` cleared.
  * A crash between 1 and 5 leaves the flag set; `revoke` on the same key (a redelivery) or
- * `completePending` (the sweeper) finishes the remaining steps.
+ * `completePending` (the sweeper) finishes the remaining steps (the key state likewise).
  */
 export function createRevoker(options: RevokerOptions) {
   const keys = keyRecords(options.store);
@@ -126,17 +131,21 @@ export function createRevoker(options: RevokerOptions) {
    * records the exposure with it). Call `finish` afterwards — or leave it to `completePending`.
    */
   async function begin(keyId: string, request: RevokeOptions, alsoSet: Partial<KeyRecord> = {}): Promise<KeyRecord | null> {
+    const now = new Date();
     return keys.findOneAndUpdate(
       { ...request.where, _id: keyId, status: { $ne: 'revoked' } },
-      {
-        $set: {
-          ...alsoSet,
-          status: 'revoked',
-          revokedAt: new Date(),
-          revocation: { reason: request.reason, actor: request.actor },
-          revocationPending: true,
+      changing(
+        {
+          $set: {
+            ...alsoSet,
+            status: 'revoked' as const,
+            revokedAt: now,
+            revocation: { reason: request.reason, actor: request.actor },
+            revocationPending: true,
+          },
         },
-      },
+        now,
+      ),
       { returnDocument: 'after' },
     );
   }
@@ -144,20 +153,26 @@ export function createRevoker(options: RevokerOptions) {
   async function revoke(keyId: string, request: RevokeOptions): Promise<RevokeResult> {
     const key = await begin(keyId, request);
     if (key) {
+      await options.keyState.publish([key]);
       await finish(key, request.correlationId);
       return { revoked: true, key };
     }
     // Lost the race, or a redelivery: finish what an earlier, interrupted revocation left.
-    const pending = await keys.findOne({ ...request.where, _id: keyId, revocationPending: true });
-    if (pending) await finish(pending, request.correlationId);
-    return { revoked: false, key: pending ?? (await keys.findOne({ ...request.where, _id: keyId })) };
+    const current = await keys.findOne({ ...request.where, _id: keyId });
+    if (current) await finishLeftovers(current, request.correlationId);
+    return { revoked: false, key: current };
+  }
+
+  async function finishLeftovers(key: KeyRecord, correlationId?: string): Promise<boolean> {
+    if (key.statePending) await options.keyState.publish([key]);
+    if (key.revocationPending) await finish(key, correlationId);
+    return Boolean(key.revocationPending);
   }
 
   /** Finishes whatever revocation of this key is still pending (a redelivery after a crash). */
   async function finishPending(keyId: string, correlationId?: string): Promise<boolean> {
-    const pending = await keys.findOne({ _id: keyId, revocationPending: true });
-    if (pending) await finish(pending, correlationId);
-    return pending !== null;
+    const key = await keys.findOne({ _id: keyId, $or: [{ revocationPending: true }, { statePending: true }] });
+    return key ? finishLeftovers(key, correlationId) : false;
   }
 
   /** Revokes several keys, a few at a time; returns the keys this call revoked. */
@@ -175,8 +190,12 @@ export function createRevoker(options: RevokerOptions) {
     return revoked;
   }
 
-  /** Finishes revocations interrupted longer than `olderThanMs` ago (run by the sweeper). */
+  /**
+   * Finishes revocations interrupted longer than `olderThanMs` ago, and publishes key states a
+   * crashed writer left unpublished (run by the sweeper). Returns the revocations finished.
+   */
   async function completePending(olderThanMs = 30_000): Promise<number> {
+    await options.keyState.publishPending(olderThanMs);
     const stale = await keys
       .find({ revocationPending: true, revokedAt: { $lte: new Date(Date.now() - olderThanMs) } })
       .limit(500)
@@ -185,7 +204,7 @@ export function createRevoker(options: RevokerOptions) {
     return stale.length;
   }
 
-  return { revoke, begin, finish, finishPending, revokeMany, completePending };
+  return { revoke, begin, finish, finishPending, revokeMany, completePending, keyState: options.keyState };
 }
 
 export type Revoker = ReturnType<typeof createRevoker>;

@@ -3,11 +3,17 @@ import type { Logger } from '@keyguard/logger';
 import type {
   ApiKeyDoc,
   AuditLogDoc,
+  CursorDoc,
   DeliveryDoc,
   FindingDoc,
+  MarkerDoc,
   NotificationDoc,
+  ScanJobDoc,
+  ScanLockDoc,
+  ServiceTokenDoc,
   TeamDoc,
   UserDoc,
+  VisibilityDoc,
 } from './documents.js';
 
 export interface Collections {
@@ -18,6 +24,13 @@ export interface Collections {
   auditLog: Collection<AuditLogDoc>;
   deliveries: Collection<DeliveryDoc>;
   notifications: Collection<NotificationDoc>;
+  scanJobs: Collection<ScanJobDoc>;
+  scanLocks: Collection<ScanLockDoc>;
+  visibility: Collection<VisibilityDoc>;
+  /** Small per-process-kind state documents (the delivery reconciler's cursor). */
+  cursors: Collection<CursorDoc>;
+  markers: Collection<MarkerDoc>;
+  serviceTokens: Collection<ServiceTokenDoc>;
 }
 
 export interface Store {
@@ -42,8 +55,11 @@ export interface ConnectStoreOptions {
  * has none, and the design needs none): a redelivered event hits the same unique key.
  */
 async function ensureIndexes(c: Collections): Promise<void> {
+  // An email is unique within a team, not across teams (one person may belong to two teams):
+  // the earlier global index goes.
+  await c.users.dropIndex('email_unique').catch(() => undefined);
   await Promise.all([
-    c.users.createIndex({ email: 1 }, { unique: true, name: 'email_unique' }),
+    c.users.createIndex({ teamId: 1, email: 1 }, { unique: true, name: 'team_email_unique' }),
     c.users.createIndex({ teamId: 1 }, { name: 'team' }),
     c.apiKeys.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
     c.apiKeys.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
@@ -53,6 +69,9 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.findings.createIndex({ tokenHash: 1 }, { unique: true, name: 'token_hash_unique' }),
     c.findings.createIndex({ teamId: 1, status: 1, lastSeen: -1 }, { name: 'team_status_seen' }),
     c.auditLog.createIndex({ teamId: 1, at: -1 }, { name: 'team_at' }),
+    c.scanJobs.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
+    c.serviceTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
+    c.serviceTokens.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
   ]);
 }
 
@@ -77,6 +96,12 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     auditLog: db.collection('auditLog'),
     deliveries: db.collection('deliveries'),
     notifications: db.collection('notifications'),
+    scanJobs: db.collection('scanJobs'),
+    scanLocks: db.collection('scanLocks'),
+    visibility: db.collection('visibility'),
+    cursors: db.collection('cursors'),
+    markers: db.collection('markers'),
+    serviceTokens: db.collection('serviceTokens'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   options.logger.info({ db: db.databaseName }, 'connected to MongoDB');

@@ -1,5 +1,5 @@
 /** Pure presentation rules (dates, tooltip text, exposure flags): unit-tested without a browser. */
-import type { ApiKey, Exposure, Location, UserRef } from './types';
+import type { Key, Location, ScanJob, UserRef } from '@keyguard/contract';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
@@ -52,7 +52,7 @@ export function formatRelative(value: string | Date | null | undefined, now: Dat
   return 'Just now';
 }
 
-export function userLabel(user: UserRef | null | undefined): string {
+export function userLabel(user: Pick<UserRef, 'id' | 'name' | 'email'> | null | undefined): string {
   if (!user) return 'Unknown';
   return user.name || user.email || user.id;
 }
@@ -61,7 +61,7 @@ export function userLabel(user: UserRef | null | undefined): string {
  * What hovering a revoked tag says: who or what revoked the key, and when — the three
  * reasons Postman shows (an admin, inactivity past the expiration date, automatic revocation).
  */
-export function revocationText(key: Pick<ApiKey, 'status' | 'revokedAt' | 'revocation'>): string {
+export function revocationText(key: Pick<Key, 'status' | 'revokedAt' | 'revocation'>): string {
   const when = formatDate(key.revokedAt, '');
   const on = when ? ` on ${when}` : '';
   const r = key.revocation;
@@ -94,7 +94,7 @@ export function sourceLabel(source: string): string {
 }
 
 /** `GitHub · acme/api · config/.env:12` or `Postman · public collection`. */
-export function locationLabel(loc: Location): string {
+export function locationLabel(loc: Pick<Location, 'source' | 'url' | 'repository' | 'path' | 'line' | 'resourceType'>): string {
   const parts = [sourceLabel(loc.source)];
   if (loc.repository) parts.push(loc.repository);
   if (loc.path) parts.push(loc.line ? `${loc.path}:${loc.line}` : loc.path);
@@ -122,44 +122,6 @@ export function safeHref(url: string): string | undefined {
   }
 }
 
-function obj(v: unknown): Record<string, unknown> | null {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
-}
-
-/**
- * `GET /exposures` items, either `{ key, owner, detectedAt, locations, ... }` or a key object
- * with its `exposure` — folded into one shape for the table.
- */
-export function normaliseExposure(raw: Record<string, unknown>): Exposure {
-  const nested = obj(raw['key']);
-  const key = (nested ?? raw) as unknown as ApiKey;
-  const exposure = obj(key.exposure) ?? obj(raw['exposure']) ?? {};
-  const locations = (
-    Array.isArray(raw['locations'])
-      ? raw['locations']
-      : Array.isArray(exposure['locations'])
-        ? exposure['locations']
-        : exposure['location']
-          ? [exposure['location']]
-          : []
-  ) as Location[];
-  const owner = (obj(raw['owner']) ?? obj(key.createdBy) ?? null) as UserRef | null;
-  const findingId = str(raw['findingId']) ?? str(obj(raw['finding'])?.['id']) ?? str(exposure['findingId']);
-  return {
-    key,
-    owner,
-    detectedAt: str(raw['detectedAt']) ?? str(exposure['detectedAt']) ?? key.createdAt,
-    lastUsedAt: str(raw['lastUsedAt']) ?? key.lastUsedAt ?? null,
-    locations,
-    status: str(raw['status']) ?? key.status,
-    ...(findingId ? { findingId } : {}),
-  };
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
@@ -170,3 +132,43 @@ export const resolutionLabels: Record<string, string> = {
   wont_fix: "Won't fix",
   ignored: 'Ignored',
 };
+
+/** What a scan is, for the list of recent scans. */
+export const scanStatusLabels: Record<ScanJob['status'], string> = {
+  queued: 'Queued',
+  running: 'Scanning',
+  done: 'Done',
+  partial: 'Stopped early',
+  failed: 'Failed',
+  skipped: 'Skipped',
+};
+
+export const scanReasonLabels: Record<ScanJob['reason'], string> = {
+  on_demand: 'Scan now',
+  publicized: 'Made public',
+  installation: 'App installed',
+};
+
+/** `1,204 commits · 3.2 MB · 2 secrets (3 places)`: what a scan has read and found so far. */
+export function scanProgress(job: Pick<ScanJob, 'kind' | 'status' | 'progress' | 'counts'>): string {
+  const parts: string[] = [];
+  if (job.kind === 'history' && (job.progress.commits > 0 || job.status !== 'queued')) {
+    parts.push(plural(job.progress.commits, 'commit'));
+    if (job.progress.bytes > 0) parts.push(formatBytes(job.progress.bytes));
+  }
+  if (job.status !== 'queued') {
+    const { secrets, exposures } = job.counts;
+    parts.push(secrets === 0 ? 'no secrets' : `${plural(secrets, 'secret')}${exposures > secrets ? ` (${plural(exposures, 'place')})` : ''}`);
+  }
+  return parts.join(' · ');
+}
+
+/** `812 B`, `4.2 KB`, `3.2 MB`, `1.5 GB` (decimal units, as git and GitHub report sizes). */
+export function formatBytes(n: number): string {
+  if (n < 1e3) return `${n} B`;
+  const [value, unit] = n < 1e6 ? [n / 1e3, 'KB'] : n < 1e9 ? [n / 1e6, 'MB'] : [n / 1e9, 'GB'];
+  return `${value.toFixed(1)} ${unit}`;
+}
+
+/** A scan is still going (the list refreshes quickly until none is). */
+export const scanActive = (job: Pick<ScanJob, 'status'>) => job.status === 'queued' || job.status === 'running';

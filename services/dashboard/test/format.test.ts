@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRelative, locationLabel, normaliseExposure, plural, revocationText, safeHref, usedAfterExposure } from '../src/format';
+import { formatDate, formatRelative, locationLabel, plural, revocationText, safeHref, scanProgress, usedAfterExposure } from '../src/format';
 
 describe('revocationText (the revoked tag tooltip)', () => {
   const revokedAt = '2026-11-20T10:00:00.000Z';
@@ -68,32 +68,27 @@ describe('locations', () => {
   });
 });
 
-describe('normaliseExposure', () => {
-  const key = {
-    id: 'k1',
-    name: 'CI key',
-    preview: 'PMAK-…a1b2',
-    status: 'enabled',
-    createdBy: { id: 'u1', name: 'Ada', email: 'ada@example.com' },
-    createdAt: '2026-11-01T00:00:00Z',
-    expiresAt: null,
-    lastUsedAt: '2026-11-03T00:00:00Z',
-    revokedAt: null,
-    revocation: null,
-    exposure: { detectedAt: '2026-11-02T00:00:00Z', locations: [{ source: 'github', url: 'https://github.com/a/b' }] },
-  };
-  it('reads a key object with its exposure', () => {
-    const e = normaliseExposure(key);
-    expect(e).toMatchObject({ detectedAt: '2026-11-02T00:00:00Z', lastUsedAt: '2026-11-03T00:00:00Z', owner: { name: 'Ada' }, status: 'enabled' });
-    expect(e.locations).toHaveLength(1);
-  });
-  it('reads a wrapper with key, owner and locations', () => {
-    const e = normaliseExposure({ key, owner: { id: 'u2', name: 'Bob' }, detectedAt: '2026-11-05T00:00:00Z', locations: [], status: 'open' });
-    expect(e).toMatchObject({ detectedAt: '2026-11-05T00:00:00Z', owner: { name: 'Bob' }, status: 'open', locations: [] });
-  });
-});
-
 it('pluralises counts', () => {
   expect(plural(1, 'key')).toBe('1 key');
   expect(plural(1200, 'key')).toBe('1,200 keys');
+});
+
+describe('scanProgress (recent scans)', () => {
+  const job = (over: Partial<Parameters<typeof scanProgress>[0]> = {}) => ({
+    kind: 'history' as const,
+    status: 'running' as const,
+    progress: { commits: 1204, bytes: 3_200_000 },
+    counts: { exposures: 3, secrets: 2 },
+    ...over,
+  });
+
+  it('says what a history scan has read and found', () => {
+    expect(scanProgress(job())).toBe('1,204 commits · 3.2 MB · 2 secrets (3 places)');
+    expect(scanProgress(job({ status: 'done', progress: { commits: 1, bytes: 0 }, counts: { exposures: 0, secrets: 0 } }))).toBe('1 commit · no secrets');
+    expect(scanProgress(job({ status: 'queued', progress: { commits: 0, bytes: 0 }, counts: { exposures: 0, secrets: 0 } }))).toBe('');
+  });
+
+  it('counts only secrets for a Postman resource', () => {
+    expect(scanProgress(job({ kind: 'resource', status: 'done', counts: { exposures: 1, secrets: 1 } }))).toBe('1 secret');
+  });
 });

@@ -4,6 +4,7 @@ import { randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
 import { createLogger } from '@keyguard/logger';
 import { connectStore, type Store } from '@keyguard/store';
 import { uniqueDbName } from '@keyguard/store/testing';
+import { watchContract } from '@keyguard/testkit/contract';
 import { Config } from '../src/config.js';
 import { startService } from '../src/service.js';
 
@@ -17,9 +18,12 @@ export interface Call {
 }
 
 /** A keys-api on a fresh database and key-events topic, called over real HTTP. */
-export async function startApi(env: Record<string, string> = {}, shared?: { dbName: string; keyEvents: string; adminKey: string }) {
+export async function startApi(env: Record<string, string> = {}, shared?: { dbName: string; keyEvents: string; adminKey: string; keyState?: string; keyUsage?: string }) {
   const dbName = shared?.dbName ?? uniqueDbName('keysapi');
   const keyEvents = shared?.keyEvents ?? uniqueName('keyguard.key-events');
+  const keyState = shared?.keyState ?? uniqueName('keyguard.key-state');
+  const keyUsage = shared?.keyUsage ?? uniqueName('keyguard.key-usage');
+  const scanRequests = uniqueName('keyguard.scan-requests');
   const adminKey = shared?.adminKey ?? randomPmak();
   const config = Config.parse({
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
@@ -29,9 +33,12 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
     KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
     DASHBOARD_DIR: '/nonexistent/keyguard-dashboard',
     LAST_USED_GRANULARITY_MS: '0',
+    // Tests make many failed calls from one address; the rate-limit tests set their own limits.
+    AUTH_FAILURES_PER_MINUTE: '100000',
+    SESSION_OPENS_PER_MINUTE: '100000',
     ...env,
   });
-  const running = await startService(config, { logger, topics: { keyEvents } });
+  const running = await startService(config, { logger, topics: { keyEvents, scanRequests, keyState, keyUsage }, extend: watchContract });
   const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger, ensureIndexes: false });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'keys-api-test', logger });
   const base = `http://127.0.0.1:${running.port}`;
@@ -60,7 +67,11 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
   return {
     adminKey,
     dbName,
+    metricsBase: `http://127.0.0.1:${running.metricsPort}`,
     keyEvents,
+    keyState,
+    keyUsage,
+    scanRequests,
     base,
     store,
     kafka,

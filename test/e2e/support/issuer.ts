@@ -9,6 +9,7 @@ import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import type { Logger } from '@keyguard/logger';
 import { startService as startNotifier } from '@keyguard/notifier/service';
 import { startService as startPolicy } from '@keyguard/policy/service';
+import { watchContract } from '@keyguard/testkit/contract';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -16,7 +17,8 @@ export interface IssuerOptions {
   logger: Logger;
   logLevel: LogLevel;
   dbName: string;
-  topics: { exposures: string; keyEvents: string };
+  /** keyState and keyUsage: fresh ones unless given; `scanRequests`: where keys-api queues on-demand scans (the real topic when absent). */
+  topics: { exposures: string; keyEvents: string; keyState?: string; keyUsage?: string; scanRequests?: string };
   adminKey: string;
   admin?: { email: string; name: string };
   /** The built dashboard keys-api serves; none by default. */
@@ -27,6 +29,8 @@ export interface IssuerOptions {
 
 export interface Issuer {
   keysApiUrl: string;
+  /** The topics the services of the file share (key-state: what verifiers follow). */
+  topics: { exposures: string; keyEvents: string; keyState: string; keyUsage: string };
   /** The config every service of the file shares (for services started beside these). */
   common: { HOST: string; PORT: number; LOG_LEVEL: LogLevel; KAFKA_BROKERS: string[]; MONGODB_URI: string };
   stop(): Promise<void>;
@@ -42,7 +46,8 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
     KAFKA_BROKERS: process.env['KAFKA_BROKERS']!.split(','),
     MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, options.dbName),
   };
-  const { logger, topics } = options;
+  const { logger } = options;
+  const topics = { ...options.topics, keyState: options.topics.keyState ?? `e2e.key-state.${suffix()}`, keyUsage: options.topics.keyUsage ?? `e2e.key-usage.${suffix()}` };
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s();
@@ -58,7 +63,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
       },
-      { logger, topics: { keyEvents: topics.keyEvents } },
+      { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;
@@ -71,7 +76,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
       );
       stops.push(notifier.stop);
     }
-    return { keysApiUrl, common, stop };
+    return { keysApiUrl, topics, common, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,5 +1,7 @@
+import { tokenHashFor } from '../hash.js';
+import { redact } from '../redact.js';
 import { defaultRules } from '../registry.js';
-import type { Classification, ScanOptions, ScanResult, ScanStats, Scanner, ScannerOptions } from '../types.js';
+import type { Classification, ProtectedSecret, ScanOptions, ScanResult, ScanStats, Scanner, ScannerOptions } from '../types.js';
 import { type CompiledRule, compileRule } from './compile.js';
 import { decodeSpans } from './decode/decode-spans.js';
 import { encodedKeywords } from './decode/encoded-keywords.js';
@@ -95,7 +97,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     const candidates: Candidate[] = [];
     collect(source, input, 0, stats, candidates);
     if (candidates.length === 0) return { findings: [], stats };
-    const accepted = verifyCandidates(candidates, stats, allowedHashes, path, source);
+    const accepted = verifyCandidates(candidates, stats, { allowedHashes, hashKey: options.hashKey }, path, source);
     return { findings: toFindings(accepted, source, scanOptions), stats };
   }
 
@@ -112,5 +114,12 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     return null;
   }
 
-  return { rules: compiled.map((c) => c.rule), scan, classify };
+  const byId = new Map(compiled.map((c) => [c.rule.id, c.rule]));
+  function protect(token: string, ruleId?: string): ProtectedSecret {
+    const rule = ruleId === undefined ? undefined : byId.get(ruleId);
+    const hashing = rule?.hashing ?? (rule ? 'sha256' : 'keyed');
+    return { tokenHash: tokenHashFor(token, hashing, options.hashKey), redacted: redact(token, undefined, { tail: hashing !== 'keyed' }) };
+  }
+
+  return { rules: compiled.map((c) => c.rule), scan, classify, protect };
 }

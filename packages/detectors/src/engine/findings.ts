@@ -43,7 +43,7 @@ export function toFindings(accepted: readonly Accepted[], source: Source, option
     const finding: Finding = {
       ruleId: cand.rule.rule.id,
       tokenHash: cand.hash,
-      redacted: redact(cand.secret, cand.prefixLength || undefined),
+      redacted: redact(cand.secret, cand.prefixLength || undefined, { tail: cand.rule.rule.hashing !== 'keyed' }),
       confidence: cand.rule.rule.confidence,
       line: startLine,
       column: startColumn,

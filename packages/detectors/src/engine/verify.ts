@@ -1,12 +1,13 @@
 import { DOCUMENTATION_EXAMPLE_HASHES } from '../checks/doc-examples.js';
 import { shannonEntropy } from '../checks/entropy.js';
 import { isPlaceholder } from '../checks/placeholders.js';
-import { hashToken } from '../hash.js';
+import { hashToken, tokenHashFor } from '../hash.js';
 import type { Rule, ScanStats } from '../types.js';
 import type { Candidate } from './match.js';
 import type { Source } from './source.js';
 
 export interface Accepted extends Candidate {
+  /** The hash the finding is reported under (the rule's hashing). */
   hash: string;
 }
 
@@ -22,10 +23,11 @@ const rank = (c: Candidate): number => RANK[c.rule.rule.confidence];
 export function verifyCandidates(
   candidates: readonly Candidate[],
   stats: ScanStats,
-  allowedHashes: ReadonlySet<string>,
+  keys: { allowedHashes: ReadonlySet<string>; hashKey: string | Uint8Array | undefined },
   path: string | undefined,
   source: Source,
 ): Accepted[] {
+  const { allowedHashes, hashKey } = keys;
   const kept: Accepted[] = [];
   for (const cand of candidates) {
     const rule = cand.rule.rule;
@@ -55,11 +57,13 @@ export function verifyCandidates(
       stats.rejectedBy.placeholder++;
       continue;
     }
-    if (allowedHashes.has(hash) || ruleAllowlisted(rule, cand, path, source)) {
+    // reported by the rule's hashing: plain SHA-256, or HMAC-SHA256 under the key (`keyed`)
+    const reported = tokenHashFor(cand.secret, rule.hashing ?? 'sha256', hashKey);
+    if (allowedHashes.has(hash) || allowedHashes.has(reported) || ruleAllowlisted(rule, cand, path, source)) {
       stats.allowlisted++;
       continue;
     }
-    kept.push({ ...cand, hash });
+    kept.push({ ...cand, hash: reported });
   }
   const { checksum, placeholder, entropy, invalid } = stats.rejectedBy;
   stats.rejected = checksum + placeholder + entropy + invalid;

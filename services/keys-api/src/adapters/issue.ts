@@ -1,9 +1,13 @@
-import { issueApiKey, type KeyRecord, keyRecords, newId } from '@keyguard/keys';
+import { initialState, issueApiKey, type KeyRecord, type KeyStatePublisher, keyRecords, newId } from '@keyguard/keys';
 import { mapDuplicate, type Store, type TeamDoc, type UserDoc } from '@keyguard/store';
 import { expiryFor } from '../domain/expiry.js';
 
-/** Issues keys: the raw value goes back to the caller once; only its hash and preview are kept. */
-export function createKeyIssuer(store: Store) {
+/**
+ * Issues keys: the raw value goes back to the caller once; only its hash and preview are kept.
+ * The new key's state is on keyguard.key-state.v1 before the caller hears of it, so every
+ * verifier knows a key as soon as its owner can use it.
+ */
+export function createKeyIssuer(store: Store, keyState: KeyStatePublisher) {
   const keys = keyRecords(store);
   return {
     async issue(owner: UserDoc, team: TeamDoc, name: string, requestedExpiresAt: Date | null): Promise<{ record: KeyRecord; raw: string }> {
@@ -23,8 +27,10 @@ export function createKeyIssuer(store: Store) {
         revokedAt: null,
         revocation: null,
         exposure: null,
+        ...initialState(createdAt),
       };
       await mapDuplicate('apiKeys', () => keys.insertOne(record));
+      await keyState.publish([record]);
       return { record, raw: material.raw };
     },
   };

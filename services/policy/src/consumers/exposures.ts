@@ -1,6 +1,6 @@
 import type { ConsumedMessage } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
-import { type FindingRepository, findingIdFor, type KeyRecord, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
+import { changing, type FindingRepository, findingIdFor, type KeyRecord, type KeyStatePublisher, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
 import type { ActorRef, Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
@@ -11,6 +11,7 @@ export interface ExposureHandlerDeps {
   store: Store;
   findings: FindingRepository;
   revoker: Revoker;
+  keyState: KeyStatePublisher;
   logger: Logger;
   onOutcome?: (outcome: { exposures: number; revoked: number; markedExposed: number; timings: Record<string, number> }) => void;
 }
@@ -20,7 +21,7 @@ export interface ExposureHandlerDeps {
  * the findings, then per matching key the team's policy. Redelivery is harmless: finding
  * writes skip known locations, marking is conditional, and the revoker has a single winner.
  */
-export function createExposureHandler({ store, findings, revoker, logger, onOutcome }: ExposureHandlerDeps) {
+export function createExposureHandler({ store, findings, revoker, keyState, logger, onOutcome }: ExposureHandlerDeps) {
   const keys = keyRecords(store);
   const { teams } = store.collections;
   /** Revocations being finished, by key: one finisher per key in this process. */
@@ -83,7 +84,7 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     const records = messages.map((m) => toExposureRecord(m.value.payload));
     const hashes = [...new Set(records.map((r) => r.tokenHash))];
     const matched = await keys
-      .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1 } })
+      .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1, statePending: 1 } })
       .toArray();
     const teamIds = [...new Set(matched.map((k) => k.teamId))];
     const teamList = teamIds.length > 0 ? await teams.find({ _id: { $in: teamIds } }).toArray() : [];
@@ -110,6 +111,8 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     for (const k of toRevoke) {
       begun.push(await revoker.begin(k._id, { reason: 'exposure_auto', actor: policyActor }, k.exposure ? {} : { exposure: exposureOf(k) }));
     }
+    //    …and every verifier refuses them as soon as their new state is on the key-state topic.
+    await keyState.publish(begun.filter((k): k is KeyRecord => k !== null));
     lap('refused');
 
     // 2. The findings (every token, ours or not).
@@ -123,9 +126,10 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     const toMark = matched.filter((k) => k.exposure === null && decideKeyAction(k, settings.get(k.teamId)) === 'mark_exposed');
     if (toMark.length > 0) {
       await keys.bulkWrite(
-        toMark.map((k) => ({ updateOne: { filter: { _id: k._id, exposure: null }, update: { $set: { exposure: exposureOf(k) } } } })),
+        toMark.map((k) => ({ updateOne: { filter: { _id: k._id, exposure: null }, update: changing({ $set: { exposure: exposureOf(k) } }) } })),
         { ordered: false },
       );
+      await keyState.publishIds(toMark.map((k) => k._id));
     }
 
     // 4. Finish the revocations (audit, finding resolved, key.revoked), including any an
@@ -138,7 +142,7 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
       const locations = createdResolved.get(key.hash);
       finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash), locations ? { findingResolved: true, locations } : {}));
     }
-    for (const k of matched.filter((k) => k.revocationPending || lostRace.has(k._id))) {
+    for (const k of matched.filter((k) => k.revocationPending || k.statePending || lostRace.has(k._id))) {
       finishLater(k._id, () => revoker.finishPending(k._id, correlation.get(k.hash)));
     }
     const revokedCount = begun.filter(Boolean).length;

@@ -1,35 +1,22 @@
-import type { FastifyInstance } from 'fastify';
-import { keyRecords } from '@keyguard/keys';
+import { getSettings, patchSettings } from '@keyguard/contract';
+import { changing, keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { TeamSettings } from '@keyguard/store';
-import { z } from 'zod';
 import { expiredIfCreatedBefore, expiryFor } from '../../domain/expiry.js';
-import { requireAdmin } from '../auth.js';
-import { type ApiContext, parse } from '../context.js';
+import { adminOnly, requireAdmin } from '../auth.js';
+import type { Api, ApiContext } from '../context.js';
 import { keyView, settingsView } from '../views.js';
 import { userActor } from './keys.js';
 
-const PatchSettings = z
-  .object({
-    allowMemberKeyGeneration: z.boolean().optional(),
-    keyExpiryDays: z.number().int().min(1).max(3650).nullable().optional(),
-    autoRevokeExposed: z.boolean().optional(),
-    /** When turning autoRevokeExposed on while exposed keys exist: revoke them, or leave them. */
-    existingExposed: z.enum(['revoke', 'ignore']).optional(),
-    /** Required when the new keyExpiryDays expires keys at once. */
-    confirm: z.boolean().optional(),
-  })
-  .strict();
-
-export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function settingsRoutes(app: Api, ctx: ApiContext): void {
   const keys = keyRecords(ctx.store);
   const { teams } = ctx.store.collections;
 
-  app.get('/settings', async (request) => settingsView(requireAdmin(request).team));
+  app.route({ ...getSettings, preValidation: adminOnly, handler: async (request) => settingsView(requireAdmin(request).team) });
 
-  app.patch('/settings', async (request) => {
+  app.route({ ...patchSettings, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const body = parse(PatchSettings, request.body);
+    const body = request.body;
     const before = p.team.settings;
     const teamId = p.team._id;
     const now = new Date();
@@ -74,9 +61,10 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const live = await keys.find({ teamId, status: { $ne: 'revoked' } }, { projection: { _id: 1, createdAt: 1 } }).toArray();
       if (live.length > 0) {
         await keys.bulkWrite(
-          live.map((k) => ({ updateOne: { filter: { _id: k._id }, update: { $set: { expiresAt: expiryFor(k.createdAt, expiryDays, null) } } } })),
+          live.map((k) => ({ updateOne: { filter: { _id: k._id }, update: changing({ $set: { expiresAt: expiryFor(k.createdAt, expiryDays, null) } }, now) } })),
           { ordered: false },
         );
+        await ctx.keyState.publishIds(live.map((k) => k._id));
       }
       expired = (await ctx.sweeper.sweep(now, { teamId })).revoked;
     }
@@ -90,5 +78,5 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
       revokedExposed = done.length;
     }
     return { ...settings, expiresNow: expired, revokedExposed };
-  });
+  } });
 }
