@@ -242,13 +242,18 @@ if (phases.has('http')) {
 }
 
 // ---- 3. propagation to three verifier processes ----
+// Keys to revoke or leak: written straight to MongoDB and their states onto the topic in one
+// batch (creating hundreds through POST /keys one by one only measures FerretDB's writes).
+const keyState = createKeyStatePublisher({ store, publisher, logger, topic: topics.keyState });
 const keysOf = async (n, name) => {
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const created = await api('POST', '/keys', { name: `${name} ${i}` });
-    out.push({ id: created.body.id, raw: created.body.key });
-  }
-  return out;
+  const me = (await api('GET', '/me')).body;
+  const made = Array.from({ length: n }, (_, i) => {
+    const m = issueApiKey();
+    return { raw: m.raw, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `${name} ${i}`, teamId: 'team_default', createdBy: me.id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null, stateVersion: 1, stateChangedAt: new Date() } };
+  });
+  await keyRecords(store).insertMany(made.map((k) => k.doc));
+  await keyState.publish(made.map((k) => k.doc));
+  return made.map((k) => ({ id: k.doc._id, raw: k.raw }));
 };
 if (phases.has('propagation')) {
   const keys = await keysOf(revocations, 'propagation');
@@ -277,7 +282,7 @@ if (phases.has('e2e')) {
   stops.push(policy.stop);
   const webhookSecret = randomBytes(24).toString('hex');
   const postman = await startPostmanIngest(
-    { ...common, POSTMAN_WEBHOOK_SECRET: webhookSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/', SCAN_PRIVATE: false, INGEST_WORKER: true, INGEST_RECEIVER: true, PUBLISH_TIMEOUT_MS: 3000 },
+    { ...common, POSTMAN_WEBHOOK_SECRET: webhookSecret, KEYGUARD_HASH_KEY: randomBytes(32).toString('hex'), POSTMAN_API_URL: 'http://127.0.0.1:9/', SCAN_PRIVATE: false, INGEST_WORKER: true, INGEST_RECEIVER: true, PUBLISH_TIMEOUT_MS: 3000 },
     { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: `bench-postman-${suffix}` },
   );
   stops.push(postman.stop);
@@ -370,16 +375,8 @@ if (phases.has('e2e')) {
 
 // ---- 5. usage reports: coalesced, and no lastUsedAt lost ----
 if (phases.has('usage')) {
-  const owner = { _id: newId('usr'), teamId: 'team_default', email: `usage-${suffix}@example.test`, name: 'Usage owner', role: 'member', createdAt: new Date() };
-  await store.collections.users.insertOne(owner);
-  const keys = Array.from({ length: usageKeys }, (_, i) => {
-    const m = issueApiKey();
-    return { raw: m.raw, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `usage ${i}`, teamId: 'team_default', createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null, stateVersion: 1, stateChangedAt: new Date() } };
-  });
-  await keyRecords(store).insertMany(keys.map((k) => k.doc));
-  progress('usage: keys inserted');
-  await createKeyStatePublisher({ store, publisher, logger, topic: topics.keyState }).publish(keys.map((k) => k.doc));
-  progress('usage: states published');
+  const keys = (await keysOf(usageKeys, 'usage')).map((k) => ({ ...k, doc: { _id: k.id } }));
+  progress('usage: keys written');
   await Promise.all(verifiers.map((v) => v.ask({ type: 'await-valid', keys: keys.map((k) => k.raw) }, 'valid')));
   progress('usage: verifiers know the keys');
   const before = await kafka.admin();

@@ -63,7 +63,7 @@ beforeAll(async () => {
   served = mkdtempSync(path.join(tmpdir(), 'keyguard-scan-e2e-'));
   http = await serveDumbHttp(served);
   github = await startGithubIngest(
-    { ...issuer.common, GITHUB_WEBHOOK_SECRET: randomBytes(20).toString('hex'), GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_PARTNER_KEYS_URL: 'http://127.0.0.1:9/keys', GITHUB_GIT_URL: http.url },
+    { ...issuer.common, GITHUB_WEBHOOK_SECRET: randomBytes(20).toString('hex'), GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_PARTNER_KEYS_URL: 'http://127.0.0.1:9/keys', GITHUB_GIT_URL: http.url, KEYGUARD_HASH_KEY: randomBytes(32).toString('hex') },
     { logger, topics, groupId: `scan-e2e-${randomBytes(4).toString('hex')}`, receiver: false },
   );
 

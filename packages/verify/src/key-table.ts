@@ -107,13 +107,6 @@ export function createKeyTable(initialCapacity = 1024) {
       flags[slot] = flags[slot]! | STICKY_REVOKED;
     },
 
-    /** A tombstone: the key is gone from the topic; a key seen revoked stays refused. */
-    remove(digest: string): void {
-      const slot = slots.get(digest);
-      if (slot === undefined) return;
-      flags[slot] = flags[slot]! & STICKY_REVOKED;
-    },
-
     hasState: (slot: number) => (flags[slot]! & HAS_STATE) !== 0,
     status: (slot: number) => ((flags[slot]! & STICKY_REVOKED) !== 0 ? REVOKED : status[slot]!),
     exposed: (slot: number) => (flags[slot]! & EXPOSED) !== 0,

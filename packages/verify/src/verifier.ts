@@ -127,11 +127,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
     for (const record of records) {
       const digest = record.key ? digestFromHex(record.key.toString('ascii')) : null;
       if (!digest) continue;
-      if (record.value === null) {
-        table.remove(digest);
-        answers[table.slotOf(digest)] = undefined;
-        continue;
-      }
+      // Keyguard never deletes a key's state (a revoked key stays revoked), and a tombstone
+      // carries no version to prove it newer than what the table holds: it changes nothing.
+      if (record.value === null) continue;
       let state: KeyState;
       try {
         state = KeyState.parse(JSON.parse(record.value.toString('utf8')));
@@ -175,7 +173,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   })();
 
   const isStale = () => Date.now() - (reader?.lastContactAt() ?? 0) > maxStalenessMs;
-  const canAnswer = () => reader !== undefined && reader.isReady() && (failOpen || !isStale());
+  const canAnswer = () => reader?.isReady() === true && (failOpen || !isStale());
 
   function fromTable(key: unknown, teamId: string | undefined): VerifyResult {
     if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) return NOT_FOUND;
