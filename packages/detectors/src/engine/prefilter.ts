@@ -5,15 +5,17 @@ import { PREFILTER_WASM_BASE64 } from './prefilter-wasm.js';
  * One pass over the input that finds every keyword of every rule (and their encoded forms).
  *
  * A rolling 4-byte window is hashed at each position and tested against a sparse 256-Kbit
- * table of the keywords' first four characters (3-character keywords are expanded with every
- * printable fourth character); only then are two more hashes tested in a second 256-Kbit Bloom
- * table, and only a hit of all three looks up the exact 4-byte gram and compares the rest of
- * the keyword. With ~5,000 grams (216 rules and their encoded forms) that keeps both the
- * loop's slow branch (~2 % of bytes) and the calls back into JavaScript (~0.003 %) rare. The loop is a few integer instructions per byte over the raw bytes,
- * so no Buffer is decoded to a string on the hot path. Inputs of 1 KB or more run the loop in
- * WebAssembly (prefilter.wat, ~1.2 GB/s per core here); smaller ones run the same loop in
- * JavaScript (~0.6 GB/s), where a 60-keyword Irregexp alternation measured ~250 MB/s and a
- * pure-JS Aho-Corasick ~33 MB/s. Both paths produce identical hits (tested).
+ * table of the keywords' anchor grams: each keyword's rarest 4 characters (common-grams.ts);
+ * 3-character keywords are expanded with every printable fourth character. Only then are two
+ * more hashes tested in a second 256-Kbit Bloom table, and only a hit of all three looks up
+ * the exact 4-byte gram and compares the keywords anchored on it. With ~4,100 grams (216
+ * rules and their encoded forms) that keeps both the loop's slow branch (~2 % of bytes) and
+ * the calls back into JavaScript (~0.003 %) rare. The loop is a few integer instructions per
+ * byte over the raw bytes, so no Buffer is decoded to a string on the hot path. Inputs of 1 KB
+ * or more run the loop in WebAssembly (prefilter.wat, ~0.75 GB/s per core here with every
+ * rule's grams); smaller ones run the same loop in JavaScript, where a 60-keyword Irregexp
+ * alternation measured ~250 MB/s and a pure-JS Aho-Corasick ~33 MB/s. Both paths produce
+ * identical hits (tested).
  */
 
 export interface KeywordEntry {
