@@ -218,8 +218,15 @@ describe('no raw secret at rest', () => {
     }
 
     // Everything Keyguard wrote to Kafka (key states and usage reports included)…
-    const written = await Promise.all(Object.values(topics).map((t) => readAll(kafka, t!)));
-    expect(written.map((w) => w.length).every((n) => n > 0), 'every topic has messages').toBe(true);
+    // Usage reports are coalesced and flushed on a timer, so a busy machine may not have written
+    // them yet: wait until every topic has something, and name the one that never does.
+    const written = await eventually(
+      async () => {
+        const all = await Promise.all(Object.values(topics).map((t) => readAll(kafka, t!)));
+        return all.every((w) => w.length > 0) ? all : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, what: `messages on every topic (${Object.keys(topics).join(', ')})` },
+    );
     const kafkaText = written.flat().map((m) => `${m.key} ${m.value}`);
     // …to MongoDB…
     const store = await connectStore({ uri: uriWithDatabase(process.env['MONGODB_URI']!, dbName), logger: createLogger({ name: 'e2e', level: 'silent' }), ensureIndexes: false });
