@@ -3,6 +3,7 @@ import type { Endpoint } from './endpoint.js';
 import { listExposures } from './exposures.js';
 import { getFinding, listFindings, patchFinding } from './findings.js';
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from './keys.js';
+import { createScimToken, deleteScimToken, listScimTokens } from './scim-tokens.js';
 import { createServiceToken, deleteServiceToken, listServiceTokens } from './service-tokens.js';
 import { verifyKey } from './verify.js';
 import { getOpenApi } from './openapi.js';
@@ -41,4 +42,7 @@ export const endpoints: readonly Endpoint[] = [
   createServiceToken,
   listServiceTokens,
   deleteServiceToken,
+  createScimToken,
+  listScimTokens,
+  deleteScimToken,
 ];

@@ -7,6 +7,8 @@ export * from './findings.js';
 export * from './keys.js';
 export * from './openapi.js';
 export * from './scans.js';
+export * from './scim.js';
+export * from './scim-tokens.js';
 export * from './session.js';
 export * from './service-tokens.js';
 export * from './settings.js';

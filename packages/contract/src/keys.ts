@@ -6,7 +6,7 @@ import { authErrors, bodyErrors, errors } from './errors.js';
 export const KeyStatus = z.enum(['enabled', 'disabled', 'revoked']);
 export type KeyStatus = z.output<typeof KeyStatus>;
 
-export const RevocationReason = z.enum(['admin', 'expired', 'exposure_auto']);
+export const RevocationReason = z.enum(['admin', 'expired', 'exposure_auto', 'deprovisioned']);
 export type RevocationReason = z.output<typeof RevocationReason>;
 
 export const UserRef = z.object({ id: z.string(), name: z.string(), email: z.string() });

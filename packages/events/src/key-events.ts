@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { envelopeOf } from './envelope.js';
 import { ExposureLocation } from './exposures.js';
 
-export const RevocationReason = z.enum(['admin', 'expired', 'exposure_auto']);
+export const RevocationReason = z.enum(['admin', 'expired', 'exposure_auto', 'deprovisioned']);
 export type RevocationReason = z.infer<typeof RevocationReason>;
 
 /** Who acted: a user, or a Keyguard job (`policy`, `expiry-sweeper`). */

@@ -6,7 +6,7 @@
 
 export type Role = 'member' | 'team_admin' | 'super_admin';
 export type KeyStatus = 'enabled' | 'disabled' | 'revoked';
-export type RevocationReason = 'admin' | 'expired' | 'exposure_auto';
+export type RevocationReason = 'admin' | 'expired' | 'exposure_auto' | 'deprovisioned';
 export type FindingStatus = 'open' | 'resolved';
 export type FindingResolution = 'revoked' | 'false_positive' | 'wont_fix' | 'ignored';
 
@@ -38,6 +38,22 @@ export interface UserDoc {
   name: string;
   role: Role;
   createdAt: Date;
+  /** False once the identity provider deactivated them (SCIM): they can no longer sign in. Absent: active. */
+  active?: boolean;
+  /** Set for people the identity provider manages (SCIM). */
+  scim?: ScimIdentity;
+  updatedAt?: Date;
+}
+
+/** What the identity provider said about a person (RFC 7643 User attributes Keyguard keeps). */
+export interface ScimIdentity {
+  /** As the provider sent it. */
+  userName: string;
+  /** Lower case: what `filter=userName eq "…"` matches (userName is case-insensitive). */
+  userNameKey: string;
+  externalId?: string;
+  givenName?: string;
+  familyName?: string;
 }
 
 export interface LocationDoc {
@@ -128,7 +144,7 @@ export interface AuditLogDoc {
   at: Date;
   actor: ActorRef;
   action: string;
-  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan' | 'service_token'; id: string };
+  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan' | 'service_token' | 'scim_token' | 'scim_group'; id: string };
   details: Record<string, unknown>;
 }
 
@@ -238,4 +254,34 @@ export interface ServiceTokenDoc {
   createdBy: string;
   createdAt: Date;
   lastUsedAt: Date | null;
+}
+
+/**
+ * A SCIM API key (`kgscim_…`): the bearer token a team's identity provider provisions people
+ * with. Stored only as its SHA-256 and a preview. `grantsUpTo`: the role of the admin who
+ * created it — groups pushed with it never make anyone more than that.
+ */
+export interface ScimTokenDoc {
+  _id: string;
+  teamId: string;
+  name: string;
+  hash: string;
+  preview: string;
+  grantsUpTo: Role;
+  createdBy: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+/** A group the identity provider pushed (SCIM). Its members get `role` when it maps to one. */
+export interface ScimGroupDoc {
+  _id: string;
+  teamId: string;
+  displayName: string;
+  externalId?: string;
+  /** The role its members hold in Keyguard (from the display name), or null: no role. */
+  role: Role | null;
+  members: string[];
+  createdAt: Date;
+  updatedAt: Date;
 }

@@ -16,3 +16,5 @@ export { createVisibilityRepository, type VisibilityRepository } from './reposit
 export { createCursorRepository, type CursorRepository } from './repositories/cursors.js';
 export { createMarkerRepository, type MarkerRepository } from './repositories/markers.js';
 export { createServiceTokenRepository, type ServiceTokenRepository } from './repositories/service-tokens.js';
+export { createScimTokenRepository, type ScimTokenRepository } from './repositories/scim-tokens.js';
+export { createScimGroupRepository, type ScimGroupRepository } from './repositories/scim-groups.js';

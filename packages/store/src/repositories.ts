@@ -3,6 +3,8 @@ import { createDeliveryRepository } from './repositories/deliveries.js';
 import { createFindingRepository } from './repositories/findings.js';
 import { createKeyRepository } from './repositories/keys.js';
 import { createNotificationRepository } from './repositories/notifications.js';
+import { createScimGroupRepository } from './repositories/scim-groups.js';
+import { createScimTokenRepository } from './repositories/scim-tokens.js';
 import { createServiceTokenRepository } from './repositories/service-tokens.js';
 import { createSessionRepository } from './repositories/sessions.js';
 import { createTeamRepository } from './repositories/teams.js';
@@ -17,6 +19,8 @@ export function repositoriesOf(store: Store) {
     findings: createFindingRepository(store),
     keys: createKeyRepository(store),
     notifications: createNotificationRepository(store),
+    scimGroups: createScimGroupRepository(store),
+    scimTokens: createScimTokenRepository(store),
     serviceTokens: createServiceTokenRepository(store),
     sessions: createSessionRepository(store),
     teams: createTeamRepository(store),

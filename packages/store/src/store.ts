@@ -11,6 +11,8 @@ import type {
   SessionDoc,
   ScanJobDoc,
   ScanLockDoc,
+  ScimGroupDoc,
+  ScimTokenDoc,
   ServiceTokenDoc,
   TeamDoc,
   UserDoc,
@@ -33,6 +35,8 @@ export interface Collections {
   cursors: Collection<CursorDoc>;
   markers: Collection<MarkerDoc>;
   serviceTokens: Collection<ServiceTokenDoc>;
+  scimTokens: Collection<ScimTokenDoc>;
+  scimGroups: Collection<ScimGroupDoc>;
 }
 
 export interface Store {
@@ -74,6 +78,11 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.scanJobs.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
     c.serviceTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
     c.serviceTokens.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
+    c.users.createIndex({ teamId: 1, 'scim.userNameKey': 1 }, { name: 'team_scim_user_name' }),
+    c.scimTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
+    c.scimTokens.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
+    c.scimGroups.createIndex({ teamId: 1, displayName: 1 }, { unique: true, name: 'team_display_name_unique' }),
+    c.scimGroups.createIndex({ members: 1 }, { name: 'members' }),
   ]);
 }
 
@@ -105,6 +114,8 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     cursors: db.collection('cursors'),
     markers: db.collection('markers'),
     serviceTokens: db.collection('serviceTokens'),
+    scimTokens: db.collection('scimTokens'),
+    scimGroups: db.collection('scimGroups'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   options.logger.info({ db: db.databaseName }, 'connected to MongoDB');

@@ -75,6 +75,8 @@ export function revocationText(key: Pick<Key, 'status' | 'revokedAt' | 'revocati
       return `Revoked: past its expiration date${on}`;
     case 'exposure_auto':
       return `Automatically revoked on exposure${on}`;
+    case 'deprovisioned':
+      return `Revoked: owner deprovisioned${on}`;
     default:
       return `Revoked${on}`;
   }

@@ -22,6 +22,12 @@ describe('revocationText (the revoked tag tooltip)', () => {
     );
   });
 
+  it('says when the key was revoked because its owner was deprovisioned (SCIM)', () => {
+    expect(revocationText({ status: 'revoked', revokedAt, revocation: { reason: 'deprovisioned', actor: { type: 'system', id: 'scim_1' } } })).toBe(
+      'Revoked: owner deprovisioned on 20 Nov 2026',
+    );
+  });
+
   it('falls back to the date alone', () => {
     expect(revocationText({ status: 'revoked', revokedAt, revocation: null })).toBe('Revoked on 20 Nov 2026');
   });

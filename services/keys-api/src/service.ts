@@ -13,11 +13,15 @@ import { bootstrap } from './bootstrap.js';
 import type { Config } from './config.js';
 import { createKeyUsageHandler } from './consumers/key-usage.js';
 import { registerApi } from './http/app.js';
+import type { ApiContext } from './http/context.js';
 import { createAuthenticator } from './http/auth.js';
 import { defaultDashboardDir, registerDashboard } from './http/dashboard.js';
 import { registerRateLimits } from './http/rate-limits.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { createVerifyCallers } from './http/verify-callers.js';
+import { createScimCallers } from './http/scim/callers.js';
+import { registerScim } from './http/scim/app.js';
+import { createDeprovisioner } from './adapters/deprovision.js';
 
 const service = 'keys-api';
 
@@ -86,7 +90,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       metrics,
     );
     deps.extend?.(app);
-    await registerApi(app, {
+    const ctx: ApiContext = {
       config,
       store,
       repos,
@@ -106,7 +110,11 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       serviceTokens,
       verifyCallers: createVerifyCallers(store, serviceTokens),
       verification: createVerification(store, verifier),
-    });
+      scimCallers: createScimCallers(repos.scimTokens),
+      deprovisioner: createDeprovisioner(repos, revoker),
+    };
+    await registerApi(app, ctx);
+    await registerScim(app, ctx);
     await registerDashboard(app, config.DASHBOARD_DIR ?? defaultDashboardDir());
 
     // Uses at the customers' APIs, reported by their verifiers, become lastUsedAt.

@@ -32,5 +32,8 @@ describe('revocationEmail', () => {
   it('explains the other reasons', () => {
     expect(revocationEmail({ ...payload, reason: 'expired', exposure: null }, 'x').text).toContain('inactivity past its expiration date');
     expect(revocationEmail({ ...payload, reason: 'admin', exposure: null }, 'x').text).toContain('revoked by an admin');
+    expect(revocationEmail({ ...payload, reason: 'deprovisioned', actor: { type: 'system', id: 'scim_1', name: 'SCIM: Okta' }, exposure: null }, 'x').text).toContain(
+      'deactivated by your identity provider',
+    );
   });
 });

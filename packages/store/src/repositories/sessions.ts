@@ -30,6 +30,10 @@ export function createSessionRepository(store: Store) {
     async closeForKey(keyId: string): Promise<number> {
       return (await sessions.deleteMany({ keyId })).deletedCount;
     },
+    /** Ends every session of this person (they were deactivated). */
+    async closeForUser(userId: string): Promise<number> {
+      return (await sessions.deleteMany({ userId })).deletedCount;
+    },
     /** No TTL indexes on FerretDB: expired sessions are deleted by this sweep. */
     async purgeExpired(): Promise<number> {
       return (await sessions.deleteMany({ expiresAt: { $lte: new Date() } })).deletedCount;

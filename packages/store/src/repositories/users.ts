@@ -1,4 +1,5 @@
-import type { Role, UserDoc } from '../documents.js';
+import type { Role, ScimIdentity, UserDoc } from '../documents.js';
+import { mapDuplicate } from '../errors.js';
 import type { Store } from '../store.js';
 
 /** The users collection: the people of each team and their role. */
@@ -51,8 +52,36 @@ export function createUserRepository(store: Store) {
     },
 
     async setRole(id: string, role: Role): Promise<void> {
-      await users.updateOne({ _id: id }, { $set: { role } });
+      await users.updateOne({ _id: id }, { $set: { role, updatedAt: new Date() } });
     },
+
+    findInTeam: (teamId: string, id: string) => users.findOne({ _id: id, teamId }),
+
+    /**
+     * A page of the team's people for SCIM, oldest first: all of them, or those whose userName
+     * (case-insensitive; a person added in Keyguard has their email as userName) or externalId is this.
+     */
+    async scimPage(teamId: string, where: { userName?: string; externalId?: string }, offset: number, limit: number): Promise<{ items: UserDoc[]; total: number }> {
+      const key = where.userName?.toLowerCase();
+      const filter = {
+        teamId,
+        ...(key !== undefined ? { $or: [{ 'scim.userNameKey': key }, { scim: { $exists: false }, email: key }] } : {}),
+        ...(where.externalId !== undefined ? { 'scim.externalId': where.externalId } : {}),
+      };
+      const [items, total] = await Promise.all([users.find(filter).sort({ createdAt: 1, _id: 1 }).skip(offset).limit(limit).toArray(), users.countDocuments(filter)]);
+      return { items, total };
+    },
+
+    /** What the identity provider manages of a person (SCIM PUT/PATCH); a taken email throws DuplicateKeyError. */
+    async updateIdentity(teamId: string, id: string, set: { email: string; name: string; active: boolean; scim: ScimIdentity }): Promise<UserDoc | null> {
+      return mapDuplicate('users', () => users.findOneAndUpdate({ _id: id, teamId }, { $set: { ...set, updatedAt: new Date() } }, { returnDocument: 'after' }));
+    },
+
+    /** Sets whether a person may sign in; returns them after, or null when not in the team. */
+    setActive: (teamId: string, id: string, active: boolean) =>
+      users.findOneAndUpdate({ _id: id, teamId }, { $set: { active, updatedAt: new Date() } }, { returnDocument: 'after' }),
+
+    delete: (teamId: string, id: string) => users.findOneAndDelete({ _id: id, teamId }),
   };
 }
 export type UserRepository = ReturnType<typeof createUserRepository>;

@@ -8,6 +8,7 @@ import { auditRoutes } from './routes/audit.js';
 import { findingRoutes } from './routes/findings.js';
 import { keyRoutes } from './routes/keys.js';
 import { scanRoutes } from './routes/scans.js';
+import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { serviceTokenRoutes } from './routes/service-tokens.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -71,6 +72,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         auditRoutes(routes, ctx);
         scanRoutes(routes, ctx);
         serviceTokenRoutes(routes, ctx);
+        scimTokenRoutes(routes, ctx);
       });
     },
     { prefix: apiPrefix },

@@ -75,7 +75,8 @@ export function createAuthenticator({ keys, users, teams, sessions }: Repositori
 
   async function principalFor(key: ApiKeyDoc, via: Principal['via']): Promise<Principal | null> {
     const [user, team] = await Promise.all([users.findById(key.createdBy), teams.findById(key.teamId)]);
-    return user && team ? { user, team, keyId: key._id, via } : null;
+    // A person the identity provider deactivated is refused even before their keys are revoked.
+    return user && team && user.active !== false ? { user, team, keyId: key._id, via } : null;
   }
 
   return {

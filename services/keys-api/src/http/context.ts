@@ -10,6 +10,8 @@ import type { Config } from '../config.js';
 import type { createAuthenticator } from './auth.js';
 import type { AuthThrottle } from './rate-limits.js';
 import type { VerifyCallers } from './verify-callers.js';
+import type { ScimCallers } from './scim/callers.js';
+import type { Deprovisioner } from '../adapters/deprovision.js';
 
 /** What the route modules share. */
 export interface ApiContext {
@@ -29,6 +31,10 @@ export interface ApiContext {
   auth: ReturnType<typeof createAuthenticator>;
   serviceTokens: ServiceTokenRepository;
   verifyCallers: VerifyCallers;
+  /** Identity providers calling /scim/v2 with a SCIM API key. */
+  scimCallers: ScimCallers;
+  /** Deactivation: sessions end, keys are revoked (`deprovisioned`). */
+  deprovisioner: Deprovisioner;
   verification: VerificationService;
 }
 

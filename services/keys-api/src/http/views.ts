@@ -1,5 +1,5 @@
-import type { AuditEntry, Finding, Key, Location, ScanJob, ServiceToken, Settings, User, UserRef } from '@keyguard/contract';
-import type { ApiKeyDoc, AuditLogDoc, FindingDoc, LocationDoc, ScanJobDoc, ServiceTokenDoc, TeamDoc, UserDoc } from '@keyguard/store';
+import type { AuditEntry, Finding, Key, Location, ScanJob, ScimToken, ServiceToken, Settings, User, UserRef } from '@keyguard/contract';
+import type { ApiKeyDoc, AuditLogDoc, FindingDoc, LocationDoc, ScanJobDoc, ScimTokenDoc, ServiceTokenDoc, TeamDoc, UserDoc } from '@keyguard/store';
 
 /** Stored documents → the answers of @keyguard/contract (dates as ISO strings, ids without `_`). */
 const iso = (d: Date) => new Date(d).toISOString();
@@ -84,6 +84,20 @@ export function serviceTokenView(t: ServiceTokenDoc, users: Map<string, UserDoc>
     name: t.name,
     scopes: t.scopes,
     preview: t.preview,
+    createdBy: { id: t.createdBy, name: creator?.name ?? '', email: creator?.email ?? '' } satisfies UserRef,
+    createdAt: iso(t.createdAt),
+    lastUsedAt: isoOrNull(t.lastUsedAt),
+  };
+}
+
+/** A SCIM API key: its preview, never the token or its hash. */
+export function scimTokenView(t: ScimTokenDoc, users: Map<string, UserDoc>): ScimToken {
+  const creator = users.get(t.createdBy);
+  return {
+    id: t._id,
+    name: t.name,
+    preview: t.preview,
+    grantsUpTo: t.grantsUpTo,
     createdBy: { id: t.createdBy, name: creator?.name ?? '', email: creator?.email ?? '' } satisfies UserRef,
     createdAt: iso(t.createdAt),
     lastUsedAt: isoOrNull(t.lastUsedAt),

@@ -10,6 +10,7 @@ const reasons: Record<KeyRevokedPayload['reason'], string> = {
   admin: 'it was revoked by an admin of your team',
   expired: 'of inactivity past its expiration date',
   exposure_auto: 'it was found in a public place and automatically revoked',
+  deprovisioned: 'your account was deactivated by your identity provider (SCIM)',
 };
 
 function describeLocation(location: NonNullable<KeyRevokedPayload['exposure']>['locations'][number]): string {
