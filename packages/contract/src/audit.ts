@@ -15,7 +15,17 @@ export const AuditEntry = z
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.output<typeof AuditEntry>;
 
-export const ListAuditQuery = z.object({ action: z.string().min(1).optional(), ...paging });
+export const ListAuditQuery = z.object({
+  /** An action (`key.revoked`), or every action of a kind with a trailing dot (`key.`). */
+  action: z.string().min(1).max(100).optional(),
+  /** Entries by this actor: a user id, a SCIM API key id, or a part of Keyguard (`policy`, `expiry-sweeper`). */
+  actor: z.string().min(1).max(100).optional(),
+  /** Entries at or after this instant. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Entries before this instant. */
+  to: z.iso.datetime({ offset: true }).optional(),
+  ...paging,
+});
 export type ListAuditQuery = z.input<typeof ListAuditQuery>;
 
 export const AuditPage = pageOf(AuditEntry);

@@ -10,7 +10,7 @@ import { getOpenApi } from './openapi.js';
 import { getScan, listScans, requestScan } from './scans.js';
 import { closeSession, openSession } from './session.js';
 import { getSettings, patchSettings } from './settings.js';
-import { createUser, getMe, listUsers } from './users.js';
+import { createUser, getMe, listUsers, patchUser } from './users.js';
 
 /** Every keys-api endpoint: keys-api serves exactly these (a test checks it). */
 export const endpoints: readonly Endpoint[] = [
@@ -20,6 +20,7 @@ export const endpoints: readonly Endpoint[] = [
   getMe,
   listUsers,
   createUser,
+  patchUser,
   listKeys,
   createKey,
   getKey,

@@ -1,11 +1,22 @@
 import { z } from 'zod';
-import { pageOf, paging, Role } from './common.js';
+import { IdParams, pageOf, paging, Role } from './common.js';
 import { endpoint } from './endpoint.js';
 import { authErrors, bodyErrors, errors } from './errors.js';
 import { IssuedKey } from './keys.js';
 import { Settings } from './settings.js';
 
-export const User = z.object({ id: z.string(), name: z.string(), email: z.string(), role: Role }).meta({ id: 'User' });
+export const User = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: Role,
+    /** False once deactivated (by an admin or the identity provider): they can no longer sign in, their keys are revoked. */
+    active: z.boolean(),
+    /** True for people the identity provider manages (SCIM). */
+    provisioned: z.boolean(),
+  })
+  .meta({ id: 'User' });
 export type User = z.output<typeof User>;
 
 /** The caller: who they are, their team and its settings, and how they authenticated. */
@@ -56,5 +67,23 @@ export const createUser = endpoint({
     tags,
     body: CreateUser,
     response: { 201: CreatedUser, ...errors(...bodyErrors, ...authErrors, 403, 409) },
+  },
+});
+
+/** An admin changes a person's role, or deactivates them (their sessions end, their keys are revoked: `deprovisioned`) or reactivates them. */
+export const PatchUser = z
+  .object({ role: Role.optional(), active: z.boolean().optional() })
+  .refine((b) => b.role !== undefined || b.active !== undefined, { message: 'give role or active' });
+export type PatchUser = z.input<typeof PatchUser>;
+
+export const patchUser = endpoint({
+  method: 'PATCH',
+  url: '/users/:id',
+  schema: {
+    summary: "Change a person's role, deactivate or reactivate them (admins; a team admin cannot change a super admin, nobody their own account)",
+    tags,
+    params: IdParams,
+    body: PatchUser,
+    response: { 200: User, ...errors(...bodyErrors, ...authErrors, 403, 404) },
   },
 });

@@ -14,7 +14,14 @@ export function auditRoutes(app: Api, ctx: ApiContext): void {
       const query = request.query;
       const offset = decodeCursor(query.cursor);
       if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
-      const page = await ctx.audit.list(p.team._id, { offset, limit: query.limit, action: query.action });
+      const page = await ctx.audit.list(p.team._id, {
+        offset,
+        limit: query.limit,
+        ...(query.action ? { action: query.action } : {}),
+        ...(query.actor ? { actorId: query.actor } : {}),
+        ...(query.from ? { from: new Date(query.from) } : {}),
+        ...(query.to ? { to: new Date(query.to) } : {}),
+      });
       return { items: page.items.map(auditView), nextCursor: page.more ? encodeCursor(offset + query.limit) : null };
     },
   });

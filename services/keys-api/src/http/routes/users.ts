@@ -1,8 +1,8 @@
-import { createUser, getMe, listUsers } from '@keyguard/contract';
+import { createUser, getMe, listUsers, patchUser } from '@keyguard/contract';
 import { newId } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import { isDuplicateKey, type UserDoc } from '@keyguard/store';
-import { canGrant } from '../../domain/access.js';
+import { canGovernKeyOf, canGrant } from '../../domain/access.js';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { adminOnly, principalOf, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
@@ -56,6 +56,34 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
       await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'user.created', target: { type: 'user', id: user._id }, details: { email: user.email, role: user.role } });
       await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'key.created', target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview, for: user._id } });
       return reply.code(201).send({ user: userView(user), key: { ...keyView(record, new Map([[user._id, user]])), key: raw } });
+    },
+  });
+
+  app.route({
+    ...patchUser,
+    preValidation: adminOnly,
+    handler: async (request) => {
+      const p = requireAdmin(request);
+      const { role, active } = request.body;
+      const user = await users.findInTeam(p.team._id, request.params.id);
+      if (!user) throw new HttpError(404, 'not_found', 'no such user');
+      if (user._id === p.user._id) throw new HttpError(403, 'forbidden', 'you cannot change your own role or deactivate yourself');
+      if (!canGovernKeyOf({ id: p.user._id, role: p.user.role }, { id: user._id, role: user.role })) throw new HttpError(403, 'forbidden', 'only a super admin can change a super admin');
+      if (role !== undefined && !canGrant(p.user.role, role)) throw new HttpError(403, 'forbidden', 'only a super admin can make someone a super admin');
+      const actor = userActor(p);
+      const target = { type: 'user' as const, id: user._id };
+      if (role !== undefined && role !== user.role) {
+        await users.setRole(user._id, role);
+        await ctx.audit.record({ teamId: p.team._id, actor, action: 'user.role_changed', target, details: { email: user.email, from: user.role, to: role } });
+      }
+      if (active === false) {
+        const done = await ctx.deprovisioner.deactivate(user, actor);
+        if (user.active !== false) await ctx.audit.record({ teamId: p.team._id, actor, action: 'user.deactivated', target, details: { email: user.email, ...done } });
+      } else if (active === true && user.active === false) {
+        await users.setActive(p.team._id, user._id, true);
+        await ctx.audit.record({ teamId: p.team._id, actor, action: 'user.reactivated', target, details: { email: user.email } });
+      }
+      return userView((await users.findInTeam(p.team._id, user._id))!);
     },
   });
 }
