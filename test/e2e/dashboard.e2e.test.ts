@@ -284,15 +284,17 @@ describe.shuffle('dashboard', () => {
     await keyRow('CI pipeline').waitFor();
   });
 
-  it('shows members a clear "admins only" state', async () => {
+  it('shows members their own keys, and a clear "admins only" state on the team pages', async () => {
     const member = await chromium.newPage();
     try {
       await member.page.goto(stack.url);
       await member.page.getByLabel('API key').fill(w.bobKey);
       await member.page.getByRole('button', { name: 'Sign in' }).click();
+      await member.page.getByRole('heading', { name: 'My keys' }).waitFor();
+      await member.page.goto(`${stack.url}/#/keys`);
       await member.page.getByTestId('admins-only').waitFor();
       expect(await member.page.getByTestId('admins-only').textContent()).toContain('Admins only');
-      await member.page.getByRole('link', { name: 'Settings' }).click();
+      await member.page.goto(`${stack.url}/#/settings`);
       await member.page.getByTestId('admins-only').waitFor();
       await screenshot(member.page, '03-member-admins-only');
       await expectAccessible(member.page);

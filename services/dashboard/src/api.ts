@@ -27,6 +27,17 @@ import type {
   revokeAllKeys,
   CreateServiceToken,
   IssuedServiceToken,
+  AuditEntry,
+  CreateKey,
+  CreateScimToken,
+  CreateUser,
+  CreatedUser,
+  IssuedKey,
+  IssuedScimToken,
+  PatchUser,
+  ScimToken,
+  ScimTokenList,
+  User,
   ServiceToken,
   ServiceTokenList,
   revokeKeys,
@@ -180,4 +191,22 @@ export const api = {
   serviceTokens: async (): Promise<ServiceToken[]> => (await request<ServiceTokenList>('GET', '/service-tokens')).items,
   createServiceToken: (body: CreateServiceToken) => request<IssuedServiceToken>('POST', '/service-tokens', body),
   deleteServiceToken: (id: string) => request<void>('DELETE', `/service-tokens/${encodeURIComponent(id)}`),
+  createKey: (body: CreateKey) => request<IssuedKey>('POST', '/keys', body),
+  scimTokens: async (): Promise<ScimToken[]> => (await request<ScimTokenList>('GET', '/scim-tokens')).items,
+  createScimToken: (body: CreateScimToken) => request<IssuedScimToken>('POST', '/scim-tokens', body),
+  deleteScimToken: (id: string) => request<void>('DELETE', `/scim-tokens/${encodeURIComponent(id)}`),
+  createUser: (body: CreateUser) => request<CreatedUser>('POST', '/users', body),
+  updateUser: (id: string, patch: PatchUser) => request<User>('PATCH', `/users/${encodeURIComponent(id)}`, patch),
+  audit: (q: AuditQuery) =>
+    request<{ items: AuditEntry[]; nextCursor: string | null }>('GET', `/audit${query({ action: q.action, actor: q.actor, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })}`),
 };
+
+/** The audit log filters as the page holds them ('' = any). */
+export interface AuditQuery {
+  action?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string | null;
+}

@@ -4,18 +4,25 @@ import { AdminsOnly, ErrorState, Spinner, ToastProvider } from './components';
 import { useHashRoute } from './hooks';
 import { ExposedPage } from './pages/exposed';
 import { FindingsPage } from './pages/findings';
+import { AuditPage } from './pages/audit';
 import { KeysPage } from './pages/keys';
+import { MyKeysPage } from './pages/my-keys';
+import { TeamSettingsPage } from './pages/team-settings';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
 import type { Me } from '@keyguard/contract';
 
 type Session = { state: 'loading' } | { state: 'signed-out'; notice?: string } | { state: 'error'; error: unknown } | { state: 'signed-in'; me: Me };
 
+/** The pages; members see only My keys (the others show them "Admins only"). */
 const pages = [
-  { route: 'keys', label: 'API keys' },
-  { route: 'exposed', label: 'Exposed keys' },
-  { route: 'findings', label: 'Secret Scanner' },
-  { route: 'settings', label: 'Settings' },
+  { route: 'keys', label: 'API keys', adminOnly: true },
+  { route: 'my-keys', label: 'My keys', adminOnly: false },
+  { route: 'exposed', label: 'Exposed keys', adminOnly: true },
+  { route: 'findings', label: 'Secret Scanner', adminOnly: true },
+  { route: 'audit', label: 'Audit log', adminOnly: true },
+  { route: 'team', label: 'Team Settings', adminOnly: true },
+  { route: 'settings', label: 'Settings', adminOnly: true },
 ] as const;
 
 const roleLabels: Record<Me['role'], string> = { member: 'Member', team_admin: 'Team Admin', super_admin: 'Super Admin' };
@@ -74,8 +81,9 @@ export function App() {
 
 function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
   const route = useHashRoute();
-  const current = pages.find((p) => p.route === route)?.route ?? 'keys';
   const isAdmin = me.role === 'team_admin' || me.role === 'super_admin';
+  const current = pages.find((p) => p.route === route)?.route ?? (isAdmin ? 'keys' : 'my-keys');
+  const visible = pages.filter((p) => isAdmin || !p.adminOnly);
 
   const firstRender = useRef(true);
   useEffect(() => {
@@ -91,14 +99,14 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
         Skip to content
       </a>
       <header className="topbar">
-        <a className="brand" href="#/keys">
+        <a className="brand" href={isAdmin ? '#/keys' : '#/my-keys'}>
           <span className="brand-mark" aria-hidden="true">
             K
           </span>
           <span className="brand-name">Keyguard</span>
         </a>
         <nav className="nav" aria-label="Main">
-          {pages.map((p) => (
+          {visible.map((p) => (
             <a key={p.route} href={`#/${p.route}`} className="nav-link" aria-current={p.route === current ? 'page' : undefined}>
               {p.label}
             </a>
@@ -115,7 +123,9 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
         </div>
       </header>
       <main id="main" className="content" tabIndex={-1}>
-        {!isAdmin ? (
+        {current === 'my-keys' ? (
+          <MyKeysPage me={me} />
+        ) : !isAdmin ? (
           <AdminsOnly />
         ) : current === 'keys' ? (
           <KeysPage me={me} />
@@ -123,6 +133,10 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
           <ExposedPage />
         ) : current === 'findings' ? (
           <FindingsPage />
+        ) : current === 'audit' ? (
+          <AuditPage />
+        ) : current === 'team' ? (
+          <TeamSettingsPage me={me} />
         ) : (
           <SettingsPage />
         )}

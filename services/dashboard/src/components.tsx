@@ -53,7 +53,7 @@ export function AdminsOnly() {
       <h1 className="state-title">Admins only</h1>
       <span>
         Only Team Admins and Super Admins can manage the team's API keys and Secret Scanner findings. Ask an admin of your team
-        if you need access.
+        if you need access. Your own keys are under <a href="#/my-keys">My keys</a>.
       </span>
     </div>
   );

@@ -2,14 +2,29 @@ import type { Key } from '@keyguard/contract';
 import { Tag, Tooltip } from '../components';
 import { formatDate, formatRelative, revocationText, userLabel } from '../format';
 
-/** One key of the table: its tags (disabled, revoked with who/when, exposed, your session), dates and Revoke. */
-export function KeyRow({ apiKey: k, own, selected, onToggle, onRevoke }: { apiKey: Key; own: boolean; selected: boolean; onToggle: () => void; onRevoke: () => void }) {
+export interface KeyRowProps {
+  apiKey: Key;
+  own: boolean;
+  selected?: boolean;
+  /** Without it the row has no checkbox (My keys). */
+  onToggle?: () => void;
+  onRevoke: () => void;
+  /** Disable or enable the key (Disable when enabled, Enable when disabled). */
+  onSetEnabled?: (enabled: boolean) => void;
+  /** Hide the Created by column (My keys: they are all yours). */
+  hideOwner?: boolean;
+}
+
+/** One key of the table: its tags (disabled, revoked with who/when, exposed, your session), dates, Disable/Enable and Revoke. */
+export function KeyRow({ apiKey: k, own, selected = false, onToggle, onRevoke, onSetEnabled, hideOwner = false }: KeyRowProps) {
   const revoked = k.status === 'revoked';
   return (
     <tr className={`key-row${selected ? ' is-selected' : ''}${revoked ? ' is-revoked' : ''}`} data-key-id={k.id}>
-      <td className="col-check">
-        <input type="checkbox" aria-label={`Select ${k.name}`} checked={selected} onChange={onToggle} disabled={revoked} />
-      </td>
+      {onToggle && (
+        <td className="col-check">
+          <input type="checkbox" aria-label={`Select ${k.name}`} checked={selected} onChange={onToggle} disabled={revoked} />
+        </td>
+      )}
       <td data-label="Name">
         <div className="key-name">
           <span className="key-title">{k.name}</span>
@@ -24,10 +39,12 @@ export function KeyRow({ apiKey: k, own, selected, onToggle, onRevoke }: { apiKe
         </div>
         <code className="key-preview">{k.preview}</code>
       </td>
-      <td data-label="Created by">
-        <span className="cell-main">{userLabel(k.createdBy)}</span>
-        {k.createdBy.email && k.createdBy.name && <span className="cell-sub">{k.createdBy.email}</span>}
-      </td>
+      {!hideOwner && (
+        <td data-label="Created by">
+          <span className="cell-main">{userLabel(k.createdBy)}</span>
+          {k.createdBy.email && k.createdBy.name && <span className="cell-sub">{k.createdBy.email}</span>}
+        </td>
+      )}
       <td data-label="Created">
         <span className="cell-main">{formatDate(k.createdAt)}</span>
         {revoked && <span className="cell-sub revoked-date">Revoked {formatDate(k.revokedAt)}</span>}
@@ -37,6 +54,16 @@ export function KeyRow({ apiKey: k, own, selected, onToggle, onRevoke }: { apiKe
         <span title={k.lastUsedAt ? formatDate(k.lastUsedAt) : undefined}>{formatRelative(k.lastUsedAt)}</span>
       </td>
       <td className="col-actions">
+        {!revoked && onSetEnabled && (
+          <button
+            type="button"
+            className="btn btn-small row-action"
+            onClick={() => onSetEnabled(k.status === 'disabled')}
+            aria-label={`${k.status === 'disabled' ? 'Enable' : 'Disable'} ${k.name}`}
+          >
+            {k.status === 'disabled' ? 'Enable' : 'Disable'}
+          </button>
+        )}
         {!revoked && (
           <button type="button" className="btn btn-small btn-danger-outline row-action" onClick={onRevoke} aria-label={`Revoke ${k.name}`}>
             Revoke

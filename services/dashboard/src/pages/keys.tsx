@@ -1,7 +1,7 @@
-import type { KeySort, KeyStatus, Me } from '@keyguard/contract';
+import type { Key, KeySort, KeyStatus, Me } from '@keyguard/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../api';
-import { EmptyState, ErrorState, Spinner, useToast } from '../components';
+import { EmptyState, ErrorState, errorMessage, Spinner, useToast } from '../components';
 import { plural } from '../format';
 import { useResource } from '../hooks';
 import { allStatuses, KeyFilters } from './key-filters';
@@ -79,6 +79,16 @@ export function KeysPage({ me }: { me: Me }) {
     } catch (e) {
       setDialog(null);
       toast(`Could not count the keys: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    }
+  };
+
+  const setEnabled = async (k: Key, enabled: boolean) => {
+    try {
+      await (enabled ? api.enableKey(k.id) : api.disableKey(k.id));
+      toast(`${k.name} ${enabled ? 'enabled' : 'disabled'}`);
+      await keys.reload();
+    } catch (e) {
+      toast(errorMessage(e), 'error');
     }
   };
 
@@ -183,6 +193,7 @@ export function KeysPage({ me }: { me: Me }) {
                     selected={selected.has(k.id)}
                     onToggle={() => toggleOne(k.id)}
                     onRevoke={() => setDialog({ kind: 'revoke-one', key: k })}
+                    onSetEnabled={(enabled) => void setEnabled(k, enabled)}
                   />
                 ))}
               </tbody>
