@@ -442,6 +442,8 @@ describe.shuffle('dashboard', () => {
     await autoRevoke.click();
     const warning = page.getByRole('dialog', { name: 'Exposed keys already exist' });
     await poll(() => warning.getByTestId('exposed-warning').textContent()).toContain('1 exposed key is still active');
+    // It names which keys, not only how many.
+    await poll(() => warning.getByTestId('exposed-key-list').textContent()).toContain('Zapier hook');
     await animationsSettled(page);
     await expectAccessible();
     await warning.getByRole('button', { name: 'Ignore them' }).click();

@@ -206,4 +206,36 @@ describe('enterprise console', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByText('Nothing in the audit log matches').waitFor();
   });
+
+  it('Exposed keys: filters by state and owner, and revokes several selected at once', async () => {
+    const leak = async (key: string, name: string) => {
+      const k = await stack.call<{ id: string; key: string }>(key, 'POST', '/keys', { name });
+      await stack.publishExposure(k.key, { repository: 'acme/payments', path: 'config/.env', line: 12 });
+      return k.id;
+    };
+    const bobIds = [await leak(w.bob.key, 'Zapier hook'), await leak(w.bob.key, 'Partner sync')];
+    await leak(w.adminKey, 'Grafana');
+    await poll(async () => (await stack.call<{ total: number }>(w.adminKey, 'GET', '/exposures')).total, 30_000).toBe(3);
+
+    await signIn(w.browser, w.adminKey);
+    await page.goto(`${stack.url}/#/exposed`);
+    const names = () => page.locator('tr.exposure-row .key-title').allTextContents();
+    await poll(names).toHaveLength(3);
+    await page.getByLabel('Owner').selectOption({ label: 'Bob Builder' });
+    await poll(async () => (await names()).sort()).toEqual(['Partner sync', 'Zapier hook']);
+    await page.getByLabel('Select all exposed keys on this page').check();
+    readme['exposed-keys-bulk'] = await screenshot(page, '23-exposed-keys-bulk', { hideToasts: true });
+    await page.getByRole('button', { name: 'Revoke selected' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke 2 exposed keys?' });
+    expect(await dialog.locator('.dialog-list').textContent()).toContain('Zapier hook');
+    await expectAccessible();
+    await dialog.getByRole('button', { name: 'Revoke 2 keys' }).click();
+    for (const id of bobIds) await poll(() => keyStatus(w.adminKey, id)).toBe('revoked');
+
+    await page.getByLabel('Owner').selectOption({ label: 'Anyone' });
+    await page.getByLabel('Show').selectOption({ label: 'Still active' });
+    await poll(names).toEqual(['Grafana']);
+    await page.getByLabel('Show').selectOption({ label: 'Revoked' });
+    await poll(async () => (await names()).sort()).toEqual(['Partner sync', 'Zapier hook']);
+  });
 });

@@ -12,10 +12,16 @@ export const Exposure = Key.extend({
 }).meta({ id: 'Exposure' });
 export type Exposure = z.output<typeof Exposure>;
 
-export const ListExposuresQuery = z.object({ ...paging });
+export const ListExposuresQuery = z.object({
+  /** `active`: not revoked yet (enabled or disabled); `revoked`; absent: both. */
+  state: z.enum(['active', 'revoked']).optional(),
+  /** Only this person's keys. */
+  createdBy: z.string().min(1).max(100).optional(),
+  ...paging,
+});
 export type ListExposuresQuery = z.input<typeof ListExposuresQuery>;
 
-/** A page of exposed keys, most recently detected first; `active`: how many (on every page) are not revoked yet. */
+/** A page of exposed keys, most recently detected first; `total`: how many match; `active`: how many (on every page, whatever `state`) are not revoked yet. */
 export const ExposurePage = pageOf(Exposure).extend({ total: z.number().int(), active: z.number().int() });
 export type ExposurePage = z.output<typeof ExposurePage>;
 

@@ -179,7 +179,8 @@ export const api = {
   revokeAll: () => request<RevokeAllResult>('POST', '/keys/revoke-all', { confirm: true } satisfies Body<typeof revokeAllKeys>),
   /** Every exposed key (the findings page names each key and owner from it). */
   allExposures: () => everyPage<Answer<typeof listExposures>['items'][number]>('/exposures'),
-  exposures: (page: { limit: number; cursor?: string | null }) => request<Answer<typeof listExposures>>('GET', `/exposures${query({ limit: page.limit, cursor: page.cursor })}`),
+  exposures: (page: { limit: number; cursor?: string | null; state?: 'active' | 'revoked' | ''; createdBy?: string }) =>
+    request<Answer<typeof listExposures>>('GET', `/exposures${query({ limit: page.limit, cursor: page.cursor, state: page.state, createdBy: page.createdBy })}`),
   findings: (q: FindingQuery) =>
     request<FindingPage>('GET', `/findings${query({ status: q.status, ruleId: q.ruleId, source: q.source, limit: q.limit, cursor: q.cursor })}`),
   resolveFinding: (id: string, resolution: ResolveAs) =>

@@ -123,12 +123,18 @@ export function createKeyRepository(store: Store) {
         .toArray(),
 
     /** A page of the team's keys found in public (most recent detection first), with how many there are and how many are still live. */
-    async exposedPage(teamId: string, offset: number, limit: number): Promise<{ items: ApiKeyDoc[]; more: boolean; total: number; active: number }> {
-      const filter: Filter<ApiKeyDoc> = { teamId, exposure: { $ne: null } };
+    async exposedPage(
+      teamId: string,
+      offset: number,
+      limit: number,
+      where: { state?: 'active' | 'revoked'; createdBy?: string } = {},
+    ): Promise<{ items: ApiKeyDoc[]; more: boolean; total: number; active: number }> {
+      const base: Filter<ApiKeyDoc> = { teamId, exposure: { $ne: null }, ...(where.createdBy ? { createdBy: where.createdBy } : {}) };
+      const filter: Filter<ApiKeyDoc> = { ...base, ...(where.state === 'active' ? notRevoked : where.state === 'revoked' ? { status: 'revoked' as const } : {}) };
       const [page, total, active] = await Promise.all([
         keys.find(filter).sort({ 'exposure.detectedAt': -1, _id: 1 }).skip(offset).limit(limit + 1).toArray(),
         keys.countDocuments(filter),
-        keys.countDocuments({ ...filter, ...notRevoked }),
+        keys.countDocuments({ ...base, ...notRevoked }),
       ]);
       return { items: page.slice(0, limit), more: page.length > limit, total, active };
     },

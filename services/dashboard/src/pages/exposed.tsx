@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
-import { formatDate, formatDateTime, formatRelative, locationLabel, revocationText, safeHref, usedAfterExposure, userLabel } from '../format';
+import { formatDate, formatDateTime, formatRelative, locationLabel, plural, revocationText, safeHref, usedAfterExposure, userLabel } from '../format';
+import { ExposureFilters } from './exposure-filters';
 import { useResource } from '../hooks';
 import type { Exposure, Location } from '@keyguard/contract';
 
@@ -11,9 +12,28 @@ export function ExposedPage() {
   const toast = useToast();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
-  const exposures = useResource(() => api.exposures({ limit: pageSize, cursor }), `exposures:${cursor ?? ''}`, 5000);
+  const [state, setState] = useState<'' | 'active' | 'revoked'>('');
+  const [owner, setOwner] = useState('');
+  const users = useResource(() => api.users(), 'exposed-owners');
+  const exposures = useResource(() => api.exposures({ limit: pageSize, cursor, state, createdBy: owner }), `exposures:${cursor ?? ''}:${state}:${owner}`, 5000);
   const [revoking, setRevoking] = useState<Exposure | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [revokingSelected, setRevokingSelected] = useState(false);
   const list = exposures.data?.items ?? [];
+  const selectable = list.filter((e) => e.status !== 'revoked');
+  const allSelected = selectable.length > 0 && selectable.every((e) => selected.has(e.id));
+  const refilter = (apply: () => void) => {
+    apply();
+    setCursors([null]);
+    setSelected(new Set());
+  };
+  const toggle = (id: string) =>
+    setSelected((cur) => {
+      const next = new Set(cur);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   // Across every page, not only this one.
   const open = exposures.data?.active ?? 0;
   const first = (cursors.length - 1) * pageSize + 1;
@@ -34,17 +54,50 @@ export function ExposedPage() {
         )}
       </div>
 
+      <ExposureFilters
+        state={state}
+        owner={owner}
+        users={users.data ?? []}
+        onState={(value) => refilter(() => setState(value))}
+        onOwner={(value) => refilter(() => setOwner(value))}
+      />
+
+      {selected.size > 0 && (
+        <section className="bulkbar" aria-label="Selected exposed keys">
+          <span>{plural(selected.size, 'key')} selected</span>
+          <button type="button" className="btn btn-danger" onClick={() => setRevokingSelected(true)}>
+            Revoke selected
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        </section>
+      )}
+
       {exposures.loading && !exposures.data ? (
         <Spinner label="Loading exposed keys…" />
       ) : exposures.error && !exposures.data ? (
         <ErrorState error={exposures.error} onRetry={() => void exposures.reload()} />
       ) : list.length === 0 ? (
-        <EmptyState title="No exposed keys">None of your team's keys has been found in a public place. Keyguard keeps watching.</EmptyState>
+        state || owner ? (
+          <EmptyState title="No exposed key matches">Change the filters to see more.</EmptyState>
+        ) : (
+          <EmptyState title="No exposed keys">None of your team's keys has been found in a public place. Keyguard keeps watching.</EmptyState>
+        )
       ) : (
         <div className="table-wrap">
           <table className="table exposed-table">
             <thead>
               <tr>
+                <th scope="col" className="col-check">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all exposed keys on this page"
+                    checked={allSelected}
+                    disabled={selectable.length === 0}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((e) => e.id)))}
+                  />
+                </th>
                 <th scope="col">Key</th>
                 <th scope="col">Owner</th>
                 <th scope="col">Detected</th>
@@ -57,7 +110,7 @@ export function ExposedPage() {
             </thead>
             <tbody>
               {list.map((e) => (
-                <ExposureRow key={e.id} exposure={e} onRevoke={() => setRevoking(e)} />
+                <ExposureRow key={e.id} exposure={e} selected={selected.has(e.id)} onToggle={() => toggle(e.id)} onRevoke={() => setRevoking(e)} />
               ))}
             </tbody>
           </table>
@@ -81,6 +134,39 @@ export function ExposedPage() {
             Next →
           </button>
         </nav>
+      )}
+
+      {revokingSelected && (
+        <ConfirmDialog
+          title={`Revoke ${plural(selected.size, 'exposed key')}?`}
+          onClose={() => setRevokingSelected(false)}
+          actions={[
+            {
+              label: `Revoke ${plural(selected.size, 'key')}`,
+              variant: 'danger',
+              onClick: async () => {
+                const result = await api.revokeKeys([...selected]);
+                setRevokingSelected(false);
+                setSelected(new Set());
+                toast(`Revoked ${plural(result.revoked, 'key')} and resolved their findings`);
+                await exposures.reload();
+              },
+            },
+          ]}
+        >
+          <p>
+            They stop working immediately, their owners are emailed, and their Secret Scanner findings are resolved as revoked:
+          </p>
+          <ul className="dialog-list">
+            {list
+              .filter((e) => selected.has(e.id))
+              .map((e) => (
+                <li key={e.id}>
+                  <strong>{e.name}</strong> (<code>{e.preview}</code>), {userLabel(e.createdBy)}
+                </li>
+              ))}
+          </ul>
+        </ConfirmDialog>
       )}
 
       {revoking && (
@@ -110,11 +196,14 @@ export function ExposedPage() {
   );
 }
 
-function ExposureRow({ exposure: e, onRevoke }: { exposure: Exposure; onRevoke: () => void }) {
+function ExposureRow({ exposure: e, selected, onToggle, onRevoke }: { exposure: Exposure; selected: boolean; onToggle: () => void; onRevoke: () => void }) {
   const revoked = e.status === 'revoked';
   const afterExposure = usedAfterExposure(e.lastUsedAt, e.detectedAt);
   return (
-    <tr className={`exposure-row${revoked ? ' is-revoked' : ''}`} data-key-id={e.id}>
+    <tr className={`exposure-row${revoked ? ' is-revoked' : ''}${selected ? ' is-selected' : ''}`} data-key-id={e.id}>
+      <td className="col-check">
+        <input type="checkbox" aria-label={`Select ${e.name}`} checked={selected} onChange={onToggle} disabled={revoked} />
+      </td>
       <td data-label="Key">
         <div className="key-name">
           <span className="key-title">{e.name}</span>

@@ -4,6 +4,7 @@ import { api, settingsConflict } from '../api';
 import { ConfirmDialog, ErrorState, Spinner, Switch, errorMessage, useToast } from '../components';
 import { plural } from '../format';
 import { useResource } from '../hooks';
+import { ExposedKeyList } from './exposed-key-list';
 import { ServiceTokens } from './service-tokens';
 
 type Pending =
@@ -166,6 +167,7 @@ export function SettingsPage() {
             <strong>{plural(pending.count, 'exposed key')}</strong> {pending.count === 1 ? 'is' : 'are'} still active. Revoke {pending.count === 1 ? 'it' : 'them'} now,
             or ignore {pending.count === 1 ? 'it' : 'them'} and only revoke keys detected from now on.
           </p>
+          <ExposedKeyList />
         </ConfirmDialog>
       )}
       {pending?.kind === 'expiry' && (

@@ -21,10 +21,10 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
 
   app.route({ ...listExposures, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const { limit, cursor } = request.query;
+    const { limit, cursor, state, createdBy } = request.query;
     const offset = decodeCursor(cursor);
     if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
-    const { items: exposed, more, total, active } = await keys.exposedPage(p.team._id, offset, limit);
+    const { items: exposed, more, total, active } = await keys.exposedPage(p.team._id, offset, limit, { ...(state ? { state } : {}), ...(createdBy ? { createdBy } : {}) });
     const [users, found] = await Promise.all([
       ctx.keys.usersFor(exposed),
       // One lookup by _id per key of this page (at most 200): FerretDB answers those without a
