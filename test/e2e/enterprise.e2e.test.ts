@@ -88,6 +88,8 @@ describe('enterprise console', () => {
     await row.waitFor();
     expect(await row.locator('td[data-label="Expires"]').textContent()).not.toBe('Never');
     await page.getByRole('button', { name: 'Copy' }).waitFor();
+    // The README image shows where the key appears, not a token-shaped string.
+    await page.evaluate(`document.querySelector('[data-testid="issued-secret"]').textContent = 'PMAK-•••••••••••••••••••••••••••••••••••••••••••••••••••••••••'`);
     readme['my-keys'] = await screenshot(page, '20-my-keys', { hideToasts: true });
     await expectAccessible();
     await page.getByRole('button', { name: 'Done' }).click();
@@ -170,6 +172,11 @@ describe('enterprise console', () => {
     await page.locator('tr.scim-token-row', { hasText: 'Okta' }).waitFor();
     await page.reload();
     await poll(() => memberRow('Dana Scully').locator('.tag').allTextContents()).toEqual(['Active', 'SCIM']);
+    // Without single sign-on, a provisioned person gets their first key from an admin.
+    await memberRow('Dana Scully').getByRole('button', { name: 'Issue a key to Dana Scully' }).click();
+    const danaKey = (await page.getByTestId('issued-secret').textContent())!.trim();
+    expect((await stack.call<{ name: string }>(danaKey, 'GET', '/me')).name).toBe('Dana Scully');
+    await page.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('heading', { name: 'Service tokens' }).waitFor();
     expect(await page.getByTestId('sso-status').textContent()).toContain('OpenID Connect');
     readme['team-settings'] = await screenshot(page, '21-team-settings', { hideToasts: true });
@@ -187,7 +194,8 @@ describe('enterprise console', () => {
     await signIn(w.browser, w.adminKey);
     await page.goto(`${stack.url}/#/audit`);
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-    await page.locator('tr.audit-row').first().waitFor();
+    await poll(() => page.locator('tr.audit-row').count()).toBeGreaterThan(5);
+    readme['audit-log'] = await screenshot(page, '22-audit-log', { hideToasts: true });
     const actions = () => page.locator('tr.audit-row .audit-action').allTextContents();
 
     await page.getByLabel('Action').selectOption({ label: 'People' });
@@ -198,7 +206,6 @@ describe('enterprise console', () => {
     await page.getByLabel('Actor').selectOption({ label: 'Bob Builder' });
     await page.getByRole('button', { name: 'Apply' }).click();
     await poll(actions).toEqual(['key.created']);
-    readme['audit-log'] = await screenshot(page, '22-audit-log', { hideToasts: true });
     await expectAccessible();
 
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

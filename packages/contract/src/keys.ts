@@ -75,6 +75,8 @@ export type KeyPage = z.output<typeof KeyPage>;
 export const CreateKey = z.object({
   name: z.string().trim().min(1).max(100),
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** Admins: issue the key to this person of the team (e.g. someone the identity provider provisioned); it is shown once, to the admin. */
+  ownerId: z.string().min(1).max(100).optional(),
 });
 export type CreateKey = z.input<typeof CreateKey>;
 
@@ -103,11 +105,11 @@ export const createKey = endpoint({
   method: 'POST',
   url: '/keys',
   schema: {
-    summary: 'Generate a key (shown once). The team expiry, when set, overrides expiresAt',
+    summary: 'Generate a key (shown once). The team expiry, when set, overrides expiresAt; admins may issue it to someone else (ownerId)',
     description: '409 KEY_LIMIT_REACHED: the caller already has the most live (not revoked) keys one person may have (100).',
     tags,
     body: CreateKey,
-    response: { 201: IssuedKey, ...errors(...bodyErrors, ...authErrors, 403, 409) },
+    response: { 201: IssuedKey, ...errors(...bodyErrors, ...authErrors, 403, 404, 409) },
   },
 });
 

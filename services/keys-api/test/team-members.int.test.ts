@@ -63,3 +63,18 @@ describe('GET /audit filters (the Audit log page)', () => {
     expect((await api.call('GET', '/api/v1/audit?from=yesterday')).status).toBe(400);
   });
 });
+
+describe('POST /keys with ownerId (an admin hands someone their first key)', () => {
+  it('issues the key to that person (shown once, to the admin); members cannot; a deactivated person gets none', async () => {
+    const person = await addUser();
+    const issued = await api.call('POST', '/api/v1/keys', { body: { name: 'For Someone', ownerId: person.id } });
+    expect(issued.status).toBe(201);
+    expect(issued.body.createdBy.id).toBe(person.id);
+    expect((await api.call('GET', '/api/v1/me', { key: issued.body.key })).body.id).toBe(person.id);
+    const other = await addUser();
+    expect((await api.call('POST', '/api/v1/keys', { key: person.key, body: { name: 'x', ownerId: other.id } })).status).toBe(403);
+    expect((await api.call('POST', '/api/v1/keys', { body: { name: 'x', ownerId: 'usr_nobody' } })).status).toBe(404);
+    await api.call('PATCH', `/api/v1/users/${other.id}`, { body: { active: false } });
+    expect((await api.call('POST', '/api/v1/keys', { body: { name: 'x', ownerId: other.id } })).status).toBe(409);
+  });
+});

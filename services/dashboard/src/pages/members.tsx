@@ -24,6 +24,7 @@ export function Members({ me }: { me: Me }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [invited, setInvited] = useState<CreatedUser | null>(null);
+  const [handed, setHanded] = useState<{ name: string; key: string } | null>(null);
   const [deactivating, setDeactivating] = useState<User | null>(null);
   const grantable = roles.filter((r) => r.value !== 'super_admin' || me.role === 'super_admin');
 
@@ -49,6 +50,15 @@ export function Members({ me }: { me: Me }) {
       await api.updateUser(u.id, patch);
       toast(done);
       await users.reload();
+    } catch (err) {
+      toast(errorMessage(err), 'error');
+    }
+  };
+
+  const issueKey = async (u: User) => {
+    try {
+      const issued = await api.createKey({ name: `${u.name}'s key`, ownerId: u.id });
+      setHanded({ name: `${u.name}'s key`, key: issued.key });
     } catch (err) {
       toast(errorMessage(err), 'error');
     }
@@ -87,6 +97,7 @@ export function Members({ me }: { me: Me }) {
           {error}
         </p>
       )}
+      {handed && <ShowOnce title={handed.name} value={handed.key} what="key (hand it to them)" onDone={() => setHanded(null)} />}
       {invited && <ShowOnce title={`${invited.user.name}'s first key`} value={invited.key.key} what="key (hand it to them)" onDone={() => setInvited(null)} />}
       {users.loading && !users.data ? (
         <Spinner label="Loading members…" />
@@ -131,6 +142,11 @@ export function Members({ me }: { me: Me }) {
                     {u.active ? <Tag tone="success">Active</Tag> : <Tag tone="danger">Deactivated</Tag>} {u.provisioned && <Tag tone="info">SCIM</Tag>}
                   </td>
                   <td className="col-actions">
+                    {mayChange(u) && u.active && (
+                      <button type="button" className="btn btn-small row-action" aria-label={`Issue a key to ${u.name}`} onClick={() => void issueKey(u)}>
+                        Issue key
+                      </button>
+                    )}{' '}
                     {mayChange(u) &&
                       (u.active ? (
                         <button type="button" className="btn btn-small btn-danger-outline" aria-label={`Deactivate ${u.name}`} onClick={() => setDeactivating(u)}>

@@ -1,7 +1,7 @@
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from '@keyguard/contract';
 import { HttpError } from '@keyguard/runtime';
 import type { ActorRef } from '@keyguard/store';
-import { canCreateKey, canUndoDisable, isAdmin } from '../../domain/access.js';
+import { canCreateKey, canGovernKeyOf, canUndoDisable, isAdmin } from '../../domain/access.js';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { MAX_LIVE_KEYS_PER_USER } from '../../domain/limits.js';
 import { adminOnly, type Principal, principalOf, requireAdmin } from '../auth.js';
@@ -59,14 +59,20 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     if (!canCreateKey(p.user.role, p.team.settings.allowMemberKeyGeneration)) {
       throw new HttpError(403, 'forbidden', 'your team allows only admins to generate API keys');
     }
-    if ((await ctx.keys.liveCountOf(p.user._id)) >= MAX_LIVE_KEYS_PER_USER) {
+    const owner = body.ownerId && body.ownerId !== p.user._id ? await ctx.repos.users.findInTeam(p.team._id, body.ownerId) : p.user;
+    if (!owner) throw new HttpError(404, 'not_found', 'ownerId: no such person in your team');
+    if (owner !== p.user && !(isAdmin(p.user.role) && canGovernKeyOf({ id: p.user._id, role: p.user.role }, { id: owner._id, role: owner.role }))) {
+      throw new HttpError(403, 'forbidden', 'only an admin can issue a key to someone else, and a team admin not to a super admin');
+    }
+    if (owner.active === false) throw new HttpError(409, 'USER_DEACTIVATED', 'this person is deactivated: reactivate them first');
+    if ((await ctx.keys.liveCountOf(owner._id)) >= MAX_LIVE_KEYS_PER_USER) {
       throw new HttpError(409, 'KEY_LIMIT_REACHED', `you already have ${MAX_LIVE_KEYS_PER_USER} live keys, the most one person may have: revoke keys you no longer use first`);
     }
     const requested = body.expiresAt ? new Date(body.expiresAt) : null;
     if (requested && requested.getTime() <= Date.now()) throw new HttpError(400, 'invalid_request', 'expiresAt: must be in the future');
-    const { record, raw } = await ctx.issuer.issue(p.user, p.team, body.name, requested);
-    await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'key.created', target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview } });
-    return reply.code(201).send({ ...keyView(record, new Map([[p.user._id, p.user]])), key: raw });
+    const { record, raw } = await ctx.issuer.issue(owner, p.team, body.name, requested);
+    await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'key.created', target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview, ...(owner !== p.user ? { for: owner._id } : {}) } });
+    return reply.code(201).send({ ...keyView(record, new Map([[owner._id, owner]])), key: raw });
   } });
 
   app.route({ ...getKey, handler: async (request) => {
