@@ -10,6 +10,7 @@ import { getOpenApi } from './openapi.js';
 import { getScan, listScans, requestScan } from './scans.js';
 import { closeSession, openSession } from './session.js';
 import { getSettings, patchSettings } from './settings.js';
+import { getSso, oidcCallback, startOidc } from './sso.js';
 import { createUser, getMe, listUsers, patchUser } from './users.js';
 
 /** Every keys-api endpoint: keys-api serves exactly these (a test checks it). */
@@ -17,6 +18,9 @@ export const endpoints: readonly Endpoint[] = [
   getOpenApi,
   openSession,
   closeSession,
+  getSso,
+  startOidc,
+  oidcCallback,
   getMe,
   listUsers,
   createUser,

@@ -12,6 +12,7 @@ export * from './scim-tokens.js';
 export * from './session.js';
 export * from './service-tokens.js';
 export * from './settings.js';
+export * from './sso.js';
 export * from './users.js';
 export * from './verify.js';
 export { endpoints } from './endpoints.js';

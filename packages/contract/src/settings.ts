@@ -9,6 +9,8 @@ export const Settings = z
     /** When set, every key expires `createdAt + keyExpiryDays` days. */
     keyExpiryDays: z.number().int().min(1).nullable(),
     autoRevokeExposed: z.boolean(),
+    /** False: the dashboard takes single sign-on only (OpenID Connect), not an API key. API calls with keys are unaffected. */
+    apiKeySignIn: z.boolean(),
   })
   .meta({ id: 'Settings' });
 export type Settings = z.output<typeof Settings>;
@@ -18,6 +20,8 @@ export const PatchSettings = z
     allowMemberKeyGeneration: z.boolean().optional(),
     keyExpiryDays: z.number().int().min(1).max(3650).nullable().optional(),
     autoRevokeExposed: z.boolean().optional(),
+    /** Turning it off needs single sign-on configured (409 SSO_NOT_CONFIGURED otherwise). */
+    apiKeySignIn: z.boolean().optional(),
     /** When turning autoRevokeExposed on while exposed keys exist: revoke them, or leave them. */
     existingExposed: z.enum(['revoke', 'ignore']).optional().describe('Required to turn autoRevokeExposed on while exposed keys exist'),
     /** Required when the new keyExpiryDays expires keys at once. */
@@ -47,6 +51,7 @@ export const SettingsConflict = z.discriminatedUnion('error', [
     code: z.literal('CONFIRM_EXPIRY'),
     expiresNow: z.number().int(),
   }),
+  ApiError.omit({ issues: true }).extend({ error: z.literal('SSO_NOT_CONFIGURED') }),
 ]);
 export type SettingsConflict = z.output<typeof SettingsConflict>;
 

@@ -22,8 +22,8 @@ export type User = z.output<typeof User>;
 /** The caller: who they are, their team and its settings, and how they authenticated. */
 export const Me = User.extend({
   team: z.object({ id: z.string(), name: z.string(), settings: Settings }),
-  /** The key this request is made with (directly, or the one that opened the session): "Revoke All" spares it. */
-  keyId: z.string(),
+  /** The key this request is made with (directly, or the one that opened the session): "Revoke All" spares it. Null in a single sign-on session. */
+  keyId: z.string().nullable(),
   authenticatedBy: z.enum(['api_key', 'session']),
 });
 export type Me = z.output<typeof Me>;

@@ -21,6 +21,8 @@ export interface TeamSettings {
   /** When set, every key expires `createdAt + keyExpiryDays` days. */
   keyExpiryDays: number | null;
   autoRevokeExposed: boolean;
+  /** False: the dashboard takes single sign-on only, not an API key (absent: allowed). */
+  apiKeySignIn?: boolean;
 }
 
 export interface TeamDoc {
@@ -168,7 +170,8 @@ export interface NotificationDoc {
 export interface SessionDoc {
   _id: string;
   userId: string;
-  keyId: string;
+  /** The key it was opened with; null for a single sign-on session (it lives as long as the person stays active). */
+  keyId: string | null;
   createdAt: Date;
   expiresAt: Date;
 }

@@ -32,6 +32,26 @@ export const Config = z.object({
     .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a number of hops or comma-separated addresses')
     .transform((v) => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v))
     .optional(),
+  /**
+   * Single sign-on for the dashboard (OpenID Connect, authorization code + PKCE): the provider's
+   * issuer URL and this client's id and secret. All three, or none.
+   */
+  OIDC_ISSUER: z.url('must be the issuer URL of an OpenID provider').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends people back; default `<the address they used>/api/v1/session/oidc/callback`. */
+  OIDC_REDIRECT_URI: z.url('must be a URL').optional(),
+  /** The team people signing in with SSO belong to (default: the bootstrap team). */
+  OIDC_TEAM_ID: z.string().min(1).optional(),
+  /** A claim listing the person's groups (e.g. `groups`): "Keyguard Team Admins" in it makes them a team admin. */
+  OIDC_GROUPS_CLAIM: z.string().min(1).optional(),
+}).superRefine((c, ctx) => {
+  const set = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET].filter((v) => v !== undefined).length;
+  if (set !== 0 && set !== 3) {
+    for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+      if (c[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together (or none)' });
+    }
+  }
 });
 export type Config = z.infer<typeof Config>;
 

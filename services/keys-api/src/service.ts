@@ -22,6 +22,7 @@ import { createVerifyCallers } from './http/verify-callers.js';
 import { createScimCallers } from './http/scim/callers.js';
 import { registerScim } from './http/scim/app.js';
 import { createDeprovisioner } from './adapters/deprovision.js';
+import { createOidc } from './adapters/oidc.js';
 
 const service = 'keys-api';
 
@@ -112,6 +113,10 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       verification: createVerification(store, verifier),
       scimCallers: createScimCallers(repos.scimTokens),
       deprovisioner: createDeprovisioner(repos, revoker),
+      oidc:
+        config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET
+          ? createOidc({ issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, ...(config.OIDC_GROUPS_CLAIM ? { extraScope: config.OIDC_GROUPS_CLAIM } : {}) })
+          : null,
     };
     await registerApi(app, ctx);
     await registerScim(app, ctx);

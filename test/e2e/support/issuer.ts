@@ -25,6 +25,8 @@ export interface IssuerOptions {
   dashboardDir?: string;
   /** Start the notifier too (emails go to SMTP_URL). */
   notifier?: boolean;
+  /** More keys-api settings (e.g. OIDC_ISSUER). */
+  keysApi?: Record<string, unknown>;
 }
 
 export interface Issuer {
@@ -64,6 +66,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_TTL_HOURS: 1,
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
+        ...options.keysApi,
       },
       { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
     );

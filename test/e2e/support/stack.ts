@@ -63,7 +63,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: { keysApi?: Record<string, unknown> } = {}): Promise<Stack> {
   const brokers = env('KAFKA_BROKERS').split(',');
   const dbName = uniqueDbName('dashboard_e2e');
   const logger = createLogger({ name: 'dashboard-e2e', level: (process.env['E2E_LOG_LEVEL'] as 'info' | undefined) ?? 'error' });
@@ -78,6 +78,7 @@ export async function startStack(): Promise<Stack> {
     adminKey,
     admin: { email: 'ada@acme.test', name: 'Ada Admin' },
     dashboardDir: dashboardDist,
+    ...(options.keysApi ? { keysApi: options.keysApi } : {}),
   });
   const publisher: Publisher = createPublisher(kafka, { logger });
   const store = await connectStore({ uri: issuer.common.MONGODB_URI, logger });

@@ -20,6 +20,14 @@ export function createSessionRepository(store: Store) {
       }
       return { id, expiresAt };
     },
+    /** Opens a single sign-on session (no key); returns the opaque id for the cookie. */
+    async openSso(userId: string, ttlMs: number): Promise<{ id: string; expiresAt: Date }> {
+      const id = randomBytes(32).toString('base64url');
+      const now = new Date();
+      const expiresAt = new Date(now.getTime() + ttlMs);
+      await sessions.insertOne({ _id: digest(id), userId, keyId: null, createdAt: now, expiresAt });
+      return { id, expiresAt };
+    },
     async find(id: string): Promise<SessionDoc | null> {
       return sessions.findOne({ _id: digest(id), expiresAt: { $gt: new Date() } });
     },

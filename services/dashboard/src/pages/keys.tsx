@@ -74,7 +74,7 @@ export function KeysPage({ me }: { me: Me }) {
   const openRevokeAll = async () => {
     setDialog({ kind: 'revoke-all', counting: true });
     try {
-      const counts = await countActive(me.keyId, superAdminsSpared);
+      const counts = await countActive(me.keyId ?? undefined, superAdminsSpared);
       setDialog((d) => (d?.kind === 'revoke-all' ? { kind: 'revoke-all', counting: false, ...counts } : d));
     } catch (e) {
       setDialog(null);
@@ -219,7 +219,7 @@ export function KeysPage({ me }: { me: Me }) {
         </>
       )}
 
-      <RevokeDialogs dialog={dialog} ownKeyId={me.keyId} superAdminsSpared={superAdminsSpared.size > 0} onClose={() => setDialog(null)} onRevoked={afterRevoke} />
+      <RevokeDialogs dialog={dialog} ownKeyId={me.keyId ?? undefined} superAdminsSpared={superAdminsSpared.size > 0} onClose={() => setDialog(null)} onRevoked={afterRevoke} />
     </section>
   );
 }

@@ -1,6 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api';
 import { errorMessage } from '../components';
+import { useResource } from '../hooks';
+
+/** Why single sign-on sent the person back (`/?sso_error=<code>`). */
+const ssoErrors: Record<string, string> = {
+  expired: 'The sign-in took too long or was started elsewhere. Try again.',
+  denied: 'The identity provider did not sign you in.',
+  failed: 'Single sign-on failed. Try again, or ask an admin.',
+  unverified_email: 'Your identity provider did not confirm your email address.',
+  deactivated: 'Your account has been deactivated. Ask an admin of your team.',
+  no_team: 'Single sign-on is not set up for a team yet. Ask an admin.',
+};
 
 /**
  * Exchanges an API key for a session cookie (HttpOnly, SameSite=Strict, set by keys-api).
@@ -9,7 +20,11 @@ import { errorMessage } from '../components';
 export function SignInPage({ notice, onSignedIn }: { notice?: string | undefined; onSignedIn: () => Promise<void> }) {
   const [apiKey, setApiKey] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(() => {
+    const code = new URLSearchParams(location.search).get('sso_error');
+    return code ? (ssoErrors[code] ?? ssoErrors['failed']!) : null;
+  });
+  const sso = useResource(() => api.sso(), 'sso');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -28,7 +43,9 @@ export function SignInPage({ notice, onSignedIn }: { notice?: string | undefined
       setError(
         err instanceof ApiError && (err.status === 401 || err.status === 400)
           ? 'That API key is not valid, or it has been disabled or revoked.'
-          : errorMessage(err),
+          : err instanceof ApiError && err.code === 'API_KEY_SIGN_IN_OFF'
+            ? 'Your team signs in with single sign-on. Use the button below.'
+            : errorMessage(err),
       );
       setBusy(false);
     }
@@ -76,6 +93,14 @@ export function SignInPage({ notice, onSignedIn }: { notice?: string | undefined
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        {sso.data?.enabled && (
+          <>
+            <p className="muted signin-or">or</p>
+            <a className="btn btn-block" href="/api/v1/session/oidc">
+              Sign in with SSO
+            </a>
+          </>
+        )}
       </form>
     </main>
   );

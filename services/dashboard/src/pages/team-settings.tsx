@@ -2,6 +2,7 @@ import type { Me } from '@keyguard/contract';
 import { Members } from './members';
 import { ScimTokens } from './scim-tokens';
 import { ServiceTokens } from './service-tokens';
+import { SsoSection } from './sso-section';
 
 /** Team Settings: who is in the team, how the identity provider provisions them, machine credentials, single sign-on. */
 export function TeamSettingsPage({ me }: { me: Me }) {
@@ -23,13 +24,7 @@ export function TeamSettingsPage({ me }: { me: Me }) {
         <ServiceTokens />
       </div>
       <div className="card settings-section">
-        <section aria-labelledby="sso-title">
-          <h2 id="sso-title">Single sign-on</h2>
-          <p data-testid="sso-status">
-            OpenID Connect sign-in is not available in this version: people sign in with an API key. Provision and deprovision them from your identity provider
-            with a SCIM API key above.
-          </p>
-        </section>
+        <SsoSection />
       </div>
     </section>
   );

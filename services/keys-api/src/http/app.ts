@@ -12,6 +12,7 @@ import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { serviceTokenRoutes } from './routes/service-tokens.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
+import { ssoRoutes } from './routes/sso.js';
 import { userRoutes } from './routes/users.js';
 import { verifyRoutes } from './routes/verify.js';
 import { serializerCompiler, validatorCompiler } from './schema-compilers.js';
@@ -60,6 +61,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
       const api = scope.withTypeProvider<ZodTypeProvider>();
       api.route({ ...getOpenApi, handler: async () => scope.swagger() as { openapi: string } });
       sessionRoutes(api, ctx);
+      ssoRoutes(api, ctx);
       // Machines verifying keys authenticate their own way (service tokens), outside `secured`.
       await verifyRoutes(api, ctx);
       await api.register(async (secured) => {

@@ -9,8 +9,8 @@ export const SESSION_COOKIE = 'keyguard_session';
 export interface Principal {
   user: UserDoc;
   team: TeamDoc;
-  /** The key the request is made with (directly, or the one that opened the session). */
-  keyId: string;
+  /** The key the request is made with (directly, or the one that opened the session); null in a single sign-on session. */
+  keyId: string | null;
   via: 'api_key' | 'session';
 }
 
@@ -79,6 +79,12 @@ export function createAuthenticator({ keys, users, teams, sessions }: Repositori
     return user && team && user.active !== false ? { user, team, keyId: key._id, via } : null;
   }
 
+  async function principalForUser(userId: string): Promise<Principal | null> {
+    const user = await users.findById(userId);
+    const team = user ? await teams.findById(user.teamId) : null;
+    return user && team && user.active !== false ? { user, team, keyId: null, via: 'session' } : null;
+  }
+
   return {
     /** Resolves a raw key to its owner (used by POST /session as well). */
     async byKey(raw: string): Promise<Principal | null> {
@@ -98,9 +104,14 @@ export function createAuthenticator({ keys, users, teams, sessions }: Repositori
       const sessionId = readCookie(request, SESSION_COOKIE);
       if (!sessionId) throw unauthorized();
       const session = await sessions.find(sessionId);
-      // A session lives only as long as the key that opened it stays usable.
-      const key = session ? await useKey({ _id: session.keyId }) : null;
-      request.principal = key ? await principalFor(key, 'session') : null;
+      if (session && session.keyId === null) {
+        // Single sign-on: the session lives as long as the person stays active (deactivation also ends it).
+        request.principal = await principalForUser(session.userId);
+      } else {
+        // A session lives only as long as the key that opened it stays usable.
+        const key = session?.keyId ? await useKey({ _id: session.keyId }) : null;
+        request.principal = key ? await principalFor(key, 'session') : null;
+      }
       if (!request.principal) throw unauthorized();
       if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) checkCsrf(request);
     },

@@ -12,6 +12,7 @@ import type { AuthThrottle } from './rate-limits.js';
 import type { VerifyCallers } from './verify-callers.js';
 import type { ScimCallers } from './scim/callers.js';
 import type { Deprovisioner } from '../adapters/deprovision.js';
+import type { Oidc } from '../adapters/oidc.js';
 
 /** What the route modules share. */
 export interface ApiContext {
@@ -33,6 +34,8 @@ export interface ApiContext {
   verifyCallers: VerifyCallers;
   /** Identity providers calling /scim/v2 with a SCIM API key. */
   scimCallers: ScimCallers;
+  /** Single sign-on (OpenID Connect), when OIDC_ISSUER is set. */
+  oidc: Oidc | null;
   /** Deactivation: sessions end, keys are revoked (`deprovisioned`). */
   deprovisioner: Deprovisioner;
   verification: VerificationService;

@@ -49,7 +49,7 @@ export function findingView(f: FindingDoc): Finding {
   };
 }
 
-export const settingsView = (t: TeamDoc): Settings => ({ ...t.settings });
+export const settingsView = (t: TeamDoc): Settings => ({ ...t.settings, apiKeySignIn: t.settings.apiKeySignIn !== false });
 
 export const auditView = (a: AuditLogDoc): AuditEntry => ({
   id: a._id,

@@ -143,7 +143,7 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     // Every key of the team the caller governs (a team admin's spares the super admins'),
     // except the one making this request (the admin keeps access).
     const owners = await governableOwners(ctx, p);
-    const targets = await keys.liveIdsInTeam(p.team._id, p.keyId, owners);
+    const targets = await keys.liveIdsInTeam(p.team._id, p.keyId ?? undefined, owners);
     const revoked = await ctx.revoker.revokeMany(
       targets,
       { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id, ...owners } },

@@ -19,7 +19,10 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
     const teamId = p.team._id;
     const now = new Date();
 
-    // 1. Decide everything before changing anything: both 409s leave the settings untouched.
+    // 1. Decide everything before changing anything: the 409s leave the settings untouched.
+    if (body.apiKeySignIn === false && !ctx.config.OIDC_ISSUER) {
+      throw new HttpError(409, 'SSO_NOT_CONFIGURED', 'API-key sign-in can be turned off only once single sign-on (OIDC_ISSUER) is configured');
+    }
     const turningOnAutoRevoke = body.autoRevokeExposed === true && !before.autoRevokeExposed;
     const exposed = turningOnAutoRevoke ? await keys.exposedInTeam(teamId, { live: true }) : [];
     if (exposed.length > 0 && !body.existingExposed) {
@@ -47,6 +50,7 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
       allowMemberKeyGeneration: body.allowMemberKeyGeneration ?? before.allowMemberKeyGeneration,
       keyExpiryDays: expiryDays === undefined ? before.keyExpiryDays : expiryDays,
       autoRevokeExposed: body.autoRevokeExposed ?? before.autoRevokeExposed,
+      apiKeySignIn: body.apiKeySignIn ?? before.apiKeySignIn !== false,
     };
     await teams.updateSettings(teamId, settings, now);
     await ctx.audit.record({ teamId, actor: userActor(p), action: 'settings.updated', target: { type: 'settings', id: teamId }, details: { before, after: settings, existingExposed: body.existingExposed ?? null } });
@@ -67,6 +71,6 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
       );
       revokedExposed = done.length;
     }
-    return { ...settings, expiresNow: expired, revokedExposed };
+    return { ...settings, apiKeySignIn: settings.apiKeySignIn !== false, expiresNow: expired, revokedExposed };
   } });
 }
