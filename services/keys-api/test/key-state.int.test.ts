@@ -82,7 +82,8 @@ describe('key state on keyguard.key-state.v1', () => {
       }, { what: 'every key on the new topic' });
       const old = read.find((m) => m.key === material.hash);
       expect(KeyState.parse(old!.json)).toMatchObject({ status: 'disabled', version: 0 });
-      expect(await second.store.collections.markers.countDocuments({ _id: `key-state-backfill:${other}` })).toBe(1);
+      // The marker is written once the backfill's last batch is settled, a moment after its message is readable.
+      await eventually(async () => (await second.store.collections.markers.countDocuments({ _id: `key-state-backfill:${other}` })) === 1, { what: 'the backfill marker' });
     } finally {
       await second.stop(false);
     }
