@@ -15,7 +15,8 @@ export function ExposureFilters({
   onOwner: (value: string) => void;
 }) {
   return (
-    <div className="filters inline-field exposure-filters" role="group" aria-label="Exposed keys filters">
+    <fieldset className="filters inline-field exposure-filters">
+      <legend className="sr-only">Exposed keys filters</legend>
       <label htmlFor="exposure-state">Show</label>
       <select id="exposure-state" className="input" value={state} onChange={(e) => onState(e.target.value as '' | 'active' | 'revoked')}>
         <option value="">All exposed keys</option>
@@ -31,6 +32,6 @@ export function ExposureFilters({
           </option>
         ))}
       </select>
-    </div>
+    </fieldset>
   );
 }

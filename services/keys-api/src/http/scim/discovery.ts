@@ -55,7 +55,6 @@ export function discoveryRoutes(app: FastifyInstance): void {
   app.get('/ServiceProviderConfig', async (request, reply) =>
     scimSend(reply, 200, {
       schemas: [ScimSchemas.serviceProviderConfig],
-      documentationUri: 'https://github.com/keyguard/keyguard#scim',
       patch: { supported: true },
       bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
       filter: { supported: true, maxResults: 200 },
