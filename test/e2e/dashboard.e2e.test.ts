@@ -82,8 +82,8 @@ async function createKey(asKey: string, name: string): Promise<IssuedKey> {
   return w.keys[name]!;
 }
 
-async function goTo(link: 'API keys' | 'Exposed keys' | 'Secret Scanner' | 'Settings') {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+async function goTo(link: 'API keys' | 'My keys' | 'Exposed keys' | 'Secret Scanner' | 'Audit log' | 'Team Settings' | 'Settings') {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
 }
 
 /** The session cookie keys-api gives for `apiKey`, put in the context: signed in without the form. */
@@ -610,7 +610,7 @@ describe.shuffle('dashboard', () => {
 
   it('shows every page under the Content-Security-Policy without a violation, from a build without source maps (issue 10, items 8 and 15)', async () => {
     cspViolations.length = 0;
-    for (const link of ['Exposed keys', 'Secret Scanner', 'Settings', 'API keys'] as const) {
+    for (const link of ['Exposed keys', 'Secret Scanner', 'Settings', 'My keys', 'Audit log', 'Team Settings', 'API keys'] as const) {
       await goTo(link);
       await page.getByRole('heading', { level: 1 }).waitFor();
     }

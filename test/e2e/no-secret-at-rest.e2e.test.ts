@@ -133,6 +133,26 @@ describe('no raw secret at rest', () => {
     const planted = { liveKey, githubToken, foreignPmak, objectKey, urlPassword };
     const hashOf = (secret: string) => (secret === urlPassword ? keyedHashToken(secret, hashKey) : hashToken(secret));
 
+    // A SCIM API key (shown once) an identity provider provisions and deactivates someone with;
+    // Okta sends a password too, which Keyguard must not keep at all.
+    const scimToken: string = (await api(adminKey, 'POST', '/scim-tokens', { name: 'Okta' }, { showsKeyOnce: true })).body.token;
+    const scimPassword = `Winter${randomUUID().slice(0, 6)}!`;
+    const scim = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${keysApiUrl}/scim/v2${path}`, {
+        method,
+        headers: { authorization: `Bearer ${scimToken}`, ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }) },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      const text = await res.text();
+      apiBodies.push(text);
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    };
+    const provisioned = await scim('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${uniqueName('scim')}@example.test`, password: scimPassword, active: true });
+    expect(provisioned.status).toBe(201);
+    const deactivate = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] };
+    expect((await scim('PATCH', `/Users/${provisioned.body.id}`, deactivate)).status).toBe(200);
+    expect((await api(adminKey, 'GET', '/scim-tokens')).status).toBe(200);
+
     // 0. The customer's API is used with the live key (usage is reported) and a foreign one.
     const atSample = async (key: string) => {
       const res = await fetch(`${sampleUrl}/v1/me`, { headers: { 'x-api-key': key } });
@@ -256,6 +276,10 @@ describe('no raw secret at rest', () => {
       // Positive control: the secret did travel, as its hash.
       expect(documents.some((d) => d.includes(hashOf(secret))), `${name}'s hash is in MongoDB`).toBe(true);
     }
+    for (const [name, secret] of Object.entries({ scimToken, scimPassword })) {
+      for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(secret)), `${name} appears in ${place}`).toEqual([]);
+    }
+    expect(documents.some((d) => d.includes(hashToken(scimToken))), "the SCIM API key's hash is in MongoDB").toBe(true);
     // The guessable password's plain SHA-256, which a word list would reverse, is nowhere.
     for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(hashToken(urlPassword))), `plain hash in ${place}`).toEqual([]);
     expect(hashApiKey(liveKey)).toBe(hashToken(liveKey));
