@@ -2,6 +2,7 @@ import { listAudit } from './audit.js';
 import type { Endpoint } from './endpoint.js';
 import { listExposures } from './exposures.js';
 import { getFinding, listFindings, patchFinding } from './findings.js';
+import { getInsights } from './insights.js';
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from './keys.js';
 import { getOpenApi } from './openapi.js';
 import { closeSession, openSession } from './session.js';
@@ -31,4 +32,5 @@ export const endpoints: readonly Endpoint[] = [
   getSettings,
   patchSettings,
   listAudit,
+  getInsights,
 ];

@@ -1,5 +1,5 @@
 import { MongoBulkWriteError } from 'mongodb';
-import { type ActorRef, dropOldestBeyond, type FindingDoc, type FindingHistoryEntry, type LocationDoc, type Store } from '@keyguard/store';
+import { type ActorRef, createInsightsRepository, dropOldestBeyond, type InsightChange, type RollupFinding, insightSourceOf, type FindingDoc, type FindingHistoryEntry, type LocationDoc, type Store } from '@keyguard/store';
 import { MAX_FINDING_HISTORY, MAX_FINDING_LOCATION_KEYS, MAX_FINDING_LOCATIONS } from './limits.js';
 import { locationKey } from './location.js';
 import { type FindingRecord, findingRecords } from './records.js';
@@ -26,6 +26,8 @@ export interface FindingOutcome {
   /** Locations this call added (empty for a redelivery). */
   added: LocationDoc[];
   reopened: boolean;
+  /** For the insights rollups: the finding's team, firstSeen and first source. */
+  rollup?: RollupFinding;
 }
 
 const INSERT_CHUNK = 250;
@@ -57,6 +59,7 @@ export interface FindingRepositoryOptions {
 
 export function createFindingRepository(store: Store, options: FindingRepositoryOptions = {}) {
   const findings = findingRecords(store);
+  const insights = createInsightsRepository(store);
 
   /**
    * `revokedNow`: tokens whose key this very batch revoked — a new finding for them is written
@@ -102,22 +105,29 @@ export function createFindingRepository(store: Store, options: FindingRepository
     }
 
     const outcomes: FindingOutcome[] = [];
+    const changes: InsightChange[] = [];
     for (const [index, plan] of planned.entries()) {
       const tokenHash = plan.first.tokenHash;
       const findingId = findingIdFor(tokenHash);
       if (!existing.has(index)) {
         outcomes.push({ tokenHash, findingId, created: true, added: plan.locations, reopened: false });
+        // Only the insert that created the finding counts it: a redelivery hits the unique _id.
+        const created = newFinding(plan, matches.get(tokenHash), revokedNow.get(tokenHash), options.teamOf);
+        changes.push({ kind: 'exposed', finding: { teamId: created.teamId, firstSeen: created.firstSeen, source: insightSourceOf(plan.first.location) }, ...(revokedNow.has(tokenHash) ? { resolvedAt: new Date(), autoRevoked: true } : {}) });
         continue;
       }
-      outcomes.push(await addLocations(findingId, plan, matches.get(tokenHash)));
+      const outcome = await addLocations(findingId, plan, matches.get(tokenHash));
+      if (outcome.reopened && outcome.rollup) changes.push({ kind: 'reopened', finding: outcome.rollup });
+      outcomes.push(outcome);
     }
+    await insights.record(changes);
     return outcomes;
   }
 
   /** The token already has a finding: add what is new to it, reopening a resolved one. */
   async function addLocations(findingId: string, plan: Plan, match: TokenMatch | undefined): Promise<FindingOutcome> {
     const tokenHash = plan.first.tokenHash;
-    const current = await findings.findOne({ _id: findingId }, { projection: { status: 1, locationKeys: 1, history: 1 } });
+    const current = await findings.findOne({ _id: findingId }, { projection: { status: 1, locationKeys: 1, history: 1, teamId: 1, firstSeen: 1, 'locations.source': 1, 'locations.kind': 1 } });
     const known = new Set(current?.locationKeys ?? []);
     const fresh = plan.locations.filter((_, i) => !known.has(plan.keys[i]!));
     const freshKeys = plan.keys.filter((k) => !known.has(k));
@@ -143,7 +153,8 @@ export function createFindingRepository(store: Store, options: FindingRepository
       if (known.size + freshKeys.length > MAX_FINDING_LOCATION_KEYS) await dropOldestBeyond(findings, findingId, 'locationKeys', MAX_FINDING_LOCATION_KEYS);
       if ((current?.history?.length ?? 0) + history.length > MAX_FINDING_HISTORY) await dropOldestBeyond(findings, findingId, 'history', MAX_FINDING_HISTORY);
     }
-    return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen };
+    const rollup = current ? { teamId: current.teamId, firstSeen: current.firstSeen, source: insightSourceOf(current.locations?.[0] ?? plan.first.location) } : undefined;
+    return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen, ...(rollup ? { rollup } : {}) };
   }
 
   return { recordExposures };

@@ -2,7 +2,7 @@ import type { Filter } from 'mongodb';
 import type { Publisher } from '@keyguard/bus';
 import { createEnvelope, type KeyRevokedPayload, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
-import { type ActorRef, isDuplicateKey, type LocationDoc, type RevocationReason, type Store } from '@keyguard/store';
+import { type ActorRef, createInsightsRepository, insightSourceOf, isDuplicateKey, type LocationDoc, type RevocationReason, type Store } from '@keyguard/store';
 import { findingIdFor } from './findings.js';
 import { findingRecords, type KeyRecord, keyRecords } from './records.js';
 
@@ -53,6 +53,7 @@ export function createRevoker(options: RevokerOptions) {
   const { users, auditLog } = options.store.collections;
   const topic = options.keyEventsTopic ?? Topics.keyEvents;
   const log = options.logger.child({ component: 'revoker' });
+  const insights = createInsightsRepository(options.store);
 
   /**
    * Steps 2–5. `known.findingResolved`: the caller already wrote the finding resolved (the
@@ -82,13 +83,23 @@ export function createRevoker(options: RevokerOptions) {
     }
     lap('audit');
     // Only an exposed key has a finding (the policy marks the key when it records one).
-    if (key.exposure && !known.findingResolved) await findings.updateOne(
-      { _id: findingIdFor(key.hash), status: 'open' },
-      {
-        $set: { status: 'resolved', resolution: 'revoked' },
-        $push: { history: { at, action: 'resolved', actor: revocation.actor, status: 'resolved', resolution: 'revoked', note: `key revoked (${revocation.reason})` } },
-      },
-    );
+    if (key.exposure && !known.findingResolved) {
+      const resolved = await findings.findOneAndUpdate(
+        { _id: findingIdFor(key.hash), status: 'open' },
+        {
+          $set: { status: 'resolved', resolution: 'revoked' },
+          $push: { history: { at, action: 'resolved', actor: revocation.actor, status: 'resolved', resolution: 'revoked', note: `key revoked (${revocation.reason})` } },
+        },
+      );
+      // Counted once: only the call whose conditional update resolved the finding gets it back.
+      if (resolved) await insights.record([{
+        kind: 'revoked',
+        finding: { teamId: resolved.teamId, firstSeen: resolved.firstSeen, source: insightSourceOf(resolved.locations?.[0]) },
+        revokedAt: at,
+        auto: revocation.reason === 'exposure_auto',
+        usedAfterExposure: key.lastUsedAt !== null && key.lastUsedAt > key.exposure.detectedAt,
+      }]);
+    }
     lap('finding');
     const [owner, finding] = await Promise.all([
       users.findOne({ _id: key.createdBy }),

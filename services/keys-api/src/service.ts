@@ -3,7 +3,7 @@ import { Topics } from '@keyguard/events';
 import { createExpirySweeper, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createLifecycle, createMetrics, type FastifyInstance, listenOps, metricsPortFor } from '@keyguard/runtime';
-import { connectStore } from '@keyguard/store';
+import { connectStore, createInsightsRepository, type InsightsRepository, type Store } from '@keyguard/store';
 import { createAuditRepository } from './adapters/audit.js';
 import { createKeyIssuer } from './adapters/issue.js';
 import { createKeyQueries } from './adapters/keys.js';
@@ -56,6 +56,13 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     );
 
     const sessions = createSessionRepository(store);
+    const insights = createInsightsRepository(store);
+    await insights.ensureIndexes();
+    // A database from before the rollups: build them once from the findings, in the background.
+    void rebuildInsightsIfEmpty(store, insights).then(
+      (n) => n !== null && logger.info({ findings: n }, 'insights rollups rebuilt from the findings'),
+      (err) => logger.warn({ err }, 'insights rollups rebuild failed'),
+    );
     const sweeper = createExpirySweeper({ store, revoker });
     const metrics = createMetrics(service);
     const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping }, trustProxy: config.TRUST_PROXY });
@@ -72,6 +79,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       keys: createKeyQueries(store),
       issuer: createKeyIssuer(store),
       audit: createAuditRepository(store),
+      insights,
       sessions,
       throttle,
       revoker,
@@ -96,4 +104,10 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     await stop();
     throw error;
   }
+}
+
+async function rebuildInsightsIfEmpty(store: Store, insights: InsightsRepository): Promise<number | null> {
+  if (!(await insights.isEmpty())) return null;
+  if ((await store.collections.findings.findOne({}, { projection: { _id: 1 } })) === null) return null;
+  return insights.rebuild();
 }

@@ -6,6 +6,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } 
 import type { ApiContext } from './context.js';
 import { auditRoutes } from './routes/audit.js';
 import { findingRoutes } from './routes/findings.js';
+import { insightsRoutes } from './routes/insights.js';
 import { keyRoutes } from './routes/keys.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -64,6 +65,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         findingRoutes(routes, ctx);
         settingsRoutes(routes, ctx);
         auditRoutes(routes, ctx);
+        insightsRoutes(routes, ctx);
       });
     },
     { prefix: apiPrefix },

@@ -1,7 +1,7 @@
 import type { ExpirySweeper, Revoker } from '@keyguard/keys';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Store } from '@keyguard/store';
+import type { InsightsRepository, Store } from '@keyguard/store';
 import type { AuditRepository } from '../adapters/audit.js';
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
@@ -17,6 +17,7 @@ export interface ApiContext {
   keys: KeyQueries;
   issuer: KeyIssuer;
   audit: AuditRepository;
+  insights: InsightsRepository;
   sessions: SessionRepository;
   throttle: AuthThrottle;
   revoker: Revoker;

@@ -2,7 +2,7 @@ import { getFinding, listExposures, listFindings, patchFinding } from '@keyguard
 import type { Filter } from 'mongodb';
 import { type FindingRecord, findingIdFor, findingRecords, keyRecords, MAX_FINDING_HISTORY } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
-import { dropOldestBeyond } from '@keyguard/store';
+import { dropOldestBeyond, insightSourceOf } from '@keyguard/store';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { DEFAULT_TEAM_ID } from '../../bootstrap.js';
 import { adminOnly, type Principal, requireAdmin } from '../auth.js';
@@ -100,13 +100,24 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
     }
     const current = await findings.findOne({ _id: finding._id });
     const alreadyThere = current?.status === body.status && current.resolution === resolution && resolution === 'revoked';
-    if (!alreadyThere) await findings.updateOne(
-      { _id: finding._id },
+    const changed = alreadyThere ? null : await findings.updateOne(
+      { _id: finding._id, status: current?.status ?? finding.status },
       {
         $set: { status: body.status, resolution },
         $push: { history: { at: new Date(), action: body.status === 'resolved' ? 'resolved' : 'reopened', actor, status: body.status, ...(resolution ? { resolution } : {}) } },
       },
     );
+    // Insights rollups: only a status change counts, once (the update above is conditional on the status read).
+    if (changed?.modifiedCount === 1 && current && current.status !== body.status) {
+      const rollup = { teamId: current.teamId, firstSeen: current.firstSeen, source: insightSourceOf(current.locations[0]) };
+      await ctx.insights.record([
+        body.status === 'open'
+          ? { kind: 'reopened', finding: rollup }
+          : resolution === 'revoked'
+            ? { kind: 'revoked', finding: rollup, revokedAt: new Date(), auto: false, usedAfterExposure: false }
+            : { kind: 'ignored', finding: rollup },
+      ]);
+    }
     // Resolving and reopening again and again must not grow the history without bound.
     if (!alreadyThere && (current?.history.length ?? 0) + 1 > MAX_FINDING_HISTORY) await dropOldestBeyond(findings, finding._id, 'history', MAX_FINDING_HISTORY);
     await ctx.audit.record({ teamId: p.team._id, actor, action: `finding.${body.status === 'resolved' ? 'resolved' : 'reopened'}`, target: { type: 'finding', id: finding._id }, details: { resolution, redacted: finding.redacted } });
