@@ -13,6 +13,7 @@ export {
   insightSourceOf,
   type InsightChange,
   type InsightsDailyDoc,
+  type InsightsOpenDoc,
   type InsightSource,
   type InsightsRead,
   type InsightsRepository,

@@ -17,21 +17,34 @@ export type InsightSource = LocationDoc['source'] | 'partner';
 /** Upper bounds, in seconds, of the latency buckets; the last bucket is everything above. */
 export const LATENCY_BOUNDS_S = [1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21_600, 86_400, 259_200, 604_800, 2_592_000] as const;
 
+/** One source's counters within a day. */
+export interface SourceDayCounters {
+  exposures?: number;
+  autoRevoked?: number;
+  manuallyRevoked?: number;
+  ignored?: number;
+  usedAfterExposure?: number;
+  /** Detection → revocation, counts per bucket (`d0`… by bucket index). */
+  latency?: Record<string, number>;
+}
+
 export interface InsightsDailyDoc {
   _id: string;
   teamId: string;
   /** `YYYY-MM-DD` (UTC) of the findings' firstSeen. */
   day: string;
-  source: InsightSource;
-  exposures: number;
-  autoRevoked: number;
-  manuallyRevoked: number;
-  ignored: number;
-  usedAfterExposure: number;
   /** Findings first seen this day that are open now (inc on create/reopen, dec on resolve). */
+  open?: number;
+  github?: SourceDayCounters;
+  gitlab?: SourceDayCounters;
+  postman?: SourceDayCounters;
+  partner?: SourceDayCounters;
+}
+
+/** Open findings of a team, whatever their day: "older than 30 days" is this minus the last 30 days. */
+export interface InsightsOpenDoc {
+  _id: string;
   open: number;
-  /** Detection → revocation, counts per bucket (`d0`… keys by bucket index). */
-  detectionToRevocation: Record<string, number>;
 }
 
 export type InsightChange =
@@ -55,38 +68,39 @@ export function bucketOf(seconds: number): number {
   return i === -1 ? LATENCY_BOUNDS_S.length : i;
 }
 
-/** The `$inc` one change makes, and the document it lands on. */
-export function rollupIncrement(change: InsightChange): { _id: string; teamId: string; day: string; source: InsightSource; inc: Record<string, number> } {
+/** The `$inc` one change makes, and the document it lands on (`open` is also the team's total's delta). */
+export function rollupIncrement(change: InsightChange): { _id: string; teamId: string; day: string; inc: Record<string, number> } {
   const teamId = change.finding.teamId ?? NO_TEAM;
   const day = dayOf(change.finding.firstSeen);
   const source = change.finding.source;
   const inc: Record<string, number> = {};
-  const latency = (at: Date) => {
-    inc[`detectionToRevocation.d${bucketOf(Math.max(0, (at.getTime() - change.finding.firstSeen.getTime()) / 1000))}`] = 1;
+  const count = (field: string) => {
+    inc[`${source}.${field}`] = 1;
   };
+  const latency = (at: Date) => count(`latency.d${bucketOf(Math.max(0, (at.getTime() - change.finding.firstSeen.getTime()) / 1000))}`);
   switch (change.kind) {
     case 'exposed':
-      inc.exposures = 1;
+      count('exposures');
       if (change.resolvedAt) {
-        inc[change.autoRevoked === false ? 'manuallyRevoked' : 'autoRevoked'] = 1;
+        count(change.autoRevoked === false ? 'manuallyRevoked' : 'autoRevoked');
         latency(change.resolvedAt);
       } else inc.open = 1;
       break;
     case 'revoked':
-      inc[change.auto ? 'autoRevoked' : 'manuallyRevoked'] = 1;
+      count(change.auto ? 'autoRevoked' : 'manuallyRevoked');
       inc.open = -1;
-      if (change.usedAfterExposure) inc.usedAfterExposure = 1;
+      if (change.usedAfterExposure) count('usedAfterExposure');
       latency(change.revokedAt);
       break;
     case 'ignored':
-      inc.ignored = 1;
+      count('ignored');
       inc.open = -1;
       break;
     case 'reopened':
       inc.open = 1;
       break;
   }
-  return { _id: `${teamId}|${day}|${source}`, teamId, day, source, inc };
+  return { _id: `${teamId}|${day}`, teamId, day, inc };
 }
 
 /** Every findings source the rollups know (partner alerts arrive as their own source). */
@@ -104,23 +118,31 @@ export interface InsightsTotals {
 export interface InsightsRead {
   /** Per day and source, for days in [from, to]. */
   days: Array<{ day: string; source: InsightSource } & InsightsTotals>;
-  /** Open findings now, by the day they were first seen (every day, not only the range). */
+  /** Open findings now, by the day they were first seen, for the last 30 days. */
   openByDay: Array<{ day: string; open: number }>;
+  /** Open findings first seen more than 30 days ago. */
+  openOlder: number;
 }
 
 export function createInsightsRepository(store: Store) {
   const rollups = store.db.collection<InsightsDailyDoc>('insightsDaily');
+  const openTotals = store.db.collection<InsightsOpenDoc>('insightsOpen');
 
-  function upsertOp(change: InsightChange): AnyBulkWriteOperation<InsightsDailyDoc> {
-    const { _id, teamId, day, source, inc } = rollupIncrement(change);
-    return { updateOne: { filter: { _id }, update: { $inc: inc, $setOnInsert: { teamId, day, source } }, upsert: true } };
+  async function apply(increments: Array<{ _id: string; teamId: string; day: string; inc: Record<string, number> }>): Promise<void> {
+    const daily: AnyBulkWriteOperation<InsightsDailyDoc>[] = increments.map(({ _id, teamId, day, inc }) => ({
+      updateOne: { filter: { _id }, update: { $inc: inc, $setOnInsert: { teamId, day } }, upsert: true },
+    }));
+    const open = new Map<string, number>();
+    for (const { teamId, inc } of increments) if (inc.open) open.set(teamId, (open.get(teamId) ?? 0) + inc.open);
+    await rollups.bulkWrite(daily, { ordered: false });
+    const totals = [...open].filter(([, n]) => n !== 0);
+    if (totals.length > 0) await openTotals.bulkWrite(totals.map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $inc: { open: n } }, upsert: true } })), { ordered: false });
   }
 
   return {
     /** Applies changes whose conditional writes succeeded. */
     async record(changes: InsightChange[]): Promise<void> {
-      if (changes.length === 0) return;
-      await rollups.bulkWrite(changes.map(upsertOp), { ordered: false });
+      if (changes.length > 0) await apply(changes.map(rollupIncrement));
     },
 
     async isEmpty(): Promise<boolean> {
@@ -131,61 +153,66 @@ export function createInsightsRepository(store: Store) {
       await rollups.createIndex({ teamId: 1, day: 1 }, { name: 'team_day' });
     },
 
-    async read(teamId: string, from: string, to: string): Promise<InsightsRead> {
-      const docs = await rollups.find({ teamId }).toArray();
+    /**
+     * Reads the days in [from, to] and the last 30 days up to `today` (for open findings by
+     * age), plus the team's open total: about 30 + the range's days small documents.
+     */
+    async read(teamId: string, from: string, to: string, today = dayOf(new Date())): Promise<InsightsRead> {
+      const recent = dayOf(new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000));
+      const [docs, total] = await Promise.all([
+        rollups.find({ teamId, day: { $gte: from < recent ? from : recent, $lte: to > today ? to : today } }).toArray(),
+        openTotals.findOne({ _id: teamId }),
+      ]);
       const days: InsightsRead['days'] = [];
-      const open = new Map<string, number>();
+      const openByDay: InsightsRead['openByDay'] = [];
+      let recentOpen = 0;
       for (const doc of docs) {
-        if (doc.open) open.set(doc.day, (open.get(doc.day) ?? 0) + doc.open);
+        if (doc.day >= recent && doc.day <= today && doc.open) {
+          openByDay.push({ day: doc.day, open: doc.open });
+          recentOpen += doc.open;
+        }
         if (doc.day < from || doc.day > to) continue;
-        const histogram = Array.from({ length: LATENCY_BOUNDS_S.length + 1 }, (_, i) => doc.detectionToRevocation?.[`d${i}`] ?? 0);
-        days.push({
-          day: doc.day,
-          source: doc.source,
-          exposures: doc.exposures ?? 0,
-          autoRevoked: doc.autoRevoked ?? 0,
-          manuallyRevoked: doc.manuallyRevoked ?? 0,
-          ignored: doc.ignored ?? 0,
-          usedAfterExposure: doc.usedAfterExposure ?? 0,
-          histogram,
-        });
+        for (const source of INSIGHT_SOURCES) {
+          const c = doc[source];
+          if (!c) continue;
+          days.push({
+            day: doc.day,
+            source,
+            exposures: c.exposures ?? 0,
+            autoRevoked: c.autoRevoked ?? 0,
+            manuallyRevoked: c.manuallyRevoked ?? 0,
+            ignored: c.ignored ?? 0,
+            usedAfterExposure: c.usedAfterExposure ?? 0,
+            histogram: Array.from({ length: LATENCY_BOUNDS_S.length + 1 }, (_, i) => c.latency?.[`d${i}`] ?? 0),
+          });
+        }
       }
-      return { days, openByDay: [...open].map(([day, n]) => ({ day, open: n })).filter((d) => d.open > 0) };
+      return { days, openByDay, openOlder: Math.max(0, (total?.open ?? 0) - recentOpen) };
     },
 
     /**
      * Rebuilds every rollup from the findings (for a database that predates them): streams
-     * the findings once, sums in memory, replaces the collection's documents.
+     * the findings once, sums in memory, replaces the collections' documents.
      */
     async rebuild(): Promise<number> {
-      const sums = new Map<string, { teamId: string; day: string; source: InsightSource; inc: Record<string, number> }>();
+      const sums = new Map<string, { _id: string; teamId: string; day: string; inc: Record<string, number> }>();
       const cursor = store.collections.findings.find({}, { projection: { teamId: 1, firstSeen: 1, status: 1, resolution: 1, 'locations.source': 1, 'locations.kind': 1, history: 1 } });
       let count = 0;
       for await (const finding of cursor) {
         count++;
         for (const change of changesOf(finding)) {
           const r = rollupIncrement(change);
-          const sum = sums.get(r._id) ?? { teamId: r.teamId, day: r.day, source: r.source, inc: {} };
+          const sum = sums.get(r._id) ?? { ...r, inc: {} };
           for (const [k, v] of Object.entries(r.inc)) sum.inc[k] = (sum.inc[k] ?? 0) + v;
           sums.set(r._id, sum);
         }
       }
-      await rollups.deleteMany({});
-      const docs = [...sums].map(([_id, s]) => toDoc(_id, s));
-      for (let i = 0; i < docs.length; i += 1000) await rollups.insertMany(docs.slice(i, i + 1000));
+      await Promise.all([rollups.deleteMany({}), openTotals.deleteMany({})]);
+      const all = [...sums.values()];
+      for (let i = 0; i < all.length; i += 500) await apply(all.slice(i, i + 500));
       return count;
     },
   };
-}
-
-function toDoc(_id: string, s: { teamId: string; day: string; source: InsightSource; inc: Record<string, number> }): InsightsDailyDoc {
-  const histogram: Record<string, number> = {};
-  const doc: InsightsDailyDoc = { _id, teamId: s.teamId, day: s.day, source: s.source, exposures: 0, autoRevoked: 0, manuallyRevoked: 0, ignored: 0, usedAfterExposure: 0, open: 0, detectionToRevocation: histogram };
-  for (const [k, v] of Object.entries(s.inc)) {
-    if (k.startsWith('detectionToRevocation.')) histogram[k.slice('detectionToRevocation.'.length)] = v;
-    else (doc as unknown as Record<string, number>)[k] = v;
-  }
-  return doc;
 }
 
 /** What a finding as stored contributes, as the live code paths would have recorded it. */

@@ -48,13 +48,12 @@ export function summarize(read: InsightsRead, from: string, to: string, now = ne
     });
   }
   const today = Date.parse(`${dayString(now)}T00:00:00Z`);
-  const openByAge = { under1d: 0, d1to7: 0, d7to30: 0, over30d: 0 };
+  const openByAge = { under1d: 0, d1to7: 0, d7to30: 0, over30d: read.openOlder };
   for (const { day, open } of read.openByDay) {
     const age = (today - Date.parse(`${day}T00:00:00Z`)) / DAY_MS;
     if (age < 1) openByAge.under1d += open;
     else if (age < 7) openByAge.d1to7 += open;
-    else if (age < 30) openByAge.d7to30 += open;
-    else openByAge.over30d += open;
+    else openByAge.d7to30 += open;
   }
   return {
     from,
