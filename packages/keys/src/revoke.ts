@@ -30,6 +30,11 @@ export interface RevokerOptions {
   /** Defaults to keyguard.key-events.v1; tests use fresh topics. */
   keyEventsTopic?: string;
   publishTimeoutMs?: number;
+  /**
+   * Called once a key that had been exposed is revoked: seconds from its exposure's detection to
+   * the revocation, by the source it was first found in (the exposure-to-revocation histogram).
+   */
+  onExposedKeyRevoked?: (observation: { source: string; seconds: number; reason: RevocationReason }) => void;
 }
 
 /** Deterministic: a repeated finish publishes the same event id, which the notifier emails once. */
@@ -83,6 +88,7 @@ export function createRevoker(options: RevokerOptions) {
     }
     lap('audit');
     // Only an exposed key has a finding (the policy marks the key when it records one).
+    let firstLocation = key.exposure?.locations[0] ?? known.locations?.[0];
     if (key.exposure && !known.findingResolved) {
       const resolved = await findings.findOneAndUpdate(
         { _id: findingIdFor(key.hash), status: 'open' },
@@ -91,6 +97,7 @@ export function createRevoker(options: RevokerOptions) {
           $push: { history: { at, action: 'resolved', actor: revocation.actor, status: 'resolved', resolution: 'revoked', note: `key revoked (${revocation.reason})` } },
         },
       );
+      firstLocation ??= resolved?.locations?.[0];
       // Counted once: only the call whose conditional update resolved the finding gets it back.
       if (resolved) await insights.record([{
         kind: 'revoked',
@@ -101,6 +108,13 @@ export function createRevoker(options: RevokerOptions) {
       }]);
     }
     lap('finding');
+    if (key.exposure && key.revocationPending) {
+      options.onExposedKeyRevoked?.({
+        source: firstLocation ? insightSourceOf(firstLocation) : 'unknown',
+        seconds: Math.max(0, (at.getTime() - key.exposure.detectedAt.getTime()) / 1000),
+        reason: revocation.reason,
+      });
+    }
     const [owner, finding] = await Promise.all([
       users.findOne({ _id: key.createdBy }),
       key.exposure && !known.locations ? findings.findOne({ _id: findingIdFor(key.hash) }, { projection: { locations: 1 } }) : null,

@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness } from '@key
 import { Topics } from '@keyguard/events';
 import { createExpirySweeper, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics, type FastifyInstance, listenOps, metricsPortFor } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, exposureToRevocationHistogram, type FastifyInstance, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { connectStore, createInsightsRepository, type InsightsRepository, type Store } from '@keyguard/store';
 import { createAuditRepository } from './adapters/audit.js';
 import { createKeyIssuer } from './adapters/issue.js';
@@ -47,7 +47,16 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
-    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
+    const metrics = createMetrics(service);
+    const exposureToRevocation = exposureToRevocationHistogram(metrics.registry);
+    const revoker = createRevoker({
+      store,
+      publisher,
+      logger,
+      source: service,
+      keyEventsTopic,
+      onExposedKeyRevoked: (o) => exposureToRevocation.observe({ source: o.source, reason: o.reason }, o.seconds),
+    });
     await bootstrap(
       store,
       revoker,
@@ -64,7 +73,6 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       (err) => logger.warn({ err }, 'insights rollups rebuild failed'),
     );
     const sweeper = createExpirySweeper({ store, revoker });
-    const metrics = createMetrics(service);
     const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping }, trustProxy: config.TRUST_PROXY });
     await registerSecurityHeaders(app, { https: config.SESSION_COOKIE_SECURE });
     const throttle = await registerRateLimits(

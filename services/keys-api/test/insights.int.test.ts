@@ -47,6 +47,9 @@ describe('GET /api/v1/insights (rollups kept by the writes that change findings)
     expect(insights.detectionToRevocation.overall).toEqual({ count: 1, p50: 120, p90: 120, p99: 120 });
     expect(insights.detectionToRevocation.bySource.github.count).toBe(1);
     expect(insights.exposures.byDay).toHaveLength(1);
+
+    const metrics = await (await fetch(`${api.metricsBase}/metrics`)).text();
+    expect(metrics).toMatch(/keyguard_exposure_to_revocation_seconds_count\{[^}]*source="github",reason="admin"[^}]*\} 1/);
   });
 
   it('rebuilds the same rollups from the findings', async () => {

@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryP
 import { ExposureDetected, Topics } from '@keyguard/events';
 import { createExpirySweeper, createFindingRepository, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, exposureToRevocationHistogram, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { connectStore, type Store } from '@keyguard/store';
 import { Counter } from 'prom-client';
 import type { Config } from './config.js';
@@ -68,7 +68,15 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
 
-    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
+    const exposureToRevocation = exposureToRevocationHistogram(metrics.registry);
+    const revoker = createRevoker({
+      store,
+      publisher,
+      logger,
+      source: service,
+      keyEventsTopic,
+      onExposedKeyRevoked: (o) => exposureToRevocation.observe({ source: o.source, reason: o.reason }, o.seconds),
+    });
     const routes = config.FINDINGS_TEAMS ?? [];
     const defaultTeam = config.FINDINGS_DEFAULT_TEAM ?? DEFAULT_FINDINGS_TEAM;
     const findings = createFindingRepository(store, { teamOf: teamForPlace(routes, defaultTeam) });
