@@ -10,3 +10,4 @@ export {
 } from './exposures.js';
 export { Actor, KeyEvent, KeyRevoked, KeyRevokedPayload, RevocationReason } from './key-events.js';
 export { DeadLetter } from './dlq.js';
+export { ScanReason, ScanRequested, ScanRequestedPayload } from './scan-requests.js';

@@ -42,7 +42,7 @@ export interface Harness {
   /** Serves the partner program's public keys. */
   keys: FixtureServer;
   kafka: Kafka;
-  topics: { sourceEvents: string; exposures: string; dlq: string };
+  topics: { sourceEvents: string; exposures: string; dlq: string; scanRequests: string };
   logs: LogCapture;
   /** The webhook secret (or GitLab token) the service was started with. */
   secret: string;
@@ -74,6 +74,7 @@ export async function startHarness<C>(options: HarnessOptions<C>): Promise<Harne
     sourceEvents: await createTestTopic(kafka, `${options.prefix}-src`, 3),
     exposures: await createTestTopic(kafka, `${options.prefix}-exp`, 3),
     dlq: await createTestTopic(kafka, `${options.prefix}-dlq`, 1),
+    scanRequests: await createTestTopic(kafka, `${options.prefix}-scan`, 3),
   };
   const api = await startFixtureServer();
   const keys = await startFixtureServer();

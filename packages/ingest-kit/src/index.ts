@@ -12,3 +12,7 @@ export { type PartnerAlertHandlerOptions, partnerAlertHandler } from './partner-
 export { issuedKeysIn, locateUrl, type PartnerAlertInput, type PartnerFeedback, PartnerMatch, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
 export { type IngestServiceConfig, ingestDefaults, withIngestDefaults } from './service-config.js';
 export { type IngestBaseConfig, type IngestContext, type IngestDeps, type IngestServiceDefinition, type RunningService, startIngestService } from './service-runtime.js';
+export { type ScanJobContext, type ScanJobRunner, type ScanJobWorkerOptions, type ScanOutcome, startScanJobWorker } from './scan-job-worker.js';
+export { type HistoryJobOptions, type HistoryLimits, runHistoryJob } from './history-job.js';
+export { type HistoryConfig, historyDefaults, historyFields, historyLimits } from './history-config.js';
+export { scanJobId, scanRequestMessage } from './scan-request.js';

@@ -2,7 +2,10 @@
  * The operational switches every ingest service has, with the defaults its env schema gives
  * them: `startService` callers (tests, embedders) may leave them out.
  */
+import { historyDefaults } from './history-config.js';
+
 export const ingestDefaults = {
+  ...historyDefaults,
   HOST: '127.0.0.1',
   LOG_LEVEL: 'info',
   SCAN_PRIVATE: false,

@@ -7,6 +7,7 @@ import { connectStore, type Store } from '@keyguard/store';
 import { Histogram } from 'prom-client';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
 import { sleep } from './upstream.js';
+import { type ScanJobRunner, startScanJobWorker } from './scan-job-worker.js';
 import { startSourceWorker } from './worker.js';
 
 /** What an ingest service's config always has (from serviceFields, kafkaFields, mongoFields). */
@@ -28,7 +29,7 @@ export interface IngestBaseConfig {
 /** Overrides for tests and embedding: fresh topics, groups and databases per test. */
 export interface IngestDeps {
   logger?: Logger;
-  topics?: { sourceEvents?: string; exposures?: string; dlq?: string };
+  topics?: { sourceEvents?: string; exposures?: string; dlq?: string; scanRequests?: string };
   groupId?: string;
   dbName?: string;
   scanner?: Scanner;
@@ -49,7 +50,7 @@ export interface IngestContext {
   gate: DeliveryGate;
   scanner: Scanner;
   metrics: Metrics;
-  topics: { sourceEvents: string; exposures: string };
+  topics: { sourceEvents: string; exposures: string; scanRequests: string };
 }
 
 export interface RunningService {
@@ -60,6 +61,8 @@ export interface RunningService {
   context: IngestContext;
   /** Resolves when the worker has joined its group (immediately when it does not run). */
   workerReady: Promise<void>;
+  /** Resolves when the scan-job worker has joined its group (immediately when there is none). */
+  scansReady: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +75,8 @@ export interface IngestServiceDefinition {
   routes(scope: FastifyInstance, context: IngestContext): void | Promise<void>;
   /** Fetches and scans one of this provider's source events in the worker; returns its exposures. */
   collect(context: IngestContext): (event: SourceEventReceived, log: Logger) => Promise<OutgoingMessage[]>;
+  /** Runs this provider's scan jobs (history scans, on-demand scans); its consumer runs beside the worker. */
+  scans?(context: IngestContext): ScanJobRunner;
 }
 
 /**
@@ -87,6 +92,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
   const topics = {
     sourceEvents: deps.topics?.sourceEvents ?? Topics.sourceEvents,
     exposures: deps.topics?.exposures ?? Topics.exposures,
+    scanRequests: deps.topics?.scanRequests ?? Topics.scanRequests,
   };
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
   const kafkaReady = kafkaReadiness(kafka);
@@ -125,6 +131,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     ensureTopics(kafka, [
       { topic: topics.sourceEvents, numPartitions: 6 },
       { topic: topics.exposures, numPartitions: 6 },
+      { topic: topics.scanRequests, numPartitions: 6 },
       { topic: dlq, numPartitions: 1 },
     ]),
   );
@@ -153,6 +160,28 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     background.push(workerReady);
   }
 
+  let scans: RunningConsumer | undefined;
+  let scansReady: Promise<void> = Promise.resolve();
+  if ((deps.worker ?? config.INGEST_WORKER) && definition.scans) {
+    const run = definition.scans(context);
+    scansReady = topicsReady.then(() => forever('scan jobs', async () => {
+      const started = await startScanJobWorker({
+        kafka,
+        provider,
+        groupId: deps.groupId ? `${deps.groupId}.scans` : `${service}.scans`,
+        topic: topics.scanRequests,
+        exposuresTopic: topics.exposures,
+        publisher: workerPublisher,
+        store,
+        logger: logger.child({ component: 'scans' }),
+        run,
+      });
+      if (stopped) await started.stop();
+      else scans = started;
+    }));
+    background.push(scansReady);
+  }
+
   const app = createHttpServer({
     service,
     logger,
@@ -173,11 +202,13 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     app,
     context,
     workerReady,
+    scansReady,
     async stop() {
       stopped = true;
       await app.close();
       await Promise.race([Promise.allSettled(background), sleep(1000)]);
       await worker?.stop().catch((e: unknown) => logger.warn({ err: e }, 'worker stop failed'));
+      await scans?.stop().catch((e: unknown) => logger.warn({ err: e }, 'scan-job worker stop failed'));
       await publisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'publisher stop failed'));
       await workerPublisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'worker publisher stop failed'));
       await kafkaReady.close();

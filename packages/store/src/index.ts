@@ -22,3 +22,6 @@ export {
   rollupIncrement,
   type RollupFinding,
 } from './repositories/insights.js';
+export { createScanJobRepository, type LockResult, type NewScanJob, type ScanJobRepository } from './repositories/scan-jobs.js';
+export { createVisibilityRepository, type VisibilityRepository } from './repositories/visibility.js';
+export { createCursorRepository, type CursorRepository } from './repositories/cursors.js';

@@ -3,11 +3,15 @@ import type { Logger } from '@keyguard/logger';
 import type {
   ApiKeyDoc,
   AuditLogDoc,
+  CursorDoc,
   DeliveryDoc,
   FindingDoc,
   NotificationDoc,
+  ScanJobDoc,
+  ScanLockDoc,
   TeamDoc,
   UserDoc,
+  VisibilityDoc,
 } from './documents.js';
 
 export interface Collections {
@@ -18,6 +22,11 @@ export interface Collections {
   auditLog: Collection<AuditLogDoc>;
   deliveries: Collection<DeliveryDoc>;
   notifications: Collection<NotificationDoc>;
+  scanJobs: Collection<ScanJobDoc>;
+  scanLocks: Collection<ScanLockDoc>;
+  visibility: Collection<VisibilityDoc>;
+  /** Small per-process-kind state documents (the delivery reconciler's cursor). */
+  cursors: Collection<CursorDoc>;
 }
 
 export interface Store {
@@ -56,6 +65,7 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.findings.createIndex({ tokenHash: 1 }, { unique: true, name: 'token_hash_unique' }),
     c.findings.createIndex({ teamId: 1, status: 1, lastSeen: -1 }, { name: 'team_status_seen' }),
     c.auditLog.createIndex({ teamId: 1, at: -1 }, { name: 'team_at' }),
+    c.scanJobs.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
   ]);
 }
 
@@ -80,6 +90,10 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     auditLog: db.collection('auditLog'),
     deliveries: db.collection('deliveries'),
     notifications: db.collection('notifications'),
+    scanJobs: db.collection('scanJobs'),
+    scanLocks: db.collection('scanLocks'),
+    visibility: db.collection('visibility'),
+    cursors: db.collection('cursors'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   options.logger.info({ db: db.databaseName }, 'connected to MongoDB');

@@ -155,22 +155,6 @@ describe('POST /webhooks/github', () => {
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(200);
   });
 
-  it('scans the whole repository when it is made public', async () => {
-    const head = sha();
-    const key = h.plantKey();
-    h.api.route('GET /repos/octo/newly-public/branches/main', { body: { name: 'main', commit: { sha: head } } });
-    h.api.route(`GET /repos/octo/newly-public/git/trees/${head}`, {
-      body: { sha: head, truncated: false, tree: [{ path: 'README.md', type: 'blob', sha: 'b1', size: 20 }, { path: 'logo.png', type: 'blob', sha: 'b2', size: 9 }, { path: 'src', type: 'tree', sha: 't1' }] },
-    });
-    h.api.route('GET /repos/octo/newly-public/git/blobs/b1', { body: { sha: 'b1', encoding: 'base64', content: Buffer.from(`# Hello\n\nkey: ${key}\n`).toString('base64') } });
-    const repository = { id: 2, full_name: 'octo/newly-public', html_url: 'https://github.com/octo/newly-public', private: false, default_branch: 'main' };
-    expect((await deliver('public', { repository, sender: { login: 'o' } })).status).toBe(202);
-    expect((await deliver('repository', { action: 'privatized', repository: { ...repository, private: true } })).body).toMatchObject({ status: 'ignored' });
-    const [exposure] = await h.exposuresWhere((p) => p.tokenHash === sha256(key), 1);
-    expect(locationOf(exposure!)).toMatchObject({ kind: 'file', path: 'README.md', line: 3, url: `https://github.com/octo/newly-public/blob/${head}/README.md#L3` });
-    expect(h.api.requests.some((r) => r.path.endsWith('/git/blobs/b2'))).toBe(false);
-  });
-
   it('answers ping, ignores private repositories and deleted branches', async () => {
     expect(await deliver('ping', { zen: 'Keep it logically awesome.', hook_id: 1 })).toEqual({ status: 200, body: { status: 'pong' } });
     const priv = await deliver('push', pushPayload({ before: sha(), after: sha(), private: true }));

@@ -8,6 +8,7 @@ import { auditRoutes } from './routes/audit.js';
 import { findingRoutes } from './routes/findings.js';
 import { insightsRoutes } from './routes/insights.js';
 import { keyRoutes } from './routes/keys.js';
+import { scanRoutes } from './routes/scans.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
@@ -66,6 +67,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         settingsRoutes(routes, ctx);
         auditRoutes(routes, ctx);
         insightsRoutes(routes, ctx);
+        scanRoutes(routes, ctx);
       });
     },
     { prefix: apiPrefix },
