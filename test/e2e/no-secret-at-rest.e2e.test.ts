@@ -1,24 +1,28 @@
 /**
  * "No raw secret at rest", proven end to end. Secrets are planted through every way one can
  * enter Keyguard — a signed Postman event with inline content, a GitHub partner alert that
- * carries raw tokens, a search by key value — with all five services running in this process
+ * carries raw tokens, a search by key value, a customer API verifying keys with
+ * @keyguard/verify — with all six services running in this process
  * against the real engines. Then everything Keyguard keeps or says is searched for them:
  * every message on every topic it wrote, every document in its database, every log line
  * (at debug level), every API response and every email. Only hashes and previews may appear.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createKafka } from '@keyguard/bus';
-import { createTestTopic, readAll, uniqueName } from '@keyguard/bus/testing';
-import { createSampleGenerator, hashToken } from '@keyguard/detectors';
+import { createTestTopic, readAll, uniqueName } from '@keyguard/testkit/bus';
+import { createSampleGenerator, hashToken, keyedHashToken } from '@keyguard/detectors';
 import { startService as startGithubIngest } from '@keyguard/github-ingest/service';
-import { createPartnerKeyPair, publicKeysDocument, startFixtureServer } from '@keyguard/ingest-kit/testing';
+import { createPartnerKeyPair, publicKeysDocument, startFixtureServer } from '@keyguard/testkit/ingest';
 import { hashApiKey } from '@keyguard/keys';
-import { eventually, randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
+import { eventually, randomPmak, uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
+import { startService as startSampleApi } from '@keyguard/sample-api/service';
 import { connectStore } from '@keyguard/store';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIssuer } from './support/issuer.js';
 
@@ -43,12 +47,14 @@ const apiBodies: string[] = [];
 const stops: (() => Promise<unknown>)[] = [];
 const partnerKey = createPartnerKeyPair('keyguard-test-key-1');
 const postmanSecret = randomBytes(24).toString('hex');
+const hashKey = randomBytes(32).toString('hex');
 const dbName = uniqueDbName('no_secret_e2e');
 const kafka = createKafka({ brokers, clientId: 'no-secret-e2e', logger: createLogger({ name: 'e2e', level: 'silent' }) });
-let topics: { sourceEvents: string; exposures: string; keyEvents: string };
+let topics: { postmanSourceEvents: string; exposures: string; keyEvents: string; keyState?: string; keyUsage?: string };
 let keysApiUrl: string;
 let postmanUrl: string;
 let githubUrl: string;
+let sampleUrl: string;
 const adminKey = randomPmak();
 
 async function api(key: string, method: string, path: string, body?: unknown, { showsKeyOnce = false } = {}) {
@@ -64,7 +70,9 @@ async function api(key: string, method: string, path: string, body?: unknown, { 
 
 beforeAll(async () => {
   topics = {
-    sourceEvents: await createTestTopic(kafka, 'nsar-source', 1),
+    // One source-events topic per provider, as in production (each worker parses its provider's
+    // schema). GitHub's stays empty here (a partner alert publishes exposures directly).
+    postmanSourceEvents: await createTestTopic(kafka, 'nsar-source-postman', 1),
     exposures: await createTestTopic(kafka, 'nsar-exposures', 1),
     keyEvents: await createTestTopic(kafka, 'nsar-key-events', 1),
   };
@@ -72,6 +80,14 @@ beforeAll(async () => {
   stops.push(issuer.stop);
   const { common } = issuer;
   keysApiUrl = issuer.keysApiUrl;
+  topics = { ...topics, keyState: issuer.topics.keyState, keyUsage: issuer.topics.keyUsage };
+  const sample = await startSampleApi(
+    { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'debug', KAFKA_BROKERS: brokers, KEY_STATE_TOPIC: issuer.topics.keyState, KEY_USAGE_TOPIC: issuer.topics.keyUsage, VERIFY_MAX_STALENESS_MS: 30_000, VERIFY_FAIL_OPEN: false, VERIFY_REVOKED_FILE: join(tmpdir(), `${dbName}.revoked`) },
+    { logger },
+  );
+  stops.push(sample.stop);
+  await sample.verifier.ready();
+  sampleUrl = `http://127.0.0.1:${sample.port}`;
 
   const partnerKeys = await startFixtureServer({ 'GET /meta/public_keys/secret_scanning': { body: publicKeysDocument(partnerKey) } });
   stops.push(partnerKeys.stop);
@@ -79,17 +95,18 @@ beforeAll(async () => {
     {
       ...common,
       GITHUB_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
+      KEYGUARD_HASH_KEY: hashKey,
       GITHUB_API_URL: partnerKeys.url,
       GITHUB_PARTNER_KEYS_URL: `${partnerKeys.url}/meta/public_keys/secret_scanning`,
     },
-    { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-github') },
+    { logger, topics: { sourceEvents: await createTestTopic(kafka, 'nsar-source-github', 1), exposures: topics.exposures }, groupId: uniqueName('nsar-github') },
   );
   stops.push(github.stop);
   githubUrl = `http://127.0.0.1:${github.port}`;
 
   const postman = await startPostmanIngest(
-    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
-    { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
+    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, KEYGUARD_HASH_KEY: hashKey, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
+    { logger, topics: { sourceEvents: topics.postmanSourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
   );
   stops.push(postman.stop);
   await Promise.all([github.workerReady, postman.workerReady]);
@@ -111,7 +128,19 @@ describe('no raw secret at rest', () => {
     const samples = createSampleGenerator(Date.now() % 2 ** 31);
     const githubToken = samples.githubToken('ghp_'); // checksum-valid, generated at run time
     const foreignPmak = randomPmak(); // a Postman key that is not one of ours
-    const planted = { liveKey, githubToken, foreignPmak };
+    const objectKey = randomPmak(); // a key used as a JSON object key (issue 10, item 5)
+    const urlPassword = `Autumn${randomUUID().slice(0, 6)}!`; // guessable: keyed hash only (issue 10, item 6)
+    const planted = { liveKey, githubToken, foreignPmak, objectKey, urlPassword };
+    const hashOf = (secret: string) => (secret === urlPassword ? keyedHashToken(secret, hashKey) : hashToken(secret));
+
+    // 0. The customer's API is used with the live key (usage is reported) and a foreign one.
+    const atSample = async (key: string) => {
+      const res = await fetch(`${sampleUrl}/v1/me`, { headers: { 'x-api-key': key } });
+      apiBodies.push(await res.text());
+      return res.status;
+    };
+    await eventually(async () => (await atSample(liveKey)) === 200 || undefined, { what: 'the live key at the sample api' });
+    expect(await atSample(foreignPmak)).toBe(401);
 
     // 1. A Postman public collection carrying all three, inline.
     const collectionId = randomUUID();
@@ -124,8 +153,9 @@ describe('no raw secret at rest', () => {
         collection: {
           info: { _postman_id: collectionId, name: 'Leaky API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
           auth: { type: 'apikey', apikey: [{ key: 'value', value: liveKey, type: 'string' }] },
-          variable: [{ key: 'gh', value: githubToken }],
+          variable: [{ key: 'gh', value: githubToken }, { key: 'db', value: `postgres://app:${urlPassword}@db.acme-corp.io:5432/app` }],
           item: [{ name: 'call', request: { method: 'GET', url: 'https://api.example.com', header: [{ key: 'X-Api-Key', value: foreignPmak }] } }],
+          [objectKey]: { note: 'a secret as an object key' },
         },
       },
     });
@@ -167,14 +197,15 @@ describe('no raw secret at rest', () => {
 
     // The pipeline did its work: the key is refused, findings exist for all three, one email went out.
     await eventually(async () => (await api(liveKey, 'GET', '/me')).status === 401 || undefined, { timeoutMs: 30_000, what: 'the live key refused' });
+    await eventually(async () => (await atSample(liveKey)) === 401 || undefined, { what: 'the live key refused by the sample api' });
     const findings = await eventually(
       async () => {
         const items = (await api(adminKey, 'GET', '/findings')).body.items as { tokenHash: string }[];
-        return Object.values(planted).every((s) => items.some((f) => f.tokenHash === hashToken(s))) ? items : undefined;
+        return Object.values(planted).every((s) => items.some((f) => f.tokenHash === hashOf(s))) ? items : undefined;
       },
       { timeoutMs: 30_000, what: 'findings for every planted secret' },
     );
-    expect(findings.length).toBeGreaterThanOrEqual(3);
+    expect(findings.length).toBeGreaterThanOrEqual(5);
     const mail = await eventually(
       async () => {
         const list = (await (await fetch(`${sink}/messages?to=${encodeURIComponent(ownerEmail)}`)).json()) as { subject: string; text: string; html: string | null }[];
@@ -186,8 +217,17 @@ describe('no raw secret at rest', () => {
       expect((await api(adminKey, 'GET', path)).status).toBe(200);
     }
 
-    // Everything Keyguard wrote to Kafka…
-    const kafkaText = (await Promise.all(Object.values(topics).map((t) => readAll(kafka, t)))).flat().map((m) => `${m.key} ${m.value}`);
+    // Everything Keyguard wrote to Kafka (key states and usage reports included)…
+    // Usage reports are coalesced and flushed on a timer, so a busy machine may not have written
+    // them yet: wait until every topic has something, and name the one that never does.
+    const written = await eventually(
+      async () => {
+        const all = await Promise.all(Object.values(topics).map((t) => readAll(kafka, t!)));
+        return all.every((w) => w.length > 0) ? all : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, what: `messages on every topic (${Object.keys(topics).join(', ')})` },
+    );
+    const kafkaText = written.flat().map((m) => `${m.key} ${m.value}`);
     // …to MongoDB…
     const store = await connectStore({ uri: uriWithDatabase(process.env['MONGODB_URI']!, dbName), logger: createLogger({ name: 'e2e', level: 'silent' }), ensureIndexes: false });
     const collections = await store.db.listCollections().toArray();
@@ -214,8 +254,10 @@ describe('no raw secret at rest', () => {
         expect(leaked, `${name} appears in ${place}`).toEqual([]);
       }
       // Positive control: the secret did travel, as its hash.
-      expect(documents.some((d) => d.includes(hashToken(secret))), `${name}'s hash is in MongoDB`).toBe(true);
+      expect(documents.some((d) => d.includes(hashOf(secret))), `${name}'s hash is in MongoDB`).toBe(true);
     }
+    // The guessable password's plain SHA-256, which a word list would reverse, is nowhere.
+    for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(hashToken(urlPassword))), `plain hash in ${place}`).toEqual([]);
     expect(hashApiKey(liveKey)).toBe(hashToken(liveKey));
   });
 });

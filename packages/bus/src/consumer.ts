@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import pRetry from 'p-retry';
 import type { z } from 'zod';
 import { createEnvelope, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
@@ -57,7 +58,9 @@ export interface RunningConsumer {
   stats(): { processed: number; deadLettered: number; retries: number };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Values larger than this are dead-lettered without their bytes (only their size). */
+const MAX_DEAD_LETTER_COPY_BYTES = 512 * 1024;
+
 
 /** Heartbeats every second while `work` runs, so a slow handler keeps the group membership. */
 async function keepingAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
@@ -113,16 +116,31 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
   const counters = { processed: 0, deadLettered: 0, retries: 0 };
   let stopping = false;
 
+  /** Retriable errors again after initialDelayMs, doubling up to maxDelayMs (p-retry), unless the consumer is stopping. */
   async function withRetries(what: () => Promise<void>, isStopping: () => boolean): Promise<{ error?: unknown; attempts: number }> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await what();
-        return { attempts: attempt + 1 };
-      } catch (error) {
-        if (!isRetriable(error) || attempt >= policy.retries || isStopping()) return { error, attempts: attempt + 1 };
-        counters.retries += 1;
-        await sleep(Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt));
-      }
+    let attempts = 0;
+    try {
+      await pRetry(
+        async () => {
+          attempts += 1;
+          await what();
+        },
+        {
+          retries: policy.retries,
+          factor: 2,
+          minTimeout: policy.initialDelayMs,
+          maxTimeout: policy.maxDelayMs,
+          randomize: false,
+          shouldRetry: (error) => {
+            const again = isRetriable(error) && attempts <= policy.retries && !isStopping();
+            if (again) counters.retries += 1;
+            return again;
+          },
+        },
+      );
+      return { attempts };
+    } catch (error) {
+      return { error, attempts };
     }
   }
 
@@ -135,6 +153,9 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
     attempts: number,
   ) {
     const key = message.key?.toString('utf8') ?? null;
+    // A copy of a value near the produce limit would not fit the letter (base64 grows it by a
+    // third): the DLQ would refuse it and the batch would never be committed. Keep its size.
+    const copy = message.value !== null && message.value.length <= MAX_DEAD_LETTER_COPY_BYTES;
     const letter = createEnvelope(
       'dlq.dead_letter',
       {
@@ -142,7 +163,8 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
         partition,
         offset: message.offset,
         key,
-        valueBase64: message.value ? message.value.toString('base64') : null,
+        valueBase64: copy ? (message.value as Buffer).toString('base64') : null,
+        ...(message.value && !copy ? { valueBytes: message.value.length } : {}),
         groupId: options.groupId,
         reason,
         error,

@@ -1,4 +1,5 @@
 import { HttpError } from '@keyguard/runtime';
+import pTimeout from 'p-timeout';
 import type { OutgoingMessage, Publisher } from '@keyguard/bus';
 import type { Logger } from '@keyguard/logger';
 import { createDeliveryRepository, type Store } from '@keyguard/store';
@@ -12,38 +13,25 @@ export interface DeliveryClaims {
 /**
  * The deliveries ledger (`createDeliveryRepository`'s `_id = provider:id` documents), with
  * concurrent claims gathered for `lingerMs` into one unordered insertMany: one round trip per
- * batch instead of one per webhook, which is what lets a receiver take thousands a second.
+ * batch instead of one per webhook, which is what lets a receiver take thousands a second
+ * (`npm run bench:ingest`: ~7,000 req/s receiver-only, test/bench/ingest.md). Hand-written on
+ * purpose: the batch grows while a write is in flight and the duplicates of one insertMany map
+ * back to their callers, which no general-purpose batching package does.
  * A duplicate-key write error marks exactly that claim as a redelivery.
  */
 export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 500 } = {}): DeliveryClaims {
   const repository = createDeliveryRepository(store);
-  const deliveries = store.collections.deliveries;
   let queue: { id: string; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing = false;
   let scheduled = false;
 
   async function write(batch: typeof queue): Promise<void> {
-    const at = new Date();
     try {
-      await deliveries.insertMany(
-        batch.map((c) => ({ _id: c.id, receivedAt: at })),
-        { ordered: false },
-      );
-      for (const c of batch) c.resolve(true);
+      const claimed = await repository.claimMany(batch.map((c) => c.id));
+      for (const [i, c] of batch.entries()) c.resolve(claimed[i]!);
     } catch (error) {
-      const writeErrors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
-      const list = writeErrors === undefined ? undefined : Array.isArray(writeErrors) ? writeErrors : [writeErrors];
-      const duplicates = new Set((list ?? []).filter((w) => w.code === 11000).map((w) => w.index));
-      if (!list || list.some((w) => w.code !== 11000)) {
-        // Some of the batch may have been written before the failure: forget those claims, or
-        // the senders' retries would be dropped as duplicates of deliveries never published.
-        const written = batch.filter((_, i) => !duplicates.has(i)).map((c) => c.id);
-        await deliveries.deleteMany({ _id: { $in: written } }).catch(() => {});
-        for (const c of batch) c.reject(error);
-        return;
-      }
-      for (const [i, c] of batch.entries()) c.resolve(!duplicates.has(i));
+      for (const c of batch) c.reject(error);
     }
   }
 
@@ -117,37 +105,45 @@ export function createDeliveryGate(options: DeliveryGateOptions) {
     try {
       await Promise.all(publications.map((p) => options.publisher.publish(p.topic, p.messages, { timeoutMs })));
     } catch (error) {
+      if ((error as { code?: unknown }).code === 'MESSAGE_TOO_LARGE') {
+        throw new HttpError(413, 'event_too_large', 'the event is too large to be queued');
+      }
       options.logger.warn({ err: error }, 'Kafka did not acknowledge the source event');
       throw new HttpError(503, 'kafka_unavailable', 'the event could not be queued; retry later');
     }
   }
 
-  return {
-    /** Dedups on `deliveryId`, publishes, resolves once Kafka acknowledged everything. */
-    async accept(provider: string, deliveryId: string, publications: Publication[]): Promise<Acceptance> {
-      let claimed: boolean;
-      const claim = options.claims.claim(provider, deliveryId);
-      let deadline: NodeJS.Timeout | undefined;
-      try {
-        claimed = await Promise.race([
-          claim,
-          new Promise<never>((_, reject) => {
-            deadline = setTimeout(() => reject(new Error(`delivery ledger did not answer within ${timeoutMs} ms`)), timeoutMs);
-          }),
-        ]);
-      } catch (error) {
-        // A claim that lands after we gave up must not turn the sender's retry into a "duplicate".
-        claim.then((late) => (late ? options.claims.release(provider, deliveryId) : undefined)).catch(() => {});
-        options.logger.error({ err: error }, 'delivery ledger unavailable');
-        throw new HttpError(503, 'store_unavailable', 'the delivery could not be recorded; retry later');
-      } finally {
-        clearTimeout(deadline);
+  /** Claims every id at once; resolves which were new, or throws (503) when the ledger is too slow. */
+  async function claimAll(provider: string, ids: string[]): Promise<boolean[]> {
+    const claims = ids.map((id) => options.claims.claim(provider, id));
+    try {
+      return await pTimeout(Promise.all(claims), { milliseconds: timeoutMs, message: `delivery ledger did not answer within ${timeoutMs} ms` });
+    } catch (error) {
+      // A claim that lands after we gave up must not turn the sender's retry into a "duplicate".
+      for (const [i, claim] of claims.entries()) {
+        claim.then((late) => (late ? options.claims.release(provider, ids[i]!) : undefined)).catch(() => {});
       }
-      if (!claimed) return 'duplicate';
+      options.logger.error({ err: error }, 'delivery ledger unavailable');
+      throw new HttpError(503, 'store_unavailable', 'the delivery could not be recorded; retry later');
+    }
+  }
+
+  return {
+    /**
+     * Dedups on `deliveryId` and, with `bodyDigest`, on the body too: a signed body replayed
+     * under a new delivery id (the signature covers the body only) is a duplicate. Publishes,
+     * and resolves once Kafka acknowledged everything.
+     */
+    async accept(provider: string, deliveryId: string, publications: Publication[], dedup: { bodyDigest?: string } = {}): Promise<Acceptance> {
+      const ids = dedup.bodyDigest ? [deliveryId, `body:${dedup.bodyDigest}`] : [deliveryId];
+      const claimed = await claimAll(provider, ids);
+      if (claimed.some((c) => !c)) return 'duplicate';
       try {
         await publishAll(publications);
       } catch (error) {
-        await options.claims.release(provider, deliveryId).catch((e: unknown) => options.logger.error({ err: e }, 'could not release a delivery claim'));
+        for (const id of ids) {
+          await options.claims.release(provider, id).catch((e: unknown) => options.logger.error({ err: e }, 'could not release a delivery claim'));
+        }
         throw error;
       }
       return 'accepted';

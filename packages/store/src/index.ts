@@ -1,9 +1,16 @@
 export * from './documents.js';
+export { DuplicateKeyError, isDuplicateKey, isStoreBusy, mapDuplicate } from './errors.js';
 export { dropOldestBeyond } from './arrays.js';
-export { DuplicateKeyError, isDuplicateKey, mapDuplicate } from './errors.js';
 export { type Collections, connectStore, type ConnectStoreOptions, type Store } from './store.js';
+export { type AuditEntryInput, type AuditRepository, createAuditRepository } from './repositories/audit.js';
 export { createDeliveryRepository, type DeliveryRepository } from './repositories/deliveries.js';
+export { createFindingRepository, type FindingListQuery, type FindingRepository, type LocationsUpdate } from './repositories/findings.js';
+export { changing, createKeyRepository, initialState, type KeyExposure, type KeyListQuery, type KeyRepository, type KeyScope, type KeySort, stateChange } from './repositories/keys.js';
 export { createNotificationRepository, type NotificationRepository } from './repositories/notifications.js';
+export { createSessionRepository, type SessionRepository } from './repositories/sessions.js';
+export { createTeamRepository, type TeamRepository } from './repositories/teams.js';
+export { createUserRepository, type UserRepository } from './repositories/users.js';
+export { type Repositories, repositoriesOf } from './repositories.js';
 export {
   bucketOf,
   changesOf,
@@ -25,3 +32,5 @@ export {
 export { createScanJobRepository, type LockResult, type NewScanJob, type ScanJobRepository } from './repositories/scan-jobs.js';
 export { createVisibilityRepository, type VisibilityRepository } from './repositories/visibility.js';
 export { createCursorRepository, type CursorRepository } from './repositories/cursors.js';
+export { createMarkerRepository, type MarkerRepository } from './repositories/markers.js';
+export { createServiceTokenRepository, type ServiceTokenRepository } from './repositories/service-tokens.js';

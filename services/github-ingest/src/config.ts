@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
+import { ingestFields } from '@keyguard/ingest-kit';
 import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 import { historyFields } from '@keyguard/ingest-kit';
 
@@ -45,12 +46,7 @@ export const Config = z.object({
   GITHUB_RECONCILE_LOOKBACK_MS: z.coerce.number().int().positive().default(githubDefaults.GITHUB_RECONCILE_LOOKBACK_MS),
   /** Scan private repositories too (only public ones by default). */
   SCAN_PRIVATE: flag(false),
-  /** Run the worker in this process (false: receiver only, with workers scaled out separately). */
-  INGEST_WORKER: flag(true),
-  /** Serve the webhook routes (false: a worker-only process; health endpoints stay up). */
-  INGEST_RECEIVER: flag(true),
-  /** How long Kafka may take to acknowledge before the sender gets 503 (GitHub waits 10 s). */
-  PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).max(9000).default(3000),
+  ...ingestFields,
 });
 export type Config = z.infer<typeof Config>;
 

@@ -1,3 +1,4 @@
+import { GithubSourceEvent } from '@keyguard/events';
 import {
   createPartnerAlertVerifier,
   historyLimits,
@@ -12,13 +13,12 @@ import {
   startIngestService,
   withIngestDefaults,
 } from '@keyguard/ingest-kit';
-import type { Logger } from '@keyguard/logger';
 import type { GithubAppCredentials } from './adapters/github-api.js';
 import { createGithubApis, type GithubApis } from './adapters/github-apis.js';
 import { githubGitAuth } from './adapters/git-auth.js';
 import { type Config, githubDefaults } from './config.js';
 import { createDeliveryReconciler, type RepositoryHook } from './jobs/delivery-reconciler.js';
-import { createGithubWorker } from './consumers/scan-event.js';
+import { createGithubWorker, MAX_FILE_BYTES } from './consumers/scan-event.js';
 import { blobPermalink } from './domain/push.js';
 import { githubRoutes } from './http/routes.js';
 
@@ -77,13 +77,14 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
   const config = withIngestDefaults<Config>({ ...githubDefaults, ...input });
   const app = appCredentials(config);
   let apis: GithubApis | undefined;
-  const apisFor = (logger: Logger) => {
-    apis ??= createGithubApis({ baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN, app, logger });
+  const apisFor = ({ logger, limits }: IngestContext) => {
+    apis ??= createGithubApis({ baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN, app, logger, limits: limits.upstream, maxFileBytes: MAX_FILE_BYTES });
     return apis;
   };
   const running = await startIngestService({
     service,
     provider: 'github',
+    sourceEvent: GithubSourceEvent,
     config,
     deps,
     routes: (scope, context) =>
@@ -97,10 +98,13 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
           keysUrl: config.GITHUB_PARTNER_KEYS_URL,
           token: config.GITHUB_TOKEN,
           logger: context.logger,
+          limits: context.limits.upstream,
+          ...deps.partnerKeys,
         }),
       })(scope, context),
-    collect: (context) => createGithubWorker({ apis: apisFor(context.logger), scanner: context.scanner, service }),
-    scans: (context) => githubScans(config, apisFor(context.logger), context),
+    collect: (context) =>
+      createGithubWorker({ apis: apisFor(context), scanner: context.scanner, service, maxPerEvent: context.limits.maxExposuresPerEvent }),
+    scans: (context) => githubScans(config, apisFor(context), context),
   });
   const hooks = config.GITHUB_RECONCILE_HOOKS.map(parseHook);
   const workerOn = deps.worker ?? config.INGEST_WORKER;
@@ -113,6 +117,7 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
     hooks,
     token: config.GITHUB_TOKEN,
     lookbackMs: config.GITHUB_RECONCILE_LOOKBACK_MS,
+    limits: running.context.limits.upstream,
   });
   const loop = reconciler.start(config.GITHUB_RECONCILE_INTERVAL_MS);
   return {

@@ -2,10 +2,10 @@ import { createHash, generateKeyPairSync, randomBytes, randomUUID, verify } from
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '@keyguard/git-history/testing';
+import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '@keyguard/testkit/git';
 import { scanJobId } from '@keyguard/ingest-kit';
-import type { FixtureRequest } from '@keyguard/ingest-kit/testing';
-import { signGithubWebhook } from '@keyguard/ingest-kit/testing';
+import type { FixtureRequest } from '@keyguard/testkit/ingest';
+import { signGithubWebhook } from '@keyguard/testkit/ingest';
 import { createScanJobRepository, type ScanJobDoc } from '@keyguard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
@@ -156,7 +156,7 @@ describe('GitHub App mode', () => {
   });
 
   it('refuses an App id without its private key, naming the variable', () => {
-    const base = { KAFKA_BROKERS: '127.0.0.1:9092', MONGODB_URI: 'mongodb://127.0.0.1:27017/', GITHUB_WEBHOOK_SECRET: 'x'.repeat(20) };
+    const base = { KAFKA_BROKERS: '127.0.0.1:9092', MONGODB_URI: 'mongodb://127.0.0.1:27017/', GITHUB_WEBHOOK_SECRET: 'x'.repeat(20), KEYGUARD_HASH_KEY: 'k'.repeat(32) };
     const exit = process.exit;
     const lines: string[] = [];
     const write = process.stderr.write;

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readAll } from '@keyguard/bus/testing';
-import { createPartnerKeyPair, githubDocumentedSample, publicKeysDocument, signGithubWebhook } from '@keyguard/ingest-kit/testing';
+import { createPublisher } from '@keyguard/bus';
+import { readAll, waitForMessages } from '@keyguard/testkit/bus';
+import { createEnvelope, DeadLetter, Topics } from '@keyguard/events';
+import { createPartnerKeyPair, githubDocumentedSample, publicKeysDocument, signGithubWebhook } from '@keyguard/testkit/ingest';
 import { connectStore } from '@keyguard/store';
 import { createLogger } from '@keyguard/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,7 +67,7 @@ describe('POST /webhooks/github', () => {
     });
   });
 
-  it('acknowledges and drops a duplicate delivery; reprocessing gives the same exposure ids', async () => {
+  it('acknowledges and drops a duplicate delivery or a replayed body under a new id; reprocessing gives the same exposure ids', async () => {
     const [before, after] = [sha(), sha()];
     const key = h.plantKey();
     h.api.route(`GET /repos/octo/hello/compare/${before}...${after}`, {
@@ -75,8 +77,12 @@ describe('POST /webhooks/github', () => {
     expect((await deliver('push', pushPayload({ before, after }), { deliveryId })).status).toBe(202);
     const again = await deliver('push', pushPayload({ before, after }), { deliveryId });
     expect(again).toEqual({ status: 200, body: { status: 'duplicate', deliveryId } });
-    // a redelivery under a new id (as after a manual resend of a changed hook) is processed again
-    expect((await deliver('push', pushPayload({ before, after }))).status).toBe(202);
+    // the same signed body replayed under a new delivery id is a duplicate too (issue 10, item 13)
+    const replay = await deliver('push', pushPayload({ before, after }), { deliveryId: randomUUID() });
+    expect(replay).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+    // the same push in another body (another hook, a resend after the hook changed) is processed again
+    const resent = { ...pushPayload({ before, after }), hook_id: 2 };
+    expect((await deliver('push', resent)).status).toBe(202);
 
     const exposures = await h.exposuresWhere((p) => p.tokenHash === sha256(key), 2);
     const ids = exposures.map((m) => (m.json as { id: string }).id);
@@ -133,6 +139,35 @@ describe('POST /webhooks/github', () => {
     const [exposure] = await h.exposuresWhere((p) => p.tokenHash === sha256(key), 1);
     expect(locationOf(exposure!).repository).toBe('octo/flaky');
     expect(calls).toBe(3);
+  });
+
+  it("parses its topic's messages with the GitHub source-event schema: another shape goes to the DLQ, the worker goes on", async () => {
+    const resourceId = `odd/${randomUUID()}`;
+    const gitlabShaped = createEnvelope(
+      'source.event.received',
+      { provider: 'gitlab', kind: 'push', deliveryId: randomUUID(), resourceId, receivedAt: new Date().toISOString(), data: { project: resourceId } },
+      { source: 'a-test' },
+    );
+    const publisher = createPublisher(h.kafka, { logger: createLogger({ name: 'test', level: 'silent' }) });
+    try {
+      await publisher.publish(h.topics.sourceEvents, [{ key: `github:${resourceId}`, value: gitlabShaped }]);
+    } finally {
+      await publisher.disconnect();
+    }
+    const letters = await waitForMessages(h.kafka, Topics.dlq, {
+      until: (all) => all.some((m) => DeadLetter.safeParse(m.json).data?.payload.key === `github:${resourceId}`),
+      timeoutMs: 30_000,
+    });
+    const letter = letters.map((m) => DeadLetter.parse(m.json)).find((l) => l.payload.key === `github:${resourceId}`)!;
+    expect(letter.payload).toMatchObject({ originalTopic: h.topics.sourceEvents, reason: 'invalid' });
+
+    const [before, after] = [sha(), sha()];
+    const key = h.plantKey();
+    h.api.route(`GET /repos/octo/after-poison/compare/${before}...${after}`, {
+      body: { total_commits: 1, commits: [{ sha: after }], files: [{ filename: 'k.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+KEY=${key}` }] },
+    });
+    expect((await deliver('push', pushPayload({ before, after, repository: 'octo/after-poison' }))).status).toBe(202);
+    expect(await h.exposuresWhere((p) => p.tokenHash === sha256(key), 1)).toHaveLength(1);
   });
 
   it('waits for the rate-limit reset GitHub announces, then goes on', async () => {

@@ -1,19 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { brokers, type Harness, mongoUri, startHarness as startIngestHarness } from '@keyguard/ingest-kit/harness';
+import { brokers, type Harness, mongoUri, startHarness as startIngestHarness } from '@keyguard/testkit/ingest-harness';
 import { type ServiceConfig, startService } from '../src/service.js';
 
-export { brokers, type Harness, LogCapture, locationOf, mongoUri, payloadOf, postmanKey } from '@keyguard/ingest-kit/harness';
+export { brokers, type Harness, LogCapture, locationOf, mongoUri, payloadOf, postmanKey } from '@keyguard/testkit/ingest-harness';
 
 export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Harness> {
   return startIngestHarness({
     name: 'github-ingest',
     prefix: 'gh',
     start: startService,
-    config: ({ api, keys, secret }): ServiceConfig => ({
+    // The partner tests rotate keys within seconds; production waits a minute between fetches.
+    deps: { partnerKeys: { minRefetchIntervalMs: 1000 } },
+    config: ({ api, keys, secret, hashKey }): ServiceConfig => ({
       PORT: 0,
       KAFKA_BROKERS: brokers,
       MONGODB_URI: mongoUri,
       GITHUB_WEBHOOK_SECRET: secret,
+      KEYGUARD_HASH_KEY: hashKey,
       GITHUB_API_URL: api.url,
       GITHUB_PARTNER_KEYS_URL: `${keys.url}/meta/public_keys/secret_scanning`,
       ...overrides,

@@ -5,10 +5,10 @@ import { join, resolve } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { createKafka } from '@keyguard/bus';
-import { waitForMessages } from '@keyguard/bus/testing';
-import { signGithubWebhook, startFixtureServer } from '@keyguard/ingest-kit/testing';
+import { waitForMessages } from '@keyguard/testkit/bus';
+import { signGithubWebhook, startFixtureServer } from '@keyguard/testkit/ingest';
 import { createLogger } from '@keyguard/logger';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { afterAll, expect, it } from 'vitest';
 import { type RunningService, startService } from '../src/service.js';
 import { mongoUri, postmanKey, pushPayload, sha } from './harness.js';
@@ -61,6 +61,7 @@ it('answers 503 while Kafka is down, and accepts the sender retry once it is bac
       KAFKA_BROKERS: [`127.0.0.1:${port}`],
       MONGODB_URI: mongoUri,
       GITHUB_WEBHOOK_SECRET: secret,
+      KEYGUARD_HASH_KEY: randomBytes(32).toString('hex'),
       GITHUB_API_URL: api.url,
       GITHUB_PARTNER_KEYS_URL: `${api.url}/keys`,
       SCAN_PRIVATE: false,

@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { type FixtureRequest, type FixtureResponse, signGithubWebhook } from '@keyguard/ingest-kit/testing';
+import { type FixtureRequest, type FixtureResponse, signGithubWebhook } from '@keyguard/testkit/ingest';
 import { createLogger } from '@keyguard/logger';
 import { createCursorRepository } from '@keyguard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,7 @@ const reconciler = () =>
     hooks: [{ owner: 'octo', repo: 'hello', hookId: 5 }],
     token,
     lookbackMs: 3600_000,
+    limits: h.service.context.limits.upstream,
   });
 
 beforeAll(async () => {

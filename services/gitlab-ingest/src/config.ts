@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ingestFields } from '@keyguard/ingest-kit';
 import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 import { historyFields } from '@keyguard/ingest-kit';
 
@@ -16,11 +17,7 @@ export const Config = z.object({
   /** GitLab gives partners this URL on request; without it POST /secret-detection/gitlab is disabled. */
   GITLAB_PARTNER_KEYS_URL: httpUrl.optional(),
   SCAN_PRIVATE: flag(false),
-  /** Run the worker in this process (false: receiver only, with workers scaled out separately). */
-  INGEST_WORKER: flag(true),
-  /** Serve the webhook routes (false: a worker-only process; health endpoints stay up). */
-  INGEST_RECEIVER: flag(true),
-  PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).max(9000).default(3000),
+  ...ingestFields,
 });
 export type Config = z.infer<typeof Config>;
 

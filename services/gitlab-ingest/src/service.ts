@@ -1,3 +1,4 @@
+import { GitlabSourceEvent } from '@keyguard/events';
 import { createPartnerAlertVerifier, historyLimits, type IngestDeps, type IngestServiceConfig, type RunningService, runHistoryJob, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
 import { createGitlabApi } from './adapters/gitlab-api.js';
 import { gitlabGitAuth } from './adapters/git-auth.js';
@@ -21,6 +22,7 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
   return startIngestService({
     service,
     provider: 'gitlab',
+    sourceEvent: GitlabSourceEvent,
     config,
     deps,
     routes: (scope, context) =>
@@ -29,11 +31,16 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
         scanPrivate: config.SCAN_PRIVATE,
         webUrl: gitBase,
         partnerVerifier: config.GITLAB_PARTNER_KEYS_URL
-          ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger })
+          ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger, limits: context.limits.upstream, ...deps.partnerKeys })
           : undefined,
       })(scope, context),
     collect: (context) =>
-      createGitlabWorker({ api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN }), scanner: context.scanner, service }),
+      createGitlabWorker({
+        api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN, limits: context.limits.upstream }),
+        scanner: context.scanner,
+        service,
+        maxPerEvent: context.limits.maxExposuresPerEvent,
+      }),
     scans: (context) => async (job) => {
       if (job.request.kind !== 'history') return { status: 'skipped', error: { code: 'UNSUPPORTED', message: 'GitLab scans are history scans of a project' } };
       const webUrl = job.request.webUrl ?? `${gitBase}/${job.request.target}`;

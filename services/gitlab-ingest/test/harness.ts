@@ -1,19 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { brokers, type Harness, mongoUri, startHarness as startIngestHarness } from '@keyguard/ingest-kit/harness';
+import { brokers, type Harness, mongoUri, startHarness as startIngestHarness } from '@keyguard/testkit/ingest-harness';
 import { type ServiceConfig, startService } from '../src/service.js';
 
-export { brokers, type Harness, LogCapture, locationOf, mongoUri, payloadOf, postmanKey } from '@keyguard/ingest-kit/harness';
+export { brokers, type Harness, LogCapture, locationOf, mongoUri, payloadOf, postmanKey } from '@keyguard/testkit/ingest-harness';
 
 export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Harness> {
   return startIngestHarness({
     name: 'gitlab-ingest',
     prefix: 'gl',
     start: startService,
-    config: ({ api, keys, secret }): ServiceConfig => ({
+    deps: { partnerKeys: { minRefetchIntervalMs: 1000 } },
+    config: ({ api, keys, secret, hashKey }): ServiceConfig => ({
       PORT: 0,
       KAFKA_BROKERS: brokers,
       MONGODB_URI: mongoUri,
       GITLAB_WEBHOOK_TOKEN: secret,
+      KEYGUARD_HASH_KEY: hashKey,
       GITLAB_URL: api.url,
       GITLAB_PARTNER_KEYS_URL: `${keys.url}/partner/keys`,
       ...overrides,

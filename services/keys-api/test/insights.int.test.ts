@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createFindingRepository, findingIdFor } from '@keyguard/keys';
-import { randomPmak } from '@keyguard/keys/testing';
+import { createFindingRecorder, findingIdFor } from '@keyguard/keys';
+import { randomPmak } from '@keyguard/testkit/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, startApi } from './support.js';
 
@@ -21,7 +21,7 @@ describe('GET /api/v1/insights (rollups kept by the writes that change findings)
     const created = await api.call('POST', '/api/v1/keys', { body: { name: 'leaked' } });
     expect(created.status).toBe(201);
     const key = await api.store.collections.apiKeys.findOne({ _id: created.body.id });
-    const repo = createFindingRepository(api.store, { teamOf: () => teamId });
+    const repo = createFindingRecorder(api.store, { teamOf: () => teamId });
     const detectedAt = new Date(Date.now() - 90_000);
     const ours = { tokenHash: key!.hash, ruleId: 'postman-api-key', redacted: 'PMAK-…', confidence: 'high' as const, location: { source: 'github' as const, kind: 'commit', url: 'https://github.com/o/r', detectedAt } };
     const foreign = { ...ours, tokenHash: sha(randomPmak()), location: { source: 'postman' as const, kind: 'partner_alert', url: '', detectedAt } };

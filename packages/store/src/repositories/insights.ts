@@ -149,6 +149,13 @@ export function createInsightsRepository(store: Store) {
       return (await rollups.findOne({}, { projection: { _id: 1 } })) === null;
     },
 
+    /** A database from before the rollups (findings but no rollups): rebuilds them; null when there was nothing to do. */
+    async rebuildIfEmpty(): Promise<number | null> {
+      if ((await rollups.findOne({}, { projection: { _id: 1 } })) !== null) return null;
+      if ((await store.collections.findings.findOne({}, { projection: { _id: 1 } })) === null) return null;
+      return this.rebuild();
+    },
+
     async ensureIndexes(): Promise<void> {
       await rollups.createIndex({ teamId: 1, day: 1 }, { name: 'team_day' });
     },

@@ -1,7 +1,7 @@
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
-import { classifyUpstream, fetchWithTimeout, sleep } from '@keyguard/ingest-kit';
-import { retriable } from '@keyguard/bus';
+import { boundedFetch, classifyUpstream, sleep, type UpstreamLimits } from '@keyguard/ingest-kit';
+import { HandlerError, retriable } from '@keyguard/bus';
 import type { Logger } from '@keyguard/logger';
 
 export interface ChangedFile {
@@ -41,23 +41,30 @@ export interface GithubApiOptions {
   /** Act as this App installation: @octokit/auth-app mints and renews its installation tokens. */
   installation?: GithubAppCredentials & { installationId: number };
   logger: Logger;
-  timeoutMs?: number;
+  limits: UpstreamLimits;
+  maxFileBytes: number;
 }
+
+/** The cause Octokit wrapped, when it is one of ours (upstream timeout, answer too large). */
+const ourCause = (error: unknown): HandlerError | undefined => {
+  const cause = (error as { cause?: unknown }).cause;
+  return error instanceof HandlerError ? error : cause instanceof HandlerError ? cause : undefined;
+};
 
 /**
  * The GitHub REST calls the worker makes, through Octokit against GITHUB_API_URL, as a static
- * token or as an App installation. Respects `x-ratelimit-remaining`/`x-ratelimit-reset` and
+ * token or as an App installation, over `upstreamFetch` (time and size limits, the token never
+ * sent to another origin). Respects `x-ratelimit-remaining`/`x-ratelimit-reset` and
  * `retry-after`; maps failures to retriable (5xx, 429, rate-limit 403, timeouts) or permanent
- * (404 on a deleted repository, other 4xx).
+ * (404 on a deleted repository, other 4xx, an answer over the size limit).
  */
-export function createGithubApi({ baseUrl, token, installation, logger, timeoutMs = 20_000 }: GithubApiOptions) {
+export function createGithubApi({ baseUrl, token, installation, logger, limits, maxFileBytes }: GithubApiOptions) {
+  const fileFetch = boundedFetch({ ...limits, maxBytes: Math.min(limits.maxBytes, maxFileBytes) });
   const octokit = new Octokit({
     baseUrl: baseUrl.replace(/\/$/, ''),
     ...(installation ? { authStrategy: createAppAuth, auth: installation } : { auth: token }),
     userAgent: 'keyguard-github-ingest',
-    request: {
-      fetch: (url: string, init: RequestInit) => fetchWithTimeout(url, init, timeoutMs),
-    },
+    request: { fetch: boundedFetch(limits) },
     log: { debug: () => {}, info: () => {}, warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) },
   });
 
@@ -76,6 +83,8 @@ export function createGithubApi({ baseUrl, token, installation, logger, timeoutM
     }
   });
   octokit.hook.error('request', (error, options) => {
+    const ours = ourCause(error);
+    if (ours) throw ours;
     const e = error as { status?: number; response?: { headers?: Record<string, string | undefined> }; retriable?: boolean };
     if (typeof e.retriable === 'boolean') throw error;
     const headers = e.response?.headers ?? {};
@@ -109,9 +118,18 @@ export function createGithubApi({ baseUrl, token, installation, logger, timeoutM
       const { data } = await octokit.rest.repos.getCommit({ ...splitRepository(repository), ref: sha, per_page: 300 });
       return (data.files ?? []).map((f) => ({ filename: f.filename, status: f.status, patch: f.patch, changes: f.changes }));
     },
-    /** The file's bytes at `ref` (for files whose diff GitHub did not include: too large). */
-    async rawFile(repository: string, path: string, ref: string): Promise<Buffer> {
-      const { data } = await octokit.rest.repos.getContent({ ...splitRepository(repository), path, ref, mediaType: { format: 'raw' } });
+    /**
+     * The file's bytes at `ref` (for files whose diff GitHub did not include: too large), or
+     * undefined when the file is larger than `maxFileBytes` (not scanned; the rest of the push is).
+     */
+    async rawFile(repository: string, path: string, ref: string): Promise<Buffer | undefined> {
+      let data: unknown;
+      try {
+        ({ data } = await octokit.rest.repos.getContent({ ...splitRepository(repository), path, ref, mediaType: { format: 'raw' }, request: { fetch: fileFetch } }));
+      } catch (error) {
+        if (error instanceof HandlerError && error.code === 'UPSTREAM_TOO_LARGE') return undefined;
+        throw error;
+      }
       // Octokit returns text for text/* responses and an ArrayBuffer for anything else.
       const body = data as unknown;
       if (typeof body === 'string') return Buffer.from(body, 'utf8');

@@ -1,4 +1,5 @@
 import type { Logger } from '@keyguard/logger';
+import type { UpstreamLimits } from '@keyguard/ingest-kit';
 import { createGithubApi, type GithubApi, type GithubAppCredentials } from './github-api.js';
 
 /**
@@ -6,8 +7,9 @@ import { createGithubApi, type GithubApi, type GithubAppCredentials } from './gi
  * @octokit/auth-app keeps and renews each installation's token), or the static GITHUB_TOKEN
  * (plain repository webhooks, and events without an installation).
  */
-export function createGithubApis({ baseUrl, token, app, logger }: { baseUrl: string; token?: string; app?: GithubAppCredentials; logger: Logger }) {
-  const plain = createGithubApi({ baseUrl, token, logger });
+export function createGithubApis(options: { baseUrl: string; token?: string; app?: GithubAppCredentials; logger: Logger; limits: UpstreamLimits; maxFileBytes: number }) {
+  const { token, app, ...common } = options;
+  const plain = createGithubApi({ ...common, token });
   const installations = new Map<number, GithubApi>();
   return {
     /** The client for an event: its installation's when App mode is on and the event names one. */
@@ -15,7 +17,7 @@ export function createGithubApis({ baseUrl, token, app, logger }: { baseUrl: str
       if (!app || installationId === undefined) return plain;
       let api = installations.get(installationId);
       if (!api) {
-        api = createGithubApi({ baseUrl, installation: { ...app, installationId }, logger });
+        api = createGithubApi({ ...common, installation: { ...app, installationId } });
         installations.set(installationId, api);
       }
       return api;

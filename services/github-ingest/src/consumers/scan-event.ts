@@ -1,14 +1,14 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
-import type { ExposureLocation, SourceEventReceived } from '@keyguard/events';
-import { addedLines, type LineFinding, mapLimit, distinctOccurrences, exposureMessage, type FoundSecret, looksBinary, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
+import type { ExposureLocation, GithubSourceEvent } from '@keyguard/events';
+import { addedLines, eventExposures, type FoundSecret, type LineFinding, looksBinary, mapLimit, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import { type ChangedFile, COMPARE_FILE_LIMIT, type GithubApi } from '../adapters/github-api.js';
 import type { GithubApis } from '../adapters/github-apis.js';
 import { blobPermalink, type PushData, ZERO_SHA } from '../domain/push.js';
 
 /** Files larger than this are not fetched whole (a diff without a patch, a snapshot blob). */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const CONCURRENCY = 6;
 
 interface Occurrence {
@@ -20,6 +20,7 @@ export interface GithubWorkerDeps {
   apis: GithubApis;
   scanner: Scanner;
   service: string;
+  maxPerEvent?: number;
 }
 
 /**
@@ -27,7 +28,7 @@ export interface GithubWorkerDeps {
  * complete, else commit by commit (new branch, truncated compare). A file without a patch
  * (GitHub leaves out diffs that are too large) is fetched whole at that commit.
  */
-export function createGithubWorker({ apis, scanner, service }: GithubWorkerDeps) {
+export function createGithubWorker({ apis, scanner, service, maxPerEvent }: GithubWorkerDeps) {
   async function scanFiles(api: GithubApi, data: { repository: string; repositoryUrl: string }, sha: string, files: ChangedFile[], log: Logger): Promise<Occurrence[]> {
     const wanted = files.filter((f) => f.status !== 'removed' && shouldScanPath(f.filename));
     const perFile = await mapLimit(wanted, CONCURRENCY, async (file) => {
@@ -36,7 +37,7 @@ export function createGithubWorker({ apis, scanner, service }: GithubWorkerDeps)
       else {
         if ((file.changes ?? 1) === 0) return [];
         const content = await api.rawFile(data.repository, file.filename, sha);
-        if (content.length > MAX_FILE_BYTES || looksBinary(content)) return [];
+        if (!content || content.length > MAX_FILE_BYTES || looksBinary(content)) return [];
         log.debug({ path: file.filename }, 'diff not included; scanned the whole file');
         findings = scanFile(scanner, content, file.filename);
       }
@@ -70,16 +71,16 @@ export function createGithubWorker({ apis, scanner, service }: GithubWorkerDeps)
     return perCommit.flat();
   }
 
-  return async function collect(event: SourceEventReceived, log: Logger): Promise<OutgoingMessage[]> {
-    const { kind, data, deliveryId } = event.payload;
-    let occurrences: Occurrence[];
-    if (kind === 'push') occurrences = await scanPush(data as unknown as PushData, log);
-    else {
-      // `public` / `repository` events are history scan jobs now (keyguard.scan-requests.v1)
-      log.warn('unknown GitHub event kind; skipped');
-      return [];
-    }
-    const detectedAt = new Date();
-    return distinctOccurrences(occurrences).map((o) => exposureMessage(o.found, o.location, { source: service, correlationId: deliveryId, detectedAt }));
+  // Only pushes are source events: a repository made public is a history scan job (keyguard.scan-requests.v1).
+  return async function collect(event: GithubSourceEvent, log: Logger): Promise<OutgoingMessage[]> {
+    const { data, deliveryId } = event.payload;
+    const occurrences = await scanPush(data, log);
+    return eventExposures(occurrences, {
+      source: service,
+      correlationId: deliveryId,
+      detectedAt: new Date(),
+      maxPerEvent,
+      summaryLocation: { source: 'github', kind: 'push', url: data.repositoryUrl, repository: data.repository, commit: data.after },
+    });
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { verifyWithFallback } from '@octokit/webhooks-methods';
 import {
   GITHUB_MAX_PAYLOAD_BYTES,
@@ -6,12 +7,15 @@ import {
   type Publication,
   parseJson,
   partnerAlertHandler,
+  partnerSignatureHeaders,
   rawJsonBodies,
+  refuseBeforeBody,
   scanJobId,
   scanRequestMessage,
   sourceEventMessage,
   headerValue,
 } from '@keyguard/ingest-kit';
+import type { FastifyReply, FastifyRequest } from '@keyguard/runtime';
 import { type FastifyInstance, HttpError } from '@keyguard/runtime';
 import type { z } from 'zod';
 import { type Backfill, decideInstallation, decideInstallationRepositories, InstallationPayload, InstallationRepositoriesPayload } from '../domain/installation.js';
@@ -19,6 +23,7 @@ import { decidePush, decideVisibility, PushPayload, VisibilityPayload } from '..
 
 const PARTNER_MAX_BYTES = 5 * 1024 * 1024;
 const SUPPORTED = ['push', 'public', 'repository', 'installation', 'installation_repositories', 'ping'] as const;
+const sha256Hex = (body: Buffer) => createHash('sha256').update(body).digest('hex');
 
 export interface GithubRoutesOptions {
   webhookSecret: string;
@@ -32,8 +37,9 @@ export interface GithubRoutesOptions {
 
 /**
  * `POST /webhooks/github`: X-Hub-Signature-256 checked by @octokit/webhooks-methods over the raw body
- * before anything parses it; deduplicated on X-GitHub-Delivery; answered only after Kafka
- * acknowledged the source event. `POST /secret-scanning/github`: GitHub's partner alerts.
+ * before anything parses it; deduplicated on X-GitHub-Delivery and on a digest of the body
+ * (the signature does not cover the delivery id, so a captured delivery could be replayed
+ * under a new one); answered only after Kafka acknowledged the source event. `POST /secret-scanning/github`: GitHub's partner alerts.
  */
 export function githubRoutes(options: GithubRoutesOptions) {
   // a repository webhook's secret, and the App's when it has its own (@octokit/webhooks-methods compares in constant time)
@@ -54,9 +60,17 @@ export function githubRoutes(options: GithubRoutesOptions) {
   }
 
   return async (scope: FastifyInstance, context: IngestContext) => {
-    rawJsonBodies(scope);
+    rawJsonBodies(scope, context.bodySlots);
 
-    scope.post('/webhooks/github', { bodyLimit: GITHUB_MAX_PAYLOAD_BYTES }, async (request, reply) => {
+    // What can be checked before the body is read: the headers every delivery carries.
+    const deliveryHeaders = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!headerValue(request.headers, 'x-hub-signature-256')) refuseBeforeBody(reply, new HttpError(401, 'missing_signature', 'X-Hub-Signature-256 is required'));
+      if (!headerValue(request.headers, 'x-github-event') || !headerValue(request.headers, 'x-github-delivery')) {
+        refuseBeforeBody(reply, new HttpError(400, 'missing_headers', 'X-GitHub-Event and X-GitHub-Delivery are required'));
+      }
+    };
+
+    scope.post('/webhooks/github', { bodyLimit: GITHUB_MAX_PAYLOAD_BYTES, onRequest: deliveryHeaders }, async (request, reply) => {
       const raw = request.body as Buffer | undefined;
       const signature = headerValue(request.headers, 'x-hub-signature-256');
       if (!signature) throw new HttpError(401, 'missing_signature', 'X-Hub-Signature-256 is required');
@@ -78,7 +92,7 @@ export function githubRoutes(options: GithubRoutesOptions) {
         const decision = decidePush(parsed.data, options.scanPrivate);
         if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
         const resourceId = parsed.data.repository.full_name;
-        const message = sourceEventMessage({ provider: 'github', kind: event, deliveryId, resourceId, data: decision.data as unknown as Record<string, unknown>, service: context.service });
+        const message = sourceEventMessage({ provider: 'github', kind: 'push', deliveryId, resourceId, data: decision.data }, context);
         publication = { topic: context.topics.sourceEvents, messages: [message] };
       } else if (event === 'public' || event === 'repository') {
         const parsed = VisibilityPayload.safeParse(payload, { reportInput: false });
@@ -105,11 +119,13 @@ export function githubRoutes(options: GithubRoutesOptions) {
       } else {
         throw new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64)} is not handled`, { supported: [...SUPPORTED] });
       }
-      const outcome = await context.gate.accept('github', deliveryId, [publication]);
+      const outcome = await context.gate.accept('github', deliveryId, [publication], { bodyDigest: sha256Hex(raw) });
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });
 
     const partnerAlert = partnerAlertHandler(context, { provider: 'github', verifier: options.partnerVerifier, expected: '{ token, type, url, source }' });
-    scope.post('/secret-scanning/github', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => reply.code(200).send(await partnerAlert(request)));
+    scope.post('/secret-scanning/github', { bodyLimit: PARTNER_MAX_BYTES, onRequest: partnerSignatureHeaders('github') }, async (request, reply) =>
+      reply.code(200).send(await partnerAlert(request)),
+    );
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
 import { setTimeout as wait } from 'node:timers/promises';
-import { fetchWithTimeout } from '@keyguard/ingest-kit';
+import { boundedFetch, type UpstreamLimits } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import { createCursorRepository, createDeliveryRepository, type Store } from '@keyguard/store';
 import type { GithubAppCredentials } from '../adapters/github-api.js';
@@ -28,6 +28,8 @@ export interface ReconcilerOptions {
   lookbackMs?: number;
   /** Redelivery requests per event at most. */
   maxAttempts?: number;
+  /** Time and size limits of every GitHub call (the ingest service's upstream limits). */
+  limits: UpstreamLimits;
 }
 
 interface SourceCursor {
@@ -60,7 +62,7 @@ export function createDeliveryReconciler(options: ReconcilerOptions) {
   const ledger = createDeliveryRepository(options.store);
   const lookbackMs = options.lookbackMs ?? 24 * 3600_000;
   const maxAttempts = options.maxAttempts ?? 3;
-  const request = { fetch: (url: string, init: RequestInit) => fetchWithTimeout(url, init, 20_000) };
+  const request = { fetch: boundedFetch(options.limits) };
   const log = { debug: () => {}, info: () => {}, warn: (m: string) => options.logger.warn(m), error: (m: string) => options.logger.error(m) };
   const baseUrl = options.baseUrl.replace(/\/$/, '');
   const appClient = options.app ? new Octokit({ baseUrl, authStrategy: createAppAuth, auth: options.app, request, log, userAgent: 'keyguard-reconciler' }) : undefined;

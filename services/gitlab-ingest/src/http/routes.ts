@@ -1,17 +1,19 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   headerValue,
   type IngestContext,
   type PartnerAlertVerifier,
   parseJson,
   partnerAlertHandler,
+  partnerSignatureHeaders,
   rawJsonBodies,
+  refuseBeforeBody,
   safeEqual,
   scanJobId,
   scanRequestMessage,
   sourceEventMessage,
 } from '@keyguard/ingest-kit';
-import { type FastifyInstance, type FastifyReply, HttpError } from '@keyguard/runtime';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest, HttpError } from '@keyguard/runtime';
 import { createVisibilityRepository } from '@keyguard/store';
 import { decideProjectVisibility, PROJECT_EVENTS, ProjectHook, visibilityOf } from '../domain/project-visibility.js';
 import { decidePush, deliveryIdOf, PushHook } from '../domain/push.js';
@@ -19,7 +21,7 @@ import { decidePush, deliveryIdOf, PushHook } from '../domain/push.js';
 /** GitLab caps webhook payloads at 25 MB by default, like GitHub. */
 const WEBHOOK_MAX_BYTES = 25 * 1024 * 1024;
 const PARTNER_MAX_BYTES = 5 * 1024 * 1024;
-const EVENTS: Record<string, string> = { 'Push Hook': 'push', 'Tag Push Hook': 'tag_push' };
+const EVENTS: Record<string, 'push' | 'tag_push'> = { 'Push Hook': 'push', 'Tag Push Hook': 'tag_push' };
 /** System hooks (and group hooks with project events) name the event in the body. */
 const BODY_NAMED = new Set(['System Hook', 'Project Hook']);
 
@@ -40,7 +42,7 @@ export interface GitlabRoutesOptions {
  */
 export function gitlabRoutes(options: GitlabRoutesOptions) {
   return async (scope: FastifyInstance, context: IngestContext) => {
-    rawJsonBodies(scope);
+    rawJsonBodies(scope, context.bodySlots);
 
     const visibility = createVisibilityRepository(context.store);
 
@@ -75,10 +77,19 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     }
 
-    scope.post('/webhooks/gitlab', { bodyLimit: WEBHOOK_MAX_BYTES }, async (request, reply) => {
+    // The token and the event are headers: a request failing them is refused before its body
+    // (up to 25 MB) is read.
+    const tokenAndEvent = async (request: FastifyRequest, reply: FastifyReply) => {
       const token = headerValue(request.headers, 'x-gitlab-token');
-      if (!token) throw new HttpError(401, 'missing_token', 'X-Gitlab-Token is required');
-      if (!safeEqual(token, options.webhookToken)) throw new HttpError(401, 'invalid_token', 'X-Gitlab-Token does not match');
+      if (!token) refuseBeforeBody(reply, new HttpError(401, 'missing_token', 'X-Gitlab-Token is required'));
+      if (!safeEqual(token, options.webhookToken)) refuseBeforeBody(reply, new HttpError(401, 'invalid_token', 'X-Gitlab-Token does not match'));
+      const event = headerValue(request.headers, 'x-gitlab-event') ?? '';
+      if (!EVENTS[event] && !BODY_NAMED.has(event)) {
+        refuseBeforeBody(reply, new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64) || '(none)'} is not handled`, { supported: [...Object.keys(EVENTS), ...BODY_NAMED] }));
+      }
+    };
+
+    scope.post('/webhooks/gitlab', { bodyLimit: WEBHOOK_MAX_BYTES, onRequest: tokenAndEvent }, async (request, reply) => {
       const event = headerValue(request.headers, 'x-gitlab-event') ?? '';
       const ids = { idempotencyKey: headerValue(request.headers, 'idempotency-key'), eventUuid: headerValue(request.headers, 'x-gitlab-event-uuid') };
       const body = parseJson((request.body as Buffer | undefined) ?? Buffer.alloc(0));
@@ -97,21 +108,16 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
       const deliveryId = deliveryIdOf(ids, parsed.data);
       const decision = decidePush(parsed.data, options.scanPrivate);
       if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
-      const message = sourceEventMessage({
-        provider: 'gitlab',
-        kind,
-        deliveryId,
-        resourceId: decision.data.project,
-        data: decision.data as unknown as Record<string, unknown>,
-        service: context.service,
-      });
-      const outcome = await context.gate.accept('gitlab', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }]);
+      const message = sourceEventMessage({ provider: 'gitlab', kind, deliveryId, resourceId: decision.data.project, data: decision.data }, context);
+      // The token is static: anyone who saw one delivery can replay its body under a new id.
+      const bodyDigest = createHash('sha256').update((request.body as Buffer | undefined) ?? Buffer.alloc(0)).digest('hex');
+      const outcome = await context.gate.accept('gitlab', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }], { bodyDigest });
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });
 
     const partnerAlert =
       options.partnerVerifier && partnerAlertHandler(context, { provider: 'gitlab', verifier: options.partnerVerifier, expected: '{ type, token, url }' });
-    scope.post('/secret-detection/gitlab', { bodyLimit: PARTNER_MAX_BYTES }, async (request, reply) => {
+    scope.post('/secret-detection/gitlab', { bodyLimit: PARTNER_MAX_BYTES, onRequest: partnerSignatureHeaders('gitlab') }, async (request, reply) => {
       if (!partnerAlert) throw new HttpError(404, 'not_configured', 'the GitLab partner API is disabled: GITLAB_PARTNER_KEYS_URL is not set');
       return reply.code(200).send(await partnerAlert(request));
     });
