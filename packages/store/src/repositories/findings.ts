@@ -70,11 +70,8 @@ export function createFindingRepository(store: Store) {
      * Returns what the insights rollups need of it, only to the call that resolved it.
      */
     async resolveIfOpen(id: string, resolution: FindingResolution, entry: FindingHistoryEntry): Promise<Pick<FindingDoc, '_id' | 'teamId' | 'firstSeen' | 'locations'> | null> {
-      return findings.findOneAndUpdate(
-        { _id: id, status: 'open' },
-        { $set: { status: 'resolved', resolution }, $push: { history: entry } },
-        { projection: { teamId: 1, firstSeen: 1, 'locations.source': 1, 'locations.kind': 1 } },
-      ) as Promise<Pick<FindingDoc, '_id' | 'teamId' | 'firstSeen' | 'locations'> | null>;
+      // No projection: FerretDB's findAndModify does not implement `fields`.
+      return findings.findOneAndUpdate({ _id: id, status: 'open' }, { $set: { status: 'resolved', resolution }, $push: { history: entry } });
     },
 
     async locationsOf(id: string): Promise<LocationDoc[] | null> {
