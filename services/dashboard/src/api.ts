@@ -9,6 +9,7 @@ import type {
   Body,
   Finding,
   FindingPage,
+  Insights,
   Key,
   KeyPage,
   KeyStatus,
@@ -124,6 +125,10 @@ export interface FindingQuery {
   status?: string;
   ruleId?: string;
   source?: string;
+  resolution?: string;
+  /** firstSeen days (UTC), inclusive: where the Overview's charts link to. */
+  from?: string;
+  to?: string;
   limit?: number;
   cursor?: string | null;
 }
@@ -170,7 +175,11 @@ export const api = {
   allExposures: () => everyPage<Answer<typeof listExposures>['items'][number]>('/exposures'),
   exposures: (page: { limit: number; cursor?: string | null }) => request<Answer<typeof listExposures>>('GET', `/exposures${query({ limit: page.limit, cursor: page.cursor })}`),
   findings: (q: FindingQuery) =>
-    request<FindingPage>('GET', `/findings${query({ status: q.status, ruleId: q.ruleId, source: q.source, limit: q.limit, cursor: q.cursor })}`),
+    request<FindingPage>(
+      'GET',
+      `/findings${query({ status: q.status, ruleId: q.ruleId, source: q.source, resolution: q.resolution, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })}`,
+    ),
+  insights: (range: { from: string; to: string }) => request<Insights>('GET', `/insights${query(range)}`),
   resolveFinding: (id: string, resolution: ResolveAs) =>
     request<Finding>('PATCH', `/findings/${encodeURIComponent(id)}`, { status: 'resolved', resolution } satisfies PatchFinding),
   settings: () => request<Settings>('GET', '/settings'),

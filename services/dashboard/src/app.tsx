@@ -5,6 +5,7 @@ import { useHashRoute } from './hooks';
 import { ExposedPage } from './pages/exposed';
 import { FindingsPage } from './pages/findings';
 import { KeysPage } from './pages/keys';
+import { OverviewPage } from './pages/overview';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
 import type { Me } from '@keyguard/contract';
@@ -12,6 +13,7 @@ import type { Me } from '@keyguard/contract';
 type Session = { state: 'loading' } | { state: 'signed-out'; notice?: string } | { state: 'error'; error: unknown } | { state: 'signed-in'; me: Me };
 
 const pages = [
+  { route: 'overview', label: 'Overview' },
   { route: 'keys', label: 'API keys' },
   { route: 'exposed', label: 'Exposed keys' },
   { route: 'findings', label: 'Secret Scanner' },
@@ -74,8 +76,11 @@ export function App() {
 
 function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
   const route = useHashRoute();
-  const current = pages.find((p) => p.route === route)?.route ?? 'keys';
   const isAdmin = me.role === 'team_admin' || me.role === 'super_admin';
+  // Admins land on the Overview; members keep their landing (API keys).
+  const landing = isAdmin ? 'overview' : 'keys';
+  const current = pages.find((p) => p.route === route && (p.route !== 'overview' || isAdmin))?.route ?? landing;
+  const shown = pages.filter((p) => p.route !== 'overview' || isAdmin);
 
   const firstRender = useRef(true);
   useEffect(() => {
@@ -91,14 +96,14 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
         Skip to content
       </a>
       <header className="topbar">
-        <a className="brand" href="#/keys">
+        <a className="brand" href={`#/${landing}`}>
           <span className="brand-mark" aria-hidden="true">
             K
           </span>
           <span className="brand-name">Keyguard</span>
         </a>
         <nav className="nav" aria-label="Main">
-          {pages.map((p) => (
+          {shown.map((p) => (
             <a key={p.route} href={`#/${p.route}`} className="nav-link" aria-current={p.route === current ? 'page' : undefined}>
               {p.label}
             </a>
@@ -117,6 +122,8 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
       <main id="main" className="content" tabIndex={-1}>
         {!isAdmin ? (
           <AdminsOnly />
+        ) : current === 'overview' ? (
+          <OverviewPage />
         ) : current === 'keys' ? (
           <KeysPage me={me} />
         ) : current === 'exposed' ? (

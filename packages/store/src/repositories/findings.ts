@@ -9,7 +9,13 @@ export interface FindingListQuery {
   teams: (string | null)[];
   status?: FindingStatus;
   ruleId?: string;
-  source?: LocationDoc['source'];
+  /** A platform, or `partner` (found by a provider's partner alert). */
+  source?: LocationDoc['source'] | 'partner';
+  /** `ignored`: every resolution but revoked. */
+  resolution?: FindingResolution;
+  /** firstSeen in [from, to] (either may be missing). */
+  from?: Date;
+  to?: Date;
   offset: number;
   limit: number;
 }
@@ -48,7 +54,11 @@ export function createFindingRepository(store: Store) {
       const filter: Filter<FindingDoc> = visibleTo(query.teams);
       if (query.status) filter.status = query.status;
       if (query.ruleId) filter.ruleId = query.ruleId;
-      if (query.source) filter['locations.source'] = query.source;
+      if (query.source === 'partner') filter['locations.kind'] = 'partner_alert';
+      else if (query.source) filter['locations.source'] = query.source;
+      if (query.resolution === 'ignored') filter.resolution = { $in: ['ignored', 'false_positive', 'wont_fix'] };
+      else if (query.resolution) filter.resolution = query.resolution;
+      if (query.from || query.to) filter.firstSeen = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lte: query.to } : {}) };
       const [items, total] = await Promise.all([
         findings.find(filter).sort({ lastSeen: -1, _id: 1 }).skip(query.offset).limit(query.limit + 1).toArray(),
         findings.countDocuments(filter),

@@ -54,7 +54,20 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
     const query = request.query;
     const offset = decodeCursor(query.cursor);
     if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
-    const page = await findings.list({ teams: visibleTo(p), status: query.status, ruleId: query.ruleId, source: query.source, offset, limit: query.limit });
+    const from = query.from ? new Date(`${query.from}T00:00:00.000Z`) : undefined;
+    const to = query.to ? new Date(`${query.to}T23:59:59.999Z`) : undefined;
+    if ((from && Number.isNaN(from.getTime())) || (to && Number.isNaN(to.getTime()))) throw new HttpError(400, 'invalid_request', `${from && Number.isNaN(from.getTime()) ? 'from' : 'to'}: not a day`);
+    const page = await findings.list({
+      teams: visibleTo(p),
+      status: query.status,
+      ruleId: query.ruleId,
+      source: query.source,
+      resolution: query.resolution,
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      offset,
+      limit: query.limit,
+    });
     return {
       items: page.items.map(findingView),
       nextCursor: page.more ? encodeCursor(offset + query.limit) : null,
