@@ -48,6 +48,17 @@ describe('GET /api/v1/insights (rollups kept by the writes that change findings)
     expect(insights.detectionToRevocation.bySource.github.count).toBe(1);
     expect(insights.exposures.byDay).toHaveLength(1);
 
+    // The lists the Overview's charts link to: partner alerts, ignored, first seen in a range.
+    const today = new Date().toISOString().slice(0, 10);
+    const listed = async (q: string) => {
+      const answer = await api.call('GET', `/api/v1/findings?${q}`);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.body.items.map((f: { id: string }) => f.id);
+    };
+    expect(await listed(`status=resolved&resolution=ignored&source=partner&from=${today}&to=${today}`)).toEqual([findingIdFor(foreign.tokenHash)]);
+    expect(await listed('status=resolved&resolution=revoked&source=github')).toEqual([findingIdFor(key!.hash)]);
+    expect(await listed('from=2020-01-01&to=2020-01-31')).toEqual([]);
+
     const metrics = await (await fetch(`${api.metricsBase}/metrics`)).text();
     expect(metrics).toMatch(/keyguard_exposure_to_revocation_seconds_count\{[^}]*source="github",reason="admin"[^}]*\} 1/);
   });
