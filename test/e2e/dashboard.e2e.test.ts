@@ -82,7 +82,7 @@ async function createKey(asKey: string, name: string): Promise<IssuedKey> {
   return w.keys[name]!;
 }
 
-async function goTo(link: 'API keys' | 'My keys' | 'Exposed keys' | 'Secret Scanner' | 'Audit log' | 'Team Settings' | 'Settings') {
+async function goTo(link: 'Overview' | 'API keys' | 'My keys' | 'Exposed keys' | 'Secret Scanner' | 'Audit log' | 'Team Settings' | 'Settings') {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
 }
 
@@ -124,7 +124,8 @@ async function newWorld({ signedIn = true } = {}): Promise<World> {
   await stack.call(w.adminKey, 'POST', `/keys/${w.keys['Monitoring']!.id}/revoke`, {});
   if (signedIn) {
     await signIn(w.browser, w.adminKey);
-    await page.goto(stack.url);
+    // Admins land on the Overview; most tests start from their keys.
+    await page.goto(`${stack.url}/#/keys`);
     await page.getByRole('heading', { name: 'Manage API keys' }).waitFor();
     await keyRow('CI pipeline').waitFor();
   }
@@ -173,6 +174,9 @@ describe.shuffle('dashboard', () => {
 
     await page.getByLabel('API key').fill(w.adminKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // An admin lands on the Overview.
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    await goTo('API keys');
     await page.getByRole('heading', { name: 'Manage API keys' }).waitFor();
     await keyRow('CI pipeline').waitFor();
 
@@ -284,6 +288,68 @@ describe.shuffle('dashboard', () => {
     await keyRow('CI pipeline').waitFor();
   });
 
+  it('lands admins on the Overview: exposures by source and day, time to revoke, outcomes and open findings as charts, each linking to its findings, with tables, a date range, light and dark', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' }); // bars drawn at once, for the screenshots
+    await expose(w.keys['CI pipeline']!, { detectedAt: new Date(Date.now() - 90_000) });
+    await expose(w.keys['Newman runner']!, { source: 'gitlab', kind: 'commit', url: 'https://gitlab.com/acme/infra/-/blob/main/ci.yml#L3', repository: 'acme/infra' });
+    await expose(w.keys['Local dev']!, { kind: 'partner_alert', url: 'https://github.com/acme/site' });
+    await stack.call(w.adminKey, 'POST', `/keys/${w.keys['CI pipeline']!.id}/revoke`, {});
+    await poll(async () => (await stack.call<{ outcomes: { manuallyRevoked: number } }>(w.adminKey, 'GET', '/insights')).outcomes.manuallyRevoked, 30_000).toBe(1);
+
+    await page.goto(stack.url);
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    const stat = (label: string) => page.locator('a.stat', { hasText: label }).locator('.stat-value');
+    await poll(() => stat('Secrets exposed').textContent()).toBe('3');
+    expect(await stat('Detection → revoked, p90').textContent()).toBe('2 min');
+    expect(await stat('Open now').textContent()).toBe('2');
+    expect(await page.locator('figure.chart-card').count()).toBe(5);
+    await page.locator('figure[data-chart="by-source"] .recharts-bar-rectangle').first().waitFor();
+    await shot('12-overview', 'overview');
+    await expectAccessible();
+
+    // Keyboard: Tab reaches a chart, the arrow keys walk its bars and show each value.
+    const bySource = page.locator('figure[data-chart="by-source"]');
+    await bySource.locator('[tabindex="0"]').first().focus();
+    const tooltip = bySource.locator('.recharts-tooltip-wrapper');
+    await page.keyboard.press('ArrowRight');
+    await poll(() => tooltip.textContent()).toContain('GitLab');
+    expect(await tooltip.textContent()).toContain('Exposures : 1');
+    await page.keyboard.press('ArrowLeft');
+    await poll(() => tooltip.textContent()).toContain('GitHub');
+
+    // The table fallback, and a link into the list behind the chart.
+    await bySource.getByText('Show as table').click();
+    expect(await bySource.getByRole('row', { name: /GitLab/ }).textContent()).toContain('1');
+    await expectAccessible();
+    await bySource.getByRole('link', { name: 'GitLab findings' }).click();
+    await page.getByRole('heading', { name: 'Secret Scanner findings' }).waitFor();
+    await page.getByTestId('range-filter').waitFor();
+    expect(await page.getByLabel('Source').inputValue()).toBe('gitlab');
+    await poll(() => page.locator('li.finding').count()).toBe(1);
+    expect(await page.locator('li.finding').textContent()).toContain('Unresolved');
+
+    await goTo('Overview');
+    await page.locator('figure[data-chart="outcomes"]').getByRole('link', { name: 'Revoked findings' }).click();
+    await poll(() => page.locator('li.finding').count()).toBe(1);
+    expect(await page.getByLabel('Status').inputValue()).toBe('resolved');
+
+    // The date range picks the findings first seen in it, and stays in the address.
+    await goTo('Overview');
+    await page.getByLabel('From').fill('2020-01-01');
+    await page.getByLabel('To').fill('2020-01-31');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await poll(() => stat('Secrets exposed').textContent()).toBe('0');
+    expect(page.url()).toContain('from=2020-01-01&to=2020-01-31');
+    expect(await stat('Open now').textContent()).toBe('2');
+
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    await poll(() => stat('Secrets exposed').textContent()).toBe('3');
+    await page.locator('figure[data-chart="by-source"] .recharts-bar-rectangle').first().waitFor();
+    await shot('13-overview-dark', 'overview-dark');
+    await expectAccessible();
+  });
+
   it('shows members their own keys, and a clear "admins only" state on the team pages', async () => {
     const member = await chromium.newPage();
     try {
@@ -294,6 +360,8 @@ describe.shuffle('dashboard', () => {
       await member.page.goto(`${stack.url}/#/keys`);
       await member.page.getByTestId('admins-only').waitFor();
       expect(await member.page.getByTestId('admins-only').textContent()).toContain('Admins only');
+      // The Overview is the admins' landing; members do not see it.
+      expect(await member.page.getByRole('link', { name: 'Overview' }).count()).toBe(0);
       await member.page.goto(`${stack.url}/#/settings`);
       await member.page.getByTestId('admins-only').waitFor();
       await screenshot(member.page, '03-member-admins-only');
@@ -610,7 +678,7 @@ describe.shuffle('dashboard', () => {
 
   it('shows every page under the Content-Security-Policy without a violation, from a build without source maps (issue 10, items 8 and 15)', async () => {
     cspViolations.length = 0;
-    for (const link of ['Exposed keys', 'Secret Scanner', 'Settings', 'My keys', 'Audit log', 'Team Settings', 'API keys'] as const) {
+    for (const link of ['Overview', 'Exposed keys', 'Secret Scanner', 'Settings', 'My keys', 'Audit log', 'Team Settings', 'API keys'] as const) {
       await goTo(link);
       await page.getByRole('heading', { level: 1 }).waitFor();
     }

@@ -124,7 +124,7 @@ describe('enterprise console', () => {
 
   it('an admin disables and enables any key from the team view', async () => {
     await signIn(w.browser, w.adminKey);
-    await page.goto(stack.url);
+    await page.goto(`${stack.url}/#/keys`);
     const row = keyRow("Bob Builder's key");
     await row.waitFor();
     const id = (await row.getAttribute('data-key-id'))!;

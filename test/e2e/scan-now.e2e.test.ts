@@ -94,7 +94,7 @@ describe('Scan now', () => {
     await page.goto(issuer.keysApiUrl);
     await page.getByLabel('API key').fill(adminKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Manage API keys' }).waitFor();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secret Scanner' }).click();
     await page.getByRole('heading', { name: 'Secret Scanner findings' }).waitFor();
 

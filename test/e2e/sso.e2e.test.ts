@@ -109,7 +109,7 @@ describe('single sign-on (OpenID Connect)', () => {
   it('a groups claim with "Keyguard Team Admins" makes them a team admin; a deactivated person is refused', async () => {
     const admin = person(['Keyguard Team Admins']);
     await signInWithSso(admin.login);
-    await page.getByRole('heading', { name: 'Manage API keys' }).waitFor();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor(); // admins land on the Overview
     // Each person in a browser of their own (the provider remembers who signed in).
     await browser.close();
     browser = await chromium.newPage();

@@ -196,9 +196,10 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
     };
   }
 
-  async function handleOne(topic: string, partition: number, message: KafkaMessage, consumed: ConsumedMessage<z.output<S>>) {
+  /** True when the message went to the DLQ. */
+  async function handleOne(topic: string, partition: number, message: KafkaMessage, consumed: ConsumedMessage<z.output<S>>): Promise<boolean> {
     const { error, attempts } = await withRetries(() => options.handler(consumed), () => false);
-    if (error === undefined) return;
+    if (error === undefined) return false;
     const described = {
       code: errorCode(error),
       message: error instanceof Error ? error.message.slice(0, 500) : String(error),
@@ -206,6 +207,7 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
     };
     consumed.log.error({ err: error, attempts }, 'handler failed');
     await deadLetter(topic, partition, message, 'handler_failed', described, attempts);
+    return true;
   }
 
   async function eachBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload) {
@@ -232,7 +234,7 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
     if (!handledAsBatch) {
       for (const { message, consumed } of valid) {
         if (!isRunning() || isStale()) return; // rebalanced away: the next owner re-reads from the last commit
-        await keepingAlive(heartbeat, () => handleOne(topic, partition, message, consumed));
+        if (await keepingAlive(heartbeat, () => handleOne(topic, partition, message, consumed))) deadLettered += 1;
       }
     }
 

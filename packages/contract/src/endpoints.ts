@@ -2,6 +2,7 @@ import { listAudit } from './audit.js';
 import type { Endpoint } from './endpoint.js';
 import { listExposures } from './exposures.js';
 import { getFinding, listFindings, patchFinding } from './findings.js';
+import { getInsights } from './insights.js';
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from './keys.js';
 import { createScimToken, deleteScimToken, listScimTokens } from './scim-tokens.js';
 import { createServiceToken, deleteServiceToken, listServiceTokens } from './service-tokens.js';
@@ -41,6 +42,7 @@ export const endpoints: readonly Endpoint[] = [
   getSettings,
   patchSettings,
   listAudit,
+  getInsights,
   requestScan,
   listScans,
   getScan,

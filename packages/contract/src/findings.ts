@@ -50,10 +50,17 @@ export const Finding = z
   .meta({ id: 'Finding' });
 export type Finding = z.output<typeof Finding>;
 
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+
 export const ListFindingsQuery = z.object({
   status: FindingStatus.optional(),
   ruleId: z.string().min(1).optional(),
-  source: Source.optional(),
+  /** A platform, or `partner`: found by a provider's partner alert (what the Overview's charts link to). */
+  source: z.union([Source, z.literal('partner')]).optional(),
+  /** `ignored` also matches false positives and won't fix (every resolution but revoked). */
+  resolution: FindingResolution.optional(),
+  from: Day.optional().meta({ description: 'First seen on or after this day (UTC)' }),
+  to: Day.optional().meta({ description: 'First seen on or before this day (UTC)' }),
   ...paging,
 });
 export type ListFindingsQuery = z.input<typeof ListFindingsQuery>;

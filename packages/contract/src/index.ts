@@ -4,6 +4,7 @@ export * from './endpoint.js';
 export * from './errors.js';
 export * from './exposures.js';
 export * from './findings.js';
+export * from './insights.js';
 export * from './keys.js';
 export * from './openapi.js';
 export * from './scans.js';

@@ -12,6 +12,7 @@ export { type PartnerAlertHandlerOptions, partnerAlertHandler, partnerSignatureH
 export { issuedKeysIn, locateUrl, type PartnerAlertInput, type PartnerFeedback, PartnerMatch, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
 export { type IngestServiceConfig, ingestDefaults, ingestFields, withIngestDefaults } from './service-config.js';
 export { type IngestBaseConfig, type IngestContext, type IngestDeps, type IngestLimits, type IngestServiceDefinition, type RunningService, startIngestService } from './service-runtime.js';
+export { createDetectionMetrics, type DetectionMetrics, type DetectionSource } from './detection-metrics.js';
 export { type ScanJobContext, type ScanJobRunner, type ScanJobWorkerOptions, type ScanOutcome, startScanJobWorker } from './scan-job-worker.js';
 export { type HistoryJobOptions, type HistoryLimits, runHistoryJob } from './history-job.js';
 export { type HistoryConfig, historyDefaults, historyFields, historyLimits } from './history-config.js';

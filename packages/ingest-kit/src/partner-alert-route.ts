@@ -21,6 +21,7 @@ export interface PartnerAlertHandlerOptions {
 export function partnerAlertHandler(context: IngestContext, options: PartnerAlertHandlerOptions) {
   const issuedKeys = issuedKeysIn(context.store);
   return async (request: FastifyRequest): Promise<PartnerFeedback[]> => {
+    const received = performance.now();
     const raw = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
     const verified = await options.verifier.verify(raw, request.headers);
     if (!verified.ok) throw new HttpError(verified.status, verified.code, verified.message);
@@ -36,6 +37,7 @@ export function partnerAlertHandler(context: IngestContext, options: PartnerAler
       correlationId,
     });
     await context.gate.publish([{ topic: context.topics.exposures, messages }]);
+    context.detection.published('partner', (performance.now() - received) / 1000, messages.length);
     request.log.info(
       { correlationId, matches: matches.data.length, exposures: messages.length, keyIdentifier: verified.keyIdentifier },
       'partner alert accepted',

@@ -6,8 +6,8 @@ import { createHttpServer, createMetrics, type FastifyInstance, listenOps, type 
 import { connectStore, type Store } from '@keyguard/store';
 import pRetry from 'p-retry';
 import pTimeout from 'p-timeout';
-import { Histogram } from 'prom-client';
 import type { z } from 'zod';
+import { createDetectionMetrics, type DetectionMetrics } from './detection-metrics.js';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
 import { type ScanJobRunner, startScanJobWorker } from './scan-job-worker.js';
 import { type BodySlots, createBodySlots } from './raw-body.js';
@@ -70,6 +70,8 @@ export interface IngestContext {
   gate: DeliveryGate;
   scanner: Scanner;
   metrics: Metrics;
+  /** keyguard_detection_latency_seconds and the per-source outcome counters. */
+  detection: DetectionMetrics;
   topics: { sourceEvents: string; exposures: string; scanRequests: string };
   limits: IngestLimits;
   /** Shared by every route of the receiver: bodies over 1 MiB read at once. */
@@ -127,12 +129,7 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
   const workerPublisher = createPublisher(kafka, { logger, lingerMs: deps.lingerMs ?? 1, maxBatchMessages: 2000 });
   const store = await connectStore({ uri: config.MONGODB_URI, dbName: deps.dbName, logger });
   const metrics = createMetrics(service);
-  const exposureLatency = new Histogram({
-    name: 'keyguard_ingest_event_to_exposures_seconds',
-    help: 'From webhook received to its exposures published',
-    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [metrics.registry],
-  });
+  const detection = createDetectionMetrics(metrics.registry);
   const gate = createDeliveryGate({ claims: createDeliveryClaims(store), publisher, logger, publishTimeoutMs: config.PUBLISH_TIMEOUT_MS });
   const scanner = deps.scanner ?? createScanner({ hashKey: config.KEYGUARD_HASH_KEY });
   const limits: IngestLimits = {
@@ -140,7 +137,7 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
     upstream: { timeoutMs: config.UPSTREAM_TIMEOUT_MS, maxBytes: config.UPSTREAM_MAX_BYTES },
   };
   const bodySlots = createBodySlots(config.LARGE_BODY_SLOTS);
-  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics, limits, bodySlots };
+  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, detection, topics, limits, bodySlots };
 
   let stopped = false;
   const stopping = new AbortController();
@@ -191,7 +188,8 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
         publisher: workerPublisher,
         logger: logger.child({ component: 'worker' }),
         collect,
-        onHandled: (_event, ms) => exposureLatency.observe(ms / 1000),
+        onHandled: (_event, ms, exposures) => detection.published(provider, ms / 1000, exposures),
+        onCommitted: ({ deadLettered }) => detection.deadLettered(provider, deadLettered),
       });
       if (stopped) await started.stop();
       else worker = started;

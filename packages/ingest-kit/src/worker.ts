@@ -24,6 +24,8 @@ export interface SourceWorkerOptions<E extends SourceEvent> {
   retry?: { retries?: number; initialDelayMs?: number; maxDelayMs?: number };
   /** Called after each event's exposures are published, with its receive-to-published latency. */
   onHandled?: (event: E, ms: number, exposures: number) => void;
+  /** After each committed batch, with how many of its events went to the DLQ. */
+  onCommitted?: (stats: { processed: number; deadLettered: number }) => void;
 }
 
 interface Collected<E> {
@@ -95,6 +97,7 @@ export async function startSourceWorker<E extends SourceEvent>(options: SourceWo
     publisher: options.publisher,
     logger: options.logger,
     retry: { retries: 4, initialDelayMs: 250, maxDelayMs: 5000, ...options.retry },
+    ...(options.onCommitted ? { onCommitted: options.onCommitted } : {}),
     handler: async (message) => publish([await collectOne(message)]),
     batchHandler: async (messages) => publish(await mapLimit(messages, concurrency, collectOne)),
   });

@@ -1,4 +1,4 @@
-import { type ActorRef, createFindingRepository, type FindingDoc, type FindingHistoryEntry, type LocationDoc, type Store } from '@keyguard/store';
+import { type ActorRef, createFindingRepository, createInsightsRepository, type FindingDoc, type FindingHistoryEntry, type InsightChange, insightSourceOf, type LocationDoc, type RollupFinding, type Store } from '@keyguard/store';
 import { MAX_FINDING_HISTORY, MAX_FINDING_LOCATION_KEYS, MAX_FINDING_LOCATIONS } from './limits.js';
 import { locationKey } from './location.js';
 
@@ -26,6 +26,8 @@ export interface FindingOutcome {
   /** Locations this call added (empty for a redelivery). */
   added: LocationDoc[];
   reopened: boolean;
+  /** What the insights rollups need of an existing finding this call changed. */
+  rollup?: RollupFinding;
 }
 
 const INSERT_CHUNK = 250;
@@ -57,6 +59,7 @@ export interface FindingRecorderOptions {
 
 export function createFindingRecorder(store: Store, options: FindingRecorderOptions = {}) {
   const findings = createFindingRepository(store);
+  const insights = createInsightsRepository(store);
 
   /**
    * `revokedNow`: tokens whose key this very batch revoked — a new finding for them is written
@@ -96,17 +99,29 @@ export function createFindingRecorder(store: Store, options: FindingRecorderOpti
     }
 
     const outcomes: FindingOutcome[] = [];
+    const changes: InsightChange[] = [];
     for (const [index, plan] of planned.entries()) {
       const tokenHash = plan.first.tokenHash;
       const findingId = findingIdFor(tokenHash);
       if (!existing.has(index)) {
         outcomes.push({ tokenHash, findingId, created: true, added: plan.locations, reopened: false });
+        // Only the insert that created the finding counts it: a redelivery hits the unique _id.
+        const teamId = matches.get(tokenHash)?.teamId ?? options.teamOf?.(plan.first.location) ?? null;
+        const firstSeen = new Date(Math.min(...plan.locations.map((l) => l.detectedAt.getTime())));
+        changes.push({
+          kind: 'exposed',
+          finding: { teamId, firstSeen, source: insightSourceOf(plan.first.location) },
+          ...(revokedNow.has(tokenHash) ? { resolvedAt: new Date(), autoRevoked: true } : {}),
+        });
         continue;
       }
-      outcomes.push(await addLocations(findingId, plan, matches.get(tokenHash)));
+      const outcome = await addLocations(findingId, plan, matches.get(tokenHash));
+      if (outcome.reopened && outcome.rollup) changes.push({ kind: 'reopened', finding: outcome.rollup });
+      outcomes.push(outcome);
       // A place flooded again: its summary shows the latest counts.
       if (plan.overflow) await findings.setOverflow(findingId, plan.overflow, plan.first.location.detectedAt);
     }
+    await insights.record(changes);
     return outcomes;
   }
 
@@ -136,7 +151,8 @@ export function createFindingRecorder(store: Store, options: FindingRecorderOpti
       if (known.size + freshKeys.length > MAX_FINDING_LOCATION_KEYS) await findings.trim(findingId, 'locationKeys', MAX_FINDING_LOCATION_KEYS);
       if ((current?.history?.length ?? 0) + history.length > MAX_FINDING_HISTORY) await findings.trim(findingId, 'history', MAX_FINDING_HISTORY);
     }
-    return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen };
+    const rollup: RollupFinding | undefined = current ? { teamId: current.teamId, firstSeen: current.firstSeen, source: insightSourceOf(current.locations?.[0] ?? plan.first.location) } : undefined;
+    return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen, ...(rollup ? { rollup } : {}) };
   }
 
   return { recordExposures };

@@ -7,8 +7,10 @@ import {
   type ApiKeyDoc,
   createAuditRepository,
   createFindingRepository,
+  createInsightsRepository,
   createKeyRepository,
   createUserRepository,
+  insightSourceOf,
   type KeyScope,
   type LocationDoc,
   type RevocationReason,
@@ -45,6 +47,11 @@ export interface RevokerOptions {
   /** Defaults to keyguard.key-events.v1; tests use fresh topics. */
   keyEventsTopic?: string;
   publishTimeoutMs?: number;
+  /**
+   * Called once a key that had been exposed is revoked: seconds from its exposure's detection to
+   * the revocation, by the source it was first found in (the exposure-to-revocation histogram).
+   */
+  onExposedKeyRevoked?: (observation: { source: string; seconds: number; reason: RevocationReason }) => void;
 }
 
 /** Deterministic: a repeated finish publishes the same event id, which the notifier emails once. */
@@ -71,6 +78,7 @@ export function createRevoker(options: RevokerOptions) {
   const audit = createAuditRepository(options.store);
   const topic = options.keyEventsTopic ?? Topics.keyEvents;
   const log = options.logger.child({ component: 'revoker' });
+  const insights = createInsightsRepository(options.store);
 
   /**
    * Steps 2–5. `known.findingResolved`: the caller already wrote the finding resolved (the
@@ -96,8 +104,9 @@ export function createRevoker(options: RevokerOptions) {
     });
     lap('audit');
     // Only an exposed key has a finding (the policy marks the key when it records one).
+    let firstLocation = key.exposure?.locations[0] ?? known.locations?.[0];
     if (key.exposure && !known.findingResolved) {
-      await findings.resolveIfOpen(findingIdFor(key.hash), 'revoked', {
+      const resolved = await findings.resolveIfOpen(findingIdFor(key.hash), 'revoked', {
         at,
         action: 'resolved',
         actor: revocation.actor,
@@ -105,8 +114,28 @@ export function createRevoker(options: RevokerOptions) {
         resolution: 'revoked',
         note: `key revoked (${revocation.reason})`,
       });
+      firstLocation ??= resolved?.locations?.[0];
+      // Counted once: only the call whose conditional update resolved the finding gets it back.
+      if (resolved) {
+        await insights.record([
+          {
+            kind: 'revoked',
+            finding: { teamId: resolved.teamId, firstSeen: resolved.firstSeen, source: insightSourceOf(resolved.locations?.[0]) },
+            revokedAt: at,
+            auto: revocation.reason === 'exposure_auto',
+            usedAfterExposure: key.lastUsedAt !== null && key.lastUsedAt > key.exposure.detectedAt,
+          },
+        ]);
+      }
     }
     lap('finding');
+    if (key.exposure && key.revocationPending) {
+      options.onExposedKeyRevoked?.({
+        source: firstLocation ? insightSourceOf(firstLocation) : 'unknown',
+        seconds: Math.max(0, (at.getTime() - key.exposure.detectedAt.getTime()) / 1000),
+        reason: revocation.reason,
+      });
+    }
     const [owner, found] = await Promise.all([
       users.findById(key.createdBy),
       key.exposure && !known.locations ? findings.locationsOf(findingIdFor(key.hash)) : null,

@@ -28,3 +28,14 @@ export function createMetrics(service: string): Metrics {
     }),
   };
 }
+
+/** Seconds from an exposure's detection to the key's revocation (policy: auto; keys-api: by a person). */
+export function exposureToRevocationHistogram(registry: Registry): Histogram<'source' | 'reason'> {
+  return new Histogram({
+    name: 'keyguard_exposure_to_revocation_seconds',
+    help: 'Exposure detected to key revoked, by first source and revocation reason',
+    labelNames: ['source', 'reason'],
+    buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600, 21_600, 86_400],
+    registers: [registry],
+  });
+}

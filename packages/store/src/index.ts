@@ -11,6 +11,24 @@ export { createSessionRepository, type SessionRepository } from './repositories/
 export { createTeamRepository, type TeamRepository } from './repositories/teams.js';
 export { createUserRepository, type UserRepository } from './repositories/users.js';
 export { type Repositories, repositoriesOf } from './repositories.js';
+export {
+  bucketOf,
+  changesOf,
+  createInsightsRepository,
+  dayOf,
+  INSIGHT_SOURCES,
+  insightSourceOf,
+  type InsightChange,
+  type InsightsDailyDoc,
+  type InsightsOpenDoc,
+  type InsightSource,
+  type InsightsRead,
+  type InsightsRepository,
+  LATENCY_BOUNDS_S,
+  NO_TEAM,
+  rollupIncrement,
+  type RollupFinding,
+} from './repositories/insights.js';
 export { createScanJobRepository, type LockResult, type NewScanJob, type ScanJobRepository } from './repositories/scan-jobs.js';
 export { createVisibilityRepository, type VisibilityRepository } from './repositories/visibility.js';
 export { createCursorRepository, type CursorRepository } from './repositories/cursors.js';

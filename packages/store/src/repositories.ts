@@ -1,6 +1,7 @@
 import { createAuditRepository } from './repositories/audit.js';
 import { createDeliveryRepository } from './repositories/deliveries.js';
 import { createFindingRepository } from './repositories/findings.js';
+import { createInsightsRepository } from './repositories/insights.js';
 import { createKeyRepository } from './repositories/keys.js';
 import { createNotificationRepository } from './repositories/notifications.js';
 import { createScimGroupRepository } from './repositories/scim-groups.js';
@@ -17,6 +18,7 @@ export function repositoriesOf(store: Store) {
     audit: createAuditRepository(store),
     deliveries: createDeliveryRepository(store),
     findings: createFindingRepository(store),
+    insights: createInsightsRepository(store),
     keys: createKeyRepository(store),
     notifications: createNotificationRepository(store),
     scimGroups: createScimGroupRepository(store),

@@ -9,6 +9,7 @@ import type {
   Body,
   Finding,
   FindingPage,
+  Insights,
   Key,
   KeyPage,
   KeyStatus,
@@ -136,6 +137,10 @@ export interface FindingQuery {
   status?: string;
   ruleId?: string;
   source?: string;
+  resolution?: string;
+  /** firstSeen days (UTC), inclusive: where the Overview's charts link to. */
+  from?: string;
+  to?: string;
   limit?: number;
   cursor?: string | null;
 }
@@ -183,7 +188,11 @@ export const api = {
   exposures: (page: { limit: number; cursor?: string | null; state?: 'active' | 'revoked' | ''; createdBy?: string }) =>
     request<Answer<typeof listExposures>>('GET', `/exposures${query({ limit: page.limit, cursor: page.cursor, state: page.state, createdBy: page.createdBy })}`),
   findings: (q: FindingQuery) =>
-    request<FindingPage>('GET', `/findings${query({ status: q.status, ruleId: q.ruleId, source: q.source, limit: q.limit, cursor: q.cursor })}`),
+    request<FindingPage>(
+      'GET',
+      `/findings${query({ status: q.status, ruleId: q.ruleId, source: q.source, resolution: q.resolution, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })}`,
+    ),
+  insights: (range: { from: string; to: string }) => request<Insights>('GET', `/insights${query(range)}`),
   resolveFinding: (id: string, resolution: ResolveAs) =>
     request<Finding>('PATCH', `/findings/${encodeURIComponent(id)}`, { status: 'resolved', resolution } satisfies PatchFinding),
   settings: () => request<Settings>('GET', '/settings'),

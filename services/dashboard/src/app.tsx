@@ -7,6 +7,7 @@ import { FindingsPage } from './pages/findings';
 import { AuditPage } from './pages/audit';
 import { KeysPage } from './pages/keys';
 import { MyKeysPage } from './pages/my-keys';
+import { OverviewPage } from './pages/overview';
 import { TeamSettingsPage } from './pages/team-settings';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
@@ -14,8 +15,9 @@ import type { Me } from '@keyguard/contract';
 
 type Session = { state: 'loading' } | { state: 'signed-out'; notice?: string } | { state: 'error'; error: unknown } | { state: 'signed-in'; me: Me };
 
-/** The pages; members see only My keys (the others show them "Admins only"). */
+/** The pages; members see only My keys (the others show them "Admins only"); admins land on the Overview. */
 const pages = [
+  { route: 'overview', label: 'Overview', adminOnly: true },
   { route: 'keys', label: 'API keys', adminOnly: true },
   { route: 'my-keys', label: 'My keys', adminOnly: false },
   { route: 'exposed', label: 'Exposed keys', adminOnly: true },
@@ -82,7 +84,9 @@ export function App() {
 function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
   const route = useHashRoute();
   const isAdmin = me.role === 'team_admin' || me.role === 'super_admin';
-  const current = pages.find((p) => p.route === route)?.route ?? (isAdmin ? 'keys' : 'my-keys');
+  // Admins land on the Overview, members on My keys.
+  const landing = isAdmin ? 'overview' : 'my-keys';
+  const current = pages.find((p) => p.route === route)?.route ?? landing;
   const visible = pages.filter((p) => isAdmin || !p.adminOnly);
 
   const firstRender = useRef(true);
@@ -99,7 +103,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
         Skip to content
       </a>
       <header className="topbar">
-        <a className="brand" href={isAdmin ? '#/keys' : '#/my-keys'}>
+        <a className="brand" href={`#/${landing}`}>
           <span className="brand-mark" aria-hidden="true">
             K
           </span>
@@ -127,6 +131,8 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
           <MyKeysPage me={me} />
         ) : !isAdmin ? (
           <AdminsOnly />
+        ) : current === 'overview' ? (
+          <OverviewPage />
         ) : current === 'keys' ? (
           <KeysPage me={me} />
         ) : current === 'exposed' ? (

@@ -58,6 +58,12 @@ export function useResource<T>(fetcher: () => Promise<T>, inputs: string, pollMs
 /** `#/keys?x=1` → `keys`. Hash routing: keys-api serves one index.html, no server routes needed. */
 const readRoute = () => window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
 
+/** `#/findings?source=github` → `{ source: 'github' }`: the filters a link put in the address. */
+export function hashParams(): Record<string, string> {
+  const q = window.location.hash.split('?')[1] ?? '';
+  return Object.fromEntries(new URLSearchParams(q));
+}
+
 export function useHashRoute(): string {
   const read = readRoute;
   const [route, setRoute] = useState(read);

@@ -24,6 +24,12 @@ async function deliver(event: string, payload: unknown, init: { deliveryId?: str
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** The value of a series of the service's /metrics whose labels include all of `labels`. */
+async function metric(name: string, labels: Record<string, string>): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${h.service.metricsPort}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -65,6 +71,10 @@ describe('POST /webhooks/github', () => {
       path: 'config/app.env',
       line: 11,
     });
+    // Prometheus: webhook received → exposures published, and the event's outcome, by source.
+    await expect.poll(() => metric('keyguard_detection_latency_seconds_count', { source: 'github' })).toBeGreaterThan(0);
+    await expect.poll(() => metric('keyguard_ingest_events_total', { source: 'github', outcome: 'exposures' })).toBeGreaterThan(0);
+    expect(await metric('keyguard_ingest_exposures_total', { source: 'github' })).toBeGreaterThan(0);
   });
 
   it('acknowledges and drops a duplicate delivery or a replayed body under a new id; reprocessing gives the same exposure ids', async () => {
@@ -160,6 +170,7 @@ describe('POST /webhooks/github', () => {
     });
     const letter = letters.map((m) => DeadLetter.parse(m.json)).find((l) => l.payload.key === `github:${resourceId}`)!;
     expect(letter.payload).toMatchObject({ originalTopic: h.topics.sourceEvents, reason: 'invalid' });
+    await expect.poll(() => metric('keyguard_ingest_events_total', { source: 'github', outcome: 'dead_lettered' })).toBeGreaterThan(0);
 
     const [before, after] = [sha(), sha()];
     const key = h.plantKey();

@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness, runConsumer
 import { KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
 import { createExpirySweeper, createKeyStatePublisher, createRevoker, type KeyStatePublisher } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics, type FastifyInstance, listenOps, metricsPortFor } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, exposureToRevocationHistogram, type FastifyInstance, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { connectStore, createMarkerRepository, repositoriesOf, type Store } from '@keyguard/store';
 import { createVerifier } from '@keyguard/verify';
 import { createKeyIssuer } from './adapters/issue.js';
@@ -69,7 +69,17 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     const verifier = createVerifier({ brokers: config.KAFKA_BROKERS, kafka, topic: keyStateTopic, usageTopic: keyUsageTopic, revokedFile: false, logger, clientId: service });
     lifecycle.onStop('verifier', () => verifier.close());
     const keyState = createKeyStatePublisher({ store, publisher, logger, topic: keyStateTopic, onPublished: (states) => verifier.remember(states) });
-    const revoker = createRevoker({ store, publisher, keyState, logger, source: service, keyEventsTopic });
+    const metrics = createMetrics(service);
+    const exposureToRevocation = exposureToRevocationHistogram(metrics.registry);
+    const revoker = createRevoker({
+      store,
+      publisher,
+      keyState,
+      logger,
+      source: service,
+      keyEventsTopic,
+      onExposedKeyRevoked: (o) => exposureToRevocation.observe({ source: o.source, reason: o.reason }, o.seconds),
+    });
     const repos = repositoriesOf(store);
     await bootstrap(
       repos,
@@ -81,8 +91,14 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     const backfill = startBackfill(store, keyState, keyStateWasEmpty, logger);
     lifecycle.onStop('key-state backfill', backfill.stop);
     const { sessions, serviceTokens } = repos;
+    const { insights } = repos;
+    await insights.ensureIndexes();
+    // A database from before the rollups: build them once from the findings, in the background.
+    void insights.rebuildIfEmpty().then(
+      (n) => n !== null && logger.info({ findings: n }, 'insights rollups rebuilt from the findings'),
+      (err: unknown) => logger.warn({ err }, 'insights rollups rebuild failed'),
+    );
     const sweeper = createExpirySweeper({ store, revoker });
-    const metrics = createMetrics(service);
     const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping }, trustProxy: config.TRUST_PROXY });
     registerSecurityHeaders(app, { https: config.SESSION_COOKIE_SECURE });
     const throttle = await registerRateLimits(
@@ -98,6 +114,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       keys: createKeyQueries(repos),
       issuer: createKeyIssuer(repos.keys, keyState),
       audit: repos.audit,
+      insights: repos.insights,
       sessions,
       throttle,
       revoker,

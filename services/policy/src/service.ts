@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryP
 import { ExposureDetected, TopicConfigs, Topics } from '@keyguard/events';
 import { createExpirySweeper, createFindingRecorder, createKeyStatePublisher, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, exposureToRevocationHistogram, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { connectStore, createTeamRepository, type Store } from '@keyguard/store';
 import { Counter } from 'prom-client';
 import type { Config } from './config.js';
@@ -77,7 +77,16 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
 
     const keyState = createKeyStatePublisher({ store, publisher, logger, topic: keyStateTopic });
-    const revoker = createRevoker({ store, publisher, keyState, logger, source: service, keyEventsTopic });
+    const exposureToRevocation = exposureToRevocationHistogram(metrics.registry);
+    const revoker = createRevoker({
+      store,
+      publisher,
+      keyState,
+      logger,
+      source: service,
+      keyEventsTopic,
+      onExposedKeyRevoked: (o) => exposureToRevocation.observe({ source: o.source, reason: o.reason }, o.seconds),
+    });
     const routes = config.FINDINGS_TEAMS ?? [];
     const defaultTeam = config.FINDINGS_DEFAULT_TEAM ?? DEFAULT_FINDINGS_TEAM;
     const findings = createFindingRecorder(store, { teamOf: teamForPlace(routes, defaultTeam) });

@@ -9,7 +9,13 @@ export interface FindingListQuery {
   teams: (string | null)[];
   status?: FindingStatus;
   ruleId?: string;
-  source?: LocationDoc['source'];
+  /** A platform, or `partner` (found by a provider's partner alert). */
+  source?: LocationDoc['source'] | 'partner';
+  /** `ignored`: every resolution but revoked. */
+  resolution?: FindingResolution;
+  /** firstSeen in [from, to] (either may be missing). */
+  from?: Date;
+  to?: Date;
   offset: number;
   limit: number;
 }
@@ -48,7 +54,11 @@ export function createFindingRepository(store: Store) {
       const filter: Filter<FindingDoc> = visibleTo(query.teams);
       if (query.status) filter.status = query.status;
       if (query.ruleId) filter.ruleId = query.ruleId;
-      if (query.source) filter['locations.source'] = query.source;
+      if (query.source === 'partner') filter['locations.kind'] = 'partner_alert';
+      else if (query.source) filter['locations.source'] = query.source;
+      if (query.resolution === 'ignored') filter.resolution = { $in: ['ignored', 'false_positive', 'wont_fix'] };
+      else if (query.resolution) filter.resolution = query.resolution;
+      if (query.from || query.to) filter.firstSeen = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lte: query.to } : {}) };
       const [items, total] = await Promise.all([
         findings.find(filter).sort({ lastSeen: -1, _id: 1 }).skip(query.offset).limit(query.limit + 1).toArray(),
         findings.countDocuments(filter),
@@ -56,14 +66,22 @@ export function createFindingRepository(store: Store) {
       return { items: items.slice(0, query.limit).map(normalised), total, more: items.length > query.limit };
     },
 
-    /** Sets the status (a person resolving or reopening) and appends the history entry. */
-    async setStatus(id: string, status: FindingStatus, resolution: FindingResolution | null, entry: FindingHistoryEntry): Promise<void> {
-      await findings.updateOne({ _id: id }, { $set: { status, resolution }, $push: { history: entry } });
+    /**
+     * Sets the status (a person resolving or reopening) and appends the history entry, only while
+     * the finding still has status `from`; false when a concurrent writer changed it first.
+     */
+    async setStatus(id: string, from: FindingStatus, status: FindingStatus, resolution: FindingResolution | null, entry: FindingHistoryEntry): Promise<boolean> {
+      const result = await findings.updateOne({ _id: id, status: from }, { $set: { status, resolution }, $push: { history: entry } });
+      return result.modifiedCount === 1;
     },
 
-    /** Resolves the finding if it is open (a redelivery finds it resolved and changes nothing). */
-    async resolveIfOpen(id: string, resolution: FindingResolution, entry: FindingHistoryEntry): Promise<void> {
-      await findings.updateOne({ _id: id, status: 'open' }, { $set: { status: 'resolved', resolution }, $push: { history: entry } });
+    /**
+     * Resolves the finding if it is open (a redelivery finds it resolved and changes nothing).
+     * Returns what the insights rollups need of it, only to the call that resolved it.
+     */
+    async resolveIfOpen(id: string, resolution: FindingResolution, entry: FindingHistoryEntry): Promise<Pick<FindingDoc, '_id' | 'teamId' | 'firstSeen' | 'locations'> | null> {
+      // No projection: FerretDB's findAndModify does not implement `fields`.
+      return findings.findOneAndUpdate({ _id: id, status: 'open' }, { $set: { status: 'resolved', resolution }, $push: { history: entry } });
     },
 
     async locationsOf(id: string): Promise<LocationDoc[] | null> {
@@ -83,9 +101,12 @@ export function createFindingRepository(store: Store) {
       }
     },
 
-    /** What deciding on new locations needs: the status, the locations already known, the history. */
+    /** What deciding on new locations needs: the status, the locations already known, the history (and what the insights rollups need). */
     tracking: (id: string) =>
-      findings.findOne({ _id: id }, { projection: { status: 1, locationKeys: 1, history: 1 } }) as Promise<Pick<FindingDoc, '_id' | 'status' | 'locationKeys' | 'history'> | null>,
+      findings.findOne({ _id: id }, { projection: { status: 1, locationKeys: 1, history: 1, teamId: 1, firstSeen: 1, 'locations.source': 1, 'locations.kind': 1 } }) as Promise<Pick<
+        FindingDoc,
+        '_id' | 'status' | 'locationKeys' | 'history' | 'teamId' | 'firstSeen' | 'locations'
+      > | null>,
 
     /** Keeps only the last `max` elements of one of the finding's arrays (what `$push` + `$slice` would, where FerretDB ignores it). */
     trim: (id: string, field: 'locations' | 'locationKeys' | 'history', max: number) => dropOldestBeyond(findings, id, field, max),

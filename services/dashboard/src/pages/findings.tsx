@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, useToast } from '../components';
 import { formatDate, formatDateTime, resolutionLabels, sourceLabel, userLabel } from '../format';
-import { useResource } from '../hooks';
+import { hashParams, useResource } from '../hooks';
 import type { Exposure, Finding, ResolveAs } from '@keyguard/contract';
 import { Locations } from './exposed';
 import { RecentScans, ScanNowButton } from './scans';
@@ -17,11 +17,16 @@ const historyLabels: Record<string, string> = {
   key_revoked: 'Key revoked',
 };
 
+const resolutionFilterLabels: Record<string, string> = { revoked: 'revoked', ignored: 'ignored, false positive or won’t fix' };
+
 export function FindingsPage() {
   const toast = useToast();
-  const [status, setStatus] = useState('open');
-  const [ruleId, setRuleId] = useState('');
-  const [source, setSource] = useState('');
+  // A link (the Overview's charts) may carry the filters: #/findings?status=resolved&source=github&from=…&to=…
+  const [linked] = useState(hashParams);
+  const [status, setStatus] = useState(linked['status'] ?? 'open');
+  const [ruleId, setRuleId] = useState(linked['ruleId'] ?? '');
+  const [source, setSource] = useState(linked['source'] ?? '');
+  const [range, setRange] = useState({ resolution: linked['resolution'] ?? '', from: linked['from'] ?? '', to: linked['to'] ?? '' });
   const [knownRules, setKnownRules] = useState<string[]>([]);
   const [resolving, setResolving] = useState<Finding | null>(null);
   const [pages, setPages] = useState(1);
@@ -32,7 +37,7 @@ export function FindingsPage() {
       let cursor: string | null = null;
       let total: number | undefined;
       for (let i = 0; i < pages; i++) {
-        const page = await api.findings({ status, ruleId, source, limit: pageSize, cursor });
+        const page = await api.findings({ status, ruleId, source, ...range, limit: pageSize, cursor });
         all.push(...page.items);
         total = page.total;
         cursor = page.nextCursor;
@@ -40,7 +45,7 @@ export function FindingsPage() {
       }
       return { items: all, more: cursor !== null, total };
     },
-    JSON.stringify([status, ruleId, source, pages]),
+    JSON.stringify([status, ruleId, source, range, pages]),
     10_000,
   );
 
@@ -60,7 +65,8 @@ export function FindingsPage() {
     for (const e of exposed.data ?? []) if (e.finding) byFinding.set(e.finding.id, e);
     return byFinding;
   }, [exposed.data]);
-  const filtered = status !== 'open' || ruleId !== '' || source !== '';
+  const ranged = range.from !== '' || range.to !== '' || range.resolution !== '';
+  const filtered = status !== 'open' || ruleId !== '' || source !== '' || ranged;
   const [scansRefresh, setScansRefresh] = useState(0);
   const { reload: reloadFindings } = findings;
   const { reload: reloadExposed } = exposed;
@@ -123,8 +129,25 @@ export function FindingsPage() {
             <option value="github">GitHub</option>
             <option value="gitlab">GitLab</option>
             <option value="postman">Postman</option>
+            <option value="partner">Partner alerts</option>
           </select>
         </label>
+        {ranged && (
+          <p className="range-filter" data-testid="range-filter">
+            {range.from || range.to ? `First seen ${range.from ? formatDate(range.from) : '…'} – ${range.to ? formatDate(range.to) : '…'}` : ''}
+            {range.resolution ? `${range.from || range.to ? ' · ' : ''}Resolved as ${resolutionFilterLabels[range.resolution] ?? range.resolution}` : ''}
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => {
+                setRange({ resolution: '', from: '', to: '' });
+                setPages(1);
+              }}
+            >
+              Clear
+            </button>
+          </p>
+        )}
       </div>
 
       {findings.loading && !findings.data ? (

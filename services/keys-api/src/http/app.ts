@@ -6,6 +6,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } 
 import type { ApiContext } from './context.js';
 import { auditRoutes } from './routes/audit.js';
 import { findingRoutes } from './routes/findings.js';
+import { insightsRoutes } from './routes/insights.js';
 import { keyRoutes } from './routes/keys.js';
 import { scanRoutes } from './routes/scans.js';
 import { scimTokenRoutes } from './routes/scim-tokens.js';
@@ -72,6 +73,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         findingRoutes(routes, ctx);
         settingsRoutes(routes, ctx);
         auditRoutes(routes, ctx);
+        insightsRoutes(routes, ctx);
         scanRoutes(routes, ctx);
         serviceTokenRoutes(routes, ctx);
         scimTokenRoutes(routes, ctx);

@@ -1,7 +1,7 @@
 import type { ExpirySweeper, KeyStatePublisher, Revoker } from '@keyguard/keys';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AuditRepository, Repositories, ServiceTokenRepository, SessionRepository, Store } from '@keyguard/store';
+import type { AuditRepository, InsightsRepository, Repositories, ServiceTokenRepository, SessionRepository, Store } from '@keyguard/store';
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
 import type { ScanRequests } from '../adapters/scans.js';
@@ -23,6 +23,7 @@ export interface ApiContext {
   keys: KeyQueries;
   issuer: KeyIssuer;
   audit: AuditRepository;
+  insights: InsightsRepository;
   sessions: SessionRepository;
   throttle: AuthThrottle;
   revoker: Revoker;

@@ -1,6 +1,7 @@
 import { getFinding, listExposures, listFindings, patchFinding } from '@keyguard/contract';
 import { findingIdFor, MAX_FINDING_HISTORY } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
+import { insightSourceOf } from '@keyguard/store';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { DEFAULT_TEAM_ID } from '../../bootstrap.js';
 import { adminOnly, type Principal, requireAdmin } from '../auth.js';
@@ -53,7 +54,20 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
     const query = request.query;
     const offset = decodeCursor(query.cursor);
     if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
-    const page = await findings.list({ teams: visibleTo(p), status: query.status, ruleId: query.ruleId, source: query.source, offset, limit: query.limit });
+    const from = query.from ? new Date(`${query.from}T00:00:00.000Z`) : undefined;
+    const to = query.to ? new Date(`${query.to}T23:59:59.999Z`) : undefined;
+    if ((from && Number.isNaN(from.getTime())) || (to && Number.isNaN(to.getTime()))) throw new HttpError(400, 'invalid_request', `${from && Number.isNaN(from.getTime()) ? 'from' : 'to'}: not a day`);
+    const page = await findings.list({
+      teams: visibleTo(p),
+      status: query.status,
+      ruleId: query.ruleId,
+      source: query.source,
+      resolution: query.resolution,
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      offset,
+      limit: query.limit,
+    });
     return {
       items: page.items.map(findingView),
       nextCursor: page.more ? encodeCursor(offset + query.limit) : null,
@@ -84,13 +98,25 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
     const current = await findings.findById(finding._id);
     const alreadyThere = current?.status === body.status && current.resolution === resolution && resolution === 'revoked';
     if (!alreadyThere) {
-      await findings.setStatus(finding._id, body.status, resolution, {
+      const from = current?.status ?? finding.status;
+      const changed = await findings.setStatus(finding._id, from, body.status, resolution, {
         at: new Date(),
         action: body.status === 'resolved' ? 'resolved' : 'reopened',
         actor,
         status: body.status,
         ...(resolution ? { resolution } : {}),
       });
+      // Insights rollups: only a status change counts, once (the write is conditional on the status read).
+      if (changed && current && from !== body.status) {
+        const rollup = { teamId: current.teamId, firstSeen: current.firstSeen, source: insightSourceOf(current.locations[0]) };
+        await ctx.insights.record([
+          body.status === 'open'
+            ? { kind: 'reopened', finding: rollup }
+            : resolution === 'revoked'
+              ? { kind: 'revoked', finding: rollup, revokedAt: new Date(), auto: false, usedAfterExposure: false }
+              : { kind: 'ignored', finding: rollup },
+        ]);
+      }
       // Resolving and reopening again and again must not grow the history without bound.
       if ((current?.history.length ?? 0) + 1 > MAX_FINDING_HISTORY) await findings.trim(finding._id, 'history', MAX_FINDING_HISTORY);
     }
