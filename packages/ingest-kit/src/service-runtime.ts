@@ -128,10 +128,11 @@ export async function startIngestService(definition: IngestServiceDefinition): P
 
   let worker: RunningConsumer | undefined;
   let workerReady: Promise<void> = Promise.resolve();
-  if (deps.worker ?? config.INGEST_WORKER) {
+  const runsWorker = deps.worker ?? config.INGEST_WORKER;
+  if (runsWorker) {
     const collect = definition.collect(context);
     // The worker subscribes once its topic exists (a fresh broker has none yet).
-    workerReady = topicsReady.then(() => forever('worker', async () => {
+    const workerStarted = topicsReady.then(() => forever('worker', async () => {
       const started = await startSourceWorker({
         kafka,
         provider,
@@ -146,21 +147,28 @@ export async function startIngestService(definition: IngestServiceDefinition): P
       if (stopped) await started.stop();
       else worker = started;
     }));
-    background.push(workerReady);
+    background.push(workerStarted);
+    workerReady = workerStarted.then(() => worker?.joined(120_000));
+    workerReady.catch(() => {}); // awaited by tests; /readyz reports the same state
   }
 
   const app = createHttpServer({
     service,
     logger,
     metrics,
-    readiness: { kafka: kafkaReady.check, mongodb: store.ping },
+    readiness: {
+      kafka: kafkaReady.check,
+      mongodb: store.ping,
+      // A worker that has not joined its group yet would leave every event unscanned.
+      ...(runsWorker ? { worker: () => worker?.readiness() ?? { ready: false, state: 'starting' } } : {}),
+    },
     bodyLimit: 1024 * 1024,
   });
   if (deps.receiver ?? config.INGEST_RECEIVER ?? true) await app.register(async (scope) => definition.routes(scope, context));
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  logger.info({ port, worker: Boolean(deps.worker ?? config.INGEST_WORKER) }, `${service} listening`);
+  logger.info({ port, worker: runsWorker }, `${service} listening`);
 
   return {
     port,

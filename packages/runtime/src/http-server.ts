@@ -2,13 +2,40 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Logger } from '@keyguard/logger';
 import type { Metrics } from './metrics.js';
 
-export type ReadinessCheck = () => Promise<boolean>;
+/**
+ * One dependency's readiness: a boolean, or details with `ready` (a consumer reports its group,
+ * state and partitions) that /readyz shows as they are.
+ */
+export type ReadinessResult = boolean | { ready: boolean };
+export type ReadinessCheck = () => Promise<ReadinessResult> | ReadinessResult;
+
+/** A check that has not answered by then counts as not ready (a dead database must not hang /readyz). */
+const readinessTimeoutMs = 2500;
+
+async function runCheck(check: ReadinessCheck): Promise<ReadinessResult> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      Promise.resolve().then(check),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), readinessTimeoutMs);
+      }),
+    ]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export interface HttpServerOptions {
   service: string;
   logger: Logger;
   metrics: Metrics;
-  /** Named checks for /readyz (e.g. kafka, mongodb); all must pass for 200. */
+  /**
+   * Named checks for /readyz (e.g. kafka, mongodb, consumer); all must pass for 200. A service
+   * with a consumer is ready only when that consumer is in its group and holds its partitions.
+   */
   readiness?: Record<string, ReadinessCheck>;
   bodyLimit?: number;
 }
@@ -31,8 +58,8 @@ const codeOf = (status: number) =>
   'bad_request';
 
 /**
- * The HTTP core every service shares: /healthz (the process is up), /readyz (its
- * dependencies answer), /metrics (Prometheus), JSON errors with a stable `error` code —
+ * The HTTP core every service shares: /healthz (the process is up: liveness), /readyz (its
+ * dependencies answer and its consumers hold their partitions: readiness), /metrics (Prometheus), JSON errors with a stable `error` code —
  * and a 5xx never carries the underlying message.
  */
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
@@ -54,10 +81,8 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   app.get('/healthz', async () => ({ status: 'ok', service: options.service }));
   app.get('/readyz', async (_request, reply) => {
     const checks = Object.entries(options.readiness ?? {});
-    const results = Object.fromEntries(
-      await Promise.all(checks.map(async ([name, check]) => [name, await check().catch(() => false)] as const)),
-    );
-    const ready = Object.values(results).every(Boolean);
+    const results = Object.fromEntries(await Promise.all(checks.map(async ([name, check]) => [name, await runCheck(check)] as const)));
+    const ready = Object.values(results).every((r) => (typeof r === 'boolean' ? r : r.ready));
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', service: options.service, checks: results });
   });
   app.get('/metrics', async (_request, reply) =>

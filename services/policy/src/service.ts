@@ -102,7 +102,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       lifecycle.onStop('expiry sweeper', async () => clearInterval(timer));
     }
 
-    const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
+    const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping, consumer: consumer.readiness } });
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
     const address = app.server.address();
