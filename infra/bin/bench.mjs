@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { ensureNodeModules } from '../lib/deps.mjs';
 import { startEngines } from '../lib/engines.mjs';
 import { root } from '../lib/paths.mjs';
-import { run, stopAll } from '../lib/process.mjs';
+import { run, stopAll, stopAllOnSignals } from '../lib/process.mjs';
+
+stopAllOnSignals();
 
 const log = (message) => console.log(`[keyguard bench] ${message}`);
 const [name, ...args] = process.argv.slice(2);

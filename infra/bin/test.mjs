@@ -11,7 +11,9 @@ import { ensureNodeModules } from '../lib/deps.mjs';
 import { startEngines } from '../lib/engines.mjs';
 import { ensureBrowser } from '../lib/browser.mjs';
 import { root, stateDir } from '../lib/paths.mjs';
-import { run, stopAll } from '../lib/process.mjs';
+import { run, stopAll, stopAllOnSignals } from '../lib/process.mjs';
+
+stopAllOnSignals();
 
 const log = (message) => console.log(`[keyguard test] ${message}`);
 const args = process.argv.slice(2);

@@ -4,6 +4,7 @@ import { ensureFerretDb, startFerretDb } from './ferretdb.mjs';
 import { ensureKafka, startKafka } from './kafka.mjs';
 import { stateDir } from './paths.mjs';
 import { startSmtpSink } from './smtp.mjs';
+import { supervise } from './supervisor.mjs';
 
 /**
  * Where each profile runs its engines. `dev` (npm start) keeps its data between runs;
@@ -57,19 +58,31 @@ function remember(dir, name, child) {
 /**
  * Starts what the environment does not already provide: Kafka unless KAFKA_BROKERS is set,
  * FerretDB unless MONGODB_URI is set, the SMTP sink unless SMTP_URL is set.
- * Returns the variables the services and tests need.
+ * Returns the variables the services and tests need. With `supervised`, an engine that exits
+ * is started again with backoff (npm start); `supervisors` stop them.
  */
-export async function startEngines(profileName, { env = process.env, log = console.log } = {}) {
+export async function startEngines(profileName, { env = process.env, log = console.log, supervised = false } = {}) {
   const profile = resolvePorts(profileName, env);
   const dir = join(stateDir, profileName);
   if (profile.fresh) rmSync(dir, { recursive: true, force: true });
   const started = {};
   const timings = {};
+  const supervisors = [];
   const time = async (name, fn) => {
     const t0 = Date.now();
     const result = await fn();
     timings[name] = Date.now() - t0;
     return result;
+  };
+  /** Starts one engine (remembering its pid for a stale-process cleanup) and, when asked, keeps it running. */
+  const engine = async (name, pidName, start) => {
+    const launch = async () => {
+      const child = await start();
+      remember(dir, pidName, child);
+      return child;
+    };
+    const child = await time(name, launch);
+    if (supervised) supervisors.push(supervise({ name, start: launch, running: child, log }));
   };
 
   // Fetch/build in parallel (first run only), then start in parallel.
@@ -80,22 +93,15 @@ export async function startEngines(profileName, { env = process.env, log = conso
   for (const name of ['kafka', 'keyguard-ferretdb', 'smtp-sink']) killStale(dir, name);
   await Promise.all([
     libs &&
-      time('kafka', async () => {
-        const kafkaDir = join(dir, 'kafka');
-        const child = await startKafka({ libs, dir: kafkaDir, port: profile.kafka, controllerPort: profile.controller });
-        remember(dir, 'kafka', child);
+      engine('kafka', 'kafka', () => startKafka({ libs, dir: join(dir, 'kafka'), port: profile.kafka, controllerPort: profile.controller })).then(() => {
         started.KAFKA_BROKERS = `127.0.0.1:${profile.kafka}`;
       }),
     ferret &&
-      time('ferretdb', async () => {
-        const child = await startFerretDb({ binary: ferret, dir: join(dir, 'ferretdb'), port: profile.mongo });
-        remember(dir, 'keyguard-ferretdb', child);
+      engine('ferretdb', 'keyguard-ferretdb', () => startFerretDb({ binary: ferret, dir: join(dir, 'ferretdb'), port: profile.mongo })).then(() => {
         started.MONGODB_URI = `mongodb://127.0.0.1:${profile.mongo}/`;
       }),
     !env.SMTP_URL &&
-      time('smtp-sink', async () => {
-        const child = await startSmtpSink({ dir: join(dir, 'smtp'), smtpPort: profile.smtp, httpPort: profile.smtpHttp });
-        remember(dir, 'smtp-sink', child);
+      engine('smtp-sink', 'smtp-sink', () => startSmtpSink({ dir: join(dir, 'smtp'), smtpPort: profile.smtp, httpPort: profile.smtpHttp })).then(() => {
         started.SMTP_URL = `smtp://127.0.0.1:${profile.smtp}`;
         started.SMTP_SINK_URL = `http://127.0.0.1:${profile.smtpHttp}`;
       }),
@@ -106,5 +112,5 @@ export async function startEngines(profileName, { env = process.env, log = conso
     SMTP_URL: env.SMTP_URL ?? started.SMTP_URL,
     ...(env.SMTP_SINK_URL || started.SMTP_SINK_URL ? { SMTP_SINK_URL: env.SMTP_SINK_URL ?? started.SMTP_SINK_URL } : {}),
   };
-  return { env: resolved, started, timings, dir };
+  return { env: resolved, started, timings, dir, supervisors };
 }
