@@ -139,8 +139,7 @@ function watchReadiness() {
   const timer = setInterval(async () => {
     if (phase !== 'running') return;
     for (const service of services) {
-      const child = service.supervisor.child;
-      if (!child || child.exitCode !== null) continue;
+      if (!service.supervisor.up) continue; // being restarted: the supervisor's lines say so
       let ok = false;
       let readiness = null;
       try {

@@ -27,6 +27,7 @@ export function supervise({ name, start, running, whenReady = async () => {}, lo
   let timer;
   let restarts = 0;
   let everReady = false;
+  let up = false;
   let settle;
   /** Resolves the first time the process is ready; rejects when it stopped for good (fatal exit). */
   const ready = new Promise((resolve, reject) => {
@@ -54,6 +55,7 @@ export function supervise({ name, start, running, whenReady = async () => {}, lo
     }
     child = current;
     current.once('exit', (code, signal) => {
+      up = false;
       if (stopping || current !== child) return;
       if (fatal(code)) {
         stopping = true;
@@ -68,6 +70,7 @@ export function supervise({ name, start, running, whenReady = async () => {}, lo
         if (stopping || current !== child || current.exitCode !== null) return;
         if (everReady) log(`${name} is back (ready ${seconds(Date.now() - t0)} after its restart)`);
         everReady = true;
+        up = true;
         settle.resolve();
       },
       () => {}, // it exited before it was ready: its exit line says so
@@ -84,6 +87,10 @@ export function supervise({ name, start, running, whenReady = async () => {}, lo
     },
     get restarts() {
       return restarts;
+    },
+    /** Started and ready, and not exited since (false while a restart is under way). */
+    get up() {
+      return up;
     },
     /** Stops supervising and stops the process: SIGTERM, then SIGKILL after `graceMs`. */
     async stop(graceMs = 15_000) {

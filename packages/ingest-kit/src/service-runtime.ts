@@ -125,6 +125,15 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     ]),
   );
   background.push(topicsReady);
+  // The producers connect at start (InitProducerId, metadata), so the first webhook is
+  // acknowledged as fast as the next one; the receiver is ready once its producer is.
+  let producerConnected = false;
+  background.push(
+    forever('producer', async () => {
+      await Promise.all([publisher.connect(), workerPublisher.connect()]);
+      producerConnected = true;
+    }),
+  );
 
   let worker: RunningConsumer | undefined;
   let workerReady: Promise<void> = Promise.resolve();
@@ -159,6 +168,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     readiness: {
       kafka: kafkaReady.check,
       mongodb: store.ping,
+      producer: () => producerConnected,
       // A worker that has not joined its group yet would leave every event unscanned.
       ...(runsWorker ? { worker: () => worker?.readiness() ?? { ready: false, state: 'starting' } } : {}),
     },

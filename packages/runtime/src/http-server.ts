@@ -75,7 +75,8 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     options.metrics.httpRequests.inc({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
     options.metrics.httpDuration.observe({ route: request.routeOptions.url ?? 'unmatched' }, reply.elapsedTime / 1000);
     // The route pattern, never the URL: a query string can carry a secret (search by key value).
-    if (reply.statusCode >= 500) request.log.error({ status: reply.statusCode, method: request.method, route: request.routeOptions.url ?? 'unmatched' }, 'request failed');
+    // /readyz answers 503 by design while a dependency is away: that is not a failed request.
+    if (reply.statusCode >= 500 && request.routeOptions.url !== '/readyz') request.log.error({ status: reply.statusCode, method: request.method, route: request.routeOptions.url ?? 'unmatched' }, 'request failed');
   });
 
   app.get('/healthz', async () => ({ status: 'ok', service: options.service }));
