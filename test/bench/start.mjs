@@ -97,7 +97,13 @@ async function leakUntilRefused(since) {
   }
   const accepted = performance.now();
   for (;;) {
-    const status = await fetch(`${api}/me`, { headers: { authorization: `Bearer ${key}` } }).then(async (r) => (await r.arrayBuffer(), r.status), () => 0);
+    const status = await fetch(`${api}/me`, { headers: { authorization: `Bearer ${key}` } }).then(
+      async (r) => {
+        await r.arrayBuffer(); // an unread body keeps its connection
+        return r.status;
+      },
+      () => 0,
+    );
     if (status === 401) break;
     if (performance.now() - t0 > 120_000) throw new Error('the leaked key was not refused within 120 s');
     await sleep(10);
