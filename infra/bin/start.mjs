@@ -51,6 +51,12 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/**
+ * The services' warnings reach the terminal only while the stack is running and every engine
+ * is up: while an engine restarts, its own line says why Kafka or MongoDB calls fail.
+ */
+const showServiceWarnings = () => phase === 'running' && (engines?.supervisors ?? []).every((s) => s.up !== false);
+
 /** A service killed with us (kill -9 of `npm start`) keeps its port: stop it before starting a new one. */
 function killStaleService(service) {
   const pidFile = join(devDir, 'services', `${service.name}.pid`);
@@ -121,7 +127,7 @@ function superviseService(service, env) {
       });
       mkdirSync(join(devDir, 'services'), { recursive: true });
       writeFileSync(join(devDir, 'services', `${service.name}.pid`), String(child.pid));
-      pipeServiceOutput(service.name, child, { file: join(logsDir, `${service.name}.log`), echo: () => phase === 'running' });
+      pipeServiceOutput(service.name, child, { file: join(logsDir, `${service.name}.log`), echo: showServiceWarnings });
       return child;
     },
     whenReady: (child) => waitReady(service, child),

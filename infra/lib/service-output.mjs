@@ -2,6 +2,9 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 
+/** pino writes a label (our logger's formatter) or a number. */
+const levelValues = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
+const levelOf = (entry) => (typeof entry?.level === 'number' ? entry.level : (levelValues[entry?.level] ?? 0));
 const levelNames = { 40: 'warn', 50: 'error', 60: 'fatal' };
 const repeatWindowMs = 30_000;
 
@@ -12,7 +15,7 @@ const repeatWindowMs = 30_000;
 export function summarize(entry) {
   const error = entry.err?.message ?? entry.error;
   const detail = typeof error === 'string' ? ` (${error.split('\n')[0].slice(0, 200)})` : '';
-  return `${levelNames[entry.level] ?? 'info'}: ${entry.msg ?? ''}${detail}`;
+  return `${levelNames[Math.floor(levelOf(entry) / 10) * 10] ?? 'info'}: ${entry.msg ?? ''}${detail}`;
 }
 
 /**
@@ -38,7 +41,7 @@ export function pipeServiceOutput(name, child, { file, echo }) {
         if (line.trim()) show(line);
         return;
       }
-      if (typeof entry?.level !== 'number' || entry.level < 40 || !echo()) return;
+      if (levelOf(entry) < 40 || !echo()) return;
       const text = summarize(entry);
       const now = Date.now();
       const seen = lastShown.get(entry.msg);
