@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench -- <name>` (scanner, ingest, policy, rejoin, start): builds, starts the engines on the test
+ * `npm run bench -- <name>` (scanner, ingest, policy, rejoin, store, start): builds, starts the engines on the test
  * ports unless KAFKA_BROKERS / MONGODB_URI are set (the scanner needs none), runs
  * test/bench/<name>.mjs, and stops what it started. Benchmarks print numbers; they assert nothing.
  */
@@ -17,7 +17,7 @@ const log = (message) => console.log(`[keyguard bench] ${message}`);
 const [name, ...args] = process.argv.slice(2);
 const script = join(root, 'test/bench', `${name}.mjs`);
 // `start` runs `npm start` itself (its own engines, the service ports 8080-8091).
-const needsEngines = { ingest: true, policy: true, rejoin: true, scanner: false, start: false };
+const needsEngines = { ingest: true, policy: true, rejoin: true, store: true, scanner: false, start: false };
 
 let code = 1;
 try {
@@ -25,7 +25,7 @@ try {
   await ensureNodeModules(log);
   log('building…');
   await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' } });
-  const env = needsEngines[name] === false ? {} : (await startEngines('test', { log })).env;
+  const env = needsEngines[name] === false ? {} : (await startEngines('test', { log, multiWriter: name === 'store' })).env;
   await run(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', script, ...args], { cwd: root, env });
   code = 0;
 } catch (error) {

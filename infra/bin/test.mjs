@@ -24,7 +24,7 @@ async function main() {
   await ensureNodeModules(log);
   await ensureBrowser(log);
   log('starting engines…');
-  const engines = await startEngines('test', { log });
+  const engines = await startEngines('test', { log, multiWriter: true });
   log(`engines ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: ${JSON.stringify(engines.env)}`);
   const env = { ...engines.env, TURBO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--enable-source-maps' };
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureFerretDb, startFerretDb } from './ferretdb.mjs';
 import { ensureKafka, startKafka } from './kafka.mjs';
+import { findPostgres, startPostgres } from './postgres.mjs';
 import { stateDir } from './paths.mjs';
 import { startSmtpSink } from './smtp.mjs';
 import { supervise } from './supervisor.mjs';
@@ -12,8 +13,8 @@ import { supervise } from './supervisor.mjs';
  * starts from empty every time.
  */
 export const profiles = {
-  dev: { kafka: 9092, controller: 9093, mongo: 27017, smtp: 1025, smtpHttp: 1080, fresh: false },
-  test: { kafka: 19092, controller: 19093, mongo: 37017, smtp: 11025, smtpHttp: 11080, fresh: true },
+  dev: { kafka: 9092, controller: 9093, mongo: 27017, smtp: 1025, smtpHttp: 1080, postgres: 25432, mongoPg: 27018, fresh: false },
+  test: { kafka: 19092, controller: 19093, mongo: 37017, smtp: 11025, smtpHttp: 11080, postgres: 35432, mongoPg: 37018, fresh: true },
 };
 
 /** Port variables that move the local engines, e.g. when something else already uses 9092. */
@@ -23,6 +24,8 @@ export const portVariables = {
   mongo: 'KEYGUARD_MONGO_PORT',
   smtp: 'KEYGUARD_SMTP_PORT',
   smtpHttp: 'KEYGUARD_SMTP_HTTP_PORT',
+  postgres: 'KEYGUARD_POSTGRES_PORT',
+  mongoPg: 'KEYGUARD_MONGO_PG_PORT',
 };
 
 function resolvePorts(profileName, env) {
@@ -59,9 +62,11 @@ function remember(dir, name, child) {
  * Starts what the environment does not already provide: Kafka unless KAFKA_BROKERS is set,
  * FerretDB unless MONGODB_URI is set, the SMTP sink unless SMTP_URL is set.
  * Returns the variables the services and tests need. With `supervised`, an engine that exits
- * is started again with backoff (npm start); `supervisors` stop them.
+ * is started again with backoff (npm start); `supervisors` stop them. With `multiWriter`, also
+ * a second FerretDB storing in PostgreSQL (MONGODB_PG_URI): the store that takes concurrent
+ * writers, for the multi-writer test profile (skipped, saying so, without PostgreSQL).
  */
-export async function startEngines(profileName, { env = process.env, log = console.log, supervised = false } = {}) {
+export async function startEngines(profileName, { env = process.env, log = console.log, supervised = false, multiWriter = false } = {}) {
   const profile = resolvePorts(profileName, env);
   const dir = join(stateDir, profileName);
   if (profile.fresh) rmSync(dir, { recursive: true, force: true });
@@ -90,7 +95,12 @@ export async function startEngines(profileName, { env = process.env, log = conso
     env.KAFKA_BROKERS ? null : time('kafka-fetch', () => ensureKafka(log)),
     env.MONGODB_URI ? null : time('ferretdb-build', () => ensureFerretDb(log)),
   ]);
-  for (const name of ['kafka', 'keyguard-ferretdb', 'smtp-sink']) killStale(dir, name);
+  for (const name of ['kafka', 'keyguard-ferretdb', 'smtp-sink', 'postgres', 'ferretdb-pg']) killStale(dir, name);
+  let withPostgres = multiWriter && !env.MONGODB_PG_URI && ferret !== null;
+  if (withPostgres && findPostgres() === null) {
+    log('postgres: not installed (Debian: apt-get install postgresql); the multi-writer profile is skipped');
+    withPostgres = false;
+  }
   await Promise.all([
     libs &&
       engine('kafka', 'kafka', () => startKafka({ libs, dir: join(dir, 'kafka'), port: profile.kafka, controllerPort: profile.controller })).then(() => {
@@ -105,12 +115,24 @@ export async function startEngines(profileName, { env = process.env, log = conso
         started.SMTP_URL = `smtp://127.0.0.1:${profile.smtp}`;
         started.SMTP_SINK_URL = `http://127.0.0.1:${profile.smtpHttp}`;
       }),
+    withPostgres &&
+      (async () => {
+        let url;
+        await engine('postgres', 'postgres', async () => {
+          const pg = await startPostgres({ dir: join(dir, 'postgres'), port: profile.postgres });
+          url = pg.url;
+          return pg.child;
+        });
+        await engine('ferretdb-pg', 'ferretdb-pg', () => startFerretDb({ binary: ferret, dir: join(dir, 'ferretdb-pg'), port: profile.mongoPg, postgresqlUrl: url }));
+        started.MONGODB_PG_URI = `mongodb://127.0.0.1:${profile.mongoPg}/`;
+      })(),
   ]);
   const resolved = {
     KAFKA_BROKERS: env.KAFKA_BROKERS ?? started.KAFKA_BROKERS,
     MONGODB_URI: env.MONGODB_URI ?? started.MONGODB_URI,
     SMTP_URL: env.SMTP_URL ?? started.SMTP_URL,
     ...(env.SMTP_SINK_URL || started.SMTP_SINK_URL ? { SMTP_SINK_URL: env.SMTP_SINK_URL ?? started.SMTP_SINK_URL } : {}),
+    ...(env.MONGODB_PG_URI || started.MONGODB_PG_URI ? { MONGODB_PG_URI: env.MONGODB_PG_URI ?? started.MONGODB_PG_URI } : {}),
   };
   return { env: resolved, started, timings, dir, supervisors };
 }

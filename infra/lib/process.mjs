@@ -9,9 +9,9 @@ const children = new Set();
  * It runs in its own process group, so a Ctrl-C in the terminal reaches only us and we stop
  * things in order (services leave their consumer groups before the broker goes away).
  */
-export function startProcess(name, command, args, { logFile, env, cwd } = {}) {
+export function startProcess(name, command, args, { logFile, env, cwd, uid, gid } = {}) {
   const fd = openSync(logFile, 'a');
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd], detached: true });
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd], detached: true, uid, gid });
   closeSync(fd);
   child.name = name;
   child.logFile = logFile;
@@ -56,10 +56,12 @@ export function stopAllOnSignals() {
 }
 
 /** Runs a command to completion, inheriting stdio; rejects on a non-zero exit. */
-export function run(command, args, { cwd, env, quiet = false } = {}) {
+export function run(command, args, { cwd, env, quiet = false, uid, gid } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
+      uid,
+      gid,
       env: { ...process.env, ...env },
       stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     });

@@ -48,6 +48,8 @@ export interface ConsumerOptions<S extends z.ZodType> {
    * while they run.
    */
   sessionTimeoutMs?: number;
+  /** Partitions whose batches are handled at the same time (default 3). */
+  partitionsConsumedConcurrently?: number;
   /** Called after each committed batch: for metrics. */
   onCommitted?: (stats: { processed: number; deadLettered: number }) => void;
 }
@@ -245,7 +247,7 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
 
   await consumer.connect();
   for (const topic of options.topics) await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
-  await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 3, eachBatch });
+  await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3, eachBatch });
   log.info({ topics: options.topics }, 'consumer running');
 
   return {

@@ -37,10 +37,20 @@ export function createKafka({ brokers, clientId, logger }: CreateKafkaOptions): 
 
 export interface TopicSpec {
   topic: string;
+  /** Default 6: enough partitions for six consumers of a group to share the work. */
   numPartitions?: number;
+  /** Default: 3, or the number of brokers when there are fewer. */
+  replicationFactor?: number;
 }
 
-/** Creates the topics that do not exist yet (idempotent; safe from every service at start). */
+/** Partitions a topic gets unless it says otherwise: the most consumers of one group that can share it. */
+export const defaultPartitions = 6;
+
+/**
+ * Creates the topics that do not exist yet and grows those with fewer partitions than asked
+ * (idempotent; safe from every service at start). Growing moves some keys to other partitions
+ * once; every consumer here is idempotent, so that costs no correctness.
+ */
 export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
@@ -48,10 +58,23 @@ export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<v
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {
+      const { brokers } = await admin.describeCluster();
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions ?? 3, replicationFactor: 1 })),
+        topics: missing.map((t) => ({
+          topic: t.topic,
+          numPartitions: t.numPartitions ?? defaultPartitions,
+          replicationFactor: t.replicationFactor ?? Math.min(3, brokers.length),
+        })),
       });
+    }
+    const present = topics.filter((t) => existing.has(t.topic));
+    if (present.length > 0) {
+      const metadata = await admin.fetchTopicMetadata({ topics: present.map((t) => t.topic) });
+      const grow = present
+        .map((t) => ({ topic: t.topic, count: t.numPartitions ?? defaultPartitions, has: metadata.topics.find((m) => m.name === t.topic)?.partitions.length ?? 0 }))
+        .filter((t) => t.has > 0 && t.has < t.count);
+      if (grow.length > 0) await admin.createPartitions({ topicPartitions: grow.map(({ topic, count }) => ({ topic, count })) });
     }
   } finally {
     await admin.disconnect();

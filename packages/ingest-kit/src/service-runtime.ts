@@ -119,9 +119,9 @@ export async function startIngestService(definition: IngestServiceDefinition): P
   const dlq = deps.topics?.dlq ?? Topics.dlq;
   const topicsReady = forever('topics', () =>
     ensureTopics(kafka, [
-      { topic: topics.sourceEvents, numPartitions: 6 },
-      { topic: topics.exposures, numPartitions: 6 },
-      { topic: dlq, numPartitions: 1 },
+      { topic: topics.sourceEvents },
+      { topic: topics.exposures },
+      { topic: dlq },
     ]),
   );
   background.push(topicsReady);
