@@ -23,7 +23,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: workspaces.map((w) => `${w}/test/**/*.test.ts`),
+          // + the deployment checks in test/deploy (no cluster: schemas and what Keyguard needs).
+          include: [...workspaces.map((w) => `${w}/test/**/*.test.ts`), 'test/deploy/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
         },
       },
