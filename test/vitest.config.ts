@@ -33,7 +33,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           // + the cross-service end-to-end and browser tests in test/e2e.
-          include: [...workspaces.map((w) => `${w}/test/**/*.{int,e2e}.test.ts`), 'test/e2e/**/*.e2e.test.ts'],
+          // + the reduced chaos suite (test/chaos: the whole one is `npm run chaos`).
+          include: [...workspaces.map((w) => `${w}/test/**/*.{int,e2e}.test.ts`), 'test/e2e/**/*.e2e.test.ts', 'test/chaos/**/*.e2e.test.mjs'],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -30,17 +30,19 @@ export async function ensureKafka(log = console.log) {
 
 /**
  * Formats (first time only) and starts a single-node KRaft broker on 127.0.0.1:`port`.
- * Resolves when the broker accepts connections.
+ * Resolves when the broker accepts connections. `template` and `vars` start one node of a
+ * cluster instead (infra/kafka/cluster.properties: NODE_ID, VOTERS, REPLICATION, …).
  */
-export async function startKafka({ libs, dir, port, controllerPort, heap = '512m' }) {
+export async function startKafka({ libs, dir, port, controllerPort, heap = '512m', template = 'infra/kafka/server.properties', vars = {} }) {
   await requireFreePort(port, 'kafka');
   await requireFreePort(controllerPort, 'kafka controller');
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir, { recursive: true });
-  const properties = readFileSync(join(root, 'infra/kafka/server.properties'), 'utf8')
+  let properties = readFileSync(join(root, template), 'utf8')
     .replaceAll('${PORT}', String(port))
     .replaceAll('${CONTROLLER_PORT}', String(controllerPort))
     .replaceAll('${DATA_DIR}', dataDir);
+  for (const [name, value] of Object.entries(vars)) properties = properties.replaceAll(`\${${name}}`, String(value));
   const propertiesFile = join(dir, 'server.properties');
   writeFileSync(propertiesFile, properties);
   const jvm = [
