@@ -52,7 +52,7 @@ const kafkaHeap = '384m';
  * @param {{ brokers: 1 | 3, basePort: number, log: (m: string) => void, sweepIntervalMs?: number }} options
  */
 export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
-  const dir = join(stateDir, `chaos-${brokers}`);
+  const dir = join(stateDir, `chaos-${brokers}-${basePort}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const [libs, ferret] = await Promise.all([ensureKafka(log), ensureFerretDb(log)]);
