@@ -97,8 +97,12 @@ export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs 
   };
   const services = new Map();
 
-  /** Starts the four services on database `dbName`; postman-ingest reaches Kafka through the proxies. */
-  async function startServices(dbName) {
+  /**
+   * Starts the four services on database `dbName`; postman-ingest reaches Kafka through the
+   * proxies. `instances` adds processes of a consumer group (the scale benchmark): `policy`,
+   * `notifier`, or `<provider>-ingest-worker` (a worker-only ingest process).
+   */
+  async function startServices(dbName, instances = {}) {
     const common = {
       ...process.env,
       ...secrets,
@@ -114,14 +118,21 @@ export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs 
     };
     const specs = [
       { name: 'keys-api', env: common },
-      { name: 'postman-ingest', env: { ...common, KAFKA_BROKERS: proxiedBrokers, POSTMAN_API_URL: 'http://127.0.0.1:9/' } },
+      // With workers of its own (the scale benchmark), the receiver is only a receiver.
+      { name: 'postman-ingest', env: { ...common, KAFKA_BROKERS: proxiedBrokers, POSTMAN_API_URL: 'http://127.0.0.1:9/', ...(instances['postman-ingest-worker'] ? { INGEST_WORKER: 'false' } : {}) } },
       { name: 'policy', env: common },
       { name: 'notifier', env: common },
     ];
+    const workerEnv = { ...common, INGEST_RECEIVER: 'false', GITHUB_WEBHOOK_SECRET: secrets.POSTMAN_WEBHOOK_SECRET, GITLAB_WEBHOOK_TOKEN: secrets.POSTMAN_WEBHOOK_SECRET, GITHUB_API_URL: 'http://127.0.0.1:9/', GITLAB_URL: 'http://127.0.0.1:9/' };
+    for (const [group, count] of Object.entries(instances)) {
+      const program = group.replace(/-worker$/, '');
+      const first = specs.filter((s) => s.name === group).length;
+      for (let i = first; i < count; i++) specs.push({ name: `${group}#${i + 1}`, program, env: group.endsWith('-worker') ? workerEnv : common });
+    }
     await Promise.all(specs.map((spec) => startService(spec, dbName)));
   }
 
-  function startService({ name, env }, dbName) {
+  function startService({ name, program = name, env }, dbName) {
     const logFile = join(dir, 'logs', `${dbName}-${name}.log`);
     mkdirSync(join(dir, 'logs'), { recursive: true });
     const out = createWriteStream(logFile, { flags: 'a' });
@@ -131,7 +142,7 @@ export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs 
       log,
       initialDelayMs: 250,
       start: async () => {
-        const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'services', name, 'dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'services', program, 'dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
         entry.pid = child.pid;
         for (const stream of [child.stdout, child.stderr]) {
           createInterface({ input: stream }).on('line', (line) => {
@@ -166,6 +177,8 @@ export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs 
     mongoUri: (dbName) => `mongodb://127.0.0.1:${mongo.port}/${dbName}`,
     startServices,
     service: (name) => services.get(name),
+    /** Every running process, by name (`policy`, `policy#2`, …). */
+    processes: () => [...services.values()],
     async stopServices() {
       await Promise.all([...services.values()].map((s) => s.supervisor.stop()));
       services.clear();

@@ -43,6 +43,14 @@ export interface TopicSpec {
   replicationFactor?: number;
 }
 
+async function growPartitions(admin: ReturnType<Kafka['admin']>, present: TopicSpec[]): Promise<void> {
+  const metadata = await admin.fetchTopicMetadata({ topics: present.map((t) => t.topic) });
+  const grow = present
+    .map((t) => ({ topic: t.topic, count: t.numPartitions ?? defaultPartitions, has: metadata.topics.find((m) => m.name === t.topic)?.partitions.length ?? 0 }))
+    .filter((t) => t.has > 0 && t.has < t.count);
+  if (grow.length > 0) await admin.createPartitions({ topicPartitions: grow.map(({ topic, count }) => ({ topic, count })) });
+}
+
 /** Partitions a topic gets unless it says otherwise: the most consumers of one group that can share it. */
 export const defaultPartitions = 6;
 
@@ -69,13 +77,9 @@ export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<v
       });
     }
     const present = topics.filter((t) => existing.has(t.topic));
-    if (present.length > 0) {
-      const metadata = await admin.fetchTopicMetadata({ topics: present.map((t) => t.topic) });
-      const grow = present
-        .map((t) => ({ topic: t.topic, count: t.numPartitions ?? defaultPartitions, has: metadata.topics.find((m) => m.name === t.topic)?.partitions.length ?? 0 }))
-        .filter((t) => t.has > 0 && t.has < t.count);
-      if (grow.length > 0) await admin.createPartitions({ topicPartitions: grow.map(({ topic, count }) => ({ topic, count })) });
-    }
+    // Best effort: a topic another service created a moment ago may not have its leaders yet;
+    // growing it waits for the next start rather than failing this one.
+    if (present.length > 0) await growPartitions(admin, present).catch(() => {});
   } finally {
     await admin.disconnect();
   }
