@@ -23,8 +23,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          // + the deployment checks in test/deploy (no cluster: schemas and what Keyguard needs).
-          include: [...workspaces.map((w) => `${w}/test/**/*.test.ts`), 'test/deploy/**/*.test.ts'],
+          // + the tests of infra/ (npm start's own logic) and the deployment checks in test/deploy
+          // (no cluster: schemas and what Keyguard needs).
+          include: [...workspaces.map((w) => `${w}/test/**/*.test.ts`), 'test/infra/**/*.test.ts', 'test/deploy/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
         },
       },
@@ -39,6 +40,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           globalSetup: ['./test/support/require-engines.ts'],
+          // Every answer of an /api/v1 route must match the OpenAPI document (packages/contract).
+          setupFiles: ['./test/support/contract-watch.ts'],
         },
       },
     ],

@@ -12,11 +12,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureNodeModules } from '../lib/deps.mjs';
 import { startEngines } from '../lib/engines.mjs';
-import { loadLocalEnv, localEnvFile } from '../lib/local-env.mjs';
+import { describeSecrets, generators, loadLocalEnv, localEnvFile, withoutPassword } from '../lib/local-env.mjs';
 import { root, stateDir } from '../lib/paths.mjs';
 import { run, stopAll } from '../lib/process.mjs';
 import { pipeServiceOutput } from '../lib/service-output.mjs';
-import { discoverServices } from '../lib/services.mjs';
+import { discoverServices, envFor } from '../lib/services.mjs';
 import { supervise } from '../lib/supervisor.mjs';
 
 const log = (message) => console.log(`[keyguard] ${message}`);
@@ -69,7 +69,7 @@ function killStaleService(service) {
   }
 }
 
-/** Polls /readyz until it answers 200; rejects if the process exits first. Keeps the last answer for messages. */
+/** Polls /readyz (on the operations port) until it answers 200; rejects if the process exits first. Keeps the last answer for messages. */
 function waitReady(service, child) {
   return new Promise((resolve, reject) => {
     let done = false;
@@ -81,7 +81,7 @@ function waitReady(service, child) {
     const poll = async () => {
       if (done) return;
       try {
-        const res = await fetch(`http://127.0.0.1:${service.port}/readyz`, { signal: AbortSignal.timeout(3000) });
+        const res = await fetch(`http://127.0.0.1:${service.metricsPort}/readyz`, { signal: AbortSignal.timeout(3000) });
         service.lastReadiness = await res.json().catch(() => null);
         if (res.ok) {
           done = true;
@@ -106,7 +106,7 @@ function notReadyParts(readiness) {
     .join(', ');
 }
 
-function superviseService(service, env) {
+function superviseService(service, env, all) {
   killStaleService(service);
   const supervisor = supervise({
     name: service.name,
@@ -120,7 +120,8 @@ function superviseService(service, env) {
     start: async () => {
       const child = spawn(process.execPath, ['--enable-source-maps', service.main], {
         cwd: service.dir,
-        env: { ...env, PORT: String(service.port) },
+        // Only its own secrets (package.json keyguard.secrets), its port and its metrics port.
+        env: envFor(service, env, all, Object.keys(generators)),
         stdio: ['ignore', 'pipe', 'pipe'],
         // Its own process group: Ctrl-C reaches only npm start, which stops things in order.
         detached: true,
@@ -149,7 +150,7 @@ function watchReadiness() {
       let ok = false;
       let readiness = null;
       try {
-        const res = await fetch(`http://127.0.0.1:${service.port}/readyz`, { signal: AbortSignal.timeout(3000) });
+        const res = await fetch(`http://127.0.0.1:${service.metricsPort}/readyz`, { signal: AbortSignal.timeout(3000) });
         readiness = await res.json().catch(() => null);
         ok = res.ok;
       } catch {
@@ -184,7 +185,10 @@ async function main() {
   log(`built; starting the services (their logs: ${relative(process.cwd(), logsDir) || logsDir}/)…`);
 
   const env = { ...process.env, ...secrets.values, ...engines.env };
-  for (const service of discoverServices()) services.push(superviseService(service, env));
+  const all = discoverServices();
+  const unclaimed = Object.keys(generators).filter((name) => !all.some((s) => s.secrets.includes(name)));
+  if (unclaimed.length > 0) log(`warning: no service lists ${unclaimed.join(', ')} in package.json keyguard.secrets, so none receives it`);
+  for (const service of all) services.push(superviseService(service, env, all));
   let timer;
   const timedOut = new Promise((_, reject) => {
     timer = setTimeout(() => {
@@ -209,21 +213,16 @@ async function main() {
     `  GitLab push webhooks    ${url(portOf('gitlab-ingest'), '/webhooks/gitlab')}`,
     `  GitLab partner alerts   ${url(portOf('gitlab-ingest'), '/secret-detection/gitlab')}`,
     `  Postman events          ${url(portOf('postman-ingest'), '/webhooks/postman')}`,
-    ...services.map((s) => `  ${s.name.padEnd(22)}  ${url(s.port, '/healthz')}  /readyz  /metrics`),
+    ...services.map((s) => `  ${s.name.padEnd(22)}  ${url(s.port, '/healthz')}   metrics: ${url(s.metricsPort, '/metrics')}  /readyz`),
     '',
     `  Kafka                   ${engines.env.KAFKA_BROKERS}`,
-    `  MongoDB (FerretDB)      ${engines.env.MONGODB_URI}`,
-    `  Mail received           ${engines.env.SMTP_SINK_URL ?? engines.env.SMTP_URL}${engines.started.SMTP_URL ? ` (SMTP ${engines.env.SMTP_URL})` : ''}`,
+    `  MongoDB (FerretDB)      ${withoutPassword(engines.env.MONGODB_URI)}`,
+    `  Mail received           ${withoutPassword(engines.env.SMTP_SINK_URL ?? engines.env.SMTP_URL)}${engines.started.SMTP_URL ? ` (SMTP ${engines.env.SMTP_URL})` : ''}`,
     '',
     `  Service logs: ${relative(process.cwd(), logsDir)}/<service>.log (warnings and errors also show here)`,
-    `  Secrets (webhook secrets, bootstrap admin key): ${relative(process.cwd(), localEnvFile) || localEnvFile}`,
+    ...describeSecrets(secrets, relative(process.cwd(), localEnvFile) || localEnvFile),
+    '',
   ];
-  if (secrets.generated.length > 0) {
-    lines.push('  Generated now, shown once:');
-    for (const name of secrets.generated) lines.push(`    ${name}=${secrets.values[name]}`);
-    lines.push('  Sign in to the dashboard with KEYGUARD_BOOTSTRAP_ADMIN_KEY.');
-  }
-  lines.push('');
   console.log(lines.join('\n'));
 }
 

@@ -20,7 +20,7 @@ import { signedPostmanLeak } from '../../infra/lib/postman-event.mjs';
 import { startChaosStack } from '../chaos/stack.mjs';
 
 const keysPerRun = Number(process.env.BENCH_KEYS ?? 600);
-const basePort = Number(process.env.KEYGUARD_CHAOS_PORT ?? 29100) + 50;
+const basePort = Number(process.env.KEYGUARD_CHAOS_PORT ?? 29100) + 100;
 const logger = createLogger({ name: 'bench-scale', level: 'silent' });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const quiet = () => {};

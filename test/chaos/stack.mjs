@@ -96,6 +96,8 @@ export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs 
     KEYGUARD_BOOTSTRAP_ADMIN_KEY: `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`,
   };
   const services = new Map();
+  /** Each service process gets fixed ports from base + 60 (its port, then its operations port), kept across restarts. */
+  let nextServicePort = port(60);
 
   /**
    * Starts the four services on database `dbName`; postman-ingest reaches Kafka through the
@@ -132,11 +134,13 @@ export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs 
     await Promise.all(specs.map((spec) => startService(spec, dbName)));
   }
 
-  function startService({ name, program = name, env }, dbName) {
+  function startService({ name, program = name, env: baseEnv }, dbName) {
     const logFile = join(dir, 'logs', `${dbName}-${name}.log`);
     mkdirSync(join(dir, 'logs'), { recursive: true });
     const out = createWriteStream(logFile, { flags: 'a' });
-    const entry = { name, port: undefined, pid: undefined };
+    const entry = { name, port: nextServicePort, opsPort: nextServicePort + 1, pid: undefined };
+    nextServicePort += 2;
+    const env = { ...baseEnv, PORT: String(entry.port), METRICS_PORT: String(entry.opsPort) };
     const supervisor = supervise({
       name,
       log,
@@ -145,21 +149,15 @@ export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs 
         const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'services', program, 'dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
         entry.pid = child.pid;
         for (const stream of [child.stdout, child.stderr]) {
-          createInterface({ input: stream }).on('line', (line) => {
-            out.write(`${line}\n`);
-            const m = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
-            if (m) entry.port = Number(m[1]);
-          });
+          createInterface({ input: stream }).on('line', (line) => out.write(`${line}\n`));
         }
         return child;
       },
       whenReady: async (child) => {
         for (;;) {
           if (child.exitCode !== null || child.signalCode !== null) throw new Error('exited');
-          if (entry.port) {
-            const ok = await fetch(`http://127.0.0.1:${entry.port}/readyz`, { signal: AbortSignal.timeout(3000) }).then((r) => r.ok, () => false);
-            if (ok) return;
-          }
+          const ok = await fetch(`http://127.0.0.1:${entry.opsPort}/readyz`, { signal: AbortSignal.timeout(3000) }).then((r) => r.ok, () => false);
+          if (ok) return;
           await new Promise((r) => setTimeout(r, 100));
         }
       },
@@ -182,6 +180,7 @@ export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs 
     async stopServices() {
       await Promise.all([...services.values()].map((s) => s.supervisor.stop()));
       services.clear();
+      nextServicePort = port(60);
     },
     /** kill -9 a service; the supervisor brings it back. */
     killService(name) {

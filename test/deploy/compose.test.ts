@@ -9,10 +9,10 @@ const compose = parse(readFileSync(file, 'utf8'), { merge: true }) as { services
 const keyguard = Object.entries(compose.services).filter(([, s]) => s.command?.some((c) => c.startsWith('services/')));
 
 describe('infra/docker-compose.yml', () => {
-  it('checks every Keyguard service on its own /readyz port', () => {
+  it('checks every Keyguard service on the /readyz of its operations port (PORT + 1100)', () => {
     expect(keyguard.length).toBeGreaterThanOrEqual(9);
     for (const [name, s] of keyguard) {
-      expect(s.healthcheck?.test.join(' '), name).toContain(`127.0.0.1:${s.environment?.PORT}/readyz`);
+      expect(s.healthcheck?.test.join(' '), name).toContain(`127.0.0.1:${Number(s.environment?.PORT) + 1100}/readyz`);
     }
   });
 

@@ -19,7 +19,7 @@ const k8sDir = join(root, 'infra/k8s');
 type Obj = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; [k: string]: unknown };
 type Container = {
   command: string[];
-  ports: { containerPort: number }[];
+  ports: { name: string; containerPort: number }[];
   env?: { name: string; value?: string }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   readinessProbe?: { httpGet?: { path: string; port: string | number } };
@@ -86,9 +86,13 @@ describe('infra/k8s', () => {
       for (const d of deployments) {
         const c = d.spec.template.spec.containers[0]!;
         expect(d.spec.replicas, `${d.metadata.name} replicas`).toBeGreaterThanOrEqual(2);
-        expect(c.ports[0]!.containerPort).toBe(service.port);
+        const portNamed = (name: string | number | undefined) => c.ports.find((p) => p.name === name)?.containerPort;
+        expect(portNamed('http')).toBe(service.port);
+        // /readyz is served on the operations port only (METRICS_PORT, default PORT + 1100).
         expect(c.readinessProbe?.httpGet?.path).toBe('/readyz');
+        expect(portNamed(c.readinessProbe?.httpGet?.port)).toBe(service.port + 1100);
         expect(c.livenessProbe?.httpGet?.path).toBe('/healthz');
+        expect(portNamed(c.livenessProbe?.httpGet?.port)).toBe(service.port);
         expect(c.resources?.requests).toMatchObject({ cpu: expect.any(String), memory: expect.any(String) });
         expect(c.resources?.limits).toMatchObject({ cpu: expect.any(String), memory: expect.any(String) });
         expect(c.envFrom?.map((e) => e.secretRef?.name).filter(Boolean)).toEqual([service.name]);

@@ -161,8 +161,8 @@ describe('no raw secret at rest', () => {
     apiBodies.push(feedback);
     expect(JSON.parse(feedback)).toContainEqual(expect.objectContaining({ token_hash: hashToken(liveKey), label: 'true_positive' }));
 
-    // 3. The security team searches for the key by its value.
-    const search = await api(adminKey, 'GET', `/keys?q=${encodeURIComponent(liveKey)}`);
+    // 3. The security team searches for the key by its value (its SHA-256: never the key in a URL).
+    const search = await api(adminKey, 'GET', `/keys?keyHash=${hashToken(liveKey)}`);
     expect(search.body.items.map((k: { id: string }) => k.id)).toEqual([created.body.key.id]);
 
     // The pipeline did its work: the key is refused, findings exist for all three, one email went out.

@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, type Kafka, kafkaReadiness,
 import { createScanner, type Scanner } from '@keyguard/detectors';
 import { type Provider, type SourceEventReceived, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createMetrics, type FastifyInstance, type Metrics } from '@keyguard/runtime';
+import { createHttpServer, createMetrics, type FastifyInstance, listenOps, type Metrics, metricsPortFor } from '@keyguard/runtime';
 import { connectStore, type Store } from '@keyguard/store';
 import { Histogram } from 'prom-client';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
@@ -13,6 +13,8 @@ import { startSourceWorker } from './worker.js';
 export interface IngestBaseConfig {
   HOST: string;
   PORT: number;
+  METRICS_HOST?: string;
+  METRICS_PORT?: number;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   KAFKA_BROKERS: string[];
   MONGODB_URI: string;
@@ -52,6 +54,8 @@ export interface IngestContext {
 
 export interface RunningService {
   port: number;
+  /** Where /readyz and /metrics are served. */
+  metricsPort: number;
   app: FastifyInstance;
   context: IngestContext;
   /** Resolves when the worker has joined its group (immediately when it does not run). */
@@ -176,12 +180,14 @@ export async function startIngestService(definition: IngestServiceDefinition): P
   });
   if (deps.receiver ?? config.INGEST_RECEIVER ?? true) await app.register(async (scope) => definition.routes(scope, context));
   await app.listen({ host: config.HOST, port: config.PORT });
+  const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ port, worker: runsWorker }, `${service} listening`);
 
   return {
     port,
+    metricsPort,
     app,
     context,
     workerReady,

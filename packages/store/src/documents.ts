@@ -72,6 +72,10 @@ export interface ApiKeyDoc {
   revocation: { reason: RevocationReason; actor: ActorRef } | null;
   /** Set when the key was found in a public place (the finding holds every location). */
   exposure: { findingId: string; detectedAt: Date; locations: LocationDoc[] } | null;
+  /** Who disabled the key, with their role then: only someone as senior enables it again. */
+  disabled?: { at: Date; by: ActorRef; role: Role } | null;
+  /** Made by keys-api from KEYGUARD_BOOTSTRAP_ADMIN_KEY; revoked when that variable changes. */
+  bootstrap?: boolean;
 }
 
 export interface FindingHistoryEntry {
@@ -94,7 +98,10 @@ export interface FindingDoc {
   keyId: string | null;
   status: FindingStatus;
   resolution: FindingResolution | null;
+  /** The latest places (capped, oldest dropped first). */
   locations: LocationDoc[];
+  /** Every place ever recorded (`locations` keeps the latest); missing on older documents. */
+  locationCount?: number;
   firstSeen: Date;
   lastSeen: Date;
   history: FindingHistoryEntry[];

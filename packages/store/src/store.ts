@@ -47,8 +47,11 @@ export interface ConnectStoreOptions {
  * has none, and the design needs none): a redelivered event hits the same unique key.
  */
 async function ensureIndexes(c: Collections): Promise<void> {
+  // An email is unique within a team, not across teams (one person may belong to two teams):
+  // the earlier global index goes.
+  await c.users.dropIndex('email_unique').catch(() => undefined);
   await Promise.all([
-    c.users.createIndex({ email: 1 }, { unique: true, name: 'email_unique' }),
+    c.users.createIndex({ teamId: 1, email: 1 }, { unique: true, name: 'team_email_unique' }),
     c.users.createIndex({ teamId: 1 }, { name: 'team' }),
     c.apiKeys.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
     c.apiKeys.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),

@@ -4,6 +4,7 @@ import { randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
 import { createLogger } from '@keyguard/logger';
 import { connectStore, type Store } from '@keyguard/store';
 import { uniqueDbName } from '@keyguard/store/testing';
+import { watchContract } from '@keyguard/testkit/contract';
 import { Config } from '../src/config.js';
 import { startService } from '../src/service.js';
 
@@ -29,9 +30,12 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
     KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
     DASHBOARD_DIR: '/nonexistent/keyguard-dashboard',
     LAST_USED_GRANULARITY_MS: '0',
+    // Tests make many failed calls from one address; the rate-limit tests set their own limits.
+    AUTH_FAILURES_PER_MINUTE: '100000',
+    SESSION_OPENS_PER_MINUTE: '100000',
     ...env,
   });
-  const running = await startService(config, { logger, topics: { keyEvents } });
+  const running = await startService(config, { logger, topics: { keyEvents }, extend: watchContract });
   const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger, ensureIndexes: false });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'keys-api-test', logger });
   const base = `http://127.0.0.1:${running.port}`;
@@ -60,6 +64,7 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
   return {
     adminKey,
     dbName,
+    metricsBase: `http://127.0.0.1:${running.metricsPort}`,
     keyEvents,
     base,
     store,

@@ -13,14 +13,14 @@ import { type PolicyHarness, startPolicy } from './support.js';
 describe.skipIf(!process.env.MONGODB_PG_URI)('policy with concurrent writers (FerretDB on PostgreSQL)', () => {
   let h: PolicyHarness;
   beforeAll(async () => {
-    h = await startPolicy({ mongoUri: process.env.MONGODB_PG_URI!, concurrentWriters: 'true' });
+    h = await startPolicy({ MONGODB_CONCURRENT_WRITERS: 'true' }, { mongoUri: process.env.MONGODB_PG_URI! });
   });
   afterAll(async () => {
     await h?.stop();
   });
 
   it('revokes each exposed key once while partitions are handled side by side, however often redelivered', async () => {
-    const ready = (await fetch(`http://127.0.0.1:${h.running.port}/readyz`).then((r) => r.json())) as { checks: { mongodb: unknown } };
+    const ready = (await fetch(`http://127.0.0.1:${h.running.metricsPort}/readyz`).then((r) => r.json())) as { checks: { mongodb: unknown } };
     expect(ready.checks.mongodb).toEqual({ ready: true, server: 'ferretdb', concurrentWriters: true });
     const owner = await h.team({ autoRevokeExposed: true });
     const keys = await Promise.all(Array.from({ length: 40 }, () => h.key(owner)));

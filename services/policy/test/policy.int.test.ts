@@ -6,7 +6,8 @@ import { type PolicyHarness, startPolicy } from './support.js';
 
 let h: PolicyHarness;
 beforeAll(async () => {
-  h = await startPolicy();
+  // Third-party secrets in acme's GitHub repositories and in Postman workspace ws-1 have teams of their own.
+  h = await startPolicy({ FINDINGS_TEAMS: 'github:acme=team_acme,postman:ws-1=team_ws' });
 });
 afterAll(async () => {
   await h?.stop();
@@ -104,6 +105,24 @@ describe('policy: not our keys', () => {
     expect(a).toMatchObject({ status: 'open', ruleId: 'postman-api-key' });
     expect(a.keyId ?? null).toBeNull();
     expect(b).toMatchObject({ status: 'open', ruleId: 'github-pat', locations: [{ source: 'gitlab' }] });
+  });
+});
+
+describe('policy: whose finding (issue 10, item 10)', () => {
+  it("gives a secret that is none of our keys to the team of the place it was found in, else the default team; one of our keys to the key's team", async () => {
+    const inAcme = randomPmak();
+    const elsewhere = randomPmak();
+    const inWorkspace = randomPmak();
+    const owner = await h.team();
+    const ours = await h.key(owner);
+    await h.expose(inAcme, { repository: 'acme/site', url: 'https://github.com/acme/site/blob/c1/a.json' });
+    await h.expose(elsewhere, { repository: 'someone/else', url: 'https://github.com/someone/else/blob/c1/a.json' });
+    await h.expose(inWorkspace, { source: 'postman', kind: 'collection', url: 'https://www.postman.com/x', repository: undefined, commit: undefined, path: undefined, line: undefined, workspaceId: 'ws-1', resourceType: 'collection', resourceId: 'c-1' });
+    await h.expose(ours.raw, { repository: 'acme/site', url: 'https://github.com/acme/site/blob/c2/a.json' });
+    expect((await eventually(() => finding(inAcme)))?.teamId).toBe('team_acme');
+    expect((await eventually(() => finding(elsewhere)))?.teamId).toBe('team_default');
+    expect((await eventually(() => finding(inWorkspace)))?.teamId).toBe('team_ws');
+    expect((await eventually(() => finding(ours.raw)))?.teamId).toBe(owner.teamId);
   });
 });
 

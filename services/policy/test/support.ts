@@ -13,17 +13,17 @@ export const logger = createLogger({ name: 'policy-test', level: (process.env.TE
 
 /**
  * A policy service on fresh topics, group and database, plus what a test needs to drive it.
- * `mongoUri` / `concurrentWriters` pick another store (the multi-writer profile).
+ * `env` overrides settings; `mongoUri` picks another store (the multi-writer profile).
  */
-export async function startPolicy({ mongoUri = process.env.MONGODB_URI!, concurrentWriters }: { mongoUri?: string; concurrentWriters?: 'true' | 'false' } = {}) {
+export async function startPolicy(env: Record<string, string> = {}, { mongoUri = process.env.MONGODB_URI! }: { mongoUri?: string } = {}) {
   const dbName = uniqueDbName('policy');
   const topics = { exposures: uniqueName('keyguard.exposures'), keyEvents: uniqueName('keyguard.key-events') };
   const config = Config.parse({
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
     MONGODB_URI: uriWithDatabase(mongoUri, dbName),
-    MONGODB_CONCURRENT_WRITERS: concurrentWriters,
     PORT: '0',
     LOG_LEVEL: 'silent',
+    ...env,
   });
   const store: Store = await connectStore({ uri: mongoUri, dbName, logger });
   const running = await startService(config, { logger, topics, groupId: uniqueName('policy'), sweeper: false });

@@ -9,6 +9,7 @@ import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import type { Logger } from '@keyguard/logger';
 import { startService as startNotifier } from '@keyguard/notifier/service';
 import { startService as startPolicy } from '@keyguard/policy/service';
+import { watchContract } from '@keyguard/testkit/contract';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -58,7 +59,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
       },
-      { logger, topics: { keyEvents: topics.keyEvents } },
+      { logger, topics: { keyEvents: topics.keyEvents }, extend: watchContract },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;

@@ -1,9 +1,9 @@
 import { type FormEvent, useMemo, useState } from 'react';
-import { type KeySort, api } from '../api';
+import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
 import { formatDate, formatRelative, plural, revocationText, userLabel } from '../format';
 import { useResource } from '../hooks';
-import type { ApiKey, KeyStatus, Me } from '../types';
+import type { Key, KeySort, KeyStatus, Me } from '@keyguard/contract';
 
 const pageSize = 50;
 const allStatuses: KeyStatus[] = ['enabled', 'disabled', 'revoked'];
@@ -11,7 +11,7 @@ const statusLabels: Record<KeyStatus, string> = { enabled: 'Enabled', disabled: 
 const sortLabels: Record<KeySort, string> = { newest: 'Newest', oldest: 'Oldest', recently_used: 'Recently used' };
 
 type Dialog =
-  | { kind: 'revoke-one'; key: ApiKey }
+  | { kind: 'revoke-one'; key: Key }
   | { kind: 'revoke-selected'; ids: string[] }
   | { kind: 'revoke-all'; counting: true }
   | { kind: 'revoke-all'; counting: false; keys: number; owners: number }
@@ -19,16 +19,17 @@ type Dialog =
 
 /**
  * Every key that is not revoked yet, counted page by page: what "Revoke All" will touch.
- * keys-api spares the key the admin signed in with, so it is not counted.
+ * keys-api spares the key the admin signed in with and, for a team admin, the super admins'
+ * keys (`spared` owners), so they are not counted.
  */
-async function countActive(ownKeyId: string | undefined): Promise<{ keys: number; owners: number }> {
+async function countActive(ownKeyId: string | undefined, spared: ReadonlySet<string>): Promise<{ keys: number; owners: number }> {
   const owners = new Set<string>();
   let keys = 0;
   let cursor: string | null = null;
   for (let i = 0; i < 1000; i++) {
     const page = await api.keys({ status: ['enabled', 'disabled'], sort: 'newest', limit: 200, cursor });
     for (const k of page.items) {
-      if (k.id === ownKeyId) continue;
+      if (k.id === ownKeyId || spared.has(k.createdBy?.id ?? '')) continue;
       keys++;
       owners.add(k.createdBy?.id ?? 'unknown');
     }
@@ -93,10 +94,15 @@ export function KeysPage({ me }: { me: Me }) {
       return next;
     });
 
+  // A team admin's Revoke All leaves the super admins' keys alone (keys-api enforces it).
+  const superAdminsSpared = useMemo(
+    () => new Set(me.role === 'super_admin' ? [] : (users.data ?? []).filter((u) => u.role === 'super_admin').map((u) => u.id)),
+    [me.role, users.data],
+  );
   const openRevokeAll = async () => {
     setDialog({ kind: 'revoke-all', counting: true });
     try {
-      const counts = await countActive(me.keyId);
+      const counts = await countActive(me.keyId, superAdminsSpared);
       setDialog((d) => (d?.kind === 'revoke-all' ? { kind: 'revoke-all', counting: false, ...counts } : d));
     } catch (e) {
       setDialog(null);
@@ -350,13 +356,14 @@ export function KeysPage({ me }: { me: Me }) {
           {!dialog.counting && me.keyId && (
             <p className="muted">The key you signed in with stays active so you keep access.</p>
           )}
+          {!dialog.counting && superAdminsSpared.size > 0 && <p className="muted">Super admins' keys are not affected.</p>}
         </ConfirmDialog>
       )}
     </section>
   );
 }
 
-function KeyRow({ apiKey: k, own, selected, onToggle, onRevoke }: { apiKey: ApiKey; own: boolean; selected: boolean; onToggle: () => void; onRevoke: () => void }) {
+function KeyRow({ apiKey: k, own, selected, onToggle, onRevoke }: { apiKey: Key; own: boolean; selected: boolean; onToggle: () => void; onRevoke: () => void }) {
   const revoked = k.status === 'revoked';
   return (
     <tr className={`key-row${selected ? ' is-selected' : ''}${revoked ? ' is-revoked' : ''}`} data-key-id={k.id}>

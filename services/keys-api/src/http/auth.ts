@@ -32,12 +32,18 @@ export function presentedKey(request: FastifyRequest): string | null {
   return typeof apiKey === 'string' && apiKey.trim() ? apiKey.trim() : null;
 }
 
+/** The cookie's value; null when absent or not decodable (a malformed cookie is no session: 401, never 500). */
 export function readCookie(request: FastifyRequest, name: string): string | null {
   const header = request.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('=')) || null;
+    } catch {
+      return null;
+    }
   }
   return null;
 }
@@ -131,4 +137,9 @@ export function requireAdmin(request: FastifyRequest): Principal {
   const principal = principalOf(request);
   if (!isAdmin(principal.user.role)) throw new HttpError(403, 'forbidden', 'only team admins and super admins can do this');
   return principal;
+}
+
+/** The admin routes' preValidation hook: a member is refused (403) before their request is validated. */
+export async function adminOnly(request: FastifyRequest): Promise<void> {
+  requireAdmin(request);
 }

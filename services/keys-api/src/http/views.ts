@@ -1,20 +1,17 @@
+import type { AuditEntry, Finding, Key, Location, Settings, User, UserRef } from '@keyguard/contract';
 import type { FindingRecord, KeyRecord } from '@keyguard/keys';
 import type { AuditLogDoc, LocationDoc, TeamDoc, UserDoc } from '@keyguard/store';
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+/** Stored documents → the answers of @keyguard/contract (dates as ISO strings, ids without `_`). */
+const iso = (d: Date) => new Date(d).toISOString();
+const isoOrNull = (d: Date | null | undefined) => (d ? iso(d) : null);
 
-export interface UserRef {
-  id: string;
-  name: string;
-  email: string;
-}
+export const userView = (u: UserDoc): User => ({ id: u._id, name: u.name, email: u.email, role: u.role });
 
-export const userView = (u: UserDoc) => ({ id: u._id, name: u.name, email: u.email, role: u.role });
-
-export const locationView = (l: LocationDoc) => ({ ...l, detectedAt: iso(l.detectedAt) });
+export const locationView = (l: LocationDoc): Location => ({ ...l, detectedAt: isoOrNull(l.detectedAt) });
 
 /** The key object of the API (never the hash, never the key itself). */
-export function keyView(k: KeyRecord, users: Map<string, UserDoc>) {
+export function keyView(k: KeyRecord, users: Map<string, UserDoc>): Key {
   const owner = users.get(k.createdBy);
   const firstLocation = k.exposure?.locations[0];
   return {
@@ -24,16 +21,15 @@ export function keyView(k: KeyRecord, users: Map<string, UserDoc>) {
     status: k.status,
     createdBy: { id: k.createdBy, name: owner?.name ?? '', email: owner?.email ?? '' } satisfies UserRef,
     createdAt: iso(k.createdAt),
-    expiresAt: iso(k.expiresAt),
-    lastUsedAt: iso(k.lastUsedAt),
-    revokedAt: iso(k.revokedAt),
+    expiresAt: isoOrNull(k.expiresAt),
+    lastUsedAt: isoOrNull(k.lastUsedAt),
+    revokedAt: isoOrNull(k.revokedAt),
     revocation: k.revocation ? { reason: k.revocation.reason, actor: k.revocation.actor } : null,
-    exposure: k.exposure ? { detectedAt: iso(k.exposure.detectedAt), location: firstLocation ? locationView(firstLocation) : null } : null,
+    exposure: k.exposure ? { detectedAt: isoOrNull(k.exposure.detectedAt), location: firstLocation ? locationView(firstLocation) : null } : null,
   };
 }
-export type KeyView = ReturnType<typeof keyView>;
 
-export function findingView(f: FindingRecord) {
+export function findingView(f: FindingRecord): Finding {
   return {
     id: f._id,
     tokenHash: f.tokenHash,
@@ -45,15 +41,17 @@ export function findingView(f: FindingRecord) {
     status: f.status,
     resolution: f.resolution ?? null,
     locations: f.locations.map(locationView),
+    // Older findings have no count yet: at least what they show.
+    locationCount: Math.max(f.locationCount ?? 0, f.locations.length),
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),
     history: f.history.map((h) => ({ ...h, at: iso(h.at) })),
   };
 }
 
-export const settingsView = (t: TeamDoc) => ({ ...t.settings });
+export const settingsView = (t: TeamDoc): Settings => ({ ...t.settings });
 
-export const auditView = (a: AuditLogDoc) => ({
+export const auditView = (a: AuditLogDoc): AuditEntry => ({
   id: a._id,
   at: iso(a.at),
   actor: a.actor,

@@ -1,35 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import { getSettings, patchSettings } from '@keyguard/contract';
 import { keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { TeamSettings } from '@keyguard/store';
-import { z } from 'zod';
 import { expiredIfCreatedBefore, expiryFor } from '../../domain/expiry.js';
-import { requireAdmin } from '../auth.js';
-import { type ApiContext, parse } from '../context.js';
+import { adminOnly, requireAdmin } from '../auth.js';
+import type { Api, ApiContext } from '../context.js';
 import { keyView, settingsView } from '../views.js';
 import { userActor } from './keys.js';
 
-const PatchSettings = z
-  .object({
-    allowMemberKeyGeneration: z.boolean().optional(),
-    keyExpiryDays: z.number().int().min(1).max(3650).nullable().optional(),
-    autoRevokeExposed: z.boolean().optional(),
-    /** When turning autoRevokeExposed on while exposed keys exist: revoke them, or leave them. */
-    existingExposed: z.enum(['revoke', 'ignore']).optional(),
-    /** Required when the new keyExpiryDays expires keys at once. */
-    confirm: z.boolean().optional(),
-  })
-  .strict();
-
-export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function settingsRoutes(app: Api, ctx: ApiContext): void {
   const keys = keyRecords(ctx.store);
   const { teams } = ctx.store.collections;
 
-  app.get('/settings', async (request) => settingsView(requireAdmin(request).team));
+  app.route({ ...getSettings, preValidation: adminOnly, handler: async (request) => settingsView(requireAdmin(request).team) });
 
-  app.patch('/settings', async (request) => {
+  app.route({ ...patchSettings, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const body = parse(PatchSettings, request.body);
+    const body = request.body;
     const before = p.team.settings;
     const teamId = p.team._id;
     const now = new Date();
@@ -90,5 +77,5 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
       revokedExposed = done.length;
     }
     return { ...settings, expiresNow: expired, revokedExposed };
-  });
+  } });
 }
