@@ -21,8 +21,16 @@ const rate = Number(process.env.RATE ?? 100);
 const log = (m) => console.log(m);
 
 const results = [];
+let current;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.log('chaos: stopping');
+    void Promise.resolve(current?.stop()).finally(() => process.exit(130));
+  });
+}
 for (const brokers of profiles) {
   const stack = await startChaosStack({ brokers, basePort, log });
+  current = stack;
   try {
     for (const name of scenarios) results.push(await runScenario(stack, { name, exposures, rate, fault: faults[name], log }));
   } finally {

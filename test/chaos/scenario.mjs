@@ -54,12 +54,14 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
   });
   for (let i = 0; i < keys.length; i += 500) await keyRecords(store).insertMany(keys.slice(i, i + 500).map((k) => k.doc));
 
-  // The senders: one event per key, retried until acknowledged.
+  // The senders: one event per key, retried until acknowledged, with a backoff that doubles
+  // from 0.5 s to 30 s and full jitter (what a webhook sender does; a tight retry loop from
+  // thousands of senders would only keep an overloaded receiver overloaded).
   const postman = () => `http://127.0.0.1:${stack.service('postman-ingest').port}/webhooks/postman`;
   let retried = 0;
   async function send(key) {
     const eventId = randomBytes(16).toString('hex');
-    for (let delay = 100; ; delay = Math.min(2000, delay * 2)) {
+    for (let delay = 500; ; delay = Math.min(30_000, delay * 2)) {
       key.attempts += 1;
       const { body, headers } = signedPostmanLeak(key.raw, stack.secrets.POSTMAN_WEBHOOK_SECRET, { eventId });
       const ok = await fetch(postman(), { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) }).then(
@@ -74,7 +76,7 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
         return;
       }
       retried += 1;
-      await sleep(delay);
+      await sleep(delay / 2 + Math.random() * (delay / 2));
     }
   }
   const startedAt = Date.now();
