@@ -60,6 +60,21 @@ export const defaultPartitions = 6;
  * once; every consumer here is idempotent, so that costs no correctness.
  */
 export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
+  // Services start together and create the same topics: one wins, the others see "already
+  // exists" or metadata without leaders for a moment. Those settle; anything else is thrown.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureTopicsOnce(kafka, topics);
+    } catch (error) {
+      const e = error as { retriable?: boolean; type?: string; errors?: { type?: string }[] };
+      const settles = e.retriable === true || e.type === 'TOPIC_ALREADY_EXISTS' || e.errors?.every((x) => x.type === 'TOPIC_ALREADY_EXISTS');
+      if (!settles || attempt >= 10) throw error;
+      await new Promise((r) => setTimeout(r, 300 * attempt));
+    }
+  }
+}
+
+async function ensureTopicsOnce(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
