@@ -14,6 +14,8 @@ export const generators = {
   POSTMAN_WEBHOOK_SECRET: () => hex(24),
   // A key in the format Keyguard issues (PMAK-<24 hex>-<34 hex>): the first super admin's.
   KEYGUARD_BOOTSTRAP_ADMIN_KEY: () => `PMAK-${hex(12)}-${hex(17)}`,
+  // HMAC key for guessable secrets (URL passwords, partner tokens of no known format).
+  KEYGUARD_HASH_KEY: () => hex(32),
 };
 
 function parse(text) {
@@ -56,7 +58,7 @@ export function loadLocalEnv(env = process.env) {
  * @param {string} file
  */
 export function describeSecrets({ generated }, file) {
-  const lines = [`  Secrets (webhook secrets, bootstrap admin key): ${file}  (mode 600; each service gets only its own)`];
+  const lines = [`  Secrets (webhook secrets, hash key, bootstrap admin key): ${file}  (mode 600; each service gets only its own)`];
   if (generated.length > 0) {
     lines.push(`  Generated now into that file: ${generated.join(', ')}`);
     if (generated.includes('KEYGUARD_BOOTSTRAP_ADMIN_KEY')) {

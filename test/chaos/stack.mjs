@@ -93,6 +93,7 @@ export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs 
   const proxiedBrokers = nodes.map((n) => `127.0.0.1:${n.proxyPort}`).join(',');
   const secrets = {
     POSTMAN_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
+    KEYGUARD_HASH_KEY: randomBytes(32).toString('hex'),
     KEYGUARD_BOOTSTRAP_ADMIN_KEY: `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`,
   };
   const services = new Map();

@@ -10,7 +10,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createKafka } from '@keyguard/bus';
 import { createTestTopic, readAll, uniqueName } from '@keyguard/bus/testing';
-import { createSampleGenerator, hashToken } from '@keyguard/detectors';
+import { createSampleGenerator, hashToken, keyedHashToken } from '@keyguard/detectors';
 import { startService as startGithubIngest } from '@keyguard/github-ingest/service';
 import { createPartnerKeyPair, publicKeysDocument, startFixtureServer } from '@keyguard/ingest-kit/testing';
 import { hashApiKey } from '@keyguard/keys';
@@ -43,6 +43,7 @@ const apiBodies: string[] = [];
 const stops: (() => Promise<unknown>)[] = [];
 const partnerKey = createPartnerKeyPair('keyguard-test-key-1');
 const postmanSecret = randomBytes(24).toString('hex');
+const hashKey = randomBytes(32).toString('hex');
 const dbName = uniqueDbName('no_secret_e2e');
 const kafka = createKafka({ brokers, clientId: 'no-secret-e2e', logger: createLogger({ name: 'e2e', level: 'silent' }) });
 let topics: { sourceEvents: string; exposures: string; keyEvents: string };
@@ -79,6 +80,7 @@ beforeAll(async () => {
     {
       ...common,
       GITHUB_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
+      KEYGUARD_HASH_KEY: hashKey,
       GITHUB_API_URL: partnerKeys.url,
       GITHUB_PARTNER_KEYS_URL: `${partnerKeys.url}/meta/public_keys/secret_scanning`,
     },
@@ -88,7 +90,7 @@ beforeAll(async () => {
   githubUrl = `http://127.0.0.1:${github.port}`;
 
   const postman = await startPostmanIngest(
-    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
+    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, KEYGUARD_HASH_KEY: hashKey, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
     { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
   );
   stops.push(postman.stop);
@@ -111,7 +113,10 @@ describe('no raw secret at rest', () => {
     const samples = createSampleGenerator(Date.now() % 2 ** 31);
     const githubToken = samples.githubToken('ghp_'); // checksum-valid, generated at run time
     const foreignPmak = randomPmak(); // a Postman key that is not one of ours
-    const planted = { liveKey, githubToken, foreignPmak };
+    const objectKey = randomPmak(); // a key used as a JSON object key (issue 10, item 5)
+    const urlPassword = `Autumn${randomUUID().slice(0, 6)}!`; // guessable: keyed hash only (issue 10, item 6)
+    const planted = { liveKey, githubToken, foreignPmak, objectKey, urlPassword };
+    const hashOf = (secret: string) => (secret === urlPassword ? keyedHashToken(secret, hashKey) : hashToken(secret));
 
     // 1. A Postman public collection carrying all three, inline.
     const collectionId = randomUUID();
@@ -124,8 +129,9 @@ describe('no raw secret at rest', () => {
         collection: {
           info: { _postman_id: collectionId, name: 'Leaky API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
           auth: { type: 'apikey', apikey: [{ key: 'value', value: liveKey, type: 'string' }] },
-          variable: [{ key: 'gh', value: githubToken }],
+          variable: [{ key: 'gh', value: githubToken }, { key: 'db', value: `postgres://app:${urlPassword}@db.acme-corp.io:5432/app` }],
           item: [{ name: 'call', request: { method: 'GET', url: 'https://api.example.com', header: [{ key: 'X-Api-Key', value: foreignPmak }] } }],
+          [objectKey]: { note: 'a secret as an object key' },
         },
       },
     });
@@ -170,11 +176,11 @@ describe('no raw secret at rest', () => {
     const findings = await eventually(
       async () => {
         const items = (await api(adminKey, 'GET', '/findings')).body.items as { tokenHash: string }[];
-        return Object.values(planted).every((s) => items.some((f) => f.tokenHash === hashToken(s))) ? items : undefined;
+        return Object.values(planted).every((s) => items.some((f) => f.tokenHash === hashOf(s))) ? items : undefined;
       },
       { timeoutMs: 30_000, what: 'findings for every planted secret' },
     );
-    expect(findings.length).toBeGreaterThanOrEqual(3);
+    expect(findings.length).toBeGreaterThanOrEqual(5);
     const mail = await eventually(
       async () => {
         const list = (await (await fetch(`${sink}/messages?to=${encodeURIComponent(ownerEmail)}`)).json()) as { subject: string; text: string; html: string | null }[];
@@ -214,8 +220,10 @@ describe('no raw secret at rest', () => {
         expect(leaked, `${name} appears in ${place}`).toEqual([]);
       }
       // Positive control: the secret did travel, as its hash.
-      expect(documents.some((d) => d.includes(hashToken(secret))), `${name}'s hash is in MongoDB`).toBe(true);
+      expect(documents.some((d) => d.includes(hashOf(secret))), `${name}'s hash is in MongoDB`).toBe(true);
     }
+    // The guessable password's plain SHA-256, which a word list would reverse, is nowhere.
+    for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(hashToken(urlPassword))), `plain hash in ${place}`).toEqual([]);
     expect(hashApiKey(liveKey)).toBe(hashToken(liveKey));
   });
 });

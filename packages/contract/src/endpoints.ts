@@ -4,6 +4,7 @@ import { listExposures } from './exposures.js';
 import { getFinding, listFindings, patchFinding } from './findings.js';
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from './keys.js';
 import { getOpenApi } from './openapi.js';
+import { getScan, listScans, requestScan } from './scans.js';
 import { closeSession, openSession } from './session.js';
 import { getSettings, patchSettings } from './settings.js';
 import { createUser, getMe, listUsers } from './users.js';
@@ -31,4 +32,7 @@ export const endpoints: readonly Endpoint[] = [
   getSettings,
   patchSettings,
   listAudit,
+  requestScan,
+  listScans,
+  getScan,
 ];

@@ -14,7 +14,7 @@ export const ApiError = z
   .meta({ id: 'Error' });
 export type ApiError = z.output<typeof ApiError>;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
 
 /** The error answers an endpoint can give, each with the one error shape. */
 export function errors<const S extends ErrorStatus>(...statuses: S[]): { [K in S]: typeof ApiError } {

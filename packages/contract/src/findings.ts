@@ -22,7 +22,11 @@ export type FindingHistoryEntry = z.output<typeof FindingHistoryEntry>;
 export const Finding = z
   .object({
     id: z.string(),
-    tokenHash: z.string().describe('hex SHA-256 of the secret'),
+    tokenHash: z
+      .string()
+      .describe(
+        "hex SHA-256 of the secret; HMAC-SHA256 under the deployment's KEYGUARD_HASH_KEY for guessable secrets (url-basic-auth, partner tokens of no known format); a stable id of the place for too-many-secrets",
+      ),
     ruleId: z.string(),
     redacted: z.string(),
     confidence: z.enum(['high', 'medium', 'low']),
@@ -37,6 +41,11 @@ export const Finding = z
     lastSeen: DateTime,
     /** The latest events (at most 100, oldest dropped first). */
     history: z.array(FindingHistoryEntry),
+    /** Only on a `too-many-secrets` finding: the latest event held more secrets than are reported one by one. */
+    overflow: z
+      .object({ total: z.number().int(), reported: z.number().int(), byRule: z.record(z.string(), z.number().int()) })
+      .nullable()
+      .describe('only on a too-many-secrets finding: the counts of the latest event over the cap'),
   })
   .meta({ id: 'Finding' });
 export type Finding = z.output<typeof Finding>;

@@ -6,6 +6,7 @@ export * from './exposures.js';
 export * from './findings.js';
 export * from './keys.js';
 export * from './openapi.js';
+export * from './scans.js';
 export * from './session.js';
 export * from './settings.js';
 export * from './users.js';

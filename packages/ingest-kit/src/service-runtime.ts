@@ -6,7 +6,10 @@ import { createHttpServer, createMetrics, type FastifyInstance, listenOps, type 
 import { connectStore, type Store } from '@keyguard/store';
 import { Histogram } from 'prom-client';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
-import { sleep } from './upstream.js';
+import { type ScanJobRunner, startScanJobWorker } from './scan-job-worker.js';
+import { type BodySlots, createBodySlots } from './raw-body.js';
+import type { PartnerAlertVerifierOptions } from './partner-alert-verifier.js';
+import { sleep, type UpstreamLimits } from './upstream.js';
 import { startSourceWorker } from './worker.js';
 
 /** What an ingest service's config always has (from serviceFields, kafkaFields, mongoFields). */
@@ -23,12 +26,25 @@ export interface IngestBaseConfig {
   /** Serve the webhook routes (default true; false for a worker-only process). */
   INGEST_RECEIVER?: boolean;
   PUBLISH_TIMEOUT_MS: number;
+  /** HMAC key for secrets reported under a keyed hash (see ingestFields). */
+  KEYGUARD_HASH_KEY: string;
+  MAX_EXPOSURES_PER_EVENT: number;
+  REQUEST_TIMEOUT_MS: number;
+  LARGE_BODY_SLOTS: number;
+  UPSTREAM_TIMEOUT_MS: number;
+  UPSTREAM_MAX_BYTES: number;
+}
+
+/** What bounds the work one event or one upstream answer can cause. */
+export interface IngestLimits {
+  maxExposuresPerEvent: number;
+  upstream: UpstreamLimits;
 }
 
 /** Overrides for tests and embedding: fresh topics, groups and databases per test. */
 export interface IngestDeps {
   logger?: Logger;
-  topics?: { sourceEvents?: string; exposures?: string; dlq?: string };
+  topics?: { sourceEvents?: string; exposures?: string; dlq?: string; scanRequests?: string };
   groupId?: string;
   dbName?: string;
   scanner?: Scanner;
@@ -37,6 +53,8 @@ export interface IngestDeps {
   worker?: boolean;
   /** Producer linger: gathers concurrent publishes into one produce request. */
   lingerMs?: number;
+  /** Timing of the partner-alert key cache (tests shorten its intervals). */
+  partnerKeys?: Pick<PartnerAlertVerifierOptions, 'minRefetchIntervalMs' | 'refreshIntervalMs' | 'initialBackoffMs'>;
 }
 
 export interface IngestContext {
@@ -49,7 +67,10 @@ export interface IngestContext {
   gate: DeliveryGate;
   scanner: Scanner;
   metrics: Metrics;
-  topics: { sourceEvents: string; exposures: string };
+  topics: { sourceEvents: string; exposures: string; scanRequests: string };
+  limits: IngestLimits;
+  /** Shared by every route of the receiver: bodies over 1 MiB read at once. */
+  bodySlots: BodySlots;
 }
 
 export interface RunningService {
@@ -60,6 +81,8 @@ export interface RunningService {
   context: IngestContext;
   /** Resolves when the worker has joined its group (immediately when it does not run). */
   workerReady: Promise<void>;
+  /** Resolves when the scan-job worker has joined its group (immediately when there is none). */
+  scansReady: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +95,8 @@ export interface IngestServiceDefinition {
   routes(scope: FastifyInstance, context: IngestContext): void | Promise<void>;
   /** Fetches and scans one of this provider's source events in the worker; returns its exposures. */
   collect(context: IngestContext): (event: SourceEventReceived, log: Logger) => Promise<OutgoingMessage[]>;
+  /** Runs this provider's scan jobs (history scans, on-demand scans); its consumer runs beside the worker. */
+  scans?(context: IngestContext): ScanJobRunner;
 }
 
 /**
@@ -87,6 +112,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
   const topics = {
     sourceEvents: deps.topics?.sourceEvents ?? Topics.sourceEvents,
     exposures: deps.topics?.exposures ?? Topics.exposures,
+    scanRequests: deps.topics?.scanRequests ?? Topics.scanRequests,
   };
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
   const kafkaReady = kafkaReadiness(kafka);
@@ -103,8 +129,13 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     registers: [metrics.registry],
   });
   const gate = createDeliveryGate({ claims: createDeliveryClaims(store), publisher, logger, publishTimeoutMs: config.PUBLISH_TIMEOUT_MS });
-  const scanner = deps.scanner ?? createScanner();
-  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics };
+  const scanner = deps.scanner ?? createScanner({ hashKey: config.KEYGUARD_HASH_KEY });
+  const limits: IngestLimits = {
+    maxExposuresPerEvent: config.MAX_EXPOSURES_PER_EVENT,
+    upstream: { timeoutMs: config.UPSTREAM_TIMEOUT_MS, maxBytes: config.UPSTREAM_MAX_BYTES },
+  };
+  const bodySlots = createBodySlots(config.LARGE_BODY_SLOTS);
+  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics, limits, bodySlots };
 
   let stopped = false;
   const background: Promise<unknown>[] = [];
@@ -125,6 +156,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     ensureTopics(kafka, [
       { topic: topics.sourceEvents },
       { topic: topics.exposures },
+      { topic: topics.scanRequests },
       { topic: dlq },
     ]),
   );
@@ -165,6 +197,28 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     workerReady.catch(() => {}); // awaited by tests; /readyz reports the same state
   }
 
+  let scans: RunningConsumer | undefined;
+  let scansReady: Promise<void> = Promise.resolve();
+  if ((deps.worker ?? config.INGEST_WORKER) && definition.scans) {
+    const run = definition.scans(context);
+    scansReady = topicsReady.then(() => forever('scan jobs', async () => {
+      const started = await startScanJobWorker({
+        kafka,
+        provider,
+        groupId: deps.groupId ? `${deps.groupId}.scans` : `${service}.scans`,
+        topic: topics.scanRequests,
+        exposuresTopic: topics.exposures,
+        publisher: workerPublisher,
+        store,
+        logger: logger.child({ component: 'scans' }),
+        run,
+      });
+      if (stopped) await started.stop();
+      else scans = started;
+    }));
+    background.push(scansReady);
+  }
+
   const app = createHttpServer({
     service,
     logger,
@@ -177,6 +231,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
       ...(runsWorker ? { worker: () => worker?.readiness() ?? { ready: false, state: 'starting' } } : {}),
     },
     bodyLimit: 1024 * 1024,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   });
   if (deps.receiver ?? config.INGEST_RECEIVER ?? true) await app.register(async (scope) => definition.routes(scope, context));
   await app.listen({ host: config.HOST, port: config.PORT });
@@ -191,11 +246,13 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     app,
     context,
     workerReady,
+    scansReady,
     async stop() {
       stopped = true;
       await app.close();
       await Promise.race([Promise.allSettled(background), sleep(1000)]);
       await worker?.stop().catch((e: unknown) => logger.warn({ err: e }, 'worker stop failed'));
+      await scans?.stop().catch((e: unknown) => logger.warn({ err: e }, 'scan-job worker stop failed'));
       await publisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'publisher stop failed'));
       await workerPublisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'worker publisher stop failed'));
       await kafkaReady.close();

@@ -10,6 +10,8 @@ export interface ExposureRecord {
   redacted: string;
   confidence: FindingDoc['confidence'];
   location: LocationDoc;
+  /** Only on a `too-many-secrets` exposure: the counts of the event over the cap. */
+  overflow?: FindingDoc['overflow'];
 }
 
 /** What is known about the token: one of our keys (and whether it is already dead) or not. */
@@ -76,6 +78,7 @@ export function createFindingRepository(store: Store, options: FindingRepository
         plan = { first: exposure, locations: [], keys: [] };
         plans.set(exposure.tokenHash, plan);
       }
+      if (exposure.overflow) plan.overflow = exposure.overflow;
       const lk = locationKey(exposure.location);
       if (plan.keys.includes(lk)) continue;
       plan.locations.push(exposure.location);
@@ -110,6 +113,8 @@ export function createFindingRepository(store: Store, options: FindingRepository
         continue;
       }
       outcomes.push(await addLocations(findingId, plan, matches.get(tokenHash)));
+      // A place flooded again: its summary shows the latest counts.
+      if (plan.overflow) await findings.updateOne({ _id: findingId }, { $set: { overflow: plan.overflow, lastSeen: plan.first.location.detectedAt } });
     }
     return outcomes;
   }
@@ -153,6 +158,7 @@ interface Plan {
   first: ExposureRecord;
   locations: LocationDoc[];
   keys: string[];
+  overflow?: FindingDoc['overflow'];
 }
 
 function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined, teamOf: FindingRepositoryOptions['teamOf']): FindingRecord {
@@ -180,6 +186,7 @@ function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorR
     firstSeen: new Date(Math.min(...times)),
     lastSeen: new Date(Math.max(...times)),
     history: history.slice(-MAX_FINDING_HISTORY),
+    ...(plan.overflow ? { overflow: plan.overflow } : {}),
   };
 }
 

@@ -38,6 +38,13 @@ export interface HttpServerOptions {
    */
   readiness?: Record<string, ReadinessCheck>;
   bodyLimit?: number;
+  /**
+   * A request must arrive whole (headers and body) within this time, else Node answers 408 and
+   * closes the connection: a sender that trickles its body cannot hold a connection for minutes.
+   * Headers alone get half of it (at most 10 s); an idle connection is closed after it too.
+   * Default: Node's own limits (5 minutes).
+   */
+  requestTimeoutMs?: number;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for `request.ip` (none by default). */
   trustProxy?: boolean | number | string;
 }
@@ -68,9 +75,19 @@ const opsOf = new WeakMap<FastifyInstance, { options: HttpServerOptions; server?
  * are not on this (public) server: `listenOps` serves them on the operations port.
  */
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
+  const timeout = options.requestTimeoutMs;
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    ...(timeout
+      ? {
+          requestTimeout: timeout,
+          connectionTimeout: timeout,
+          keepAliveTimeout: Math.min(5000, timeout),
+          // Node checks the request and headers deadlines this often (30 s by default).
+          http: { headersTimeout: Math.min(10_000, Math.ceil(timeout / 2)), requestTimeout: timeout, connectionsCheckingInterval: Math.min(1000, timeout) },
+        }
+      : {}),
     // Per-request lines are left out (they cost throughput); errors and 5xx are logged below.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',

@@ -105,6 +105,11 @@ export interface FindingDoc {
   firstSeen: Date;
   lastSeen: Date;
   history: FindingHistoryEntry[];
+  /**
+   * Only on a `too-many-secrets` finding: one place held more secrets than an event may report
+   * one by one. The counts are the latest event's.
+   */
+  overflow?: { total: number; reported: number; byRule: Record<string, number> };
 }
 
 export interface AuditLogDoc {
@@ -113,7 +118,7 @@ export interface AuditLogDoc {
   at: Date;
   actor: ActorRef;
   action: string;
-  target: { type: 'key' | 'finding' | 'settings' | 'user'; id: string };
+  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan'; id: string };
   details: Record<string, unknown>;
 }
 
@@ -131,4 +136,60 @@ export interface NotificationDoc {
   status: 'sending' | 'sent';
   createdAt: Date;
   sentAt: Date | null;
+}
+
+export type ScanJobStatus = 'queued' | 'running' | 'done' | 'partial' | 'failed' | 'skipped';
+
+/**
+ * One scan: the history of a repository (made public, added to the GitHub App, or asked for)
+ * or one Postman resource. Progress and counts are updated as the worker goes; `cursor` is
+ * where a history scan resumes when its worker died (the refs it walks and the commits done).
+ */
+export interface ScanJobDoc {
+  _id: string;
+  provider: 'github' | 'gitlab' | 'postman';
+  kind: 'history' | 'resource' | 'installation';
+  target: string;
+  reason: 'publicized' | 'installation' | 'on_demand';
+  /** The team whose admin asked for it (on-demand scans); null for scans events started. */
+  teamId: string | null;
+  requestedBy: ActorRef | null;
+  status: ScanJobStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  progress: { commits: number; bytes: number };
+  /** `exposures`: occurrences published; `secrets`: distinct token hashes among them. */
+  counts: { exposures: number; secrets: number };
+  cursor: { tips: string[]; commits: number } | null;
+  /** Why it stopped early, failed or was skipped (a stable code and a sentence without secrets). */
+  error: { code: string; message: string } | null;
+}
+
+/** At most one running scan per repository: `_id` = `provider:target`, held by one attempt of one job. */
+export interface ScanLockDoc {
+  _id: string;
+  jobId: string;
+  /** The attempt holding it (a fresh id per worker attempt). */
+  holder: string;
+  leaseUntil: Date;
+}
+
+/** Last visibility seen per repository, so that only a change to public starts a history scan. */
+export interface VisibilityDoc {
+  /** `provider:project id` */
+  _id: string;
+  visibility: string;
+  updatedAt: Date;
+}
+
+/** A named cursor a periodic job keeps between runs, with a lease so one process runs it at a time. */
+export interface CursorDoc {
+  _id: string;
+  /** Job-specific position (e.g. the newest delivery id already looked at per hook). */
+  value: Record<string, unknown>;
+  holder: string | null;
+  leaseUntil: Date | null;
+  updatedAt: Date;
 }

@@ -5,3 +5,6 @@ export { DuplicateKeyError, isDuplicateKey, mapDuplicate } from './errors.js';
 export { type Collections, connectStore, type ConnectStoreOptions, type Store } from './store.js';
 export { createDeliveryRepository, type DeliveryRepository } from './repositories/deliveries.js';
 export { createNotificationRepository, type NotificationRepository } from './repositories/notifications.js';
+export { createScanJobRepository, type LockResult, type NewScanJob, type ScanJobRepository } from './repositories/scan-jobs.js';
+export { createVisibilityRepository, type VisibilityRepository } from './repositories/visibility.js';
+export { createCursorRepository, type CursorRepository } from './repositories/cursors.js';

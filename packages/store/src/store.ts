@@ -4,11 +4,15 @@ import { detectCapabilities, type StoreCapabilities } from './capabilities.js';
 import type {
   ApiKeyDoc,
   AuditLogDoc,
+  CursorDoc,
   DeliveryDoc,
   FindingDoc,
   NotificationDoc,
+  ScanJobDoc,
+  ScanLockDoc,
   TeamDoc,
   UserDoc,
+  VisibilityDoc,
 } from './documents.js';
 
 export interface Collections {
@@ -19,6 +23,11 @@ export interface Collections {
   auditLog: Collection<AuditLogDoc>;
   deliveries: Collection<DeliveryDoc>;
   notifications: Collection<NotificationDoc>;
+  scanJobs: Collection<ScanJobDoc>;
+  scanLocks: Collection<ScanLockDoc>;
+  visibility: Collection<VisibilityDoc>;
+  /** Small per-process-kind state documents (the delivery reconciler's cursor). */
+  cursors: Collection<CursorDoc>;
 }
 
 export interface Store {
@@ -61,6 +70,7 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.findings.createIndex({ tokenHash: 1 }, { unique: true, name: 'token_hash_unique' }),
     c.findings.createIndex({ teamId: 1, status: 1, lastSeen: -1 }, { name: 'team_status_seen' }),
     c.auditLog.createIndex({ teamId: 1, at: -1 }, { name: 'team_at' }),
+    c.scanJobs.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
   ]);
 }
 
@@ -85,6 +95,10 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     auditLog: db.collection('auditLog'),
     deliveries: db.collection('deliveries'),
     notifications: db.collection('notifications'),
+    scanJobs: db.collection('scanJobs'),
+    scanLocks: db.collection('scanLocks'),
+    visibility: db.collection('visibility'),
+    cursors: db.collection('cursors'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   const capabilities = await detectCapabilities(db, options.concurrentWriters);

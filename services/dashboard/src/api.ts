@@ -21,6 +21,9 @@ import type {
   PatchSettings,
   ResolveAs,
   RevokeAllResult,
+  ScanJob,
+  ScanRequest,
+  listScans,
   revokeAllKeys,
   revokeKeys,
   Settings,
@@ -168,4 +171,6 @@ export const api = {
     request<Finding>('PATCH', `/findings/${encodeURIComponent(id)}`, { status: 'resolved', resolution } satisfies PatchFinding),
   settings: () => request<Settings>('GET', '/settings'),
   updateSettings: (patch: PatchSettings) => request<SettingsResult>('PATCH', '/settings', patch),
+  requestScan: (body: ScanRequest) => request<ScanJob>('POST', '/scans', body),
+  scans: async () => (await request<Answer<typeof listScans>>('GET', '/scans')).items,
 };

@@ -7,6 +7,7 @@ import { connectStore } from '@keyguard/store';
 import { createAuditRepository } from './adapters/audit.js';
 import { createKeyIssuer } from './adapters/issue.js';
 import { createKeyQueries } from './adapters/keys.js';
+import { createScanRequests } from './adapters/scans.js';
 import { createSessionRepository } from './adapters/sessions.js';
 import { bootstrap } from './bootstrap.js';
 import type { Config } from './config.js';
@@ -20,7 +21,7 @@ const service = 'keys-api';
 
 export interface KeysApiDeps {
   logger?: Logger;
-  topics?: { keyEvents?: string };
+  topics?: { keyEvents?: string; scanRequests?: string };
   /** Called with the HTTP app before any route is added (tests install the contract watcher here). */
   extend?: (app: FastifyInstance) => void;
 }
@@ -36,11 +37,12 @@ export interface RunningKeysApi {
 export async function startService(config: Config, deps: KeysApiDeps = {}): Promise<RunningKeysApi> {
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
+  const scanRequestsTopic = deps.topics?.scanRequests ?? Topics.scanRequests;
   const lifecycle = createLifecycle(logger, { exit: false });
   const stop = lifecycle.stop;
   try {
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
-    await ensureTopics(kafka, [{ topic: keyEventsTopic }]);
+    await ensureTopics(kafka, [{ topic: keyEventsTopic }, { topic: scanRequestsTopic, numPartitions: 6 }]);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);
     const store = await connectStore({ uri: config.MONGODB_URI, logger });
@@ -76,6 +78,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       throttle,
       revoker,
       sweeper,
+      scans: createScanRequests({ store, publisher, topic: scanRequestsTopic, logger }),
       auth: createAuthenticator(store, sessions, {
         lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? 1000,
         onStampFailed: (err) => logger.warn({ err }, 'could not record a key use'),

@@ -1,4 +1,5 @@
 import { readAll } from '@keyguard/bus/testing';
+import { createEnvelope, TOO_MANY_SECRETS_RULE } from '@keyguard/events';
 import { findingIdFor, findingRecords, hashApiKey, keyRecords } from '@keyguard/keys';
 import { eventually, randomPmak } from '@keyguard/keys/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,5 +154,33 @@ describe('expiry sweeper', () => {
     expect(result.completed).toBeGreaterThanOrEqual(1);
     expect((await keyDoc(key._id))?.revocationPending).toBeUndefined();
     expect(await revokedEventsFor(key._id)).toHaveLength(1);
+  });
+});
+
+describe('policy: too many secrets in one place (issue 10, item 1)', () => {
+  it('records a too-many-secrets exposure as one finding with the counts, and keeps the latest counts when the place floods again', async () => {
+    const tokenHash = hashApiKey(`place-${randomPmak()}`);
+    const location = { source: 'postman' as const, kind: 'collection', url: 'https://www.postman.com/c/flood', resourceType: 'collection', resourceId: 'flood' };
+    const summary = (total: number) =>
+      createEnvelope(
+        'exposure.detected',
+        {
+          tokenHash,
+          ruleId: TOO_MANY_SECRETS_RULE,
+          redacted: `${total} secrets in one collection`,
+          confidence: 'low' as const,
+          detectedAt: new Date().toISOString(),
+          location,
+          overflow: { total, reported: 100, byRule: { 'postman-api-key': total } },
+        },
+        { source: 'test' },
+      );
+    await h.publisher.publish(h.topics.exposures, [{ key: tokenHash, value: summary(4000) }]);
+    const first = await eventually(() => findingRecords(h.store).findOne({ tokenHash }).then((d) => d ?? undefined));
+    expect(first).toMatchObject({ ruleId: 'too-many-secrets', status: 'open', keyId: null, overflow: { total: 4000, reported: 100 } });
+    await h.publisher.publish(h.topics.exposures, [{ key: tokenHash, value: summary(5000) }]);
+    const again = await eventually(() => findingRecords(h.store).findOne({ tokenHash }).then((d) => (d?.overflow?.total === 5000 ? d : undefined)));
+    expect(again.locations).toHaveLength(1);
+    expect(await findingRecords(h.store).countDocuments({ ruleId: 'too-many-secrets', tokenHash })).toBe(1);
   });
 });

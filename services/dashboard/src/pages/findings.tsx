@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, useToast } from '../components';
 import { formatDate, formatDateTime, resolutionLabels, sourceLabel, userLabel } from '../format';
 import { useResource } from '../hooks';
 import type { Exposure, Finding, ResolveAs } from '@keyguard/contract';
 import { Locations } from './exposed';
+import { RecentScans, ScanNowButton } from './scans';
 
 const resolutions: ResolveAs[] = ['revoked', 'false_positive', 'wont_fix'];
 const pageSize = 50;
@@ -60,6 +61,14 @@ export function FindingsPage() {
     return byFinding;
   }, [exposed.data]);
   const filtered = status !== 'open' || ruleId !== '' || source !== '';
+  const [scansRefresh, setScansRefresh] = useState(0);
+  const { reload: reloadFindings } = findings;
+  const { reload: reloadExposed } = exposed;
+  // a scan that ended may have found secrets, some of them the team's keys: show them at once
+  const onScanFinished = useCallback(() => {
+    void reloadFindings();
+    void reloadExposed();
+  }, [reloadFindings, reloadExposed]);
 
   return (
     <section aria-labelledby="findings-title">
@@ -68,7 +77,15 @@ export function FindingsPage() {
           <h1 id="findings-title">Secret Scanner findings</h1>
           <p className="muted">Secrets found in public places, with every location and what happened since. Resolve each one once it is handled.</p>
         </div>
+        <ScanNowButton
+          onQueued={(job) => {
+            toast(`Scan of ${job.target} queued`);
+            setScansRefresh((n) => n + 1);
+          }}
+        />
       </div>
+
+      <RecentScans refresh={scansRefresh} onFinished={onScanFinished} />
 
       <div className="toolbar">
         <label className="select-label">

@@ -7,6 +7,7 @@ import type { ApiContext } from './context.js';
 import { auditRoutes } from './routes/audit.js';
 import { findingRoutes } from './routes/findings.js';
 import { keyRoutes } from './routes/keys.js';
+import { scanRoutes } from './routes/scans.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
@@ -64,6 +65,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         findingRoutes(routes, ctx);
         settingsRoutes(routes, ctx);
         auditRoutes(routes, ctx);
+        scanRoutes(routes, ctx);
       });
     },
     { prefix: apiPrefix },

@@ -5,6 +5,7 @@ import type { Store } from '@keyguard/store';
 import type { AuditRepository } from '../adapters/audit.js';
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
+import type { ScanRequests } from '../adapters/scans.js';
 import type { SessionRepository } from '../adapters/sessions.js';
 import type { Config } from '../config.js';
 import type { createAuthenticator } from './auth.js';
@@ -21,6 +22,7 @@ export interface ApiContext {
   throttle: AuthThrottle;
   revoker: Revoker;
   sweeper: ExpirySweeper;
+  scans: ScanRequests;
   auth: ReturnType<typeof createAuthenticator>;
 }
 
