@@ -51,7 +51,16 @@ const kafkaHeap = '384m';
 /**
  * @param {{ brokers: 1 | 3, basePort: number, log: (m: string) => void, sweepIntervalMs?: number }} options
  */
-export async function startChaosStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
+export async function startChaosStack(options) {
+  try {
+    return await startStack(options);
+  } catch (error) {
+    await stopAll(); // what did start (a broker, FerretDB) must not outlive a failed start
+    throw error;
+  }
+}
+
+async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
   const dir = join(stateDir, `chaos-${brokers}-${basePort}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
