@@ -5,7 +5,7 @@
  * lint every workspace, run every unit and integration test once, stop the engines.
  * Extra arguments go to vitest, e.g. `npm test -- packages/bus`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNodeModules } from '../lib/deps.mjs';
 import { startEngines } from '../lib/engines.mjs';
@@ -32,6 +32,7 @@ async function main() {
   await run('npx', ['turbo', 'run', 'build', 'typecheck', 'lint', '--output-logs=errors-only'], { cwd: root, env });
 
   log('tests…');
+  rmSync(results, { force: true }); // a crashed run must not report the last run's counts
   let failed = false;
   try {
     await run(
