@@ -69,7 +69,13 @@ function remember(dir, name, child) {
 export async function startEngines(profileName, { env = process.env, log = console.log, supervised = false, multiWriter = false } = {}) {
   const profile = resolvePorts(profileName, env);
   const dir = join(stateDir, profileName);
-  if (profile.fresh) rmSync(dir, { recursive: true, force: true });
+  // Only what this call starts is wiped (fresh profile) or cleaned up after: engines the
+  // environment points at may be running from this very directory (`npm run engines`).
+  const starting = { kafka: !env.KAFKA_BROKERS, 'keyguard-ferretdb': !env.MONGODB_URI, 'smtp-sink': !env.SMTP_URL };
+  const dataDirs = { kafka: 'kafka', 'keyguard-ferretdb': 'ferretdb', 'smtp-sink': 'smtp' };
+  if (profile.fresh) {
+    for (const name of Object.keys(starting).filter((n) => starting[n])) rmSync(join(dir, dataDirs[name]), { recursive: true, force: true });
+  }
   const started = {};
   const timings = {};
   const supervisors = [];
@@ -95,12 +101,13 @@ export async function startEngines(profileName, { env = process.env, log = conso
     env.KAFKA_BROKERS ? null : time('kafka-fetch', () => ensureKafka(log)),
     env.MONGODB_URI ? null : time('ferretdb-build', () => ensureFerretDb(log)),
   ]);
-  for (const name of ['kafka', 'keyguard-ferretdb', 'smtp-sink', 'postgres', 'ferretdb-pg']) killStale(dir, name);
   let withPostgres = multiWriter && !env.MONGODB_PG_URI && ferret !== null;
   if (withPostgres && findPostgres() === null) {
     log('postgres: not installed (Debian: apt-get install postgresql); the multi-writer profile is skipped');
     withPostgres = false;
   }
+  for (const name of Object.keys(starting).filter((n) => starting[n])) killStale(dir, name);
+  if (withPostgres) for (const name of ['postgres', 'ferretdb-pg']) killStale(dir, name);
   await Promise.all([
     libs &&
       engine('kafka', 'kafka', () => startKafka({ libs, dir: join(dir, 'kafka'), port: profile.kafka, controllerPort: profile.controller })).then(() => {

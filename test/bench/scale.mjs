@@ -13,7 +13,7 @@
 //      longest pause between two revocations before and after the kill, and when the
 //      survivors took over its partitions.
 import { randomBytes } from 'node:crypto';
-import { issueApiKey, keyRecords, newId } from '@keyguard/keys';
+import { issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
 import { connectStore } from '@keyguard/store';
 import { signedPostmanLeak } from '../../infra/lib/postman-event.mjs';
@@ -36,7 +36,7 @@ async function prepare(stack, instances, count) {
     const m = issueApiKey();
     return { raw: m.raw, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `scale ${i}`, teamId: 'team_default', createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null } };
   });
-  for (let i = 0; i < keys.length; i += 500) await keyRecords(store).insertMany(keys.slice(i, i + 500).map((k) => k.doc));
+  for (let i = 0; i < keys.length; i += 500) await store.collections.apiKeys.insertMany(keys.slice(i, i + 500).map((k) => k.doc));
   const leak = async (key) => {
     const { body, headers } = signedPostmanLeak(key.raw, stack.secrets.POSTMAN_WEBHOOK_SECRET);
     for (;;) {
@@ -58,11 +58,11 @@ async function burst(stack, label, instances) {
     while (next < keys.length) lastAck = Math.max(lastAck, await leak(keys[next++]));
   }));
   for (;;) {
-    const [revoked, emailed] = await Promise.all([keyRecords(store).countDocuments({ createdBy: owner._id, status: 'revoked' }), mails().then((m) => new Set(m.map((x) => x.messageId)).size)]);
+    const [revoked, emailed] = await Promise.all([store.collections.apiKeys.countDocuments({ createdBy: owner._id, status: 'revoked' }), mails().then((m) => new Set(m.map((x) => x.messageId)).size)]);
     if (revoked === keys.length && emailed === keys.length) break;
     await sleep(250);
   }
-  const docs = await keyRecords(store).find({ createdBy: owner._id }, { projection: { revokedAt: 1 } }).toArray();
+  const docs = await store.collections.apiKeys.find({ createdBy: owner._id }, { projection: { revokedAt: 1 } }).toArray();
   const lastRevoked = Math.max(...docs.map((d) => d.revokedAt.getTime()));
   const lastEmail = Math.max(...(await mails()).map((m) => Date.parse(m.receivedAt)));
   const perSecond = (until) => Math.round(keys.length / ((until - t0) / 1000));
@@ -88,10 +88,10 @@ async function killGap(stack, instances) {
   const sent = sends.length;
   await Promise.all(sends);
   for (;;) {
-    if ((await keyRecords(store).countDocuments({ createdBy: owner._id, status: 'revoked' })) >= sent) break;
+    if ((await store.collections.apiKeys.countDocuments({ createdBy: owner._id, status: 'revoked' })) >= sent) break;
     await sleep(250);
   }
-  const times = (await keyRecords(store).find({ createdBy: owner._id, status: 'revoked' }, { projection: { revokedAt: 1 } }).toArray()).map((d) => d.revokedAt.getTime()).sort((a, b) => a - b);
+  const times = (await store.collections.apiKeys.find({ createdBy: owner._id, status: 'revoked' }, { projection: { revokedAt: 1 } }).toArray()).map((d) => d.revokedAt.getTime()).sort((a, b) => a - b);
   const gap = (from, to) => times.reduce((worst, t, i) => (i > 0 && t >= from && t <= to ? Math.max(worst, t - times[i - 1]) : worst), 0);
   console.log(`kill -9 one of three policies under 100 leaks/s: longest pause between revocations ${gap(t0, killedAt)} ms before the kill, ${gap(killedAt, Infinity)} ms after it; all ${sent} keys revoked ${((times.at(-1) - killedAt) / 1000).toFixed(1)} s after the kill`);
   await store.close();

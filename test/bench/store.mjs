@@ -16,7 +16,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
 import { createEnvelope } from '@keyguard/events';
-import { issueApiKey, keyRecords, newId } from '@keyguard/keys';
+import { issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPolicy } from '@keyguard/policy/service';
 import { connectStore } from '@keyguard/store';
@@ -52,7 +52,7 @@ async function run(label, mongoUri, concurrentWriters) {
     const m = issueApiKey();
     return { _id: newId('key'), hash: m.hash, preview: m.preview, name: `bench ${i}`, teamId, createdBy: owner._id, createdAt: now, expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null };
   });
-  for (let i = 0; i < live.length; i += 500) await keyRecords(store).insertMany(live.slice(i, i + 500));
+  for (let i = 0; i < live.length; i += 500) await store.collections.apiKeys.insertMany(live.slice(i, i + 500));
 
   const messages = [];
   for (let i = 0; i < total; i++) {
@@ -79,7 +79,7 @@ async function run(label, mongoUri, concurrentWriters) {
   const drained = performance.now() - t0;
   while ((await store.collections.auditLog.countDocuments({ teamId, action: 'key.revoked' })) < live.length) await sleep(200);
   const finished = performance.now() - t0;
-  const revoked = await keyRecords(store).countDocuments({ teamId, status: 'revoked' });
+  const revoked = await store.collections.apiKeys.countDocuments({ teamId, status: 'revoked' });
   console.log(
     `| ${label.padEnd(44)} | ${String(Math.round(total / (drained / 1000))).padStart(11)} | ${(finished / 1000).toFixed(1).padStart(13)} s | ${`${revoked}/${live.length}`.padStart(9)} |`,
   );

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createKafka } from '@keyguard/bus';
-import { issueApiKey, keyRecords, newId } from '@keyguard/keys';
+import { issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
 import { connectStore } from '@keyguard/store';
 import { signedPostmanLeak } from '../../infra/lib/postman-event.mjs';
@@ -52,7 +52,7 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
     const doc = { _id: newId('key'), hash: m.hash, preview: m.preview, name: `chaos ${i}`, teamId: 'team_default', createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null };
     return { raw: m.raw, doc, acceptedAt: 0, attempts: 0 };
   });
-  for (let i = 0; i < keys.length; i += 500) await keyRecords(store).insertMany(keys.slice(i, i + 500).map((k) => k.doc));
+  for (let i = 0; i < keys.length; i += 500) await store.collections.apiKeys.insertMany(keys.slice(i, i + 500).map((k) => k.doc));
 
   // The senders: one event per key, retried until acknowledged, with a backoff that doubles
   // from 0.5 s to 30 s and full jitter (what a webhook sender does; a tight retry loop from
@@ -109,8 +109,8 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
   const deadline = Date.now() + convergeTimeoutMs;
   for (;;) {
     const [revoked, pending, messages] = await Promise.all([
-      keyRecords(store).countDocuments({ teamId: 'team_default', createdBy: owner._id, status: 'revoked' }),
-      keyRecords(store).countDocuments({ createdBy: owner._id, revocationPending: true }),
+      store.collections.apiKeys.countDocuments({ teamId: 'team_default', createdBy: owner._id, status: 'revoked' }),
+      store.collections.apiKeys.countDocuments({ createdBy: owner._id, revocationPending: true }),
       mail(),
     ]);
     const emailed = new Set(messages.map((m) => m.messageId));
@@ -121,7 +121,7 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
 
   // What users rely on.
   const problems = [];
-  const docs = await keyRecords(store).find({ createdBy: owner._id }, { projection: { _id: 1, revokedAt: 1, status: 1 } }).toArray();
+  const docs = await store.collections.apiKeys.find({ createdBy: owner._id }, { projection: { _id: 1, revokedAt: 1, status: 1 } }).toArray();
   const revokedAt = new Map(docs.map((d) => [d._id, d.revokedAt ? d.revokedAt.getTime() : null]));
   let refusedByApi = 0;
   for (let i = 0; i < keys.length; i += 25) {

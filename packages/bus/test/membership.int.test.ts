@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Topics } from '@keyguard/events';
 import { createLogger } from '@keyguard/logger';
 import { createKafka, createPublisher, ensureTopics, runConsumer, type RunningConsumer } from '../src/index.js';
-import { createTestTopic, uniqueName } from '../src/testing.js';
+import { createTestTopic, uniqueName } from '@keyguard/testkit/bus';
 
 const logger = createLogger({ name: 'bus-membership-test', level: 'silent' });
 const kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'bus-membership-test', logger });

@@ -3,6 +3,8 @@ import type { Endpoint } from './endpoint.js';
 import { listExposures } from './exposures.js';
 import { getFinding, listFindings, patchFinding } from './findings.js';
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from './keys.js';
+import { createServiceToken, deleteServiceToken, listServiceTokens } from './service-tokens.js';
+import { verifyKey } from './verify.js';
 import { getOpenApi } from './openapi.js';
 import { getScan, listScans, requestScan } from './scans.js';
 import { closeSession, openSession } from './session.js';
@@ -25,6 +27,7 @@ export const endpoints: readonly Endpoint[] = [
   revokeKey,
   revokeKeys,
   revokeAllKeys,
+  verifyKey,
   listExposures,
   listFindings,
   getFinding,
@@ -35,4 +38,7 @@ export const endpoints: readonly Endpoint[] = [
   requestScan,
   listScans,
   getScan,
+  createServiceToken,
+  listServiceTokens,
+  deleteServiceToken,
 ];

@@ -8,6 +8,8 @@ export * from './keys.js';
 export * from './openapi.js';
 export * from './scans.js';
 export * from './session.js';
+export * from './service-tokens.js';
 export * from './settings.js';
 export * from './users.js';
+export * from './verify.js';
 export { endpoints } from './endpoints.js';

@@ -1,6 +1,19 @@
-export { Topics, type TopicName } from './topics.js';
+export { allTopics, TopicConfigs, Topics, type TopicName } from './topics.js';
 export { AnyEnvelope, createEnvelope, type EnvelopeInit, envelopeFields, envelopeOf } from './envelope.js';
-export { Provider, SourceEventReceived } from './source-events.js';
+export {
+  GithubPushData,
+  GithubSourceEvent,
+  GitlabPushData,
+  GitlabSourceEvent,
+  PostmanEventData,
+  PostmanResourceRef,
+  PostmanResourceType,
+  PostmanSourceEvent,
+  Provider,
+  type SourceEvent,
+  type SourceEventOf,
+  SourceEvents,
+} from './source-events.js';
 export {
   Confidence,
   ExposureDetected,
@@ -12,4 +25,5 @@ export {
 } from './exposures.js';
 export { Actor, KeyEvent, KeyRevoked, KeyRevokedPayload, RevocationReason } from './key-events.js';
 export { DeadLetter } from './dlq.js';
+export { KeyState, KeyStatus, KeyUsed, KeyUsedPayload } from './key-state.js';
 export { ScanReason, ScanRequested, ScanRequestedPayload } from './scan-requests.js';

@@ -7,9 +7,12 @@ import type {
   CursorDoc,
   DeliveryDoc,
   FindingDoc,
+  MarkerDoc,
   NotificationDoc,
+  SessionDoc,
   ScanJobDoc,
   ScanLockDoc,
+  ServiceTokenDoc,
   TeamDoc,
   UserDoc,
   VisibilityDoc,
@@ -23,11 +26,14 @@ export interface Collections {
   auditLog: Collection<AuditLogDoc>;
   deliveries: Collection<DeliveryDoc>;
   notifications: Collection<NotificationDoc>;
+  sessions: Collection<SessionDoc>;
   scanJobs: Collection<ScanJobDoc>;
   scanLocks: Collection<ScanLockDoc>;
   visibility: Collection<VisibilityDoc>;
   /** Small per-process-kind state documents (the delivery reconciler's cursor). */
   cursors: Collection<CursorDoc>;
+  markers: Collection<MarkerDoc>;
+  serviceTokens: Collection<ServiceTokenDoc>;
 }
 
 export interface Store {
@@ -71,6 +77,8 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.findings.createIndex({ teamId: 1, status: 1, lastSeen: -1 }, { name: 'team_status_seen' }),
     c.auditLog.createIndex({ teamId: 1, at: -1 }, { name: 'team_at' }),
     c.scanJobs.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
+    c.serviceTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
+    c.serviceTokens.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
   ]);
 }
 
@@ -95,10 +103,13 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     auditLog: db.collection('auditLog'),
     deliveries: db.collection('deliveries'),
     notifications: db.collection('notifications'),
+    sessions: db.collection('sessions'),
     scanJobs: db.collection('scanJobs'),
     scanLocks: db.collection('scanLocks'),
     visibility: db.collection('visibility'),
     cursors: db.collection('cursors'),
+    markers: db.collection('markers'),
+    serviceTokens: db.collection('serviceTokens'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   const capabilities = await detectCapabilities(db, options.concurrentWriters);

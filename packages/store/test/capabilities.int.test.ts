@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@keyguard/logger';
 import { connectStore } from '../src/index.js';
-import { uniqueDbName } from '../src/testing.js';
+import { uniqueDbName } from '@keyguard/testkit/store';
 
 const logger = createLogger({ name: 'store-capabilities-test', level: 'silent' });
 

@@ -1,15 +1,15 @@
 import { createServer } from 'node:net';
-import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
-import { uniqueName } from '@keyguard/bus/testing';
+import { createKafka, createPublisher, type Kafka, type Publisher } from '@keyguard/bus';
+import { uniqueName, waitForCommitted } from '@keyguard/testkit/bus';
 import { createEnvelope, type KeyRevokedPayload } from '@keyguard/events';
-import { eventually, uriWithDatabase } from '@keyguard/keys/testing';
+import { eventually, uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Config } from '../src/config.js';
-import { type RunningNotifier, startService } from '../src/service.js';
+import { startService } from '../src/service.js';
 
 const logger = createLogger({ name: 'notifier-test', level: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent' });
 const sinkUrl = process.env.SMTP_SINK_URL!;
@@ -63,15 +63,19 @@ async function start(smtpUrl: string) {
     PORT: '0',
     LOG_LEVEL: 'silent',
   });
-  const running = await startService(config, { logger, topics: { keyEvents: topic }, groupId: uniqueName('notifier'), retry: { initialDelayMs: 200, maxDelayMs: 1000, retries: 30 } });
-  return { topic, running };
+  const groupId = uniqueName('notifier');
+  const running = await startService(config, { logger, topics: { keyEvents: topic }, groupId, retry: { initialDelayMs: 200, maxDelayMs: 1000, retries: 30 } });
+  /** Every event published so far was handled (sent, or found already sent). */
+  const settled = () => waitForCommitted(kafka, groupId, topic);
+  return { topic, running, settled };
 }
 
+let kafka: Kafka;
 let publisher: Publisher;
-let notifier: { topic: string; running: RunningNotifier };
+let notifier: Awaited<ReturnType<typeof start>>;
 
 beforeAll(async () => {
-  const kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'notifier-test', logger });
+  kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'notifier-test', logger });
   publisher = createPublisher(kafka, { logger });
   notifier = await start(process.env.SMTP_URL!);
 });
@@ -91,7 +95,7 @@ describe('notifier', () => {
     expect(mail!.text).toContain('automatically revoked');
     expect(mail!.text).toContain('https://www.postman.com/acme/collection/c-1');
     expect(mail!.text).toContain('What to do next');
-    await new Promise((r) => setTimeout(r, 1500));
+    await notifier.settled();
     expect(await mailTo(email)).toHaveLength(1);
   });
 
@@ -111,8 +115,16 @@ describe('notifier', () => {
     try {
       const email = `${uniqueName('owner')}@example.test`;
       const event = revokedEvent(email);
+      // SMTP "down": whatever connects is cut off at once. Wait for two failed sends.
+      let refused = 0;
+      const cutter = createServer((socket) => {
+        refused += 1;
+        socket.destroy();
+      });
+      await new Promise<void>((resolve) => cutter.listen(port, '127.0.0.1', resolve));
       await publisher.publish(down.topic, [{ key: event.payload.keyId, value: event }]);
-      await new Promise((r) => setTimeout(r, 1500)); // a few failed attempts
+      await eventually(async () => refused >= 2 || undefined, { what: 'two failed SMTP attempts' });
+      await new Promise<void>((resolve) => cutter.close(() => resolve()));
       server = new SMTPServer({
         authOptional: true,
         disabledCommands: ['STARTTLS'],
@@ -127,7 +139,7 @@ describe('notifier', () => {
       });
       await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
       await eventually(async () => received.length > 0 || undefined, { timeoutMs: 20_000, what: 'the retried email' });
-      await new Promise((r) => setTimeout(r, 1000));
+      await down.settled();
       expect(received).toHaveLength(1);
       expect(received[0]).toMatchObject({ to: email });
     } finally {

@@ -1,6 +1,5 @@
-import { readAll } from '@keyguard/bus/testing';
-import { keyRecords } from '@keyguard/keys';
-import { eventually } from '@keyguard/keys/testing';
+import { readAll } from '@keyguard/testkit/bus';
+import { eventually } from '@keyguard/testkit/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PolicyHarness, startPolicy } from './support.js';
 
@@ -28,7 +27,7 @@ describe.skipIf(!process.env.MONGODB_PG_URI)('policy with concurrent writers (Fe
     await Promise.all(events.map((e) => h.redeliver(e)));
 
     await eventually(
-      async () => (await keyRecords(h.store).countDocuments({ teamId: owner.teamId, status: 'revoked', revocationPending: { $exists: false } })) === keys.length || undefined,
+      async () => (await h.store.collections.apiKeys.countDocuments({ teamId: owner.teamId, status: 'revoked', revocationPending: { $exists: false } })) === keys.length || undefined,
       { what: 'every key revoked and finished', timeoutMs: 30_000 },
     );
     const audits = await h.store.collections.auditLog.find({ teamId: owner.teamId, action: 'key.revoked' }).toArray();

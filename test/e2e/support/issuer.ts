@@ -4,7 +4,7 @@
  * fresh database and the given topics.
  */
 import { randomBytes } from 'node:crypto';
-import { uriWithDatabase } from '@keyguard/keys/testing';
+import { uriWithDatabase } from '@keyguard/testkit/keys';
 import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import type { Logger } from '@keyguard/logger';
 import { startService as startNotifier } from '@keyguard/notifier/service';
@@ -17,8 +17,8 @@ export interface IssuerOptions {
   logger: Logger;
   logLevel: LogLevel;
   dbName: string;
-  /** `scanRequests`: where keys-api queues on-demand scans (the real topic when absent). */
-  topics: { exposures: string; keyEvents: string; scanRequests?: string };
+  /** keyState and keyUsage: fresh ones unless given; `scanRequests`: where keys-api queues on-demand scans (the real topic when absent). */
+  topics: { exposures: string; keyEvents: string; keyState?: string; keyUsage?: string; scanRequests?: string };
   adminKey: string;
   admin?: { email: string; name: string };
   /** The built dashboard keys-api serves; none by default. */
@@ -29,6 +29,10 @@ export interface IssuerOptions {
 
 export interface Issuer {
   keysApiUrl: string;
+  /** The consumer groups of policy and (when started) notifier, to wait until they have handled everything. */
+  groups: { policy: string; notifier?: string };
+  /** The topics the services of the file share (key-state: what verifiers follow). */
+  topics: { exposures: string; keyEvents: string; keyState: string; keyUsage: string };
   /** The config every service of the file shares (for services started beside these). */
   common: { HOST: string; PORT: number; LOG_LEVEL: LogLevel; KAFKA_BROKERS: string[]; MONGODB_URI: string };
   stop(): Promise<void>;
@@ -44,7 +48,8 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
     KAFKA_BROKERS: process.env['KAFKA_BROKERS']!.split(','),
     MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, options.dbName),
   };
-  const { logger, topics } = options;
+  const { logger } = options;
+  const topics = { ...options.topics, keyState: options.topics.keyState ?? `e2e.key-state.${suffix()}`, keyUsage: options.topics.keyUsage ?? `e2e.key-usage.${suffix()}` };
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s();
@@ -60,20 +65,22 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
       },
-      { logger, topics: { keyEvents: topics.keyEvents, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
+      { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;
-    const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: `e2e-policy-${suffix()}`, sweeper: false });
+    const groups: Issuer['groups'] = { policy: `e2e-policy-${suffix()}` };
+    const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: groups.policy, sweeper: false });
     stops.push(policy.stop);
     if (options.notifier) {
+      groups.notifier = `e2e-notifier-${suffix()}`;
       const notifier = await startNotifier(
         { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `${keysApiUrl}/` },
-        { logger, topics: { keyEvents: topics.keyEvents }, groupId: `e2e-notifier-${suffix()}` },
+        { logger, topics: { keyEvents: topics.keyEvents }, groupId: groups.notifier },
       );
       stops.push(notifier.stop);
     }
-    return { keysApiUrl, common, stop };
+    return { keysApiUrl, topics, common, groups, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -4,6 +4,7 @@ import { api, settingsConflict } from '../api';
 import { ConfirmDialog, ErrorState, Spinner, Switch, errorMessage, useToast } from '../components';
 import { plural } from '../format';
 import { useResource } from '../hooks';
+import { ServiceTokens } from './service-tokens';
 
 type Pending =
   | { kind: 'exposed'; count: number }
@@ -135,6 +136,8 @@ export function SettingsPage() {
           onChange={(v) => void save({ autoRevokeExposed: v }, v ? 'Exposed keys will be revoked automatically' : 'Automatic revocation is off')}
         />
       </div>
+
+      <ServiceTokens />
 
       {pending?.kind === 'exposed' && (
         <ConfirmDialog

@@ -8,9 +8,11 @@ import { auditRoutes } from './routes/audit.js';
 import { findingRoutes } from './routes/findings.js';
 import { keyRoutes } from './routes/keys.js';
 import { scanRoutes } from './routes/scans.js';
+import { serviceTokenRoutes } from './routes/service-tokens.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
+import { verifyRoutes } from './routes/verify.js';
 import { serializerCompiler, validatorCompiler } from './schema-compilers.js';
 
 export const apiPrefix = '/api/v1';
@@ -57,6 +59,8 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
       const api = scope.withTypeProvider<ZodTypeProvider>();
       api.route({ ...getOpenApi, handler: async () => scope.swagger() as { openapi: string } });
       sessionRoutes(api, ctx);
+      // Machines verifying keys authenticate their own way (service tokens), outside `secured`.
+      await verifyRoutes(api, ctx);
       await api.register(async (secured) => {
         secured.addHook('preValidation', (request, reply) => ctx.throttle.guard(request, reply, () => ctx.auth.authenticate(request, reply)));
         const routes = secured.withTypeProvider<ZodTypeProvider>();
@@ -66,6 +70,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         settingsRoutes(routes, ctx);
         auditRoutes(routes, ctx);
         scanRoutes(routes, ctx);
+        serviceTokenRoutes(routes, ctx);
       });
     },
     { prefix: apiPrefix },

@@ -1,8 +1,8 @@
 import type { ConsumedMessage } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
-import { type FindingRepository, findingIdFor, type KeyRecord, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
+import { type FindingRecorder, findingIdFor, type KeyStatePublisher, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
-import type { ActorRef, Store } from '@keyguard/store';
+import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, type Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
 import { createWriteLanes } from './write-lanes.js';
 
@@ -10,8 +10,9 @@ export const policyActor: ActorRef = { type: 'system', id: 'policy', name: 'Keyg
 
 export interface ExposureHandlerDeps {
   store: Store;
-  findings: FindingRepository;
+  findings: FindingRecorder;
   revoker: Revoker;
+  keyState: KeyStatePublisher;
   logger: Logger;
   onOutcome?: (outcome: { exposures: number; revoked: number; markedExposed: number; timings: Record<string, number> }) => void;
 }
@@ -21,9 +22,9 @@ export interface ExposureHandlerDeps {
  * the findings, then per matching key the team's policy. Redelivery is harmless: finding
  * writes skip known locations, marking is conditional, and the revoker has a single winner.
  */
-export function createExposureHandler({ store, findings, revoker, logger, onOutcome }: ExposureHandlerDeps) {
-  const keys = keyRecords(store);
-  const { teams } = store.collections;
+export function createExposureHandler({ store, findings, revoker, keyState, logger, onOutcome }: ExposureHandlerDeps) {
+  const keys = createKeyRepository(store);
+  const teams = createTeamRepository(store);
   /** Revocations being finished, by key: one finisher per key in this process. */
   const finishing = new Map<string, Promise<unknown>>();
   /** One writer at a time, or side by side: the store says which (see write-lanes.ts). */
@@ -65,12 +66,8 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     };
     const records = messages.map((m) => toExposureRecord(m.value.payload));
     const hashes = [...new Set(records.map((r) => r.tokenHash))];
-    const matched = await keys
-      .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1 } })
-      .toArray();
-    const teamIds = [...new Set(matched.map((k) => k.teamId))];
-    const teamList = teamIds.length > 0 ? await teams.find({ _id: { $in: teamIds } }).toArray() : [];
-    const settings = new Map(teamList.map((t) => [t._id, t.settings]));
+    const matched = await keys.matchHashes(hashes);
+    const settings = await teams.settingsOf(matched.map((k) => k.teamId));
     lap('read');
 
     const firstSighting = new Map<string, (typeof records)[number]>();
@@ -92,9 +89,11 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     //    would only queue for its one lock).
     const beginOne = (k: (typeof toRevoke)[number]) =>
       revoker.begin(k._id, { reason: 'exposure_auto', actor: policyActor }, k.exposure ? {} : { exposure: exposureOf(k) });
-    const begun: (KeyRecord | null)[] = [];
+    const begun: (ApiKeyDoc | null)[] = [];
     if (lanes.parallel) begun.push(...(await Promise.all(toRevoke.map(beginOne))));
     else for (const k of toRevoke) begun.push(await beginOne(k));
+    //    …and every verifier refuses them as soon as their new state is on the key-state topic.
+    await keyState.publish(begun.filter((k): k is ApiKeyDoc => k !== null));
     lap('refused');
 
     // 2. The findings (every token, ours or not).
@@ -107,10 +106,8 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     // 3. Keys the team leaves alive are marked exposed (once).
     const toMark = matched.filter((k) => k.exposure === null && decideKeyAction(k, settings.get(k.teamId)) === 'mark_exposed');
     if (toMark.length > 0) {
-      await keys.bulkWrite(
-        toMark.map((k) => ({ updateOne: { filter: { _id: k._id, exposure: null }, update: { $set: { exposure: exposureOf(k) } } } })),
-        { ordered: false },
-      );
+      await keys.markExposed(toMark.map((k) => ({ id: k._id, exposure: exposureOf(k) })));
+      await keyState.publishIds(toMark.map((k) => k._id));
     }
 
     // 4. Finish the revocations (audit, finding resolved, key.revoked), including any an
@@ -123,7 +120,7 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
       const locations = createdResolved.get(key.hash);
       finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash), locations ? { findingResolved: true, locations } : {}));
     }
-    for (const k of matched.filter((k) => k.revocationPending || lostRace.has(k._id))) {
+    for (const k of matched.filter((k) => k.revocationPending || k.statePending || lostRace.has(k._id))) {
       finishLater(k._id, () => revoker.finishPending(k._id, correlation.get(k.hash)));
     }
     const revokedCount = begun.filter(Boolean).length;

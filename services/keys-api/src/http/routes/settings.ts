@@ -1,5 +1,4 @@
 import { getSettings, patchSettings } from '@keyguard/contract';
-import { keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { TeamSettings } from '@keyguard/store';
 import { expiredIfCreatedBefore, expiryFor } from '../../domain/expiry.js';
@@ -9,8 +8,7 @@ import { keyView, settingsView } from '../views.js';
 import { userActor } from './keys.js';
 
 export function settingsRoutes(app: Api, ctx: ApiContext): void {
-  const keys = keyRecords(ctx.store);
-  const { teams } = ctx.store.collections;
+  const { keys, teams } = ctx.repos;
 
   app.route({ ...getSettings, preValidation: adminOnly, handler: async (request) => settingsView(requireAdmin(request).team) });
 
@@ -23,9 +21,7 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
 
     // 1. Decide everything before changing anything: both 409s leave the settings untouched.
     const turningOnAutoRevoke = body.autoRevokeExposed === true && !before.autoRevokeExposed;
-    const exposed = turningOnAutoRevoke
-      ? await keys.find({ teamId, exposure: { $ne: null }, status: { $ne: 'revoked' } }).sort({ 'exposure.detectedAt': -1 }).toArray()
-      : [];
+    const exposed = turningOnAutoRevoke ? await keys.exposedInTeam(teamId, { live: true }) : [];
     if (exposed.length > 0 && !body.existingExposed) {
       const users = await ctx.keys.usersFor(exposed);
       throw new HttpError(409, 'EXPOSED_KEYS_EXIST', `${exposed.length} exposed key(s) exist: revoke them or ignore them`, {
@@ -37,7 +33,7 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
     const expiryDays = body.keyExpiryDays;
     const expiresNow =
       typeof expiryDays === 'number' && expiryDays !== before.keyExpiryDays
-        ? await keys.countDocuments({ teamId, status: { $ne: 'revoked' }, createdAt: { $lte: expiredIfCreatedBefore(now, expiryDays) } })
+        ? await keys.countLiveCreatedBy(teamId, expiredIfCreatedBefore(now, expiryDays))
         : 0;
     if (expiresNow > 0 && body.confirm !== true) {
       throw new HttpError(409, 'CONFIRM_EXPIRY', `this expiry expires ${expiresNow} key(s) at once; send confirm: true to go ahead`, {
@@ -52,19 +48,14 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
       keyExpiryDays: expiryDays === undefined ? before.keyExpiryDays : expiryDays,
       autoRevokeExposed: body.autoRevokeExposed ?? before.autoRevokeExposed,
     };
-    await teams.updateOne({ _id: teamId }, { $set: { settings, updatedAt: now } });
+    await teams.updateSettings(teamId, settings, now);
     await ctx.audit.record({ teamId, actor: userActor(p), action: 'settings.updated', target: { type: 'settings', id: teamId }, details: { before, after: settings, existingExposed: body.existingExposed ?? null } });
 
     // The team expiry overrides every live key's expiry (createdAt + N days).
     let expired = 0;
     if (typeof expiryDays === 'number' && expiryDays !== before.keyExpiryDays) {
-      const live = await keys.find({ teamId, status: { $ne: 'revoked' } }, { projection: { _id: 1, createdAt: 1 } }).toArray();
-      if (live.length > 0) {
-        await keys.bulkWrite(
-          live.map((k) => ({ updateOne: { filter: { _id: k._id }, update: { $set: { expiresAt: expiryFor(k.createdAt, expiryDays, null) } } } })),
-          { ordered: false },
-        );
-      }
+      const live = await keys.resetExpiries(teamId, (createdAt) => expiryFor(createdAt, expiryDays, null), now);
+      await ctx.keyState.publishIds(live);
       expired = (await ctx.sweeper.sweep(now, { teamId })).revoked;
     }
 
