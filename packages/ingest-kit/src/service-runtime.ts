@@ -243,6 +243,7 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
       producer: () => producerConnected,
       // A worker that has not joined its group yet would leave every event unscanned.
       ...(runsWorker ? { worker: () => worker?.readiness() ?? { ready: false, state: 'starting' } } : {}),
+      ...((deps.worker ?? config.INGEST_WORKER) && definition.scans ? { scans: () => scans?.readiness() ?? { ready: false, state: 'starting' } } : {}),
     },
     bodyLimit: 1024 * 1024,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
