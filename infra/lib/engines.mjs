@@ -64,9 +64,10 @@ function remember(dir, name, child) {
  * Returns the variables the services and tests need. With `supervised`, an engine that exits
  * is started again with backoff (npm start); `supervisors` stop them. With `multiWriter`, also
  * a second FerretDB storing in PostgreSQL (MONGODB_PG_URI): the store that takes concurrent
- * writers, for the multi-writer test profile (skipped, saying so, without PostgreSQL).
+ * writers, for the multi-writer test profile (skipped, saying so, without PostgreSQL, unless
+ * `requireMultiWriter`, which fails naming the package to install).
  */
-export async function startEngines(profileName, { env = process.env, log = console.log, supervised = false, multiWriter = false } = {}) {
+export async function startEngines(profileName, { env = process.env, log = console.log, supervised = false, multiWriter = false, requireMultiWriter = false } = {}) {
   const profile = resolvePorts(profileName, env);
   const dir = join(stateDir, profileName);
   // Only what this call starts is wiped (fresh profile) or cleaned up after: engines the
@@ -103,6 +104,7 @@ export async function startEngines(profileName, { env = process.env, log = conso
   ]);
   let withPostgres = multiWriter && !env.MONGODB_PG_URI && ferret !== null;
   if (withPostgres && findPostgres() === null) {
+    if (requireMultiWriter) throw new Error('KEYGUARD_TEST_MULTI_WRITER=true needs PostgreSQL: install Debian\'s (apt-get install postgresql) or unset it');
     log('postgres: not installed (Debian: apt-get install postgresql); the multi-writer profile is skipped');
     withPostgres = false;
   }

@@ -5,7 +5,7 @@ import { type PolicyHarness, startPolicy } from './support.js';
 
 /**
  * The multi-writer path: policy on a store that takes concurrent writers (FerretDB storing in
- * PostgreSQL, which `npm test` starts as MONGODB_PG_URI when Debian's PostgreSQL is installed):
+ * PostgreSQL, which `KEYGUARD_TEST_MULTI_WRITER=true npm test` starts as MONGODB_PG_URI with Debian's PostgreSQL):
  * batches of several partitions and their revocations run side by side, and still every key
  * is revoked, audited and announced exactly once.
  */
