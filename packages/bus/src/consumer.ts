@@ -268,7 +268,16 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
   }
 
   await consumer.connect();
-  for (const topic of options.topics) await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
+  // A topic another service created a moment ago may have no leader yet (UNKNOWN_TOPIC_OR_PARTITION,
+  // retriable): subscribing again shortly beats failing the start and waiting for a restart.
+  for (const topic of options.topics) {
+    await pRetry(() => consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true }), {
+      retries: 8,
+      minTimeout: 100,
+      maxTimeout: 2000,
+      shouldRetry: (error) => (error as { retriable?: boolean }).retriable === true,
+    });
+  }
   await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3, eachBatch });
   log.info({ topics: options.topics }, 'consumer running');
 
