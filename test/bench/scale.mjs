@@ -9,7 +9,8 @@
 //   1. burst: BENCH_KEYS (default 600) live keys of an auto-revoking team leaked through
 //      postman-ingest as fast as 32 concurrent senders go; printed: leaks acknowledged/s,
 //      keys revoked/s (policy) and emails/s (notifier), each from the first leak to its last;
-//   2. (scaled only) a steady 100 leaks/s for 20 s, one policy killed with -9 after 7 s: the
+//   2. (scaled only) a steady BENCH_STEADY_RATE (100) leaks/s for BENCH_STEADY_SECONDS (20), one
+//      policy killed with -9 at 35 % of it: the
 //      longest pause between two revocations before and after the kill, and when the
 //      survivors took over its partitions.
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,9 @@ import { signedPostmanLeak } from '../../infra/lib/postman-event.mjs';
 import { startChaosStack } from '../chaos/stack.mjs';
 
 const keysPerRun = Number(process.env.BENCH_KEYS ?? 600);
+// The steady phase: BENCH_STEADY_RATE leaks/s for BENCH_STEADY_SECONDS (a busy machine: fewer).
+const steadyRate = Number(process.env.BENCH_STEADY_RATE ?? 100);
+const steadySeconds = Number(process.env.BENCH_STEADY_SECONDS ?? 20);
 const basePort = Number(process.env.KEYGUARD_CHAOS_PORT ?? 29100) + 100;
 const logger = createLogger({ name: 'bench-scale', level: 'silent' });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -72,15 +76,15 @@ async function burst(stack, label, instances) {
 }
 
 async function killGap(stack, instances) {
-  const { store, owner, keys, leak } = await prepare(stack, instances, 2000);
+  const { store, owner, keys, leak } = await prepare(stack, instances, steadyRate * steadySeconds);
   const t0 = Date.now();
   const sends = [];
   let killedAt = 0;
-  for (let i = 0; i < keys.length && Date.now() - t0 < 20_000; i++) {
-    const due = t0 + i * 10;
+  for (let i = 0; i < keys.length && Date.now() - t0 < steadySeconds * 1000; i++) {
+    const due = t0 + (i * 1000) / steadyRate;
     if (due > Date.now()) await sleep(due - Date.now());
     sends.push(leak(keys[i]));
-    if (!killedAt && Date.now() - t0 >= 7000) {
+    if (!killedAt && Date.now() - t0 >= steadySeconds * 350) {
       killedAt = Date.now();
       stack.killService('policy#2');
     }
@@ -93,7 +97,7 @@ async function killGap(stack, instances) {
   }
   const times = (await store.collections.apiKeys.find({ createdBy: owner._id, status: 'revoked' }, { projection: { revokedAt: 1 } }).toArray()).map((d) => d.revokedAt.getTime()).sort((a, b) => a - b);
   const gap = (from, to) => times.reduce((worst, t, i) => (i > 0 && t >= from && t <= to ? Math.max(worst, t - times[i - 1]) : worst), 0);
-  console.log(`kill -9 one of three policies under 100 leaks/s: longest pause between revocations ${gap(t0, killedAt)} ms before the kill, ${gap(killedAt, Infinity)} ms after it; all ${sent} keys revoked ${((times.at(-1) - killedAt) / 1000).toFixed(1)} s after the kill`);
+  console.log(`kill -9 one of three policies under ${steadyRate} leaks/s: longest pause between revocations ${gap(t0, killedAt)} ms before the kill, ${gap(killedAt, Infinity)} ms after it; all ${sent} keys revoked ${((times.at(-1) - killedAt) / 1000).toFixed(1)} s after the kill`);
   await store.close();
   await stack.stopServices();
 }
