@@ -86,7 +86,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       readiness: { kafka: kafkaReady.check, mongodb: store.ping, consumer: () => usageConsumer?.readiness() ?? { ready: false, state: 'starting' } },
       trustProxy: config.TRUST_PROXY,
     });
-    await registerSecurityHeaders(app, { https: config.SESSION_COOKIE_SECURE });
+    registerSecurityHeaders(app, { https: config.SESSION_COOKIE_SECURE });
     const throttle = await registerRateLimits(
       app,
       { authFailuresPerMinute: config.AUTH_FAILURES_PER_MINUTE ?? 20, sessionOpensPerMinute: config.SESSION_OPENS_PER_MINUTE ?? 30 },
