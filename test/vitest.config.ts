@@ -23,8 +23,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          // + the tests of infra/ (npm start's own logic).
-          include: [...workspaces.map((w) => `${w}/test/**/*.test.ts`), 'test/infra/**/*.test.ts'],
+          // + the tests of infra/ (npm start's own logic) and the deployment checks in test/deploy
+          // (no cluster: schemas and what Keyguard needs).
+          include: [...workspaces.map((w) => `${w}/test/**/*.test.ts`), 'test/infra/**/*.test.ts', 'test/deploy/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
         },
       },
@@ -33,7 +34,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           // + the cross-service end-to-end and browser tests in test/e2e.
-          include: [...workspaces.map((w) => `${w}/test/**/*.{int,e2e}.test.ts`), 'test/e2e/**/*.e2e.test.ts'],
+          // + the reduced chaos suite (test/chaos: the whole one is `npm run chaos`).
+          include: [...workspaces.map((w) => `${w}/test/**/*.{int,e2e}.test.ts`), 'test/e2e/**/*.e2e.test.ts', 'test/chaos/**/*.e2e.test.mjs'],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

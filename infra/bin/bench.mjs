@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench -- <name>` (scanner, git, ingest, policy, verify, insights): builds, starts the engines on the test
+ * `npm run bench -- <name>` (scanner, git, ingest, policy, verify, insights, rejoin, scale, store, start): builds, starts the engines on the test
  * ports unless KAFKA_BROKERS / MONGODB_URI are set (the scanner needs none), runs
  * test/bench/<name>.mjs, and stops what it started. Benchmarks print numbers; they assert nothing.
  */
@@ -9,12 +9,15 @@ import { join } from 'node:path';
 import { ensureNodeModules } from '../lib/deps.mjs';
 import { startEngines } from '../lib/engines.mjs';
 import { root } from '../lib/paths.mjs';
-import { run, stopAll } from '../lib/process.mjs';
+import { run, stopAll, stopAllOnSignals } from '../lib/process.mjs';
+
+stopAllOnSignals();
 
 const log = (message) => console.log(`[keyguard bench] ${message}`);
 const [name, ...args] = process.argv.slice(2);
 const script = join(root, 'test/bench', `${name}.mjs`);
-const needsEngines = { ingest: true, insights: true, policy: true, scanner: false, git: false, verify: true };
+// `start` runs `npm start` itself; `scale` starts the chaos suite's own stack.
+const needsEngines = { ingest: true, insights: true, policy: true, rejoin: true, store: true, verify: true, scanner: false, git: false, start: false, scale: false };
 
 let code = 1;
 try {
@@ -22,7 +25,7 @@ try {
   await ensureNodeModules(log);
   log('building…');
   await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' } });
-  const env = needsEngines[name] === false ? {} : (await startEngines('test', { log })).env;
+  const env = needsEngines[name] === false ? {} : (await startEngines('test', { log, multiWriter: name === 'store' })).env;
   await run(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', script, ...args], { cwd: root, env });
   code = 0;
 } catch (error) {

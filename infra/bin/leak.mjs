@@ -6,8 +6,8 @@
  * Secret Scanner pages (and, with auto-revoke on, the key being revoked and the email at the
  * mail sink).
  */
-import { createHmac, randomUUID } from 'node:crypto';
 import { loadLocalEnv } from '../lib/local-env.mjs';
+import { signedPostmanLeak } from '../lib/postman-event.mjs';
 
 const value = process.argv[2];
 if (!value) {
@@ -16,31 +16,11 @@ if (!value) {
 }
 const { values } = loadLocalEnv();
 const url = process.env.POSTMAN_INGEST_URL ?? 'http://127.0.0.1:8083/webhooks/postman';
-const collectionId = randomUUID();
-const body = JSON.stringify({
-  id: randomUUID(),
-  type: 'collection.updated',
-  occurredAt: new Date().toISOString(),
-  resource: {
-    type: 'collection',
-    id: collectionId,
-    workspaceId: 'demo-public-workspace',
-    url: `https://www.postman.com/demo/public-workspace/collection/${collectionId}`,
-    visibility: 'public',
-  },
-  content: {
-    collection: {
-      info: { _postman_id: collectionId, name: 'Demo: leaked key', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-      item: [{ name: 'List things', request: { method: 'GET', url: 'https://api.example.com/things', header: [{ key: 'X-Api-Key', value }] } }],
-    },
-  },
-});
-const timestamp = String(Math.floor(Date.now() / 1000));
-const signature = `sha256=${createHmac('sha256', values.POSTMAN_WEBHOOK_SECRET).update(`${timestamp}.${body}`).digest('hex')}`;
+const { collectionId, body, headers } = signedPostmanLeak(value, values.POSTMAN_WEBHOOK_SECRET);
 try {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-postman-timestamp': timestamp, 'x-postman-signature': signature },
+    headers,
     body,
   });
   console.log(`${url} answered ${res.status} ${await res.text()}`);

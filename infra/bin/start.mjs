@@ -2,92 +2,210 @@
 /**
  * `npm start`: the whole pipeline on this machine. Installs what is missing, starts Kafka,
  * FerretDB and the SMTP sink unless KAFKA_BROKERS / MONGODB_URI / SMTP_URL are set, builds,
- * starts every service, prints where everything is, and stops it all on Ctrl-C.
+ * starts every service, and prints "running" once every service is ready (its /readyz: Kafka
+ * and MongoDB answer, its consumers hold their partitions). It supervises: a service or engine
+ * that exits is restarted with backoff, with one line saying so. Ctrl-C stops the services
+ * first (they finish their batch and leave their consumer groups), then the engines.
  */
 import { spawn } from 'node:child_process';
-import { relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ensureNodeModules } from '../lib/deps.mjs';
 import { startEngines } from '../lib/engines.mjs';
 import { describeSecrets, generators, loadLocalEnv, localEnvFile, withoutPassword } from '../lib/local-env.mjs';
-import { root } from '../lib/paths.mjs';
+import { root, stateDir } from '../lib/paths.mjs';
 import { run, stopAll } from '../lib/process.mjs';
+import { pipeServiceOutput } from '../lib/service-output.mjs';
 import { discoverServices, envFor } from '../lib/services.mjs';
+import { supervise } from '../lib/supervisor.mjs';
 
 const log = (message) => console.log(`[keyguard] ${message}`);
 const t0 = Date.now();
+/** How long every service gets to become ready at start. */
+const startTimeoutMs = Number(process.env.KEYGUARD_START_TIMEOUT_MS ?? 90_000);
+const devDir = join(stateDir, 'dev');
+const logsDir = join(devDir, 'logs');
+const since = (t) => `${((Date.now() - t) / 1000).toFixed(1)}s`;
+/** starting → running → stopping: what the terminal shows of the services' own logs depends on it. */
+let phase = 'starting';
+let engines;
 const services = [];
-let stopping = false;
 
 async function stop(code) {
-  if (stopping) return;
-  stopping = true;
-  log('stopping…');
-  await Promise.all(
-    services.map(
-      ({ child }) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
+  if (phase === 'stopping') return;
+  phase = 'stopping';
+  log('stopping: services first (they finish their batch and leave their consumer groups), then the engines…');
+  const t = Date.now();
+  await Promise.all(services.map((s) => s.supervisor.stop()));
+  await Promise.all((engines?.supervisors ?? []).map((s) => s.stop()));
   await stopAll();
+  log(`stopped in ${since(t)}`);
   process.exit(code);
 }
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (phase !== 'stopping') return void stop(0);
+    log('stopping at once');
+    for (const s of services) s.supervisor.child?.kill('SIGKILL');
+    process.exit(1);
+  });
+}
 
-async function healthy(port, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
+/**
+ * The services' warnings reach the terminal only while the stack is running and every engine
+ * is up: while an engine restarts, its own line says why Kafka or MongoDB calls fail.
+ */
+const showServiceWarnings = () => phase === 'running' && (engines?.supervisors ?? []).every((s) => s.up !== false);
+
+/** A service killed with us (kill -9 of `npm start`) keeps its port: stop it before starting a new one. */
+function killStaleService(service) {
+  const pidFile = join(devDir, 'services', `${service.name}.pid`);
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  try {
+    if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(service.main)) process.kill(pid, 'SIGKILL');
+  } catch {
+    // not running any more
   }
-  throw new Error(`no healthy answer on port ${port} within ${timeoutMs / 1000}s`);
+}
+
+/** Polls /readyz (on the operations port) until it answers 200; rejects if the process exits first. Keeps the last answer for messages. */
+function waitReady(service, child) {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const exited = () => {
+      done = true;
+      reject(new Error('exited'));
+    };
+    child.once('exit', exited);
+    const poll = async () => {
+      if (done) return;
+      try {
+        const res = await fetch(`http://127.0.0.1:${service.metricsPort}/readyz`, { signal: AbortSignal.timeout(3000) });
+        service.lastReadiness = await res.json().catch(() => null);
+        if (res.ok) {
+          done = true;
+          child.off('exit', exited);
+          return resolve();
+        }
+      } catch {
+        // not listening yet
+      }
+      setTimeout(poll, 100);
+    };
+    void poll();
+  });
+}
+
+/** What is not ready, from a /readyz answer: "consumer (joining)", "mongodb". */
+function notReadyParts(readiness) {
+  if (!readiness?.checks) return 'not answering';
+  return Object.entries(readiness.checks)
+    .filter(([, r]) => !(typeof r === 'boolean' ? r : r?.ready))
+    .map(([name, r]) => (typeof r === 'object' && r?.state ? `${name} (${r.state})` : name))
+    .join(', ');
+}
+
+function superviseService(service, env, all) {
+  killStaleService(service);
+  const supervisor = supervise({
+    name: service.name,
+    log,
+    // 78 = a setting is missing or malformed: the line above names it; restarting cannot fix it.
+    fatal: (code) => code === 78,
+    onFatal: (error) => {
+      log(error.message);
+      void stop(1);
+    },
+    start: async () => {
+      const child = spawn(process.execPath, ['--enable-source-maps', service.main], {
+        cwd: service.dir,
+        // Only its own secrets (package.json keyguard.secrets), its port and its metrics port.
+        env: envFor(service, env, all, Object.keys(generators)),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // Its own process group: Ctrl-C reaches only npm start, which stops things in order.
+        detached: true,
+      });
+      mkdirSync(join(devDir, 'services'), { recursive: true });
+      writeFileSync(join(devDir, 'services', `${service.name}.pid`), String(child.pid));
+      pipeServiceOutput(service.name, child, { file: join(logsDir, `${service.name}.log`), echo: showServiceWarnings });
+      return child;
+    },
+    whenReady: (child) => waitReady(service, child),
+  });
+  supervisor.ready.then(() => (service.readyOnce = true), () => {});
+  return Object.assign(service, { supervisor });
+}
+
+/**
+ * Once running, says when a service stops being ready and when it is again (a database
+ * that went away, a consumer that lost its group), after two failed polls in a row.
+ */
+function watchReadiness() {
+  const state = new Map();
+  const timer = setInterval(async () => {
+    if (phase !== 'running') return;
+    for (const service of services) {
+      if (!service.supervisor.up) continue; // being restarted: the supervisor's lines say so
+      let ok = false;
+      let readiness = null;
+      try {
+        const res = await fetch(`http://127.0.0.1:${service.metricsPort}/readyz`, { signal: AbortSignal.timeout(3000) });
+        readiness = await res.json().catch(() => null);
+        ok = res.ok;
+      } catch {
+        // restarting, or too busy to answer: counted as not ready
+      }
+      const s = state.get(service.name) ?? { failures: 0, reported: false };
+      if (ok) {
+        if (s.reported) log(`${service.name} is ready again`);
+        state.set(service.name, { failures: 0, reported: false });
+        continue;
+      }
+      s.failures += 1;
+      if (s.failures === 2 && !s.reported && phase === 'running') {
+        s.reported = true;
+        log(`${service.name} is not ready: ${notReadyParts(readiness)}`);
+      }
+      state.set(service.name, s);
+    }
+  }, 2000);
+  timer.unref();
 }
 
 async function main() {
   await ensureNodeModules(log);
   const secrets = loadLocalEnv();
-  const engines = await startEngines('dev', { log });
+  // The engines start while the build runs (turbo's cache makes a warm build a few seconds).
+  const built = run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' }, quiet: true });
+  built.catch(() => {});
+  engines = await startEngines('dev', { log, supervised: true });
   log(`engines ready (${Object.keys(engines.started).length ? Object.entries(engines.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ') : 'using KAFKA_BROKERS / MONGODB_URI / SMTP_URL'})`);
-
-  log('building…');
-  await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' } });
+  await built;
+  log(`built; starting the services (their logs: ${relative(process.cwd(), logsDir) || logsDir}/)…`);
 
   const env = { ...process.env, ...secrets.values, ...engines.env };
   const all = discoverServices();
   const unclaimed = Object.keys(generators).filter((name) => !all.some((s) => s.secrets.includes(name)));
   if (unclaimed.length > 0) log(`warning: no service lists ${unclaimed.join(', ')} in package.json keyguard.secrets, so none receives it`);
-  for (const service of all) {
-    const child = spawn(process.execPath, ['--enable-source-maps', service.main], {
-      cwd: service.dir,
-      // Only its own secrets (package.json keyguard.secrets), its port and its metrics port.
-      env: envFor(service, env, all, Object.keys(generators)),
-      stdio: 'inherit',
-    });
-    child.on('exit', (code, signal) => {
-      if (stopping) return;
-      log(`${service.name} exited (${signal ?? `code ${code}`}); stopping everything`);
-      void stop(1);
-    });
-    services.push({ ...service, child });
-  }
-  await Promise.all(services.map((s) => healthy(s.port)));
-
+  for (const service of all) services.push(superviseService(service, env, all));
+  let timer;
+  const timedOut = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const waiting = services.filter((s) => !s.readyOnce).map((s) => `${s.name}: ${notReadyParts(s.lastReadiness)}`);
+      reject(new Error(`not every service was ready within ${startTimeoutMs / 1000}s — ${waiting.join('; ')}. See ${relative(process.cwd(), logsDir)}/<service>.log`));
+    }, startTimeoutMs);
+  });
+  await Promise.race([Promise.all(services.map((s) => s.supervisor.ready)), timedOut]);
+  clearTimeout(timer);
+  phase = 'running';
+  watchReadiness();
 
   const url = (port, path = '') => `http://127.0.0.1:${port}${path}`;
   const portOf = (name) => services.find((s) => s.name === name)?.port;
   const lines = [
     '',
-    `Keyguard is running (ready in ${((Date.now() - t0) / 1000).toFixed(1)}s). Ctrl-C stops everything.`,
+    `Keyguard is running (ready in ${since(t0)}: every service's /readyz passes). Ctrl-C stops everything.`,
     '',
     `  Dashboard + keys API    ${url(portOf('keys-api'), '/')}   (API under /api/v1)`,
     `  GitHub push webhooks    ${url(portOf('github-ingest'), '/webhooks/github')}`,
@@ -102,7 +220,9 @@ async function main() {
     `  MongoDB (FerretDB)      ${withoutPassword(engines.env.MONGODB_URI)}`,
     `  Mail received           ${withoutPassword(engines.env.SMTP_SINK_URL ?? engines.env.SMTP_URL)}${engines.started.SMTP_URL ? ` (SMTP ${engines.env.SMTP_URL})` : ''}`,
     '',
+    `  Service logs: ${relative(process.cwd(), logsDir)}/<service>.log (warnings and errors also show here)`,
     ...describeSecrets(secrets, relative(process.cwd(), localEnvFile) || localEnvFile),
+    '',
   ];
   console.log(lines.join('\n'));
 }

@@ -5,13 +5,15 @@
  * lint every workspace, run every unit and integration test once, stop the engines.
  * Extra arguments go to vitest, e.g. `npm test -- packages/bus`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNodeModules } from '../lib/deps.mjs';
 import { startEngines } from '../lib/engines.mjs';
 import { ensureBrowser } from '../lib/browser.mjs';
 import { root, stateDir } from '../lib/paths.mjs';
-import { run, stopAll } from '../lib/process.mjs';
+import { run, stopAll, stopAllOnSignals } from '../lib/process.mjs';
+
+stopAllOnSignals();
 
 const log = (message) => console.log(`[keyguard test] ${message}`);
 const args = process.argv.slice(2);
@@ -22,7 +24,10 @@ async function main() {
   await ensureNodeModules(log);
   await ensureBrowser(log);
   log('starting engines…');
-  const engines = await startEngines('test', { log });
+  // The multi-writer profile (FerretDB on Debian's PostgreSQL) is opt-in: nothing in this
+  // repository installs PostgreSQL, and CI's two cores need not run a second database.
+  const multiWriter = process.env.KEYGUARD_TEST_MULTI_WRITER === 'true';
+  const engines = await startEngines('test', { log, multiWriter, requireMultiWriter: multiWriter });
   log(`engines ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: ${JSON.stringify(engines.env)}`);
   const env = { ...engines.env, TURBO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--enable-source-maps' };
 
@@ -30,6 +35,7 @@ async function main() {
   await run('npx', ['turbo', 'run', 'build', 'typecheck', 'lint', 'lint:infra', '--output-logs=errors-only'], { cwd: root, env });
 
   log('tests…');
+  rmSync(results, { force: true }); // a crashed run must not report the last run's counts
   let failed = false;
   try {
     await run(

@@ -1,5 +1,6 @@
-// Command keyguard-ferretdb runs FerretDB v1 (a MongoDB wire-protocol server) with SQLite
-// storage for Keyguard's local stack and tests.
+// Command keyguard-ferretdb runs FerretDB v1 (a MongoDB wire-protocol server) for Keyguard's
+// local stack and tests: with SQLite storage (--sqlite-dir, the default stack: one writer at a
+// time) or on PostgreSQL (--postgresql-url, the multi-writer test profile).
 //
 // It uses FerretDB's embeddable package rather than building cmd/ferretdb: a cmd/ferretdb
 // built outside FerretDB's own repository panics at start because the generated
@@ -22,20 +23,29 @@ import (
 func main() {
 	listen := flag.String("listen-addr", "127.0.0.1:27017", "TCP address to listen on")
 	dir := flag.String("sqlite-dir", "", "directory for the SQLite databases (created when missing)")
+	pgURL := flag.String("postgresql-url", "", "PostgreSQL database to store in instead, e.g. postgres://127.0.0.1:5432/ferretdb")
 	level := flag.String("log-level", "warn", "debug, info, warn or error")
 	flag.Parse()
 
-	if *dir == "" {
-		fmt.Fprintln(os.Stderr, "keyguard-ferretdb: --sqlite-dir is required")
+	if (*dir == "") == (*pgURL == "") {
+		fmt.Fprintln(os.Stderr, "keyguard-ferretdb: give exactly one of --sqlite-dir and --postgresql-url")
 		os.Exit(2)
 	}
-	abs, err := filepath.Abs(*dir)
-	if err == nil {
-		err = os.MkdirAll(abs, 0o755)
-	}
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "keyguard-ferretdb: --sqlite-dir: %v\n", err)
-		os.Exit(2)
+	config := ferretdb.Config{Listener: ferretdb.ListenerConfig{TCP: *listen}}
+	if *pgURL != "" {
+		config.Handler = "postgresql"
+		config.PostgreSQLURL = *pgURL
+	} else {
+		abs, err := filepath.Abs(*dir)
+		if err == nil {
+			err = os.MkdirAll(abs, 0o755)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "keyguard-ferretdb: --sqlite-dir: %v\n", err)
+			os.Exit(2)
+		}
+		config.Handler = "sqlite"
+		config.SQLiteURL = "file:" + abs + "/" // FerretDB requires the trailing slash
 	}
 
 	var slogLevel slog.Level
@@ -45,12 +55,8 @@ func main() {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slogLevel}))
 
-	db, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + abs + "/", // FerretDB requires the trailing slash
-		Logger:    logger,
-	})
+	config.Logger = logger
+	db, err := ferretdb.New(&config)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "keyguard-ferretdb: %v\n", err)
 		os.Exit(1)
@@ -58,7 +64,7 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	logger.Info("listening", "addr", *listen, "dir", abs)
+	logger.Info("listening", "addr", *listen, "handler", config.Handler)
 	if err := db.Run(ctx); err != nil {
 		fmt.Fprintf(os.Stderr, "keyguard-ferretdb: %v\n", err)
 		os.Exit(1)

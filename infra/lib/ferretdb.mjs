@@ -25,14 +25,18 @@ export async function ensureFerretDb(log = console.log) {
   return binary;
 }
 
-/** Starts FerretDB on 127.0.0.1:`port` with its SQLite files under `dir`. */
-export async function startFerretDb({ binary, dir, port }) {
+/**
+ * Starts FerretDB on 127.0.0.1:`port` with its SQLite files under `dir`, or, with
+ * `postgresqlUrl`, storing in that PostgreSQL database (several writers at once).
+ */
+export async function startFerretDb({ binary, dir, port, postgresqlUrl }) {
   await requireFreePort(port, 'ferretdb');
   mkdirSync(dir, { recursive: true });
+  const storage = postgresqlUrl ? ['--postgresql-url', postgresqlUrl] : ['--sqlite-dir', join(dir, 'data')];
   const child = startProcess(
     'ferretdb',
     binary,
-    ['--listen-addr', `127.0.0.1:${port}`, '--sqlite-dir', join(dir, 'data'), '--log-level', 'warn'],
+    ['--listen-addr', `127.0.0.1:${port}`, ...storage, '--log-level', 'warn'],
     { logFile: join(dir, 'ferretdb.log') },
   );
   await waitForPort(port, { child, what: `ferretdb on 127.0.0.1:${port}` });

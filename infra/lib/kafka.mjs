@@ -30,22 +30,29 @@ export async function ensureKafka(log = console.log) {
 
 /**
  * Formats (first time only) and starts a single-node KRaft broker on 127.0.0.1:`port`.
- * Resolves when the broker accepts connections.
+ * Resolves when the broker accepts connections. `template` and `vars` start one node of a
+ * cluster instead (infra/kafka/cluster.properties: NODE_ID, VOTERS, REPLICATION, …).
  */
-export async function startKafka({ libs, dir, port, controllerPort, heap = '512m' }) {
+export async function startKafka({ libs, dir, port, controllerPort, heap = '512m', template = 'infra/kafka/server.properties', vars = {} }) {
   await requireFreePort(port, 'kafka');
   await requireFreePort(controllerPort, 'kafka controller');
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir, { recursive: true });
-  const properties = readFileSync(join(root, 'infra/kafka/server.properties'), 'utf8')
+  let properties = readFileSync(join(root, template), 'utf8')
     .replaceAll('${PORT}', String(port))
     .replaceAll('${CONTROLLER_PORT}', String(controllerPort))
     .replaceAll('${DATA_DIR}', dataDir);
+  for (const [name, value] of Object.entries(vars)) properties = properties.replaceAll(`\${${name}}`, String(value));
   const propertiesFile = join(dir, 'server.properties');
   writeFileSync(propertiesFile, properties);
   const jvm = [
     `-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true',
-    `-Dlog4j.configuration=file:${join(root, 'infra/kafka/log4j.properties')}`, '-cp', `${libs}/*`,
+    // The client compiler only: the broker opens its port in about half the time (a local
+    // broker's load is far below what C2's peak code would matter for).
+    '-XX:TieredStopAtLevel=1',
+    `-Dlog4j.configuration=file:${join(root, 'infra/kafka/log4j.properties')}`,
+    ...(process.env.KEYGUARD_KAFKA_JVM_OPTS ?? '').split(' ').filter(Boolean),
+    '-cp', `${libs}/*`,
   ];
   if (!existsSync(join(dataDir, 'meta.properties'))) {
     await run('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', CLUSTER_ID, '-c', propertiesFile, '-g'], { quiet: true });

@@ -4,10 +4,14 @@ import { connect } from 'node:net';
 
 const children = new Set();
 
-/** Starts a long-running process with its output in `logFile`; it is stopped when we exit. */
-export function startProcess(name, command, args, { logFile, env, cwd } = {}) {
+/**
+ * Starts a long-running process with its output in `logFile`; it is stopped when we exit.
+ * It runs in its own process group, so a Ctrl-C in the terminal reaches only us and we stop
+ * things in order (services leave their consumer groups before the broker goes away).
+ */
+export function startProcess(name, command, args, { logFile, env, cwd, uid, gid } = {}) {
   const fd = openSync(logFile, 'a');
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd], detached: true, uid, gid });
   closeSync(fd);
   child.name = name;
   child.logFile = logFile;
@@ -39,11 +43,25 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
+/** Ctrl-C / SIGTERM stop every process started here, then exit (engines run in their own process group). */
+export function stopAllOnSignals() {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void stopAll().finally(() => process.exit(130));
+    });
+  }
+}
+
 /** Runs a command to completion, inheriting stdio; rejects on a non-zero exit. */
-export function run(command, args, { cwd, env, quiet = false } = {}) {
+export function run(command, args, { cwd, env, quiet = false, uid, gid } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
+      uid,
+      gid,
       env: { ...process.env, ...env },
       stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     });

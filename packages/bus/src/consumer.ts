@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { createEnvelope, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
 import { errorCode, isRetriable } from './errors.js';
+import { type MembershipStatus, trackMembership } from './membership.js';
 import type { Publisher } from './publisher.js';
 
 export interface ConsumedMessage<T> {
@@ -43,20 +44,36 @@ export interface ConsumerOptions<S extends z.ZodType> {
   retry?: Partial<RetryPolicy>;
   fromBeginning?: boolean;
   /**
-   * How long the group waits for a heartbeat before it drops this member (default 30 s).
-   * Handlers may take longer: the runner keeps heartbeating while they run.
+   * How long the group waits for a heartbeat before it drops this member (default
+   * `defaultSessionTimeoutMs`). Handlers may take longer: the runner heartbeats every second
+   * while they run.
    */
   sessionTimeoutMs?: number;
+  /** Partitions whose batches are handled at the same time (default 3). */
+  partitionsConsumedConcurrently?: number;
   /** Called after each committed batch: for metrics. */
   onCommitted?: (stats: { processed: number; deadLettered: number }) => void;
 }
 
 export interface RunningConsumer {
   consumer: Consumer;
-  /** Finishes the batch in hand, commits it, leaves the group. */
+  /** Finishes the batch in hand, commits it, leaves the group (LeaveGroup: no one waits for its session to expire). */
   stop(): Promise<void>;
   stats(): { processed: number; deadLettered: number; retries: number };
+  /** For /readyz: ready only while this consumer is in its group and holds its assignment. */
+  readiness(): MembershipStatus;
+  /** Resolves once the consumer has joined its group (rejects after `timeoutMs`). */
+  joined(timeoutMs?: number): Promise<void>;
 }
+
+/**
+ * 6 s, the broker's default `group.min.session.timeout.ms` (so any broker accepts it): a
+ * member that died without leaving (kill -9, a lost machine) holds its partitions this long.
+ * kafkajs has neither static membership (KIP-345: it never sends `group.instance.id`) nor
+ * cooperative rebalancing (KIP-429), so a short session is the lever for crash recovery; a
+ * graceful stop leaves the group at once. Measured in `npm run bench:rejoin`.
+ */
+export const defaultSessionTimeoutMs = 6000;
 
 /** Values larger than this are dead-lettered without their bytes (only their size). */
 const MAX_DEAD_LETTER_COPY_BYTES = 512 * 1024;
@@ -97,9 +114,10 @@ function decode<S extends z.ZodType>(schema: S, message: KafkaMessage): Decoded<
 export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: ConsumerOptions<S>): Promise<RunningConsumer> {
   const policy: RetryPolicy = { retries: 3, initialDelayMs: 100, maxDelayMs: 5000, ...options.retry };
   const log = options.logger.child({ groupId: options.groupId });
+  const sessionTimeout = options.sessionTimeoutMs ?? defaultSessionTimeoutMs;
   const consumer = kafka.consumer({
     groupId: options.groupId,
-    sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+    sessionTimeout,
     heartbeatInterval: 1000,
     maxWaitTimeInMs: 50,
     retry: {
@@ -115,6 +133,10 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
   });
   const counters = { processed: 0, deadLettered: 0, retries: 0 };
   let stopping = false;
+  const membership = trackMembership(consumer, { groupId: options.groupId, sessionTimeoutMs: sessionTimeout });
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    log.info({ memberId: payload.memberId, assignment: payload.memberAssignment, ms: payload.duration }, 'joined consumer group');
+  });
 
   /** Retriable errors again after initialDelayMs, doubling up to maxDelayMs (p-retry), unless the consumer is stopping. */
   async function withRetries(what: () => Promise<void>, isStopping: () => boolean): Promise<{ error?: unknown; attempts: number }> {
@@ -248,8 +270,17 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
   }
 
   await consumer.connect();
-  for (const topic of options.topics) await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
-  await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 3, eachBatch });
+  // A topic another service created a moment ago may have no leader yet (UNKNOWN_TOPIC_OR_PARTITION,
+  // retriable): subscribing again shortly beats failing the start and waiting for a restart.
+  for (const topic of options.topics) {
+    await pRetry(() => consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true }), {
+      retries: 8,
+      minTimeout: 100,
+      maxTimeout: 2000,
+      shouldRetry: (error) => (error as { retriable?: boolean }).retriable === true,
+    });
+  }
+  await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3, eachBatch });
   log.info({ topics: options.topics }, 'consumer running');
 
   return {
@@ -257,7 +288,10 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
     async stop() {
       stopping = true;
       await consumer.disconnect();
+      log.info('left consumer group');
     },
     stats: () => ({ ...counters }),
+    readiness: membership.status,
+    joined: membership.joined,
   };
 }

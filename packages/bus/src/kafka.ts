@@ -1,4 +1,5 @@
 import kafkajs, { type Admin, Kafka, logLevel as KafkaLogLevel, type LogEntry } from 'kafkajs';
+import pRetry, { AbortError } from 'p-retry';
 import type { Logger } from '@keyguard/logger';
 
 export type { Kafka } from 'kafkajs';
@@ -40,37 +41,69 @@ export function createKafka({ brokers, clientId, logger, maxRetryTimeMs }: Creat
   });
 }
 
+
 export interface TopicSpec {
   topic: string;
+  /** Default 6 (defaultPartitions): enough partitions for six consumers of a group to share the work. */
   numPartitions?: number;
+  /** Default: 3, or the number of brokers when there are fewer. */
+  replicationFactor?: number;
   /** Topic-level settings, e.g. `{ 'cleanup.policy': 'compact' }` (see TopicConfigs in @keyguard/events). */
   config?: Record<string, string>;
 }
 
+/** Partitions a topic gets unless it says otherwise: the most consumers of one group that can share it. */
+export const defaultPartitions = 6;
+
 /**
- * Creates the topics that do not exist yet (idempotent; safe from every service at start).
- * A topic that exists with a different `cleanup.policy` than its spec asks for gets it set:
- * a table topic must never be left on time-based deletion.
+ * Creates the topics that do not exist yet and grows those with fewer partitions than asked
+ * (idempotent; safe from every service at start). Growing moves some keys to other partitions
+ * once; every consumer here is idempotent, so that costs no correctness. A topic that exists
+ * with a different `cleanup.policy` than its spec asks for gets it set: a table topic must
+ * never be left on time-based deletion.
+ *
+ * Services start together and create the same topics: one wins, the others see "already
+ * exists" or metadata without leaders for a moment. Those settle and are tried again (p-retry);
+ * anything else is thrown.
  */
 export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
+  await pRetry(
+    async () => {
+      try {
+        await ensureTopicsOnce(kafka, topics);
+      } catch (error) {
+        const e = error as { retriable?: boolean; type?: string; errors?: { type?: string }[] };
+        const settles = e.retriable === true || e.type === 'TOPIC_ALREADY_EXISTS' || e.errors?.every((x) => x.type === 'TOPIC_ALREADY_EXISTS');
+        throw settles ? error : new AbortError(error as Error);
+      }
+    },
+    { retries: 9, minTimeout: 300, factor: 1.5 },
+  );
+}
+
+async function ensureTopicsOnce(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {
-      // Another service creating one of them meanwhile is fine: kafkajs answers false then.
+      const { brokers } = await admin.describeCluster();
       await admin.createTopics({
         waitForLeaders: true,
         topics: missing.map((t) => ({
           topic: t.topic,
-          numPartitions: t.numPartitions ?? 3,
-          replicationFactor: 1,
+          numPartitions: t.numPartitions ?? defaultPartitions,
+          replicationFactor: t.replicationFactor ?? Math.min(3, brokers.length),
           configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
         })),
       });
     }
-    const policed = topics.filter((t) => existing.has(t.topic) && t.config?.['cleanup.policy']);
+    const present = topics.filter((t) => existing.has(t.topic));
+    // Best effort: a topic another service created a moment ago may not have its leaders yet;
+    // growing it waits for the next start rather than failing this one.
+    if (present.length > 0) await growPartitions(admin, present).catch(() => {});
+    const policed = present.filter((t) => t.config?.['cleanup.policy']);
     if (policed.length > 0) {
       const described = await admin.describeConfigs({
         includeSynonyms: false,
@@ -90,6 +123,15 @@ export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<v
     await admin.disconnect();
   }
 }
+
+async function growPartitions(admin: Admin, present: TopicSpec[]): Promise<void> {
+  const metadata = await admin.fetchTopicMetadata({ topics: present.map((t) => t.topic) });
+  const grow = present
+    .map((t) => ({ topic: t.topic, count: t.numPartitions ?? defaultPartitions, has: metadata.topics.find((m) => m.name === t.topic)?.partitions.length ?? 0 }))
+    .filter((t) => t.has > 0 && t.has < t.count);
+  if (grow.length > 0) await admin.createPartitions({ topicPartitions: grow.map(({ topic, count }) => ({ topic, count })) });
+}
+
 
 type TopicOffsets = Awaited<ReturnType<Admin['fetchTopicOffsets']>>;
 

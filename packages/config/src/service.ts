@@ -15,4 +15,14 @@ export const serviceFields = (defaultPort: number) => ({
 });
 
 export const kafkaFields = { KAFKA_BROKERS: brokerList };
-export const mongoFields = { MONGODB_URI: mongoUri };
+export const mongoFields = {
+  MONGODB_URI: mongoUri,
+  /**
+   * Whether the MongoDB server takes concurrent writers: `auto` (true unless it is FerretDB,
+   * whose SQLite storage has one write lock), `true` (MongoDB, FerretDB on PostgreSQL), `false`.
+   */
+  MONGODB_CONCURRENT_WRITERS: z
+    .enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' })
+    .transform((v) => (v === 'auto' ? undefined : v === 'true'))
+    .optional(),
+};

@@ -165,20 +165,30 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
   const dlq = deps.topics?.dlq ?? Topics.dlq;
   const topicsReady = forever('topics', () =>
     ensureTopics(kafka, [
-      { topic: topics.sourceEvents, numPartitions: 6 },
-      { topic: topics.exposures, numPartitions: 6 },
-      { topic: topics.scanRequests, numPartitions: 6 },
-      { topic: dlq, numPartitions: 1 },
+      { topic: topics.sourceEvents },
+      { topic: topics.exposures },
+      { topic: topics.scanRequests },
+      { topic: dlq },
     ]),
   );
   background.push(topicsReady);
+  // The producers connect at start (InitProducerId, metadata), so the first webhook is
+  // acknowledged as fast as the next one; the receiver is ready once its producer is.
+  let producerConnected = false;
+  background.push(
+    forever('producer', async () => {
+      await Promise.all([publisher.connect(), workerPublisher.connect()]);
+      producerConnected = true;
+    }),
+  );
 
   let worker: RunningConsumer | undefined;
   let workerReady: Promise<void> = Promise.resolve();
-  if (deps.worker ?? config.INGEST_WORKER) {
+  const runsWorker = deps.worker ?? config.INGEST_WORKER;
+  if (runsWorker) {
     const collect = definition.collect(context);
     // The worker subscribes once its topic exists (a fresh broker has none yet).
-    workerReady = topicsReady.then(() => forever('worker', async () => {
+    const workerStarted = topicsReady.then(() => forever('worker', async () => {
       const started = await startSourceWorker({
         kafka,
         schema: definition.sourceEvent,
@@ -194,7 +204,9 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
       if (stopped) await started.stop();
       else worker = started;
     }));
-    background.push(workerReady);
+    background.push(workerStarted);
+    workerReady = workerStarted.then(() => worker?.joined(120_000));
+    workerReady.catch(() => {}); // awaited by tests; /readyz reports the same state
   }
 
   let scans: RunningConsumer | undefined;
@@ -223,7 +235,14 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
     service,
     logger,
     metrics,
-    readiness: { kafka: kafkaReady.check, mongodb: store.ping },
+    readiness: {
+      kafka: kafkaReady.check,
+      mongodb: store.ping,
+      producer: () => producerConnected,
+      // A worker that has not joined its group yet would leave every event unscanned.
+      ...(runsWorker ? { worker: () => worker?.readiness() ?? { ready: false, state: 'starting' } } : {}),
+      ...((deps.worker ?? config.INGEST_WORKER) && definition.scans ? { scans: () => scans?.readiness() ?? { ready: false, state: 'starting' } } : {}),
+    },
     bodyLimit: 1024 * 1024,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   });
@@ -232,7 +251,7 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
   const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  logger.info({ port, worker: Boolean(deps.worker ?? config.INGEST_WORKER) }, `${service} listening`);
+  logger.info({ port, worker: runsWorker }, `${service} listening`);
 
   return {
     port,

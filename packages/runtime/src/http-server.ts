@@ -2,13 +2,40 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Logger } from '@keyguard/logger';
 import type { Metrics } from './metrics.js';
 
-export type ReadinessCheck = () => Promise<boolean>;
+/**
+ * One dependency's readiness: a boolean, or details with `ready` (a consumer reports its group,
+ * state and partitions) that /readyz shows as they are.
+ */
+export type ReadinessResult = boolean | { ready: boolean };
+export type ReadinessCheck = () => Promise<ReadinessResult> | ReadinessResult;
+
+/** A check that has not answered by then counts as not ready (a dead database must not hang /readyz). */
+const readinessTimeoutMs = 2500;
+
+async function runCheck(check: ReadinessCheck): Promise<ReadinessResult> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      Promise.resolve().then(check),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), readinessTimeoutMs);
+      }),
+    ]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export interface HttpServerOptions {
   service: string;
   logger: Logger;
   metrics: Metrics;
-  /** Named checks for /readyz (e.g. kafka, mongodb); all must pass for 200. */
+  /**
+   * Named checks for /readyz (e.g. kafka, mongodb, consumer); all must pass for 200. A service
+   * with a consumer is ready only when that consumer is in its group and holds its partitions.
+   */
   readiness?: Record<string, ReadinessCheck>;
   bodyLimit?: number;
   /**
@@ -108,7 +135,8 @@ function handleErrors(app: FastifyInstance): void {
 }
 
 /**
- * The operations server: /healthz, /readyz (the dependencies answer) and /metrics
+ * The operations server: /healthz, /readyz (the dependencies answer and the consumers hold
+ * their partitions: readiness) and /metrics
  * (Prometheus) on a port of their own, so the public port shows neither (issue 10, item 15).
  */
 export function createOpsServer(options: Pick<HttpServerOptions, 'service' | 'logger' | 'metrics' | 'readiness'>): FastifyInstance {
@@ -116,10 +144,8 @@ export function createOpsServer(options: Pick<HttpServerOptions, 'service' | 'lo
   ops.get('/healthz', async () => ({ status: 'ok', service: options.service }));
   ops.get('/readyz', async (_request, reply) => {
     const checks = Object.entries(options.readiness ?? {});
-    const results = Object.fromEntries(
-      await Promise.all(checks.map(async ([name, check]) => [name, await check().catch(() => false)] as const)),
-    );
-    const ready = Object.values(results).every(Boolean);
+    const results = Object.fromEntries(await Promise.all(checks.map(async ([name, check]) => [name, await runCheck(check)] as const)));
+    const ready = Object.values(results).every((r) => (typeof r === 'boolean' ? r : r.ready));
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', service: options.service, checks: results });
   });
   ops.get('/metrics', async (_request, reply) =>

@@ -26,7 +26,7 @@ export function createLifecycle(logger: Logger, { graceMs = 15_000, exit = true 
           logger.error({ err: error, closer: name }, 'error while stopping');
         }
       }
-      logger.info('stopped');
+      if (exit) logger.info('stopped'); // a service's inner lifecycle (exit: false) leaves the line to main's
     })();
     return stopping;
   };

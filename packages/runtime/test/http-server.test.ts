@@ -67,6 +67,35 @@ describe('createHttpServer', () => {
     await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow();
   });
 
+  it('is not ready while a consumer has not joined its group, and shows what the consumer holds', async () => {
+    let consumer = { ready: false, groupId: 'keyguard.policy', state: 'joining', assignment: {} };
+    const ops = createOpsServer({
+      service: 'policy',
+      logger: createLogger({ name: 't', level: 'silent' }),
+      metrics: createMetrics('policy'),
+      readiness: { kafka: async () => true, consumer: () => consumer },
+    });
+    const joining = await ops.inject('/readyz');
+    expect(joining.statusCode).toBe(503);
+    expect(joining.json().checks.consumer).toMatchObject({ ready: false, state: 'joining' });
+    consumer = { ready: true, groupId: 'keyguard.policy', state: 'member', assignment: { 'keyguard.exposures.v1': [0, 1] } };
+    const member = await ops.inject('/readyz');
+    expect(member.statusCode).toBe(200);
+    expect(member.json()).toMatchObject({ status: 'ready', checks: { kafka: true, consumer: { state: 'member', assignment: { 'keyguard.exposures.v1': [0, 1] } } } });
+  });
+
+  it('counts a check that hangs or throws as not ready instead of hanging /readyz', async () => {
+    const ops = createOpsServer({
+      service: 'hanging',
+      logger: createLogger({ name: 't', level: 'silent' }),
+      metrics: createMetrics('hanging'),
+      readiness: { mongodb: () => new Promise<boolean>(() => {}), kafka: async () => Promise.reject(new Error('down')) },
+    });
+    const res = await ops.inject('/readyz');
+    expect(res.statusCode).toBe(503);
+    expect(res.json().checks).toEqual({ mongodb: false, kafka: false });
+  });
+
   it('never leaks a 5xx message', async () => {
     const res = await app().inject('/boom');
     expect(res.statusCode).toBe(500);

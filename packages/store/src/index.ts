@@ -1,4 +1,5 @@
 export * from './documents.js';
+export { detectCapabilities, type StoreCapabilities } from './capabilities.js';
 export { DuplicateKeyError, isDuplicateKey, isStoreBusy, mapDuplicate } from './errors.js';
 export { dropOldestBeyond } from './arrays.js';
 export { type Collections, connectStore, type ConnectStoreOptions, type Store } from './store.js';

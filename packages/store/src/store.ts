@@ -1,5 +1,6 @@
 import { type Collection, type Db, MongoClient } from 'mongodb';
 import type { Logger } from '@keyguard/logger';
+import { detectCapabilities, type StoreCapabilities } from './capabilities.js';
 import type {
   ApiKeyDoc,
   AuditLogDoc,
@@ -43,6 +44,8 @@ export interface Store {
   client: MongoClient;
   db: Db;
   collections: Collections;
+  /** What the server can do (e.g. concurrent writers); see capabilities.ts. */
+  capabilities: StoreCapabilities;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -54,6 +57,8 @@ export interface ConnectStoreOptions {
   logger: Logger;
   /** Create the indexes the design relies on (unique keys etc.). Default true. */
   ensureIndexes?: boolean;
+  /** Whether the server takes concurrent writers; undefined decides from the server (MONGODB_CONCURRENT_WRITERS=auto). */
+  concurrentWriters?: boolean;
 }
 
 /**
@@ -118,11 +123,13 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     scimGroups: db.collection('scimGroups'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
-  options.logger.info({ db: db.databaseName }, 'connected to MongoDB');
+  const capabilities = await detectCapabilities(db, options.concurrentWriters);
+  options.logger.info({ db: db.databaseName, ...capabilities }, 'connected to MongoDB');
   return {
     client,
     db,
     collections,
+    capabilities,
     async ping() {
       try {
         await db.command({ ping: 1 });

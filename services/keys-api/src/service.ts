@@ -1,4 +1,4 @@
-import { createKafka, createPublisher, ensureTopics, kafkaReadiness, runConsumer, topicIsEmpty } from '@keyguard/bus';
+import { createKafka, createPublisher, ensureTopics, kafkaReadiness, runConsumer, type RunningConsumer, topicIsEmpty } from '@keyguard/bus';
 import { KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
 import { createExpirySweeper, createKeyStatePublisher, createRevoker, type KeyStatePublisher } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
@@ -99,7 +99,14 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       (err: unknown) => logger.warn({ err }, 'insights rollups rebuild failed'),
     );
     const sweeper = createExpirySweeper({ store, revoker });
-    const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping }, trustProxy: config.TRUST_PROXY });
+    let usageConsumer: RunningConsumer | undefined; // joins below, once the routes are registered
+    const app = createHttpServer({
+      service,
+      logger,
+      metrics,
+      readiness: { kafka: kafkaReady.check, mongodb: store.ping, consumer: () => usageConsumer?.readiness() ?? { ready: false, state: 'starting' } },
+      trustProxy: config.TRUST_PROXY,
+    });
     registerSecurityHeaders(app, { https: config.SESSION_COOKIE_SECURE });
     const throttle = await registerRateLimits(
       app,
@@ -141,7 +148,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
 
     // Uses at the customers' APIs, reported by their verifiers, become lastUsedAt.
     const usage = createKeyUsageHandler(store);
-    const usageConsumer = await runConsumer(kafka, {
+    usageConsumer = await runConsumer(kafka, {
       // A group per topic: tests run many keys-api instances on fresh topics side by side.
       groupId: keyUsageTopic === Topics.keyUsage ? 'keyguard.keys-api.key-usage' : `keyguard.keys-api.key-usage.${keyUsageTopic}`,
       topics: [keyUsageTopic],
@@ -151,7 +158,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       publisher,
       logger,
     });
-    lifecycle.onStop('key-usage consumer', () => usageConsumer.stop());
+    lifecycle.onStop('key-usage consumer', () => usageConsumer?.stop());
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
     const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });

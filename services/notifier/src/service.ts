@@ -61,7 +61,7 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
     });
     lifecycle.onStop('kafka consumer', () => consumer.stop());
 
-    const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
+    const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping, consumer: consumer.readiness } });
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
     const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });

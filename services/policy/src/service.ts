@@ -71,7 +71,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     ]);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);
-    const store = await connectStore({ uri: config.MONGODB_URI, logger });
+    const store = await connectStore({ uri: config.MONGODB_URI, logger, concurrentWriters: config.MONGODB_CONCURRENT_WRITERS });
     lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
@@ -114,6 +114,8 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       publisher,
       logger,
       retry: deps.retry,
+      // With one writer, more partitions at once would only queue for it.
+      partitionsConsumedConcurrently: store.capabilities.concurrentWriters ? 6 : 3,
     });
     // Closers run in reverse: the consumer stops first, then the revocations in hand finish.
     lifecycle.onStop('revocation finishers', () => exposures.drain());
@@ -140,7 +142,17 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       lifecycle.onStop('expiry sweeper', async () => clearInterval(timer));
     }
 
-    const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
+    const app = createHttpServer({
+      service,
+      logger,
+      metrics,
+      readiness: {
+        kafka: kafkaReady.check,
+        // With what the store can do: how this policy schedules its writes.
+        mongodb: async () => ({ ready: await store.ping(), ...store.capabilities }),
+        consumer: consumer.readiness,
+      },
+    });
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
     const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });

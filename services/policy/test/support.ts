@@ -11,18 +11,21 @@ import { startService } from '../src/service.js';
 
 export const logger = createLogger({ name: 'policy-test', level: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent' });
 
-/** A policy service on fresh topics, group and database, plus what a test needs to drive it. */
-export async function startPolicy(env: Record<string, string> = {}) {
+/**
+ * A policy service on fresh topics, group and database, plus what a test needs to drive it.
+ * `env` overrides settings; `mongoUri` picks another store (the multi-writer profile).
+ */
+export async function startPolicy(env: Record<string, string> = {}, { mongoUri = process.env.MONGODB_URI! }: { mongoUri?: string } = {}) {
   const dbName = uniqueDbName('policy');
   const topics = { exposures: uniqueName('keyguard.exposures'), keyEvents: uniqueName('keyguard.key-events'), keyState: uniqueName('keyguard.key-state') };
   const config = Config.parse({
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
-    MONGODB_URI: uriWithDatabase(process.env.MONGODB_URI!, dbName),
+    MONGODB_URI: uriWithDatabase(mongoUri, dbName),
     PORT: '0',
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger });
+  const store: Store = await connectStore({ uri: mongoUri, dbName, logger });
   const groupId = uniqueName('policy');
   const running = await startService(config, { logger, topics, groupId, sweeper: false });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'policy-test', logger });

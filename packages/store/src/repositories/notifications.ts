@@ -23,6 +23,11 @@ export function createNotificationRepository(store: Store) {
       );
       return takeover.modifiedCount === 1;
     },
+    /** Whether the email of this event went out (`sent`), may be going out (`sending`), or was never claimed. */
+    async status(eventId: string): Promise<'sending' | 'sent' | null> {
+      const doc = await notifications.findOne({ _id: eventId }, { projection: { status: 1 } });
+      return doc ? (doc.status as 'sending' | 'sent') : null;
+    },
     async markSent(eventId: string): Promise<void> {
       await notifications.updateOne({ _id: eventId }, { $set: { status: 'sent', sentAt: new Date() } });
     },

@@ -6,9 +6,13 @@ export interface Mailer {
   close(): void;
 }
 
-/** SMTP through nodemailer (SMTP_URL carries host, port and any credentials). */
+/**
+ * SMTP through nodemailer (SMTP_URL carries host, port and any credentials). A send ends,
+ * one way or the other, within ~40 s (nodemailer's defaults allow minutes): a claim older than
+ * the notification repository's stale limit (60 s) is then surely not being sent any more.
+ */
 export function createMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl, { from });
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }, { from });
   return {
     async send(email) {
       await transport.sendMail({ to: email.to, subject: email.subject, text: email.text, messageId: email.messageId });

@@ -16,6 +16,12 @@ export interface KeyEventHandlerDeps {
  * One email per `key.revoked` event: the event id is claimed first (a redelivery finds it
  * taken and sends nothing); a failed send gives the claim back and throws a retriable error,
  * so the consumer tries again with backoff while SMTP is down.
+ *
+ * A claim still `sending` belongs to a sender that may have crashed mid-send (kill -9): the
+ * redelivery retries until the claim is stale (longer than a send can take: see the mailer's
+ * timeouts), then takes it over and sends. The email is never lost; it can go out twice only
+ * if the crash fell between the SMTP server's acceptance and `markSent`, and then with the
+ * same Message-ID, which mailboxes show once.
  */
 export function createKeyEventHandler({ notifications, mailer, dashboardUrl, onSent }: KeyEventHandlerDeps) {
   return (message: ConsumedMessage<KeyEvent>): Promise<void> => retryingStoreBusy(() => handleKeyEvent(message));
@@ -25,6 +31,9 @@ export function createKeyEventHandler({ notifications, mailer, dashboardUrl, onS
     const email = revocationEmail(event.payload, dashboardUrl);
     if (!email.to) throw permanent('NO_RECIPIENT', 'the key owner has no email address');
     if (!(await notifications.claim(event.id, event.type, email.to))) {
+      if ((await notifications.status(event.id)) === 'sending') {
+        throw retriable('EMAIL_IN_FLIGHT', 'another sender claimed this email and has not finished; waiting for the claim to go stale');
+      }
       log.info({ keyId: event.payload.keyId }, 'email already sent for this event');
       return;
     }

@@ -4,6 +4,7 @@ import { type FindingRecorder, findingIdFor, type KeyStatePublisher, type Revoke
 import type { Logger } from '@keyguard/logger';
 import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, type Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
+import { createWriteLanes } from './write-lanes.js';
 
 export const policyActor: ActorRef = { type: 'system', id: 'policy', name: 'Keyguard policy' };
 
@@ -26,30 +27,12 @@ export function createExposureHandler({ store, findings, revoker, keyState, logg
   const teams = createTeamRepository(store);
   /** Revocations being finished, by key: one finisher per key in this process. */
   const finishing = new Map<string, Promise<unknown>>();
-  /**
-   * One writer at a time from this process: SQLite (under FerretDB) has a single write lock,
-   * and concurrent partitions fighting for it back off for far longer than they would wait
-   * in line. Exposure batches go ahead of revocation finishing, so refusals never queue
-   * behind audit entries and emails.
-   */
-  const queues: Record<'batch' | 'finish', (() => void)[]> = { batch: [], finish: [] };
-  let busy = false;
-  const next = () => {
-    const start = queues.batch.shift() ?? queues.finish.shift();
-    busy = start !== undefined;
-    start?.();
-  };
-  const serially = <T>(work: () => Promise<T>, lane: 'batch' | 'finish'): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      queues[lane].push(() => {
-        work().then(resolve, reject).finally(next);
-      });
-      if (!busy) next();
-    });
+  /** One writer at a time, or side by side: the store says which (see write-lanes.ts). */
+  const lanes = createWriteLanes({ concurrentWriters: store.capabilities.concurrentWriters });
 
   function finishLater(keyId: string, work: () => Promise<unknown>): void {
     if (finishing.has(keyId)) return;
-    const task = retryFinish(() => serially(work, 'finish'))
+    const task = retryFinish(() => lanes.run('finish', work))
       .catch((err: unknown) => logger.error({ err, keyId }, 'could not finish a revocation; the sweeper will'))
       .finally(() => finishing.delete(keyId));
     finishing.set(keyId, task);
@@ -67,7 +50,7 @@ export function createExposureHandler({ store, findings, revoker, keyState, logg
     }
   }
 
-  const handler = (messages: ConsumedMessage<ExposureDetected>[]): Promise<void> => serially(() => retryingStoreBusy(() => handle(messages)), 'batch');
+  const handler = (messages: ConsumedMessage<ExposureDetected>[]): Promise<void> => lanes.run('batch', () => retryingStoreBusy(() => handle(messages)));
   /** Resolves once the revocations started so far are finished (for a graceful stop, and tests). */
   const drain = async () => {
     while (finishing.size > 0) await Promise.allSettled([...finishing.values()]);
@@ -102,11 +85,13 @@ export function createExposureHandler({ store, findings, revoker, keyState, logg
 
     // 1. Refuse first: the keys this batch revokes stop working before anything else is written.
     const toRevoke = matched.filter((k) => decideKeyAction(k, settings.get(k.teamId)) === 'revoke');
-    //    One after another: parallel writes would only queue for the store's one lock.
+    //    Side by side when the store takes concurrent writers; else one after another (they
+    //    would only queue for its one lock).
+    const beginOne = (k: (typeof toRevoke)[number]) =>
+      revoker.begin(k._id, { reason: 'exposure_auto', actor: policyActor }, k.exposure ? {} : { exposure: exposureOf(k) });
     const begun: (ApiKeyDoc | null)[] = [];
-    for (const k of toRevoke) {
-      begun.push(await revoker.begin(k._id, { reason: 'exposure_auto', actor: policyActor }, k.exposure ? {} : { exposure: exposureOf(k) }));
-    }
+    if (lanes.parallel) begun.push(...(await Promise.all(toRevoke.map(beginOne))));
+    else for (const k of toRevoke) begun.push(await beginOne(k));
     //    …and every verifier refuses them as soon as their new state is on the key-state topic.
     await keyState.publish(begun.filter((k): k is ApiKeyDoc => k !== null));
     lap('refused');

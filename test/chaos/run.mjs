@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The chaos suite (issue 11): `npm run chaos [-- --brokers 1|3|both] [scenario ...]`.
+// Builds (via infra/bin/chaos.mjs), starts its own engines on KEYGUARD_CHAOS_PORT.. (default
+// 29100: brokers +0.., controllers +10.., proxied listeners +20.., proxies +30.., FerretDB +40,
+// SMTP +41/+42) and runs each scenario with EXPOSURES (default 1000) leaks at RATE/s (100).
+// Exits 1 when any scenario broke a promise (a key left alive, a double revocation, a missing
+// email, a dead letter). Scenarios: broker-leader, policy-kill, notifier-kill, ferretdb-stop,
+// smtp-down, ingest-kafka-cut.
+import { faults, runScenario } from './scenario.mjs';
+import { startChaosStack } from './stack.mjs';
+
+const args = process.argv.slice(2);
+const brokersArg = args.includes('--brokers') ? args[args.indexOf('--brokers') + 1] : 'both';
+const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--brokers');
+const scenarios = names.length > 0 ? names : Object.keys(faults);
+for (const n of scenarios) if (!faults[n]) throw new Error(`unknown scenario ${n}; known: ${Object.keys(faults).join(', ')}`);
+const profiles = brokersArg === 'both' ? [1, 3] : [Number(brokersArg)];
+const basePort = Number(process.env.KEYGUARD_CHAOS_PORT ?? 29100);
+const exposures = Number(process.env.EXPOSURES ?? 1000);
+const rate = Number(process.env.RATE ?? 100);
+const log = (m) => console.log(m);
+
+const results = [];
+let current;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.log('chaos: stopping');
+    void Promise.resolve(current?.stop()).finally(() => process.exit(130));
+  });
+}
+for (const brokers of profiles) {
+  const stack = await startChaosStack({ brokers, basePort, log });
+  current = stack;
+  try {
+    for (const name of scenarios) results.push(await runScenario(stack, { name, exposures, rate, fault: faults[name], log }));
+  } finally {
+    await stack.stop();
+  }
+}
+console.log('\n| scenario | brokers | exposures | fault | refused | exposure→refusal p50 / max | recovery after the fault | emails (re-sent) | double revocations | DLQ |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  console.log(
+    `| ${r.name} | ${r.brokers} | ${r.exposures} | ${r.faultSeconds.toFixed(1)} s | ${r.refused} | ${Math.round(r.refusalP50)} ms / ${(r.refusalMax / 1000).toFixed(1)} s | ${(r.recovery / 1000).toFixed(1)} s (emails ${(r.emailsRecovery / 1000).toFixed(1)} s) | ${r.emails}${r.resent ? ` (+${r.resent})` : ''} | ${r.doubleRevocations} | ${r.dlq} |`,
+  );
+}
+const failed = results.filter((r) => r.problems.length > 0);
+process.exit(failed.length > 0 ? 1 : 0);
