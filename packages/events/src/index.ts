@@ -10,3 +10,13 @@ export {
 } from './exposures.js';
 export { Actor, KeyEvent, KeyRevoked, KeyRevokedPayload, RevocationReason } from './key-events.js';
 export { DeadLetter } from './dlq.js';
+export {
+  ExposureAction,
+  ExposureRecorded,
+  ExposureRecordedPayload,
+  FindingEvent,
+  FindingResolved,
+  FindingResolvedPayload,
+  KeyRef,
+  RecordedLocation,
+} from './finding-events.js';

@@ -6,6 +6,8 @@ export const Topics = {
   exposures: 'keyguard.exposures.v1',
   /** Key lifecycle (revoked, ...), keyed by keyId; read by notifier and audit. */
   keyEvents: 'keyguard.key-events.v1',
+  /** What the policy recorded and how findings were resolved, keyed by tokenHash; read by notifier. */
+  findings: 'keyguard.findings.v1',
   /** Messages a consumer could not handle, with the reason; keyed by the original key. */
   dlq: 'keyguard.dlq.v1',
 } as const;

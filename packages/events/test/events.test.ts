@@ -9,6 +9,7 @@ describe('events', () => {
     expect(Object.values(Topics).sort()).toEqual([
       'keyguard.dlq.v1',
       'keyguard.exposures.v1',
+      'keyguard.findings.v1',
       'keyguard.key-events.v1',
       'keyguard.source-events.v1',
     ]);

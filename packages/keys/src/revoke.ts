@@ -1,6 +1,6 @@
 import type { Filter } from 'mongodb';
 import type { Publisher } from '@keyguard/bus';
-import { createEnvelope, type KeyRevokedPayload, Topics } from '@keyguard/events';
+import { createEnvelope, type FindingResolvedPayload, type KeyRevokedPayload, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
 import { type ActorRef, isDuplicateKey, type LocationDoc, type RevocationReason, type Store } from '@keyguard/store';
 import { findingIdFor } from './findings.js';
@@ -29,6 +29,8 @@ export interface RevokerOptions {
   source: string;
   /** Defaults to keyguard.key-events.v1; tests use fresh topics. */
   keyEventsTopic?: string;
+  /** Defaults to keyguard.findings.v1 (`finding.resolved` when a revocation resolves the key's finding). */
+  findingsTopic?: string;
   publishTimeoutMs?: number;
 }
 
@@ -52,6 +54,7 @@ export function createRevoker(options: RevokerOptions) {
   const findings = findingRecords(options.store);
   const { users, auditLog } = options.store.collections;
   const topic = options.keyEventsTopic ?? Topics.keyEvents;
+  const findingsTopic = options.findingsTopic ?? Topics.findings;
   const log = options.logger.child({ component: 'revoker' });
 
   /**
@@ -82,13 +85,14 @@ export function createRevoker(options: RevokerOptions) {
     }
     lap('audit');
     // Only an exposed key has a finding (the policy marks the key when it records one).
-    if (key.exposure && !known.findingResolved) await findings.updateOne(
+    let resolvedNow = known.findingResolved === true;
+    if (key.exposure && !known.findingResolved) resolvedNow = (await findings.updateOne(
       { _id: findingIdFor(key.hash), status: 'open' },
       {
         $set: { status: 'resolved', resolution: 'revoked' },
         $push: { history: { at, action: 'resolved', actor: revocation.actor, status: 'resolved', resolution: 'revoked', note: `key revoked (${revocation.reason})` } },
       },
-    );
+    )).modifiedCount === 1;
     lap('finding');
     const [owner, finding] = await Promise.all([
       users.findOne({ _id: key.createdBy }),
@@ -114,6 +118,21 @@ export function createRevoker(options: RevokerOptions) {
     });
     lap('read');
     await options.publisher.publish(topic, [{ key: key._id, value: event }], { timeoutMs: options.publishTimeoutMs ?? 10_000 });
+    if (resolvedNow && key.exposure) {
+      const resolved: FindingResolvedPayload = {
+        findingId: findingIdFor(key.hash),
+        tokenHash: key.hash,
+        ruleId: 'postman-api-key', // every key we issue is a PMAK key
+        redacted: key.preview,
+        teamId: key.teamId,
+        keyId: key._id,
+        resolution: 'revoked',
+        actor: revocation.actor,
+        resolvedAt: at.toISOString(),
+      };
+      const resolvedEvent = createEnvelope('finding.resolved', resolved, { source: options.source, id: `finding.resolved:${resolved.findingId}:key-revoked`, occurredAt: at, correlationId });
+      await options.publisher.publish(findingsTopic, [{ key: key.hash, value: resolvedEvent }], { timeoutMs: options.publishTimeoutMs ?? 10_000 });
+    }
     lap('published');
     await keys.updateOne({ _id: key._id }, { $unset: { revocationPending: '' } });
     lap('done');

@@ -3,3 +3,8 @@ export { DuplicateKeyError, isDuplicateKey, mapDuplicate } from './errors.js';
 export { type Collections, connectStore, type ConnectStoreOptions, type Store } from './store.js';
 export { createDeliveryRepository, type DeliveryRepository } from './repositories/deliveries.js';
 export { createNotificationRepository, type NotificationRepository } from './repositories/notifications.js';
+export { createDigestRepository, type DigestItemRecord, type DigestRepository, digestKeyOf, type NewDigestItem, NOTHING_DUE } from './repositories/digests.js';
+export { createChannelRepository, type ChannelRepository } from './repositories/notification-channels.js';
+export { createChannelDeliveryRepository, type ChannelDeliveryRepository } from './repositories/channel-deliveries.js';
+export { createRelayRepository, type RelayRepository } from './repositories/relay.js';
+export { createTeamDirectory, type TeamDirectory, type TeamRecipients } from './repositories/team-directory.js';

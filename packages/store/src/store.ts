@@ -3,9 +3,15 @@ import type { Logger } from '@keyguard/logger';
 import type {
   ApiKeyDoc,
   AuditLogDoc,
+  ChannelDeliveryDoc,
   DeliveryDoc,
+  DigestDoc,
+  DigestItemDoc,
   FindingDoc,
+  NotificationChannelDoc,
   NotificationDoc,
+  RelayIssuerDoc,
+  RelayReportDoc,
   TeamDoc,
   UserDoc,
 } from './documents.js';
@@ -18,6 +24,12 @@ export interface Collections {
   auditLog: Collection<AuditLogDoc>;
   deliveries: Collection<DeliveryDoc>;
   notifications: Collection<NotificationDoc>;
+  notificationChannels: Collection<NotificationChannelDoc>;
+  channelDeliveries: Collection<ChannelDeliveryDoc>;
+  digests: Collection<DigestDoc>;
+  digestItems: Collection<DigestItemDoc>;
+  relayReports: Collection<RelayReportDoc>;
+  relayIssuers: Collection<RelayIssuerDoc>;
 }
 
 export interface Store {
@@ -53,6 +65,12 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.findings.createIndex({ tokenHash: 1 }, { unique: true, name: 'token_hash_unique' }),
     c.findings.createIndex({ teamId: 1, status: 1, lastSeen: -1 }, { name: 'team_status_seen' }),
     c.auditLog.createIndex({ teamId: 1, at: -1 }, { name: 'team_at' }),
+    c.notificationChannels.createIndex({ teamId: 1 }, { name: 'team' }),
+    c.channelDeliveries.createIndex({ status: 1, seq: 1 }, { name: 'status_seq' }),
+    c.channelDeliveries.createIndex({ channelId: 1, createdAt: -1 }, { name: 'channel_created' }),
+    c.digestItems.createIndex({ digestKey: 1, batchId: 1 }, { name: 'digest_batch' }),
+    c.digests.createIndex({ dueAt: 1 }, { name: 'due' }),
+    c.relayReports.createIndex({ status: 1, nextAttemptAt: 1 }, { name: 'status_next' }),
   ]);
 }
 
@@ -77,6 +95,12 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     auditLog: db.collection('auditLog'),
     deliveries: db.collection('deliveries'),
     notifications: db.collection('notifications'),
+    notificationChannels: db.collection('notificationChannels'),
+    channelDeliveries: db.collection('channelDeliveries'),
+    digests: db.collection('digests'),
+    digestItems: db.collection('digestItems'),
+    relayReports: db.collection('relayReports'),
+    relayIssuers: db.collection('relayIssuers'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   options.logger.info({ db: db.databaseName }, 'connected to MongoDB');

@@ -13,7 +13,7 @@ const service = 'policy';
 export interface PolicyDeps {
   logger?: Logger;
   /** Topic names (tests use fresh ones). */
-  topics?: { exposures?: string; keyEvents?: string };
+  topics?: { exposures?: string; keyEvents?: string; findings?: string };
   groupId?: string;
   retry?: Partial<RetryPolicy>;
   /** Set false to run no periodic sweep (tests call `sweep()` themselves). */
@@ -35,6 +35,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const exposuresTopic = deps.topics?.exposures ?? Topics.exposures;
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
+  const findingsTopic = deps.topics?.findings ?? Topics.findings;
   const lifecycle = createLifecycle(logger, { exit: false });
   const stop = lifecycle.stop;
 
@@ -45,7 +46,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const sweptTotal = new Counter({ name: 'keyguard_policy_expired_revocations_total', help: 'Keys revoked by the expiry sweeper', registers: [metrics.registry] });
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
-    await ensureTopics(kafka, [{ topic: exposuresTopic }, { topic: keyEventsTopic }, { topic: Topics.dlq }]);
+    await ensureTopics(kafka, [{ topic: exposuresTopic }, { topic: keyEventsTopic }, { topic: findingsTopic }, { topic: Topics.dlq }]);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);
     const store = await connectStore({ uri: config.MONGODB_URI, logger });
@@ -53,7 +54,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
 
-    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
+    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic, findingsTopic });
     const findings = createFindingRepository(store);
     const sweeper = createExpirySweeper({ store, revoker });
     const exposures = createExposureHandler({
@@ -61,6 +62,9 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       findings,
       revoker,
       logger,
+      publisher,
+      findingsTopic,
+      source: service,
       onOutcome: (o) => {
         exposuresTotal.inc(o.exposures);
         revokedTotal.inc(o.revoked);

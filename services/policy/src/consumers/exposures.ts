@@ -1,9 +1,10 @@
-import type { ConsumedMessage } from '@keyguard/bus';
+import type { ConsumedMessage, Publisher } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
 import { type FindingRepository, findingIdFor, type KeyRecord, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
 import type { ActorRef, Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
+import { exposureRecordedMessages } from '../domain/recorded.js';
 
 export const policyActor: ActorRef = { type: 'system', id: 'policy', name: 'Keyguard policy' };
 
@@ -12,6 +13,10 @@ export interface ExposureHandlerDeps {
   findings: FindingRepository;
   revoker: Revoker;
   logger: Logger;
+  /** Where `exposure.recorded` goes (keyguard.findings.v1), for the notifier. */
+  publisher: Publisher;
+  findingsTopic: string;
+  source: string;
   onOutcome?: (outcome: { exposures: number; revoked: number; markedExposed: number; timings: Record<string, number> }) => void;
 }
 
@@ -20,9 +25,9 @@ export interface ExposureHandlerDeps {
  * the findings, then per matching key the team's policy. Redelivery is harmless: finding
  * writes skip known locations, marking is conditional, and the revoker has a single winner.
  */
-export function createExposureHandler({ store, findings, revoker, logger, onOutcome }: ExposureHandlerDeps) {
+export function createExposureHandler({ store, findings, revoker, logger, publisher, findingsTopic, source, onOutcome }: ExposureHandlerDeps) {
   const keys = keyRecords(store);
-  const { teams } = store.collections;
+  const { teams, users } = store.collections;
   /** Revocations being finished, by key: one finisher per key in this process. */
   const finishing = new Map<string, Promise<unknown>>();
   /**
@@ -83,7 +88,7 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     const records = messages.map((m) => toExposureRecord(m.value.payload));
     const hashes = [...new Set(records.map((r) => r.tokenHash))];
     const matched = await keys
-      .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1 } })
+      .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1, name: 1, preview: 1, createdBy: 1 } })
       .toArray();
     const teamIds = [...new Set(matched.map((k) => k.teamId))];
     const teamList = teamIds.length > 0 ? await teams.find({ _id: { $in: teamIds } }).toArray() : [];
@@ -143,6 +148,27 @@ export function createExposureHandler({ store, findings, revoker, logger, onOutc
     }
     const revokedCount = begun.filter(Boolean).length;
     lap('keys');
+
+    // 5. Tell the notifier what was recorded (only what this batch added: a redelivery adds nothing).
+    const recorded = outcomes.filter((o) => o.added.length > 0);
+    if (recorded.length > 0) {
+      const ownerIds = [...new Set(matched.filter((k) => recorded.some((o) => o.tokenHash === k.hash)).map((k) => k.createdBy))];
+      const owners = ownerIds.length > 0 ? await users.find({ _id: { $in: ownerIds } }, { projection: { name: 1, email: 1 } }).toArray() : [];
+      const revokedHere = new Set(begun.flatMap((k) => (k ? [k.hash] : [])));
+      await publisher.publish(
+        findingsTopic,
+        exposureRecordedMessages({
+          outcomes: recorded,
+          records,
+          keys: new Map(matched.map((k) => [k.hash, k])),
+          owners: new Map(owners.map((u) => [u._id, u])),
+          actionOf: (k) => (revokedHere.has(k.hash) ? 'revoked' : k.status === 'revoked' || lostRace.has(k._id) ? 'already_revoked' : 'marked_exposed'),
+          source,
+          correlation,
+        }),
+      );
+    }
+    lap('published');
     onOutcome?.({
       timings,
       exposures: records.length,

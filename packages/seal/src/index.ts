@@ -1,0 +1,2 @@
+export { generateRelayKeyPair, open, type RelayKeyPair, relayPrivateKey, relayPublicKey, SealError, seal } from './sealed-box.js';
+export { createSecretBox, type SecretBox } from './secret-box.js';
