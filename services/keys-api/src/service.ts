@@ -18,7 +18,7 @@ const service = 'keys-api';
 
 export interface KeysApiDeps {
   logger?: Logger;
-  topics?: { keyEvents?: string };
+  topics?: { keyEvents?: string; findings?: string };
 }
 
 export interface RunningKeysApi {
@@ -30,11 +30,12 @@ export interface RunningKeysApi {
 export async function startService(config: Config, deps: KeysApiDeps = {}): Promise<RunningKeysApi> {
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
+  const findingsTopic = deps.topics?.findings ?? Topics.findings;
   const lifecycle = createLifecycle(logger, { exit: false });
   const stop = lifecycle.stop;
   try {
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
-    await ensureTopics(kafka, [{ topic: keyEventsTopic }]);
+    await ensureTopics(kafka, [{ topic: keyEventsTopic }, { topic: findingsTopic }]);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);
     const store = await connectStore({ uri: config.MONGODB_URI, logger });
@@ -48,7 +49,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     );
 
     const sessions = createSessionRepository(store);
-    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic });
+    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic, findingsTopic });
     const sweeper = createExpirySweeper({ store, revoker });
     const app = createHttpServer({ service, logger, metrics: createMetrics(service), readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
     await registerApi(app, {

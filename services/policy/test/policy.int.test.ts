@@ -14,6 +14,8 @@ afterAll(async () => {
 
 const finding = (raw: string) => findingRecords(h.store).findOne({ tokenHash: hashApiKey(raw) });
 const keyDoc = (id: string) => keyRecords(h.store).findOne({ _id: id });
+const findingEventsFor = async (tokenHash: string) =>
+  (await readAll(h.kafka, h.topics.findings)).map((m) => m.json as { id: string; type: string; payload: Record<string, unknown> & { tokenHash: string } }).filter((e) => e.payload.tokenHash === tokenHash);
 const revokedEventsFor = async (keyId: string) =>
   (await readAll(h.kafka, h.topics.keyEvents)).map((m) => m.json as { id: string; type: string; payload: { keyId: string } }).filter((e) => e.payload.keyId === keyId);
 
@@ -43,6 +45,16 @@ describe('policy: auto-revoke on', () => {
     expect(events[0]).toMatchObject({ type: 'key.revoked', payload: { reason: 'exposure_auto', owner: { email: owner.email }, exposure: { locations: [{ repository: 'o/r' }] } } });
     expect(JSON.stringify(events)).not.toContain(key.raw);
     expect(await h.store.collections.auditLog.countDocuments({ 'target.id': key._id, action: 'key.revoked' })).toBe(1);
+
+    // For the notifier: what was recorded (with the team and the owner) and that the finding was resolved — once each.
+    const told = await eventually(async () => ((await findingEventsFor(hashApiKey(key.raw))).length >= 2 ? findingEventsFor(hashApiKey(key.raw)) : undefined), { what: 'the finding events' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await findingEventsFor(hashApiKey(key.raw))).map((e) => e.type).sort()).toEqual(['exposure.recorded', 'finding.resolved']);
+    expect(told.find((e) => e.type === 'exposure.recorded')).toMatchObject({
+      payload: { teamId: owner.teamId, action: 'revoked', findingCreated: true, key: { id: key._id, owner: { email: owner.email } }, locations: [{ repository: 'o/r' }] },
+    });
+    expect(told.find((e) => e.type === 'finding.resolved')).toMatchObject({ payload: { resolution: 'revoked', keyId: key._id } });
+    expect(JSON.stringify(told)).not.toContain(key.raw);
   });
 
   it('a revoked key exposed again somewhere new gains the location but is not revoked twice or reopened', async () => {
@@ -104,6 +116,8 @@ describe('policy: not our keys', () => {
     expect(a).toMatchObject({ status: 'open', ruleId: 'postman-api-key' });
     expect(a.keyId ?? null).toBeNull();
     expect(b).toMatchObject({ status: 'open', ruleId: 'github-pat', locations: [{ source: 'gitlab' }] });
+    const [recorded] = await eventually(async () => ((await findingEventsFor(hashApiKey(thirdParty))).length ? findingEventsFor(hashApiKey(thirdParty)) : undefined));
+    expect(recorded).toMatchObject({ type: 'exposure.recorded', payload: { teamId: null, key: null, action: 'recorded', findingCreated: true } });
   });
 });
 

@@ -14,7 +14,7 @@ export const logger = createLogger({ name: 'policy-test', level: (process.env.TE
 /** A policy service on fresh topics, group and database, plus what a test needs to drive it. */
 export async function startPolicy() {
   const dbName = uniqueDbName('policy');
-  const topics = { exposures: uniqueName('keyguard.exposures'), keyEvents: uniqueName('keyguard.key-events') };
+  const topics = { exposures: uniqueName('keyguard.exposures'), keyEvents: uniqueName('keyguard.key-events'), findings: uniqueName('keyguard.findings') };
   const config = Config.parse({
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
     MONGODB_URI: uriWithDatabase(process.env.MONGODB_URI!, dbName),

@@ -16,13 +16,16 @@ export interface IssuerOptions {
   logger: Logger;
   logLevel: LogLevel;
   dbName: string;
-  topics: { exposures: string; keyEvents: string };
+  /** `findings` defaults to a topic named after `keyEvents` (the services create it). */
+  topics: { exposures: string; keyEvents: string; findings?: string };
   adminKey: string;
   admin?: { email: string; name: string };
   /** The built dashboard keys-api serves; none by default. */
   dashboardDir?: string;
   /** Start the notifier too (emails go to SMTP_URL). */
   notifier?: boolean;
+  /** KEYGUARD_CHANNEL_ENCRYPTION_KEY for keys-api and the notifier (notification channels). */
+  channelEncryptionKey?: string;
 }
 
 export interface Issuer {
@@ -42,7 +45,8 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
     KAFKA_BROKERS: process.env['KAFKA_BROKERS']!.split(','),
     MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, options.dbName),
   };
-  const { logger, topics } = options;
+  const { logger } = options;
+  const topics = { ...options.topics, findings: options.topics.findings ?? `${options.topics.keyEvents}.findings` };
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s();
@@ -58,7 +62,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
       },
-      { logger, topics: { keyEvents: topics.keyEvents } },
+      { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings } },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;
@@ -66,8 +70,21 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
     stops.push(policy.stop);
     if (options.notifier) {
       const notifier = await startNotifier(
-        { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `${keysApiUrl}/` },
-        { logger, topics: { keyEvents: topics.keyEvents }, groupId: `e2e-notifier-${suffix()}` },
+        {
+          ...common,
+          SMTP_URL: process.env['SMTP_URL']!,
+          MAIL_FROM: 'Keyguard <keyguard@localhost>',
+          DASHBOARD_URL: `${keysApiUrl}/`,
+          KEYGUARD_DIGEST_WINDOW_MS: 300_000,
+          DIGEST_SETTLE_MS: 500,
+          KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: true,
+          WEBHOOK_RETRY_INITIAL_MS: 200,
+          WEBHOOK_RETRY_MAX_MS: 2000,
+          WEBHOOK_RETRY_FOR_MS: 86_400_000,
+          WEBHOOK_TIMEOUT_MS: 5000,
+          ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
+        },
+        { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings }, groupId: `e2e-notifier-${suffix()}`, tickMs: 200 },
       );
       stops.push(notifier.stop);
     }

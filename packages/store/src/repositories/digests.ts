@@ -82,10 +82,15 @@ export function createDigestRepository(store: Store) {
     return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id));
   }
 
-  /** After the email went: items sent, the schedule re-armed for anything that came meanwhile. */
-  async function sent(claimId: string, key: string, itemIds: string[], now = new Date()): Promise<void> {
-    await digestItems.updateMany({ _id: { $in: itemIds } }, { $set: { sentAt: now } });
-    await digests.updateOne({ _id: key, claimId }, { $set: { lastSentAt: now, dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } });
+  /**
+   * Ends a claim: the items were emailed at `sentAt` (or nothing was waiting: null), and the
+   * schedule is re-armed for anything that came meanwhile. The order matters: an item added
+   * after the count below pulls `dueAt` in itself, after this `$set`.
+   */
+  async function finish(claimId: string, key: string, itemIds: string[], sentAt: Date | null): Promise<void> {
+    const now = sentAt ?? new Date();
+    if (itemIds.length > 0) await digestItems.updateMany({ _id: { $in: itemIds } }, { $set: { sentAt: now } });
+    await digests.updateOne({ _id: key, claimId }, { $set: { ...(sentAt ? { lastSentAt: sentAt } : {}), dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } });
     const waiting = await digestItems.countDocuments({ digestKey: key, sentAt: null }, { limit: 1 });
     if (waiting > 0) await digests.updateOne({ _id: key }, { $min: { dueAt: now } });
   }
@@ -101,7 +106,7 @@ export function createDigestRepository(store: Store) {
     return result.deletedCount;
   }
 
-  return { add, claim, defer, take, sent, release, prune };
+  return { add, claim, defer, take, finish, release, prune };
 }
 
 export type DigestItemRecord = DigestItemDoc;
