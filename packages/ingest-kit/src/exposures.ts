@@ -12,6 +12,8 @@ export interface FoundSecret {
   tokenHash: string;
   redacted: string;
   confidence: ExposurePayload['confidence'];
+  /** The token sealed to the relay (see `sealingScanner`), for tokens an issuer can revoke. */
+  sealed?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface FoundSecret {
 export function exposureMessage(
   found: FoundSecret,
   location: ExposureLocation,
-  init: { source: string; correlationId?: string; detectedAt?: Date },
+  init: { source: string; correlationId?: string; detectedAt?: Date; /** The place is public: a sealed token may go to the relay. */ public?: boolean },
 ): OutgoingMessage {
   const id = stableId(
     location.source,
@@ -43,6 +45,7 @@ export function exposureMessage(
     confidence: found.confidence,
     detectedAt: (init.detectedAt ?? new Date()).toISOString(),
     location,
+    ...(init.public === true && found.sealed ? { sealedToken: found.sealed } : {}),
   };
   const value = ExposureDetected.parse(createEnvelope('exposure.detected', payload, { source: init.source, id, correlationId: init.correlationId }));
   return { key: found.tokenHash, value };

@@ -12,3 +12,4 @@ export { type PartnerAlertHandlerOptions, partnerAlertHandler } from './partner-
 export { issuedKeysIn, locateUrl, type PartnerAlertInput, type PartnerFeedback, PartnerMatch, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
 export { type IngestServiceConfig, ingestDefaults, withIngestDefaults } from './service-config.js';
 export { type IngestBaseConfig, type IngestContext, type IngestDeps, type IngestServiceDefinition, type RunningService, startIngestService } from './service-runtime.js';
+export { relayPublicKeyField, type SealedFinding, sealingScanner } from './relay-sealing.js';

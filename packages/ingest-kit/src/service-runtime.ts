@@ -6,6 +6,7 @@ import { createHttpServer, createMetrics, type FastifyInstance, type Metrics } f
 import { connectStore, type Store } from '@keyguard/store';
 import { Histogram } from 'prom-client';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
+import { sealingScanner } from './relay-sealing.js';
 import { sleep } from './upstream.js';
 import { startSourceWorker } from './worker.js';
 
@@ -21,6 +22,8 @@ export interface IngestBaseConfig {
   /** Serve the webhook routes (default true; false for a worker-only process). */
   INGEST_RECEIVER?: boolean;
   PUBLISH_TIMEOUT_MS: number;
+  /** The relay's X25519 public key: GitHub tokens found in public are sealed to it (optional). */
+  KEYGUARD_RELAY_PUBLIC_KEY?: string;
 }
 
 /** Overrides for tests and embedding: fresh topics, groups and databases per test. */
@@ -99,7 +102,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     registers: [metrics.registry],
   });
   const gate = createDeliveryGate({ claims: createDeliveryClaims(store), publisher, logger, publishTimeoutMs: config.PUBLISH_TIMEOUT_MS });
-  const scanner = deps.scanner ?? createScanner();
+  const scanner = sealingScanner(deps.scanner ?? createScanner(), config.KEYGUARD_RELAY_PUBLIC_KEY);
   const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics };
 
   let stopped = false;

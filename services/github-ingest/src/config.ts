@@ -1,3 +1,4 @@
+import { relayPublicKeyField } from '@keyguard/ingest-kit';
 import { z } from 'zod';
 import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 
@@ -11,6 +12,8 @@ export const Config = z.object({
   /** Optional: raises the REST rate limit and lets the keys endpoint be called authenticated. */
   GITHUB_TOKEN: z.string().optional(),
   GITHUB_PARTNER_KEYS_URL: httpUrl.default('https://api.github.com/meta/public_keys/secret_scanning'),
+  /** The relay's X25519 public key (base64url SPKI): GitHub tokens found in public are sealed to it. */
+  KEYGUARD_RELAY_PUBLIC_KEY: relayPublicKeyField,
   /** Scan private repositories too (only public ones by default). */
   SCAN_PRIVATE: flag(false),
   /** Run the worker in this process (false: receiver only, with workers scaled out separately). */

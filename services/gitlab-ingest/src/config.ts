@@ -1,3 +1,4 @@
+import { relayPublicKeyField } from '@keyguard/ingest-kit';
 import { z } from 'zod';
 import { flag, httpUrl, kafkaFields, loadConfigOrExit, mongoFields, secret, serviceFields } from '@keyguard/config';
 
@@ -11,6 +12,8 @@ export const Config = z.object({
   GITLAB_TOKEN: z.string().optional(),
   /** GitLab gives partners this URL on request; without it POST /secret-detection/gitlab is disabled. */
   GITLAB_PARTNER_KEYS_URL: httpUrl.optional(),
+  /** The relay's X25519 public key (base64url SPKI): GitHub tokens found in public are sealed to it. */
+  KEYGUARD_RELAY_PUBLIC_KEY: relayPublicKeyField,
   SCAN_PRIVATE: flag(false),
   /** Run the worker in this process (false: receiver only, with workers scaled out separately). */
   INGEST_WORKER: flag(true),

@@ -95,6 +95,8 @@ export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) 
   return async function collect(event: SourceEventReceived, log: Logger): Promise<OutgoingMessage[]> {
     const { kind, data, deliveryId } = event.payload;
     let occurrences: Occurrence[];
+    // A snapshot is of a repository made public; a push is public unless the repository is private.
+    const isPublic = kind !== 'push' || (data as unknown as PushData).private === false;
     if (kind === 'push') occurrences = await scanPush(data as unknown as PushData, log);
     else if (kind === 'public' || kind === 'repository') occurrences = await scanSnapshot(data as unknown as SnapshotData, log);
     else {
@@ -102,6 +104,6 @@ export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) 
       return [];
     }
     const detectedAt = new Date();
-    return distinctOccurrences(occurrences).map((o) => exposureMessage(o.found, o.location, { source: service, correlationId: deliveryId, detectedAt }));
+    return distinctOccurrences(occurrences).map((o) => exposureMessage(o.found, o.location, { source: service, correlationId: deliveryId, detectedAt, public: isPublic }));
   };
 }

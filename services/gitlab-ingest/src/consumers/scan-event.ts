@@ -62,10 +62,11 @@ export function createGitlabWorker({ api, scanner, service }: { api: GitlabApi; 
   }
 
   return async function collect(event: SourceEventReceived, log: Logger): Promise<OutgoingMessage[]> {
-    const occurrences = await scanPush(event.payload.data as unknown as PushData, log);
+    const data = event.payload.data as unknown as PushData;
+    const occurrences = await scanPush(data, log);
     const detectedAt = new Date();
     return distinctOccurrences(occurrences).map((o) =>
-      exposureMessage(o.found, o.location, { source: service, correlationId: event.payload.deliveryId, detectedAt }),
+      exposureMessage(o.found, o.location, { source: service, correlationId: event.payload.deliveryId, detectedAt, public: data.public === true }),
     );
   };
 }

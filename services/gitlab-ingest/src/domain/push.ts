@@ -28,6 +28,8 @@ export type PushHook = z.infer<typeof PushHook>;
 
 export interface PushData {
   projectId: number;
+  /** The project is public (a sealed third-party token may then go to the relay). */
+  public?: boolean;
   project: string;
   webUrl: string;
   ref: string;
@@ -48,6 +50,7 @@ export function decidePush(hook: PushHook, scanPrivate: boolean): Decision {
     scan: true,
     data: {
       projectId: hook.project.id,
+      public: hook.project.visibility_level === PUBLIC_VISIBILITY,
       project: hook.project.path_with_namespace,
       webUrl: hook.project.web_url,
       ref: hook.ref,

@@ -35,6 +35,6 @@ export function createPostmanWorker({ api, scanner, service }: { api: PostmanApi
       occurrences.push(...(await mapLimit(members, 4, (m) => scanMember(m, log))).flat());
     }
     const detectedAt = new Date();
-    return distinctOccurrences(occurrences).map((o) => exposureMessage(o.found, o.location, { source: service, correlationId: event.payload.deliveryId, detectedAt }));
+    return distinctOccurrences(occurrences).map((o) => exposureMessage(o.found, o.location, { source: service, correlationId: event.payload.deliveryId, detectedAt, public: data.public === true }));
   };
 }

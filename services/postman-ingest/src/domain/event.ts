@@ -46,6 +46,8 @@ export interface EventData {
   eventType: string;
   /** The receiver already scanned inline content: the worker has nothing to fetch. */
   scannedInline: boolean;
+  /** The resource is public (a sealed third-party token may then go to the relay). */
+  public?: boolean;
 }
 
 export const isPublic = (visibility: string | undefined) => visibility === 'public';

@@ -43,7 +43,7 @@ export function postmanRoutes(options: PostmanRoutesOptions) {
       if (!isPublic(event.resource.visibility) && !options.scanPrivate) return reply.code(202).send({ status: 'ignored', reason: 'not_public', deliveryId: event.id });
 
       const resource = { type: event.resource.type, id: event.resource.id, workspaceId: event.resource.workspaceId, url: event.resource.url };
-      const data: EventData = { resource, eventType: event.type, scannedInline: event.content !== undefined };
+      const data: EventData = { resource, eventType: event.type, scannedInline: event.content !== undefined, public: isPublic(event.resource.visibility) };
       const publications = [
         {
           topic: context.topics.sourceEvents,
@@ -53,7 +53,7 @@ export function postmanRoutes(options: PostmanRoutesOptions) {
       if (event.content !== undefined) {
         const detectedAt = new Date();
         const exposures = distinctOccurrences(scanResource(context.scanner, resource, event.content)).map((o) =>
-          exposureMessage(o.found, o.location, { source: context.service, correlationId: event.id, detectedAt }),
+          exposureMessage(o.found, o.location, { source: context.service, correlationId: event.id, detectedAt, public: data.public }),
         );
         publications.push({ topic: context.topics.exposures, messages: exposures });
       }
