@@ -64,9 +64,11 @@ async function main() {
 
   const env = { ...process.env, ...secrets.values, ...engines.env };
   for (const service of discoverServices()) {
+    // Only the relay gets the private half of the relay key pair.
+    const { KEYGUARD_RELAY_PRIVATE_KEY, ...shared } = env;
     const child = spawn(process.execPath, ['--enable-source-maps', service.main], {
       cwd: service.dir,
-      env: { ...env, PORT: String(service.port) },
+      env: { ...shared, ...(service.name === 'relay' ? { KEYGUARD_RELAY_PRIVATE_KEY } : {}), PORT: String(service.port) },
       stdio: 'inherit',
     });
     child.on('exit', (code, signal) => {

@@ -2,3 +2,4 @@ export { createHttpServer, HttpError, type HttpServerOptions, type ReadinessChec
 export { createLifecycle, type Lifecycle, runMain } from './lifecycle.js';
 export { createMetrics, type Metrics } from './metrics.js';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+export { type Loop, startLoop } from './loop.js';

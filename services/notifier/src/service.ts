@@ -1,7 +1,7 @@
 import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryPolicy, runConsumer } from '@keyguard/bus';
 import { FindingEvent, KeyEvent, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, startLoop } from '@keyguard/runtime';
 import { createSecretBox } from '@keyguard/seal';
 import {
   connectStore,
@@ -19,7 +19,6 @@ import type { Config } from './config.js';
 import { createEventHandler } from './consumers/events.js';
 import { createDeliveryWorker } from './workers/delivery-worker.js';
 import { createDigestFlusher } from './workers/digest-flusher.js';
-import { startLoop } from './workers/loop.js';
 
 const service = 'notifier';
 
