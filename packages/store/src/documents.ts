@@ -114,7 +114,7 @@ export interface AuditLogDoc {
   at: Date;
   actor: ActorRef;
   action: string;
-  target: { type: 'key' | 'finding' | 'settings' | 'user'; id: string };
+  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'channel'; id: string };
   details: Record<string, unknown>;
 }
 

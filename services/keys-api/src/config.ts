@@ -19,6 +19,12 @@ export const Config = z.object({
   LAST_USED_GRANULARITY_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).optional(),
   /** Mark the session cookie Secure (set when served over HTTPS). */
   SESSION_COOKIE_SECURE: flag(false),
+  /** Allow notification channels on loopback, private and link-local addresses (local receivers, tests). */
+  KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: flag(false),
+  /** 64 hex: encrypts channel signing secrets at rest (the notifier decrypts them to sign). Channels answer 503 without it. */
+  KEYGUARD_CHANNEL_ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)').optional(),
+  /** The operator's default alert digest window (the notifier applies it; shown in Settings for teams without their own). */
+  KEYGUARD_DIGEST_WINDOW_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1000).default(5 * 60 * 1000),
 });
 export type Config = z.infer<typeof Config>;
 

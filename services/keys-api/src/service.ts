@@ -1,9 +1,10 @@
 import { createKafka, createPublisher, ensureTopics, kafkaReadiness } from '@keyguard/bus';
-import { Topics } from '@keyguard/events';
+import { createEnvelope, Topics } from '@keyguard/events';
 import { createExpirySweeper, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
-import { connectStore } from '@keyguard/store';
+import { createSecretBox } from '@keyguard/seal';
+import { connectStore, createChannelDeliveryRepository, createChannelRepository } from '@keyguard/store';
 import { createAuditRepository } from './adapters/audit.js';
 import { createKeyIssuer } from './adapters/issue.js';
 import { createKeyQueries } from './adapters/keys.js';
@@ -61,6 +62,13 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       sessions,
       revoker,
       sweeper,
+      channels: createChannelRepository(store),
+      deliveries: createChannelDeliveryRepository(store),
+      secretBox: config.KEYGUARD_CHANNEL_ENCRYPTION_KEY ? createSecretBox(config.KEYGUARD_CHANNEL_ENCRYPTION_KEY) : null,
+      async findingResolved(payload) {
+        const event = createEnvelope('finding.resolved', payload, { source: service });
+        await publisher.publish(findingsTopic, [{ key: payload.tokenHash, value: event }], { timeoutMs: 10_000 });
+      },
       auth: createAuthenticator(store, sessions, {
         lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? 1000,
         onStampFailed: (err) => logger.warn({ err }, 'could not record a key use'),

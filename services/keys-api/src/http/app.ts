@@ -4,6 +4,7 @@ import { openApiDocument } from './openapi.js';
 import { auditRoutes } from './routes/audit.js';
 import { findingRoutes } from './routes/findings.js';
 import { keyRoutes } from './routes/keys.js';
+import { notificationChannelRoutes } from './routes/notification-channels.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
@@ -21,6 +22,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         keyRoutes(secured, ctx);
         findingRoutes(secured, ctx);
         settingsRoutes(secured, ctx);
+        notificationChannelRoutes(secured, ctx);
         auditRoutes(secured, ctx);
       });
     },

@@ -1,6 +1,8 @@
 import type { ExpirySweeper, Revoker } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
-import type { Store } from '@keyguard/store';
+import type { FindingResolvedPayload } from '@keyguard/events';
+import type { SecretBox } from '@keyguard/seal';
+import type { ChannelDeliveryRepository, ChannelRepository, Store } from '@keyguard/store';
 import type { z } from 'zod';
 import type { AuditRepository } from '../adapters/audit.js';
 import type { KeyIssuer } from '../adapters/issue.js';
@@ -20,6 +22,12 @@ export interface ApiContext {
   revoker: Revoker;
   sweeper: ExpirySweeper;
   auth: ReturnType<typeof createAuthenticator>;
+  channels: ChannelRepository;
+  deliveries: ChannelDeliveryRepository;
+  /** Encrypts channel signing secrets at rest; null when KEYGUARD_CHANNEL_ENCRYPTION_KEY is not set. */
+  secretBox: SecretBox | null;
+  /** Publishes `finding.resolved` for the notifier (channels). */
+  findingResolved(payload: FindingResolvedPayload): Promise<void>;
 }
 
 /** Validates a body or query with zod; a bad request is a 400 naming the fields, never echoing values. */

@@ -110,7 +110,42 @@ export const openApiDocument = {
       },
       Settings: {
         type: 'object',
-        properties: { allowMemberKeyGeneration: { type: 'boolean' }, keyExpiryDays: nullable({ type: 'integer', minimum: 1 }), autoRevokeExposed: { type: 'boolean' } },
+        properties: {
+          allowMemberKeyGeneration: { type: 'boolean' },
+          keyExpiryDays: nullable({ type: 'integer', minimum: 1 }),
+          autoRevokeExposed: { type: 'boolean' },
+          securityContacts: { type: 'array', items: { type: 'string', format: 'email' }, description: 'Alerted about every exposure of the team\'s keys and third-party findings' },
+          digestWindowMs: nullable({ type: 'integer', minimum: 60000, maximum: 86400000, description: 'The team\'s alert digest window; null: the operator default applies' }),
+          digestWindowDefaultMs: { type: 'integer', description: 'KEYGUARD_DIGEST_WINDOW_MS (read-only)' },
+          relayThirdPartyTokens: { type: 'boolean', description: 'Report GitHub tokens found in public to GitHub for revocation' },
+        },
+      },
+      Channel: {
+        type: 'object',
+        required: ['id', 'type', 'url', 'events', 'createdAt', 'updatedAt'],
+        properties: {
+          id: { type: 'string' },
+          type: { enum: ['webhook', 'slack'] },
+          url: { type: 'string' },
+          events: { type: 'array', items: { enum: ['exposure.detected', 'key.revoked', 'finding.created', 'finding.resolved'] } },
+          createdAt: dateTime,
+          updatedAt: dateTime,
+        },
+      },
+      Delivery: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          event: { type: 'string' },
+          eventId: { type: 'string' },
+          status: { enum: ['pending', 'delivering', 'succeeded', 'failed'] },
+          attempts: { type: 'integer' },
+          lastStatus: nullable({ type: 'integer' }),
+          lastError: nullable({ type: 'string' }),
+          createdAt: dateTime,
+          nextAttemptAt: nullable(dateTime),
+          deliveredAt: nullable(dateTime),
+        },
       },
       AuditEntry: {
         type: 'object',
@@ -214,7 +249,10 @@ export const openApiDocument = {
             keyExpiryDays: nullable({ type: 'integer', minimum: 1 }),
             autoRevokeExposed: { type: 'boolean' },
             existingExposed: { enum: ['revoke', 'ignore'], description: 'Required to turn autoRevokeExposed on while exposed keys exist' },
-            confirm: { type: 'boolean', description: 'Required when keyExpiryDays expires keys at once' },
+            securityContacts: { type: 'array', items: { type: 'string', format: 'email' }, maxItems: 20 },
+            digestWindowMs: nullable({ type: 'integer', minimum: 60000, maximum: 86400000 }),
+            relayThirdPartyTokens: { type: 'boolean' },
+            confirm: { type: 'boolean', description: 'Required when keyExpiryDays expires keys at once, and to turn relayThirdPartyTokens on' },
           },
         }),
         responses: {
@@ -224,12 +262,44 @@ export const openApiDocument = {
               oneOf: [
                 { type: 'object', description: 'EXPOSED_KEYS_EXIST', properties: { error: { const: 'EXPOSED_KEYS_EXIST' }, code: { const: 'EXPOSED_KEYS_EXIST' }, message: { type: 'string' }, exposedCount: { type: 'integer' }, keys: { type: 'array', items: ref('Key') } } },
                 { type: 'object', description: 'CONFIRM_EXPIRY', properties: { error: { const: 'CONFIRM_EXPIRY' }, code: { const: 'CONFIRM_EXPIRY' }, message: { type: 'string' }, expiresNow: { type: 'integer' } } },
+                { type: 'object', description: 'CONFIRM_RELAY: what turning the relay on does', properties: { error: { const: 'CONFIRM_RELAY' }, code: { const: 'CONFIRM_RELAY' }, message: { type: 'string' } } },
               ],
             },
             'Needs a decision: existingExposed, or confirm',
           ),
           ...adminOnly,
         },
+      },
+    },
+    '/notification-channels': {
+      get: { summary: 'The team\'s notification channels', responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: ref('Channel') } } }), ...adminOnly } },
+      post: {
+        summary: 'Add a webhook or Slack channel; the signing secret is answered once',
+        requestBody: body({ type: 'object', required: ['type', 'url', 'events'], properties: { type: { enum: ['webhook', 'slack'] }, url: { type: 'string' }, events: { type: 'array', minItems: 1, items: { enum: ['exposure.detected', 'key.revoked', 'finding.created', 'finding.resolved'] } } } }),
+        responses: {
+          201: json({ allOf: [ref('Channel'), { type: 'object', required: ['secret'], properties: { secret: { type: 'string', description: 'whsec_…: verifies X-Keyguard-Signature; shown once' } } }] }, 'Created'),
+          400: error('Invalid body or URL (scheme, or a private/loopback/link-local address)'),
+          409: error('channels_unavailable: KEYGUARD_CHANNEL_ENCRYPTION_KEY is not set'),
+          ...adminOnly,
+        },
+      },
+    },
+    '/notification-channels/{id}': {
+      patch: {
+        parameters: idParam,
+        requestBody: body({ type: 'object', properties: { url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } } } }),
+        responses: { 200: json(ref('Channel')), 400: error('Invalid body or URL'), 404: error('No such channel'), ...adminOnly },
+      },
+      delete: { parameters: idParam, responses: { 204: { description: 'Deleted (with its delivery log)' }, 404: error('No such channel'), ...adminOnly } },
+    },
+    '/notification-channels/{id}/test': {
+      post: { summary: 'Queue a channel.test delivery', parameters: idParam, responses: { 202: json({ type: 'object', properties: { delivery: ref('Delivery') } }, 'Queued'), 404: error('No such channel'), ...adminOnly } },
+    },
+    '/notification-channels/{id}/deliveries': {
+      get: {
+        summary: 'The channel\'s latest deliveries: status, attempts, last error',
+        parameters: [...idParam, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200 } }],
+        responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: ref('Delivery') } } }), 404: error('No such channel'), ...adminOnly },
       },
     },
     '/audit': {

@@ -48,10 +48,22 @@ export function findingView(f: FindingRecord) {
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),
     history: f.history.map((h) => ({ ...h, at: iso(h.at) })),
+    /** When the token was reported to its issuer for revocation, by issuer (`github`). */
+    reportedTo: Object.fromEntries(Object.entries(f.reportedTo ?? {}).map(([issuer, at]) => [issuer, iso(at)])),
   };
 }
 
-export const settingsView = (t: TeamDoc) => ({ ...t.settings });
+/** The team's settings, with the alerting fields' defaults (a team's digest window is unset until an admin sets it). */
+export const settingsView = (t: TeamDoc, defaultDigestWindowMs: number) => ({
+  allowMemberKeyGeneration: t.settings.allowMemberKeyGeneration,
+  keyExpiryDays: t.settings.keyExpiryDays,
+  autoRevokeExposed: t.settings.autoRevokeExposed,
+  securityContacts: t.settings.securityContacts ?? [],
+  digestWindowMs: t.settings.digestWindowMs ?? null,
+  /** KEYGUARD_DIGEST_WINDOW_MS: what applies while digestWindowMs is null. */
+  digestWindowDefaultMs: defaultDigestWindowMs,
+  relayThirdPartyTokens: t.settings.relayThirdPartyTokens ?? false,
+});
 
 export const auditView = (a: AuditLogDoc) => ({
   id: a._id,

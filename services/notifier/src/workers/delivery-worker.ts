@@ -49,10 +49,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     let error: string | null = null;
     try {
       const headers: Record<string, string> = { 'x-keyguard-event': delivery.event, 'x-keyguard-delivery': delivery._id };
-      if (channel.type === 'webhook') {
-        if (!deps.secrets) throw new Error('KEYGUARD_CHANNEL_ENCRYPTION_KEY is not set: cannot sign');
-        headers[SIGNATURE_HEADER] = signatureHeader(deps.secrets.decrypt(channel.secretEncrypted, channel._id), delivery.body);
-      }
+      // Slack ignores the signature; a proxy in front of it may check it.
+      if (!deps.secrets) throw new Error('KEYGUARD_CHANNEL_ENCRYPTION_KEY is not set: cannot sign');
+      headers[SIGNATURE_HEADER] = signatureHeader(deps.secrets.decrypt(channel.secretEncrypted, channel._id), delivery.body);
       status = (await deps.client.post(channel.url, delivery.body, headers)).status;
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (err) {

@@ -98,6 +98,19 @@ export function findingRoutes(app: FastifyInstance, ctx: ApiContext): void {
         $push: { history: { at: new Date(), action: body.status === 'resolved' ? 'resolved' : 'reopened', actor, status: body.status, ...(resolution ? { resolution } : {}) } },
       },
     );
+    if (!alreadyThere && resolution) {
+      await ctx.findingResolved({
+        findingId: finding._id,
+        tokenHash: finding.tokenHash,
+        ruleId: finding.ruleId,
+        redacted: finding.redacted,
+        teamId: finding.teamId ?? null,
+        keyId: finding.keyId ?? null,
+        resolution,
+        actor,
+        resolvedAt: new Date().toISOString(),
+      });
+    }
     await ctx.audit.record({ teamId: p.team._id, actor, action: `finding.${body.status === 'resolved' ? 'resolved' : 'reopened'}`, target: { type: 'finding', id: finding._id }, details: { resolution, redacted: finding.redacted } });
     const updated = await findings.findOne({ _id: finding._id });
     return findingView(updated!);

@@ -14,6 +14,12 @@ const PatchSettings = z
     allowMemberKeyGeneration: z.boolean().optional(),
     keyExpiryDays: z.number().int().min(1).max(3650).nullable().optional(),
     autoRevokeExposed: z.boolean().optional(),
+    /** Emails alerted about every exposure of the team's keys and about third-party findings. */
+    securityContacts: z.array(z.email('must be an email address')).max(20).optional(),
+    /** The team's alert digest window in ms (1 minute to 1 day); null goes back to the operator default. */
+    digestWindowMs: z.number().int().min(60_000).max(86_400_000).nullable().optional(),
+    /** Report third-party tokens found in public (GitHub tokens) to their issuers, who revoke them. */
+    relayThirdPartyTokens: z.boolean().optional(),
     /** When turning autoRevokeExposed on while exposed keys exist: revoke them, or leave them. */
     existingExposed: z.enum(['revoke', 'ignore']).optional(),
     /** Required when the new keyExpiryDays expires keys at once. */
@@ -21,11 +27,15 @@ const PatchSettings = z
   })
   .strict();
 
+/** What turning the relay on means, said before it happens (the 409 CONFIRM_RELAY message, and the dashboard's dialog). */
+export const RELAY_EXPLANATION =
+  'Turning this on sends GitHub tokens that Keyguard finds in public places (checksum-valid ghp_, gho_, ghu_, ghr_ and github_pat_ tokens that are not your keys) to GitHub\'s credential revocation API. GitHub revokes them at once and tells their owners; a revoked token cannot be restored. It applies to tokens found from now on, for every team (third-party findings belong to no team). Send confirm: true to turn it on.';
+
 export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const keys = keyRecords(ctx.store);
   const { teams } = ctx.store.collections;
 
-  app.get('/settings', async (request) => settingsView(requireAdmin(request).team));
+  app.get('/settings', async (request) => settingsView(requireAdmin(request).team, ctx.config.KEYGUARD_DIGEST_WINDOW_MS));
 
   app.patch('/settings', async (request) => {
     const p = requireAdmin(request);
@@ -59,11 +69,19 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
       });
     }
 
+    const turningOnRelay = body.relayThirdPartyTokens === true && before.relayThirdPartyTokens !== true;
+    if (turningOnRelay && body.confirm !== true) {
+      throw new HttpError(409, 'CONFIRM_RELAY', RELAY_EXPLANATION, { code: 'CONFIRM_RELAY' });
+    }
+
     // 2. Apply.
     const settings: TeamSettings = {
       allowMemberKeyGeneration: body.allowMemberKeyGeneration ?? before.allowMemberKeyGeneration,
       keyExpiryDays: expiryDays === undefined ? before.keyExpiryDays : expiryDays,
       autoRevokeExposed: body.autoRevokeExposed ?? before.autoRevokeExposed,
+      securityContacts: body.securityContacts ? [...new Set(body.securityContacts.map((e) => e.toLowerCase()))] : (before.securityContacts ?? []),
+      digestWindowMs: body.digestWindowMs === undefined ? (before.digestWindowMs ?? null) : body.digestWindowMs,
+      relayThirdPartyTokens: body.relayThirdPartyTokens ?? before.relayThirdPartyTokens ?? false,
     };
     await teams.updateOne({ _id: teamId }, { $set: { settings, updatedAt: now } });
     await ctx.audit.record({ teamId, actor: userActor(p), action: 'settings.updated', target: { type: 'settings', id: teamId }, details: { before, after: settings, existingExposed: body.existingExposed ?? null } });
@@ -89,6 +107,6 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
       );
       revokedExposed = done.length;
     }
-    return { ...settings, expiresNow: expired, revokedExposed };
+    return { ...settingsView({ ...p.team, settings }, ctx.config.KEYGUARD_DIGEST_WINDOW_MS), expiresNow: expired, revokedExposed };
   });
 }

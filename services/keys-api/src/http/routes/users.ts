@@ -22,7 +22,7 @@ export function userRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const p = principalOf(request);
     return {
       ...userView(p.user),
-      team: { id: p.team._id, name: p.team.name, settings: settingsView(p.team) },
+      team: { id: p.team._id, name: p.team.name, settings: settingsView(p.team, ctx.config.KEYGUARD_DIGEST_WINDOW_MS) },
       keyId: p.keyId,
       authenticatedBy: p.via,
     };
