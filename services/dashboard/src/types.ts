@@ -104,10 +104,16 @@ export interface Finding {
   firstSeen: string;
   lastSeen: string;
   history: FindingHistoryEntry[];
+  /** When the token was reported to its issuer for revocation, by issuer (`github`). */
+  reportedTo?: Record<string, string>;
 }
 
 export interface Settings {
   allowMemberKeyGeneration: boolean;
   keyExpiryDays: number | null;
   autoRevokeExposed: boolean;
+  securityContacts?: string[];
+  digestWindowMs?: number | null;
+  digestWindowDefaultMs?: number;
+  relayThirdPartyTokens?: boolean;
 }

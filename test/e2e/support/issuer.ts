@@ -61,6 +61,9 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_TTL_HOURS: 1,
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
+        KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: true,
+        KEYGUARD_DIGEST_WINDOW_MS: 300_000,
+        ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
       },
       { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings } },
     );

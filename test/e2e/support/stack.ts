@@ -58,7 +58,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Start the notifier too, with this channel encryption key (channels on loopback allowed). */
+  channelEncryptionKey?: string;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const brokers = env('KAFKA_BROKERS').split(',');
   const dbName = uniqueDbName('dashboard_e2e');
   const logger = createLogger({ name: 'dashboard-e2e', level: (process.env['E2E_LOG_LEVEL'] as 'info' | undefined) ?? 'error' });
@@ -73,6 +78,7 @@ export async function startStack(): Promise<Stack> {
     adminKey,
     admin: { email: 'ada@acme.test', name: 'Ada Admin' },
     dashboardDir: dashboardDist,
+    ...(options.channelEncryptionKey ? { notifier: true, channelEncryptionKey: options.channelEncryptionKey } : {}),
   });
   const publisher: Publisher = createPublisher(kafka, { logger });
   const store = await connectStore({ uri: issuer.common.MONGODB_URI, logger });

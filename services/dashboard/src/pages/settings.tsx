@@ -4,6 +4,7 @@ import { ConfirmDialog, ErrorState, Spinner, Switch, errorMessage, useToast } fr
 import { plural } from '../format';
 import { useResource } from '../hooks';
 import type { Settings } from '../types';
+import { NotificationsSection } from './notifications';
 
 type Pending =
   | { kind: 'exposed'; count: number }
@@ -154,6 +155,7 @@ export function SettingsPage() {
           onChange={(v) => void save({ autoRevokeExposed: v }, v ? 'Exposed keys will be revoked automatically' : 'Automatic revocation is off')}
         />
       </div>
+      <NotificationsSection />
 
       {pending?.kind === 'exposed' && (
         <ConfirmDialog
