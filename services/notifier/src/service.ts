@@ -94,7 +94,18 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
     const digests = createDigestRepository(store);
     const deliveries = createChannelDeliveryRepository(store);
     const channelRepo = createChannelRepository(store);
-    const directory = createTeamDirectory(store);
+    const teamDirectory = createTeamDirectory(store);
+    // Who to tell changes rarely; every batch of events needs it.
+    const recipients = new Map<string, () => ReturnType<typeof teamDirectory.recipients>>();
+    const allContacts = cached(2000, teamDirectory.allSecurityContacts);
+    const directory: typeof teamDirectory = {
+      ...teamDirectory,
+      recipients: (teamId) => {
+        if (!recipients.has(teamId)) recipients.set(teamId, cached(2000, () => teamDirectory.recipients(teamId)));
+        return recipients.get(teamId)!();
+      },
+      allSecurityContacts: allContacts,
+    };
     const allChannels = cached(2000, channelRepo.all);
     const channelById = async (id: string): Promise<NotificationChannelDoc | null> => (await allChannels()).find((c) => c._id === id) ?? (await store.collections.notificationChannels.findOne({ _id: id }));
     const tickMs = deps.tickMs ?? 500;
@@ -137,10 +148,12 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
     const digestLoop = startLoop('digests', tickMs, () => flush(), logger);
     lifecycle.onStop('digest flusher', () => digestLoop.stop());
 
+    // Sent digest items only guard against a redelivery of their event, which comes within
+    // minutes of a crash: an hour is plenty, and keeps the collection the flusher scans small.
     const prune = setInterval(() => {
-      const dayAgo = new Date(Date.now() - 24 * 3600 * 1000);
-      void Promise.all([digests.prune(dayAgo), deliveries.prune(new Date(Date.now() - 7 * 24 * 3600 * 1000))]).catch((err) => logger.warn({ err }, 'prune failed'));
-    }, 3600 * 1000);
+      const hourAgo = new Date(Date.now() - 3600 * 1000);
+      void Promise.all([digests.prune(hourAgo), deliveries.prune(new Date(Date.now() - 7 * 24 * 3600 * 1000))]).catch((err) => logger.warn({ err }, 'prune failed'));
+    }, 10 * 60 * 1000);
     prune.unref();
     lifecycle.onStop('prune', async () => clearInterval(prune));
 
