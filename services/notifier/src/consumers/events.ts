@@ -38,6 +38,10 @@ export function createEventHandler(deps: EventHandlerDeps) {
       return teams.get(teamId)!;
     };
     let everyTeamsContacts: Promise<{ teamId: string; contacts: string[] }[]> | undefined;
+    const contactsOfEveryTeam = () => {
+      everyTeamsContacts ??= deps.directory.allSecurityContacts();
+      return everyTeamsContacts;
+    };
     const channels = await deps.channels();
 
     const items: NewDigestItem[] = [];
@@ -49,7 +53,7 @@ export function createEventHandler(deps: EventHandlerDeps) {
       else if (event.type === 'exposure.recorded') {
         const p = event.payload;
         const team = p.teamId ? await teamOf(p.teamId) : null;
-        const contacts = p.teamId ? [] : await (everyTeamsContacts ??= deps.directory.allSecurityContacts());
+        const contacts = p.teamId ? [] : await contactsOfEveryTeam();
         addressed = exposureAlerts(p, { team, everyTeamsContacts: contacts }, deps.dashboardUrl);
       }
       for (const a of addressed) items.push({ id: `${event.id}|${a.teamId}|${a.email}`, teamId: a.teamId, email: a.email, item: { ...a.item } });

@@ -46,7 +46,10 @@ function groupItems(items: AlertItem[]): Group[] {
   const groups = new Map<string, Group>();
   for (const item of items) {
     let group = groups.get(item.group);
-    if (!group) groups.set(item.group, (group = { first: item, items: [], locations: [] }));
+    if (!group) {
+      group = { first: item, items: [], locations: [] };
+      groups.set(item.group, group);
+    }
     group.items.push(item);
     for (const location of item.locations) {
       const id = `${location.url}\u0001${describeLocation(location)}`;
