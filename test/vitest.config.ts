@@ -37,6 +37,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           globalSetup: ['./test/support/require-engines.ts'],
+          // Every answer of an /api/v1 route must match the OpenAPI document (packages/contract).
+          setupFiles: ['./test/support/contract-watch.ts'],
         },
       },
     ],

@@ -2,8 +2,31 @@
  * The dashboard's only way out: keys-api's REST API on the same origin. The session is an
  * HttpOnly SameSite=Strict cookie set by `POST /session`; nothing secret is kept in the page.
  * Every state-changing request carries `X-Requested-With: keyguard` (keys-api's CSRF guard).
+ * Request and answer types come from @keyguard/contract (type-only: nothing of it is bundled).
  */
-import type { ApiKey, Finding, FindingResolution, KeyStatus, Me, Page, Settings, TeamUser } from './types';
+import type {
+  Answer,
+  Body,
+  Finding,
+  FindingPage,
+  Key,
+  KeyPage,
+  KeyStatus,
+  KeySort,
+  listExposures,
+  listUsers,
+  Me,
+  OpenSession,
+  PatchFinding,
+  PatchSettings,
+  ResolveAs,
+  RevokeAllResult,
+  revokeAllKeys,
+  revokeKeys,
+  Settings,
+  SettingsConflict,
+  SettingsResult,
+} from '@keyguard/contract';
 
 const base = '/api/v1';
 
@@ -51,8 +74,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     data = undefined;
   }
   if (!res.ok) {
+    // The API answers errors as { error, message, ...details }; a proxy in between may not.
     const obj = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-    const code = String(obj['code'] ?? obj['error'] ?? `HTTP_${res.status}`);
+    const code = typeof obj['error'] === 'string' ? obj['error'] : `HTTP_${res.status}`;
     const message = typeof obj['message'] === 'string' ? obj['message'] : defaultMessage(res.status);
     if (res.status === 401 && path !== '/session') for (const l of unauthorizedListeners) l();
     throw new ApiError(res.status, code, message, obj);
@@ -75,11 +99,8 @@ function query(params: Record<string, string | number | undefined | null>): stri
   return s ? `?${s}` : '';
 }
 
-/** PATCH /settings answers with the settings and what applying them did. */
-export type SettingsResult = Settings & { expiresNow?: number; revokedExposed?: number };
 
-export type KeySort = 'newest' | 'oldest' | 'recently_used';
-
+/** What the pages pass to GET /keys: the statuses as a list (sent comma-separated). */
 export interface KeyQuery {
   status: KeyStatus[];
   createdBy?: string;
@@ -89,6 +110,7 @@ export interface KeyQuery {
   cursor?: string | null;
 }
 
+/** The findings filters as the page holds them ('' = any). */
 export interface FindingQuery {
   status?: string;
   ruleId?: string;
@@ -97,14 +119,10 @@ export interface FindingQuery {
   cursor?: string | null;
 }
 
-/** `{ items }` or a bare array: accept both so the UI does not break on a small contract drift. */
-function items<T>(data: unknown, key = 'items'): T[] {
-  if (Array.isArray(data)) return data as T[];
-  if (data && typeof data === 'object') {
-    const v = (data as Record<string, unknown>)[key];
-    if (Array.isArray(v)) return v as T[];
-  }
-  return [];
+/** The body of a 409 from PATCH /settings, when that is what `error` is. */
+export function settingsConflict(error: unknown): SettingsConflict | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  return error.code === 'EXPOSED_KEYS_EXIST' || error.code === 'CONFIRM_EXPIRY' ? (error.body as SettingsConflict) : null;
 }
 
 /**
@@ -120,42 +138,27 @@ async function searchParam(value: string): Promise<{ keyHash: string } | { q: st
 }
 
 export const api = {
-  signIn: (apiKey: string) => request<void>('POST', '/session', { apiKey }),
+  signIn: (apiKey: string) => request<void>('POST', '/session', { apiKey } satisfies OpenSession),
   signOut: () => request<void>('DELETE', '/session'),
-  me: async () => {
-    const data = await request<Me | { user: Me }>('GET', '/me');
-    return 'user' in data && data.user ? data.user : (data as Me);
-  },
-  users: async () => items<TeamUser>(await request<unknown>('GET', '/users')),
-  keys: async (q: KeyQuery): Promise<Page<ApiKey>> => {
+  me: () => request<Me>('GET', '/me'),
+  users: async () => (await request<Answer<typeof listUsers>>('GET', '/users')).items,
+  keys: async (q: KeyQuery) => {
     const search = q.q ? await searchParam(q.q) : {};
-    const data = await request<Partial<Page<ApiKey>>>(
+    return request<KeyPage>(
       'GET',
       `/keys${query({ status: q.status.join(','), createdBy: q.createdBy, ...search, sort: q.sort, limit: q.limit, cursor: q.cursor })}`,
     );
-    return { items: items<ApiKey>(data), nextCursor: data.nextCursor ?? null, ...(typeof data.total === 'number' ? { total: data.total } : {}) };
   },
-  revokeKey: (id: string) => request<unknown>('POST', `/keys/${encodeURIComponent(id)}/revoke`, {}),
-  disableKey: (id: string) => request<unknown>('POST', `/keys/${encodeURIComponent(id)}/disable`, {}),
-  enableKey: (id: string) => request<unknown>('POST', `/keys/${encodeURIComponent(id)}/enable`, {}),
-  revokeKeys: (ids: string[]) => request<{ revoked: number }>('POST', '/keys/revoke', { ids }),
-  revokeAll: () => request<{ revoked: number; owners: number }>('POST', '/keys/revoke-all', { confirm: true }),
-  exposures: async () => items<Record<string, unknown>>(await request<unknown>('GET', '/exposures')),
-  findings: async (q: FindingQuery): Promise<Page<Finding>> => {
-    const data = await request<Partial<Page<Finding>>>(
-      'GET',
-      `/findings${query({ status: q.status, ruleId: q.ruleId, source: q.source, limit: q.limit, cursor: q.cursor })}`,
-    );
-    return { items: items<Finding>(data), nextCursor: data.nextCursor ?? null, ...(typeof data.total === 'number' ? { total: data.total } : {}) };
-  },
-  resolveFinding: (id: string, resolution: FindingResolution) =>
-    request<Finding>('PATCH', `/findings/${encodeURIComponent(id)}`, { status: 'resolved', resolution }),
-  settings: async () => {
-    const data = await request<Settings | { settings: Settings }>('GET', '/settings');
-    return 'settings' in data && data.settings ? data.settings : (data as Settings);
-  },
-  updateSettings: async (patch: Partial<Settings> & { existingExposed?: 'revoke' | 'ignore'; confirm?: boolean }) => {
-    const data = await request<SettingsResult | { settings: SettingsResult }>('PATCH', '/settings', patch);
-    return data && 'settings' in data && data.settings ? data.settings : (data as SettingsResult);
-  },
+  revokeKey: (id: string) => request<Key>('POST', `/keys/${encodeURIComponent(id)}/revoke`, {}),
+  disableKey: (id: string) => request<Key>('POST', `/keys/${encodeURIComponent(id)}/disable`, {}),
+  enableKey: (id: string) => request<Key>('POST', `/keys/${encodeURIComponent(id)}/enable`, {}),
+  revokeKeys: (ids: string[]) => request<Answer<typeof revokeKeys>>('POST', '/keys/revoke', { ids } satisfies Body<typeof revokeKeys>),
+  revokeAll: () => request<RevokeAllResult>('POST', '/keys/revoke-all', { confirm: true } satisfies Body<typeof revokeAllKeys>),
+  exposures: async () => (await request<Answer<typeof listExposures>>('GET', '/exposures')).items,
+  findings: (q: FindingQuery) =>
+    request<FindingPage>('GET', `/findings${query({ status: q.status, ruleId: q.ruleId, source: q.source, limit: q.limit, cursor: q.cursor })}`),
+  resolveFinding: (id: string, resolution: ResolveAs) =>
+    request<Finding>('PATCH', `/findings/${encodeURIComponent(id)}`, { status: 'resolved', resolution } satisfies PatchFinding),
+  settings: () => request<Settings>('GET', '/settings'),
+  updateSettings: (patch: PatchSettings) => request<SettingsResult>('PATCH', '/settings', patch),
 };

@@ -7,7 +7,7 @@ import { FindingsPage } from './pages/findings';
 import { KeysPage } from './pages/keys';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
-import type { Me } from './types';
+import type { Me } from '@keyguard/contract';
 
 type Session = { state: 'loading' } | { state: 'signed-out'; notice?: string } | { state: 'error'; error: unknown } | { state: 'signed-in'; me: Me };
 

@@ -1,5 +1,5 @@
 /** Pure presentation rules (dates, tooltip text, exposure flags): unit-tested without a browser. */
-import type { ApiKey, Exposure, Location, UserRef } from './types';
+import type { Key, Location, UserRef } from '@keyguard/contract';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
@@ -52,7 +52,7 @@ export function formatRelative(value: string | Date | null | undefined, now: Dat
   return 'Just now';
 }
 
-export function userLabel(user: UserRef | null | undefined): string {
+export function userLabel(user: Pick<UserRef, 'id' | 'name' | 'email'> | null | undefined): string {
   if (!user) return 'Unknown';
   return user.name || user.email || user.id;
 }
@@ -61,7 +61,7 @@ export function userLabel(user: UserRef | null | undefined): string {
  * What hovering a revoked tag says: who or what revoked the key, and when — the three
  * reasons Postman shows (an admin, inactivity past the expiration date, automatic revocation).
  */
-export function revocationText(key: Pick<ApiKey, 'status' | 'revokedAt' | 'revocation'>): string {
+export function revocationText(key: Pick<Key, 'status' | 'revokedAt' | 'revocation'>): string {
   const when = formatDate(key.revokedAt, '');
   const on = when ? ` on ${when}` : '';
   const r = key.revocation;
@@ -94,7 +94,7 @@ export function sourceLabel(source: string): string {
 }
 
 /** `GitHub · acme/api · config/.env:12` or `Postman · public collection`. */
-export function locationLabel(loc: Location): string {
+export function locationLabel(loc: Pick<Location, 'source' | 'url' | 'repository' | 'path' | 'line' | 'resourceType'>): string {
   const parts = [sourceLabel(loc.source)];
   if (loc.repository) parts.push(loc.repository);
   if (loc.path) parts.push(loc.line ? `${loc.path}:${loc.line}` : loc.path);
@@ -120,44 +120,6 @@ export function safeHref(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function obj(v: unknown): Record<string, unknown> | null {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
-}
-
-/**
- * `GET /exposures` items, either `{ key, owner, detectedAt, locations, ... }` or a key object
- * with its `exposure` — folded into one shape for the table.
- */
-export function normaliseExposure(raw: Record<string, unknown>): Exposure {
-  const nested = obj(raw['key']);
-  const key = (nested ?? raw) as unknown as ApiKey;
-  const exposure = obj(key.exposure) ?? obj(raw['exposure']) ?? {};
-  const locations = (
-    Array.isArray(raw['locations'])
-      ? raw['locations']
-      : Array.isArray(exposure['locations'])
-        ? exposure['locations']
-        : exposure['location']
-          ? [exposure['location']]
-          : []
-  ) as Location[];
-  const owner = (obj(raw['owner']) ?? obj(key.createdBy) ?? null) as UserRef | null;
-  const findingId = str(raw['findingId']) ?? str(obj(raw['finding'])?.['id']) ?? str(exposure['findingId']);
-  return {
-    key,
-    owner,
-    detectedAt: str(raw['detectedAt']) ?? str(exposure['detectedAt']) ?? key.createdAt,
-    lastUsedAt: str(raw['lastUsedAt']) ?? key.lastUsedAt ?? null,
-    locations,
-    status: str(raw['status']) ?? key.status,
-    ...(findingId ? { findingId } : {}),
-  };
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRelative, locationLabel, normaliseExposure, plural, revocationText, safeHref, usedAfterExposure } from '../src/format';
+import { formatDate, formatRelative, locationLabel, plural, revocationText, safeHref, usedAfterExposure } from '../src/format';
 
 describe('revocationText (the revoked tag tooltip)', () => {
   const revokedAt = '2026-11-20T10:00:00.000Z';
@@ -65,31 +65,6 @@ describe('locations', () => {
   it('links only http(s) urls', () => {
     expect(safeHref('https://github.com/acme')).toBe('https://github.com/acme');
     expect(safeHref('javascript:alert(1)')).toBeUndefined();
-  });
-});
-
-describe('normaliseExposure', () => {
-  const key = {
-    id: 'k1',
-    name: 'CI key',
-    preview: 'PMAK-…a1b2',
-    status: 'enabled',
-    createdBy: { id: 'u1', name: 'Ada', email: 'ada@example.com' },
-    createdAt: '2026-11-01T00:00:00Z',
-    expiresAt: null,
-    lastUsedAt: '2026-11-03T00:00:00Z',
-    revokedAt: null,
-    revocation: null,
-    exposure: { detectedAt: '2026-11-02T00:00:00Z', locations: [{ source: 'github', url: 'https://github.com/a/b' }] },
-  };
-  it('reads a key object with its exposure', () => {
-    const e = normaliseExposure(key);
-    expect(e).toMatchObject({ detectedAt: '2026-11-02T00:00:00Z', lastUsedAt: '2026-11-03T00:00:00Z', owner: { name: 'Ada' }, status: 'enabled' });
-    expect(e.locations).toHaveLength(1);
-  });
-  it('reads a wrapper with key, owner and locations', () => {
-    const e = normaliseExposure({ key, owner: { id: 'u2', name: 'Bob' }, detectedAt: '2026-11-05T00:00:00Z', locations: [], status: 'open' });
-    expect(e).toMatchObject({ detectedAt: '2026-11-05T00:00:00Z', owner: { name: 'Bob' }, status: 'open', locations: [] });
   });
 });
 

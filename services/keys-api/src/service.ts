@@ -2,7 +2,7 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness } from '@key
 import { createEnvelope, Topics } from '@keyguard/events';
 import { createExpirySweeper, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, type FastifyInstance } from '@keyguard/runtime';
 import { createSecretBox } from '@keyguard/seal';
 import { connectStore, createChannelDeliveryRepository, createChannelRepository } from '@keyguard/store';
 import { createAuditRepository } from './adapters/audit.js';
@@ -20,6 +20,8 @@ const service = 'keys-api';
 export interface KeysApiDeps {
   logger?: Logger;
   topics?: { keyEvents?: string; findings?: string };
+  /** Called with the HTTP app before any route is added (tests install the contract watcher here). */
+  extend?: (app: FastifyInstance) => void;
 }
 
 export interface RunningKeysApi {
@@ -53,6 +55,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic, findingsTopic });
     const sweeper = createExpirySweeper({ store, revoker });
     const app = createHttpServer({ service, logger, metrics: createMetrics(service), readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
+    deps.extend?.(app);
     await registerApi(app, {
       config,
       store,

@@ -4,6 +4,7 @@ import { randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
 import { createLogger } from '@keyguard/logger';
 import { connectStore, type Store } from '@keyguard/store';
 import { uniqueDbName } from '@keyguard/store/testing';
+import { watchContract } from '@keyguard/testkit/contract';
 import { Config } from '../src/config.js';
 import { startService } from '../src/service.js';
 
@@ -31,7 +32,7 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
     LAST_USED_GRANULARITY_MS: '0',
     ...env,
   });
-  const running = await startService(config, { logger, topics: { keyEvents } });
+  const running = await startService(config, { logger, topics: { keyEvents }, extend: watchContract });
   const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger, ensureIndexes: false });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'keys-api-test', logger });
   const base = `http://127.0.0.1:${running.port}`;

@@ -9,6 +9,7 @@ import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import type { Logger } from '@keyguard/logger';
 import { startService as startNotifier } from '@keyguard/notifier/service';
 import { startService as startPolicy } from '@keyguard/policy/service';
+import { watchContract } from '@keyguard/testkit/contract';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -65,7 +66,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         KEYGUARD_DIGEST_WINDOW_MS: 300_000,
         ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
       },
-      { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings } },
+      { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings }, extend: watchContract },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
-import { formatDate, formatDateTime, formatRelative, locationLabel, normaliseExposure, revocationText, safeHref, usedAfterExposure, userLabel } from '../format';
+import { formatDate, formatDateTime, formatRelative, locationLabel, revocationText, safeHref, usedAfterExposure, userLabel } from '../format';
 import { useResource } from '../hooks';
-import type { Exposure, Location } from '../types';
+import type { Exposure, Location } from '@keyguard/contract';
 
 export function ExposedPage() {
   const toast = useToast();
-  const exposures = useResource(async () => (await api.exposures()).map(normaliseExposure), 'exposures', 5000);
+  const exposures = useResource(() => api.exposures(), 'exposures', 5000);
   const [revoking, setRevoking] = useState<Exposure | null>(null);
   const list = exposures.data ?? [];
-  const open = list.filter((e) => e.key.status !== 'revoked').length;
+  const open = list.filter((e) => e.status !== 'revoked').length;
 
   return (
     <section aria-labelledby="exposed-title">
@@ -51,7 +51,7 @@ export function ExposedPage() {
             </thead>
             <tbody>
               {list.map((e) => (
-                <ExposureRow key={e.key.id} exposure={e} onRevoke={() => setRevoking(e)} />
+                <ExposureRow key={e.id} exposure={e} onRevoke={() => setRevoking(e)} />
               ))}
             </tbody>
           </table>
@@ -67,16 +67,16 @@ export function ExposedPage() {
               label: 'Revoke key',
               variant: 'danger',
               onClick: async () => {
-                await api.revokeKey(revoking.key.id);
+                await api.revokeKey(revoking.id);
                 setRevoking(null);
-                toast(`Revoked “${revoking.key.name}” and resolved its finding`);
+                toast(`Revoked “${revoking.name}” and resolved its finding`);
                 await exposures.reload();
               },
             },
           ]}
         >
           <p>
-            <strong>{revoking.key.name}</strong> (<code>{revoking.key.preview}</code>) stops working immediately, {userLabel(revoking.owner)} is emailed, and
+            <strong>{revoking.name}</strong> (<code>{revoking.preview}</code>) stops working immediately, {userLabel(revoking.createdBy)} is emailed, and
             the Secret Scanner finding is resolved as revoked.
           </p>
         </ConfirmDialog>
@@ -86,28 +86,28 @@ export function ExposedPage() {
 }
 
 function ExposureRow({ exposure: e, onRevoke }: { exposure: Exposure; onRevoke: () => void }) {
-  const revoked = e.key.status === 'revoked';
+  const revoked = e.status === 'revoked';
   const afterExposure = usedAfterExposure(e.lastUsedAt, e.detectedAt);
   return (
-    <tr className={`exposure-row${revoked ? ' is-revoked' : ''}`} data-key-id={e.key.id}>
+    <tr className={`exposure-row${revoked ? ' is-revoked' : ''}`} data-key-id={e.id}>
       <td data-label="Key">
         <div className="key-name">
-          <span className="key-title">{e.key.name}</span>
+          <span className="key-title">{e.name}</span>
           {revoked ? (
-            <Tooltip text={revocationText(e.key)}>
+            <Tooltip text={revocationText(e)}>
               <Tag tone="danger">Revoked</Tag>
             </Tooltip>
-          ) : e.key.status === 'disabled' ? (
+          ) : e.status === 'disabled' ? (
             <Tag tone="warning">Disabled</Tag>
           ) : (
             <Tag tone="danger">Active</Tag>
           )}
         </div>
-        <code className="key-preview">{e.key.preview}</code>
+        <code className="key-preview">{e.preview}</code>
       </td>
       <td data-label="Owner">
-        <span className="cell-main">{userLabel(e.owner)}</span>
-        {e.owner?.email && e.owner.name && <span className="cell-sub">{e.owner.email}</span>}
+        <span className="cell-main">{userLabel(e.createdBy)}</span>
+        {e.createdBy?.email && e.createdBy.name && <span className="cell-sub">{e.createdBy.email}</span>}
       </td>
       <td data-label="Detected">
         <span title={formatDateTime(e.detectedAt)}>{formatDate(e.detectedAt)}</span>
@@ -127,7 +127,7 @@ function ExposureRow({ exposure: e, onRevoke }: { exposure: Exposure; onRevoke: 
       </td>
       <td className="col-actions">
         {!revoked && (
-          <button type="button" className="btn btn-small btn-danger" onClick={onRevoke} aria-label={`Revoke ${e.key.name}`}>
+          <button type="button" className="btn btn-small btn-danger" onClick={onRevoke} aria-label={`Revoke ${e.name}`}>
             Revoke
           </button>
         )}

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, useToast } from '../components';
-import { formatDate, formatDateTime, normaliseExposure, resolutionLabels, sourceLabel, userLabel } from '../format';
+import { formatDate, formatDateTime, resolutionLabels, sourceLabel, userLabel } from '../format';
 import { routeItem, useResource } from '../hooks';
-import type { Exposure, Finding, FindingResolution } from '../types';
+import type { Exposure, Finding, ResolveAs } from '@keyguard/contract';
 import { Locations } from './exposed';
 
-const resolutions: FindingResolution[] = ['revoked', 'false_positive', 'wont_fix'];
+const resolutions: ResolveAs[] = ['revoked', 'false_positive', 'wont_fix'];
 const pageSize = 50;
 const historyLabels: Record<string, string> = {
   detected: 'Detected',
@@ -56,10 +56,10 @@ export function FindingsPage() {
 
   const list = findings.data?.items ?? [];
   // Which of the team's keys a finding is about (name and owner), from the exposed keys.
-  const exposed = useResource(async () => (await api.exposures()).map(normaliseExposure), 'exposures', 30_000);
+  const exposed = useResource(() => api.exposures(), 'exposures', 30_000);
   const keyOf = useMemo(() => {
     const byFinding = new Map<string, Exposure>();
-    for (const e of exposed.data ?? []) if (e.findingId) byFinding.set(e.findingId, e);
+    for (const e of exposed.data ?? []) if (e.finding) byFinding.set(e.finding.id, e);
     return byFinding;
   }, [exposed.data]);
   const filtered = status !== 'open' || ruleId !== '' || source !== '';
@@ -167,7 +167,7 @@ function FindingCard({ finding: f, exposure, onResolve }: { finding: Finding; ex
           <span className="finding-rule">{f.ruleId}</span>
           {exposure && (
             <span className="finding-key">
-              Team key <strong>{exposure.key.name}</strong> · {userLabel(exposure.owner)}
+              Team key <strong>{exposure.name}</strong> · {userLabel(exposure.createdBy)}
             </span>
           )}
           {f.status === 'open' ? <Tag tone="danger">Unresolved</Tag> : <Tag tone="success">{resolutionLabels[f.resolution ?? ''] ?? 'Resolved'}</Tag>}
@@ -224,8 +224,8 @@ function FindingCard({ finding: f, exposure, onResolve }: { finding: Finding; ex
   );
 }
 
-function ResolveDialog({ finding, onClose, onResolved }: { finding: Finding; onClose: () => void; onResolved: (r: FindingResolution) => Promise<void> }) {
-  const [choice, setChoice] = useState<FindingResolution>('revoked');
+function ResolveDialog({ finding, onClose, onResolved }: { finding: Finding; onClose: () => void; onResolved: (r: ResolveAs) => Promise<void> }) {
+  const [choice, setChoice] = useState<ResolveAs>('revoked');
   return (
     <ConfirmDialog
       title="Resolve finding"

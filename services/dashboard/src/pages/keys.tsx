@@ -1,9 +1,9 @@
 import { type FormEvent, useMemo, useState } from 'react';
-import { type KeySort, api } from '../api';
+import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
 import { formatDate, formatRelative, plural, revocationText, userLabel } from '../format';
 import { useResource } from '../hooks';
-import type { ApiKey, KeyStatus, Me } from '../types';
+import type { Key, KeySort, KeyStatus, Me } from '@keyguard/contract';
 
 const pageSize = 50;
 const allStatuses: KeyStatus[] = ['enabled', 'disabled', 'revoked'];
@@ -11,7 +11,7 @@ const statusLabels: Record<KeyStatus, string> = { enabled: 'Enabled', disabled: 
 const sortLabels: Record<KeySort, string> = { newest: 'Newest', oldest: 'Oldest', recently_used: 'Recently used' };
 
 type Dialog =
-  | { kind: 'revoke-one'; key: ApiKey }
+  | { kind: 'revoke-one'; key: Key }
   | { kind: 'revoke-selected'; ids: string[] }
   | { kind: 'revoke-all'; counting: true }
   | { kind: 'revoke-all'; counting: false; keys: number; owners: number }
@@ -356,7 +356,7 @@ export function KeysPage({ me }: { me: Me }) {
   );
 }
 
-function KeyRow({ apiKey: k, own, selected, onToggle, onRevoke }: { apiKey: ApiKey; own: boolean; selected: boolean; onToggle: () => void; onRevoke: () => void }) {
+function KeyRow({ apiKey: k, own, selected, onToggle, onRevoke }: { apiKey: Key; own: boolean; selected: boolean; onToggle: () => void; onRevoke: () => void }) {
   const revoked = k.status === 'revoked';
   return (
     <tr className={`key-row${selected ? ' is-selected' : ''}${revoked ? ' is-revoked' : ''}`} data-key-id={k.id}>

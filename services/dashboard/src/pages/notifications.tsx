@@ -4,7 +4,7 @@ import { ConfirmDialog, EmptyState, Switch, Tag, type TagTone, errorMessage, use
 import { formatDateTime } from '../format';
 import { useResource } from '../hooks';
 import { type Channel, type ChannelEventName, type ChannelType, type Delivery, channelEvents, channelsApi } from '../notifications-api';
-import type { Settings } from '../types';
+import type { PatchSettings, Settings } from '@keyguard/contract';
 
 const eventLabels: Record<ChannelEventName, string> = {
   'exposure.detected': 'Exposure detected',
@@ -34,7 +34,7 @@ export function NotificationsSection() {
     setContacts((settings.data.securityContacts ?? []).join(', '));
   }, [settings.data]);
 
-  const save = async (patch: Partial<Settings> & { confirm?: boolean }, done: string) => {
+  const save = async (patch: PatchSettings, done: string) => {
     setError(null);
     try {
       const next = await api.updateSettings(patch);

@@ -1,32 +1,15 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, type SettingsResult, api } from '../api';
+import type { Settings, SettingsResult } from '@keyguard/contract';
+import { NotificationsSection } from './notifications';
+import { api, settingsConflict } from '../api';
 import { ConfirmDialog, ErrorState, Spinner, Switch, errorMessage, useToast } from '../components';
 import { plural } from '../format';
 import { useResource } from '../hooks';
-import type { Settings } from '../types';
-import { NotificationsSection } from './notifications';
 
 type Pending =
   | { kind: 'exposed'; count: number }
   | { kind: 'expiry'; days: number; expiresNow: number }
   | null;
-
-function pickSettings(r: Partial<SettingsResult> | undefined): Partial<Settings> {
-  const out: Partial<Settings> = {};
-  if (typeof r?.allowMemberKeyGeneration === 'boolean') out.allowMemberKeyGeneration = r.allowMemberKeyGeneration;
-  if (r && 'keyExpiryDays' in r && (r.keyExpiryDays === null || typeof r.keyExpiryDays === 'number')) out.keyExpiryDays = r.keyExpiryDays;
-  if (typeof r?.autoRevokeExposed === 'boolean') out.autoRevokeExposed = r.autoRevokeExposed;
-  return out;
-}
-
-function num(body: Record<string, unknown>, ...names: string[]): number {
-  for (const n of names) {
-    const v = body[n];
-    if (typeof v === 'number') return v;
-    if (Array.isArray(v)) return v.length;
-  }
-  return 0;
-}
 
 export function SettingsPage() {
   const toast = useToast();
@@ -49,22 +32,20 @@ export function SettingsPage() {
     setSaving(true);
     setError(null);
     try {
-      const next = await api.updateSettings(patch);
-      const { existingExposed: _e, confirm: _c, ...fields } = patch;
-      setCurrent((c) => ({ ...(c as Settings), ...fields, ...pickSettings(next) }));
-      toast(typeof done === 'function' ? done(next ?? {}) : done);
+      const result = await api.updateSettings(patch);
+      const { expiresNow: _expired, revokedExposed: _revoked, ...saved } = result;
+      setCurrent(saved);
+      toast(typeof done === 'function' ? done(result) : done);
       return true;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        const code = e.code;
-        if (code === 'EXPOSED_KEYS_EXIST') {
-          setPending({ kind: 'exposed', count: num(e.body, 'exposedCount', 'keys') });
-          return false;
-        }
-        if (code === 'CONFIRM_EXPIRY' && typeof patch.keyExpiryDays === 'number') {
-          setPending({ kind: 'expiry', days: patch.keyExpiryDays, expiresNow: num(e.body, 'expiresNow', 'keys') });
-          return false;
-        }
+      const conflict = settingsConflict(e);
+      if (conflict?.error === 'EXPOSED_KEYS_EXIST') {
+        setPending({ kind: 'exposed', count: conflict.exposedCount });
+        return false;
+      }
+      if (conflict?.error === 'CONFIRM_EXPIRY' && typeof patch.keyExpiryDays === 'number') {
+        setPending({ kind: 'expiry', days: patch.keyExpiryDays, expiresNow: conflict.expiresNow });
+        return false;
       }
       setError(errorMessage(e));
       return false;
@@ -175,7 +156,7 @@ export function SettingsPage() {
               variant: 'danger',
               onClick: async () => {
                 setPending(null);
-                await save({ autoRevokeExposed: true, existingExposed: 'revoke' }, (r) => `Auto revoke is on; ${plural(r.revokedExposed ?? pending.count, 'exposed key')} revoked`);
+                await save({ autoRevokeExposed: true, existingExposed: 'revoke' }, (r) => `Auto revoke is on; ${plural(r.revokedExposed, 'exposed key')} revoked`);
               },
             },
           ]}
@@ -197,7 +178,7 @@ export function SettingsPage() {
               onClick: async () => {
                 const p = pending;
                 setPending(null);
-                await save({ keyExpiryDays: p.days, confirm: true }, (r) => `API keys now expire after ${plural(p.days, 'day')}; ${plural(r.expiresNow ?? p.expiresNow, 'key')} expired`);
+                await save({ keyExpiryDays: p.days, confirm: true }, (r) => `API keys now expire after ${plural(p.days, 'day')}; ${plural(r.expiresNow, 'key')} expired`);
               },
             },
           ]}

@@ -132,3 +132,8 @@ export function requireAdmin(request: FastifyRequest): Principal {
   if (!isAdmin(principal.user.role)) throw new HttpError(403, 'forbidden', 'only team admins and super admins can do this');
   return principal;
 }
+
+/** The admin routes' preValidation hook: a member is refused (403) before their request is validated. */
+export async function adminOnly(request: FastifyRequest): Promise<void> {
+  requireAdmin(request);
+}

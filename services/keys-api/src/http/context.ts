@@ -1,9 +1,9 @@
 import type { ExpirySweeper, Revoker } from '@keyguard/keys';
-import { HttpError } from '@keyguard/runtime';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FindingResolvedPayload } from '@keyguard/events';
 import type { SecretBox } from '@keyguard/seal';
 import type { ChannelDeliveryRepository, ChannelRepository, Store } from '@keyguard/store';
-import type { z } from 'zod';
 import type { AuditRepository } from '../adapters/audit.js';
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
@@ -30,10 +30,5 @@ export interface ApiContext {
   findingResolved(payload: FindingResolvedPayload): Promise<void>;
 }
 
-/** Validates a body or query with zod; a bad request is a 400 naming the fields, never echoing values. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value ?? {}, { reportInput: false });
-  if (result.success) return result.data;
-  const issues = result.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message }));
-  throw new HttpError(400, 'invalid_request', issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; '), { issues });
-}
+/** The /api/v1 scope: routes take their request and answer types from the contract's zod schemas. */
+export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

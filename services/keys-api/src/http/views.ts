@@ -1,20 +1,17 @@
+import type { AuditEntry, Finding, Key, Location, Settings, User, UserRef } from '@keyguard/contract';
 import type { FindingRecord, KeyRecord } from '@keyguard/keys';
 import type { AuditLogDoc, LocationDoc, TeamDoc, UserDoc } from '@keyguard/store';
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+/** Stored documents → the answers of @keyguard/contract (dates as ISO strings, ids without `_`). */
+const iso = (d: Date) => new Date(d).toISOString();
+const isoOrNull = (d: Date | null | undefined) => (d ? iso(d) : null);
 
-export interface UserRef {
-  id: string;
-  name: string;
-  email: string;
-}
+export const userView = (u: UserDoc): User => ({ id: u._id, name: u.name, email: u.email, role: u.role });
 
-export const userView = (u: UserDoc) => ({ id: u._id, name: u.name, email: u.email, role: u.role });
-
-export const locationView = (l: LocationDoc) => ({ ...l, detectedAt: iso(l.detectedAt) });
+export const locationView = (l: LocationDoc): Location => ({ ...l, detectedAt: isoOrNull(l.detectedAt) });
 
 /** The key object of the API (never the hash, never the key itself). */
-export function keyView(k: KeyRecord, users: Map<string, UserDoc>) {
+export function keyView(k: KeyRecord, users: Map<string, UserDoc>): Key {
   const owner = users.get(k.createdBy);
   const firstLocation = k.exposure?.locations[0];
   return {
@@ -24,16 +21,15 @@ export function keyView(k: KeyRecord, users: Map<string, UserDoc>) {
     status: k.status,
     createdBy: { id: k.createdBy, name: owner?.name ?? '', email: owner?.email ?? '' } satisfies UserRef,
     createdAt: iso(k.createdAt),
-    expiresAt: iso(k.expiresAt),
-    lastUsedAt: iso(k.lastUsedAt),
-    revokedAt: iso(k.revokedAt),
+    expiresAt: isoOrNull(k.expiresAt),
+    lastUsedAt: isoOrNull(k.lastUsedAt),
+    revokedAt: isoOrNull(k.revokedAt),
     revocation: k.revocation ? { reason: k.revocation.reason, actor: k.revocation.actor } : null,
-    exposure: k.exposure ? { detectedAt: iso(k.exposure.detectedAt), location: firstLocation ? locationView(firstLocation) : null } : null,
+    exposure: k.exposure ? { detectedAt: isoOrNull(k.exposure.detectedAt), location: firstLocation ? locationView(firstLocation) : null } : null,
   };
 }
-export type KeyView = ReturnType<typeof keyView>;
 
-export function findingView(f: FindingRecord) {
+export function findingView(f: FindingRecord): Finding {
   return {
     id: f._id,
     tokenHash: f.tokenHash,
@@ -48,24 +44,22 @@ export function findingView(f: FindingRecord) {
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),
     history: f.history.map((h) => ({ ...h, at: iso(h.at) })),
-    /** When the token was reported to its issuer for revocation, by issuer (`github`). */
-    reportedTo: Object.fromEntries(Object.entries(f.reportedTo ?? {}).map(([issuer, at]) => [issuer, iso(at)])),
+    reportedTo: Object.fromEntries(Object.entries(f.reportedTo ?? {}).map(([issuer, at]) => [issuer, new Date(at).toISOString()])),
   };
 }
 
 /** The team's settings, with the alerting fields' defaults (a team's digest window is unset until an admin sets it). */
-export const settingsView = (t: TeamDoc, defaultDigestWindowMs: number) => ({
+export const settingsView = (t: TeamDoc, defaultDigestWindowMs: number): Settings => ({
   allowMemberKeyGeneration: t.settings.allowMemberKeyGeneration,
   keyExpiryDays: t.settings.keyExpiryDays,
   autoRevokeExposed: t.settings.autoRevokeExposed,
   securityContacts: t.settings.securityContacts ?? [],
   digestWindowMs: t.settings.digestWindowMs ?? null,
-  /** KEYGUARD_DIGEST_WINDOW_MS: what applies while digestWindowMs is null. */
   digestWindowDefaultMs: defaultDigestWindowMs,
   relayThirdPartyTokens: t.settings.relayThirdPartyTokens ?? false,
 });
 
-export const auditView = (a: AuditLogDoc) => ({
+export const auditView = (a: AuditLogDoc): AuditEntry => ({
   id: a._id,
   at: iso(a.at),
   actor: a.actor,

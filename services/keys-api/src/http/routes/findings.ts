@@ -1,35 +1,21 @@
-import type { FastifyInstance } from 'fastify';
+import { getFinding, listExposures, listFindings, patchFinding } from '@keyguard/contract';
 import type { Filter } from 'mongodb';
 import { type FindingRecord, findingIdFor, findingRecords, keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
-import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
-import { type Principal, requireAdmin } from '../auth.js';
-import { type ApiContext, parse } from '../context.js';
+import { adminOnly, type Principal, requireAdmin } from '../auth.js';
+import type { Api, ApiContext } from '../context.js';
 import { findingView, keyView, locationView } from '../views.js';
 import { userActor } from './keys.js';
-
-const FindingQuery = z.object({
-  status: z.enum(['open', 'resolved']).optional(),
-  ruleId: z.string().min(1).optional(),
-  source: z.enum(['github', 'gitlab', 'postman']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().optional(),
-});
-
-const PatchFinding = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('resolved'), resolution: z.enum(['false_positive', 'wont_fix', 'revoked']) }),
-  z.object({ status: z.literal('open') }),
-]);
 
 /** The team's findings, plus third-party and unknown secrets (no team) for the security team. */
 const visibleTo = (p: Principal): Filter<FindingRecord> => ({ teamId: { $in: [p.team._id, null] } });
 
-export function findingRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function findingRoutes(app: Api, ctx: ApiContext): void {
   const findings = findingRecords(ctx.store);
   const keys = keyRecords(ctx.store);
 
-  app.get('/exposures', async (request) => {
+  app.route({ ...listExposures, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
     const exposed = await keys.find({ teamId: p.team._id, exposure: { $ne: null } }).sort({ 'exposure.detectedAt': -1, _id: 1 }).toArray();
     const [users, found] = await Promise.all([
@@ -49,11 +35,11 @@ export function findingRoutes(app: FastifyInstance, ctx: ApiContext): void {
         };
       }),
     };
-  });
+  } });
 
-  app.get('/findings', async (request) => {
+  app.route({ ...listFindings, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const query = parse(FindingQuery, request.query);
+    const query = request.query;
     const offset = decodeCursor(query.cursor);
     if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
     const filter: Filter<FindingRecord> = visibleTo(p);
@@ -69,18 +55,18 @@ export function findingRoutes(app: FastifyInstance, ctx: ApiContext): void {
       nextCursor: items.length > query.limit ? encodeCursor(offset + query.limit) : null,
       total,
     };
-  });
+  } });
 
-  app.get<{ Params: { id: string } }>('/findings/:id', async (request) => {
+  app.route({ ...getFinding, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
     const finding = await findings.findOne({ ...visibleTo(p), _id: request.params.id });
     if (!finding) throw new HttpError(404, 'not_found', 'no such finding');
     return findingView(finding);
-  });
+  } });
 
-  app.patch<{ Params: { id: string } }>('/findings/:id', async (request) => {
+  app.route({ ...patchFinding, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const body = parse(PatchFinding, request.body);
+    const body = request.body;
     const finding = await findings.findOne({ ...visibleTo(p), _id: request.params.id });
     if (!finding) throw new HttpError(404, 'not_found', 'no such finding');
     const actor = userActor(p);
@@ -114,5 +100,5 @@ export function findingRoutes(app: FastifyInstance, ctx: ApiContext): void {
     await ctx.audit.record({ teamId: p.team._id, actor, action: `finding.${body.status === 'resolved' ? 'resolved' : 'reopened'}`, target: { type: 'finding', id: finding._id }, details: { resolution, redacted: finding.redacted } });
     const updated = await findings.findOne({ _id: finding._id });
     return findingView(updated!);
-  });
+  } });
 }

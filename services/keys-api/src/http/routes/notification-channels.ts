@@ -1,27 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { ChannelEventType, ChannelUrlError, channelBody, checkChannelUrl, newChannelSecret } from '@keyguard/channels';
+import { ChannelUrlError, channelBody, checkChannelUrl, newChannelSecret } from '@keyguard/channels';
+import { type Channel, type ChannelEventName, createChannel, type Delivery, deleteChannel, listChannels, listDeliveries, testChannel, updateChannel } from '@keyguard/contract';
 import { newId } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { ChannelDeliveryDoc, NotificationChannelDoc } from '@keyguard/store';
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { requireAdmin } from '../auth.js';
-import { type ApiContext, parse } from '../context.js';
+import { adminOnly, requireAdmin } from '../auth.js';
+import type { Api, ApiContext } from '../context.js';
 import { userActor } from './keys.js';
 
-const Events = z.array(ChannelEventType).min(1, 'subscribe to at least one event').max(4).transform((e) => [...new Set(e)]);
-const Url = z.string().min(1).max(2048);
-
-export const CreateChannel = z.object({ type: z.enum(['webhook', 'slack']), url: Url, events: Events }).strict();
-export const PatchChannel = z.object({ url: Url.optional(), events: Events.optional() }).strict();
-export const DeliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
-
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+const iso = (d: Date) => new Date(d).toISOString();
+const unique = (events: ChannelEventName[]) => [...new Set(events)];
 
 /** A channel as the API shows it: never the secret (it is shown once, at creation). */
-export const channelView = (c: NotificationChannelDoc) => ({ id: c._id, type: c.type, url: c.url, events: c.events, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) });
+export const channelView = (c: NotificationChannelDoc): Channel => ({ id: c._id, type: c.type, url: c.url, events: c.events as ChannelEventName[], createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) });
 
-export const deliveryView = (d: ChannelDeliveryDoc) => ({
+export const deliveryView = (d: ChannelDeliveryDoc): Delivery => ({
   id: d._id,
   event: d.event,
   eventId: d.eventId,
@@ -31,7 +24,7 @@ export const deliveryView = (d: ChannelDeliveryDoc) => ({
   lastError: d.lastError,
   createdAt: iso(d.createdAt),
   nextAttemptAt: d.status === 'pending' ? iso(d.nextAttemptAt) : null,
-  deliveredAt: iso(d.deliveredAt),
+  deliveredAt: d.deliveredAt ? iso(d.deliveredAt) : null,
 });
 
 /**
@@ -40,7 +33,7 @@ export const deliveryView = (d: ChannelDeliveryDoc) => ({
  * KEYGUARD_CHANNEL_ENCRYPTION_KEY (the notifier decrypts it to sign). "Send test" queues a
  * `channel.test` delivery that the notifier's worker delivers like any other.
  */
-export function notificationChannelRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function notificationChannelRoutes(app: Api, ctx: ApiContext): void {
   const allowPrivate = ctx.config.KEYGUARD_ALLOW_PRIVATE_WEBHOOKS;
 
   async function validUrl(url: string): Promise<string> {
@@ -57,14 +50,14 @@ export function notificationChannelRoutes(app: FastifyInstance, ctx: ApiContext)
     return channel;
   };
 
-  app.get('/notification-channels', async (request) => {
+  app.route({ ...listChannels, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
     return { items: (await ctx.channels.list(p.team._id)).map(channelView) };
-  });
+  } });
 
-  app.post('/notification-channels', async (request, reply) => {
+  app.route({ ...createChannel, preValidation: adminOnly, handler: async (request, reply) => {
     const p = requireAdmin(request);
-    const body = parse(CreateChannel, request.body);
+    const body = { ...request.body, events: unique(request.body.events) };
     if (!ctx.secretBox) throw new HttpError(409, 'channels_unavailable', 'notification channels need KEYGUARD_CHANNEL_ENCRYPTION_KEY on keys-api and the notifier');
     const url = await validUrl(body.url);
     const id = newId('nch');
@@ -74,28 +67,28 @@ export function notificationChannelRoutes(app: FastifyInstance, ctx: ApiContext)
     await ctx.channels.create(channel);
     await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'channel.created', target: { type: 'channel', id }, details: { type: body.type, url, events: body.events } });
     return reply.code(201).send({ ...channelView(channel), secret });
-  });
+  } });
 
-  app.patch<{ Params: { id: string } }>('/notification-channels/:id', async (request) => {
+  app.route({ ...updateChannel, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const body = parse(PatchChannel, request.body);
+    const body = request.body;
     await found(p.team._id, request.params.id);
-    const set = { ...(body.url ? { url: await validUrl(body.url) } : {}), ...(body.events ? { events: body.events } : {}) };
+    const set = { ...(body.url ? { url: await validUrl(body.url) } : {}), ...(body.events ? { events: unique(body.events) } : {}) };
     const updated = await ctx.channels.update(p.team._id, request.params.id, set);
     if (!updated) throw new HttpError(404, 'not_found', 'no such notification channel');
     await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'channel.updated', target: { type: 'channel', id: updated._id }, details: set });
     return channelView(updated);
-  });
+  } });
 
-  app.delete<{ Params: { id: string } }>('/notification-channels/:id', async (request, reply) => {
+  app.route({ ...deleteChannel, preValidation: adminOnly, handler: async (request, reply) => {
     const p = requireAdmin(request);
     if (!(await ctx.channels.remove(p.team._id, request.params.id))) throw new HttpError(404, 'not_found', 'no such notification channel');
     await ctx.deliveries.removeChannel(request.params.id);
     await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'channel.deleted', target: { type: 'channel', id: request.params.id } });
     return reply.code(204).send();
-  });
+  } });
 
-  app.post<{ Params: { id: string } }>('/notification-channels/:id/test', async (request, reply) => {
+  app.route({ ...testChannel, preValidation: adminOnly, handler: async (request, reply) => {
     const p = requireAdmin(request);
     const channel = await found(p.team._id, request.params.id);
     const now = new Date();
@@ -121,12 +114,11 @@ export function notificationChannelRoutes(app: FastifyInstance, ctx: ApiContext)
     };
     await ctx.deliveries.enqueue([delivery]);
     return reply.code(202).send({ delivery: deliveryView(delivery) });
-  });
+  } });
 
-  app.get<{ Params: { id: string } }>('/notification-channels/:id/deliveries', async (request) => {
+  app.route({ ...listDeliveries, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const query = parse(DeliveriesQuery, request.query);
     await found(p.team._id, request.params.id);
-    return { items: (await ctx.deliveries.list(request.params.id, query.limit)).map(deliveryView) };
-  });
+    return { items: (await ctx.deliveries.list(request.params.id, request.query.limit)).map(deliveryView) };
+  } });
 }

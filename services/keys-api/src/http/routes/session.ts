@@ -1,28 +1,30 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { closeSession, openSession } from '@keyguard/contract';
 import { HttpError } from '@keyguard/runtime';
-import { z } from 'zod';
 import { readCookie, SESSION_COOKIE } from '../auth.js';
-import { type ApiContext, parse } from '../context.js';
-
-const OpenSession = z.object({ apiKey: z.string().min(1).max(200) });
+import type { Api, ApiContext } from '../context.js';
 
 /** The browser's session: an HttpOnly, SameSite=Strict cookie holding a random id (never the key). */
-export function sessionRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function sessionRoutes(app: Api, ctx: ApiContext): void {
   const ttlMs = ctx.config.SESSION_TTL_HOURS * 60 * 60 * 1000;
   const cookie = (value: string, maxAgeSeconds: number) =>
     [`${SESSION_COOKIE}=${value}`, 'HttpOnly', 'SameSite=Strict', 'Path=/', `Max-Age=${maxAgeSeconds}`, ...(ctx.config.SESSION_COOKIE_SECURE ? ['Secure'] : [])].join('; ');
 
-  app.post('/session', async (request, reply: FastifyReply) => {
-    const { apiKey } = parse(OpenSession, request.body);
-    const principal = await ctx.auth.byKey(apiKey);
-    if (!principal) throw new HttpError(401, 'unauthorized', 'a valid API key is required');
-    const session = await ctx.sessions.open(principal.user._id, principal.keyId, ttlMs);
-    return reply.header('set-cookie', cookie(session.id, Math.floor(ttlMs / 1000))).code(204).send();
+  app.route({
+    ...openSession,
+    handler: async (request, reply) => {
+      const principal = await ctx.auth.byKey(request.body.apiKey);
+      if (!principal) throw new HttpError(401, 'unauthorized', 'a valid API key is required');
+      const session = await ctx.sessions.open(principal.user._id, principal.keyId, ttlMs);
+      return reply.header('set-cookie', cookie(session.id, Math.floor(ttlMs / 1000))).code(204).send();
+    },
   });
 
-  app.delete('/session', async (request, reply) => {
-    const id = readCookie(request, SESSION_COOKIE);
-    if (id) await ctx.sessions.close(id);
-    return reply.header('set-cookie', cookie('', 0)).code(204).send();
+  app.route({
+    ...closeSession,
+    handler: async (request, reply) => {
+      const id = readCookie(request, SESSION_COOKIE);
+      if (id) await ctx.sessions.close(id);
+      return reply.header('set-cookie', cookie('', 0)).code(204).send();
+    },
   });
 }

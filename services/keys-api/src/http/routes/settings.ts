@@ -1,45 +1,26 @@
-import type { FastifyInstance } from 'fastify';
+import { getSettings, patchSettings } from '@keyguard/contract';
 import { keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { TeamSettings } from '@keyguard/store';
-import { z } from 'zod';
 import { expiredIfCreatedBefore, expiryFor } from '../../domain/expiry.js';
-import { requireAdmin } from '../auth.js';
-import { type ApiContext, parse } from '../context.js';
+import { adminOnly, requireAdmin } from '../auth.js';
+import type { Api, ApiContext } from '../context.js';
 import { keyView, settingsView } from '../views.js';
 import { userActor } from './keys.js';
-
-const PatchSettings = z
-  .object({
-    allowMemberKeyGeneration: z.boolean().optional(),
-    keyExpiryDays: z.number().int().min(1).max(3650).nullable().optional(),
-    autoRevokeExposed: z.boolean().optional(),
-    /** Emails alerted about every exposure of the team's keys and about third-party findings. */
-    securityContacts: z.array(z.email('must be an email address')).max(20).optional(),
-    /** The team's alert digest window in ms (1 minute to 1 day); null goes back to the operator default. */
-    digestWindowMs: z.number().int().min(60_000).max(86_400_000).nullable().optional(),
-    /** Report third-party tokens found in public (GitHub tokens) to their issuers, who revoke them. */
-    relayThirdPartyTokens: z.boolean().optional(),
-    /** When turning autoRevokeExposed on while exposed keys exist: revoke them, or leave them. */
-    existingExposed: z.enum(['revoke', 'ignore']).optional(),
-    /** Required when the new keyExpiryDays expires keys at once. */
-    confirm: z.boolean().optional(),
-  })
-  .strict();
 
 /** What turning the relay on means, said before it happens (the 409 CONFIRM_RELAY message, and the dashboard's dialog). */
 export const RELAY_EXPLANATION =
   'Turning this on sends GitHub tokens that Keyguard finds in public places (checksum-valid ghp_, gho_, ghu_, ghr_ and github_pat_ tokens that are not your keys) to GitHub\'s credential revocation API. GitHub revokes them at once and tells their owners; a revoked token cannot be restored. It applies to tokens found from now on, for every team (third-party findings belong to no team). Send confirm: true to turn it on.';
 
-export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function settingsRoutes(app: Api, ctx: ApiContext): void {
   const keys = keyRecords(ctx.store);
   const { teams } = ctx.store.collections;
 
-  app.get('/settings', async (request) => settingsView(requireAdmin(request).team, ctx.config.KEYGUARD_DIGEST_WINDOW_MS));
+  app.route({ ...getSettings, preValidation: adminOnly, handler: async (request) => settingsView(requireAdmin(request).team, ctx.config.KEYGUARD_DIGEST_WINDOW_MS) });
 
-  app.patch('/settings', async (request) => {
+  app.route({ ...patchSettings, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const body = parse(PatchSettings, request.body);
+    const body = request.body;
     const before = p.team.settings;
     const teamId = p.team._id;
     const now = new Date();
@@ -108,5 +89,5 @@ export function settingsRoutes(app: FastifyInstance, ctx: ApiContext): void {
       revokedExposed = done.length;
     }
     return { ...settingsView({ ...p.team, settings }, ctx.config.KEYGUARD_DIGEST_WINDOW_MS), expiresNow: expired, revokedExposed };
-  });
+  } });
 }

@@ -1,53 +1,57 @@
-import type { FastifyInstance } from 'fastify';
+import { createUser, getMe, listUsers } from '@keyguard/contract';
 import { newId } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import { isDuplicateKey, type UserDoc } from '@keyguard/store';
-import { z } from 'zod';
 import { canGrant } from '../../domain/access.js';
-import { principalOf, requireAdmin } from '../auth.js';
-import { type ApiContext, parse } from '../context.js';
+import { adminOnly, principalOf, requireAdmin } from '../auth.js';
+import type { Api, ApiContext } from '../context.js';
 import { keyView, settingsView, userView } from '../views.js';
 import { userActor } from './keys.js';
 
-const CreateUser = z.object({
-  email: z.email().transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1).max(100),
-  role: z.enum(['member', 'team_admin', 'super_admin']).default('member'),
-});
-
-export function userRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function userRoutes(app: Api, ctx: ApiContext): void {
   const users = ctx.store.collections.users;
 
-  app.get('/me', async (request) => {
-    const p = principalOf(request);
-    return {
-      ...userView(p.user),
-      team: { id: p.team._id, name: p.team.name, settings: settingsView(p.team, ctx.config.KEYGUARD_DIGEST_WINDOW_MS) },
-      keyId: p.keyId,
-      authenticatedBy: p.via,
-    };
+  app.route({
+    ...getMe,
+    handler: async (request) => {
+      const p = principalOf(request);
+      return {
+        ...userView(p.user),
+        team: { id: p.team._id, name: p.team.name, settings: settingsView(p.team, ctx.config.KEYGUARD_DIGEST_WINDOW_MS) },
+        keyId: p.keyId,
+        authenticatedBy: p.via,
+      };
+    },
   });
 
-  app.get('/users', async (request) => {
-    const p = requireAdmin(request);
-    const items = await users.find({ teamId: p.team._id }).sort({ name: 1, _id: 1 }).toArray();
-    return { items: items.map(userView) };
+  app.route({
+    ...listUsers,
+    preValidation: adminOnly,
+    handler: async (request) => {
+      const p = requireAdmin(request);
+      const items = await users.find({ teamId: p.team._id }).sort({ name: 1, _id: 1 }).toArray();
+      return { items: items.map(userView) };
+    },
   });
 
-  app.post('/users', async (request, reply) => {
-    const p = requireAdmin(request);
-    const body = parse(CreateUser, request.body);
-    if (!canGrant(p.user.role, body.role)) throw new HttpError(403, 'forbidden', 'only a super admin can add a super admin');
-    const user: UserDoc = { _id: newId('usr'), teamId: p.team._id, email: body.email, name: body.name, role: body.role, createdAt: new Date() };
-    try {
-      await users.insertOne(user);
-    } catch (error) {
-      if (isDuplicateKey(error)) throw new HttpError(409, 'EMAIL_TAKEN', 'a user with this email already exists');
-      throw error;
-    }
-    const { record, raw } = await ctx.issuer.issue(user, p.team, `${user.name}'s key`, null);
-    await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'user.created', target: { type: 'user', id: user._id }, details: { email: user.email, role: user.role } });
-    await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'key.created', target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview, for: user._id } });
-    return reply.code(201).send({ user: userView(user), key: { ...keyView(record, new Map([[user._id, user]])), key: raw } });
+  app.route({
+    ...createUser,
+    preValidation: adminOnly,
+    handler: async (request, reply) => {
+      const p = requireAdmin(request);
+      const body = request.body;
+      if (!canGrant(p.user.role, body.role)) throw new HttpError(403, 'forbidden', 'only a super admin can add a super admin');
+      const user: UserDoc = { _id: newId('usr'), teamId: p.team._id, email: body.email, name: body.name, role: body.role, createdAt: new Date() };
+      try {
+        await users.insertOne(user);
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new HttpError(409, 'EMAIL_TAKEN', 'a user with this email already exists');
+        throw error;
+      }
+      const { record, raw } = await ctx.issuer.issue(user, p.team, `${user.name}'s key`, null);
+      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'user.created', target: { type: 'user', id: user._id }, details: { email: user.email, role: user.role } });
+      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'key.created', target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview, for: user._id } });
+      return reply.code(201).send({ user: userView(user), key: { ...keyView(record, new Map([[user._id, user]])), key: raw } });
+    },
   });
 }

@@ -1,0 +1,41 @@
+import { listAudit } from './audit.js';
+import type { Endpoint } from './endpoint.js';
+import { listExposures } from './exposures.js';
+import { getFinding, listFindings, patchFinding } from './findings.js';
+import { createChannel, deleteChannel, listChannels, listDeliveries, testChannel, updateChannel } from './notification-channels.js';
+import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from './keys.js';
+import { getOpenApi } from './openapi.js';
+import { closeSession, openSession } from './session.js';
+import { getSettings, patchSettings } from './settings.js';
+import { createUser, getMe, listUsers } from './users.js';
+
+/** Every keys-api endpoint: keys-api serves exactly these (a test checks it). */
+export const endpoints: readonly Endpoint[] = [
+  getOpenApi,
+  openSession,
+  closeSession,
+  getMe,
+  listUsers,
+  createUser,
+  listKeys,
+  createKey,
+  getKey,
+  disableKey,
+  enableKey,
+  revokeKey,
+  revokeKeys,
+  revokeAllKeys,
+  listExposures,
+  listFindings,
+  getFinding,
+  patchFinding,
+  getSettings,
+  patchSettings,
+  listChannels,
+  createChannel,
+  updateChannel,
+  deleteChannel,
+  testChannel,
+  listDeliveries,
+  listAudit,
+];

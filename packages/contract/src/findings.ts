@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { Actor, DateTime, IdParams, Location, pageOf, paging, Source } from './common.js';
+import { endpoint } from './endpoint.js';
+import { authErrors, bodyErrors, errors } from './errors.js';
+
+export const FindingStatus = z.enum(['open', 'resolved']);
+export type FindingStatus = z.output<typeof FindingStatus>;
+export const FindingResolution = z.enum(['revoked', 'false_positive', 'wont_fix', 'ignored']);
+export type FindingResolution = z.output<typeof FindingResolution>;
+
+export const FindingHistoryEntry = z.object({
+  at: DateTime,
+  action: z.enum(['detected', 'location_added', 'reopened', 'resolved', 'key_revoked', 'reported_to_issuer', 'issuer_rejected']),
+  actor: Actor,
+  status: FindingStatus.optional(),
+  resolution: FindingResolution.optional(),
+  note: z.string().optional(),
+});
+export type FindingHistoryEntry = z.output<typeof FindingHistoryEntry>;
+
+/** A secret the scanner found: only its hash and a redacted preview, never the value. */
+export const Finding = z
+  .object({
+    id: z.string(),
+    tokenHash: z.string().describe('hex SHA-256 of the secret'),
+    ruleId: z.string(),
+    redacted: z.string(),
+    confidence: z.enum(['high', 'medium', 'low']),
+    /** One of the team's keys, when the secret is one. */
+    keyId: z.string().nullable(),
+    status: FindingStatus,
+    resolution: FindingResolution.nullable(),
+    locations: z.array(Location),
+    firstSeen: DateTime,
+    lastSeen: DateTime,
+    history: z.array(FindingHistoryEntry),
+    /** When the token was reported to its issuer for revocation, by issuer (`github`). */
+    reportedTo: z.record(z.string(), DateTime),
+  })
+  .meta({ id: 'Finding' });
+export type Finding = z.output<typeof Finding>;
+
+export const ListFindingsQuery = z.object({
+  status: FindingStatus.optional(),
+  ruleId: z.string().min(1).optional(),
+  source: Source.optional(),
+  ...paging,
+});
+export type ListFindingsQuery = z.input<typeof ListFindingsQuery>;
+
+export const FindingPage = pageOf(Finding).extend({ total: z.number().int() });
+export type FindingPage = z.output<typeof FindingPage>;
+
+/** What a person can resolve a finding as (`ignored` is what "leave the exposed keys" records). */
+export const ResolveAs = z.enum(['revoked', 'false_positive', 'wont_fix']);
+export type ResolveAs = z.output<typeof ResolveAs>;
+
+/** Resolve (revoked on one of the team's keys revokes it) or reopen. */
+export const PatchFinding = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('resolved'), resolution: ResolveAs }),
+  z.object({ status: z.literal('open') }),
+]);
+export type PatchFinding = z.input<typeof PatchFinding>;
+
+const tags = ['findings'];
+
+export const listFindings = endpoint({
+  method: 'GET',
+  url: '/findings',
+  schema: {
+    summary: 'Every scanner finding (third-party secrets too), with history (admins)',
+    tags,
+    querystring: ListFindingsQuery,
+    response: { 200: FindingPage, ...errors(400, ...authErrors, 403) },
+  },
+});
+
+export const getFinding = endpoint({
+  method: 'GET',
+  url: '/findings/:id',
+  schema: { summary: 'One finding (admins)', tags, params: IdParams, response: { 200: Finding, ...errors(...authErrors, 403, 404) } },
+});
+
+export const patchFinding = endpoint({
+  method: 'PATCH',
+  url: '/findings/:id',
+  schema: {
+    summary: 'Resolve (false_positive | wont_fix | revoked — revoked on one of our keys revokes it) or reopen (admins)',
+    tags,
+    params: IdParams,
+    body: PatchFinding,
+    response: { 200: Finding, ...errors(...bodyErrors, ...authErrors, 403, 404) },
+  },
+});

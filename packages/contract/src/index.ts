@@ -1,0 +1,13 @@
+export * from './audit.js';
+export * from './common.js';
+export * from './endpoint.js';
+export * from './errors.js';
+export * from './exposures.js';
+export * from './findings.js';
+export * from './keys.js';
+export * from './notification-channels.js';
+export * from './openapi.js';
+export * from './session.js';
+export * from './settings.js';
+export * from './users.js';
+export { endpoints } from './endpoints.js';

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint.js';
+import { bodyErrors, errors } from './errors.js';
+
+export const OpenSession = z.object({ apiKey: z.string().min(1).max(200) });
+export type OpenSession = z.input<typeof OpenSession>;
+
+const tags = ['session'];
+const NoContent = z.undefined();
+
+export const openSession = endpoint({
+  method: 'POST',
+  url: '/session',
+  schema: {
+    summary: 'Open a browser session with an API key: sets the HttpOnly, SameSite=Strict cookie keyguard_session',
+    tags,
+    security: [],
+    body: OpenSession,
+    response: { 204: NoContent.describe('Session opened (Set-Cookie)'), ...errors(...bodyErrors, 401) },
+  },
+});
+
+export const closeSession = endpoint({
+  method: 'DELETE',
+  url: '/session',
+  schema: { summary: 'Close the session and clear the cookie', tags, security: [], response: { 204: NoContent.describe('Closed') } },
+});
