@@ -219,7 +219,7 @@ describe('no raw secret at rest', () => {
     await eventually(async () => revokeRequests.some((r) => r.body.includes(githubToken)) || undefined, { timeoutMs: 30_000, what: 'the token at GitHub' });
     await eventually(
       async () => ((await api(adminKey, 'GET', '/findings')).body.items as { tokenHash: string; reportedTo?: Record<string, string> }[]).some((f) => f.tokenHash === hashToken(githubToken) && f.reportedTo?.['github']) || undefined,
-      { timeoutMs: 30_000, what: 'reported to GitHub on the finding' },
+      { timeoutMs: 60_000, what: 'reported to GitHub on the finding' },
     );
     for (const path of ['/keys', '/exposures', '/findings', '/audit', `/keys/${created.body.key.id}`]) {
       expect((await api(adminKey, 'GET', path)).status).toBe(200);

@@ -70,7 +70,7 @@ describe('Settings → Notifications', () => {
     const window = page.getByLabel('Digest window');
     expect(await window.locator('option:checked').textContent()).toBe('Default (5 minutes)');
     await page.getByLabel('Security contacts').fill('sec@acme.test, SOC@acme.test');
-    await page.getByRole('button', { name: 'Save contacts' }).click();
+    await page.getByRole('button', { name: 'Update contacts' }).click();
     await page.getByText('Security contacts saved (2)').waitFor();
     await window.selectOption({ label: '15 minutes' });
     await page.getByText('Digest window: 15 minutes').waitFor();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
 import { formatDate, formatDateTime, formatRelative, locationLabel, revocationText, safeHref, usedAfterExposure, userLabel } from '../format';
-import { useResource } from '../hooks';
+import { routeItem, useResource } from '../hooks';
 import type { Exposure, Location } from '@keyguard/contract';
 
 export function ExposedPage() {
@@ -88,8 +88,15 @@ export function ExposedPage() {
 function ExposureRow({ exposure: e, onRevoke }: { exposure: Exposure; onRevoke: () => void }) {
   const revoked = e.status === 'revoked';
   const afterExposure = usedAfterExposure(e.lastUsedAt, e.detectedAt);
+  // An alert's link (#/exposed/<key id>) points at exactly this row.
+  const linked = routeItem() === e.id;
   return (
-    <tr className={`exposure-row${revoked ? ' is-revoked' : ''}`} data-key-id={e.id}>
+    <tr
+      className={`exposure-row${revoked ? ' is-revoked' : ''}${linked ? ' is-linked' : ''}`}
+      data-key-id={e.id}
+      aria-current={linked ? 'true' : undefined}
+      ref={linked ? (row) => row?.scrollIntoView({ block: 'center' }) : undefined}
+    >
       <td data-label="Key">
         <div className="key-name">
           <span className="key-title">{e.name}</span>

@@ -77,7 +77,7 @@ export function NotificationsSection() {
           <div className="inline-field">
             <input id="security-contacts" className="input input-wide" type="text" value={contacts} onChange={(e) => setContacts(e.target.value)} placeholder="security@example.com" />
             <button type="submit" className="btn btn-primary">
-              Save contacts
+              Update contacts
             </button>
           </div>
         </form>

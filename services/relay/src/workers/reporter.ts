@@ -108,11 +108,18 @@ export function createReporter(deps: ReporterDeps) {
   }
 
   return async function pass(now = new Date()): Promise<boolean> {
-    let worked = false;
-    for (const issuer of deps.issuers) worked = (await runIssuer(issuer, now)) || worked;
+    // Outcomes first: one issuer's trouble never keeps the findings from showing what happened.
     for (const report of await deps.relay.unrecorded()) {
       const issuer = deps.issuers.find((i) => i.name === report.issuer);
       await deps.relay.recordOnFinding(report, issuer?.displayName ?? report.issuer);
+    }
+    let worked = false;
+    for (const issuer of deps.issuers) {
+      try {
+        worked = (await runIssuer(issuer, now)) || worked;
+      } catch (err) {
+        deps.logger.warn({ err, issuer: issuer.name }, 'relay pass failed for an issuer; trying again');
+      }
     }
     return worked;
   };
