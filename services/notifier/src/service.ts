@@ -165,6 +165,7 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
       dashboardUrl: config.DASHBOARD_URL,
       settleMs: config.DIGEST_SETTLE_MS,
       onQueued: () => deliveryLoop.wake(),
+      onStored: (stats) => logger.debug(stats, 'notifications stored'),
     });
     const consumer = await runConsumer(kafka, {
       groupId: deps.groupId ?? 'keyguard.notifier',

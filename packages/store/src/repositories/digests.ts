@@ -59,10 +59,11 @@ export function createDigestRepository(store: Store) {
   /** Claims every schedule that is due and not held by a live claim; returns them. */
   async function claim(now: Date, leaseMs: number): Promise<{ claimId: string; due: DigestDoc[] }> {
     const claimId = randomUUID();
-    await digests.updateMany(
-      { dueAt: { $lte: now }, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
-      { $set: { claimId, claimedUntil: new Date(now.getTime() + leaseMs) } },
-    );
+    const free = { dueAt: { $lte: now }, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] };
+    // A read first: an idle flusher takes no write lock (FerretDB's SQLite has one for everyone).
+    const candidates = await digests.find(free, { projection: { _id: 1 } }).toArray();
+    if (candidates.length === 0) return { claimId, due: [] };
+    await digests.updateMany({ ...free, _id: { $in: candidates.map((c) => c._id) } }, { $set: { claimId, claimedUntil: new Date(now.getTime() + leaseMs) } });
     const due = await digests.find({ claimId }).toArray();
     return { claimId, due };
   }
@@ -74,25 +75,33 @@ export function createDigestRepository(store: Store) {
     }
   }
 
-  /** The waiting items of these people, now part of this claim (plus any an earlier, crashed claim had taken). */
-  async function take(claimId: string, keys: string[]): Promise<DigestItemRecord[]> {
+  /**
+   * The waiting items of these people. A read only: the claim on each person's schedule is what
+   * makes this flusher the only one emailing them (FerretDB writes every document of an
+   * updateMany one by one, so marking items taken would cost a write per item).
+   */
+  async function take(_claimId: string, keys: string[]): Promise<DigestItemRecord[]> {
     if (keys.length === 0) return [];
-    await digestItems.updateMany({ digestKey: { $in: keys }, batchId: null }, { $set: { batchId: claimId } });
-    const items = await digestItems.find({ digestKey: { $in: keys }, batchId: { $ne: null }, sentAt: null }).toArray();
+    const items = await digestItems.find({ digestKey: { $in: keys }, sentAt: null }).toArray();
     return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id));
   }
 
   /**
-   * Ends a claim: the items were emailed at `sentAt` (or nothing was waiting: null), and the
-   * schedule is re-armed for anything that came meanwhile. The order matters: an item added
-   * after the count below pulls `dueAt` in itself, after this `$set`.
+   * Ends a claim in a few writes whatever the number of people: the items emailed are marked
+   * sent in one update, each schedule is released (`lastSentAt` for those emailed), and a
+   * schedule whose person got new items meanwhile is re-armed. The order matters: an item
+   * added after the read below pulls `dueAt` in itself, after the release.
    */
-  async function finish(claimId: string, key: string, itemIds: string[], sentAt: Date | null): Promise<void> {
-    const now = sentAt ?? new Date();
-    if (itemIds.length > 0) await digestItems.updateMany({ _id: { $in: itemIds } }, { $set: { sentAt: now } });
-    await digests.updateOne({ _id: key, claimId }, { $set: { ...(sentAt ? { lastSentAt: sentAt } : {}), dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } });
-    const waiting = await digestItems.countDocuments({ digestKey: key, sentAt: null }, { limit: 1 });
-    if (waiting > 0) await digests.updateOne({ _id: key }, { $min: { dueAt: now } });
+  async function finish(claimId: string, outcomes: { key: string; sentAt: Date | null; itemIds?: string[] }[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    const now = new Date();
+    const ids = outcomes.flatMap((o) => (o.sentAt ? (o.itemIds ?? []) : []));
+    if (ids.length > 0) await digestItems.updateMany({ _id: { $in: ids }, sentAt: null }, { $set: { sentAt: now, batchId: claimId } });
+    for (const o of outcomes) {
+      await digests.updateOne({ _id: o.key, claimId }, { $set: { ...(o.sentAt ? { lastSentAt: o.sentAt } : {}), dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } });
+    }
+    const waiting = await digestItems.find({ digestKey: { $in: outcomes.map((o) => o.key) }, sentAt: null }, { projection: { digestKey: 1 } }).toArray();
+    for (const key of new Set(waiting.map((w) => w.digestKey))) await digests.updateOne({ _id: key }, { $min: { dueAt: now } });
   }
 
   /** The send failed: try again at `retryAt` (the items stay taken by this claim and go with the next try). */

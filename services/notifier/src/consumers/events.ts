@@ -1,7 +1,8 @@
 import { type ConsumedMessage, retriable } from '@keyguard/bus';
 import { channelBody } from '@keyguard/channels';
 import type { FindingEvent, KeyEvent } from '@keyguard/events';
-import { retryingStoreBusy } from '@keyguard/keys';
+import { isStoreBusy, retryingStoreBusy } from '@keyguard/keys';
+import pRetry from 'p-retry';
 import type { ChannelDeliveryDoc, ChannelDeliveryRepository, DigestRepository, NewDigestItem, NotificationChannelDoc, TeamDirectory, TeamRecipients } from '@keyguard/store';
 import { type Addressed, exposureAlerts, revocationAlerts } from '../domain/alert-items.js';
 import { channelEventsFor } from '../domain/channel-events.js';
@@ -19,6 +20,8 @@ export interface EventHandlerDeps {
   settleMs: number;
   /** Wakes the delivery worker when deliveries were queued. */
   onQueued?: (count: number) => void;
+  /** Called after each stored batch: sizes and milliseconds (logged at debug). */
+  onStored?: (stats: { events: number; items: number; deliveries: number; ms: Record<string, number> }) => void;
 }
 
 /**
@@ -32,6 +35,11 @@ export function createEventHandler(deps: EventHandlerDeps) {
   const nextSeq = () => Date.now() * 1000 + (seq++ % 1000);
 
   async function handleBatch(messages: ConsumedMessage<NotifierEvent>[]): Promise<void> {
+    const started = performance.now();
+    const ms: Record<string, number> = {};
+    const lap = (name: string) => {
+      ms[name] = Math.round(performance.now() - started);
+    };
     const teams = new Map<string, Promise<TeamRecipients | null>>();
     const teamOf = (teamId: string) => {
       if (!teams.has(teamId)) teams.set(teamId, deps.directory.recipients(teamId));
@@ -83,11 +91,19 @@ export function createEventHandler(deps: EventHandlerDeps) {
         }
       }
     }
+    // A busy store (another writer holds FerretDB's lock) is waited out here, in milliseconds,
+    // before the consumer's own backoff (seconds, then message by message) would take over.
+    const store = <T>(write: () => Promise<T>) => pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
+    lap('read');
     try {
-      await deps.digests.add(items, new Date(now.getTime() + deps.settleMs), now);
-      const queued = await deps.deliveries.enqueue(deliveries);
+      await store(() => deps.digests.add(items, new Date(now.getTime() + deps.settleMs), now));
+      lap('digests');
+      const queued = await store(() => deps.deliveries.enqueue(deliveries));
+      lap('deliveries');
       if (queued > 0) deps.onQueued?.(queued);
+      deps.onStored?.({ events: messages.length, items: items.length, deliveries: deliveries.length, ms });
     } catch (error) {
+      if (isStoreBusy(error)) throw error;
       throw retriable('STORE_WRITE_FAILED', 'could not store the notifications', error);
     }
   }

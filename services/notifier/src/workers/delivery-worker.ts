@@ -1,8 +1,13 @@
 import { SIGNATURE_HEADER, signatureHeader } from '@keyguard/channels';
+import { isStoreBusy } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
 import type { SecretBox } from '@keyguard/seal';
 import type { ChannelDeliveryDoc, ChannelDeliveryRepository, NotificationChannelDoc } from '@keyguard/store';
 import pLimit from 'p-limit';
+import pRetry from 'p-retry';
+
+/** FerretDB refuses a write that meets another writer's lock (SQLITE_BUSY): wait and write again. */
+const store = <T>(write: () => Promise<T>) => pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
 import type { WebhookClient } from '../adapters/webhook-client.js';
 import { type BackoffPolicy, nextAttemptAt } from '../domain/backoff.js';
 
@@ -38,11 +43,11 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
   async function attempt(head: ChannelDeliveryDoc): Promise<boolean> {
     const started = performance.now();
     const now = new Date();
-    const delivery = await deps.deliveries.claim(head._id, now, deps.leaseMs);
+    const delivery = await store(() => deps.deliveries.claim(head._id, now, deps.leaseMs));
     if (!delivery) return false;
     const channel = await deps.channel(delivery.channelId);
     if (!channel) {
-      await deps.deliveries.attemptFailed(delivery._id, { httpStatus: null, error: 'the channel was deleted', retryAt: null });
+      await store(() => deps.deliveries.attemptFailed(delivery._id, { httpStatus: null, error: 'the channel was deleted', retryAt: null }));
       return true;
     }
     let status: number | null = null;
@@ -57,10 +62,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     } catch (err) {
       error = err instanceof Error ? `${(err as { code?: string }).code ?? err.name}: ${err.message}` : 'request failed';
     }
-    if (error === null) await deps.deliveries.succeeded(delivery._id, status!);
+    if (error === null) await store(() => deps.deliveries.succeeded(delivery._id, status!));
     else {
       const retryAt = nextAttemptAt(deps.backoff, delivery.attempts + 1, delivery.createdAt, new Date());
-      await deps.deliveries.attemptFailed(delivery._id, { httpStatus: status, error, retryAt });
+      await store(() => deps.deliveries.attemptFailed(delivery._id, { httpStatus: status, error, retryAt }));
       deps.logger.debug({ delivery: delivery._id, error, retryAt }, 'delivery attempt failed');
     }
     deps.onAttempt?.({ delivery, ok: error === null, ms: performance.now() - started });
