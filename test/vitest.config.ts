@@ -23,7 +23,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: workspaces.map((w) => `${w}/test/**/*.test.ts`),
+          // + the tests of infra/ (npm start's own logic).
+          include: [...workspaces.map((w) => `${w}/test/**/*.test.ts`), 'test/infra/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
         },
       },

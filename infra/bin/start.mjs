@@ -8,10 +8,10 @@ import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { ensureNodeModules } from '../lib/deps.mjs';
 import { startEngines } from '../lib/engines.mjs';
-import { loadLocalEnv, localEnvFile } from '../lib/local-env.mjs';
+import { describeSecrets, generators, loadLocalEnv, localEnvFile, withoutPassword } from '../lib/local-env.mjs';
 import { root } from '../lib/paths.mjs';
 import { run, stopAll } from '../lib/process.mjs';
-import { discoverServices } from '../lib/services.mjs';
+import { discoverServices, envFor } from '../lib/services.mjs';
 
 const log = (message) => console.log(`[keyguard] ${message}`);
 const t0 = Date.now();
@@ -63,12 +63,14 @@ async function main() {
   await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' } });
 
   const env = { ...process.env, ...secrets.values, ...engines.env };
-  for (const service of discoverServices()) {
-    // Only the relay gets the private half of the relay key pair.
-    const { KEYGUARD_RELAY_PRIVATE_KEY, ...shared } = env;
+  const all = discoverServices();
+  const unclaimed = Object.keys(generators).filter((name) => !all.some((s) => s.secrets.includes(name)));
+  if (unclaimed.length > 0) log(`warning: no service lists ${unclaimed.join(', ')} in package.json keyguard.secrets, so none receives it`);
+  for (const service of all) {
     const child = spawn(process.execPath, ['--enable-source-maps', service.main], {
       cwd: service.dir,
-      env: { ...shared, ...(service.name === 'relay' ? { KEYGUARD_RELAY_PRIVATE_KEY } : {}), PORT: String(service.port) },
+      // Only its own secrets (package.json keyguard.secrets), its port and its metrics port.
+      env: envFor(service, env, all, Object.keys(generators)),
       stdio: 'inherit',
     });
     child.on('exit', (code, signal) => {
@@ -93,19 +95,14 @@ async function main() {
     `  GitLab push webhooks    ${url(portOf('gitlab-ingest'), '/webhooks/gitlab')}`,
     `  GitLab partner alerts   ${url(portOf('gitlab-ingest'), '/secret-detection/gitlab')}`,
     `  Postman events          ${url(portOf('postman-ingest'), '/webhooks/postman')}`,
-    ...services.map((s) => `  ${s.name.padEnd(22)}  ${url(s.port, '/healthz')}  /readyz  /metrics`),
+    ...services.map((s) => `  ${s.name.padEnd(22)}  ${url(s.port, '/healthz')}   metrics: ${url(s.metricsPort, '/metrics')}  /readyz`),
     '',
     `  Kafka                   ${engines.env.KAFKA_BROKERS}`,
-    `  MongoDB (FerretDB)      ${engines.env.MONGODB_URI}`,
-    `  Mail received           ${engines.env.SMTP_SINK_URL ?? engines.env.SMTP_URL}${engines.started.SMTP_URL ? ` (SMTP ${engines.env.SMTP_URL})` : ''}`,
+    `  MongoDB (FerretDB)      ${withoutPassword(engines.env.MONGODB_URI)}`,
+    `  Mail received           ${withoutPassword(engines.env.SMTP_SINK_URL ?? engines.env.SMTP_URL)}${engines.started.SMTP_URL ? ` (SMTP ${engines.env.SMTP_URL})` : ''}`,
     '',
-    `  Secrets (webhook secrets, bootstrap admin key): ${relative(process.cwd(), localEnvFile) || localEnvFile}`,
+    ...describeSecrets(secrets, relative(process.cwd(), localEnvFile) || localEnvFile),
   ];
-  if (secrets.generated.length > 0) {
-    lines.push('  Generated now, shown once:');
-    for (const name of secrets.generated) lines.push(`    ${name}=${secrets.values[name]}`);
-    lines.push('  Sign in to the dashboard with KEYGUARD_BOOTSTRAP_ADMIN_KEY.');
-  }
   console.log(lines.join('\n'));
 }
 

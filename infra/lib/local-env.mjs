@@ -8,7 +8,7 @@ export const localEnvFile = join(stateDir, 'local.env');
 const hex = (bytes) => randomBytes(bytes).toString('hex');
 
 /** Secrets a newcomer has not set, generated once per checkout. */
-const generators = {
+export const generators = {
   GITHUB_WEBHOOK_SECRET: () => hex(24),
   GITLAB_WEBHOOK_TOKEN: () => hex(24),
   POSTMAN_WEBHOOK_SECRET: () => hex(24),
@@ -16,6 +16,8 @@ const generators = {
   KEYGUARD_BOOTSTRAP_ADMIN_KEY: () => `PMAK-${hex(12)}-${hex(17)}`,
   // AES-256-GCM key that keeps notification channels' signing secrets encrypted at rest.
   KEYGUARD_CHANNEL_ENCRYPTION_KEY: () => hex(32),
+  // HMAC key for guessable secrets (URL passwords, partner tokens of no known format).
+  KEYGUARD_HASH_KEY: () => hex(32),
 };
 
 /** Generated together: the relay's X25519 key pair (the scanners get only the public half). */
@@ -64,3 +66,23 @@ export function loadLocalEnv(env = process.env) {
   const values = Object.fromEntries([...Object.keys(generators), ...pairNames].map((k) => [k, env[k] ?? stored[k]]));
   return { values, generated };
 }
+
+/**
+ * What npm start prints about the secrets: where they are and which were generated now —
+ * never a value (a terminal's scrollback and CI logs are not a secret store).
+ * @param {{ generated: string[] }} secrets
+ * @param {string} file
+ */
+export function describeSecrets({ generated }, file) {
+  const lines = [`  Secrets (webhook secrets, hash key, bootstrap admin key): ${file}  (mode 600; each service gets only its own)`];
+  if (generated.length > 0) {
+    lines.push(`  Generated now into that file: ${generated.join(', ')}`);
+    if (generated.includes('KEYGUARD_BOOTSTRAP_ADMIN_KEY')) {
+      lines.push(`  Sign in to the dashboard with KEYGUARD_BOOTSTRAP_ADMIN_KEY from it:  grep KEYGUARD_BOOTSTRAP_ADMIN_KEY ${file}`);
+    }
+  }
+  return lines;
+}
+
+/** A URL as printed: any user:password@ part becomes ***@ (a MONGODB_URI or SMTP_URL you set may carry one). */
+export const withoutPassword = (url) => (url ? url.replace(/\/\/[^/@\s]*@/, '//***@') : url);

@@ -6,6 +6,7 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  // No source maps in the production build: keys-api serves dist/ to anyone (issue 10, item 15).
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022' },
   server: { proxy: { '/api': process.env['KEYS_API_URL'] ?? 'http://127.0.0.1:8080' } },
 });

@@ -15,6 +15,7 @@ const service = await startService(
     KAFKA_BROKERS: env.brokers,
     MONGODB_URI: env.mongoUri,
     GITHUB_WEBHOOK_SECRET: env.secret,
+    KEYGUARD_HASH_KEY: env.secret.repeat(2),
     GITHUB_API_URL: env.apiUrl,
     GITHUB_PARTNER_KEYS_URL: `${env.apiUrl}/meta/public_keys/secret_scanning`,
     SCAN_PRIVATE: false,

@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { ensureGitleaks as ensureGitleaksTool } from './tools.mjs';
 
 setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
@@ -64,17 +65,7 @@ if (!existsSync(path.join(repo, 'packages/cli/dist/bundle/main.js')) || !existsS
 }
 const detectors = await import(detectorsMain);
 
-function ensureGitleaks() {
-  const bin = path.join(cacheDir, 'bin/gitleaks');
-  if (existsSync(bin)) return bin;
-  log('installing gitleaks v8 with go install (cached in test/bench/.cache/bin) ...');
-  mkdirSync(path.dirname(bin), { recursive: true });
-  const r = spawnSync('go', ['install', 'github.com/zricethezav/gitleaks/v8@latest'], {
-    env: { ...process.env, GOBIN: path.dirname(bin) },
-    stdio: 'inherit',
-  });
-  return r.status === 0 && existsSync(bin) ? bin : undefined;
-}
+const ensureGitleaks = () => ensureGitleaksTool(log);
 
 function ensureRipgrep() {
   const which = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' });

@@ -38,6 +38,7 @@ const keys: Record<string, IssuedKey> = {};
 /** Names in creation order (the bootstrap admin key first). */
 const created: string[] = ['Bootstrap admin key'];
 let bobKey: string;
+const cspViolations: string[] = [];
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const keyRow = (name: string) => page.locator('tr.key-row', { has: page.locator('.key-title', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
@@ -84,6 +85,10 @@ beforeAll(async () => {
   await stack.call(stack.adminKey, 'POST', `/keys/${keys['Monitoring']!.id}/revoke`, {});
   browser = await launchBrowser();
   page = browser.page;
+  // Anything the Content-Security-Policy blocks is reported on the console: collected for the last test.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -204,11 +209,12 @@ describe('dashboard', () => {
 
   it('shows empty states while nothing has leaked, and an error state with a retry when the API is unreachable', async () => {
     // The network drops under the page: the error says so and offers a retry.
-    await page.route('**/api/v1/exposures', (route) => route.abort('internetdisconnected'));
+    const exposuresUrl = /\/api\/v1\/exposures(\?|$)/; // paged: the URL carries limit and cursor
+    await page.route(exposuresUrl, (route) => route.abort('internetdisconnected'));
     await goTo('Exposed keys');
     const error = page.getByRole('alert');
     await poll(() => error.textContent()).toContain('Keyguard is not reachable');
-    await page.unroute('**/api/v1/exposures');
+    await page.unroute(exposuresUrl);
     await error.getByRole('button', { name: 'Try again' }).click();
     await page.getByText('No exposed keys').waitFor();
     await goTo('Secret Scanner');
@@ -481,5 +487,16 @@ describe('dashboard', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect((await browser.context.cookies(stack.url)).find((c) => c.name === 'keyguard_session')).toBeUndefined();
+  });
+
+  it('ran every step under the Content-Security-Policy without a violation, from a build without source maps (issue 10, items 8 and 15)', async () => {
+    const response = await fetch(stack.url);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(cspViolations).toEqual([]);
+    const html = await response.text();
+    const script = /<script[^>]+src="([^"]+)"/.exec(html)![1]!;
+    const js = await (await fetch(new URL(script, stack.url))).text();
+    expect(js).not.toContain('sourceMappingURL');
+    expect((await fetch(new URL(`${script}.map`, stack.url))).status).toBe(404);
   });
 });

@@ -13,7 +13,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createKafka } from '@keyguard/bus';
 import { createTestTopic, readAll, uniqueName } from '@keyguard/bus/testing';
-import { createSampleGenerator, hashToken } from '@keyguard/detectors';
+import { createSampleGenerator, hashToken, keyedHashToken } from '@keyguard/detectors';
 import { startService as startGithubIngest } from '@keyguard/github-ingest/service';
 import { createPartnerKeyPair, publicKeysDocument, startFixtureServer } from '@keyguard/ingest-kit/testing';
 import { hashApiKey } from '@keyguard/keys';
@@ -48,6 +48,7 @@ const apiBodies: string[] = [];
 const stops: (() => Promise<unknown>)[] = [];
 const partnerKey = createPartnerKeyPair('keyguard-test-key-1');
 const postmanSecret = randomBytes(24).toString('hex');
+const hashKey = randomBytes(32).toString('hex');
 const dbName = uniqueDbName('no_secret_e2e');
 const kafka = createKafka({ brokers, clientId: 'no-secret-e2e', logger: createLogger({ name: 'e2e', level: 'silent' }) });
 let topics: { sourceEvents: string; exposures: string; keyEvents: string; findings: string };
@@ -101,6 +102,7 @@ beforeAll(async () => {
     {
       ...common,
       GITHUB_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
+      KEYGUARD_HASH_KEY: hashKey,
       GITHUB_API_URL: partnerKeys.url,
       GITHUB_PARTNER_KEYS_URL: `${partnerKeys.url}/meta/public_keys/secret_scanning`,
       KEYGUARD_RELAY_PUBLIC_KEY: relayKeys.publicKey,
@@ -111,7 +113,7 @@ beforeAll(async () => {
   githubUrl = `http://127.0.0.1:${github.port}`;
 
   const postman = await startPostmanIngest(
-    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/', KEYGUARD_RELAY_PUBLIC_KEY: relayKeys.publicKey },
+    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, KEYGUARD_HASH_KEY: hashKey, POSTMAN_API_URL: 'http://127.0.0.1:9/', KEYGUARD_RELAY_PUBLIC_KEY: relayKeys.publicKey },
     { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
   );
   stops.push(postman.stop);
@@ -139,7 +141,10 @@ describe('no raw secret at rest', () => {
     const samples = createSampleGenerator(Date.now() % 2 ** 31);
     const githubToken = samples.githubToken('ghp_'); // checksum-valid, generated at run time
     const foreignPmak = randomPmak(); // a Postman key that is not one of ours
-    const planted = { liveKey, githubToken, foreignPmak };
+    const objectKey = randomPmak(); // a key used as a JSON object key (issue 10, item 5)
+    const urlPassword = `Autumn${randomUUID().slice(0, 6)}!`; // guessable: keyed hash only (issue 10, item 6)
+    const planted = { liveKey, githubToken, foreignPmak, objectKey, urlPassword };
+    const hashOf = (secret: string) => (secret === urlPassword ? keyedHashToken(secret, hashKey) : hashToken(secret));
 
     // 1. A Postman public collection carrying all three, inline.
     const collectionId = randomUUID();
@@ -152,8 +157,9 @@ describe('no raw secret at rest', () => {
         collection: {
           info: { _postman_id: collectionId, name: 'Leaky API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
           auth: { type: 'apikey', apikey: [{ key: 'value', value: liveKey, type: 'string' }] },
-          variable: [{ key: 'gh', value: githubToken }],
+          variable: [{ key: 'gh', value: githubToken }, { key: 'db', value: `postgres://app:${urlPassword}@db.acme-corp.io:5432/app` }],
           item: [{ name: 'call', request: { method: 'GET', url: 'https://api.example.com', header: [{ key: 'X-Api-Key', value: foreignPmak }] } }],
+          [objectKey]: { note: 'a secret as an object key' },
         },
       },
     });
@@ -189,8 +195,8 @@ describe('no raw secret at rest', () => {
     apiBodies.push(feedback);
     expect(JSON.parse(feedback)).toContainEqual(expect.objectContaining({ token_hash: hashToken(liveKey), label: 'true_positive' }));
 
-    // 3. The security team searches for the key by its value.
-    const search = await api(adminKey, 'GET', `/keys?q=${encodeURIComponent(liveKey)}`);
+    // 3. The security team searches for the key by its value (its SHA-256: never the key in a URL).
+    const search = await api(adminKey, 'GET', `/keys?keyHash=${hashToken(liveKey)}`);
     expect(search.body.items.map((k: { id: string }) => k.id)).toEqual([created.body.key.id]);
 
     // The pipeline did its work: the key is refused, findings exist for all three, one email went out.
@@ -198,11 +204,11 @@ describe('no raw secret at rest', () => {
     const findings = await eventually(
       async () => {
         const items = (await api(adminKey, 'GET', '/findings')).body.items as { tokenHash: string }[];
-        return Object.values(planted).every((s) => items.some((f) => f.tokenHash === hashToken(s))) ? items : undefined;
+        return Object.values(planted).every((s) => items.some((f) => f.tokenHash === hashOf(s))) ? items : undefined;
       },
       { timeoutMs: 30_000, what: 'findings for every planted secret' },
     );
-    expect(findings.length).toBeGreaterThanOrEqual(3);
+    expect(findings.length).toBeGreaterThanOrEqual(5);
     const mailTo = async (to: string) => (await (await fetch(`${sink}/messages?to=${encodeURIComponent(to)}`)).json()) as { subject: string; text: string; html: string | null }[];
     const ownerMail = await eventually(async () => ((await mailTo(ownerEmail)).length > 0 ? mailTo(ownerEmail) : undefined), { timeoutMs: 30_000, what: 'the revocation email' });
     // The security contact hears about the team's key and the third-party tokens.
@@ -257,11 +263,13 @@ describe('no raw secret at rest', () => {
         expect(leaked, `${name} appears in ${place}`).toEqual([]);
       }
       // Positive control: the secret did travel, as its hash.
-      expect(documents.some((d) => d.includes(hashToken(secret))), `${name}'s hash is in MongoDB`).toBe(true);
+      expect(documents.some((d) => d.includes(hashOf(secret))), `${name}'s hash is in MongoDB`).toBe(true);
     }
     // The channel's signing secret: shown once, then only encrypted (and as signatures).
     const channelSecret: string = channel.body.secret;
     for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(channelSecret)), `the channel secret appears in ${place}`).toEqual([]);
+    // The guessable password's plain SHA-256, which a word list would reverse, is nowhere.
+    for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(hashToken(urlPassword))), `plain hash in ${place}`).toEqual([]);
     expect(hashApiKey(liveKey)).toBe(hashToken(liveKey));
   });
 });

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const issuer = await startIssuer({ logger, logLevel: 'silent', dbName, topics, adminKey, notifier: true });
   const { common } = issuer;
   const postman = await startPostmanIngest(
-    { ...common, POSTMAN_WEBHOOK_SECRET: webhookSecret, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
+    { ...common, POSTMAN_WEBHOOK_SECRET: webhookSecret, KEYGUARD_HASH_KEY: randomBytes(32).toString('hex'), POSTMAN_API_URL: 'http://127.0.0.1:9/' },
     { logger, topics: { sourceEvents: await createTestTopic(kafka, 'e2e-source-events', 1), exposures: exposuresTopic }, groupId: uniqueName('e2e-postman') },
   );
   await postman.workerReady;

@@ -57,6 +57,9 @@ export interface RunningConsumer {
   stats(): { processed: number; deadLettered: number; retries: number };
 }
 
+/** Values larger than this are dead-lettered without their bytes (only their size). */
+const MAX_DEAD_LETTER_COPY_BYTES = 512 * 1024;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Heartbeats every second while `work` runs, so a slow handler keeps the group membership. */
@@ -135,6 +138,9 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
     attempts: number,
   ) {
     const key = message.key?.toString('utf8') ?? null;
+    // A copy of a value near the produce limit would not fit the letter (base64 grows it by a
+    // third): the DLQ would refuse it and the batch would never be committed. Keep its size.
+    const copy = message.value !== null && message.value.length <= MAX_DEAD_LETTER_COPY_BYTES;
     const letter = createEnvelope(
       'dlq.dead_letter',
       {
@@ -142,7 +148,8 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
         partition,
         offset: message.offset,
         key,
-        valueBase64: message.value ? message.value.toString('base64') : null,
+        valueBase64: copy ? (message.value as Buffer).toString('base64') : null,
+        ...(message.value && !copy ? { valueBytes: message.value.length } : {}),
         groupId: options.groupId,
         reason,
         error,

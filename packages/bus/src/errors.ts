@@ -35,6 +35,9 @@ export function isRetriable(error: unknown): boolean {
 
 export function errorCode(error: unknown): string {
   if (error instanceof HandlerError) return error.code;
+  // kafkajs protocol errors name the broker's error: MESSAGE_TOO_LARGE, NOT_LEADER_FOR_PARTITION, ...
+  const type = (error as { type?: unknown } | null)?.type;
+  if (error instanceof Error && error.name === 'KafkaJSProtocolError' && typeof type === 'string') return type;
   if (error instanceof Error) return error.name;
   return 'UNKNOWN';
 }

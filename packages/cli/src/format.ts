@@ -1,18 +1,29 @@
-import type { Confidence, Rule } from '@keyguard/detectors';
-import type { FileFinding } from './scan-files.js';
+import type { Confidence, Finding, Rule } from '@keyguard/detectors';
+
+/** A finding in a file (`keyguard scan PATH`) or in a commit's added lines (`--git`). */
+export interface ReportFinding extends Omit<Finding, 'path'> {
+  file: string;
+  /** `--git` only: the full SHA of the commit that added the line, its author and author date. */
+  commit?: string;
+  author?: string;
+  email?: string;
+  date?: string;
+}
 
 export interface ReportStats {
+  /** `--git` only: commits read. */
+  commits?: number;
   files: number;
   bytes: number;
   ms: number;
   rejected: number;
   suppressed: number;
-  skipped: { tooLarge: number; binary: number };
+  skipped: { tooLarge: number; binary: number; excluded?: number };
   errors: number;
 }
 
 export interface Report {
-  findings: FileFinding[];
+  findings: ReportFinding[];
   stats: ReportStats;
   rules: readonly Rule[];
   version: string;
@@ -24,6 +35,7 @@ export function formatJson(report: Report): string {
     ruleId: f.ruleId,
     tokenHash: f.tokenHash,
     redacted: f.redacted,
+    ...(f.commit !== undefined ? { commit: f.commit, author: f.author, email: f.email, date: f.date } : {}),
     file: f.file,
     line: f.line,
     column: f.column,
@@ -36,7 +48,12 @@ export function formatJson(report: Report): string {
 
 export function formatText(report: Report): string {
   return report.findings
-    .map((f) => `${f.file}:${f.line}:${f.column}: ${f.ruleId} ${f.redacted} (${f.confidence})\n`)
+    .map(
+      (f) =>
+        `${f.file}:${f.line}:${f.column}: ${f.ruleId} ${f.redacted} (${f.confidence})` +
+        (f.commit !== undefined ? ` in commit ${f.commit} by ${f.author} <${f.email}> on ${f.date}` : '') +
+        '\n',
+    )
     .join('');
 }
 
@@ -45,8 +62,12 @@ export function summary(report: Report): string {
   const mb = (stats.bytes / 1e6).toFixed(1);
   const skipped = stats.skipped.tooLarge + stats.skipped.binary;
   const n = report.findings.length;
+  const where =
+    stats.commits !== undefined
+      ? `${stats.commits} commit${stats.commits === 1 ? '' : 's'} (${stats.files} file changes, ${mb} MB of history, ${stats.ms} ms)`
+      : `${stats.files} file${stats.files === 1 ? '' : 's'} (${mb} MB, ${stats.ms} ms)`;
   return (
-    `keyguard: ${n} secret${n === 1 ? '' : 's'} found in ${stats.files} file${stats.files === 1 ? '' : 's'} (${mb} MB, ${stats.ms} ms); ` +
+    `keyguard: ${n} secret${n === 1 ? '' : 's'} found in ${where}; ` +
     `${stats.rejected} rejected by checksum/placeholder checks, ${stats.suppressed} suppressed by baseline, ` +
     `${skipped} skipped (${stats.skipped.tooLarge} too large, ${stats.skipped.binary} binary)` +
     (stats.errors > 0 ? `, ${stats.errors} unreadable` : '') +
@@ -103,7 +124,12 @@ export function formatSarif(report: Report): string {
               },
             },
           ],
-          partialFingerprints: { 'keyguardTokenHash/v1': f.tokenHash },
+          partialFingerprints: {
+            'keyguardTokenHash/v1': f.tokenHash,
+            // the same secret in another commit is another result, as in gitleaks' SARIF
+            ...(f.commit !== undefined ? { commitSha: f.commit } : {}),
+          },
+          ...(f.commit !== undefined ? { properties: { commit: f.commit, author: f.author, email: f.email, date: f.date } } : {}),
         })),
       },
     ],

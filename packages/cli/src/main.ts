@@ -9,4 +9,8 @@ const { run } = await import('./run.js');
 const write = (stream: NodeJS.WriteStream) => (text: string) => {
   stream.write(text);
 };
-process.exitCode = await run(process.argv.slice(2), { stdout: write(process.stdout), stderr: write(process.stderr) });
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: write(process.stdout),
+  stderr: write(process.stderr),
+  stderrIsTTY: process.stderr.isTTY === true,
+});

@@ -1,10 +1,11 @@
-import { createScanner } from '@keyguard/detectors';
-import { parseCommand, USAGE } from './args.js';
+import { createScanner, type Rule } from '@keyguard/detectors';
+import { type Format, parseCommand, USAGE } from './args.js';
 import { loadBaseline } from './baseline.js';
 import { loadConfig } from './config.js';
 import { CliError } from './errors.js';
-import { formatJson, formatRules, formatSarif, formatText, type Report, summary } from './format.js';
+import { formatJson, formatRules, formatSarif, formatText, type Report, type ReportFinding, type ReportStats, summary } from './format.js';
 import { scanFiles, scanOnThreads } from './scan-files.js';
+import { progressLine, scanGit } from './scan-git.js';
 import { walk } from './walk.js';
 
 export const VERSION = '0.1.0';
@@ -14,6 +15,8 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** stderr is a terminal: long scans draw a progress line on it. */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT = { clean: 0, found: 1, error: 2 } as const;
@@ -38,6 +41,28 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         const started = performance.now();
         const [config, baseline] = await Promise.all([loadConfig(command.config), loadBaseline(command.baseline)]);
         const scanner = createScanner({ rules: config.rules, allowlist: config.allowlist });
+        if (command.git) {
+          const { findings, stats } = await scanGit({
+            path: command.paths[0]!,
+            selection: command.git,
+            scanner,
+            maxFileSize: command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+            exclude: config.exclude,
+            ...(io.stderrIsTTY ? { onProgress: (s, ms) => io.stderr(progressLine(s, ms)) } : {}),
+          });
+          if (io.stderrIsTTY && stats.commits > 0) io.stderr(`${progressLine(stats, performance.now() - started)}\n`);
+          const reported = findings.filter((f) => !baseline.has(f.tokenHash));
+          return report(io, command.format, reported, scanner.rules, {
+            commits: stats.commits,
+            files: stats.files,
+            bytes: stats.bytes,
+            ms: Math.round(performance.now() - started),
+            rejected: stats.rejected,
+            suppressed: findings.length - reported.length,
+            skipped: { tooLarge: stats.tooLarge, binary: stats.binary, excluded: stats.excluded },
+            errors: 0,
+          });
+        }
         const skipped = { tooLarge: 0, binary: 0 };
         const files = await walk(
           command.paths,
@@ -53,29 +78,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             ? await scanOnThreads(files, command.threads, command.concurrency, command.config)
             : await scanFiles(scanner, files, command.concurrency);
         const reported = findings.filter((f) => !baseline.has(f.tokenHash));
-        const report: Report = {
-          findings: reported,
-          rules: scanner.rules,
-          version: VERSION,
-          stats: {
-            files: totals.files,
-            bytes: totals.bytes,
-            ms: Math.round(performance.now() - started),
-            rejected: totals.rejected,
-            suppressed: findings.length - reported.length,
-            skipped: { tooLarge: skipped.tooLarge, binary: skipped.binary + totals.binary },
-            errors: totals.errors.length,
-          },
-        };
         for (const e of totals.errors) io.stderr(`keyguard: cannot read ${e.file}: ${e.reason}\n`);
-        if (command.format === 'json') io.stdout(formatJson(report));
-        else if (command.format === 'sarif') io.stdout(formatSarif(report));
-        else {
-          io.stdout(formatText(report));
-          io.stderr(summary(report));
-        }
-        if (reported.length > 0) return EXIT.found;
-        return totals.errors.length > 0 ? EXIT.error : EXIT.clean;
+        return report(io, command.format, reported, scanner.rules, {
+          files: totals.files,
+          bytes: totals.bytes,
+          ms: Math.round(performance.now() - started),
+          rejected: totals.rejected,
+          suppressed: findings.length - reported.length,
+          skipped: { tooLarge: skipped.tooLarge, binary: skipped.binary + totals.binary },
+          errors: totals.errors.length,
+        });
       }
     }
   } catch (error) {
@@ -87,4 +99,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`keyguard: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return EXIT.error;
   }
+}
+
+/** Prints the report in the asked format; exit 1 when something is reported, else 2 on read errors, else 0. */
+function report(io: Io, format: Format, findings: ReportFinding[], rules: readonly Rule[], stats: ReportStats): number {
+  const result: Report = { findings, rules, version: VERSION, stats };
+  if (format === 'json') io.stdout(formatJson(result));
+  else if (format === 'sarif') io.stdout(formatSarif(result));
+  else {
+    io.stdout(formatText(result));
+    io.stderr(summary(result));
+  }
+  if (findings.length > 0) return EXIT.found;
+  return stats.errors > 0 ? EXIT.error : EXIT.clean;
 }

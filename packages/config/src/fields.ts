@@ -28,6 +28,13 @@ export const port = (fallback: number) =>
     .max(65535, 'must be between 0 and 65535')
     .default(fallback);
 
+export const optionalPort = z.coerce
+  .number({ message: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535')
+  .optional();
+
 /** A shared secret: long enough that it cannot be guessed. */
 export const secret = (minLength = 16) =>
   z.string().min(minLength, `must be at least ${minLength} characters long`);

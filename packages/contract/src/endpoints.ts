@@ -5,6 +5,7 @@ import { getFinding, listFindings, patchFinding } from './findings.js';
 import { createChannel, deleteChannel, listChannels, listDeliveries, testChannel, updateChannel } from './notification-channels.js';
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from './keys.js';
 import { getOpenApi } from './openapi.js';
+import { getScan, listScans, requestScan } from './scans.js';
 import { closeSession, openSession } from './session.js';
 import { getSettings, patchSettings } from './settings.js';
 import { createUser, getMe, listUsers } from './users.js';
@@ -38,4 +39,7 @@ export const endpoints: readonly Endpoint[] = [
   testChannel,
   listDeliveries,
   listAudit,
+  requestScan,
+  listScans,
+  getScan,
 ];

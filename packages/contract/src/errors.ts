@@ -14,7 +14,7 @@ export const ApiError = z
   .meta({ id: 'Error' });
 export type ApiError = z.output<typeof ApiError>;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
 
 /** The error answers an endpoint can give, each with the one error shape. */
 export function errors<const S extends ErrorStatus>(...statuses: S[]): { [K in S]: typeof ApiError } {
@@ -24,5 +24,9 @@ export function errors<const S extends ErrorStatus>(...statuses: S[]): { [K in S
 /** A request with a JSON body can also fail as malformed (400), too large (413) or not JSON (415). */
 export const bodyErrors = [400, 413, 415] as const;
 
-/** Authenticated endpoints: 401 without a usable key or session. Writes: 403 for a cookie write without the CSRF header. */
-export const authErrors = [401] as const;
+/**
+ * Authenticated endpoints: 401 without a usable key or session; 429 (with Retry-After) once the
+ * caller's address failed to authenticate too often. Writes: 403 for a cookie write without the
+ * CSRF header.
+ */
+export const authErrors = [401, 429] as const;

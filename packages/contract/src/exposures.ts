@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime, Location } from './common.js';
+import { DateTime, Location, pageOf, paging } from './common.js';
 import { endpoint } from './endpoint.js';
 import { authErrors, errors } from './errors.js';
 import { Key } from './keys.js';
@@ -12,14 +12,20 @@ export const Exposure = Key.extend({
 }).meta({ id: 'Exposure' });
 export type Exposure = z.output<typeof Exposure>;
 
-export const ExposureList = z.object({ items: z.array(Exposure) });
+export const ListExposuresQuery = z.object({ ...paging });
+export type ListExposuresQuery = z.input<typeof ListExposuresQuery>;
+
+/** A page of exposed keys, most recently detected first; `active`: how many (on every page) are not revoked yet. */
+export const ExposurePage = pageOf(Exposure).extend({ total: z.number().int(), active: z.number().int() });
+export type ExposurePage = z.output<typeof ExposurePage>;
 
 export const listExposures = endpoint({
   method: 'GET',
   url: '/exposures',
   schema: {
-    summary: 'Exposed API keys (admins): detection date, last use, every location, finding status',
+    summary: 'Exposed API keys (admins), paged: detection date, last use, locations, finding status',
     tags: ['exposures'],
-    response: { 200: ExposureList, ...errors(...authErrors, 403) },
+    querystring: ListExposuresQuery,
+    response: { 200: ExposurePage, ...errors(400, ...authErrors, 403) },
   },
 });

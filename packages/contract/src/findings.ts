@@ -22,7 +22,11 @@ export type FindingHistoryEntry = z.output<typeof FindingHistoryEntry>;
 export const Finding = z
   .object({
     id: z.string(),
-    tokenHash: z.string().describe('hex SHA-256 of the secret'),
+    tokenHash: z
+      .string()
+      .describe(
+        "hex SHA-256 of the secret; HMAC-SHA256 under the deployment's KEYGUARD_HASH_KEY for guessable secrets (url-basic-auth, partner tokens of no known format); a stable id of the place for too-many-secrets",
+      ),
     ruleId: z.string(),
     redacted: z.string(),
     confidence: z.enum(['high', 'medium', 'low']),
@@ -30,12 +34,20 @@ export const Finding = z
     keyId: z.string().nullable(),
     status: FindingStatus,
     resolution: FindingResolution.nullable(),
+    /** The latest places (at most 100, oldest dropped first); `locationCount` counts every place. */
     locations: z.array(Location),
+    locationCount: z.number().int().describe('every place the secret was found, including those no longer in `locations`'),
     firstSeen: DateTime,
     lastSeen: DateTime,
+    /** The latest events (at most 100, oldest dropped first). */
     history: z.array(FindingHistoryEntry),
     /** When the token was reported to its issuer for revocation, by issuer (`github`). */
     reportedTo: z.record(z.string(), DateTime),
+    /** Only on a `too-many-secrets` finding: the latest event held more secrets than are reported one by one. */
+    overflow: z
+      .object({ total: z.number().int(), reported: z.number().int(), byRule: z.record(z.string(), z.number().int()) })
+      .nullable()
+      .describe('only on a too-many-secrets finding: the counts of the latest event over the cap'),
   })
   .meta({ id: 'Finding' });
 export type Finding = z.output<typeof Finding>;
@@ -68,7 +80,7 @@ export const listFindings = endpoint({
   method: 'GET',
   url: '/findings',
   schema: {
-    summary: 'Every scanner finding (third-party secrets too), with history (admins)',
+    summary: "The team's scanner findings (its keys, and third-party secrets found in its places), with history (admins)",
     tags,
     querystring: ListFindingsQuery,
     response: { 200: FindingPage, ...errors(400, ...authErrors, 403) },

@@ -7,6 +7,7 @@ export * from './findings.js';
 export * from './keys.js';
 export * from './notification-channels.js';
 export * from './openapi.js';
+export * from './scans.js';
 export * from './session.js';
 export * from './settings.js';
 export * from './users.js';

@@ -54,7 +54,11 @@ const KeyStatusList = z
 export const ListKeysQuery = z.object({
   status: KeyStatusList.optional(),
   createdBy: z.string().min(1).optional(),
-  q: z.string().min(1).max(200).optional().describe('a full key value (matched by its SHA-256)'),
+  q: z
+    .string()
+    .optional()
+    .refine((q) => q === undefined, 'a key in a URL is kept by proxies, logs and browser history: search with keyHash (the hex SHA-256 of the key) instead')
+    .describe('no longer accepted (400): search by key value with keyHash'),
   keyHash: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be a hex SHA-256')
@@ -100,9 +104,10 @@ export const createKey = endpoint({
   url: '/keys',
   schema: {
     summary: 'Generate a key (shown once). The team expiry, when set, overrides expiresAt',
+    description: '409 KEY_LIMIT_REACHED: the caller already has the most live (not revoked) keys one person may have (100).',
     tags,
     body: CreateKey,
-    response: { 201: IssuedKey, ...errors(...bodyErrors, ...authErrors, 403) },
+    response: { 201: IssuedKey, ...errors(...bodyErrors, ...authErrors, 403, 409) },
   },
 });
 

@@ -13,10 +13,11 @@ export const openSession = endpoint({
   url: '/session',
   schema: {
     summary: 'Open a browser session with an API key: sets the HttpOnly, SameSite=Strict cookie keyguard_session',
+    description: '429 with Retry-After: too many sessions opened, or too many failed authentications, from this address.',
     tags,
     security: [],
     body: OpenSession,
-    response: { 204: NoContent.describe('Session opened (Set-Cookie)'), ...errors(...bodyErrors, 401) },
+    response: { 204: NoContent.describe('Session opened (Set-Cookie)'), ...errors(...bodyErrors, 401, 429) },
   },
 });
 

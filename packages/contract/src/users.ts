@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role } from './common.js';
+import { pageOf, paging, Role } from './common.js';
 import { endpoint } from './endpoint.js';
 import { authErrors, bodyErrors, errors } from './errors.js';
 import { IssuedKey } from './keys.js';
@@ -17,7 +17,12 @@ export const Me = User.extend({
 });
 export type Me = z.output<typeof Me>;
 
-export const UserList = z.object({ items: z.array(User) });
+export const ListUsersQuery = z.object({ ...paging });
+export type ListUsersQuery = z.input<typeof ListUsersQuery>;
+
+/** A page of the team's users, by name. */
+export const UserPage = pageOf(User).extend({ total: z.number().int() });
+export type UserPage = z.output<typeof UserPage>;
 
 export const CreateUser = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
@@ -40,7 +45,7 @@ export const getMe = endpoint({
 export const listUsers = endpoint({
   method: 'GET',
   url: '/users',
-  schema: { summary: 'Team members (admins)', tags, response: { 200: UserList, ...errors(...authErrors, 403) } },
+  schema: { summary: 'Team members (admins), paged', tags, querystring: ListUsersQuery, response: { 200: UserPage, ...errors(400, ...authErrors, 403) } },
 });
 
 export const createUser = endpoint({

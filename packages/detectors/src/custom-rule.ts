@@ -156,6 +156,8 @@ export function compileCustomRule(def: CustomRuleDefinition): Rule {
     mode: 'window',
     window: { before: 512, after: 512 },
     confidence: def.confidence ?? 'medium',
+    // Whatever a custom rule matches may be something a person chose (a password).
+    hashing: 'keyed',
     placeholderCheck: false,
     allowlists,
   };

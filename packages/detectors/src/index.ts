@@ -3,6 +3,7 @@ export type {
   Classification,
   Confidence,
   Finding,
+  ProtectedSecret,
   Rule,
   RuleAllowlist,
   RuleMode,
@@ -19,7 +20,7 @@ export { RuleCatalogueError, validateRules } from './engine/validate-rules.js';
 export { globToRegExp } from './engine/glob.js';
 export { defaultRules } from './registry.js';
 export { SCIM_TOKEN_PREFIX, SERVICE_TOKEN_PREFIX } from './rules/keyguard/keyguard-token.js';
-export { hashToken } from './hash.js';
+export { hashToken, keyedHashToken, type SecretHashing, tokenHashFor } from './hash.js';
 export { redact } from './redact.js';
 export { shannonEntropy } from './checks/entropy.js';
 export { isPlaceholder } from './checks/placeholders.js';

@@ -10,13 +10,17 @@ export function knownPrefixLength(raw: string): number {
   return KNOWN_PREFIX.exec(raw)?.[0].length ?? 0;
 }
 
-export function redact(raw: string, prefixLength: number = knownPrefixLength(raw)): string {
+/**
+ * `tail: false` shows no character of the secret itself, only a known public prefix: for
+ * secrets a person chose (rules with `hashing: 'keyed'`), where even 4 characters help a guess.
+ */
+export function redact(raw: string, prefixLength: number = knownPrefixLength(raw), { tail = true }: { tail?: boolean } = {}): string {
   const prefix = raw.slice(0, Math.min(prefixLength, 40));
   // a PEM block's last characters are its footer: show the end of the key material instead
   const body = raw
     .slice(prefix.length)
     .replace(/-----END [^\n]*-----$/, '')
     .replace(/\s+|\\[nr]/g, '');
-  const visible = body.length >= 16 ? 4 : body.length >= 10 ? 2 : 0;
+  const visible = !tail ? 0 : body.length >= 16 ? 4 : body.length >= 10 ? 2 : 0;
   return `${prefix}…${visible > 0 ? body.slice(-visible) : ''}`;
 }

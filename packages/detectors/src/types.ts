@@ -1,3 +1,4 @@
+import type { SecretHashing } from './hash.js';
 import type { SampleGenerator } from './samples/generator.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -79,12 +80,18 @@ export interface Rule {
   allowlists?: readonly RuleAllowlist[];
   /** Capture group index holding the secret (gitleaks `secretGroup`); otherwise the named group `secret`, else the match. */
   secretGroup?: number;
+  /**
+   * `keyed` for secrets a person may have chosen (passwords): reported under HMAC-SHA256 with
+   * the scanner's `hashKey` and previewed without any character of the secret. Default
+   * `sha256`: plain SHA-256 and the last characters, for generated high-entropy tokens.
+   */
+  hashing?: SecretHashing;
   samples?: RuleSamples;
 }
 
 export interface Finding {
   ruleId: string;
-  /** Hex SHA-256 of the exact secret. */
+  /** Hex SHA-256 of the exact secret, or its HMAC-SHA256 under `hashKey` for a `keyed` rule. */
   tokenHash: string;
   /** Recognisable prefix + at most the last 4 characters, e.g. `PMAK-…f3a9`. */
   redacted: string;
@@ -140,6 +147,17 @@ export interface Allowlist {
 export interface ScannerOptions {
   rules?: readonly Rule[];
   allowlist?: Allowlist;
+  /**
+   * The deployment's secret key for rules with `hashing: 'keyed'` (KEYGUARD_HASH_KEY in the
+   * services). Without one, those rules hash with plain SHA-256 too (the CLI).
+   */
+  hashKey?: string | Uint8Array;
+}
+
+/** A secret as it may leave the scanning process. */
+export interface ProtectedSecret {
+  tokenHash: string;
+  redacted: string;
 }
 
 export interface Classification {
@@ -152,4 +170,9 @@ export interface Scanner {
   readonly rules: readonly Rule[];
   scan(input: string | Uint8Array, options?: ScanOptions): ScanResult;
   classify(token: string): Classification | null;
+  /**
+   * The hash and preview of a token found by other means (a partner alert), by the hashing of
+   * `ruleId`'s rule; a token of no known rule is treated as `keyed` (it may be anything).
+   */
+  protect(token: string, ruleId?: string): ProtectedSecret;
 }

@@ -12,7 +12,9 @@ export const DeadLetter = envelopeOf(
     partition: z.number().int(),
     offset: z.string(),
     key: z.string().nullable(),
+    /** The original value, unless it was too large to copy (then `valueBytes` gives its size). */
     valueBase64: z.string().nullable(),
+    valueBytes: z.number().int().nonnegative().optional(),
     groupId: z.string(),
     reason: z.enum(['invalid', 'handler_failed']),
     error: z.object({ code: z.string(), message: z.string(), retriable: z.boolean() }),

@@ -25,6 +25,25 @@ export const ExposureLocation = z.object({
 });
 export type ExposureLocation = z.infer<typeof ExposureLocation>;
 
+/**
+ * The rule id of the one exposure that stands for an event's secrets beyond the per-event cap
+ * (a collection stuffed with thousands of secret-shaped strings). Its `tokenHash` is not the
+ * hash of a secret but a stable id of the place (the same resource always gives the same one),
+ * so policy keeps one "too many secrets" finding per place.
+ */
+export const TOO_MANY_SECRETS_RULE = 'too-many-secrets';
+
+/** What an event over the cap held: reported one by one up to the cap, counted here in full. */
+export const ExposureOverflow = z.object({
+  /** Distinct secret occurrences in the event. */
+  total: z.number().int().positive(),
+  /** How many of them were published as their own exposures (the most confident first). */
+  reported: z.number().int().nonnegative(),
+  /** Occurrences per rule id. */
+  byRule: z.record(z.string(), z.number().int().positive()),
+});
+export type ExposureOverflow = z.infer<typeof ExposureOverflow>;
+
 export const ExposurePayload = z.object({
   tokenHash: TokenHash,
   ruleId: z.string().min(1),
@@ -39,6 +58,8 @@ export const ExposurePayload = z.object({
    * (`@keyguard/seal`, additional data = tokenHash). Nothing but the relay can open it.
    */
   sealedToken: z.string().startsWith('ks1.').max(1024).optional(),
+  /** Only on a `too-many-secrets` exposure. */
+  overflow: ExposureOverflow.optional(),
 });
 export type ExposurePayload = z.infer<typeof ExposurePayload>;
 

@@ -5,8 +5,10 @@ export {
   Confidence,
   ExposureDetected,
   ExposureLocation,
+  ExposureOverflow,
   ExposurePayload,
   TokenHash,
+  TOO_MANY_SECRETS_RULE,
 } from './exposures.js';
 export { Actor, KeyEvent, KeyRevoked, KeyRevokedPayload, RevocationReason } from './key-events.js';
 export { DeadLetter } from './dlq.js';
@@ -20,3 +22,4 @@ export {
   KeyRef,
   RecordedLocation,
 } from './finding-events.js';
+export { ScanReason, ScanRequested, ScanRequestedPayload } from './scan-requests.js';

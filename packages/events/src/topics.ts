@@ -4,6 +4,8 @@ export const Topics = {
   sourceEvents: 'keyguard.source-events.v1',
   /** One message per distinct secret occurrence, keyed by tokenHash; read by policy. */
   exposures: 'keyguard.exposures.v1',
+  /** Scan jobs (history of a repository made public, App backfills, on-demand scans), keyed by `provider:target`; read by that provider's ingest service. */
+  scanRequests: 'keyguard.scan-requests.v1',
   /** Key lifecycle (revoked, ...), keyed by keyId; read by notifier and audit. */
   keyEvents: 'keyguard.key-events.v1',
   /** What the policy recorded and how findings were resolved, keyed by tokenHash; read by notifier. */

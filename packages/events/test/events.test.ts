@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AnyEnvelope, ExposureDetected, KeyEvent, Topics, createEnvelope } from '../src/index.js';
+import { AnyEnvelope, ExposureDetected, KeyEvent, ScanRequested, Topics, createEnvelope } from '../src/index.js';
 
 const tokenHash = createHash('sha256').update('example').digest('hex');
 
@@ -11,8 +11,20 @@ describe('events', () => {
       'keyguard.exposures.v1',
       'keyguard.findings.v1',
       'keyguard.key-events.v1',
+      'keyguard.scan-requests.v1',
       'keyguard.source-events.v1',
     ]);
+  });
+
+  it('validates a scan request and refuses one without a job id or with an unknown provider', () => {
+    const request = createEnvelope(
+      'scan.requested',
+      { jobId: 'job-1', provider: 'github', kind: 'history', target: 'octo/hello', reason: 'publicized', requestedAt: new Date().toISOString(), sizeKb: 120 },
+      { source: 'github-ingest' },
+    );
+    expect(ScanRequested.parse(request)).toEqual(request);
+    expect(ScanRequested.safeParse({ ...request, payload: { ...request.payload, jobId: '' } }).success).toBe(false);
+    expect(ScanRequested.safeParse({ ...request, payload: { ...request.payload, provider: 'bitbucket' } }).success).toBe(false);
   });
 
   it('builds an envelope that its schema accepts', () => {

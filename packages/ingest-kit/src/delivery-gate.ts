@@ -117,37 +117,53 @@ export function createDeliveryGate(options: DeliveryGateOptions) {
     try {
       await Promise.all(publications.map((p) => options.publisher.publish(p.topic, p.messages, { timeoutMs })));
     } catch (error) {
+      if ((error as { code?: unknown }).code === 'MESSAGE_TOO_LARGE') {
+        throw new HttpError(413, 'event_too_large', 'the event is too large to be queued');
+      }
       options.logger.warn({ err: error }, 'Kafka did not acknowledge the source event');
       throw new HttpError(503, 'kafka_unavailable', 'the event could not be queued; retry later');
     }
   }
 
-  return {
-    /** Dedups on `deliveryId`, publishes, resolves once Kafka acknowledged everything. */
-    async accept(provider: string, deliveryId: string, publications: Publication[]): Promise<Acceptance> {
-      let claimed: boolean;
-      const claim = options.claims.claim(provider, deliveryId);
-      let deadline: NodeJS.Timeout | undefined;
-      try {
-        claimed = await Promise.race([
-          claim,
-          new Promise<never>((_, reject) => {
-            deadline = setTimeout(() => reject(new Error(`delivery ledger did not answer within ${timeoutMs} ms`)), timeoutMs);
-          }),
-        ]);
-      } catch (error) {
-        // A claim that lands after we gave up must not turn the sender's retry into a "duplicate".
-        claim.then((late) => (late ? options.claims.release(provider, deliveryId) : undefined)).catch(() => {});
-        options.logger.error({ err: error }, 'delivery ledger unavailable');
-        throw new HttpError(503, 'store_unavailable', 'the delivery could not be recorded; retry later');
-      } finally {
-        clearTimeout(deadline);
+  /** Claims every id at once; resolves which were new, or throws (503) when the ledger is too slow. */
+  async function claimAll(provider: string, ids: string[]): Promise<boolean[]> {
+    const claims = ids.map((id) => options.claims.claim(provider, id));
+    let deadline: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        Promise.all(claims),
+        new Promise<never>((_, reject) => {
+          deadline = setTimeout(() => reject(new Error(`delivery ledger did not answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } catch (error) {
+      // A claim that lands after we gave up must not turn the sender's retry into a "duplicate".
+      for (const [i, claim] of claims.entries()) {
+        claim.then((late) => (late ? options.claims.release(provider, ids[i]!) : undefined)).catch(() => {});
       }
-      if (!claimed) return 'duplicate';
+      options.logger.error({ err: error }, 'delivery ledger unavailable');
+      throw new HttpError(503, 'store_unavailable', 'the delivery could not be recorded; retry later');
+    } finally {
+      clearTimeout(deadline);
+    }
+  }
+
+  return {
+    /**
+     * Dedups on `deliveryId` and, with `bodyDigest`, on the body too: a signed body replayed
+     * under a new delivery id (the signature covers the body only) is a duplicate. Publishes,
+     * and resolves once Kafka acknowledged everything.
+     */
+    async accept(provider: string, deliveryId: string, publications: Publication[], dedup: { bodyDigest?: string } = {}): Promise<Acceptance> {
+      const ids = dedup.bodyDigest ? [deliveryId, `body:${dedup.bodyDigest}`] : [deliveryId];
+      const claimed = await claimAll(provider, ids);
+      if (claimed.some((c) => !c)) return 'duplicate';
       try {
         await publishAll(publications);
       } catch (error) {
-        await options.claims.release(provider, deliveryId).catch((e: unknown) => options.logger.error({ err: e }, 'could not release a delivery claim'));
+        for (const id of ids) {
+          await options.claims.release(provider, id).catch((e: unknown) => options.logger.error({ err: e }, 'could not release a delivery claim'));
+        }
         throw error;
       }
       return 'accepted';

@@ -42,10 +42,12 @@ export interface Harness {
   /** Serves the partner program's public keys. */
   keys: FixtureServer;
   kafka: Kafka;
-  topics: { sourceEvents: string; exposures: string; dlq: string };
+  topics: { sourceEvents: string; exposures: string; dlq: string; scanRequests: string };
   logs: LogCapture;
   /** The webhook secret (or GitLab token) the service was started with. */
   secret: string;
+  /** The service's KEYGUARD_HASH_KEY. */
+  hashKey: string;
   /** Every key `plantKey` made, to prove none reached Kafka or a log line. */
   planted: string[];
   plantKey(): string;
@@ -63,7 +65,9 @@ export interface HarnessOptions<C> {
   prefix: string;
   start: (config: C, deps: IngestDeps) => Promise<RunningService>;
   /** The provider-specific part of the config, pointed at the fixtures. */
-  config: (fixtures: { api: FixtureServer; keys: FixtureServer; secret: string }) => C;
+  config: (fixtures: { api: FixtureServer; keys: FixtureServer; secret: string; hashKey: string }) => C;
+  /** More overrides for the service (on top of fresh topics, group and database). */
+  deps?: Partial<IngestDeps>;
 }
 
 export async function startHarness<C>(options: HarnessOptions<C>): Promise<Harness> {
@@ -74,15 +78,18 @@ export async function startHarness<C>(options: HarnessOptions<C>): Promise<Harne
     sourceEvents: await createTestTopic(kafka, `${options.prefix}-src`, 3),
     exposures: await createTestTopic(kafka, `${options.prefix}-exp`, 3),
     dlq: await createTestTopic(kafka, `${options.prefix}-dlq`, 1),
+    scanRequests: await createTestTopic(kafka, `${options.prefix}-scan`, 3),
   };
   const api = await startFixtureServer();
   const keys = await startFixtureServer();
   const secret = randomBytes(24).toString('hex');
-  const service = await options.start(options.config({ api, keys, secret }), {
+  const hashKey = randomBytes(32).toString('hex');
+  const service = await options.start(options.config({ api, keys, secret, hashKey }), {
     logger,
     topics,
     groupId: `${options.prefix}-worker-${randomBytes(4).toString('hex')}`,
     dbName: uniqueDbName(options.prefix),
+    ...options.deps,
   });
   const planted: string[] = [];
   const exposuresWhere = (match: (m: ReadMessage) => boolean, until: (matching: ReadMessage[]) => boolean, timeoutMs: number) =>
@@ -96,6 +103,7 @@ export async function startHarness<C>(options: HarnessOptions<C>): Promise<Harne
     topics,
     logs,
     secret,
+    hashKey,
     planted,
     plantKey() {
       const key = postmanKey();

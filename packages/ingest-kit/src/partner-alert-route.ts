@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Provider } from '@keyguard/events';
-import { type FastifyRequest, HttpError } from '@keyguard/runtime';
+import { type FastifyReply, type FastifyRequest, HttpError } from '@keyguard/runtime';
 import type { PartnerAlertVerifier } from './partner-alert-verifier.js';
 import { issuedKeysIn, type PartnerFeedback, PartnerMatches, partnerAlertExposures } from './partner-alerts.js';
-import { parseJson } from './raw-body.js';
+import { headerValue, parseJson, refuseBeforeBody } from './raw-body.js';
 import type { IngestContext } from './service-runtime.js';
 
 export interface PartnerAlertHandlerOptions {
@@ -41,5 +41,16 @@ export function partnerAlertHandler(context: IngestContext, options: PartnerAler
       'partner alert accepted',
     );
     return feedback;
+  };
+}
+
+/** An `onRequest` hook: an alert without both signature headers is refused before its body is read. */
+export function partnerSignatureHeaders(headerPrefix: string) {
+  const id = `${headerPrefix}-public-key-identifier`;
+  const signature = `${headerPrefix}-public-key-signature`;
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!headerValue(request.headers, id) || !headerValue(request.headers, signature)) {
+      refuseBeforeBody(reply, new HttpError(401, 'missing_signature', `${id} and ${signature} are required`));
+    }
   };
 }

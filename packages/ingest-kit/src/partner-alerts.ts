@@ -1,4 +1,4 @@
-import { hashToken, redact, type Scanner } from '@keyguard/detectors';
+import { hashToken, type Scanner } from '@keyguard/detectors';
 import type { ExposureLocation, Provider } from '@keyguard/events';
 import type { OutgoingMessage } from '@keyguard/bus';
 import { z } from 'zod';
@@ -47,12 +47,18 @@ export interface PartnerAlertInput {
 
 /**
  * Hashes and redacts every matched token at the edge (the raw token goes no further), labels
- * it, and builds its exposure. True positive: a key we issued, or a token that passes its
+ * it, and builds its exposure. GitHub's feedback and the lookup of our own keys use the plain
+ * SHA-256 (the protocol and our key store need it); the exposure carries the hash and preview
+ * of the token's rule, and a token of no known format (which may be any password) gets the
+ * deployment's keyed hash and a preview with none of its characters. True positive: a key we issued, or a token that passes its
  * rule's checksum. A token that fails its rule's checksum and is not ours is a false positive
  * and produces no exposure.
  */
 export async function partnerAlertExposures(input: PartnerAlertInput): Promise<{ messages: OutgoingMessage[]; feedback: PartnerFeedback[] }> {
-  const hashed = input.matches.map((m) => ({ match: m, tokenHash: hashToken(m.token), classification: input.scanner.classify(m.token), redacted: redact(m.token) }));
+  const hashed = input.matches.map((m) => {
+    const classification = input.scanner.classify(m.token);
+    return { match: m, tokenHash: hashToken(m.token), classification, reported: input.scanner.protect(m.token, classification?.ruleId) };
+  });
   const ours = hashed.length > 0 ? await input.issuedKeys([...new Set(hashed.map((h) => h.tokenHash))]) : new Set<string>();
   const messages: OutgoingMessage[] = [];
   const feedback: PartnerFeedback[] = [];
@@ -64,8 +70,8 @@ export async function partnerAlertExposures(input: PartnerAlertInput): Promise<{
     if (!isOurs && checksum === false) continue;
     const found: FoundSecret = {
       ruleId: h.classification?.ruleId ?? `${input.provider}-partner-${h.match.type.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'unknown'}`,
-      tokenHash: h.tokenHash,
-      redacted: h.redacted,
+      tokenHash: h.reported.tokenHash,
+      redacted: h.reported.redacted,
       confidence: truePositive ? 'high' : h.classification ? 'medium' : 'low',
     };
     const location: ExposureLocation = {

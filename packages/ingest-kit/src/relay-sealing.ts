@@ -28,8 +28,10 @@ export function sealingScanner(scanner: Scanner, publicKey: string | undefined):
   if (!publicKey) return scanner;
   const key = relayPublicKey(publicKey);
   return {
+    ...scanner,
     rules: scanner.rules,
     classify: (token) => scanner.classify(token),
+    protect: (...args: Parameters<Scanner['protect']>) => scanner.protect(...args),
     scan(input, options) {
       const result = scanner.scan(input, { ...options, includeRaw: true });
       for (const finding of result.findings as SealedFinding[]) {

@@ -2,18 +2,23 @@ import { createKafka, createPublisher, ensureTopics, type Kafka, kafkaReadiness,
 import { createScanner, type Scanner } from '@keyguard/detectors';
 import { type Provider, type SourceEventReceived, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createMetrics, type FastifyInstance, type Metrics } from '@keyguard/runtime';
+import { createHttpServer, createMetrics, type FastifyInstance, listenOps, type Metrics, metricsPortFor } from '@keyguard/runtime';
 import { connectStore, type Store } from '@keyguard/store';
 import { Histogram } from 'prom-client';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
 import { sealingScanner } from './relay-sealing.js';
-import { sleep } from './upstream.js';
+import { type ScanJobRunner, startScanJobWorker } from './scan-job-worker.js';
+import { type BodySlots, createBodySlots } from './raw-body.js';
+import type { PartnerAlertVerifierOptions } from './partner-alert-verifier.js';
+import { sleep, type UpstreamLimits } from './upstream.js';
 import { startSourceWorker } from './worker.js';
 
 /** What an ingest service's config always has (from serviceFields, kafkaFields, mongoFields). */
 export interface IngestBaseConfig {
   HOST: string;
   PORT: number;
+  METRICS_HOST?: string;
+  METRICS_PORT?: number;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   KAFKA_BROKERS: string[];
   MONGODB_URI: string;
@@ -22,14 +27,27 @@ export interface IngestBaseConfig {
   /** Serve the webhook routes (default true; false for a worker-only process). */
   INGEST_RECEIVER?: boolean;
   PUBLISH_TIMEOUT_MS: number;
+  /** HMAC key for secrets reported under a keyed hash (see ingestFields). */
+  KEYGUARD_HASH_KEY: string;
+  MAX_EXPOSURES_PER_EVENT: number;
+  REQUEST_TIMEOUT_MS: number;
+  LARGE_BODY_SLOTS: number;
+  UPSTREAM_TIMEOUT_MS: number;
+  UPSTREAM_MAX_BYTES: number;
   /** The relay's X25519 public key: GitHub tokens found in public are sealed to it (optional). */
   KEYGUARD_RELAY_PUBLIC_KEY?: string;
+}
+
+/** What bounds the work one event or one upstream answer can cause. */
+export interface IngestLimits {
+  maxExposuresPerEvent: number;
+  upstream: UpstreamLimits;
 }
 
 /** Overrides for tests and embedding: fresh topics, groups and databases per test. */
 export interface IngestDeps {
   logger?: Logger;
-  topics?: { sourceEvents?: string; exposures?: string; dlq?: string };
+  topics?: { sourceEvents?: string; exposures?: string; dlq?: string; scanRequests?: string };
   groupId?: string;
   dbName?: string;
   scanner?: Scanner;
@@ -38,6 +56,8 @@ export interface IngestDeps {
   worker?: boolean;
   /** Producer linger: gathers concurrent publishes into one produce request. */
   lingerMs?: number;
+  /** Timing of the partner-alert key cache (tests shorten its intervals). */
+  partnerKeys?: Pick<PartnerAlertVerifierOptions, 'minRefetchIntervalMs' | 'refreshIntervalMs' | 'initialBackoffMs'>;
 }
 
 export interface IngestContext {
@@ -50,15 +70,22 @@ export interface IngestContext {
   gate: DeliveryGate;
   scanner: Scanner;
   metrics: Metrics;
-  topics: { sourceEvents: string; exposures: string };
+  topics: { sourceEvents: string; exposures: string; scanRequests: string };
+  limits: IngestLimits;
+  /** Shared by every route of the receiver: bodies over 1 MiB read at once. */
+  bodySlots: BodySlots;
 }
 
 export interface RunningService {
   port: number;
+  /** Where /readyz and /metrics are served. */
+  metricsPort: number;
   app: FastifyInstance;
   context: IngestContext;
   /** Resolves when the worker has joined its group (immediately when it does not run). */
   workerReady: Promise<void>;
+  /** Resolves when the scan-job worker has joined its group (immediately when there is none). */
+  scansReady: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -71,6 +98,8 @@ export interface IngestServiceDefinition {
   routes(scope: FastifyInstance, context: IngestContext): void | Promise<void>;
   /** Fetches and scans one of this provider's source events in the worker; returns its exposures. */
   collect(context: IngestContext): (event: SourceEventReceived, log: Logger) => Promise<OutgoingMessage[]>;
+  /** Runs this provider's scan jobs (history scans, on-demand scans); its consumer runs beside the worker. */
+  scans?(context: IngestContext): ScanJobRunner;
 }
 
 /**
@@ -86,6 +115,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
   const topics = {
     sourceEvents: deps.topics?.sourceEvents ?? Topics.sourceEvents,
     exposures: deps.topics?.exposures ?? Topics.exposures,
+    scanRequests: deps.topics?.scanRequests ?? Topics.scanRequests,
   };
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
   const kafkaReady = kafkaReadiness(kafka);
@@ -102,8 +132,13 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     registers: [metrics.registry],
   });
   const gate = createDeliveryGate({ claims: createDeliveryClaims(store), publisher, logger, publishTimeoutMs: config.PUBLISH_TIMEOUT_MS });
-  const scanner = sealingScanner(deps.scanner ?? createScanner(), config.KEYGUARD_RELAY_PUBLIC_KEY);
-  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics };
+  const scanner = deps.scanner ?? createScanner({ hashKey: config.KEYGUARD_HASH_KEY });
+  const limits: IngestLimits = {
+    maxExposuresPerEvent: config.MAX_EXPOSURES_PER_EVENT,
+    upstream: { timeoutMs: config.UPSTREAM_TIMEOUT_MS, maxBytes: config.UPSTREAM_MAX_BYTES },
+  };
+  const bodySlots = createBodySlots(config.LARGE_BODY_SLOTS);
+  const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics, limits, bodySlots };
 
   let stopped = false;
   const background: Promise<unknown>[] = [];
@@ -124,6 +159,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     ensureTopics(kafka, [
       { topic: topics.sourceEvents, numPartitions: 6 },
       { topic: topics.exposures, numPartitions: 6 },
+      { topic: topics.scanRequests, numPartitions: 6 },
       { topic: dlq, numPartitions: 1 },
     ]),
   );
@@ -152,29 +188,56 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     background.push(workerReady);
   }
 
+  let scans: RunningConsumer | undefined;
+  let scansReady: Promise<void> = Promise.resolve();
+  if ((deps.worker ?? config.INGEST_WORKER) && definition.scans) {
+    const run = definition.scans(context);
+    scansReady = topicsReady.then(() => forever('scan jobs', async () => {
+      const started = await startScanJobWorker({
+        kafka,
+        provider,
+        groupId: deps.groupId ? `${deps.groupId}.scans` : `${service}.scans`,
+        topic: topics.scanRequests,
+        exposuresTopic: topics.exposures,
+        publisher: workerPublisher,
+        store,
+        logger: logger.child({ component: 'scans' }),
+        run,
+      });
+      if (stopped) await started.stop();
+      else scans = started;
+    }));
+    background.push(scansReady);
+  }
+
   const app = createHttpServer({
     service,
     logger,
     metrics,
     readiness: { kafka: kafkaReady.check, mongodb: store.ping },
     bodyLimit: 1024 * 1024,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   });
   if (deps.receiver ?? config.INGEST_RECEIVER ?? true) await app.register(async (scope) => definition.routes(scope, context));
   await app.listen({ host: config.HOST, port: config.PORT });
+  const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ port, worker: Boolean(deps.worker ?? config.INGEST_WORKER) }, `${service} listening`);
 
   return {
     port,
+    metricsPort,
     app,
     context,
     workerReady,
+    scansReady,
     async stop() {
       stopped = true;
       await app.close();
       await Promise.race([Promise.allSettled(background), sleep(1000)]);
       await worker?.stop().catch((e: unknown) => logger.warn({ err: e }, 'worker stop failed'));
+      await scans?.stop().catch((e: unknown) => logger.warn({ err: e }, 'scan-job worker stop failed'));
       await publisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'publisher stop failed'));
       await workerPublisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'worker publisher stop failed'));
       await kafkaReady.close();

@@ -33,7 +33,7 @@ function publisher(fail: () => boolean): Publisher & { sent: number } {
     },
     connect: async () => {},
     disconnect: async () => {},
-    stats: () => ({ batches: 0, messages: 0 }),
+    stats: () => ({ batches: 0, messages: 0, producerResets: 0 }),
   };
   return p;
 }

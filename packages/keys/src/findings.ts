@@ -1,5 +1,6 @@
 import { MongoBulkWriteError } from 'mongodb';
-import type { ActorRef, FindingDoc, FindingHistoryEntry, LocationDoc, Store } from '@keyguard/store';
+import { type ActorRef, dropOldestBeyond, type FindingDoc, type FindingHistoryEntry, type LocationDoc, type Store } from '@keyguard/store';
+import { MAX_FINDING_HISTORY, MAX_FINDING_LOCATION_KEYS, MAX_FINDING_LOCATIONS } from './limits.js';
 import { locationKey } from './location.js';
 import { type FindingRecord, findingRecords } from './records.js';
 
@@ -9,6 +10,8 @@ export interface ExposureRecord {
   redacted: string;
   confidence: FindingDoc['confidence'];
   location: LocationDoc;
+  /** Only on a `too-many-secrets` exposure: the counts of the event over the cap. */
+  overflow?: FindingDoc['overflow'];
 }
 
 /** What is known about the token: one of our keys (and whether it is already dead) or not. */
@@ -46,7 +49,15 @@ export const findingIdFor = (tokenHash: string) => `fnd_${tokenHash.slice(0, 32)
  * updates); only the tokens that already have a finding are read by `_id` and updated, with
  * filters that make a redelivered batch change nothing.
  */
-export function createFindingRepository(store: Store) {
+export interface FindingRepositoryOptions {
+  /**
+   * The team a secret that is none of our keys belongs to, from the place it was first found
+   * (the policy's FINDINGS_TEAMS routes); without it such a finding has no team.
+   */
+  teamOf?: (location: LocationDoc) => string;
+}
+
+export function createFindingRepository(store: Store, options: FindingRepositoryOptions = {}) {
   const findings = findingRecords(store);
 
   /**
@@ -67,6 +78,7 @@ export function createFindingRepository(store: Store) {
         plan = { first: exposure, locations: [], keys: [] };
         plans.set(exposure.tokenHash, plan);
       }
+      if (exposure.overflow) plan.overflow = exposure.overflow;
       const lk = locationKey(exposure.location);
       if (plan.keys.includes(lk)) continue;
       plan.locations.push(exposure.location);
@@ -81,7 +93,7 @@ export function createFindingRepository(store: Store) {
       const chunk = planned.slice(offset, offset + INSERT_CHUNK);
       try {
         await findings.insertMany(
-          chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash))),
+          chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash), options.teamOf)),
           { ordered: false },
         );
       } catch (error) {
@@ -101,6 +113,8 @@ export function createFindingRepository(store: Store) {
         continue;
       }
       outcomes.push(await addLocations(findingId, plan, matches.get(tokenHash)));
+      // A place flooded again: its summary shows the latest counts.
+      if (plan.overflow) await findings.updateOne({ _id: findingId }, { $set: { overflow: plan.overflow, lastSeen: plan.first.location.detectedAt } });
     }
     return outcomes;
   }
@@ -108,7 +122,7 @@ export function createFindingRepository(store: Store) {
   /** The token already has a finding: add what is new to it, reopening a resolved one. */
   async function addLocations(findingId: string, plan: Plan, match: TokenMatch | undefined): Promise<FindingOutcome> {
     const tokenHash = plan.first.tokenHash;
-    const current = await findings.findOne({ _id: findingId }, { projection: { status: 1, locationKeys: 1 } });
+    const current = await findings.findOne({ _id: findingId }, { projection: { status: 1, locationKeys: 1, history: 1 } });
     const known = new Set(current?.locationKeys ?? []);
     const fresh = plan.locations.filter((_, i) => !known.has(plan.keys[i]!));
     const freshKeys = plan.keys.filter((k) => !known.has(k));
@@ -123,10 +137,17 @@ export function createFindingRepository(store: Store) {
         $push: { locations: { $each: fresh }, locationKeys: { $each: freshKeys }, history: { $each: history } },
         $max: { lastSeen: new Date(Math.max(...times)) },
         $min: { firstSeen: new Date(Math.min(...times)) },
+        $inc: { locationCount: fresh.length },
         ...(reopen ? { $set: { status: 'open' as const, resolution: null } } : {}),
       },
     );
     const applied = result.modifiedCount === 1;
+    if (applied) {
+      // The caps (limits.ts): only a finding past one pays for the trimming writes.
+      if (Math.min(known.size, MAX_FINDING_LOCATIONS) + fresh.length > MAX_FINDING_LOCATIONS) await dropOldestBeyond(findings, findingId, 'locations', MAX_FINDING_LOCATIONS);
+      if (known.size + freshKeys.length > MAX_FINDING_LOCATION_KEYS) await dropOldestBeyond(findings, findingId, 'locationKeys', MAX_FINDING_LOCATION_KEYS);
+      if ((current?.history?.length ?? 0) + history.length > MAX_FINDING_HISTORY) await dropOldestBeyond(findings, findingId, 'history', MAX_FINDING_HISTORY);
+    }
     return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen };
   }
 
@@ -137,9 +158,10 @@ interface Plan {
   first: ExposureRecord;
   locations: LocationDoc[];
   keys: string[];
+  overflow?: FindingDoc['overflow'];
 }
 
-function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined): FindingRecord {
+function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined, teamOf: FindingRepositoryOptions['teamOf']): FindingRecord {
   const times = plan.locations.map((l) => l.detectedAt.getTime());
   const history: FindingHistoryEntry[] = plan.locations.map((location, i) =>
     i === 0 ? { at: location.detectedAt, action: 'detected' as const, actor: policyActor, note: `${location.source} ${location.kind}` } : addedEntry(location),
@@ -153,15 +175,18 @@ function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorR
     ruleId: plan.first.ruleId,
     redacted: plan.first.redacted,
     confidence: plan.first.confidence,
-    teamId: match?.teamId ?? null,
+    // One of our keys: its team; anything else: the team of the place it was first found in.
+    teamId: match?.teamId ?? teamOf?.(plan.first.location) ?? null,
     keyId: match?.keyId ?? null,
     status: revokedBy ? 'resolved' : 'open',
     resolution: revokedBy ? 'revoked' : null,
-    locations: plan.locations,
-    locationKeys: plan.keys,
+    locations: plan.locations.slice(-MAX_FINDING_LOCATIONS),
+    locationCount: plan.locations.length,
+    locationKeys: plan.keys.slice(-MAX_FINDING_LOCATION_KEYS),
     firstSeen: new Date(Math.min(...times)),
     lastSeen: new Date(Math.max(...times)),
-    history,
+    history: history.slice(-MAX_FINDING_HISTORY),
+    ...(plan.overflow ? { overflow: plan.overflow } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ export { API_KEY_PATTERN, hashApiKey, isApiKeyFormat, type IssuedKey, issueApiKe
 export { type IssuedToken, isScimTokenFormat, isServiceTokenFormat, issueScimToken, issueServiceToken } from './issued-tokens.js';
 export { findingRecords, type FindingRecord, keyRecords, type KeyRecord } from './records.js';
 export { locationKey } from './location.js';
+export { MAX_FINDING_HISTORY, MAX_FINDING_LOCATION_KEYS, MAX_FINDING_LOCATIONS } from './limits.js';
 export {
   createRevoker,
   revocationEventId,
@@ -16,6 +17,7 @@ export {
   type FindingOutcome,
   findingIdFor,
   type FindingRepository,
+  type FindingRepositoryOptions,
   type TokenMatch,
 } from './findings.js';
 export { createExpirySweeper, type ExpirySweeper, expirySweeperActor } from './expiry.js';

@@ -20,6 +20,7 @@ const sensitiveKeys = [
   'POSTMAN_WEBHOOK_SECRET',
   'POSTMAN_API_KEY',
   'KEYGUARD_BOOTSTRAP_ADMIN_KEY',
+  'KEYGUARD_HASH_KEY',
 ];
 
 const sensitiveHeaders = [

@@ -11,6 +11,15 @@ export interface HttpServerOptions {
   /** Named checks for /readyz (e.g. kafka, mongodb); all must pass for 200. */
   readiness?: Record<string, ReadinessCheck>;
   bodyLimit?: number;
+  /**
+   * A request must arrive whole (headers and body) within this time, else Node answers 408 and
+   * closes the connection: a sender that trickles its body cannot hold a connection for minutes.
+   * Headers alone get half of it (at most 10 s); an idle connection is closed after it too.
+   * Default: Node's own limits (5 minutes).
+   */
+  requestTimeoutMs?: number;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for `request.ip` (none by default). */
+  trustProxy?: boolean | number | string;
 }
 
 /** An error with an HTTP status and a stable code that is safe to show the caller. */
@@ -30,18 +39,32 @@ const codeOf = (status: number) =>
   ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'too_many_requests' })[status] ??
   'bad_request';
 
+/** Per app: what its operations server serves, and that server once `listenOps` started it. */
+const opsOf = new WeakMap<FastifyInstance, { options: HttpServerOptions; server?: FastifyInstance }>();
+
 /**
- * The HTTP core every service shares: /healthz (the process is up), /readyz (its
- * dependencies answer), /metrics (Prometheus), JSON errors with a stable `error` code —
- * and a 5xx never carries the underlying message.
+ * The HTTP core every service shares: /healthz (the process is up), JSON errors with a
+ * stable `error` code — and a 5xx never carries the underlying message. /readyz and /metrics
+ * are not on this (public) server: `listenOps` serves them on the operations port.
  */
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
+  const timeout = options.requestTimeoutMs;
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    ...(timeout
+      ? {
+          requestTimeout: timeout,
+          connectionTimeout: timeout,
+          keepAliveTimeout: Math.min(5000, timeout),
+          // Node checks the request and headers deadlines this often (30 s by default).
+          http: { headersTimeout: Math.min(10_000, Math.ceil(timeout / 2)), requestTimeout: timeout, connectionsCheckingInterval: Math.min(1000, timeout) },
+        }
+      : {}),
     // Per-request lines are left out (they cost throughput); errors and 5xx are logged below.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
+    trustProxy: trustProxyOption(options.trustProxy),
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -52,18 +75,23 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   });
 
   app.get('/healthz', async () => ({ status: 'ok', service: options.service }));
-  app.get('/readyz', async (_request, reply) => {
-    const checks = Object.entries(options.readiness ?? {});
-    const results = Object.fromEntries(
-      await Promise.all(checks.map(async ([name, check]) => [name, await check().catch(() => false)] as const)),
-    );
-    const ready = Object.values(results).every(Boolean);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', service: options.service, checks: results });
+  handleErrors(app);
+  const ops: { options: HttpServerOptions; server?: FastifyInstance } = { options };
+  opsOf.set(app, ops);
+  app.addHook('onClose', async () => {
+    await ops.server?.close();
   });
-  app.get('/metrics', async (_request, reply) =>
-    reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics()),
-  );
+  return app;
+}
 
+/** A number of hops becomes the function fastify takes for it (its types have no number). */
+function trustProxyOption(value: HttpServerOptions['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value ?? false;
+}
+
+/** JSON 404s and errors; a 5xx never carries the underlying message. */
+function handleErrors(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }),
   );
@@ -77,5 +105,44 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     const details = error instanceof HttpError ? error.details : undefined;
     return reply.code(status).send({ error: code, message: error.message, ...details });
   });
-  return app;
+}
+
+/**
+ * The operations server: /healthz, /readyz (the dependencies answer) and /metrics
+ * (Prometheus) on a port of their own, so the public port shows neither (issue 10, item 15).
+ */
+export function createOpsServer(options: Pick<HttpServerOptions, 'service' | 'logger' | 'metrics' | 'readiness'>): FastifyInstance {
+  const ops = Fastify({ loggerInstance: options.logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }) });
+  ops.get('/healthz', async () => ({ status: 'ok', service: options.service }));
+  ops.get('/readyz', async (_request, reply) => {
+    const checks = Object.entries(options.readiness ?? {});
+    const results = Object.fromEntries(
+      await Promise.all(checks.map(async ([name, check]) => [name, await check().catch(() => false)] as const)),
+    );
+    const ready = Object.values(results).every(Boolean);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', service: options.service, checks: results });
+  });
+  ops.get('/metrics', async (_request, reply) =>
+    reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics()),
+  );
+  handleErrors(ops);
+  return ops;
+}
+
+/** Where the operations server listens: METRICS_PORT, else the main port + 1100 (0 stays 0: any free port). */
+export const metricsPortFor = (config: { PORT: number; METRICS_PORT?: number | undefined }): number =>
+  config.METRICS_PORT ?? (config.PORT === 0 ? 0 : config.PORT + 1100);
+
+/**
+ * Starts the operations server of an app made by `createHttpServer` (same service, metrics
+ * and readiness checks); closing the app closes it too. Returns the port it listens on.
+ */
+export async function listenOps(app: FastifyInstance, where: { host: string; port: number }): Promise<number> {
+  const state = opsOf.get(app);
+  if (!state) throw new Error('listenOps needs an app made by createHttpServer');
+  const ops = createOpsServer(state.options);
+  state.server = ops;
+  await ops.listen(where);
+  const address = ops.server.address();
+  return typeof address === 'object' && address ? address.port : where.port;
 }

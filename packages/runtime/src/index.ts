@@ -1,4 +1,4 @@
-export { createHttpServer, HttpError, type HttpServerOptions, type ReadinessCheck } from './http-server.js';
+export { createHttpServer, createOpsServer, HttpError, type HttpServerOptions, listenOps, metricsPortFor, type ReadinessCheck } from './http-server.js';
 export { createLifecycle, type Lifecycle, runMain } from './lifecycle.js';
 export { createMetrics, type Metrics } from './metrics.js';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

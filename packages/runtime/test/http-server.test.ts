@@ -1,21 +1,25 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@keyguard/logger';
-import { createHttpServer, createMetrics, HttpError } from '../src/index.js';
+import { createHttpServer, createMetrics, createOpsServer, HttpError, listenOps, metricsPortFor } from '../src/index.js';
 
-function app(ready = true, logLines: string[] = []) {
+function options(ready = true, logLines: string[] = []) {
   const destination = new Writable({
     write(chunk, _enc, done) {
       logLines.push(String(chunk));
       done();
     },
   });
-  const server = createHttpServer({
+  return {
     service: 'test-service',
     logger: createLogger({ name: 't', destination }),
     metrics: createMetrics('test-service'),
     readiness: { kafka: async () => ready, mongodb: async () => true },
-  });
+  };
+}
+
+function app(ready = true, logLines: string[] = []) {
+  const server = createHttpServer(options(ready, logLines));
   server.get('/boom', async () => {
     throw new Error('secret internals: mongodb://user:pass@host');
   });
@@ -26,21 +30,41 @@ function app(ready = true, logLines: string[] = []) {
 }
 
 describe('createHttpServer', () => {
-  it('serves /healthz, /readyz and /metrics', async () => {
+  it('serves /healthz on the main port, and neither /readyz nor /metrics there (issue 10, item 15)', async () => {
     const server = app();
     expect((await server.inject('/healthz')).json()).toEqual({ status: 'ok', service: 'test-service' });
-    const ready = await server.inject('/readyz');
+    expect((await server.inject('/readyz')).statusCode).toBe(404);
+    expect((await server.inject('/metrics')).statusCode).toBe(404);
+  });
+
+  it('serves /healthz, /readyz and /metrics on the operations server, with the main server\'s request series', async () => {
+    const opts = options();
+    const server = createHttpServer(opts);
+    const ops = createOpsServer(opts);
+    expect((await ops.inject('/healthz')).statusCode).toBe(200);
+    const ready = await ops.inject('/readyz');
     expect(ready.statusCode).toBe(200);
     expect(ready.json().checks).toEqual({ kafka: true, mongodb: true });
     await server.inject('/healthz');
-    const metrics = await server.inject('/metrics');
+    const metrics = await ops.inject('/metrics');
     expect(metrics.body).toContain('keyguard_http_requests_total{method="GET",route="/healthz",status="200",service="test-service"}');
   });
 
   it('answers 503 from /readyz when a dependency is down, naming it', async () => {
-    const res = await app(false).inject('/readyz');
+    const res = await createOpsServer(options(false)).inject('/readyz');
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ status: 'not_ready', checks: { kafka: false, mongodb: true } });
+  });
+
+  it('listens on METRICS_PORT, else the main port + 1100 (any free port when the main one is), and closes with the app', async () => {
+    expect(metricsPortFor({ PORT: 8080 })).toBe(9180);
+    expect(metricsPortFor({ PORT: 8080, METRICS_PORT: 9999 })).toBe(9999);
+    expect(metricsPortFor({ PORT: 0 })).toBe(0);
+    const server = app();
+    const port = await listenOps(server, { host: '127.0.0.1', port: 0 });
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
+    await server.close();
+    await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow();
   });
 
   it('never leaks a 5xx message', async () => {

@@ -78,6 +78,10 @@ export interface ApiKeyDoc {
   revocation: { reason: RevocationReason; actor: ActorRef } | null;
   /** Set when the key was found in a public place (the finding holds every location). */
   exposure: { findingId: string; detectedAt: Date; locations: LocationDoc[] } | null;
+  /** Who disabled the key, with their role then: only someone as senior enables it again. */
+  disabled?: { at: Date; by: ActorRef; role: Role } | null;
+  /** Made by keys-api from KEYGUARD_BOOTSTRAP_ADMIN_KEY; revoked when that variable changes. */
+  bootstrap?: boolean;
 }
 
 export interface FindingHistoryEntry {
@@ -100,12 +104,20 @@ export interface FindingDoc {
   keyId: string | null;
   status: FindingStatus;
   resolution: FindingResolution | null;
+  /** The latest places (capped, oldest dropped first). */
   locations: LocationDoc[];
+  /** Every place ever recorded (`locations` keeps the latest); missing on older documents. */
+  locationCount?: number;
   firstSeen: Date;
   lastSeen: Date;
   history: FindingHistoryEntry[];
   /** When the token was reported to its issuer's revocation API, by issuer (e.g. `github`). */
   reportedTo?: Record<string, Date>;
+  /**
+   * Only on a `too-many-secrets` finding: one place held more secrets than an event may report
+   * one by one. The counts are the latest event's.
+   */
+  overflow?: { total: number; reported: number; byRule: Record<string, number> };
 }
 
 export interface AuditLogDoc {
@@ -114,7 +126,7 @@ export interface AuditLogDoc {
   at: Date;
   actor: ActorRef;
   action: string;
-  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'channel'; id: string };
+  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan' | 'channel'; id: string };
   details: Record<string, unknown>;
 }
 
@@ -230,4 +242,60 @@ export interface RelayIssuerDoc {
   windowStart: Date;
   calls: number;
   blockedUntil: Date | null;
+}
+
+export type ScanJobStatus = 'queued' | 'running' | 'done' | 'partial' | 'failed' | 'skipped';
+
+/**
+ * One scan: the history of a repository (made public, added to the GitHub App, or asked for)
+ * or one Postman resource. Progress and counts are updated as the worker goes; `cursor` is
+ * where a history scan resumes when its worker died (the refs it walks and the commits done).
+ */
+export interface ScanJobDoc {
+  _id: string;
+  provider: 'github' | 'gitlab' | 'postman';
+  kind: 'history' | 'resource' | 'installation';
+  target: string;
+  reason: 'publicized' | 'installation' | 'on_demand';
+  /** The team whose admin asked for it (on-demand scans); null for scans events started. */
+  teamId: string | null;
+  requestedBy: ActorRef | null;
+  status: ScanJobStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  progress: { commits: number; bytes: number };
+  /** `exposures`: occurrences published; `secrets`: distinct token hashes among them. */
+  counts: { exposures: number; secrets: number };
+  cursor: { tips: string[]; commits: number } | null;
+  /** Why it stopped early, failed or was skipped (a stable code and a sentence without secrets). */
+  error: { code: string; message: string } | null;
+}
+
+/** At most one running scan per repository: `_id` = `provider:target`, held by one attempt of one job. */
+export interface ScanLockDoc {
+  _id: string;
+  jobId: string;
+  /** The attempt holding it (a fresh id per worker attempt). */
+  holder: string;
+  leaseUntil: Date;
+}
+
+/** Last visibility seen per repository, so that only a change to public starts a history scan. */
+export interface VisibilityDoc {
+  /** `provider:project id` */
+  _id: string;
+  visibility: string;
+  updatedAt: Date;
+}
+
+/** A named cursor a periodic job keeps between runs, with a lease so one process runs it at a time. */
+export interface CursorDoc {
+  _id: string;
+  /** Job-specific position (e.g. the newest delivery id already looked at per hook). */
+  value: Record<string, unknown>;
+  holder: string | null;
+  leaseUntil: Date | null;
+  updatedAt: Date;
 }

@@ -1,4 +1,5 @@
 export * from './documents.js';
+export { dropOldestBeyond } from './arrays.js';
 export { DuplicateKeyError, isDuplicateKey, mapDuplicate } from './errors.js';
 export { type Collections, connectStore, type ConnectStoreOptions, type Store } from './store.js';
 export { createDeliveryRepository, type DeliveryRepository } from './repositories/deliveries.js';
@@ -8,3 +9,6 @@ export { createChannelRepository, type ChannelRepository } from './repositories/
 export { createChannelDeliveryRepository, type ChannelDeliveryRepository } from './repositories/channel-deliveries.js';
 export { createRelayRepository, type RelayRepository } from './repositories/relay.js';
 export { createTeamDirectory, type TeamDirectory, type TeamRecipients } from './repositories/team-directory.js';
+export { createScanJobRepository, type LockResult, type NewScanJob, type ScanJobRepository } from './repositories/scan-jobs.js';
+export { createVisibilityRepository, type VisibilityRepository } from './repositories/visibility.js';
+export { createCursorRepository, type CursorRepository } from './repositories/cursors.js';

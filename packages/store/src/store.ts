@@ -4,6 +4,7 @@ import type {
   ApiKeyDoc,
   AuditLogDoc,
   ChannelDeliveryDoc,
+  CursorDoc,
   DeliveryDoc,
   DigestDoc,
   DigestItemDoc,
@@ -12,8 +13,11 @@ import type {
   NotificationDoc,
   RelayIssuerDoc,
   RelayReportDoc,
+  ScanJobDoc,
+  ScanLockDoc,
   TeamDoc,
   UserDoc,
+  VisibilityDoc,
 } from './documents.js';
 
 export interface Collections {
@@ -30,6 +34,11 @@ export interface Collections {
   digestItems: Collection<DigestItemDoc>;
   relayReports: Collection<RelayReportDoc>;
   relayIssuers: Collection<RelayIssuerDoc>;
+  scanJobs: Collection<ScanJobDoc>;
+  scanLocks: Collection<ScanLockDoc>;
+  visibility: Collection<VisibilityDoc>;
+  /** Small per-process-kind state documents (the delivery reconciler's cursor). */
+  cursors: Collection<CursorDoc>;
 }
 
 export interface Store {
@@ -54,8 +63,11 @@ export interface ConnectStoreOptions {
  * has none, and the design needs none): a redelivered event hits the same unique key.
  */
 async function ensureIndexes(c: Collections): Promise<void> {
+  // An email is unique within a team, not across teams (one person may belong to two teams):
+  // the earlier global index goes.
+  await c.users.dropIndex('email_unique').catch(() => undefined);
   await Promise.all([
-    c.users.createIndex({ email: 1 }, { unique: true, name: 'email_unique' }),
+    c.users.createIndex({ teamId: 1, email: 1 }, { unique: true, name: 'team_email_unique' }),
     c.users.createIndex({ teamId: 1 }, { name: 'team' }),
     c.apiKeys.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
     c.apiKeys.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
@@ -71,6 +83,7 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.digestItems.createIndex({ digestKey: 1, batchId: 1 }, { name: 'digest_batch' }),
     c.digests.createIndex({ dueAt: 1 }, { name: 'due' }),
     c.relayReports.createIndex({ status: 1, nextAttemptAt: 1 }, { name: 'status_next' }),
+    c.scanJobs.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
   ]);
 }
 
@@ -101,6 +114,10 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     digestItems: db.collection('digestItems'),
     relayReports: db.collection('relayReports'),
     relayIssuers: db.collection('relayIssuers'),
+    scanJobs: db.collection('scanJobs'),
+    scanLocks: db.collection('scanLocks'),
+    visibility: db.collection('visibility'),
+    cursors: db.collection('cursors'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   options.logger.info({ db: db.databaseName }, 'connected to MongoDB');

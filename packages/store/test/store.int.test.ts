@@ -90,4 +90,29 @@ describe('store against the real MongoDB wire-protocol server', () => {
     await notifications.markSent('evt-1');
     expect(await notifications.claim('evt-1', 'key.revoked', 'a@example.com', { staleAfterMs: -1 })).toBe(false);
   });
+
+  it('keeps an email unique within a team, not across teams (issue 10, item 10)', async () => {
+    const user = (id: string, teamId: string) => ({ _id: id, teamId, email: 'same@example.test', name: id, role: 'member' as const, createdAt: new Date() });
+    await store.collections.users.insertOne(user('u-a1', 'team-a'));
+    await store.collections.users.insertOne(user('u-b1', 'team-b'));
+    const error = await mapDuplicate('users', () => store.collections.users.insertOne(user('u-a2', 'team-a'))).catch((e) => e);
+    expect(error).toBeInstanceOf(DuplicateKeyError);
+    expect(await store.collections.users.countDocuments({ email: 'same@example.test' })).toBe(2);
+  });
+
+  it('drops the earlier global email index of an existing database', async () => {
+    const dbName = uniqueDbName('store-legacy');
+    const legacy = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger, ensureIndexes: false });
+    await legacy.collections.users.createIndex({ email: 1 }, { unique: true, name: 'email_unique' });
+    await legacy.close();
+    const upgraded = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger });
+    try {
+      const names = (await upgraded.collections.users.indexes()).map((i) => i.name);
+      expect(names).toContain('team_email_unique');
+      expect(names).not.toContain('email_unique');
+    } finally {
+      await upgraded.db.dropDatabase();
+      await upgraded.close();
+    }
+  });
 });

@@ -21,12 +21,17 @@ import type {
   PatchSettings,
   ResolveAs,
   RevokeAllResult,
+  ScanJob,
+  ScanRequest,
+  listScans,
   revokeAllKeys,
   revokeKeys,
   Settings,
   SettingsConflict,
   SettingsResult,
 } from '@keyguard/contract';
+
+import { keyHashOf } from './key-hash';
 
 const base = '/api/v1';
 
@@ -125,25 +130,28 @@ export function settingsConflict(error: unknown): SettingsConflict | null {
   return error.code === 'EXPOSED_KEYS_EXIST' || error.code === 'CONFIRM_EXPIRY' ? (error.body as SettingsConflict) : null;
 }
 
-/**
- * Search by key value without the key in a URL (where proxies and browser history keep it):
- * send its SHA-256, which is what keys-api matches anyway. Web Crypto exists only in secure
- * contexts (https, localhost); elsewhere fall back to the plain `q`.
- */
-async function searchParam(value: string): Promise<{ keyHash: string } | { q: string }> {
-  const key = value.trim();
-  if (!globalThis.crypto?.subtle) return { q: key };
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
-  return { keyHash: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('') };
+/** Every item of a paged list, read 200 at a time (at most 100 pages). */
+async function everyPage<T>(path: string): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 100; i++) {
+    const page: { items: T[]; nextCursor: string | null } = await request('GET', `${path}${query({ limit: 200, cursor })}`);
+    all.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return all;
 }
 
 export const api = {
   signIn: (apiKey: string) => request<void>('POST', '/session', { apiKey } satisfies OpenSession),
   signOut: () => request<void>('DELETE', '/session'),
   me: () => request<Me>('GET', '/me'),
-  users: async () => (await request<Answer<typeof listUsers>>('GET', '/users')).items,
+  /** Every user of the team (the list feeds the Created by filter). */
+  users: () => everyPage<Answer<typeof listUsers>['items'][number]>('/users'),
   keys: async (q: KeyQuery) => {
-    const search = q.q ? await searchParam(q.q) : {};
+    // Search by key value sends its SHA-256, never the key: keys-api answers q= with 400.
+    const search = q.q ? { keyHash: keyHashOf(q.q) } : {};
     return request<KeyPage>(
       'GET',
       `/keys${query({ status: q.status.join(','), createdBy: q.createdBy, ...search, sort: q.sort, limit: q.limit, cursor: q.cursor })}`,
@@ -154,11 +162,15 @@ export const api = {
   enableKey: (id: string) => request<Key>('POST', `/keys/${encodeURIComponent(id)}/enable`, {}),
   revokeKeys: (ids: string[]) => request<Answer<typeof revokeKeys>>('POST', '/keys/revoke', { ids } satisfies Body<typeof revokeKeys>),
   revokeAll: () => request<RevokeAllResult>('POST', '/keys/revoke-all', { confirm: true } satisfies Body<typeof revokeAllKeys>),
-  exposures: async () => (await request<Answer<typeof listExposures>>('GET', '/exposures')).items,
+  /** Every exposed key (the findings page names each key and owner from it). */
+  allExposures: () => everyPage<Answer<typeof listExposures>['items'][number]>('/exposures'),
+  exposures: (page: { limit: number; cursor?: string | null }) => request<Answer<typeof listExposures>>('GET', `/exposures${query({ limit: page.limit, cursor: page.cursor })}`),
   findings: (q: FindingQuery) =>
     request<FindingPage>('GET', `/findings${query({ status: q.status, ruleId: q.ruleId, source: q.source, limit: q.limit, cursor: q.cursor })}`),
   resolveFinding: (id: string, resolution: ResolveAs) =>
     request<Finding>('PATCH', `/findings/${encodeURIComponent(id)}`, { status: 'resolved', resolution } satisfies PatchFinding),
   settings: () => request<Settings>('GET', '/settings'),
   updateSettings: (patch: PatchSettings) => request<SettingsResult>('PATCH', '/settings', patch),
+  requestScan: (body: ScanRequest) => request<ScanJob>('POST', '/scans', body),
+  scans: async () => (await request<Answer<typeof listScans>>('GET', '/scans')).items,
 };

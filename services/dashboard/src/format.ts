@@ -1,5 +1,5 @@
 /** Pure presentation rules (dates, tooltip text, exposure flags): unit-tested without a browser. */
-import type { Key, Location, UserRef } from '@keyguard/contract';
+import type { Key, Location, ScanJob, UserRef } from '@keyguard/contract';
 
 const dateFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
@@ -132,3 +132,43 @@ export const resolutionLabels: Record<string, string> = {
   wont_fix: "Won't fix",
   ignored: 'Ignored',
 };
+
+/** What a scan is, for the list of recent scans. */
+export const scanStatusLabels: Record<ScanJob['status'], string> = {
+  queued: 'Queued',
+  running: 'Scanning',
+  done: 'Done',
+  partial: 'Stopped early',
+  failed: 'Failed',
+  skipped: 'Skipped',
+};
+
+export const scanReasonLabels: Record<ScanJob['reason'], string> = {
+  on_demand: 'Scan now',
+  publicized: 'Made public',
+  installation: 'App installed',
+};
+
+/** `1,204 commits · 3.2 MB · 2 secrets (3 places)`: what a scan has read and found so far. */
+export function scanProgress(job: Pick<ScanJob, 'kind' | 'status' | 'progress' | 'counts'>): string {
+  const parts: string[] = [];
+  if (job.kind === 'history' && (job.progress.commits > 0 || job.status !== 'queued')) {
+    parts.push(plural(job.progress.commits, 'commit'));
+    if (job.progress.bytes > 0) parts.push(formatBytes(job.progress.bytes));
+  }
+  if (job.status !== 'queued') {
+    const { secrets, exposures } = job.counts;
+    parts.push(secrets === 0 ? 'no secrets' : `${plural(secrets, 'secret')}${exposures > secrets ? ` (${plural(exposures, 'place')})` : ''}`);
+  }
+  return parts.join(' · ');
+}
+
+/** `812 B`, `4.2 KB`, `3.2 MB`, `1.5 GB` (decimal units, as git and GitHub report sizes). */
+export function formatBytes(n: number): string {
+  if (n < 1e3) return `${n} B`;
+  const [value, unit] = n < 1e6 ? [n / 1e3, 'KB'] : n < 1e9 ? [n / 1e6, 'MB'] : [n / 1e9, 'GB'];
+  return `${value.toFixed(1)} ${unit}`;
+}
+
+/** A scan is still going (the list refreshes quickly until none is). */
+export const scanActive = (job: Pick<ScanJob, 'status'>) => job.status === 'queued' || job.status === 'running';

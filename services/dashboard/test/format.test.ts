@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRelative, locationLabel, plural, revocationText, safeHref, usedAfterExposure } from '../src/format';
+import { formatDate, formatRelative, locationLabel, plural, revocationText, safeHref, scanProgress, usedAfterExposure } from '../src/format';
 
 describe('revocationText (the revoked tag tooltip)', () => {
   const revokedAt = '2026-11-20T10:00:00.000Z';
@@ -71,4 +71,24 @@ describe('locations', () => {
 it('pluralises counts', () => {
   expect(plural(1, 'key')).toBe('1 key');
   expect(plural(1200, 'key')).toBe('1,200 keys');
+});
+
+describe('scanProgress (recent scans)', () => {
+  const job = (over: Partial<Parameters<typeof scanProgress>[0]> = {}) => ({
+    kind: 'history' as const,
+    status: 'running' as const,
+    progress: { commits: 1204, bytes: 3_200_000 },
+    counts: { exposures: 3, secrets: 2 },
+    ...over,
+  });
+
+  it('says what a history scan has read and found', () => {
+    expect(scanProgress(job())).toBe('1,204 commits · 3.2 MB · 2 secrets (3 places)');
+    expect(scanProgress(job({ status: 'done', progress: { commits: 1, bytes: 0 }, counts: { exposures: 0, secrets: 0 } }))).toBe('1 commit · no secrets');
+    expect(scanProgress(job({ status: 'queued', progress: { commits: 0, bytes: 0 }, counts: { exposures: 0, secrets: 0 } }))).toBe('');
+  });
+
+  it('counts only secrets for a Postman resource', () => {
+    expect(scanProgress(job({ kind: 'resource', status: 'done', counts: { exposures: 1, secrets: 1 } }))).toBe('1 secret');
+  });
 });

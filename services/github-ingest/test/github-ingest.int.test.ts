@@ -65,7 +65,7 @@ describe('POST /webhooks/github', () => {
     });
   });
 
-  it('acknowledges and drops a duplicate delivery; reprocessing gives the same exposure ids', async () => {
+  it('acknowledges and drops a duplicate delivery or a replayed body under a new id; reprocessing gives the same exposure ids', async () => {
     const [before, after] = [sha(), sha()];
     const key = h.plantKey();
     h.api.route(`GET /repos/octo/hello/compare/${before}...${after}`, {
@@ -75,8 +75,12 @@ describe('POST /webhooks/github', () => {
     expect((await deliver('push', pushPayload({ before, after }), { deliveryId })).status).toBe(202);
     const again = await deliver('push', pushPayload({ before, after }), { deliveryId });
     expect(again).toEqual({ status: 200, body: { status: 'duplicate', deliveryId } });
-    // a redelivery under a new id (as after a manual resend of a changed hook) is processed again
-    expect((await deliver('push', pushPayload({ before, after }))).status).toBe(202);
+    // the same signed body replayed under a new delivery id is a duplicate too (issue 10, item 13)
+    const replay = await deliver('push', pushPayload({ before, after }), { deliveryId: randomUUID() });
+    expect(replay).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+    // the same push in another body (another hook, a resend after the hook changed) is processed again
+    const resent = { ...pushPayload({ before, after }), hook_id: 2 };
+    expect((await deliver('push', resent)).status).toBe(202);
 
     const exposures = await h.exposuresWhere((p) => p.tokenHash === sha256(key), 2);
     const ids = exposures.map((m) => (m.json as { id: string }).id);
@@ -153,22 +157,6 @@ describe('POST /webhooks/github', () => {
     const second = h.api.requests.filter((r) => r.path === `/repos/octo/limited/compare/${before}...${after}`);
     expect(second).toHaveLength(2);
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(200);
-  });
-
-  it('scans the whole repository when it is made public', async () => {
-    const head = sha();
-    const key = h.plantKey();
-    h.api.route('GET /repos/octo/newly-public/branches/main', { body: { name: 'main', commit: { sha: head } } });
-    h.api.route(`GET /repos/octo/newly-public/git/trees/${head}`, {
-      body: { sha: head, truncated: false, tree: [{ path: 'README.md', type: 'blob', sha: 'b1', size: 20 }, { path: 'logo.png', type: 'blob', sha: 'b2', size: 9 }, { path: 'src', type: 'tree', sha: 't1' }] },
-    });
-    h.api.route('GET /repos/octo/newly-public/git/blobs/b1', { body: { sha: 'b1', encoding: 'base64', content: Buffer.from(`# Hello\n\nkey: ${key}\n`).toString('base64') } });
-    const repository = { id: 2, full_name: 'octo/newly-public', html_url: 'https://github.com/octo/newly-public', private: false, default_branch: 'main' };
-    expect((await deliver('public', { repository, sender: { login: 'o' } })).status).toBe(202);
-    expect((await deliver('repository', { action: 'privatized', repository: { ...repository, private: true } })).body).toMatchObject({ status: 'ignored' });
-    const [exposure] = await h.exposuresWhere((p) => p.tokenHash === sha256(key), 1);
-    expect(locationOf(exposure!)).toMatchObject({ kind: 'file', path: 'README.md', line: 3, url: `https://github.com/octo/newly-public/blob/${head}/README.md#L3` });
-    expect(h.api.requests.some((r) => r.path.endsWith('/git/blobs/b2'))).toBe(false);
   });
 
   it('answers ping, ignores private repositories and deleted branches', async () => {

@@ -9,11 +9,14 @@ export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Ha
     name: 'github-ingest',
     prefix: 'gh',
     start: startService,
-    config: ({ api, keys, secret }): ServiceConfig => ({
+    // The partner tests rotate keys within seconds; production waits a minute between fetches.
+    deps: { partnerKeys: { minRefetchIntervalMs: 1000 } },
+    config: ({ api, keys, secret, hashKey }): ServiceConfig => ({
       PORT: 0,
       KAFKA_BROKERS: brokers,
       MONGODB_URI: mongoUri,
       GITHUB_WEBHOOK_SECRET: secret,
+      KEYGUARD_HASH_KEY: hashKey,
       GITHUB_API_URL: api.url,
       GITHUB_PARTNER_KEYS_URL: `${keys.url}/meta/public_keys/secret_scanning`,
       ...overrides,

@@ -61,6 +61,7 @@ it('answers 503 while Kafka is down, and accepts the sender retry once it is bac
       KAFKA_BROKERS: [`127.0.0.1:${port}`],
       MONGODB_URI: mongoUri,
       GITHUB_WEBHOOK_SECRET: secret,
+      KEYGUARD_HASH_KEY: randomBytes(32).toString('hex'),
       GITHUB_API_URL: api.url,
       GITHUB_PARTNER_KEYS_URL: `${api.url}/keys`,
       SCAN_PRIVATE: false,

@@ -1,5 +1,7 @@
-import { createPartnerAlertVerifier, type IngestDeps, type IngestServiceConfig, type RunningService, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
+import { createPartnerAlertVerifier, historyLimits, type IngestDeps, type IngestServiceConfig, type RunningService, runHistoryJob, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
 import { createGitlabApi } from './adapters/gitlab-api.js';
+import { gitlabGitAuth } from './adapters/git-auth.js';
+import { blobPermalink } from './domain/push.js';
 import type { Config } from './config.js';
 import { createGitlabWorker } from './consumers/scan-event.js';
 import { gitlabRoutes } from './http/routes.js';
@@ -15,6 +17,7 @@ const service = 'gitlab-ingest';
 /** Starts the GitLab receiver and its worker in this process; `deps` lets tests use fresh topics and databases. */
 export async function startService(input: ServiceConfig, deps: IngestDeps = {}): Promise<RunningService> {
   const config = withIngestDefaults<Config>(input);
+  const gitBase = (config.GITLAB_GIT_URL ?? config.GITLAB_URL).replace(/\/$/, '');
   return startIngestService({
     service,
     provider: 'gitlab',
@@ -24,11 +27,30 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
       gitlabRoutes({
         webhookToken: config.GITLAB_WEBHOOK_TOKEN,
         scanPrivate: config.SCAN_PRIVATE,
+        webUrl: gitBase,
         partnerVerifier: config.GITLAB_PARTNER_KEYS_URL
-          ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger })
+          ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger, limits: context.limits.upstream, ...deps.partnerKeys })
           : undefined,
       })(scope, context),
     collect: (context) =>
-      createGitlabWorker({ api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN }), scanner: context.scanner, service }),
+      createGitlabWorker({
+        api: createGitlabApi({ host: config.GITLAB_URL, token: config.GITLAB_TOKEN, limits: context.limits.upstream }),
+        scanner: context.scanner,
+        service,
+        maxPerEvent: context.limits.maxExposuresPerEvent,
+      }),
+    scans: (context) => async (job) => {
+      if (job.request.kind !== 'history') return { status: 'skipped', error: { code: 'UNSUPPORTED', message: 'GitLab scans are history scans of a project' } };
+      const webUrl = job.request.webUrl ?? `${gitBase}/${job.request.target}`;
+      return runHistoryJob(job, {
+        source: 'gitlab',
+        service,
+        scanner: context.scanner,
+        limits: historyLimits(config),
+        cloneUrl: `${gitBase}/${job.request.target}.git`,
+        gitConfig: gitlabGitAuth(config.GITLAB_TOKEN),
+        permalink: (commit, path, line) => blobPermalink(webUrl, commit, path, line),
+      });
+    },
   });
 }

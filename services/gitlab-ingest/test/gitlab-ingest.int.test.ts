@@ -100,8 +100,23 @@ describe('POST /webhooks/gitlab', () => {
     expect((await hook(pushHook({ before, after }), { idempotencyKey })).status).toBe(202);
     expect(await hook(pushHook({ before, after }), { idempotencyKey, uuid: randomUUID() })).toEqual({ status: 200, body: { status: 'duplicate', deliveryId: idempotencyKey } });
     const uuid = randomUUID();
-    expect((await hook(pushHook({ before, after }), { uuid })).status).toBe(202);
-    expect((await hook(pushHook({ before, after }), { uuid })).body.status).toBe('duplicate');
+    const other = { ...pushHook({ before, after }), user_name: 'someone else' };
+    expect((await hook(other, { uuid })).status).toBe(202);
+    expect((await hook(other, { uuid })).body.status).toBe('duplicate');
+  });
+
+  it('drops the same body replayed under new delivery ids (issue 10, item 13)', async () => {
+    const [before, after] = [sha(), sha()];
+    compareRoute(before, after, { commit: { id: after }, commits: [], diffs: [], compare_timeout: false, compare_same_ref: false });
+    const body = pushHook({ before, after });
+    expect((await hook(body, { idempotencyKey: randomUUID() })).status).toBe(202);
+    for (const headers of [{ idempotencyKey: randomUUID() }, { uuid: randomUUID() }, {}]) {
+      expect(await hook(body, headers)).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+    }
+    const compares = () => h.api.requests.filter((r) => r.query.get('from') === before).length;
+    await expect.poll(compares, { timeout: 10_000 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(compares()).toBe(1);
   });
 
   it('ignores projects that are not public, and rejects bad tokens and other events', async () => {

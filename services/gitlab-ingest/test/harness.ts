@@ -9,11 +9,13 @@ export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Ha
     name: 'gitlab-ingest',
     prefix: 'gl',
     start: startService,
-    config: ({ api, keys, secret }): ServiceConfig => ({
+    deps: { partnerKeys: { minRefetchIntervalMs: 1000 } },
+    config: ({ api, keys, secret, hashKey }): ServiceConfig => ({
       PORT: 0,
       KAFKA_BROKERS: brokers,
       MONGODB_URI: mongoUri,
       GITLAB_WEBHOOK_TOKEN: secret,
+      KEYGUARD_HASH_KEY: hashKey,
       GITLAB_URL: api.url,
       GITLAB_PARTNER_KEYS_URL: `${keys.url}/partner/keys`,
       ...overrides,

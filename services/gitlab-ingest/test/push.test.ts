@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blobPermalink, decidePush, deliveryIdOf, PushHook } from '../src/domain/push.js';
+import { decideProjectVisibility, ProjectHook, visibilityOf } from '../src/domain/project-visibility.js';
 
 const hook = (over: Record<string, unknown> = {}) =>
   PushHook.parse({
@@ -36,4 +37,21 @@ describe('deliveryIdOf', () => {
 
 it('links GitLab blobs with /-/blob/', () => {
   expect(blobPermalink('https://gitlab.com/g/p', 'abc', 'a/b.rb', 3)).toBe('https://gitlab.com/g/p/-/blob/abc/a/b.rb#L3');
+});
+
+describe('project visibility (system hooks)', () => {
+  const project = (visibility: string) =>
+    ProjectHook.parse({ event_name: 'project_update', project_id: 9, path_with_namespace: 'g/p', project_visibility: visibility, name: 'p' });
+
+  it('reads both spellings GitLab has sent', () => {
+    expect(visibilityOf(project('public'))).toBe('public');
+    expect(visibilityOf(project('visibilitylevel|public'))).toBe('public');
+  });
+
+  it('scans only on a change to public', () => {
+    expect(decideProjectVisibility('public', 'private')).toEqual({ scan: true });
+    expect(decideProjectVisibility('public', undefined)).toEqual({ scan: true });
+    expect(decideProjectVisibility('public', 'public')).toEqual({ scan: false, reason: 'already_public' });
+    expect(decideProjectVisibility('internal', 'public')).toEqual({ scan: false, reason: 'not_public' });
+  });
 });

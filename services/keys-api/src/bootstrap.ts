@@ -1,6 +1,7 @@
-import { hashApiKey, keyRecords, newId, previewOf } from '@keyguard/keys';
+import { hashApiKey, keyRecords, newId, previewOf, type Revoker } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
-import type { Store, TeamDoc } from '@keyguard/store';
+import { type ActorRef, isDuplicateKey, type Store, type TeamDoc } from '@keyguard/store';
+import { expiryFor } from './domain/expiry.js';
 
 export const DEFAULT_TEAM_ID = 'team_default';
 
@@ -10,11 +11,18 @@ export interface BootstrapOptions {
   adminName: string;
 }
 
+/** Who revokes a bootstrap key that KEYGUARD_BOOTSTRAP_ADMIN_KEY no longer names. */
+export const bootstrapActor: ActorRef = { type: 'system', id: 'bootstrap', name: 'Keyguard bootstrap (KEYGUARD_BOOTSTRAP_ADMIN_KEY changed)' };
+
 /**
- * Made sure of at every start, idempotently and keeping earlier data: the default team, a
- * super admin, and the bootstrap key — existing and enabled — for that admin.
+ * Run at every start, keeping earlier data:
+ * - the default team exists;
+ * - the key KEYGUARD_BOOTSTRAP_ADMIN_KEY names is created, with its super admin, only if no
+ *   key with that value exists. An existing one is never touched: a revoked, disabled, expired
+ *   or exposed bootstrap key stays so across restarts (to get access back, set a new value);
+ * - every earlier bootstrap key (another value) is revoked: changing the variable rotates it.
  */
-export async function bootstrap(store: Store, options: BootstrapOptions, logger: Logger): Promise<void> {
+export async function bootstrap(store: Store, revoker: Revoker, options: BootstrapOptions, logger: Logger): Promise<void> {
   const now = new Date();
   const { teams, users } = store.collections;
   await teams.updateOne(
@@ -30,39 +38,54 @@ export async function bootstrap(store: Store, options: BootstrapOptions, logger:
     { upsert: true },
   );
   if (!options.adminKey) {
-    logger.warn('KEYGUARD_BOOTSTRAP_ADMIN_KEY is not set: no admin key was made sure of');
+    logger.warn('KEYGUARD_BOOTSTRAP_ADMIN_KEY is not set: no bootstrap admin key was created');
     return;
   }
   const hash = hashApiKey(options.adminKey);
   const keys = keyRecords(store);
   const existing = await keys.findOne({ hash });
-  let adminId = existing?.createdBy;
-  if (!adminId) {
+  if (existing) {
+    if (!existing.bootstrap) await keys.updateOne({ _id: existing._id }, { $set: { bootstrap: true } });
+    const usable = existing.status === 'enabled' && (!existing.expiresAt || existing.expiresAt > now);
+    if (usable) logger.info({ keyId: existing._id }, 'bootstrap admin key exists');
+    else logger.warn({ keyId: existing._id, status: existing.status }, 'the bootstrap admin key is not usable and stays so; set a new KEYGUARD_BOOTSTRAP_ADMIN_KEY to create another');
+  } else {
     await users.updateOne(
-      { email: options.adminEmail },
-      { $setOnInsert: { _id: newId('usr'), teamId: DEFAULT_TEAM_ID, name: options.adminName, createdAt: now }, $set: { role: 'super_admin' } },
+      { teamId: DEFAULT_TEAM_ID, email: options.adminEmail },
+      { $setOnInsert: { _id: newId('usr'), name: options.adminName, createdAt: now }, $set: { role: 'super_admin' } },
       { upsert: true },
     );
-    adminId = (await users.findOne({ email: options.adminEmail }))!._id;
-  } else {
-    await users.updateOne({ _id: adminId }, { $set: { role: 'super_admin' } });
-  }
-  await keys.updateOne(
-    { hash },
-    {
-      $setOnInsert: {
+    const admin = (await users.findOne({ teamId: DEFAULT_TEAM_ID, email: options.adminEmail }))!;
+    const team = (await teams.findOne({ _id: DEFAULT_TEAM_ID }))!;
+    try {
+      await keys.insertOne({
         _id: newId('key'),
+        hash,
         preview: previewOf(options.adminKey),
         name: 'Bootstrap admin key',
         teamId: DEFAULT_TEAM_ID,
-        createdBy: adminId,
+        createdBy: admin._id,
         createdAt: now,
+        expiresAt: expiryFor(now, team.settings.keyExpiryDays, null),
         lastUsedAt: null,
+        status: 'enabled',
+        revokedAt: null,
+        revocation: null,
         exposure: null,
-      },
-      $set: { status: 'enabled', expiresAt: null, revokedAt: null, revocation: null },
-    },
-    { upsert: true },
-  );
-  logger.info({ userId: adminId }, 'bootstrap admin key is enabled');
+        bootstrap: true,
+      });
+      logger.info({ userId: admin._id }, 'bootstrap admin key created');
+    } catch (error) {
+      // Another keys-api instance starting at the same time created it.
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  const earlier = await keys.find({ bootstrap: true, hash: { $ne: hash }, status: { $ne: 'revoked' } }, { projection: { _id: 1 } }).toArray();
+  if (earlier.length > 0) {
+    const revoked = await revoker.revokeMany(
+      earlier.map((k) => k._id),
+      { reason: 'admin', actor: bootstrapActor },
+    );
+    logger.warn({ keyIds: revoked.map((k) => k._id) }, 'KEYGUARD_BOOTSTRAP_ADMIN_KEY changed: the earlier bootstrap admin key is revoked');
+  }
 }

@@ -5,7 +5,7 @@ export const Config = z.object({
   ...serviceFields(8080),
   ...kafkaFields,
   ...mongoFields,
-  /** A PMAK-format key made sure of at every start: enabled, for a super admin of the default team. */
+  /** A PMAK-format key for a super admin of the default team, created at start if absent; changing it revokes the earlier one. */
   KEYGUARD_BOOTSTRAP_ADMIN_KEY: z
     .string()
     .regex(/^PMAK-[0-9a-f]{24}-[0-9a-f]{34}$/, 'must be a Postman-format key (PMAK-<24 hex>-<34 hex>)')
@@ -17,7 +17,7 @@ export const Config = z.object({
   SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive().default(12),
   /** How fresh lastUsedAt is kept: a key's use is written when the stored value is older than this (default 1000). */
   LAST_USED_GRANULARITY_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).optional(),
-  /** Mark the session cookie Secure (set when served over HTTPS). */
+  /** Mark the session cookie Secure and send HSTS (set when served over HTTPS). */
   SESSION_COOKIE_SECURE: flag(false),
   /** Allow notification channels on loopback, private and link-local addresses (local receivers, tests). */
   KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: flag(false),
@@ -25,6 +25,19 @@ export const Config = z.object({
   KEYGUARD_CHANNEL_ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)').optional(),
   /** The operator's default alert digest window (the notifier applies it; shown in Settings for teams without their own). */
   KEYGUARD_DIGEST_WINDOW_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1000).default(5 * 60 * 1000),
+  /** Failed authentications per client address per minute before 429 (default 20). */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(1).optional(),
+  /** POST /session calls per client address per minute (default 30). */
+  SESSION_OPENS_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(1).optional(),
+  /**
+   * Behind a reverse proxy: whose X-Forwarded-For to believe for the client address the rate
+   * limits count by — `true`, a number of hops, or comma-separated addresses/CIDRs. Unset: none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a number of hops or comma-separated addresses')
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v))
+    .optional(),
 });
 export type Config = z.infer<typeof Config>;
 

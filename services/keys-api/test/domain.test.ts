@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCreateKey, canGrant, isAdmin } from '../src/domain/access.js';
+import { canCreateKey, canGovernKeyOf, canGrant, canUndoDisable, isAdmin, outranking } from '../src/domain/access.js';
 import { decodeCursor, encodeCursor } from '../src/domain/cursor.js';
 import { expiredIfCreatedBefore, expiryFor } from '../src/domain/expiry.js';
 
@@ -15,6 +15,24 @@ describe('access', () => {
     expect(canCreateKey('member', false)).toBe(false);
     expect(canCreateKey('member', true)).toBe(true);
     expect(canCreateKey('team_admin', false)).toBe(true);
+  });
+
+  it("respects the role hierarchy: a team admin never governs a super admin's keys; only the as-senior undo a disable", () => {
+    const su = { id: 'u1', role: 'super_admin' as const };
+    const ta = { id: 'u2', role: 'team_admin' as const };
+    const m = { id: 'u3', role: 'member' as const };
+    expect(canGovernKeyOf(ta, su)).toBe(false);
+    expect(canGovernKeyOf(ta, { id: 'u4', role: 'team_admin' })).toBe(true);
+    expect(canGovernKeyOf(ta, m)).toBe(true);
+    expect(canGovernKeyOf(su, { id: 'u5', role: 'super_admin' })).toBe(true);
+    expect(canGovernKeyOf(m, { id: 'u6', role: 'member' })).toBe(false);
+    expect(canGovernKeyOf(m, m)).toBe(true);
+    expect(outranking('team_admin')).toEqual(['super_admin']);
+    expect(outranking('super_admin')).toEqual([]);
+    expect(canUndoDisable('member', 'team_admin')).toBe(false);
+    expect(canUndoDisable('team_admin', 'super_admin')).toBe(false);
+    expect(canUndoDisable('member', 'member')).toBe(true);
+    expect(canUndoDisable('super_admin', 'team_admin')).toBe(true);
   });
 });
 

@@ -183,6 +183,7 @@ describe('documents and assets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keyguard-dashboard-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Keyguard dashboard</title>');
     writeFileSync(join(dir, 'app.js'), 'console.log("hi")');
+    writeFileSync(join(dir, 'app.js.map'), '{"version":3,"sources":["src/app.tsx"],"mappings":""}');
     const withUi = await startApi({ DASHBOARD_DIR: dir });
     try {
       expect((await withUi.call('GET', '/', { key: null })).body).toContain('Keyguard dashboard');
@@ -191,6 +192,9 @@ describe('documents and assets', () => {
       expect(deep.status).toBe(200);
       expect(deep.body).toContain('Keyguard dashboard');
       expect((await withUi.call('GET', '/api/v1/nope', { key: null })).status).toBe(404);
+      // Never a source map, present or not (issue 10, item 15).
+      expect((await withUi.call('GET', '/app.js.map', { key: null })).status).toBe(404);
+      expect((await withUi.call('GET', '/other.js.map', { key: null })).status).toBe(404);
     } finally {
       await withUi.stop();
     }

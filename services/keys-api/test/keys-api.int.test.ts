@@ -61,23 +61,6 @@ describe('authentication', () => {
     const enableRevoked = await api.call('POST', `/api/v1/keys/${created.body.id}/enable`);
     expect(enableRevoked.status).toBe(409);
   });
-
-  it('bootstrap is idempotent: a restart re-enables the admin key and keeps earlier data', async () => {
-    const me = await api.call('GET', '/api/v1/me');
-    await keyRecords(api.store).updateOne({ _id: me.body.keyId }, { $set: { status: 'disabled' } });
-    expect((await api.call('GET', '/api/v1/me')).status).toBe(401);
-    const usersBefore = await api.store.collections.users.countDocuments();
-    const second = await startApi({}, { dbName: api.dbName, keyEvents: api.keyEvents, adminKey: api.adminKey });
-    try {
-      const again = await second.call('GET', '/api/v1/me');
-      expect(again.status).toBe(200);
-      expect(again.body.keyId).toBe(me.body.keyId);
-      expect(await api.store.collections.users.countDocuments()).toBe(usersBefore);
-      expect(await api.store.collections.apiKeys.countDocuments({ hash: hashApiKey(api.adminKey) })).toBe(1);
-    } finally {
-      await second.stop(false);
-    }
-  });
 });
 
 describe('users and RBAC', () => {
@@ -170,11 +153,9 @@ describe('keys', () => {
     const disabledOrRevoked = await api.call('GET', `/api/v1/keys?createdBy=${owner.id}&status=disabled,revoked`);
     expect(disabledOrRevoked.body.items.map((k: { name: string }) => k.name).sort()).toEqual(['k-three', 'k-two']);
 
-    const search = await api.call('GET', `/api/v1/keys?q=${encodeURIComponent(made[0]!.key)}`);
-    expect(search.body.items.map((k: { id: string }) => k.id)).toEqual([made[0]!.id]);
-    expect((await api.call('GET', `/api/v1/keys?q=${randomPmak()}`)).body.items).toEqual([]);
     const byHash = await api.call('GET', `/api/v1/keys?keyHash=${hashApiKey(made[0]!.key)}`);
-    expect(byHash.body.items.map((k: { id: string }) => k.id)).toEqual(search.body.items.map((k: { id: string }) => k.id));
+    expect(byHash.body.items.map((k: { id: string }) => k.id)).toEqual([made[0]!.id]);
+    expect((await api.call('GET', `/api/v1/keys?keyHash=${hashApiKey(randomPmak())}`)).body.items).toEqual([]);
     expect((await api.call('GET', '/api/v1/keys?keyHash=not-a-hash')).status).toBe(400);
 
     // Use k-one, then the member's first key: recently used puts the last used first, never-used last.

@@ -21,6 +21,7 @@ export interface Call {
 export async function startApi(env: Record<string, string> = {}, shared?: { dbName: string; keyEvents: string; adminKey: string }) {
   const dbName = shared?.dbName ?? uniqueDbName('keysapi');
   const keyEvents = shared?.keyEvents ?? uniqueName('keyguard.key-events');
+  const scanRequests = uniqueName('keyguard.scan-requests');
   const adminKey = shared?.adminKey ?? randomPmak();
   const config = Config.parse({
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
@@ -30,9 +31,12 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
     KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
     DASHBOARD_DIR: '/nonexistent/keyguard-dashboard',
     LAST_USED_GRANULARITY_MS: '0',
+    // Tests make many failed calls from one address; the rate-limit tests set their own limits.
+    AUTH_FAILURES_PER_MINUTE: '100000',
+    SESSION_OPENS_PER_MINUTE: '100000',
     ...env,
   });
-  const running = await startService(config, { logger, topics: { keyEvents }, extend: watchContract });
+  const running = await startService(config, { logger, topics: { keyEvents, scanRequests }, extend: watchContract });
   const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger, ensureIndexes: false });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'keys-api-test', logger });
   const base = `http://127.0.0.1:${running.port}`;
@@ -61,7 +65,9 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
   return {
     adminKey,
     dbName,
+    metricsBase: `http://127.0.0.1:${running.metricsPort}`,
     keyEvents,
+    scanRequests,
     base,
     store,
     kafka,

@@ -1,7 +1,7 @@
 import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryPolicy, runConsumer } from '@keyguard/bus';
 import { FindingEvent, KeyEvent, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics, startLoop } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor, startLoop } from '@keyguard/runtime';
 import { createSecretBox } from '@keyguard/seal';
 import {
   connectStore,
@@ -39,6 +39,8 @@ export interface NotifierDeps {
 
 export interface RunningNotifier {
   port: number;
+  /** Where /readyz and /metrics are served. */
+  metricsPort: number;
   stop(): Promise<void>;
 }
 
@@ -182,8 +184,9 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
     const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
+    const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
     const address = app.server.address();
-    return { port: typeof address === 'object' && address ? address.port : config.PORT, stop };
+    return { port: typeof address === 'object' && address ? address.port : config.PORT, metricsPort, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -2,13 +2,26 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryP
 import { ExposureDetected, Topics } from '@keyguard/events';
 import { createExpirySweeper, createFindingRepository, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics } from '@keyguard/runtime';
-import { connectStore } from '@keyguard/store';
+import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor } from '@keyguard/runtime';
+import { connectStore, type Store } from '@keyguard/store';
 import { Counter } from 'prom-client';
 import type { Config } from './config.js';
 import { createExposureHandler } from './consumers/exposures.js';
+import { teamForPlace } from './domain/finding-team.js';
 
 const service = 'policy';
+
+/** keys-api's bootstrap team: findings nobody else claims go there unless FINDINGS_DEFAULT_TEAM says otherwise. */
+const DEFAULT_FINDINGS_TEAM = 'team_default';
+
+/** A typo in a team id would hide findings from every team: say so at start. */
+async function warnAboutUnknownTeams(store: Store, teamIds: string[], logger: Logger): Promise<void> {
+  if (teamIds.length === 0) return;
+  const wanted = [...new Set(teamIds)];
+  const found = new Set((await store.collections.teams.find({ _id: { $in: wanted } }, { projection: { _id: 1 } }).toArray()).map((t) => t._id));
+  const missing = wanted.filter((id) => !found.has(id));
+  if (missing.length > 0) logger.warn({ teams: missing }, 'FINDINGS_TEAMS / FINDINGS_DEFAULT_TEAM name teams that do not exist (yet): their findings are visible to no one until they do');
+}
 
 export interface PolicyDeps {
   logger?: Logger;
@@ -22,6 +35,8 @@ export interface PolicyDeps {
 
 export interface RunningPolicy {
   port: number;
+  /** Where /readyz and /metrics are served. */
+  metricsPort: number;
   /** One expiry sweep now: revokes keys past their expiry date. */
   sweep(now?: Date): Promise<{ revoked: number; completed: number }>;
   stop(): Promise<void>;
@@ -55,7 +70,11 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
 
     const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic, findingsTopic });
-    const findings = createFindingRepository(store);
+    const routes = config.FINDINGS_TEAMS ?? [];
+    const defaultTeam = config.FINDINGS_DEFAULT_TEAM ?? DEFAULT_FINDINGS_TEAM;
+    const findings = createFindingRepository(store, { teamOf: teamForPlace(routes, defaultTeam) });
+    // The bootstrap team may not exist yet on a first start (keys-api creates it): only what the operator named is checked.
+    await warnAboutUnknownTeams(store, [...(config.FINDINGS_DEFAULT_TEAM ? [defaultTeam] : []), ...routes.map((r) => r.teamId)], logger);
     const sweeper = createExpirySweeper({ store, revoker });
     const exposures = createExposureHandler({
       store,
@@ -109,9 +128,10 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
+    const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    return { port, sweep, stop };
+    return { port, metricsPort, sweep, stop };
   } catch (error) {
     await stop();
     throw error;

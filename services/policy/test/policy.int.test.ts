@@ -1,4 +1,5 @@
 import { readAll } from '@keyguard/bus/testing';
+import { createEnvelope, TOO_MANY_SECRETS_RULE } from '@keyguard/events';
 import { findingIdFor, findingRecords, hashApiKey, keyRecords } from '@keyguard/keys';
 import { eventually, randomPmak } from '@keyguard/keys/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,8 @@ import { type PolicyHarness, startPolicy } from './support.js';
 
 let h: PolicyHarness;
 beforeAll(async () => {
-  h = await startPolicy();
+  // Third-party secrets in acme's GitHub repositories and in Postman workspace ws-1 have teams of their own.
+  h = await startPolicy({ FINDINGS_TEAMS: 'github:acme=team_acme,postman:ws-1=team_ws' });
 });
 afterAll(async () => {
   await h?.stop();
@@ -121,6 +123,24 @@ describe('policy: not our keys', () => {
   });
 });
 
+describe('policy: whose finding (issue 10, item 10)', () => {
+  it("gives a secret that is none of our keys to the team of the place it was found in, else the default team; one of our keys to the key's team", async () => {
+    const inAcme = randomPmak();
+    const elsewhere = randomPmak();
+    const inWorkspace = randomPmak();
+    const owner = await h.team();
+    const ours = await h.key(owner);
+    await h.expose(inAcme, { repository: 'acme/site', url: 'https://github.com/acme/site/blob/c1/a.json' });
+    await h.expose(elsewhere, { repository: 'someone/else', url: 'https://github.com/someone/else/blob/c1/a.json' });
+    await h.expose(inWorkspace, { source: 'postman', kind: 'collection', url: 'https://www.postman.com/x', repository: undefined, commit: undefined, path: undefined, line: undefined, workspaceId: 'ws-1', resourceType: 'collection', resourceId: 'c-1' });
+    await h.expose(ours.raw, { repository: 'acme/site', url: 'https://github.com/acme/site/blob/c2/a.json' });
+    expect((await eventually(() => finding(inAcme)))?.teamId).toBe('team_acme');
+    expect((await eventually(() => finding(elsewhere)))?.teamId).toBe('team_default');
+    expect((await eventually(() => finding(inWorkspace)))?.teamId).toBe('team_ws');
+    expect((await eventually(() => finding(ours.raw)))?.teamId).toBe(owner.teamId);
+  });
+});
+
 describe('expiry sweeper', () => {
   it('revokes keys past their expiry with reason expired and publishes key.revoked; a second sweep does nothing', async () => {
     const owner = await h.team();
@@ -148,5 +168,33 @@ describe('expiry sweeper', () => {
     expect(result.completed).toBeGreaterThanOrEqual(1);
     expect((await keyDoc(key._id))?.revocationPending).toBeUndefined();
     expect(await revokedEventsFor(key._id)).toHaveLength(1);
+  });
+});
+
+describe('policy: too many secrets in one place (issue 10, item 1)', () => {
+  it('records a too-many-secrets exposure as one finding with the counts, and keeps the latest counts when the place floods again', async () => {
+    const tokenHash = hashApiKey(`place-${randomPmak()}`);
+    const location = { source: 'postman' as const, kind: 'collection', url: 'https://www.postman.com/c/flood', resourceType: 'collection', resourceId: 'flood' };
+    const summary = (total: number) =>
+      createEnvelope(
+        'exposure.detected',
+        {
+          tokenHash,
+          ruleId: TOO_MANY_SECRETS_RULE,
+          redacted: `${total} secrets in one collection`,
+          confidence: 'low' as const,
+          detectedAt: new Date().toISOString(),
+          location,
+          overflow: { total, reported: 100, byRule: { 'postman-api-key': total } },
+        },
+        { source: 'test' },
+      );
+    await h.publisher.publish(h.topics.exposures, [{ key: tokenHash, value: summary(4000) }]);
+    const first = await eventually(() => findingRecords(h.store).findOne({ tokenHash }).then((d) => d ?? undefined));
+    expect(first).toMatchObject({ ruleId: 'too-many-secrets', status: 'open', keyId: null, overflow: { total: 4000, reported: 100 } });
+    await h.publisher.publish(h.topics.exposures, [{ key: tokenHash, value: summary(5000) }]);
+    const again = await eventually(() => findingRecords(h.store).findOne({ tokenHash }).then((d) => (d?.overflow?.total === 5000 ? d : undefined)));
+    expect(again.locations).toHaveLength(1);
+    expect(await findingRecords(h.store).countDocuments({ ruleId: 'too-many-secrets', tokenHash })).toBe(1);
   });
 });

@@ -12,7 +12,7 @@ import { startService } from '../src/service.js';
 export const logger = createLogger({ name: 'policy-test', level: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent' });
 
 /** A policy service on fresh topics, group and database, plus what a test needs to drive it. */
-export async function startPolicy() {
+export async function startPolicy(env: Record<string, string> = {}) {
   const dbName = uniqueDbName('policy');
   const topics = { exposures: uniqueName('keyguard.exposures'), keyEvents: uniqueName('keyguard.key-events'), findings: uniqueName('keyguard.findings') };
   const config = Config.parse({
@@ -20,6 +20,7 @@ export async function startPolicy() {
     MONGODB_URI: uriWithDatabase(process.env.MONGODB_URI!, dbName),
     PORT: '0',
     LOG_LEVEL: 'silent',
+    ...env,
   });
   const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger });
   const running = await startService(config, { logger, topics, groupId: uniqueName('policy'), sweeper: false });

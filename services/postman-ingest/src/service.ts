@@ -1,7 +1,7 @@
 import { type IngestDeps, type IngestServiceConfig, type RunningService, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
 import { createPostmanApi } from './adapters/postman-api.js';
 import type { Config } from './config.js';
-import { createPostmanWorker } from './consumers/scan-event.js';
+import { createPostmanScans, createPostmanWorker } from './consumers/scan-event.js';
 import { postmanRoutes } from './http/routes.js';
 
 export type { Config } from './config.js';
@@ -22,6 +22,18 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
     deps,
     routes: (scope, context) => postmanRoutes({ webhookSecret: config.POSTMAN_WEBHOOK_SECRET, scanPrivate: config.SCAN_PRIVATE })(scope, context),
     collect: (context) =>
-      createPostmanWorker({ api: createPostmanApi({ baseUrl: config.POSTMAN_API_URL, apiKey: config.POSTMAN_API_KEY }), scanner: context.scanner, service }),
+      createPostmanWorker({
+        api: createPostmanApi({ baseUrl: config.POSTMAN_API_URL, apiKey: config.POSTMAN_API_KEY, limits: context.limits.upstream }),
+        scanner: context.scanner,
+        service,
+        maxPerEvent: context.limits.maxExposuresPerEvent,
+      }),
+    scans: (context) =>
+      createPostmanScans({
+        api: createPostmanApi({ baseUrl: config.POSTMAN_API_URL, apiKey: config.POSTMAN_API_KEY, limits: context.limits.upstream }),
+        scanner: context.scanner,
+        service,
+        maxPerEvent: context.limits.maxExposuresPerEvent,
+      }),
   });
 }

@@ -9,11 +9,12 @@ export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Ha
     name: 'postman-ingest',
     prefix: 'pm',
     start: startService,
-    config: ({ api, secret }): ServiceConfig => ({
+    config: ({ api, secret, hashKey }): ServiceConfig => ({
       PORT: 0,
       KAFKA_BROKERS: brokers,
       MONGODB_URI: mongoUri,
       POSTMAN_WEBHOOK_SECRET: secret,
+      KEYGUARD_HASH_KEY: hashKey,
       POSTMAN_API_URL: api.url,
       POSTMAN_API_KEY: 'test-api-key-for-the-fixture',
       ...overrides,

@@ -129,6 +129,22 @@ describe('POST /webhooks/postman', () => {
     expect(where(envKey)).toMatchObject({ kind: 'environment', resourceId: 'env-1', jsonPath: '$.environment.values[0].value' });
   });
 
+  it('detects a secret used as an object key and keeps it out of every JSON path (issue 10, item 5)', async () => {
+    const [asKey, below, fetchedKey] = [h.plantKey(), h.plantKey(), h.plantKey()];
+    const doc = (key: string, nested?: string) => ({
+      collection: { info: { name: 'keys as keys' }, item: [{ name: 'r', request: { header: [] } }], variable: [], [key]: nested ? { note: `use ${nested}` } : 'ok' },
+    });
+    expect((await send(event({ type: 'collection', id: 'c-objkey' }, doc(asKey, below)))).status).toBe(202);
+    h.api.route('GET /collections/c-objkey-fetched', { body: doc(fetchedKey) });
+    expect((await send(event({ type: 'collection', id: 'c-objkey-fetched' }))).status).toBe(202);
+    const exposures = await h.exposuresOf([asKey, below, fetchedKey].map(sha256));
+    const where = (key: string) => locationOf(exposures.find((m) => payloadOf(m).tokenHash === sha256(key))!);
+    expect(where(asKey)).toMatchObject({ resourceId: 'c-objkey', jsonPath: "$.collection['<redacted:3>']" });
+    expect(where(below)).toMatchObject({ jsonPath: "$.collection['<redacted:3>'].note" });
+    expect(where(fetchedKey)).toMatchObject({ resourceId: 'c-objkey-fetched', jsonPath: "$.collection['<redacted:3>']" });
+    // "never lets a raw token reach Kafka or a log line" below covers these planted keys too.
+  });
+
   it('acknowledges duplicates, ignores non-public resources, rejects bad signatures, stale timestamps and unknown resource types', async () => {
     const e = event({ type: 'environment', id: 'e-dup' }, { environment: { values: [] } });
     expect((await send(e)).status).toBe(202);

@@ -17,8 +17,8 @@ export interface IssuerOptions {
   logger: Logger;
   logLevel: LogLevel;
   dbName: string;
-  /** `findings` defaults to a topic named after `keyEvents` (the services create it). */
-  topics: { exposures: string; keyEvents: string; findings?: string };
+  /** `findings` defaults to a topic named after `keyEvents` (the services create it); `scanRequests`: where keys-api queues on-demand scans (the real topic when absent). */
+  topics: { exposures: string; keyEvents: string; findings?: string; scanRequests?: string };
   adminKey: string;
   admin?: { email: string; name: string };
   /** The built dashboard keys-api serves; none by default. */
@@ -66,7 +66,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         KEYGUARD_DIGEST_WINDOW_MS: 300_000,
         ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
       },
-      { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings }, extend: watchContract },
+      { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;

@@ -1,12 +1,13 @@
 import { DOCUMENTATION_EXAMPLE_HASHES } from '../checks/doc-examples.js';
 import { shannonEntropy } from '../checks/entropy.js';
 import { isPlaceholder } from '../checks/placeholders.js';
-import { hashToken } from '../hash.js';
+import { hashToken, tokenHashFor } from '../hash.js';
 import { redact } from '../redact.js';
 import { defaultRules } from '../registry.js';
 import type {
   Classification,
   Finding,
+  ProtectedSecret,
   Rule,
   RuleMode,
   ScanOptions,
@@ -367,12 +368,13 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         stats.rejectedBy.invalid++;
         continue;
       }
-      if (allowedHashes.has(hash) || ruleAllowlisted(rule, cand, path, source)) {
+      const reported = tokenHashFor(cand.secret, rule.hashing ?? 'sha256', options.hashKey);
+      if (allowedHashes.has(hash) || allowedHashes.has(reported) || ruleAllowlisted(rule, cand, path, source)) {
         stats.allowlisted++;
         continue;
       }
       kept.push(cand);
-      hashes.set(cand, hash);
+      hashes.set(cand, reported);
     }
     const { checksum, placeholder, entropy, invalid } = stats.rejectedBy;
     stats.rejected = checksum + placeholder + entropy + invalid;
@@ -439,7 +441,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const finding: Finding = {
         ruleId: cand.rule.rule.id,
         tokenHash: hashes.get(cand)!,
-        redacted: redact(cand.secret, cand.prefixLength || undefined),
+        redacted: redact(cand.secret, cand.prefixLength || undefined, { tail: cand.rule.rule.hashing !== 'keyed' }),
         confidence: cand.rule.rule.confidence,
         line: startLine,
         column: startColumn,
@@ -468,5 +470,12 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     return null;
   }
 
-  return { rules: compiled.map((c) => c.rule), scan, classify };
+  const byId = new Map(compiled.map((c) => [c.rule.id, c.rule]));
+  function protect(token: string, ruleId?: string): ProtectedSecret {
+    const rule = ruleId === undefined ? undefined : byId.get(ruleId);
+    const hashing = rule?.hashing ?? (rule ? 'sha256' : 'keyed');
+    return { tokenHash: tokenHashFor(token, hashing, options.hashKey), redacted: redact(token, undefined, { tail: hashing !== 'keyed' }) };
+  }
+
+  return { rules: compiled.map((c) => c.rule), scan, classify, protect };
 }

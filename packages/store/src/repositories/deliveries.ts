@@ -15,6 +15,12 @@ export function createDeliveryRepository(store: Store) {
         throw error;
       }
     },
+    /** Which of these delivery ids were accepted (a webhook the sender thinks failed may still have arrived). */
+    async received(provider: string, deliveryIds: readonly string[]): Promise<Set<string>> {
+      if (deliveryIds.length === 0) return new Set();
+      const docs = await deliveries.find({ _id: { $in: deliveryIds.map((id) => `${provider}:${id}`) } }, { projection: { _id: 1 } }).toArray();
+      return new Set(docs.map((d) => d._id.slice(provider.length + 1)));
+    },
     /** Forgets a claim, e.g. when the event could not be published and the sender will retry. */
     async release(provider: string, deliveryId: string): Promise<void> {
       await deliveries.deleteOne({ _id: `${provider}:${deliveryId}` });

@@ -5,12 +5,18 @@ import { formatDate, formatDateTime, formatRelative, locationLabel, revocationTe
 import { routeItem, useResource } from '../hooks';
 import type { Exposure, Location } from '@keyguard/contract';
 
+const pageSize = 50;
+
 export function ExposedPage() {
   const toast = useToast();
-  const exposures = useResource(() => api.exposures(), 'exposures', 5000);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors[cursors.length - 1] ?? null;
+  const exposures = useResource(() => api.exposures({ limit: pageSize, cursor }), `exposures:${cursor ?? ''}`, 5000);
   const [revoking, setRevoking] = useState<Exposure | null>(null);
-  const list = exposures.data ?? [];
-  const open = list.filter((e) => e.status !== 'revoked').length;
+  const list = exposures.data?.items ?? [];
+  // Across every page, not only this one.
+  const open = exposures.data?.active ?? 0;
+  const first = (cursors.length - 1) * pageSize + 1;
 
   return (
     <section aria-labelledby="exposed-title">
@@ -56,6 +62,25 @@ export function ExposedPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {(cursors.length > 1 || exposures.data?.nextCursor) && (
+        <nav className="pagination" aria-label="Pages">
+          <span className="muted">{`${first.toLocaleString('en-US')}–${(first + list.length - 1).toLocaleString('en-US')} of ${(exposures.data?.total ?? 0).toLocaleString('en-US')}`}</span>
+          <button type="button" className="btn" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            ← Previous
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={!exposures.data?.nextCursor}
+            onClick={() => {
+              const next = exposures.data?.nextCursor;
+              if (next) setCursors((c) => [...c, next]);
+            }}
+          >
+            Next →
+          </button>
+        </nav>
       )}
 
       {revoking && (

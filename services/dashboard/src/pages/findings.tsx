@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, useToast } from '../components';
 import { formatDate, formatDateTime, resolutionLabels, sourceLabel, userLabel } from '../format';
 import { routeItem, useResource } from '../hooks';
 import type { Exposure, Finding, ResolveAs } from '@keyguard/contract';
 import { Locations } from './exposed';
+import { RecentScans, ScanNowButton } from './scans';
 
 const resolutions: ResolveAs[] = ['revoked', 'false_positive', 'wont_fix'];
 const pageSize = 50;
@@ -56,13 +57,21 @@ export function FindingsPage() {
 
   const list = findings.data?.items ?? [];
   // Which of the team's keys a finding is about (name and owner), from the exposed keys.
-  const exposed = useResource(() => api.exposures(), 'exposures', 30_000);
+  const exposed = useResource(() => api.allExposures(), 'exposures', 30_000);
   const keyOf = useMemo(() => {
     const byFinding = new Map<string, Exposure>();
     for (const e of exposed.data ?? []) if (e.finding) byFinding.set(e.finding.id, e);
     return byFinding;
   }, [exposed.data]);
   const filtered = status !== 'open' || ruleId !== '' || source !== '';
+  const [scansRefresh, setScansRefresh] = useState(0);
+  const { reload: reloadFindings } = findings;
+  const { reload: reloadExposed } = exposed;
+  // a scan that ended may have found secrets, some of them the team's keys: show them at once
+  const onScanFinished = useCallback(() => {
+    void reloadFindings();
+    void reloadExposed();
+  }, [reloadFindings, reloadExposed]);
 
   return (
     <section aria-labelledby="findings-title">
@@ -71,7 +80,15 @@ export function FindingsPage() {
           <h1 id="findings-title">Secret Scanner findings</h1>
           <p className="muted">Secrets found in public places, with every location and what happened since. Resolve each one once it is handled.</p>
         </div>
+        <ScanNowButton
+          onQueued={(job) => {
+            toast(`Scan of ${job.target} queued`);
+            setScansRefresh((n) => n + 1);
+          }}
+        />
       </div>
+
+      <RecentScans refresh={scansRefresh} onFinished={onScanFinished} />
 
       <div className="toolbar">
         <label className="select-label">

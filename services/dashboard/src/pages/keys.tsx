@@ -19,16 +19,17 @@ type Dialog =
 
 /**
  * Every key that is not revoked yet, counted page by page: what "Revoke All" will touch.
- * keys-api spares the key the admin signed in with, so it is not counted.
+ * keys-api spares the key the admin signed in with and, for a team admin, the super admins'
+ * keys (`spared` owners), so they are not counted.
  */
-async function countActive(ownKeyId: string | undefined): Promise<{ keys: number; owners: number }> {
+async function countActive(ownKeyId: string | undefined, spared: ReadonlySet<string>): Promise<{ keys: number; owners: number }> {
   const owners = new Set<string>();
   let keys = 0;
   let cursor: string | null = null;
   for (let i = 0; i < 1000; i++) {
     const page = await api.keys({ status: ['enabled', 'disabled'], sort: 'newest', limit: 200, cursor });
     for (const k of page.items) {
-      if (k.id === ownKeyId) continue;
+      if (k.id === ownKeyId || spared.has(k.createdBy?.id ?? '')) continue;
       keys++;
       owners.add(k.createdBy?.id ?? 'unknown');
     }
@@ -93,10 +94,15 @@ export function KeysPage({ me }: { me: Me }) {
       return next;
     });
 
+  // A team admin's Revoke All leaves the super admins' keys alone (keys-api enforces it).
+  const superAdminsSpared = useMemo(
+    () => new Set(me.role === 'super_admin' ? [] : (users.data ?? []).filter((u) => u.role === 'super_admin').map((u) => u.id)),
+    [me.role, users.data],
+  );
   const openRevokeAll = async () => {
     setDialog({ kind: 'revoke-all', counting: true });
     try {
-      const counts = await countActive(me.keyId);
+      const counts = await countActive(me.keyId, superAdminsSpared);
       setDialog((d) => (d?.kind === 'revoke-all' ? { kind: 'revoke-all', counting: false, ...counts } : d));
     } catch (e) {
       setDialog(null);
@@ -350,6 +356,7 @@ export function KeysPage({ me }: { me: Me }) {
           {!dialog.counting && me.keyId && (
             <p className="muted">The key you signed in with stays active so you keep access.</p>
           )}
+          {!dialog.counting && superAdminsSpared.size > 0 && <p className="muted">Super admins' keys are not affected.</p>}
         </ConfirmDialog>
       )}
     </section>

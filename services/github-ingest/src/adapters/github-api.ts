@@ -1,6 +1,7 @@
+import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
-import { classifyUpstream, fetchWithTimeout, sleep } from '@keyguard/ingest-kit';
-import { retriable } from '@keyguard/bus';
+import { boundedFetch, classifyUpstream, sleep, type UpstreamLimits } from '@keyguard/ingest-kit';
+import { HandlerError, retriable } from '@keyguard/bus';
 import type { Logger } from '@keyguard/logger';
 
 export interface ChangedFile {
@@ -16,12 +17,6 @@ export interface CompareResult {
   totalCommits: number;
 }
 
-export interface TreeFile {
-  path: string;
-  sha: string;
-  size: number;
-}
-
 /** The compare API lists at most 300 files; a full page means there may be more. */
 export const COMPARE_FILE_LIMIT = 300;
 /** Wait for a rate-limit reset inside a handler only this long; longer waits go back to the consumer's backoff. */
@@ -33,19 +28,43 @@ export const splitRepository = (fullName: string): Repo => {
   return { owner, repo };
 };
 
+/** A GitHub App's credentials (GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY). */
+export interface GithubAppCredentials {
+  appId: number;
+  privateKey: string;
+}
+
+export interface GithubApiOptions {
+  baseUrl: string;
+  /** A static token (GITHUB_TOKEN), when not acting as an App installation. */
+  token?: string;
+  /** Act as this App installation: @octokit/auth-app mints and renews its installation tokens. */
+  installation?: GithubAppCredentials & { installationId: number };
+  logger: Logger;
+  limits: UpstreamLimits;
+  maxFileBytes: number;
+}
+
+/** The cause Octokit wrapped, when it is one of ours (upstream timeout, answer too large). */
+const ourCause = (error: unknown): HandlerError | undefined => {
+  const cause = (error as { cause?: unknown }).cause;
+  return error instanceof HandlerError ? error : cause instanceof HandlerError ? cause : undefined;
+};
+
 /**
- * The GitHub REST calls the worker makes, through Octokit against GITHUB_API_URL. Respects
- * `x-ratelimit-remaining`/`x-ratelimit-reset` and `retry-after`; maps failures to retriable
- * (5xx, 429, rate-limit 403, timeouts) or permanent (404 on a deleted repository, other 4xx).
+ * The GitHub REST calls the worker makes, through Octokit against GITHUB_API_URL, as a static
+ * token or as an App installation, over `upstreamFetch` (time and size limits, the token never
+ * sent to another origin). Respects `x-ratelimit-remaining`/`x-ratelimit-reset` and
+ * `retry-after`; maps failures to retriable (5xx, 429, rate-limit 403, timeouts) or permanent
+ * (404 on a deleted repository, other 4xx, an answer over the size limit).
  */
-export function createGithubApi({ baseUrl, token, logger, timeoutMs = 20_000 }: { baseUrl: string; token?: string; logger: Logger; timeoutMs?: number }) {
+export function createGithubApi({ baseUrl, token, installation, logger, limits, maxFileBytes }: GithubApiOptions) {
+  const fileFetch = boundedFetch({ ...limits, maxBytes: Math.min(limits.maxBytes, maxFileBytes) });
   const octokit = new Octokit({
     baseUrl: baseUrl.replace(/\/$/, ''),
-    auth: token,
+    ...(installation ? { authStrategy: createAppAuth, auth: installation } : { auth: token }),
     userAgent: 'keyguard-github-ingest',
-    request: {
-      fetch: (url: string, init: RequestInit) => fetchWithTimeout(url, init, timeoutMs),
-    },
+    request: { fetch: boundedFetch(limits) },
     log: { debug: () => {}, info: () => {}, warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) },
   });
 
@@ -64,6 +83,8 @@ export function createGithubApi({ baseUrl, token, logger, timeoutMs = 20_000 }: 
     }
   });
   octokit.hook.error('request', (error, options) => {
+    const ours = ourCause(error);
+    if (ours) throw ours;
     const e = error as { status?: number; response?: { headers?: Record<string, string | undefined> }; retriable?: boolean };
     if (typeof e.retriable === 'boolean') throw error;
     const headers = e.response?.headers ?? {};
@@ -74,6 +95,17 @@ export function createGithubApi({ baseUrl, token, logger, timeoutMs = 20_000 }: 
   });
 
   return {
+    /** The token git clones with: the installation's current one (minted or renewed as needed), else the static token. */
+    async gitToken(): Promise<string | undefined> {
+      if (!installation) return token;
+      const auth = (await octokit.auth({ type: 'installation' })) as { token: string };
+      return auth.token;
+    },
+    /** Every repository the installation can read (GET /installation/repositories, all pages). */
+    async installationRepositories(): Promise<Array<{ fullName: string; private: boolean; htmlUrl: string; sizeKb: number | undefined }>> {
+      const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+      return repos.map((r) => ({ fullName: r.full_name, private: r.private, htmlUrl: r.html_url, sizeKb: r.size }));
+    },
     async compare(repository: string, base: string, head: string): Promise<CompareResult> {
       const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...splitRepository(repository), basehead: `${base}...${head}`, per_page: 100 });
       return {
@@ -86,30 +118,24 @@ export function createGithubApi({ baseUrl, token, logger, timeoutMs = 20_000 }: 
       const { data } = await octokit.rest.repos.getCommit({ ...splitRepository(repository), ref: sha, per_page: 300 });
       return (data.files ?? []).map((f) => ({ filename: f.filename, status: f.status, patch: f.patch, changes: f.changes }));
     },
-    /** The file's bytes at `ref` (for files whose diff GitHub did not include: too large). */
-    async rawFile(repository: string, path: string, ref: string): Promise<Buffer> {
-      const { data } = await octokit.rest.repos.getContent({ ...splitRepository(repository), path, ref, mediaType: { format: 'raw' } });
+    /**
+     * The file's bytes at `ref` (for files whose diff GitHub did not include: too large), or
+     * undefined when the file is larger than `maxFileBytes` (not scanned; the rest of the push is).
+     */
+    async rawFile(repository: string, path: string, ref: string): Promise<Buffer | undefined> {
+      let data: unknown;
+      try {
+        ({ data } = await octokit.rest.repos.getContent({ ...splitRepository(repository), path, ref, mediaType: { format: 'raw' }, request: { fetch: fileFetch } }));
+      } catch (error) {
+        if (error instanceof HandlerError && error.code === 'UPSTREAM_TOO_LARGE') return undefined;
+        throw error;
+      }
       // Octokit returns text for text/* responses and an ArrayBuffer for anything else.
       const body = data as unknown;
       if (typeof body === 'string') return Buffer.from(body, 'utf8');
       if (body instanceof ArrayBuffer) return Buffer.from(body);
       if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
       throw retriable('UNEXPECTED_CONTENT', `GitHub returned JSON instead of the raw file ${path}`);
-    },
-    async headOf(repository: string, branch: string): Promise<string> {
-      const { data } = await octokit.rest.repos.getBranch({ ...splitRepository(repository), branch });
-      return data.commit.sha;
-    },
-    async tree(repository: string, sha: string): Promise<{ files: TreeFile[]; truncated: boolean }> {
-      const { data } = await octokit.rest.git.getTree({ ...splitRepository(repository), tree_sha: sha, recursive: 'true' });
-      const files = data.tree
-        .filter((e) => e.type === 'blob' && e.path && e.sha)
-        .map((e) => ({ path: e.path as string, sha: e.sha as string, size: e.size ?? 0 }));
-      return { files, truncated: data.truncated };
-    },
-    async blob(repository: string, sha: string): Promise<Buffer> {
-      const { data } = await octokit.rest.git.getBlob({ ...splitRepository(repository), file_sha: sha });
-      return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
     },
   };
 }

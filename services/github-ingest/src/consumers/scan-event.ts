@@ -1,14 +1,14 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
 import type { ExposureLocation, SourceEventReceived } from '@keyguard/events';
-import { addedLines, type LineFinding, mapLimit, distinctOccurrences, exposureMessage, type FoundSecret, looksBinary, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
+import { addedLines, eventExposures, type FoundSecret, type LineFinding, looksBinary, mapLimit, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import { type ChangedFile, COMPARE_FILE_LIMIT, type GithubApi } from '../adapters/github-api.js';
-import { blobPermalink, type PushData, type SnapshotData, ZERO_SHA } from '../domain/push.js';
+import type { GithubApis } from '../adapters/github-apis.js';
+import { blobPermalink, type PushData, ZERO_SHA } from '../domain/push.js';
 
 /** Files larger than this are not fetched whole (a diff without a patch, a snapshot blob). */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const SNAPSHOT_MAX_FILES = 2000;
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const CONCURRENCY = 6;
 
 interface Occurrence {
@@ -17,9 +17,10 @@ interface Occurrence {
 }
 
 export interface GithubWorkerDeps {
-  api: GithubApi;
+  apis: GithubApis;
   scanner: Scanner;
   service: string;
+  maxPerEvent?: number;
 }
 
 /**
@@ -27,8 +28,8 @@ export interface GithubWorkerDeps {
  * complete, else commit by commit (new branch, truncated compare). A file without a patch
  * (GitHub leaves out diffs that are too large) is fetched whole at that commit.
  */
-export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) {
-  async function scanFiles(data: { repository: string; repositoryUrl: string }, sha: string, files: ChangedFile[], log: Logger): Promise<Occurrence[]> {
+export function createGithubWorker({ apis, scanner, service, maxPerEvent }: GithubWorkerDeps) {
+  async function scanFiles(api: GithubApi, data: { repository: string; repositoryUrl: string }, sha: string, files: ChangedFile[], log: Logger): Promise<Occurrence[]> {
     const wanted = files.filter((f) => f.status !== 'removed' && shouldScanPath(f.filename));
     const perFile = await mapLimit(wanted, CONCURRENCY, async (file) => {
       let findings: LineFinding[];
@@ -36,7 +37,7 @@ export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) 
       else {
         if ((file.changes ?? 1) === 0) return [];
         const content = await api.rawFile(data.repository, file.filename, sha);
-        if (content.length > MAX_FILE_BYTES || looksBinary(content)) return [];
+        if (!content || content.length > MAX_FILE_BYTES || looksBinary(content)) return [];
         log.debug({ path: file.filename }, 'diff not included; scanned the whole file');
         findings = scanFile(scanner, content, file.filename);
       }
@@ -57,39 +58,17 @@ export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) 
   }
 
   async function scanPush(data: PushData, log: Logger): Promise<Occurrence[]> {
+    // an App installation's event is read with its installation token; a repository webhook's with GITHUB_TOKEN
+    const api = apis.for(data.installationId);
     if (!ZERO_SHA.test(data.before)) {
       const compare = await api.compare(data.repository, data.before, data.after);
       const truncated = compare.files.length >= COMPARE_FILE_LIMIT || compare.totalCommits > compare.commits.length;
-      if (!truncated) return scanFiles(data, data.after, compare.files, log);
+      if (!truncated) return scanFiles(api, data, data.after, compare.files, log);
       log.info({ files: compare.files.length, commits: compare.totalCommits }, 'compare truncated; scanning commit by commit');
     }
     const commits = data.commits.length > 0 ? data.commits : [data.after];
-    const perCommit = await mapLimit(commits, CONCURRENCY, async (sha) => scanFiles(data, sha, await api.commitFiles(data.repository, sha), log));
+    const perCommit = await mapLimit(commits, CONCURRENCY, async (sha) => scanFiles(api, data, sha, await api.commitFiles(data.repository, sha), log));
     return perCommit.flat();
-  }
-
-  async function scanSnapshot(data: SnapshotData, log: Logger): Promise<Occurrence[]> {
-    const sha = await api.headOf(data.repository, data.defaultBranch ?? 'main');
-    const tree = await api.tree(data.repository, sha);
-    const files = tree.files.filter((f) => f.size <= MAX_FILE_BYTES && shouldScanPath(f.path)).slice(0, SNAPSHOT_MAX_FILES);
-    if (tree.truncated || files.length === SNAPSHOT_MAX_FILES) log.warn({ files: tree.files.length }, 'repository snapshot truncated');
-    const perFile = await mapLimit(files, CONCURRENCY, async (file) => {
-      const content = await api.blob(data.repository, file.sha);
-      if (looksBinary(content)) return [];
-      return scanFile(scanner, content, file.path).map(({ found, line }) => ({
-        found,
-        location: {
-          source: 'github' as const,
-          kind: 'file',
-          url: blobPermalink(data.repositoryUrl, sha, file.path, line),
-          repository: data.repository,
-          commit: sha,
-          path: file.path,
-          line,
-        },
-      }));
-    });
-    return perFile.flat();
   }
 
   return async function collect(event: SourceEventReceived, log: Logger): Promise<OutgoingMessage[]> {
@@ -98,12 +77,19 @@ export function createGithubWorker({ api, scanner, service }: GithubWorkerDeps) 
     // A snapshot is of a repository made public; a push is public unless the repository is private.
     const isPublic = kind !== 'push' || (data as unknown as PushData).private === false;
     if (kind === 'push') occurrences = await scanPush(data as unknown as PushData, log);
-    else if (kind === 'public' || kind === 'repository') occurrences = await scanSnapshot(data as unknown as SnapshotData, log);
     else {
+      // `public` / `repository` events are history scan jobs now (keyguard.scan-requests.v1)
       log.warn('unknown GitHub event kind; skipped');
       return [];
     }
-    const detectedAt = new Date();
-    return distinctOccurrences(occurrences).map((o) => exposureMessage(o.found, o.location, { source: service, correlationId: deliveryId, detectedAt, public: isPublic }));
+    const repo = data as unknown as { repository: string; repositoryUrl: string; after?: string };
+    return eventExposures(occurrences, {
+      source: service,
+      correlationId: deliveryId,
+      detectedAt: new Date(),
+      maxPerEvent,
+      public: isPublic,
+      summaryLocation: { source: 'github', kind: kind === 'push' ? 'push' : 'repository', url: repo.repositoryUrl, repository: repo.repository, ...(repo.after ? { commit: repo.after } : {}) },
+    });
   };
 }

@@ -8,6 +8,8 @@ const Repository = z.object({
   html_url: z.string().min(1),
   private: z.boolean(),
   default_branch: z.string().optional(),
+  /** KB, as GitHub reports it. */
+  size: z.number().int().nonnegative().optional(),
 });
 
 /** The parts of GitHub's `push` payload the worker needs (commit messages and authors stay behind). */
@@ -20,11 +22,14 @@ export const PushPayload = z.object({
   forced: z.boolean().optional(),
   commits: z.array(z.object({ id: z.string(), distinct: z.boolean().optional() })).default([]),
   repository: Repository,
+  /** Present when the push came to a GitHub App. */
+  installation: z.object({ id: z.number().int().positive() }).optional(),
 });
 
 export const VisibilityPayload = z.object({
   action: z.string().optional(),
   repository: Repository,
+  installation: z.object({ id: z.number().int().positive() }).optional(),
 });
 
 /** What the receiver puts in the source event's `data`: routing facts only, no content. */
@@ -39,13 +44,16 @@ export interface PushData {
   forced: boolean;
   /** Commit ids GitHub listed (at most 2048), without those already on another branch. */
   commits: string[];
+  /** The GitHub App installation the push was delivered to (App mode reads with its token). */
+  installationId?: number;
 }
 
-export interface SnapshotData {
+/** A repository whose whole history is to be scanned. */
+export interface HistoryTarget {
   repository: string;
   repositoryUrl: string;
-  private: boolean;
-  defaultBranch?: string;
+  sizeKb?: number;
+  installationId?: number;
 }
 
 export type Decision<T> = { scan: true; data: T } | { scan: false; reason: string };
@@ -65,20 +73,21 @@ export function decidePush(payload: z.infer<typeof PushPayload>, scanPrivate: bo
       after: payload.after,
       forced: payload.forced ?? false,
       commits: payload.commits.filter((c) => c.distinct !== false).map((c) => c.id),
+      ...(payload.installation ? { installationId: payload.installation.id } : {}),
     },
   };
 }
 
-/** `public` events and `repository.publicized`: everything already in the repository is now exposed. */
-export function decideVisibility(event: 'public' | 'repository', payload: z.infer<typeof VisibilityPayload>): Decision<SnapshotData> {
+/** `public` events and `repository.publicized`: everything ever committed to the repository is now exposed. */
+export function decideVisibility(event: 'public' | 'repository', payload: z.infer<typeof VisibilityPayload>): Decision<HistoryTarget> {
   if (event === 'repository' && payload.action !== 'publicized') return { scan: false, reason: `repository_${payload.action ?? 'unknown'}` };
   return {
     scan: true,
     data: {
       repository: payload.repository.full_name,
       repositoryUrl: payload.repository.html_url,
-      private: false,
-      defaultBranch: payload.repository.default_branch,
+      ...(payload.repository.size !== undefined ? { sizeKb: payload.repository.size } : {}),
+      ...(payload.installation ? { installationId: payload.installation.id } : {}),
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
 import type { ExposureLocation, SourceEventReceived } from '@keyguard/events';
-import { addedLines, distinctOccurrences, exposureMessage, type FoundSecret, type LineFinding, looksBinary, mapLimit, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
+import { addedLines, eventExposures, type FoundSecret, type LineFinding, looksBinary, mapLimit, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import type { FileDiff, GitlabApi } from '../adapters/gitlab-api.js';
 import { blobPermalink, type PushData, WEBHOOK_COMMIT_LIMIT, ZERO_SHA } from '../domain/push.js';
@@ -19,7 +19,7 @@ interface Occurrence {
  * timed out (`compare_timeout`), more than 20 commits were pushed, or the ref is new. A diff
  * GitLab left out (too large, collapsed) is replaced by the whole file at that commit.
  */
-export function createGitlabWorker({ api, scanner, service }: { api: GitlabApi; scanner: Scanner; service: string }) {
+export function createGitlabWorker({ api, scanner, service, maxPerEvent }: { api: GitlabApi; scanner: Scanner; service: string; maxPerEvent?: number }) {
   async function scanDiffs(data: PushData, sha: string, diffs: FileDiff[]): Promise<Occurrence[]> {
     const wanted = diffs.filter((d) => !d.deleted && d.path && shouldScanPath(d.path));
     const perFile = await mapLimit(wanted, CONCURRENCY, async (d) => {
@@ -64,9 +64,13 @@ export function createGitlabWorker({ api, scanner, service }: { api: GitlabApi; 
   return async function collect(event: SourceEventReceived, log: Logger): Promise<OutgoingMessage[]> {
     const data = event.payload.data as unknown as PushData;
     const occurrences = await scanPush(data, log);
-    const detectedAt = new Date();
-    return distinctOccurrences(occurrences).map((o) =>
-      exposureMessage(o.found, o.location, { source: service, correlationId: event.payload.deliveryId, detectedAt, public: data.public === true }),
-    );
+    return eventExposures(occurrences, {
+      source: service,
+      correlationId: event.payload.deliveryId,
+      detectedAt: new Date(),
+      maxPerEvent,
+      public: data.public === true,
+      summaryLocation: { source: 'gitlab', kind: 'push', url: data.webUrl, repository: data.project, commit: data.after },
+    });
   };
 }

@@ -1,5 +1,5 @@
 import type { Filter, Sort } from 'mongodb';
-import { hashApiKey, type KeyRecord, keyRecords } from '@keyguard/keys';
+import { type KeyRecord, keyRecords } from '@keyguard/keys';
 import type { KeyStatus, Store, UserDoc } from '@keyguard/store';
 
 export type KeySort = 'newest' | 'oldest' | 'recently_used';
@@ -8,8 +8,6 @@ export interface KeyQuery {
   teamId: string;
   statuses?: KeyStatus[];
   createdBy?: string;
-  /** A full key value: matched by its hash. */
-  q?: string;
   /** The hash of a full key value, computed by the caller. */
   keyHash?: string;
   sort: KeySort;
@@ -32,7 +30,6 @@ export function createKeyQueries(store: Store) {
       const filter: Filter<KeyRecord> = { teamId: query.teamId };
       if (query.statuses?.length) filter.status = { $in: query.statuses };
       if (query.createdBy) filter.createdBy = query.createdBy;
-      if (query.q) filter.hash = hashApiKey(query.q.trim());
       if (query.keyHash) filter.hash = query.keyHash.toLowerCase();
       const [items, total] = await Promise.all([
         keys.find(filter).sort(sorts[query.sort]).skip(query.offset).limit(query.limit + 1).toArray(),
@@ -43,6 +40,16 @@ export function createKeyQueries(store: Store) {
     /** One key of the team, limited to the owner's own keys when `ownerId` is given. */
     find(teamId: string, id: string, ownerId?: string): Promise<KeyRecord | null> {
       return keys.findOne({ _id: id, teamId, ...(ownerId ? { createdBy: ownerId } : {}) });
+    },
+    /** How many keys (enabled or disabled, not revoked) this person holds. */
+    liveCountOf(userId: string): Promise<number> {
+      return keys.countDocuments({ createdBy: userId, status: { $ne: 'revoked' } });
+    },
+    /** Ids of the team's users with one of these roles. */
+    async userIdsWithRole(teamId: string, roles: UserDoc['role'][]): Promise<string[]> {
+      if (roles.length === 0) return [];
+      const found = await users.find({ teamId, role: { $in: roles } }, { projection: { _id: 1 } }).toArray();
+      return found.map((u) => u._id);
     },
     async usersFor(records: { createdBy: string }[]): Promise<Map<string, UserDoc>> {
       const ids = [...new Set(records.map((r) => r.createdBy))];

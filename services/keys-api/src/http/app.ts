@@ -8,6 +8,7 @@ import { auditRoutes } from './routes/audit.js';
 import { findingRoutes } from './routes/findings.js';
 import { keyRoutes } from './routes/keys.js';
 import { notificationChannelRoutes } from './routes/notification-channels.js';
+import { scanRoutes } from './routes/scans.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
@@ -58,7 +59,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
       api.route({ ...getOpenApi, handler: async () => scope.swagger() as { openapi: string } });
       sessionRoutes(api, ctx);
       await api.register(async (secured) => {
-        secured.addHook('preValidation', ctx.auth.authenticate);
+        secured.addHook('preValidation', (request, reply) => ctx.throttle.guard(request, reply, () => ctx.auth.authenticate(request, reply)));
         const routes = secured.withTypeProvider<ZodTypeProvider>();
         userRoutes(routes, ctx);
         keyRoutes(routes, ctx);
@@ -66,6 +67,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         settingsRoutes(routes, ctx);
         notificationChannelRoutes(routes, ctx);
         auditRoutes(routes, ctx);
+        scanRoutes(routes, ctx);
       });
     },
     { prefix: apiPrefix },

@@ -32,12 +32,18 @@ export function presentedKey(request: FastifyRequest): string | null {
   return typeof apiKey === 'string' && apiKey.trim() ? apiKey.trim() : null;
 }
 
+/** The cookie's value; null when absent or not decodable (a malformed cookie is no session: 401, never 500). */
 export function readCookie(request: FastifyRequest, name: string): string | null {
   const header = request.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('=')) || null;
+    } catch {
+      return null;
+    }
   }
   return null;
 }

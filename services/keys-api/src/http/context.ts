@@ -7,9 +7,11 @@ import type { ChannelDeliveryRepository, ChannelRepository, Store } from '@keygu
 import type { AuditRepository } from '../adapters/audit.js';
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
+import type { ScanRequests } from '../adapters/scans.js';
 import type { SessionRepository } from '../adapters/sessions.js';
 import type { Config } from '../config.js';
 import type { createAuthenticator } from './auth.js';
+import type { AuthThrottle } from './rate-limits.js';
 
 /** What the route modules share. */
 export interface ApiContext {
@@ -19,8 +21,10 @@ export interface ApiContext {
   issuer: KeyIssuer;
   audit: AuditRepository;
   sessions: SessionRepository;
+  throttle: AuthThrottle;
   revoker: Revoker;
   sweeper: ExpirySweeper;
+  scans: ScanRequests;
   auth: ReturnType<typeof createAuthenticator>;
   channels: ChannelRepository;
   deliveries: ChannelDeliveryRepository;

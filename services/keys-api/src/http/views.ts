@@ -1,6 +1,6 @@
-import type { AuditEntry, Finding, Key, Location, Settings, User, UserRef } from '@keyguard/contract';
+import type { AuditEntry, Finding, Key, Location, ScanJob, Settings, User, UserRef } from '@keyguard/contract';
 import type { FindingRecord, KeyRecord } from '@keyguard/keys';
-import type { AuditLogDoc, LocationDoc, TeamDoc, UserDoc } from '@keyguard/store';
+import type { AuditLogDoc, LocationDoc, ScanJobDoc, TeamDoc, UserDoc } from '@keyguard/store';
 
 /** Stored documents → the answers of @keyguard/contract (dates as ISO strings, ids without `_`). */
 const iso = (d: Date) => new Date(d).toISOString();
@@ -41,10 +41,13 @@ export function findingView(f: FindingRecord): Finding {
     status: f.status,
     resolution: f.resolution ?? null,
     locations: f.locations.map(locationView),
+    // Older findings have no count yet: at least what they show.
+    locationCount: Math.max(f.locationCount ?? 0, f.locations.length),
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),
     history: f.history.map((h) => ({ ...h, at: iso(h.at) })),
     reportedTo: Object.fromEntries(Object.entries(f.reportedTo ?? {}).map(([issuer, at]) => [issuer, new Date(at).toISOString()])),
+    overflow: f.overflow ?? null,
   };
 }
 
@@ -66,4 +69,20 @@ export const auditView = (a: AuditLogDoc): AuditEntry => ({
   action: a.action,
   target: a.target,
   details: a.details,
+});
+
+export const scanView = (j: ScanJobDoc): ScanJob => ({
+  id: j._id,
+  source: j.provider,
+  kind: j.kind,
+  target: j.target,
+  reason: j.reason,
+  status: j.status,
+  requestedBy: j.requestedBy,
+  createdAt: j.createdAt.toISOString(),
+  startedAt: isoOrNull(j.startedAt),
+  finishedAt: isoOrNull(j.finishedAt),
+  progress: j.progress,
+  counts: j.counts,
+  error: j.error,
 });

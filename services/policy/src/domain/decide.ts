@@ -24,5 +24,6 @@ export function toExposureRecord(payload: ExposurePayload): ExposureRecord {
     redacted: payload.redacted,
     confidence: payload.confidence,
     location: { ...payload.location, detectedAt: new Date(payload.detectedAt) },
+    ...(payload.overflow ? { overflow: payload.overflow } : {}),
   };
 }

@@ -1,4 +1,5 @@
-import { classifyUpstream, fetchWithTimeout } from '@keyguard/ingest-kit';
+import { HandlerError } from '@keyguard/bus';
+import { classifyUpstream, type UpstreamLimits, upstreamFetch } from '@keyguard/ingest-kit';
 import type { ResourceRef } from '../domain/event.js';
 
 /** What the Postman API answers for a workspace (the parts used to fan out). */
@@ -11,15 +12,20 @@ interface WorkspaceDocument {
   };
 }
 
-/** Reads resources from POSTMAN_API_URL with X-Api-Key; failures map to retriable / permanent. */
-export function createPostmanApi({ baseUrl, apiKey, timeoutMs = 20_000 }: { baseUrl: string; apiKey?: string; timeoutMs?: number }) {
+/**
+ * Reads resources from POSTMAN_API_URL with X-Api-Key (never sent to another origin, even
+ * through a redirect), within the upstream time and size limits; failures map to retriable /
+ * permanent.
+ */
+export function createPostmanApi({ baseUrl, apiKey, limits }: { baseUrl: string; apiKey?: string; limits: UpstreamLimits }) {
   const root = baseUrl.replace(/\/$/, '');
 
   async function get(path: string): Promise<unknown> {
     let response: Response;
     try {
-      response = await fetchWithTimeout(`${root}${path}`, { headers: { accept: 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) } }, timeoutMs);
+      response = await upstreamFetch(`${root}${path}`, { headers: { accept: 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) } }, limits);
     } catch (error) {
+      if (error instanceof HandlerError) throw error;
       throw classifyUpstream(undefined, `Postman GET ${path}`, error);
     }
     if (!response.ok) {

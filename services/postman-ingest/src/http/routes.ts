@@ -1,7 +1,7 @@
-import { type IngestContext, distinctOccurrences, exposureMessage, headerValue, parseJson, rawJsonBodies, sourceEventMessage, verifySha256Signature } from '@keyguard/ingest-kit';
-import { type FastifyInstance, HttpError } from '@keyguard/runtime';
+import { type IngestContext, eventExposures, headerValue, parseJson, rawJsonBodies, refuseBeforeBody, sourceEventMessage, verifySha256Signature } from '@keyguard/ingest-kit';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest, HttpError } from '@keyguard/runtime';
 import { type EventData, isPublic, PostmanEvent, parseTimestamp, withinWindow } from '../domain/event.js';
-import { scanResource } from '../domain/scan-resource.js';
+import { resourceLocation, scanResource } from '../domain/scan-resource.js';
 
 const WEBHOOK_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -21,18 +21,27 @@ export interface PostmanRoutesOptions {
 export function postmanRoutes(options: PostmanRoutesOptions) {
   const now = options.now ?? Date.now;
   return async (scope: FastifyInstance, context: IngestContext) => {
-    rawJsonBodies(scope);
+    rawJsonBodies(scope, context.bodySlots);
 
-    scope.post('/webhooks/postman', { bodyLimit: WEBHOOK_MAX_BYTES }, async (request, reply) => {
-      const raw = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
-      const signature = headerValue(request.headers, 'x-postman-signature');
+    // Both headers present and the timestamp within the window: checked before the body is read.
+    const signatureHeaders = async (request: FastifyRequest, reply: FastifyReply) => {
       const timestampHeader = headerValue(request.headers, 'x-postman-timestamp');
-      if (!signature || !timestampHeader) throw new HttpError(401, 'missing_signature', 'X-Postman-Signature and X-Postman-Timestamp are required');
+      if (!headerValue(request.headers, 'x-postman-signature') || !timestampHeader) {
+        refuseBeforeBody(reply, new HttpError(401, 'missing_signature', 'X-Postman-Signature and X-Postman-Timestamp are required'));
+      }
+      const timestamp = parseTimestamp(timestampHeader);
+      if (timestamp === undefined || !withinWindow(timestamp, now())) {
+        refuseBeforeBody(reply, new HttpError(401, 'stale_timestamp', 'X-Postman-Timestamp is more than 5 minutes away'));
+      }
+    };
+
+    scope.post('/webhooks/postman', { bodyLimit: WEBHOOK_MAX_BYTES, onRequest: signatureHeaders }, async (request, reply) => {
+      const raw = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
+      const signature = headerValue(request.headers, 'x-postman-signature') ?? '';
+      const timestampHeader = headerValue(request.headers, 'x-postman-timestamp') ?? '';
       if (!verifySha256Signature(options.webhookSecret, signature, `${timestampHeader}.`, raw)) {
         throw new HttpError(401, 'invalid_signature', 'X-Postman-Signature does not match the timestamp and body');
       }
-      const timestamp = parseTimestamp(timestampHeader);
-      if (timestamp === undefined || !withinWindow(timestamp, now())) throw new HttpError(401, 'stale_timestamp', 'X-Postman-Timestamp is more than 5 minutes away');
 
       const parsed = PostmanEvent.safeParse(parseJson(raw), { reportInput: false });
       if (!parsed.success) {
@@ -52,9 +61,14 @@ export function postmanRoutes(options: PostmanRoutesOptions) {
       ];
       if (event.content !== undefined) {
         const detectedAt = new Date();
-        const exposures = distinctOccurrences(scanResource(context.scanner, resource, event.content)).map((o) =>
-          exposureMessage(o.found, o.location, { source: context.service, correlationId: event.id, detectedAt, public: data.public }),
-        );
+        const exposures = eventExposures(scanResource(context.scanner, resource, event.content), {
+          source: context.service,
+          correlationId: event.id,
+          detectedAt,
+          maxPerEvent: context.limits.maxExposuresPerEvent,
+          public: data.public,
+          summaryLocation: resourceLocation(resource),
+        });
         publications.push({ topic: context.topics.exposures, messages: exposures });
       }
       const outcome = await context.gate.accept('postman', event.id, publications);

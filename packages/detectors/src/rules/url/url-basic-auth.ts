@@ -52,6 +52,8 @@ export const urlBasicAuth: Rule = {
     '(?<host>[A-Za-z0-9][A-Za-z0-9.-]{0,252}(?::[0-9]{1,5})?)',
   ),
   confidence: 'medium',
+  // A password someone typed: its plain SHA-256 could be reversed with a word list.
+  hashing: 'keyed',
   placeholderCheck: false,
   validate: (secret, groups) => {
     const lower = secret.toLowerCase();

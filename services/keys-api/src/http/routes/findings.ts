@@ -1,15 +1,23 @@
 import { getFinding, listExposures, listFindings, patchFinding } from '@keyguard/contract';
 import type { Filter } from 'mongodb';
-import { type FindingRecord, findingIdFor, findingRecords, keyRecords } from '@keyguard/keys';
+import { type FindingRecord, findingIdFor, findingRecords, keyRecords, MAX_FINDING_HISTORY } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
+import { dropOldestBeyond } from '@keyguard/store';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
+import { DEFAULT_TEAM_ID } from '../../bootstrap.js';
 import { adminOnly, type Principal, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
+import { assertCanGovern } from '../key-access.js';
 import { findingView, keyView, locationView } from '../views.js';
 import { userActor } from './keys.js';
 
-/** The team's findings, plus third-party and unknown secrets (no team) for the security team. */
-const visibleTo = (p: Principal): Filter<FindingRecord> => ({ teamId: { $in: [p.team._id, null] } });
+/**
+ * A team sees and resolves its own findings only: its keys' and the third-party secrets the
+ * policy attributed to it (FINDINGS_TEAMS / FINDINGS_DEFAULT_TEAM). Findings recorded before
+ * every finding had a team (teamId null) are the bootstrap team's.
+ */
+const visibleTo = (p: Principal): Filter<FindingRecord> =>
+  p.team._id === DEFAULT_TEAM_ID ? { teamId: { $in: [p.team._id, null] } } : { teamId: p.team._id };
 
 export function findingRoutes(app: Api, ctx: ApiContext): void {
   const findings = findingRecords(ctx.store);
@@ -17,10 +25,20 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
 
   app.route({ ...listExposures, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
-    const exposed = await keys.find({ teamId: p.team._id, exposure: { $ne: null } }).sort({ 'exposure.detectedAt': -1, _id: 1 }).toArray();
+    const { limit, cursor } = request.query;
+    const offset = decodeCursor(cursor);
+    if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
+    const filter = { teamId: p.team._id, exposure: { $ne: null } };
+    const [page, total, active] = await Promise.all([
+      keys.find(filter).sort({ 'exposure.detectedAt': -1, _id: 1 }).skip(offset).limit(limit + 1).toArray(),
+      keys.countDocuments(filter),
+      keys.countDocuments({ ...filter, status: { $ne: 'revoked' } }),
+    ]);
+    const exposed = page.slice(0, limit);
     const [users, found] = await Promise.all([
       ctx.keys.usersFor(exposed),
-      // One lookup by _id per key: the store answers those without a scan.
+      // One lookup by _id per key of this page (at most 200): FerretDB answers those without a
+      // scan, where it scans for an $in.
       Promise.all(exposed.map((k) => findings.findOne({ _id: findingIdFor(k.hash) }))),
     ]);
     const byHash = new Map(found.flatMap((f) => (f ? [[f.tokenHash, f] as const] : [])));
@@ -34,6 +52,9 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
           finding: finding ? { id: finding._id, status: finding.status, resolution: finding.resolution ?? null } : null,
         };
       }),
+      nextCursor: page.length > limit ? encodeCursor(offset + limit) : null,
+      total,
+      active,
     };
   } });
 
@@ -73,6 +94,8 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
     const resolution = body.status === 'resolved' ? body.resolution : null;
     // "Revoked" on one of our own keys is made true: the key is revoked (which resolves the finding).
     if (resolution === 'revoked' && finding.keyId && finding.teamId === p.team._id) {
+      const key = await ctx.keys.find(p.team._id, finding.keyId);
+      if (key) await assertCanGovern(ctx, p, key);
       await ctx.revoker.revoke(finding.keyId, { reason: 'admin', actor, where: { teamId: p.team._id } });
     }
     const current = await findings.findOne({ _id: finding._id });
@@ -97,6 +120,8 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
         resolvedAt: new Date().toISOString(),
       });
     }
+    // Resolving and reopening again and again must not grow the history without bound.
+    if (!alreadyThere && (current?.history.length ?? 0) + 1 > MAX_FINDING_HISTORY) await dropOldestBeyond(findings, finding._id, 'history', MAX_FINDING_HISTORY);
     await ctx.audit.record({ teamId: p.team._id, actor, action: `finding.${body.status === 'resolved' ? 'resolved' : 'reopened'}`, target: { type: 'finding', id: finding._id }, details: { resolution, redacted: finding.redacted } });
     const updated = await findings.findOne({ _id: finding._id });
     return findingView(updated!);

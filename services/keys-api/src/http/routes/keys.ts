@@ -1,18 +1,16 @@
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from '@keyguard/contract';
 import { keyRecords } from '@keyguard/keys';
-import type { FastifyRequest } from 'fastify';
 import { HttpError } from '@keyguard/runtime';
 import type { ActorRef } from '@keyguard/store';
-import { canCreateKey, isAdmin } from '../../domain/access.js';
+import { canCreateKey, canUndoDisable, isAdmin } from '../../domain/access.js';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
+import { MAX_LIVE_KEYS_PER_USER } from '../../domain/limits.js';
 import { adminOnly, type Principal, principalOf, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
+import { assertCanGovern, governableOwners, ownerScope } from '../key-access.js';
 import { keyView } from '../views.js';
 
 export const userActor = (p: Principal): ActorRef => ({ type: 'user', id: p.user._id, name: p.user.name });
-
-/** A member acts only on their own keys; admins on every key of the team. */
-const ownerScope = (p: Principal) => (isAdmin(p.user.role) ? undefined : p.user._id);
 
 export function keyRoutes(app: Api, ctx: ApiContext): void {
   const records = keyRecords(ctx.store);
@@ -23,9 +21,11 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     return keyView(record, await ctx.keys.usersFor([record]));
   }
 
-  async function scopedKey(p: Principal, id: string) {
+  /** A key the caller may see (404 otherwise); with `govern`, one they may also change (403 otherwise). */
+  async function scopedKey(p: Principal, id: string, govern = false) {
     const record = await ctx.keys.find(p.team._id, id, ownerScope(p));
     if (!record) throw new HttpError(404, 'not_found', 'no such key');
+    if (govern) await assertCanGovern(ctx, p, record);
     return record;
   }
 
@@ -34,7 +34,6 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     const query = request.query;
     const offset = decodeCursor(query.cursor);
     if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
-    if (query.q && query.keyHash) throw new HttpError(400, 'invalid_request', 'give q or keyHash, not both');
     if (!isAdmin(p.user.role) && query.createdBy && query.createdBy !== p.user._id) {
       throw new HttpError(403, 'forbidden', "members can list only their own keys");
     }
@@ -42,7 +41,6 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
       teamId: p.team._id,
       statuses: query.status,
       createdBy: ownerScope(p) ?? query.createdBy,
-      q: query.q,
       keyHash: query.keyHash,
       sort: query.sort,
       offset,
@@ -62,6 +60,9 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     if (!canCreateKey(p.user.role, p.team.settings.allowMemberKeyGeneration)) {
       throw new HttpError(403, 'forbidden', 'your team allows only admins to generate API keys');
     }
+    if ((await ctx.keys.liveCountOf(p.user._id)) >= MAX_LIVE_KEYS_PER_USER) {
+      throw new HttpError(409, 'KEY_LIMIT_REACHED', `you already have ${MAX_LIVE_KEYS_PER_USER} live keys, the most one person may have: revoke keys you no longer use first`);
+    }
     const requested = body.expiresAt ? new Date(body.expiresAt) : null;
     if (requested && requested.getTime() <= Date.now()) throw new HttpError(400, 'invalid_request', 'expiresAt: must be in the future');
     const { record, raw } = await ctx.issuer.issue(p.user, p.team, body.name, requested);
@@ -75,23 +76,39 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     return keyView(record, await ctx.keys.usersFor([record]));
   } });
 
-  /** Disable or enable: a revoked key stays revoked (409). */
-  const setStatus = (action: 'disable' | 'enable', from: 'enabled' | 'disabled', to: 'enabled' | 'disabled') => async (request: FastifyRequest<{ Params: { id: string } }>) => {
+  const recordChange = (p: Principal, action: string, record: { _id: string; name: string; preview: string }) =>
+    ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action, target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview } });
+
+  app.route({ ...disableKey, handler: async (request) => {
     const p = principalOf(request);
-    const record = await scopedKey(p, request.params.id);
+    const record = await scopedKey(p, request.params.id, true);
     if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
-    const changed = await records.updateOne({ _id: record._id, status: from }, { $set: { status: to } });
+    const disabled = { at: new Date(), by: userActor(p), role: p.user.role };
+    const changed = await records.updateOne({ _id: record._id, status: 'enabled' }, { $set: { status: 'disabled', disabled } });
     if (changed.modifiedCount === 1) {
-      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: `key.${action}d`, target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview } });
+      // The browser sessions this key opened end with it: enabling it later does not revive them.
+      await ctx.sessions.closeForKey(record._id);
+      await recordChange(p, 'key.disabled', record);
     }
     return viewOf(p.team._id, record._id);
-  };
-  app.route({ ...disableKey, handler: setStatus('disable', 'enabled', 'disabled') });
-  app.route({ ...enableKey, handler: setStatus('enable', 'disabled', 'enabled') });
+  } });
+
+  app.route({ ...enableKey, handler: async (request) => {
+    const p = principalOf(request);
+    const record = await scopedKey(p, request.params.id, true);
+    if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
+    const by = record.status === 'disabled' ? record.disabled : null;
+    if (by && !canUndoDisable(p.user.role, by.role)) {
+      throw new HttpError(403, 'DISABLED_BY_ADMIN', `this key was disabled by a ${by.role === 'super_admin' ? 'super admin' : 'team admin'}; only ${by.role === 'super_admin' ? 'a super admin' : 'an admin'} can enable it again`);
+    }
+    const changed = await records.updateOne({ _id: record._id, status: 'disabled' }, { $set: { status: 'enabled', disabled: null } });
+    if (changed.modifiedCount === 1) await recordChange(p, 'key.enabled', record);
+    return viewOf(p.team._id, record._id);
+  } });
 
   app.route({ ...revokeKey, handler: async (request) => {
     const p = principalOf(request);
-    const record = await scopedKey(p, request.params.id);
+    const record = await scopedKey(p, request.params.id, true);
     await ctx.revoker.revoke(record._id, { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id } });
     return viewOf(p.team._id, record._id);
   } });
@@ -99,11 +116,11 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
   app.route({ ...revokeKeys, handler: async (request) => {
     const p = principalOf(request);
     const { ids } = request.body;
-    const owner = ownerScope(p);
+    // Keys the caller may not govern (another member's, a super admin's for a team admin) are skipped.
     const revoked = await ctx.revoker.revokeMany([...new Set(ids)], {
       reason: 'admin',
       actor: userActor(p),
-      where: { teamId: p.team._id, ...(owner ? { createdBy: owner } : {}) },
+      where: { teamId: p.team._id, ...(await governableOwners(ctx, p)) },
     });
     return { revoked: revoked.length };
   } });
@@ -114,13 +131,15 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     handler: async (request) => {
     const p = requireAdmin(request);
     if (request.validationError) throw new HttpError(400, 'CONFIRM_REQUIRED', 'revoking every key of the team needs { "confirm": true }');
-    // Every key of the team except the one making this request (the admin keeps access).
+    // Every key of the team the caller governs (a team admin's spares the super admins'),
+    // except the one making this request (the admin keeps access).
+    const owners = await governableOwners(ctx, p);
     const targets = await records
-      .find({ teamId: p.team._id, status: { $ne: 'revoked' }, _id: { $ne: p.keyId } }, { projection: { _id: 1 } })
+      .find({ teamId: p.team._id, ...owners, status: { $ne: 'revoked' }, _id: { $ne: p.keyId } }, { projection: { _id: 1 } })
       .toArray();
     const revoked = await ctx.revoker.revokeMany(
       targets.map((k) => k._id),
-      { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id } },
+      { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id, ...owners } },
     );
     return { revoked: revoked.length, owners: new Set(revoked.map((k) => k.createdBy)).size };
   } });

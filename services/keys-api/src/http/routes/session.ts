@@ -1,5 +1,6 @@
 import { closeSession, openSession } from '@keyguard/contract';
 import { HttpError } from '@keyguard/runtime';
+import { MAX_SESSIONS_PER_KEY } from '../../domain/limits.js';
 import { readCookie, SESSION_COOKIE } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
 
@@ -11,10 +12,14 @@ export function sessionRoutes(app: Api, ctx: ApiContext): void {
 
   app.route({
     ...openSession,
+    config: { rateLimit: ctx.throttle.sessionOpens },
     handler: async (request, reply) => {
-      const principal = await ctx.auth.byKey(request.body.apiKey);
-      if (!principal) throw new HttpError(401, 'unauthorized', 'a valid API key is required');
-      const session = await ctx.sessions.open(principal.user._id, principal.keyId, ttlMs);
+      const principal = await ctx.throttle.guard(request, reply, async () => {
+        const found = await ctx.auth.byKey(request.body.apiKey);
+        if (!found) throw new HttpError(401, 'unauthorized', 'a valid API key is required');
+        return found;
+      });
+      const session = await ctx.sessions.open(principal.user._id, principal.keyId, ttlMs, MAX_SESSIONS_PER_KEY);
       return reply.header('set-cookie', cookie(session.id, Math.floor(ttlMs / 1000))).code(204).send();
     },
   });

@@ -3,6 +3,7 @@ import { newId } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import { isDuplicateKey, type UserDoc } from '@keyguard/store';
 import { canGrant } from '../../domain/access.js';
+import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { adminOnly, principalOf, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
 import { keyView, settingsView, userView } from '../views.js';
@@ -29,8 +30,15 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
     preValidation: adminOnly,
     handler: async (request) => {
       const p = requireAdmin(request);
-      const items = await users.find({ teamId: p.team._id }).sort({ name: 1, _id: 1 }).toArray();
-      return { items: items.map(userView) };
+      const { limit, cursor } = request.query;
+      const offset = decodeCursor(cursor);
+      if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
+      const filter = { teamId: p.team._id };
+      const [items, total] = await Promise.all([
+        users.find(filter).sort({ name: 1, _id: 1 }).skip(offset).limit(limit + 1).toArray(),
+        users.countDocuments(filter),
+      ]);
+      return { items: items.slice(0, limit).map(userView), nextCursor: items.length > limit ? encodeCursor(offset + limit) : null, total };
     },
   });
 
