@@ -72,7 +72,8 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic, findingsTopic });
     const routes = config.FINDINGS_TEAMS ?? [];
     const defaultTeam = config.FINDINGS_DEFAULT_TEAM ?? DEFAULT_FINDINGS_TEAM;
-    const findings = createFindingRepository(store, { teamOf: teamForPlace(routes, defaultTeam) });
+    const teamOf = teamForPlace(routes, defaultTeam);
+    const findings = createFindingRepository(store, { teamOf });
     // The bootstrap team may not exist yet on a first start (keys-api creates it): only what the operator named is checked.
     await warnAboutUnknownTeams(store, [...(config.FINDINGS_DEFAULT_TEAM ? [defaultTeam] : []), ...routes.map((r) => r.teamId)], logger);
     const sweeper = createExpirySweeper({ store, revoker });
@@ -84,6 +85,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       publisher,
       findingsTopic,
       source: service,
+      teamOf,
       onOutcome: (o) => {
         exposuresTotal.inc(o.exposures);
         revokedTotal.inc(o.revoked);

@@ -46,7 +46,8 @@ export const dashboardLinks = (dashboardUrl: string) => {
  * - one of the team's keys: its owner, the team's admins and its security contacts (a key
  *   already revoked before it was found again tells nobody: there is nothing to do);
  * - a token that is none of our keys (third-party or unknown), first seen or seen again after
- *   it was resolved: the security contacts of every team (every team's admins see such findings).
+ *   it was resolved: the security contacts of the team its finding belongs to, or of every team
+ *   when it belongs to none.
  */
 export function exposureAlerts(
   payload: ExposureRecordedPayload,
@@ -87,6 +88,10 @@ export function exposureAlerts(
     locations: payload.locations.map(strip),
     link: links.finding(payload.findingId),
   };
+  if (payload.teamId) {
+    const teamId = payload.teamId;
+    return normalise(people.team?.securityContacts ?? []).map((email) => ({ teamId, email, item }));
+  }
   return people.everyTeamsContacts.flatMap(({ teamId, contacts }) => normalise(contacts).map((email) => ({ teamId, email, item })));
 }
 

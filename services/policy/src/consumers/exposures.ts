@@ -1,6 +1,6 @@
 import type { ConsumedMessage, Publisher } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
-import { type FindingRepository, findingIdFor, type KeyRecord, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
+import { type ExposureRecord, type FindingRepository, findingIdFor, type KeyRecord, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
 import type { ActorRef, Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
@@ -17,6 +17,8 @@ export interface ExposureHandlerDeps {
   publisher: Publisher;
   findingsTopic: string;
   source: string;
+  /** The team a finding that is none of our keys belongs to (the finding repository's rule). */
+  teamOf?: (location: ExposureRecord['location']) => string;
   onOutcome?: (outcome: { exposures: number; revoked: number; markedExposed: number; timings: Record<string, number> }) => void;
 }
 
@@ -25,7 +27,7 @@ export interface ExposureHandlerDeps {
  * the findings, then per matching key the team's policy. Redelivery is harmless: finding
  * writes skip known locations, marking is conditional, and the revoker has a single winner.
  */
-export function createExposureHandler({ store, findings, revoker, logger, publisher, findingsTopic, source, onOutcome }: ExposureHandlerDeps) {
+export function createExposureHandler({ store, findings, revoker, logger, publisher, findingsTopic, source, teamOf, onOutcome }: ExposureHandlerDeps) {
   const keys = keyRecords(store);
   const { teams, users } = store.collections;
   /** Revocations being finished, by key: one finisher per key in this process. */
@@ -165,6 +167,7 @@ export function createExposureHandler({ store, findings, revoker, logger, publis
           actionOf: (k) => (revokedHere.has(k.hash) ? 'revoked' : k.status === 'revoked' || lostRace.has(k._id) ? 'already_revoked' : 'marked_exposed'),
           source,
           correlation,
+          teamOf,
         }),
       );
     }

@@ -23,6 +23,8 @@ export interface RecordedInput {
   actionOf: (key: MatchedKey) => ExposureAction;
   source: string;
   correlation: Map<string, string>;
+  /** The team of a finding that is none of our keys (null when there is no such rule). */
+  teamOf?: (location: ExposureRecord['location']) => string;
 }
 
 /**
@@ -42,7 +44,7 @@ export function exposureRecordedMessages(input: RecordedInput): OutgoingMessage[
       ruleId: record.ruleId,
       redacted: record.redacted,
       confidence: record.confidence,
-      teamId: key?.teamId ?? null,
+      teamId: key?.teamId ?? input.teamOf?.(record.location) ?? null,
       key: key ? { id: key._id, name: key.name, preview: key.preview, owner: { id: key.createdBy, name: owner?.name ?? '', email: owner?.email ?? '' } } : null,
       action: key ? input.actionOf(key) : 'recorded',
       findingCreated: outcome.created,
