@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench -- <name>` (scanner, git, ingest, policy, alerts): builds, starts the engines on the test
+ * `npm run bench -- <name>` (scanner, git, ingest, policy, verify, alerts): builds, starts the engines on the test
  * ports unless KAFKA_BROKERS / MONGODB_URI are set (the scanner needs none), runs
  * test/bench/<name>.mjs, and stops what it started. Benchmarks print numbers; they assert nothing.
  */
@@ -14,7 +14,7 @@ import { run, stopAll } from '../lib/process.mjs';
 const log = (message) => console.log(`[keyguard bench] ${message}`);
 const [name, ...args] = process.argv.slice(2);
 const script = join(root, 'test/bench', `${name}.mjs`);
-const needsEngines = { ingest: true, policy: true, alerts: true, scanner: false, git: false };
+const needsEngines = { ingest: true, policy: true, scanner: false, git: false, verify: true, alerts: true };
 
 let code = 1;
 try {

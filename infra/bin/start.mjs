@@ -95,6 +95,7 @@ async function main() {
     `  GitLab push webhooks    ${url(portOf('gitlab-ingest'), '/webhooks/gitlab')}`,
     `  GitLab partner alerts   ${url(portOf('gitlab-ingest'), '/secret-detection/gitlab')}`,
     `  Postman events          ${url(portOf('postman-ingest'), '/webhooks/postman')}`,
+    `  Sample API (X-Api-Key)  ${url(portOf('sample-api'), '/v1/me')}   (verifies keys in-process with @keyguard/verify)`,
     ...services.map((s) => `  ${s.name.padEnd(22)}  ${url(s.port, '/healthz')}   metrics: ${url(s.metricsPort, '/metrics')}  /readyz`),
     '',
     `  Kafka                   ${engines.env.KAFKA_BROKERS}`,

@@ -27,7 +27,7 @@ async function main() {
   const env = { ...engines.env, TURBO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--enable-source-maps' };
 
   log('build, typecheck, lint…');
-  await run('npx', ['turbo', 'run', 'build', 'typecheck', 'lint', '--output-logs=errors-only'], { cwd: root, env });
+  await run('npx', ['turbo', 'run', 'build', 'typecheck', 'lint', 'lint:infra', '--output-logs=errors-only'], { cwd: root, env });
 
   log('tests…');
   let failed = false;

@@ -62,7 +62,13 @@ function remember(dir, name, child) {
 export async function startEngines(profileName, { env = process.env, log = console.log } = {}) {
   const profile = resolvePorts(profileName, env);
   const dir = join(stateDir, profileName);
-  if (profile.fresh) rmSync(dir, { recursive: true, force: true });
+  // Only what this call starts is wiped (fresh profile) or cleaned up after: engines the
+  // environment points at may be running from this very directory (`npm run engines`).
+  const starting = { kafka: !env.KAFKA_BROKERS, 'keyguard-ferretdb': !env.MONGODB_URI, 'smtp-sink': !env.SMTP_URL };
+  const dataDirs = { kafka: 'kafka', 'keyguard-ferretdb': 'ferretdb', 'smtp-sink': 'smtp' };
+  if (profile.fresh) {
+    for (const name of Object.keys(starting).filter((n) => starting[n])) rmSync(join(dir, dataDirs[name]), { recursive: true, force: true });
+  }
   const started = {};
   const timings = {};
   const time = async (name, fn) => {
@@ -77,7 +83,7 @@ export async function startEngines(profileName, { env = process.env, log = conso
     env.KAFKA_BROKERS ? null : time('kafka-fetch', () => ensureKafka(log)),
     env.MONGODB_URI ? null : time('ferretdb-build', () => ensureFerretDb(log)),
   ]);
-  for (const name of ['kafka', 'keyguard-ferretdb', 'smtp-sink']) killStale(dir, name);
+  for (const name of Object.keys(starting).filter((n) => starting[n])) killStale(dir, name);
   await Promise.all([
     libs &&
       time('kafka', async () => {

@@ -57,9 +57,9 @@ function messages() {
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 }
 
-const escape = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const http = createServer((req, res) => {
+const httpServer = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/messages' && req.method === 'GET') {
     const to = url.searchParams.get('to');
@@ -71,10 +71,10 @@ const http = createServer((req, res) => {
   } else if (url.pathname === '/' && req.method === 'GET') {
     const rows = messages()
       .reverse()
-      .map((m) => `<details><summary>${escape(m.receivedAt)} — <b>${escape(m.subject)}</b> → ${escape(m.envelope.to.join(', '))}</summary><pre>${escape(m.text)}</pre></details>`)
+      .map((m) => `<details><summary>${escapeHtml(m.receivedAt)} — <b>${escapeHtml(m.subject)}</b> → ${escapeHtml(m.envelope.to.join(', '))}</summary><pre>${escapeHtml(m.text)}</pre></details>`)
       .join('\n');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-      `<!doctype html><title>Keyguard mail</title><h1>Mail received by the local SMTP sink</h1><p>Files: ${escape(dir)}</p>${rows || '<p>No mail yet.</p>'}`,
+      `<!doctype html><title>Keyguard mail</title><h1>Mail received by the local SMTP sink</h1><p>Files: ${escapeHtml(dir)}</p>${rows || '<p>No mail yet.</p>'}`,
     );
   } else {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
@@ -82,14 +82,14 @@ const http = createServer((req, res) => {
 });
 
 smtp.listen(smtpPort, '127.0.0.1', () => {
-  http.listen(httpPort, '127.0.0.1', () => {
+  httpServer.listen(httpPort, '127.0.0.1', () => {
     console.log(`smtp sink: smtp://127.0.0.1:${smtpPort}, mail at http://127.0.0.1:${httpPort}/, files in ${dir}`);
   });
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    http.close();
+    httpServer.close();
     smtp.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   });

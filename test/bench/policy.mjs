@@ -21,7 +21,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
 import { createEnvelope } from '@keyguard/events';
-import { issueApiKey, keyRecords, newId } from '@keyguard/keys';
+import { issueApiKey, newId } from '@keyguard/keys';
 import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPolicy } from '@keyguard/policy/service';
@@ -42,7 +42,7 @@ const mongoBase = (process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/').repl
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const suffix = randomBytes(4).toString('hex');
 const dbName = `bench_policy_${suffix}`;
-const topics = { exposures: `bench.exposures.${suffix}`, keyEvents: `bench.key-events.${suffix}` };
+const topics = { exposures: `bench.exposures.${suffix}`, keyEvents: `bench.key-events.${suffix}`, keyState: `bench.key-state.${suffix}`, keyUsage: `bench.key-usage.${suffix}` };
 const groupId = `bench-policy-${suffix}`;
 const logger = createLogger({ name: 'bench-policy', level: process.env.BENCH_LOG_LEVEL ?? 'warn' });
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -54,9 +54,9 @@ const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: b
 const adminKey = `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
 const keysApi = await startKeysApi(
   { ...common, KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey, BOOTSTRAP_ADMIN_EMAIL: `admin-${suffix}@example.test`, BOOTSTRAP_ADMIN_NAME: 'Bench admin', DASHBOARD_DIR: '/nonexistent', SESSION_TTL_HOURS: 1, SESSION_COOKIE_SECURE: false },
-  { logger, topics: { keyEvents: topics.keyEvents } },
+  { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage } },
 );
-const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId, sweeper: false });
+const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics: { exposures: topics.exposures, keyEvents: topics.keyEvents, keyState: topics.keyState }, groupId, sweeper: false });
 const store = await connectStore({ uri: `${mongoBase}/${dbName}`, logger, ensureIndexes: false });
 const publisher = createPublisher(kafka, { logger, lingerMs: 2 });
 const admin = kafka.admin();
@@ -70,7 +70,7 @@ const live = Array.from({ length: leaks }, (_, i) => {
   const m = issueApiKey();
   return { raw: m.raw, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `bench ${i}`, teamId: 'team_default', createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null } };
 });
-await keyRecords(store).insertMany(live.map((k) => k.doc));
+await store.collections.apiKeys.insertMany(live.map((k) => k.doc));
 
 let seq = 0;
 function exposure(tokenHash, redacted = 'ghp_…0000') {
@@ -178,7 +178,7 @@ while ((await lag()) > 0) await sleep(100);
   const sent = await background.stop();
   latencies.sort((a, b) => a - b);
   console.log(`exposure → refusal under ${(sent.sent / sent.seconds).toFixed(0)} exposures/s (ms, n=${latencies.length}${refusedLate ? `, ${refusedLate} not refused within 60 s` : ''}): p50 ${pct(latencies, 50).toFixed(0)}  p95 ${pct(latencies, 95).toFixed(0)}  p99 ${pct(latencies, 99).toFixed(0)}  max ${latencies.at(-1).toFixed(0)}`);
-  const revoked = await keyRecords(store).countDocuments({ status: 'revoked', 'revocation.reason': 'exposure_auto' });
+  const revoked = await store.collections.apiKeys.countDocuments({ status: 'revoked', 'revocation.reason': 'exposure_auto' });
   console.log(`revoked live keys: ${revoked}/${leaks}`);
 }
 

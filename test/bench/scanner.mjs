@@ -1,24 +1,35 @@
 #!/usr/bin/env node
-// Scanner benchmark (issue 3): prints numbers, asserts nothing. Not part of `npm test`.
+// Scanner benchmark (issues 3 and 16): prints numbers side by side with its peers, asserts nothing.
+// Not part of `npm test`.
 //
-//   npm run build -w @keyguard/detectors -w @keyguard/cli && npm run bench:scanner
+//   npm run bench:scanner            (builds first; installs ripgrep from Debian and gitleaks with
+//                                     `go install` into test/bench/.cache/bin when missing)
 //
-// Builds a >= 100 MB corpus of real source text (this repository's node_modules, then Go's
-// standard library sources if more is needed) concatenated into ~1 MB files as they are,
-// plants generated secrets in it, and on that same corpus measures:
-//   - `keyguard scan` (the built CLI) with all rules and with ten,
-//   - gitleaks v8 (`go install`ed into test/bench/.cache/bin) `gitleaks dir`,
-//   - ripgrep (Debian package) with all rules' patterns, one thread: the near-limit reference,
-//   - the detectors in-process (all rules vs ten), and 1 MB of adversarial input per rule.
-// MB/s per core = bytes / CPU seconds (user + system) of the tool's process; wall MB/s too.
-// Recall = planted secrets reported / planted secrets (only the planted ones are counted).
+// Two corpora of real text, with generated secrets planted (a quarter of them encoded: base64,
+// percent-encoding, JSON escapes), built once into ~/.cache/keyguard/scanner-bench:
+//   - large: >= 64 MB (BENCH_LARGE_MB, default 128) of source files concatenated into 8 MB files;
+//   - small: >= 6,000 real files as they are (BENCH_SMALL_FILES, default 8,000), most of a few KB.
+// The text is this repository's node_modules, Go's standard library and npm's own modules.
 //
-// Environment: BENCH_RUNS (default 2, best of, for gitleaks and in-process), BENCH_FAST_RUNS
-// (default 5, for keyguard and ripgrep), BENCH_MB (default 100), BENCH_SKIP (comma list
-// of gitleaks,gitleaks-nodecode,ripgrep,adversarial).
+// On each corpus, in the same run:
+//   - `keyguard scan` (the built CLI through its bin, every rule, decoding on), one thread and
+//     --threads 2;
+//   - ripgrep -j1 with 11 key-token patterns: the near-limit reference for one regex pass;
+//   - gitleaks v8 `dir` with its default config (decoding on), and cut to the rules comparable
+//     to ours without decoding (--max-decode-depth 0).
+// MB per CPU-second = corpus bytes / CPU seconds (user + system, all threads) of the whole
+// process, from /proc/self/stat of the waited-for child: robust to other work on shared cores.
+// Wall MB/s are printed too; they are what --threads changes, and they suffer from other load.
+// Recall counts the planted secrets only. Then: detectors in-process, 128 KB of adversarial input
+// per rule, and keyguard over this repository's node_modules against the reviewed findings in
+// test/bench/node-modules-findings.json (precision: anything new is printed).
+//
+// Environment: BENCH_FAST_RUNS (best of, default 5: keyguard, ripgrep), BENCH_RUNS (default 2:
+// gitleaks cut, in-process), BENCH_LARGE_MB, BENCH_SMALL_FILES, BENCH_SKIP (comma list of
+// large, small, gitleaks, gitleaks-default, ripgrep, threads, adversarial, node-modules).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,25 +40,12 @@ setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = path.join(repo, 'test/bench/.cache');
-const corpusDir = path.join(os.homedir(), '.cache/keyguard/scanner-corpus');
-const RUNS = Number(process.env.BENCH_RUNS ?? 2);
-/** Sub-second tools (keyguard, ripgrep) are run more often: best-of damps shared-core noise. */
+const benchDir = path.join(os.homedir(), '.cache/keyguard/scanner-bench');
 const FAST_RUNS = Number(process.env.BENCH_FAST_RUNS ?? 5);
-const TARGET_MB = Number(process.env.BENCH_MB ?? 100);
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+const LARGE_MB = Number(process.env.BENCH_LARGE_MB ?? 128);
+const SMALL_FILES = Number(process.env.BENCH_SMALL_FILES ?? 8000);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-const CORPUS_VERSION = `v4-${TARGET_MB}`;
-const TEN_RULES = [
-  'postman-api-key',
-  'github-pat-classic',
-  'github-fine-grained-pat',
-  'gitlab-pat',
-  'slack-bot-token',
-  'stripe-secret-key',
-  'aws-access-key-id',
-  'google-api-key',
-  'npm-access-token',
-  'private-key',
-];
 
 const log = (...args) => console.log(...args);
 const mb = (bytes) => bytes / 1e6;
@@ -68,25 +66,16 @@ const detectors = await import(detectorsMain);
 const ensureGitleaks = () => ensureGitleaksTool(log);
 
 function ensureRipgrep() {
-  const which = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' });
-  if (which.status === 0) return which.stdout.trim();
+  const which = () => spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' });
+  if (which().status === 0) return which().stdout.trim();
   log('installing ripgrep from Debian ...');
   spawnSync('apt-get', ['update'], { stdio: 'inherit' });
   spawnSync('apt-get', ['install', '-y', 'ripgrep'], { stdio: 'inherit' });
-  const again = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' });
-  return again.status === 0 ? again.stdout.trim() : undefined;
-}
-
-function toolVersion(bin, args) {
-  try {
-    return execFileSync(bin, args, { encoding: 'utf8' }).split('\n')[0].trim();
-  } catch {
-    return 'unknown';
-  }
+  return which().status === 0 ? which().stdout.trim() : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
-// corpus
+// corpora
 
 const TEXT = /\.(?:js|mjs|cjs|ts|mts|cts|jsx|tsx|json|md|markdown|txt|yml|yaml|css|html|go|s|c|h|py|rs|toml|map)$/i;
 
@@ -106,33 +95,14 @@ function* textFiles(dir) {
   }
 }
 
-function buildCorpus() {
-  // outside the corpus directory: the tools must not scan the answer key
-  const marker = `${corpusDir}.planted.json`;
-  if (existsSync(marker)) {
-    const meta = JSON.parse(readFileSync(marker, 'utf8'));
-    if (meta.version === CORPUS_VERSION) return meta;
-  }
-  log(`building a ${TARGET_MB} MB corpus in ${corpusDir} ...`);
-  rmSync(corpusDir, { recursive: true, force: true });
-  mkdirSync(corpusDir, { recursive: true });
+function sources() {
   const goroot = spawnSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).stdout?.trim();
-  const sources = [path.join(repo, 'node_modules'), ...(goroot ? [path.join(goroot, 'src')] : []), '/usr/lib/node_modules'];
-  const target = TARGET_MB * 1e6;
-  const g = detectors.createSampleGenerator(31337);
-  // planted secrets: every rule's generated true positives, five seeds
-  const planted = [1, 2, 3, 4, 5].flatMap((seed) => detectors.plantedSamples(detectors.createSampleGenerator(seed)));
-  const pieces = [];
-  let total = 0;
-  let part = [];
-  let partBytes = 0;
-  const flush = () => {
-    if (partBytes === 0) return;
-    pieces.push(Buffer.concat(part));
-    part = [];
-    partBytes = 0;
-  };
-  outer: for (const src of sources) {
+  return [path.join(repo, 'node_modules'), ...(goroot ? [path.join(goroot, 'src')] : []), '/usr/lib/node_modules'];
+}
+
+/** Real text files, in a fixed order, skipping binaries and files over `max` bytes. */
+function* realFiles(max) {
+  for (const src of sources()) {
     for (const file of textFiles(src)) {
       let buf;
       try {
@@ -140,263 +110,402 @@ function buildCorpus() {
       } catch {
         continue;
       }
-      if (buf.length > 4e6 || buf.subarray(0, 8192).includes(0)) continue;
+      if (buf.length === 0 || buf.length > max || buf.subarray(0, 8192).includes(0)) continue;
+      yield { file, buf };
+    }
+  }
+}
+
+const ENCODINGS = [
+  (t) => `apiVersion: v1\nkind: Secret\ndata:\n  config: ${Buffer.from(t).toString('base64')}`,
+  (t) => `callback: https://hooks.acme.io/in?payload=${encodeURIComponent(t)}&v=2`,
+  (t) => `{"script": "${JSON.stringify(t).slice(1, -1).replaceAll('/', '\\/')}"}`,
+];
+
+/** Every rule's generated true positives (`seeds`), a quarter of them encoded. */
+function planted(seeds) {
+  const all = seeds.flatMap((seed) => detectors.plantedSamples(detectors.createSampleGenerator(seed)));
+  return all.map((p, i) => (i % 4 === 1 ? { ...p, text: ENCODINGS[(i >> 2) % ENCODINGS.length](p.text) } : p));
+}
+
+/** Inserts each snippet at a line boundary of a random piece. */
+function plant(pieces, snippets, g) {
+  const texts = pieces.map((p) => p.toString('latin1'));
+  for (const [i, p] of snippets.entries()) {
+    const k = (i * 7919) % texts.length;
+    const text = texts[k];
+    const nl = text.indexOf('\n', g.int(0, text.length));
+    const at = nl === -1 ? text.length : nl + 1;
+    texts[k] = `${text.slice(0, at)}${p.text}\n${text.slice(at)}`;
+  }
+  return texts.map((t) => Buffer.from(t, 'latin1'));
+}
+
+function cached(name, version, build) {
+  const dir = path.join(benchDir, name);
+  const marker = `${dir}.json`; // outside the corpus: the tools must not scan the answer key
+  if (existsSync(marker)) {
+    const meta = JSON.parse(readFileSync(marker, 'utf8'));
+    if (meta.version === version) return { ...meta, dir };
+  }
+  log(`building the ${name} corpus in ${dir} ...`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const meta = { version, ...build(dir) };
+  writeFileSync(marker, JSON.stringify(meta));
+  return { ...meta, dir };
+}
+
+/** Changes with the rules' samples: a corpus planted for other rules is built again. */
+const PLANTED_VERSION = detectors.hashToken(JSON.stringify(planted([1]).map((p) => p.text))).slice(0, 12);
+
+function buildLarge() {
+  return cached('large', `v3-${LARGE_MB}-${PLANTED_VERSION}`, (dir) => {
+    const pieces = [];
+    let part = [];
+    let partBytes = 0;
+    let total = 0;
+    // pieces of at most 8 MB, under the CLI's default --max-file-size (10 MB)
+    for (const { buf } of realFiles(4e6)) {
+      if (partBytes + buf.length + 1 > 8e6) {
+        pieces.push(Buffer.concat(part));
+        part = [];
+        partBytes = 0;
+      }
       part.push(buf, Buffer.from('\n'));
       partBytes += buf.length + 1;
       total += buf.length + 1;
-      if (partBytes >= 1e6) flush();
-      if (total >= target) break outer;
+      if (total >= LARGE_MB * 1e6) break;
     }
-  }
-  flush();
-  // spread the planted snippets over the parts, each at a line boundary
-  const perPart = pieces.map(() => []);
-  for (const [i, p] of planted.entries()) perPart[(i * 7919) % pieces.length].push(p);
-  const files = [];
-  let bytes = 0;
-  pieces.forEach((piece, i) => {
-    let text = piece.toString('latin1');
-    for (const p of perPart[i]) {
-      let at = g.int(0, text.length);
-      const nl = text.indexOf('\n', at);
-      at = nl === -1 ? text.length : nl + 1;
-      text = `${text.slice(0, at)}${p.text}\n${text.slice(at)}`;
-    }
-    const name = `part-${String(i).padStart(4, '0')}.txt`;
-    const out = Buffer.from(text, 'latin1');
-    writeFileSync(path.join(corpusDir, name), out);
-    files.push(name);
-    bytes += out.length;
+    if (partBytes > 0) pieces.push(Buffer.concat(part));
+    const snippets = planted([1, 2, 3]);
+    const out = plant(pieces, snippets, detectors.createSampleGenerator(31337));
+    for (const [i, b] of out.entries()) writeFileSync(path.join(dir, `part-${String(i).padStart(3, '0')}.txt`), b);
+    return { files: out.length, bytes: out.reduce((n, b) => n + b.length, 0), planted: snippets.map((p) => ({ ruleId: p.ruleId, secrets: p.secrets })) };
   });
-  const meta = {
-    version: CORPUS_VERSION,
-    sources,
-    files: files.length,
-    bytes,
-    planted: planted.map((p) => ({ ruleId: p.ruleId, secrets: p.secrets })),
-  };
-  writeFileSync(marker, JSON.stringify(meta));
-  return meta;
+}
+
+function buildSmall() {
+  return cached('small', `v2-${SMALL_FILES}-${PLANTED_VERSION}`, (dir) => {
+    const picked = [];
+    let n = 0;
+    // every third small file, so the corpus mixes packages and languages
+    for (const f of realFiles(64 * 1024)) {
+      if (n++ % 3 !== 0) continue;
+      picked.push(f);
+      if (picked.length >= SMALL_FILES) break;
+    }
+    const snippets = planted([1]);
+    const bufs = plant(
+      picked.map((f) => f.buf),
+      snippets,
+      detectors.createSampleGenerator(4242),
+    );
+    bufs.forEach((b, i) => {
+      const rel = path.join(`d${String(Math.floor(i / 250)).padStart(3, '0')}`, `${String(i).padStart(5, '0')}-${path.basename(picked[i].file)}`);
+      mkdirSync(path.join(dir, path.dirname(rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), b);
+    });
+    return { files: bufs.length, bytes: bufs.reduce((s, b) => s + b.length, 0), planted: snippets.map((p) => ({ ruleId: p.ruleId, secrets: p.secrets })) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
-// measurement helpers
+// measurement
 
-/** CPU seconds (user + system) of waited-for children, from /proc/self/stat. */
+/** CPU seconds (user + system, every thread) of waited-for children, from /proc/self/stat. */
 function childCpuSeconds() {
   const stat = readFileSync('/proc/self/stat', 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[13]) + Number(fields[14]);
-  return ticks / 100;
+  return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks (USER_HZ = 100)
 }
 
-/** CPU seconds (user + system) this process spends in fn: robust to other work on shared cores. */
-function cpuSeconds(fn) {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e6;
-}
-
-function timed(bin, args, options = {}) {
+function timed(bin, args) {
   const cpu0 = childCpuSeconds();
   const t0 = performance.now();
-  const r = spawnSync(bin, args, { maxBuffer: 1 << 30, encoding: 'utf8', ...options });
+  const r = spawnSync(bin, args, { maxBuffer: 1 << 30, encoding: 'utf8' });
   const wall = (performance.now() - t0) / 1000;
   const cpu = childCpuSeconds() - cpu0;
   if (r.error) throw r.error;
-  return { wall, cpu, stdout: r.stdout, stderr: r.stderr, status: r.status };
+  return { wall, cpu, stdout: r.stdout, stderr: r.stderr, status: r.status, signal: r.signal };
 }
 
-function best(runs) {
-  return runs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
+/** Best of `n` runs: least CPU, and separately least wall time. */
+function bestOf(n, run) {
+  const all = Array.from({ length: n }, run);
+  const ok = all.filter((r) => !r.failed);
+  const runs = ok.length > 0 ? ok : all;
+  const byCpu = runs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
+  return { ...byCpu, wall: Math.min(...runs.map((r) => r.wall)) };
 }
 
-function recallOf(meta, found, only) {
-  const secrets = meta.planted.filter((p) => !only || only.includes(p.ruleId)).flatMap((p) => p.secrets.slice(0, only ? 1 : undefined));
+function recallOf(corpus, found) {
+  const secrets = corpus.planted.flatMap((p) => p.secrets);
   const hit = secrets.filter((s) => found(s)).length;
-  return { hit, total: secrets.length, recall: hit / secrets.length };
-}
-
-function perRuleMisses(meta, found, only) {
   const misses = new Map();
-  for (const p of meta.planted) {
-    if (only && !only.includes(p.ruleId)) continue;
-    if (!found(p.secrets[0])) misses.set(p.ruleId, (misses.get(p.ruleId) ?? 0) + 1);
-  }
-  return [...misses].map(([id, n]) => `${id}×${n}`).join(', ') || 'none';
+  for (const p of corpus.planted) if (!p.secrets.every(found)) misses.set(p.ruleId, (misses.get(p.ruleId) ?? 0) + 1);
+  const listed = [...misses].map(([id, k]) => `${id}×${k}`);
+  const shown = listed.length > 6 ? `${listed.slice(0, 6).join(', ')} and ${listed.length - 6} more rules` : listed.join(', ');
+  return { hit, total: secrets.length, recall: hit / secrets.length, misses: shown || 'none' };
 }
 
 // ---------------------------------------------------------------------------------------------
 // tools
 
-/** `only`: rule ids the run has (recall is then over their planted secrets only). */
-function runKeyguard(meta, configPath, only, extra = []) {
-  const args = [cliMain, 'scan', corpusDir, '--format', 'json', ...(configPath ? ['--config', configPath] : []), ...extra];
-  const runs = [];
-  for (let i = 0; i < FAST_RUNS; i++) runs.push(timed(process.execPath, args));
-  const r = best(runs);
+function keyguard(corpus, extra = [], runs = FAST_RUNS) {
+  const r = bestOf(runs, () => timed(process.execPath, [cliMain, 'scan', corpus.dir, '--format', 'json', ...extra]));
   const report = JSON.parse(r.stdout);
+  const skipped = report.stats.skipped.tooLarge + report.stats.skipped.binary;
+  if (skipped > 0) log(`keyguard skipped ${skipped} files (${JSON.stringify(report.stats.skipped)})`);
   const hashes = new Set(report.findings.map((f) => f.tokenHash));
-  const found = (s) => hashes.has(detectors.hashToken(s));
-  return { ...r, findings: report.findings.length, ...recallOf(meta, found, only), misses: perRuleMisses(meta, found, only) };
+  return { ...r, findings: report.findings.length, ...recallOf(corpus, (s) => hashes.has(detectors.hashToken(s))) };
 }
 
-function runGitleaks(meta, bin, extra = [], runsWanted = RUNS) {
-  const reportPath = path.join(cacheDir, 'gitleaks-report.json');
-  const args = ['dir', corpusDir, '--no-banner', '--log-level', 'error', '--exit-code', '0', '--report-format', 'json', '--report-path', reportPath, ...extra];
-  const runs = [];
-  for (let i = 0; i < runsWanted; i++) runs.push(timed(bin, args));
-  const r = best(runs);
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-  rmSync(reportPath); // it holds the planted (fake) secrets in clear: keep none in the checkout
-  const secrets = report.map((f) => f.Secret ?? '');
-  const set = new Set(secrets);
-  const found = (s) => set.has(s) || secrets.some((x) => x.length >= 16 && (s.includes(x) || x.includes(s)));
-  return { ...r, findings: report.length, ...recallOf(meta, found), misses: perRuleMisses(meta, found) };
+/** 11 patterns for the most common key tokens, in ripgrep's syntax. */
+const KEY_PATTERNS = [
+  'PMAK-[0-9a-fA-F]{24}-[0-9a-fA-F]{34}',
+  'gh[pousr]_[0-9A-Za-z]{36}',
+  'github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59}',
+  'glpat-[0-9A-Za-z_-]{20}',
+  'xox[bpe]-[0-9]{10,13}-[0-9A-Za-z-]{10,}',
+  '[sr]k_live_[0-9A-Za-z]{24,99}',
+  '(?:AKIA|ASIA)[A-Z0-9]{16}',
+  'AIza[0-9A-Za-z_-]{35}',
+  'npm_[0-9A-Za-z]{36}',
+  '-----BEGIN [A-Z ]*PRIVATE KEY-----',
+  'sk-ant-api03-[A-Za-z0-9_-]{93}AA',
+];
+
+/**
+ * The same 11 key formats as keyguard's own rules write them, for ripgrep's engine: the AWS
+ * secret key has no literal prefix (keyguard finds it next to its key id), lookarounds are
+ * dropped and the PEM rule is reduced to its BEGIN line (ripgrep matches line by line).
+ */
+const KEY_RULES = [
+  'postman-api-key',
+  'github-pat-classic',
+  'github-fine-grained-pat',
+  'gitlab-pat',
+  'slack-bot-token',
+  'stripe-secret-key',
+  'aws-access-key-id',
+  'aws-secret-access-key',
+  'google-api-key',
+  'npm-access-token',
+  'private-key',
+];
+
+function rulePatterns() {
+  return detectors.defaultRules
+    .filter((r) => KEY_RULES.includes(r.id))
+    .map((r) => {
+      if (r.id === 'private-key') return '-----BEGIN [A-Z0-9 ]{0,24}PRIVATE KEY( BLOCK)?-----';
+      let s = r.pattern.source;
+      s = s.replace(/\(\?<?[=!](?:[^()[\]]|\[(?:\\.|[^\]\\])*\])*\)/g, '');
+      s = s.replace(/\(\?<([A-Za-z]\w*)>/g, '(?:').replace(/\\\//g, '/');
+      return s.replace(/^\(\?:\|\)/, '');
+    });
+}
+
+function ripgrep(corpus, bin, patternList = KEY_PATTERNS) {
+  const patterns = path.join(cacheDir, 'rg-patterns.txt');
+  writeFileSync(patterns, `${patternList.join('\n')}\n`);
+  const args = ['-j1', '--no-ignore', '--hidden', '--no-filename', '--no-line-number', '--only-matching', '-f', patterns, corpus.dir];
+  const r = bestOf(FAST_RUNS, () => timed(bin, args));
+  if (r.status === 2) log(`ripgrep failed: ${r.stderr.slice(-400)}`);
+  const all = r.stdout;
+  return { ...r, findings: all.split('\n').filter(Boolean).length, ...recallOf(corpus, (s) => all.includes(s.split('\n')[0])) };
 }
 
 /**
- * Rules' patterns for ripgrep's Rust engine: lookarounds dropped, named groups made plain (rg
- * joins all patterns into one regex), and the PEM rule reduced to its BEGIN line because rg
- * matches line by line (`-U` multiline mode would be a different, slower engine setting).
+ * gitleaks' default rules whose tokens keyguard's rules also find. Left out: generic-api-key
+ * (any assignment to a name like "key"), jwt-base64 (decoding), file-path rules, and providers
+ * or formats keyguard has no rule for.
  */
-function ripgrepPatterns(rules) {
-  return rules.map((r) => {
-    if (r.id === 'private-key') return '-----BEGIN [A-Z0-9 ]{0,24}PRIVATE KEY( BLOCK)?-----';
-    let s = r.pattern.source;
-    s = s.replace(/\(\?<?[=!](?:[^()[\]]|\[(?:\\.|[^\]\\])*\])*\)/g, '');
-    s = s.replace(/\(\?<([A-Za-z]\w*)>/g, '(?:').replace(/\\\//g, '/');
-    return r.pattern.flags.includes('i') ? `(?i)${s}` : s;
+const GITLEAKS_NOT_COMPARABLE = new Set(
+  (
+    'generic-api-key jwt-base64 pkcs12-file curl-auth-header curl-auth-user kubernetes-secret-yaml ' +
+    'adobe-client-id adobe-client-secret authress-service-client-access-key beamer-api-token ' +
+    'bitbucket-client-id bitbucket-client-secret bittrex-access-key bittrex-secret-key cisco-meraki-api-key ' +
+    'coinbase-access-token confluent-access-token defined-networking-api-token discord-api-token discord-client-id ' +
+    'droneci-access-token dropbox-api-token etsy-access-token facebook-access-token finicity-api-token ' +
+    'finicity-client-secret finnhub-access-token flickr-access-token flutterwave-public-key freemius-secret-key ' +
+    'freshbooks-access-token gitter-access-token hashicorp-tf-password intra42-client-secret jfrog-identity-token ' +
+    'kraken-access-token kucoin-access-token kucoin-secret-key linkedin-client-id linkedin-client-secret ' +
+    'lob-pub-api-key looker-client-id looker-client-secret mailgun-pub-key mattermost-access-token ' +
+    'messagebird-api-token messagebird-client-id new-relic-browser-api-token new-relic-user-api-id ' +
+    'nuget-config-password nytimes-access-token plaid-client-id privateai-api-token sendbird-access-id ' +
+    'sendbird-access-token settlemint-application-access-token settlemint-personal-access-token ' +
+    'settlemint-service-access-token squarespace-access-token sumologic-access-id sumologic-access-token ' +
+    'twitter-api-key asana-client-id yandex-access-token yandex-api-key yandex-aws-access-token'
+  ).split(' '),
+);
+
+function gitleaksDefaultIds(bin) {
+  const version = spawnSync('go', ['version', '-m', bin], { encoding: 'utf8' }).stdout?.match(/\tmod\t\S+\t(\S+)/)?.[1];
+  const modcache = spawnSync('go', ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout?.trim();
+  const toml = path.join(modcache ?? '', `github.com/zricethezav/gitleaks/v8@${version}/config/gitleaks.toml`);
+  if (!version || !existsSync(toml)) return { version, ids: [] };
+  const ids = [...readFileSync(toml, 'utf8').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
+  return { version, ids };
+}
+
+function gitleaks(corpus, bin, extra = [], runs = RUNS) {
+  const reportPath = path.join(cacheDir, 'gitleaks-report.json');
+  const args = ['dir', corpus.dir, '--no-banner', '--log-level', 'error', '--exit-code', '0', '--report-format', 'json', '--report-path', reportPath, ...extra];
+  let report;
+  const r = bestOf(runs, () => {
+    rmSync(reportPath, { force: true });
+    const run = timed(bin, args);
+    if (run.status !== 0 || !existsSync(reportPath)) {
+      log(`gitleaks failed (exit ${run.status}${run.signal ? `, ${run.signal}` : ''}): ${run.stderr.slice(-400)}`);
+      return { ...run, cpu: Number.POSITIVE_INFINITY, failed: true };
+    }
+    report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    rmSync(reportPath); // it holds the planted (fake) secrets in clear: keep none in the checkout
+    return run;
   });
+  if (!report) return { ...r, cpu: Number.NaN, wall: Number.NaN, findings: Number.NaN, hit: 0, total: 0, recall: Number.NaN, misses: 'n/a (failed)' };
+  const secrets = report.map((f) => f.Secret ?? '');
+  const set = new Set(secrets);
+  const found = (s) => set.has(s) || secrets.some((x) => x.length >= 16 && (s.includes(x) || x.includes(s)));
+  return { ...r, findings: report.length, ...recallOf(corpus, found) };
 }
 
-function runRipgrep(meta, bin) {
-  const patternsPath = path.join(cacheDir, 'rg-patterns.txt');
-  writeFileSync(patternsPath, `${ripgrepPatterns(detectors.defaultRules).join('\n')}\n`);
-  const args = ['-j1', '--no-ignore', '--hidden', '--no-filename', '--no-line-number', '--only-matching', '-f', patternsPath, corpusDir];
-  const runs = [];
-  for (let i = 0; i < FAST_RUNS; i++) runs.push(timed(bin, args));
-  const r = best(runs);
-  if (r.status === 2) log(`ripgrep failed: ${r.stderr.slice(-400)}`);
-  const matches = r.stdout.split('\n').filter(Boolean);
-  const all = matches.join('\n');
-  const found = (s) => (s.includes('\n') ? all.includes(s.split('\n')[0]) : all.includes(s));
-  return { ...r, findings: matches.length, ...recallOf(meta, found), misses: perRuleMisses(meta, found) };
-}
+// ---------------------------------------------------------------------------------------------
+// in-process, adversarial, node_modules
 
-function inProcess(_meta, rules) {
-  const buffers = readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(path.join(corpusDir, f)));
-  const bytes = buffers.reduce((n, b) => n + b.length, 0);
-  const scanner = detectors.createScanner({ rules });
-  let bestS = Infinity;
-  let first = 0;
-  for (let i = 0; i < RUNS + 2; i++) {
-    const cpu = cpuSeconds(() => {
-      for (const b of buffers) scanner.scan(b);
-    });
-    if (i === 0) first = cpu;
-    bestS = Math.min(bestS, cpu);
+function inProcess(corpus) {
+  const files = [];
+  (function walk(d) {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push(readFileSync(p));
+    }
+  })(corpus.dir);
+  const scanner = detectors.createScanner();
+  const passes = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const start = process.cpuUsage();
+    for (const b of files) scanner.scan(b);
+    const used = process.cpuUsage(start);
+    passes.push((used.user + used.system) / 1e6);
   }
-  return { bytes, seconds: bestS, mbps: mb(bytes) / bestS, firstPassMbps: mb(bytes) / first };
+  return { first: mb(corpus.bytes) / passes[0], warm: mb(corpus.bytes) / Math.min(...passes.slice(1)) };
 }
 
 function adversarial() {
-  const rows = [];
-  for (const rule of detectors.defaultRules) {
-    const input = Buffer.from(detectors.adversarialInput(rule, detectors.createSampleGenerator(3)), 'latin1');
+  const rows = detectors.defaultRules.map((rule) => {
+    const input = Buffer.from(detectors.adversarialInput(rule, detectors.createSampleGenerator(3), 128 * 1024), 'latin1');
     const scanner = detectors.createScanner({ rules: [rule] });
-    let bestS = Infinity;
-    for (let i = 0; i < 3; i++) bestS = Math.min(bestS, cpuSeconds(() => scanner.scan(input)));
-    rows.push({ id: rule.id, mbps: mb(input.length) / bestS });
-  }
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 2; i++) {
+      const start = process.cpuUsage();
+      scanner.scan(input);
+      const used = process.cpuUsage(start);
+      best = Math.min(best, (used.user + used.system) / 1e6);
+    }
+    return { id: rule.id, mbps: mb(input.length) / best };
+  });
   return rows.sort((a, b) => a.mbps - b.mbps);
+}
+
+function nodeModulesPrecision() {
+  const reviewedPath = path.join(repo, 'test/bench/node-modules-findings.json');
+  const reviewed = existsSync(reviewedPath) ? JSON.parse(readFileSync(reviewedPath, 'utf8')).findings : [];
+  const known = new Set(reviewed.map((f) => `${f.ruleId} ${f.file} ${f.tokenHash}`));
+  const r = timed(process.execPath, [cliMain, 'scan', path.join(repo, 'node_modules'), '--include-node-modules', '--format', 'json']);
+  const report = JSON.parse(r.stdout);
+  const fresh = report.findings.filter((f) => !known.has(`${f.ruleId} ${f.file} ${f.tokenHash}`));
+  return { report, fresh, reviewed: reviewed.length };
 }
 
 // ---------------------------------------------------------------------------------------------
 
-const meta = buildCorpus();
-const corpusBytes = readdirSync(corpusDir)
-  .filter((f) => f.endsWith('.txt'))
-  .reduce((n, f) => n + statSync(path.join(corpusDir, f)).size, 0);
-const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
-log('');
-log(`machine: ${os.cpus().length} x ${cpuModel}, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-log(`corpus: ${fmt(mb(corpusBytes), 1)} MB in ${meta.files} files (${meta.sources.join(', ')}), ${meta.planted.length} planted snippets / ${meta.planted.flatMap((p) => p.secrets).length} secrets, ${detectors.defaultRules.length} rules; best of ${FAST_RUNS} (keyguard, ripgrep) / ${RUNS} (gitleaks, in-process)`);
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load ${load()}`);
+log(`keyguard: ${detectors.defaultRules.length} rules, decoding on (depth 3); best of ${FAST_RUNS} (keyguard, ripgrep) / ${RUNS} (gitleaks cut)`);
 
-const tenConfig = path.join(cacheDir, 'ten-rules.toml');
-mkdirSync(cacheDir, { recursive: true });
-writeFileSync(
-  tenConfig,
-  `[extend]\ndisabledRules = [${detectors.defaultRules
-    .map((r) => r.id)
-    .filter((id) => !TEN_RULES.includes(id))
-    .map((id) => `"${id}"`)
-    .join(', ')}]\n`,
-);
+const rg = SKIP.has('ripgrep') ? undefined : ensureRipgrep();
+const gl = SKIP.has('gitleaks') ? undefined : ensureGitleaks();
+let cutConfig;
+if (gl) {
+  const { version, ids } = gitleaksDefaultIds(gl);
+  const off = ids.filter((id) => GITLEAKS_NOT_COMPARABLE.has(id));
+  cutConfig = path.join(cacheDir, 'gitleaks-comparable.toml');
+  writeFileSync(cutConfig, `[extend]\nuseDefault = true\ndisabledRules = [${off.map((id) => `"${id}"`).join(', ')}]\n`);
+  log(`gitleaks ${version}: ${ids.length} default rules, ${ids.length - off.length} comparable to keyguard's`);
+}
+if (rg) log(`${execFileSync(rg, ['--version'], { encoding: 'utf8' }).split('\n')[0]}, ${KEY_PATTERNS.length} key patterns`);
+const startup = bestOf(3, () => timed(process.execPath, [cliMain, '--version']));
+log(`keyguard process start-up (node + bundle, \`keyguard --version\`): ${fmt(startup.cpu, 2)} s CPU, ${fmt(startup.wall, 2)} s wall`);
 
-const results = {};
-const row = (name, r) => {
-  results[name] = r;
-  log(
-    `${name.padEnd(26)} ${fmt(mb(corpusBytes) / r.cpu).padStart(6)} MB/s per core  ${fmt(mb(corpusBytes) / r.wall).padStart(6)} MB/s wall  ` +
-      `cpu ${fmt(r.cpu, 2)} s  wall ${fmt(r.wall, 2)} s  recall ${fmt(r.recall, 4)} (${r.hit}/${r.total})  findings ${r.findings}  missed: ${r.misses}`,
+const summary = [];
+for (const [name, build] of [
+  ['large', buildLarge],
+  ['small', buildSmall],
+]) {
+  if (SKIP.has(name)) continue;
+  const corpus = build();
+  const secrets = corpus.planted.flatMap((p) => p.secrets).length;
+  log('');
+  log(`== ${name}: ${fmt(mb(corpus.bytes), 1)} MB in ${corpus.files} files, ${corpus.planted.length} planted snippets / ${secrets} secrets (load ${load()})`);
+  log(`${'tool'.padEnd(34)} ${'MB/CPU-s'.padStart(9)} ${'MB/s wall'.padStart(9)} ${'CPU s'.padStart(7)} ${'wall s'.padStart(7)}  recall`);
+  const rows = {};
+  const row = (label, r) => {
+    rows[label] = r;
+    log(
+      `${label.padEnd(34)} ${fmt(mb(corpus.bytes) / r.cpu).padStart(9)} ${fmt(mb(corpus.bytes) / r.wall).padStart(9)} ${fmt(r.cpu, 2).padStart(7)} ${fmt(r.wall, 2).padStart(7)}  ` +
+        `${fmt(r.recall, 4)} (${r.hit}/${r.total}; findings ${r.findings}; missed ${r.misses})`,
+    );
+  };
+  row('keyguard scan', keyguard(corpus));
+  if (!SKIP.has('threads')) row('keyguard scan --threads 2', keyguard(corpus, ['--threads', '2']));
+  if (rg) {
+    row('ripgrep -j1, 11 key patterns', ripgrep(corpus, rg));
+    row('ripgrep -j1, 11 rules as keyguard', ripgrep(corpus, rg, rulePatterns()));
+  }
+  if (gl) {
+    row('gitleaks, comparable, no decoding', gitleaks(corpus, gl, ['--config', cutConfig, '--max-decode-depth', '0']));
+    if (!SKIP.has('gitleaks-default')) row('gitleaks, default config', gitleaks(corpus, gl, [], 1));
+  }
+  const kg = rows['keyguard scan'];
+  const kg2 = rows['keyguard scan --threads 2'];
+  const rgr = rows['ripgrep -j1, 11 key patterns'];
+  const rgk = rows['ripgrep -j1, 11 rules as keyguard'];
+  const glc = rows['gitleaks, comparable, no decoding'];
+  const goal = name === 'large' ? 0.5 : 0.25;
+  summary.push(
+    `${name}: keyguard/ripgrep MB per CPU-s ${rgr ? fmt(rgr.cpu / kg.cpu, 2) : 'n/a'} (goal >= ${goal}; ` +
+      `${rgk ? fmt(rgk.cpu / kg.cpu, 2) : 'n/a'} against ripgrep with the 11 rules as keyguard writes them); ` +
+      `--threads 2 wall speed-up ${kg2 ? fmt(kg.wall / kg2.wall, 2) : 'n/a'} (goal >= 1.6); ` +
+      `wall vs gitleaks comparable: ${glc ? `${fmt(glc.wall / kg.wall, 2)}x (1 thread), ${kg2 ? fmt(glc.wall / kg2.wall, 2) : 'n/a'}x (2 threads)` : 'n/a'} (goal > 1)`,
   );
-};
-
-const startup = best(Array.from({ length: 3 }, () => timed(process.execPath, [cliMain, '--version'])));
-log(`keyguard process start-up (node + modules, \`keyguard --version\`): ${fmt(startup.cpu, 2)} s CPU`);
-log('');
-row('keyguard scan (all rules)', runKeyguard(meta));
-row('keyguard scan (ten rules)', runKeyguard(meta, tenConfig, TEN_RULES));
-row('keyguard scan --threads 2', runKeyguard(meta, undefined, undefined, ['--threads', '2']));
-if (!SKIP.has('gitleaks')) {
-  const bin = ensureGitleaks();
-  if (bin) {
-    const version = spawnSync('go', ['version', '-m', bin], { encoding: 'utf8' }).stdout?.match(/\tmod\t\S+\t(\S+)/)?.[1];
-    log(`gitleaks ${version ?? toolVersion(bin, ['version'])}`);
-    row('gitleaks dir', runGitleaks(meta, bin));
-    // its default decodes base64/hex/percent-encoded text up to 5 levels deep; without that:
-    if (!SKIP.has('gitleaks-nodecode')) row('gitleaks dir, no decoding', runGitleaks(meta, bin, ['--max-decode-depth', '0'], 1));
-  } else log('gitleaks: not available (go install failed)');
+  if (name === 'large') {
+    const ip = inProcess(corpus);
+    log(`detectors in-process, one thread: ${fmt(ip.warm)} MB/CPU-s warm, ${fmt(ip.first)} on the first (cold) pass`);
+  }
 }
-if (!SKIP.has('ripgrep')) {
-  const bin = ensureRipgrep();
-  if (bin) {
-    log(toolVersion(bin, ['--version']));
-    row('ripgrep -j1 (all patterns)', runRipgrep(meta, bin));
-  } else log('ripgrep: not available');
-}
-
-log('');
-const all = inProcess(meta, detectors.defaultRules);
-const ten = inProcess(meta, detectors.defaultRules.filter((r) => TEN_RULES.includes(r.id)));
-log(
-  `in-process detectors, one core (CPU time): all ${detectors.defaultRules.length} rules ${fmt(all.mbps)} MB/s ` +
-    `(first, cold pass ${fmt(all.firstPassMbps)}), ten rules ${fmt(ten.mbps)} MB/s (first pass ${fmt(ten.firstPassMbps)}); ` +
-    `ratio all/ten ${fmt(all.mbps / ten.mbps, 2)}`,
-);
 
 if (!SKIP.has('adversarial')) {
   const adv = adversarial();
+  log('');
   log(
-    `adversarial 1 MB per rule, worst: ${adv
+    `adversarial 128 KB per rule, worst: ${adv
       .slice(0, 3)
       .map((r) => `${r.id} ${fmt(r.mbps, 1)} MB/s`)
       .join(', ')}; median ${fmt(adv[Math.floor(adv.length / 2)].mbps, 1)} MB/s`,
   );
 }
 
-const kg = results['keyguard scan (all rules)'];
-const gl = results['gitleaks dir'];
+if (!SKIP.has('node-modules')) {
+  const { report, fresh, reviewed } = nodeModulesPrecision();
+  log('');
+  log(`this repository's node_modules: ${report.stats.files} files, ${fmt(mb(report.stats.bytes), 1)} MB, ${report.findings.length} findings, ${reviewed} reviewed; new: ${fresh.length}`);
+  for (const f of fresh) log(`  NEW ${f.ruleId} ${f.file}:${f.line}:${f.column} ${f.redacted} ${f.tokenHash}`);
+}
+
 log('');
-log('targets:');
-log(
-  `  >= 300 MB/s on one core, all rules: CLI ${fmt(mb(corpusBytes) / kg.cpu)} MB/s per core end to end, ` +
-    `${fmt(mb(corpusBytes) / (kg.cpu - startup.cpu))} MB/s without the ${fmt(startup.cpu, 2)} s start-up; ` +
-    `in-process ${fmt(all.mbps)} MB/s (cold first pass ${fmt(all.firstPassMbps)})`,
-);
-if (gl) log(`  >= 3x gitleaks per core: ${fmt(gl.cpu / kg.cpu, 1)}x; recall keyguard ${fmt(kg.recall, 4)} vs gitleaks ${fmt(gl.recall, 4)}`);
-log(`  all rules >= half of ten rules: CLI ${fmt(results['keyguard scan (ten rules)'].cpu / kg.cpu, 2)}, in-process ${fmt(all.mbps / ten.mbps, 2)}`);
+log(`goals (load ${load()}):`);
+for (const s of summary) log(`  ${s}`);

@@ -1,29 +1,32 @@
 /**
  * "No raw secret at rest", proven end to end. Secrets are planted through every way one can
  * enter Keyguard — a signed Postman event with inline content, a GitHub partner alert that
- * carries raw tokens, a search by key value — with all six services running in this process
- * against the real engines (the relay reporting third-party tokens to a local GitHub, a
- * webhook channel and security contacts set). Then everything Keyguard keeps or says is
- * searched for them: every message on every topic it wrote, every document in its database,
- * every log line (at debug level), every API response, every email and every webhook body.
- * Only hashes, previews and the relay's sealed boxes may appear; the one place a raw GitHub
- * token may go is GitHub's revocation endpoint.
+ * carries raw tokens, a search by key value, a customer API verifying keys with
+ * @keyguard/verify — with all seven services running in this process against the real engines
+ * (the relay reporting third-party tokens to a local GitHub, a webhook channel and security
+ * contacts set). Then everything Keyguard keeps or says is searched for them: every message on
+ * every topic it wrote, every document in its database, every log line (at debug level), every
+ * API response, every email and every webhook body. Only hashes, previews and the relay's sealed
+ * boxes may appear; the one place a raw GitHub token may go is GitHub's revocation endpoint.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createKafka } from '@keyguard/bus';
-import { createTestTopic, readAll, uniqueName } from '@keyguard/bus/testing';
+import { createTestTopic, readAll, uniqueName } from '@keyguard/testkit/bus';
 import { createSampleGenerator, hashToken, keyedHashToken } from '@keyguard/detectors';
 import { startService as startGithubIngest } from '@keyguard/github-ingest/service';
-import { createPartnerKeyPair, publicKeysDocument, startFixtureServer } from '@keyguard/ingest-kit/testing';
+import { createPartnerKeyPair, publicKeysDocument, startFixtureServer } from '@keyguard/testkit/ingest';
 import { hashApiKey } from '@keyguard/keys';
-import { eventually, randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
+import { eventually, randomPmak, uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
 import { startService as startRelay } from '@keyguard/relay/service';
 import { generateRelayKeyPair } from '@keyguard/seal';
+import { startService as startSampleApi } from '@keyguard/sample-api/service';
 import { connectStore } from '@keyguard/store';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIssuer } from './support/issuer.js';
 
@@ -51,7 +54,7 @@ const postmanSecret = randomBytes(24).toString('hex');
 const hashKey = randomBytes(32).toString('hex');
 const dbName = uniqueDbName('no_secret_e2e');
 const kafka = createKafka({ brokers, clientId: 'no-secret-e2e', logger: createLogger({ name: 'e2e', level: 'silent' }) });
-let topics: { sourceEvents: string; exposures: string; keyEvents: string; findings: string };
+let topics: { postmanSourceEvents: string; exposures: string; keyEvents: string; findings: string; keyState?: string; keyUsage?: string };
 const relayKeys = generateRelayKeyPair();
 /** What the webhook channel received, and what "GitHub" received. */
 const webhookBodies: string[] = [];
@@ -60,6 +63,7 @@ let webhookUrl: string;
 let keysApiUrl: string;
 let postmanUrl: string;
 let githubUrl: string;
+let sampleUrl: string;
 const adminKey = randomPmak();
 
 async function api(key: string, method: string, path: string, body?: unknown, { showsKeyOnce = false } = {}) {
@@ -75,7 +79,9 @@ async function api(key: string, method: string, path: string, body?: unknown, { 
 
 beforeAll(async () => {
   topics = {
-    sourceEvents: await createTestTopic(kafka, 'nsar-source', 1),
+    // One source-events topic per provider, as in production (each worker parses its provider's
+    // schema). GitHub's stays empty here (a partner alert publishes exposures directly).
+    postmanSourceEvents: await createTestTopic(kafka, 'nsar-source-postman', 1),
     exposures: await createTestTopic(kafka, 'nsar-exposures', 1),
     keyEvents: await createTestTopic(kafka, 'nsar-key-events', 1),
     findings: await createTestTopic(kafka, 'nsar-findings', 1),
@@ -84,6 +90,14 @@ beforeAll(async () => {
   stops.push(issuer.stop);
   const { common } = issuer;
   keysApiUrl = issuer.keysApiUrl;
+  topics = { ...topics, keyState: issuer.topics.keyState, keyUsage: issuer.topics.keyUsage };
+  const sample = await startSampleApi(
+    { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'debug', KAFKA_BROKERS: brokers, KEY_STATE_TOPIC: issuer.topics.keyState, KEY_USAGE_TOPIC: issuer.topics.keyUsage, VERIFY_MAX_STALENESS_MS: 30_000, VERIFY_FAIL_OPEN: false, VERIFY_REVOKED_FILE: join(tmpdir(), `${dbName}.revoked`) },
+    { logger },
+  );
+  stops.push(sample.stop);
+  await sample.verifier.ready();
+  sampleUrl = `http://127.0.0.1:${sample.port}`;
 
   const partnerKeys = await startFixtureServer({ 'GET /meta/public_keys/secret_scanning': { body: publicKeysDocument(partnerKey) } });
   stops.push(partnerKeys.stop);
@@ -107,14 +121,14 @@ beforeAll(async () => {
       GITHUB_PARTNER_KEYS_URL: `${partnerKeys.url}/meta/public_keys/secret_scanning`,
       KEYGUARD_RELAY_PUBLIC_KEY: relayKeys.publicKey,
     },
-    { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-github') },
+    { logger, topics: { sourceEvents: await createTestTopic(kafka, 'nsar-source-github', 1), exposures: topics.exposures }, groupId: uniqueName('nsar-github') },
   );
   stops.push(github.stop);
   githubUrl = `http://127.0.0.1:${github.port}`;
 
   const postman = await startPostmanIngest(
     { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, KEYGUARD_HASH_KEY: hashKey, POSTMAN_API_URL: 'http://127.0.0.1:9/', KEYGUARD_RELAY_PUBLIC_KEY: relayKeys.publicKey },
-    { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
+    { logger, topics: { sourceEvents: topics.postmanSourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
   );
   stops.push(postman.stop);
   await Promise.all([github.workerReady, postman.workerReady]);
@@ -145,6 +159,15 @@ describe('no raw secret at rest', () => {
     const urlPassword = `Autumn${randomUUID().slice(0, 6)}!`; // guessable: keyed hash only (issue 10, item 6)
     const planted = { liveKey, githubToken, foreignPmak, objectKey, urlPassword };
     const hashOf = (secret: string) => (secret === urlPassword ? keyedHashToken(secret, hashKey) : hashToken(secret));
+
+    // 0. The customer's API is used with the live key (usage is reported) and a foreign one.
+    const atSample = async (key: string) => {
+      const res = await fetch(`${sampleUrl}/v1/me`, { headers: { 'x-api-key': key } });
+      apiBodies.push(await res.text());
+      return res.status;
+    };
+    await eventually(async () => (await atSample(liveKey)) === 200 || undefined, { what: 'the live key at the sample api' });
+    expect(await atSample(foreignPmak)).toBe(401);
 
     // 1. A Postman public collection carrying all three, inline.
     const collectionId = randomUUID();
@@ -201,6 +224,7 @@ describe('no raw secret at rest', () => {
 
     // The pipeline did its work: the key is refused, findings exist for all three, one email went out.
     await eventually(async () => (await api(liveKey, 'GET', '/me')).status === 401 || undefined, { timeoutMs: 30_000, what: 'the live key refused' });
+    await eventually(async () => (await atSample(liveKey)) === 401 || undefined, { what: 'the live key refused by the sample api' });
     const findings = await eventually(
       async () => {
         const items = (await api(adminKey, 'GET', '/findings')).body.items as { tokenHash: string }[];
@@ -231,8 +255,17 @@ describe('no raw secret at rest', () => {
       expect((await api(adminKey, 'GET', path)).status).toBe(200);
     }
 
-    // Everything Keyguard wrote to Kafka…
-    const kafkaText = (await Promise.all(Object.values(topics).map((t) => readAll(kafka, t)))).flat().map((m) => `${m.key} ${m.value}`);
+    // Everything Keyguard wrote to Kafka (key states and usage reports included)…
+    // Usage reports are coalesced and flushed on a timer, so a busy machine may not have written
+    // them yet: wait until every topic has something, and name the one that never does.
+    const written = await eventually(
+      async () => {
+        const all = await Promise.all(Object.values(topics).map((t) => readAll(kafka, t!)));
+        return all.every((w) => w.length > 0) ? all : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, what: `messages on every topic (${Object.keys(topics).join(', ')})` },
+    );
+    const kafkaText = written.flat().map((m) => `${m.key} ${m.value}`);
     // …to MongoDB…
     const store = await connectStore({ uri: uriWithDatabase(process.env['MONGODB_URI']!, dbName), logger: createLogger({ name: 'e2e', level: 'silent' }), ensureIndexes: false });
     const collections = await store.db.listCollections().toArray();

@@ -10,11 +10,11 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createKafka } from '@keyguard/bus';
-import { createTestTopic } from '@keyguard/bus/testing';
-import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '@keyguard/git-history/testing';
+import { createTestTopic } from '@keyguard/testkit/bus';
+import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '@keyguard/testkit/git';
 import { type RunningService, startService as startGithubIngest } from '@keyguard/github-ingest/service';
 import { createLogger } from '@keyguard/logger';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launchBrowser, readmeScreenshotDir, screenshot } from './support/browser.js';
@@ -63,7 +63,7 @@ beforeAll(async () => {
   served = mkdtempSync(path.join(tmpdir(), 'keyguard-scan-e2e-'));
   http = await serveDumbHttp(served);
   github = await startGithubIngest(
-    { ...issuer.common, GITHUB_WEBHOOK_SECRET: randomBytes(20).toString('hex'), KEYGUARD_HASH_KEY: randomBytes(32).toString('hex'), GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_PARTNER_KEYS_URL: 'http://127.0.0.1:9/keys', GITHUB_GIT_URL: http.url },
+    { ...issuer.common, GITHUB_WEBHOOK_SECRET: randomBytes(20).toString('hex'), GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_PARTNER_KEYS_URL: 'http://127.0.0.1:9/keys', GITHUB_GIT_URL: http.url, KEYGUARD_HASH_KEY: randomBytes(32).toString('hex') },
     { logger, topics, groupId: `scan-e2e-${randomBytes(4).toString('hex')}`, receiver: false },
   );
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import pRetry from 'p-retry';
 import type { z } from 'zod';
 import { createEnvelope, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
@@ -60,7 +61,6 @@ export interface RunningConsumer {
 /** Values larger than this are dead-lettered without their bytes (only their size). */
 const MAX_DEAD_LETTER_COPY_BYTES = 512 * 1024;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Heartbeats every second while `work` runs, so a slow handler keeps the group membership. */
 async function keepingAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
@@ -116,16 +116,31 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
   const counters = { processed: 0, deadLettered: 0, retries: 0 };
   let stopping = false;
 
+  /** Retriable errors again after initialDelayMs, doubling up to maxDelayMs (p-retry), unless the consumer is stopping. */
   async function withRetries(what: () => Promise<void>, isStopping: () => boolean): Promise<{ error?: unknown; attempts: number }> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await what();
-        return { attempts: attempt + 1 };
-      } catch (error) {
-        if (!isRetriable(error) || attempt >= policy.retries || isStopping()) return { error, attempts: attempt + 1 };
-        counters.retries += 1;
-        await sleep(Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt));
-      }
+    let attempts = 0;
+    try {
+      await pRetry(
+        async () => {
+          attempts += 1;
+          await what();
+        },
+        {
+          retries: policy.retries,
+          factor: 2,
+          minTimeout: policy.initialDelayMs,
+          maxTimeout: policy.maxDelayMs,
+          randomize: false,
+          shouldRetry: (error) => {
+            const again = isRetriable(error) && attempts <= policy.retries && !isStopping();
+            if (again) counters.retries += 1;
+            return again;
+          },
+        },
+      );
+      return { attempts };
+    } catch (error) {
+      return { error, attempts };
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
+import pTimeout from 'p-timeout';
 
 /** A readiness check that asks the broker for its cluster metadata over one kept admin connection. */
 export function kafkaReadiness(kafka: Kafka, timeoutMs = 2000) {
@@ -10,10 +11,7 @@ export function kafkaReadiness(kafka: Kafka, timeoutMs = 2000) {
         await admin.connect();
       }
       const current = admin;
-      await Promise.race([
-        current.describeCluster(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
-      ]);
+      await pTimeout(current.describeCluster(), { milliseconds: timeoutMs });
       return true;
     } catch {
       const stale = admin;

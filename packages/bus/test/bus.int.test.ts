@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvelope, DeadLetter, Topics } from '@keyguard/events';
 import { createLogger } from '@keyguard/logger';
 import { type ConsumerOptions, createKafka, createPublisher, ensureTopics, permanent, retriable, runConsumer, type RunningConsumer } from '../src/index.js';
-import { createTestTopic, uniqueName, waitForMessages } from '../src/testing.js';
+import { createTestTopic, uniqueName, waitForMessages } from '@keyguard/testkit/bus';
 
 const logger = createLogger({ name: 'bus-test', level: 'silent' });
 const kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'bus-test', logger });

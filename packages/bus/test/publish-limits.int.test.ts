@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvelope, DeadLetter, Topics } from '@keyguard/events';
 import { createLogger } from '@keyguard/logger';
 import { createKafka, createPublisher, ensureTopics, type RunningConsumer, runConsumer } from '../src/index.js';
-import { createTestTopic, readAll, uniqueName, waitForMessages } from '../src/testing.js';
+import { createTestTopic, readAll, uniqueName, waitForMessages } from '@keyguard/testkit/bus';
 
 const logger = createLogger({ name: 'bus-limits-test', level: 'silent' });
 const kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'bus-limits-test', logger });

@@ -49,6 +49,8 @@ export const ConfigFile = z
         maxFileSize: z.number().int().positive().optional(),
         includeNodeModules: z.boolean().optional(),
         exclude: z.array(z.string()).optional(),
+        /** Layers of base64 / percent-encoding / JSON escapes decoded to find secrets inside; 0 = off. */
+        maxDecodeDepth: z.number().int().min(0).max(8).optional(),
       })
       .strict()
       .optional(),

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   type Allowlist,
+  type ScannerOptions,
   CustomRuleError,
   compileCustomRule,
   defaultRules,
@@ -15,6 +16,16 @@ export interface LoadedConfig {
   maxFileSize?: number;
   includeNodeModules?: boolean;
   exclude: string[];
+  maxDecodeDepth?: number;
+}
+
+/** What the scanner is built from (the same in every --threads worker). */
+export function scannerOptions(config: LoadedConfig): ScannerOptions {
+  return {
+    rules: config.rules,
+    allowlist: config.allowlist,
+    ...(config.maxDecodeDepth !== undefined ? { maxDecodeDepth: config.maxDecodeDepth } : {}),
+  };
 }
 
 export function resolveConfig(file: ConfigFile): LoadedConfig {
@@ -47,6 +58,7 @@ export function resolveConfig(file: ConfigFile): LoadedConfig {
   };
   if (file.scan?.maxFileSize !== undefined) config.maxFileSize = file.scan.maxFileSize;
   if (file.scan?.includeNodeModules !== undefined) config.includeNodeModules = file.scan.includeNodeModules;
+  if (file.scan?.maxDecodeDepth !== undefined) config.maxDecodeDepth = file.scan.maxDecodeDepth;
   return config;
 }
 

@@ -42,6 +42,8 @@ export function formatJson(report: Report): string {
     endLine: f.endLine,
     endColumn: f.endColumn,
     confidence: f.confidence,
+    // found inside base64, percent-encoded or JSON-escaped text: the decoders, outermost first
+    ...(f.encoding ? { encoding: f.encoding } : {}),
   }));
   return `${JSON.stringify({ findings, stats: report.stats }, null, 2)}\n`;
 }
@@ -50,7 +52,9 @@ export function formatText(report: Report): string {
   return report.findings
     .map(
       (f) =>
-        `${f.file}:${f.line}:${f.column}: ${f.ruleId} ${f.redacted} (${f.confidence})` +
+        `${f.file}:${f.line}:${f.column}: ${f.ruleId} ${f.redacted} (${f.confidence}` +
+        (f.encoding ? `, ${[...f.encoding].reverse().join(' in ')}` : '') +
+        ')' +
         (f.commit !== undefined ? ` in commit ${f.commit} by ${f.author} <${f.email}> on ${f.date}` : '') +
         '\n',
     )

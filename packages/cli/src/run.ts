@@ -1,10 +1,10 @@
 import { createScanner, type Rule } from '@keyguard/detectors';
 import { type Format, parseCommand, USAGE } from './args.js';
 import { loadBaseline } from './baseline.js';
-import { loadConfig } from './config.js';
+import { loadConfig, scannerOptions } from './config.js';
 import { CliError } from './errors.js';
 import { formatJson, formatRules, formatSarif, formatText, type Report, type ReportFinding, type ReportStats, summary } from './format.js';
-import { scanFiles, scanOnThreads } from './scan-files.js';
+import { scanFiles, startWorkers } from './scan-files.js';
 import { progressLine, scanGit } from './scan-git.js';
 import { walk } from './walk.js';
 
@@ -39,55 +39,57 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       case 'scan': {
         const started = performance.now();
-        const [config, baseline] = await Promise.all([loadConfig(command.config), loadBaseline(command.baseline)]);
-        const scanner = createScanner({ rules: config.rules, allowlist: config.allowlist });
-        if (command.git) {
-          const { findings, stats } = await scanGit({
-            path: command.paths[0]!,
-            selection: command.git,
-            scanner,
+        // --threads: the workers load their engine while this thread reads the config and walks
+        const workers = command.git ? [] : startWorkers(command.threads - 1, command.config);
+        try {
+          const [config, baseline] = await Promise.all([loadConfig(command.config), loadBaseline(command.baseline)]);
+          const scanner = createScanner(scannerOptions(config));
+          if (command.git) {
+            const { findings, stats } = await scanGit({
+              path: command.paths[0]!,
+              selection: command.git,
+              scanner,
+              maxFileSize: command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+              exclude: config.exclude,
+              ...(io.stderrIsTTY ? { onProgress: (s, ms) => io.stderr(progressLine(s, ms)) } : {}),
+            });
+            if (io.stderrIsTTY && stats.commits > 0) io.stderr(`${progressLine(stats, performance.now() - started)}\n`);
+            const reported = findings.filter((f) => !baseline.has(f.tokenHash));
+            return report(io, command.format, reported, scanner.rules, {
+              commits: stats.commits,
+              files: stats.files,
+              bytes: stats.bytes,
+              ms: Math.round(performance.now() - started),
+              rejected: stats.rejected,
+              suppressed: findings.length - reported.length,
+              skipped: { tooLarge: stats.tooLarge, binary: stats.binary, excluded: stats.excluded },
+              errors: 0,
+            });
+          }
+          const skipped = { binary: 0 };
+          const files = await walk(
+            command.paths,
+            { includeNodeModules: command.includeNodeModules || config.includeNodeModules === true, exclude: config.exclude },
+            skipped,
+          );
+          const { findings, totals } = await scanFiles(scanner, files, {
             maxFileSize: command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-            exclude: config.exclude,
-            ...(io.stderrIsTTY ? { onProgress: (s, ms) => io.stderr(progressLine(s, ms)) } : {}),
+            workers,
           });
-          if (io.stderrIsTTY && stats.commits > 0) io.stderr(`${progressLine(stats, performance.now() - started)}\n`);
           const reported = findings.filter((f) => !baseline.has(f.tokenHash));
+          for (const e of totals.errors) io.stderr(`keyguard: cannot read ${e.file}: ${e.reason}\n`);
           return report(io, command.format, reported, scanner.rules, {
-            commits: stats.commits,
-            files: stats.files,
-            bytes: stats.bytes,
+            files: totals.files,
+            bytes: totals.bytes,
             ms: Math.round(performance.now() - started),
-            rejected: stats.rejected,
+            rejected: totals.rejected,
             suppressed: findings.length - reported.length,
-            skipped: { tooLarge: stats.tooLarge, binary: stats.binary, excluded: stats.excluded },
-            errors: 0,
+            skipped: { tooLarge: totals.tooLarge, binary: skipped.binary + totals.binary },
+            errors: totals.errors.length,
           });
+        } finally {
+          for (const w of workers) w.close();
         }
-        const skipped = { tooLarge: 0, binary: 0 };
-        const files = await walk(
-          command.paths,
-          {
-            includeNodeModules: command.includeNodeModules || config.includeNodeModules === true,
-            maxFileSize: command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-            exclude: config.exclude,
-          },
-          skipped,
-        );
-        const { findings, totals } =
-          command.threads > 1 && files.length > 1
-            ? await scanOnThreads(files, command.threads, command.concurrency, command.config)
-            : await scanFiles(scanner, files, command.concurrency);
-        const reported = findings.filter((f) => !baseline.has(f.tokenHash));
-        for (const e of totals.errors) io.stderr(`keyguard: cannot read ${e.file}: ${e.reason}\n`);
-        return report(io, command.format, reported, scanner.rules, {
-          files: totals.files,
-          bytes: totals.bytes,
-          ms: Math.round(performance.now() - started),
-          rejected: totals.rejected,
-          suppressed: findings.length - reported.length,
-          skipped: { tooLarge: skipped.tooLarge, binary: skipped.binary + totals.binary },
-          errors: totals.errors.length,
-        });
       }
     }
   } catch (error) {

@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Finding, Scanner } from '@keyguard/detectors';
+import { type ReadPool, readInto, TOO_LARGE } from './read-file.js';
 import type { FileEntry } from './walk.js';
 
 export interface FileFinding extends Finding {
@@ -12,122 +12,115 @@ export interface ScanTotals {
   bytes: number;
   rejected: number;
   binary: number;
+  tooLarge: number;
   errors: Array<{ file: string; reason: string }>;
+}
+
+/** What one thread found: findings by index into the file list, and its totals. */
+export interface ThreadResult {
+  found: Array<[number, FileFinding[]]>;
+  totals: ScanTotals;
+}
+
+export interface ScanFilesOptions {
+  maxFileSize: number;
+  /** Worker threads started with startWorkers, already loading while the files were walked. */
+  workers?: readonly ScanWorker[];
+}
+
+/** A `--threads` worker: loads its engine at once, scans when given the files. */
+export interface ScanWorker {
+  scan(job: { files: readonly FileEntry[]; counter: SharedArrayBuffer; maxFileSize: number }): Promise<ThreadResult>;
+  /** Stops the worker (when the scan ends early, or after it answered). */
+  close(): void;
+}
+
+/**
+ * Starts `count` worker threads, each building its own scanner from the same config file. Call
+ * it before walking the tree: a worker's start-up (~0.1–0.3 s of CPU) then overlaps the walk
+ * and this thread's own start instead of the scan.
+ */
+export function startWorkers(count: number, config: string | undefined): ScanWorker[] {
+  return Array.from({ length: Math.max(0, count) }, () => {
+    const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: { config } });
+    // an idle worker must not keep the process alive
+    worker.unref();
+    const failed = new Promise<never>((_, reject) => worker.once('error', reject));
+    failed.catch(() => {});
+    return {
+      scan(job) {
+        const done = new Promise<ThreadResult>((resolve) => worker.once('message', resolve));
+        worker.postMessage(job);
+        return Promise.race([done, failed]);
+      },
+      close: () => void worker.terminate(),
+    };
+  });
 }
 
 /** A NUL byte in the first 8 KB marks a binary file, as git and ripgrep decide. */
 const looksBinary = (buf: Buffer): boolean => buf.subarray(0, 8192).includes(0);
 
+export const emptyTotals = (): ScanTotals => ({ files: 0, bytes: 0, rejected: 0, binary: 0, tooLarge: 0, errors: [] });
+
 /**
- * Reads a whole file into `pool` (grown when too small) and returns the filled view. Reusing one
- * buffer per worker avoids allocating and first-touching fresh memory for every file, which on
- * this machine class costs as much as scanning it.
+ * Scans files on this thread, taking the next unclaimed index from `claim` until none is
+ * left: with a shared counter, every thread keeps busy until the list is done, whatever the
+ * sizes. One read buffer is reused for every file.
  */
-async function readInto(absolute: string, pool: { buf: Buffer }): Promise<Buffer> {
-  const handle = await open(absolute, 'r');
-  try {
-    const { size } = await handle.stat();
-    if (pool.buf.length < size + 1) pool.buf = Buffer.allocUnsafe(Math.max(size + 1, pool.buf.length * 2));
-    let filled = 0;
-    // read until EOF: the size may change under us, and +1 spare byte detects growth
-    for (;;) {
-      const { bytesRead } = await handle.read(pool.buf, filled, pool.buf.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-      if (filled === pool.buf.length) {
-        const bigger = Buffer.allocUnsafe(pool.buf.length * 2);
-        pool.buf.copy(bigger, 0, 0, filled);
-        pool.buf = bigger;
-      }
+export function scanClaimed(scanner: Scanner, files: readonly FileEntry[], claim: () => number, maxFileSize: number): ThreadResult {
+  const totals = emptyTotals();
+  const found: Array<[number, FileFinding[]]> = [];
+  const pool: ReadPool = { buf: Buffer.allocUnsafe(1 << 20) };
+  for (let index = claim(); index < files.length; index = claim()) {
+    const entry = files[index]!;
+    let buf: Buffer | typeof TOO_LARGE;
+    try {
+      buf = readInto(entry.absolute, pool, maxFileSize);
+    } catch (error) {
+      totals.errors.push({ file: entry.file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+      continue;
     }
-    return pool.buf.subarray(0, filled);
-  } finally {
-    await handle.close();
+    if (buf === TOO_LARGE) {
+      totals.tooLarge++;
+      continue;
+    }
+    if (looksBinary(buf)) {
+      totals.binary++;
+      continue;
+    }
+    const { findings, stats } = scanner.scan(buf, { path: entry.file });
+    totals.files++;
+    totals.bytes += stats.bytes;
+    totals.rejected += stats.rejected;
+    if (findings.length > 0) found.push([index, findings.map((f) => ({ ...f, file: entry.file }))]);
   }
+  return { found, totals };
 }
 
 /**
- * Reads and scans files with `concurrency` reads in flight: reads overlap each other and the
- * (synchronous, single-pass) scan of whatever has arrived. Findings copy what they need, so
- * each worker's read buffer is reused for its next file.
+ * Scans the files on this thread and the given workers, all taking files from one shared
+ * counter: this thread starts at once, a worker joins as soon as it has loaded, and nobody
+ * idles while files are left. Findings come back in file order.
  */
 export async function scanFiles(
   scanner: Scanner,
   files: readonly FileEntry[],
-  concurrency: number,
+  options: ScanFilesOptions,
 ): Promise<{ findings: FileFinding[]; totals: ScanTotals }> {
-  const totals: ScanTotals = { files: 0, bytes: 0, rejected: 0, binary: 0, errors: [] };
-  const perFile: FileFinding[][] = new Array(files.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    const pool = { buf: Buffer.allocUnsafe(1 << 20) };
-    while (next < files.length) {
-      const index = next++;
-      const entry = files[index]!;
-      let buf: Buffer;
-      try {
-        buf = await readInto(entry.absolute, pool);
-      } catch (error) {
-        totals.errors.push({ file: entry.file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
-        continue;
-      }
-      if (looksBinary(buf)) {
-        totals.binary++;
-        continue;
-      }
-      const { findings, stats } = scanner.scan(buf, { path: entry.file });
-      totals.files++;
-      totals.bytes += stats.bytes;
-      totals.rejected += stats.rejected;
-      perFile[index] = findings.map((f) => ({ ...f, file: entry.file }));
-    }
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const claim = (): number => Atomics.add(counter, 0, 1);
+  const pending = (options.workers ?? []).map((w) => w.scan({ files, counter: counter.buffer, maxFileSize: options.maxFileSize }));
+  const results = [scanClaimed(scanner, files, claim, options.maxFileSize), ...(await Promise.all(pending))];
+  const byIndex = results.flatMap((r) => r.found).sort((a, b) => a[0] - b[0]);
+  const totals = emptyTotals();
+  for (const { totals: t } of results) {
+    totals.files += t.files;
+    totals.bytes += t.bytes;
+    totals.rejected += t.rejected;
+    totals.binary += t.binary;
+    totals.tooLarge += t.tooLarge;
+    totals.errors.push(...t.errors);
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, files.length)) }, worker));
-  return { findings: perFile.flatMap((f) => f ?? []), totals };
-}
-
-/**
- * Splits the files over `threads` workers (largest first, each to the least-loaded worker),
- * each with its own scanner built from the same config, and merges their results in file order.
- */
-export async function scanOnThreads(
-  files: readonly FileEntry[],
-  threads: number,
-  concurrency: number,
-  config: string | undefined,
-): Promise<{ findings: FileFinding[]; totals: ScanTotals }> {
-  const shares: FileEntry[][] = Array.from({ length: Math.min(threads, files.length) }, () => []);
-  const load = new Array<number>(shares.length).fill(0);
-  for (const f of [...files].sort((a, b) => b.size - a.size)) {
-    const k = load.indexOf(Math.min(...load));
-    shares[k]!.push(f);
-    load[k]! += f.size + 4096;
-  }
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<{ findings: FileFinding[]; totals: ScanTotals }>((resolve, reject) => {
-          const worker = new Worker(new URL('./scan-worker.js', import.meta.url));
-          worker.once('message', (result) => {
-            resolve(result);
-            void worker.terminate();
-          });
-          worker.once('error', reject);
-          worker.postMessage({ files: share, config, concurrency: Math.max(1, Math.ceil(concurrency / shares.length)) });
-        }),
-    ),
-  );
-  const order = new Map(files.map((f, i) => [f.file, i]));
-  const findings = results
-    .flatMap((r) => r.findings)
-    .sort((a, b) => order.get(a.file)! - order.get(b.file)! || a.offset - b.offset);
-  const totals: ScanTotals = { files: 0, bytes: 0, rejected: 0, binary: 0, errors: [] };
-  for (const r of results) {
-    totals.files += r.totals.files;
-    totals.bytes += r.totals.bytes;
-    totals.rejected += r.totals.rejected;
-    totals.binary += r.totals.binary;
-    totals.errors.push(...r.totals.errors);
-  }
-  return { findings, totals };
+  return { findings: byIndex.flatMap(([, findings]) => findings), totals };
 }

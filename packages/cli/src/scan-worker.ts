@@ -1,18 +1,26 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createScanner } from '@keyguard/detectors';
-import { loadConfig } from './config.js';
-import { scanFiles } from './scan-files.js';
+import { loadConfig, scannerOptions } from './config.js';
+import { scanClaimed } from './scan-files.js';
 import type { FileEntry } from './walk.js';
 
-/** One `--threads` worker: builds its own scanner from the same config and scans its share. */
+/**
+ * One `--threads` worker: builds its scanner from the same config as soon as it starts (while
+ * the main thread walks the tree), then takes files from the shared counter when it gets them.
+ */
 export interface WorkerJob {
   files: FileEntry[];
-  config: string | undefined;
-  concurrency: number;
+  counter: SharedArrayBuffer;
+  maxFileSize: number;
 }
 
-parentPort?.once('message', async (job: WorkerJob) => {
-  const config = await loadConfig(job.config);
-  const scanner = createScanner({ rules: config.rules, allowlist: config.allowlist });
-  parentPort?.postMessage(await scanFiles(scanner, job.files, job.concurrency));
-});
+const port = parentPort;
+if (port) {
+  const { config: configPath } = workerData as { config: string | undefined };
+  const job = new Promise<WorkerJob>((resolve) => port.once('message', resolve));
+  const config = await loadConfig(configPath);
+  const scanner = createScanner(scannerOptions(config));
+  const { files, counter, maxFileSize } = await job;
+  const shared = new Int32Array(counter);
+  port.postMessage(scanClaimed(scanner, files, () => Atomics.add(shared, 0, 1), maxFileSize));
+}

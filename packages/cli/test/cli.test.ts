@@ -241,14 +241,15 @@ describe('usage and I/O errors exit 2 with a message on stderr', () => {
     const res = await cli('rules');
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('postman-api-key');
-    expect(res.stdout).toMatch(/\n5\d rules\n$/);
+    expect(res.stdout).toMatch(/\n\d{3} rules\n$/);
   });
 });
 
 const bin = fileURLToPath(new URL('../bin/keyguard.js', import.meta.url));
 const built = existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)));
 
-describe.skipIf(!built)('the built bin (after npm run build)', () => {
+// each case starts node processes: on a busy machine that takes seconds of wall time
+describe.skipIf(!built)('the built bin (after npm run build)', { timeout: 30_000 }, () => {
   it('runs as a process with the same exit codes and JSON', () => {
     const found = spawnSync(process.execPath, [bin, 'scan', `${tree.root}/src`, '--format', 'json'], { encoding: 'utf8' });
     expect(found.status).toBe(1);

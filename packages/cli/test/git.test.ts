@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createSampleGenerator, hashToken } from '@keyguard/detectors';
-import { createTestRepo, type TestRepo } from '@keyguard/git-history/testing';
+import { createTestRepo, type TestRepo } from '@keyguard/testkit/git';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './helpers.js';
 

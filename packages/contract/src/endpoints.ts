@@ -4,6 +4,8 @@ import { listExposures } from './exposures.js';
 import { getFinding, listFindings, patchFinding } from './findings.js';
 import { createChannel, deleteChannel, listChannels, listDeliveries, testChannel, updateChannel } from './notification-channels.js';
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from './keys.js';
+import { createServiceToken, deleteServiceToken, listServiceTokens } from './service-tokens.js';
+import { verifyKey } from './verify.js';
 import { getOpenApi } from './openapi.js';
 import { getScan, listScans, requestScan } from './scans.js';
 import { closeSession, openSession } from './session.js';
@@ -26,6 +28,7 @@ export const endpoints: readonly Endpoint[] = [
   revokeKey,
   revokeKeys,
   revokeAllKeys,
+  verifyKey,
   listExposures,
   listFindings,
   getFinding,
@@ -42,4 +45,7 @@ export const endpoints: readonly Endpoint[] = [
   requestScan,
   listScans,
   getScan,
+  createServiceToken,
+  listServiceTokens,
+  deleteServiceToken,
 ];

@@ -9,6 +9,8 @@ export * from './notification-channels.js';
 export * from './openapi.js';
 export * from './scans.js';
 export * from './session.js';
+export * from './service-tokens.js';
 export * from './settings.js';
 export * from './users.js';
+export * from './verify.js';
 export { endpoints } from './endpoints.js';

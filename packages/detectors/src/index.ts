@@ -30,4 +30,5 @@ export { verifyGitlabRoutableToken } from './checksum/gitlab-routable.js';
 export { ALPHABETS, createSampleGenerator, type SampleGenerator } from './samples/generator.js';
 export { compileCustomRule, type CustomRuleDefinition, CustomRuleError, foldCase, translateRegex } from './custom-rule.js';
 export { adversarialInput } from './samples/adversarial.js';
+export { ASSIGNMENT_CONTEXTS, type AssignmentContext, GENERIC_NAME } from './samples/contexts.js';
 export { decoySamples, fillerLine, type Planted, plantedSamples } from './samples/corpus.js';

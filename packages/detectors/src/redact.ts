@@ -20,7 +20,7 @@ export function redact(raw: string, prefixLength: number = knownPrefixLength(raw
   const body = raw
     .slice(prefix.length)
     .replace(/-----END [^\n]*-----$/, '')
-    .replace(/\s+|\\[nr]/g, '');
+    .replace(/\s+|\\[nr]|["'`]/g, '');
   const visible = !tail ? 0 : body.length >= 16 ? 4 : body.length >= 10 ? 2 : 0;
   return `${prefix}…${visible > 0 ? body.slice(-visible) : ''}`;
 }

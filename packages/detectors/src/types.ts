@@ -23,6 +23,11 @@ export type TruePositive = string | { text: string; secret: string; also?: strin
 export interface RuleSamples {
   /** Generated from the rule's shape: never commit realistic literal tokens. */
   truePositives: (g: SampleGenerator) => TruePositive[];
+  /**
+   * For rules that need their provider's name next to the value (`DATADOG_API_KEY=…`): the
+   * name stem the tests assign the bare true positives to, in every assignment style.
+   */
+  context?: string;
   /** Texts that must produce no finding at all (near-misses, placeholders, bad checksums). */
   falsePositives: (g: SampleGenerator) => string[];
 }
@@ -52,11 +57,25 @@ export interface Rule {
   /** Keywords compare ASCII-case-insensitively (custom gitleaks-style rules). */
   ignoreCase?: boolean;
   /**
+   * Longer literals the rule's matches usually begin with, looked for (encoded) inside base64:
+   * a 3-character keyword fixes 4 base64 characters at only one of the three byte alignments
+   * (`eyJ` → `eyJhbGciOi`, the start of `{"alg":`).
+   */
+  encodedKeywords?: readonly string[];
+  /**
    * The token shape, without g/y flags. The secret is the named group `secret` when present,
    * otherwise the whole match. Write bounded quantifiers only.
    */
   pattern: RegExp;
   mode?: RuleMode;
+  /**
+   * For a value that must be assigned to a name containing one of the keywords (context rules):
+   * the value's own pattern, with a `secret` group and its right boundary. The engine then
+   * matches what follows the keyword up to the value with one shared regex
+   * (`boundaries.ASSIGNED`) for all such rules, and this small one at the value: 60 rules
+   * compile one large regex instead of 60. `pattern` stays the whole rule (for `classify`).
+   */
+  assigned?: RegExp;
   /** Bytes searched before and after a keyword hit. Defaults: keyword mode 32/256, window mode 256/256. */
   window?: { before?: number; after?: number; lines?: number };
   confidence: Confidence;
@@ -105,6 +124,12 @@ export interface Finding {
   endColumn: number;
   /** 0-based offset of the secret in the input (bytes for Buffer input). */
   offset: number;
+  /**
+   * Set when the secret was found inside encoded text: the decoders that revealed it, outermost
+   * first (`['base64']`, `['percent', 'base64']`). Lines, columns and offset then point at the
+   * encoded characters that hold the secret; `tokenHash` is the hash of the decoded secret.
+   */
+  encoding?: Array<'base64' | 'percent' | 'json'>;
   path?: string;
   location?: Record<string, unknown>;
   /** The secret itself: only with `includeRaw`, only inside the scanning process. */
@@ -127,8 +152,10 @@ export interface ScanStats {
   rejectedBy: { checksum: number; entropy: number; placeholder: number; invalid: number };
   /** Candidates suppressed by an allowlist. */
   allowlisted: number;
-  /** Keyword hits from the prefilter. */
+  /** Keyword hits from the prefilter (encoded forms and decoded text included). */
   keywordHits: number;
+  /** Encoded spans (base64, percent-encoded, JSON-escaped) that were decoded and scanned. */
+  decoded: number;
 }
 
 export interface ScanResult {
@@ -147,6 +174,11 @@ export interface Allowlist {
 export interface ScannerOptions {
   rules?: readonly Rule[];
   allowlist?: Allowlist;
+  /**
+   * How many layers of encoding (base64, percent-encoding, JSON escapes) are decoded to find
+   * secrets inside: 0 turns decoding off. Default 3.
+   */
+  maxDecodeDepth?: number;
   /**
    * The deployment's secret key for rules with `hashing: 'keyed'` (KEYGUARD_HASH_KEY in the
    * services). Without one, those rules hash with plain SHA-256 too (the CLI).

@@ -5,9 +5,9 @@ import { expand } from './helpers.js';
 const scanner = createScanner();
 
 describe('rule registry', () => {
-  it('has at least 40 rules with unique kebab-case ids, sorted', () => {
+  it('has at least 150 rules with unique kebab-case ids, sorted', () => {
     const ids = defaultRules.map((r) => r.id);
-    expect(ids.length).toBeGreaterThanOrEqual(40);
+    expect(ids.length).toBeGreaterThanOrEqual(150);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(ids);
     expect(() => validateRules(defaultRules)).not.toThrow();
@@ -57,6 +57,21 @@ describe('rule registry', () => {
       'private-key',
       'jwt',
       'url-basic-auth',
+      // every format of the providers above (issue 16)
+      'gitlab-cicd-job-token',
+      'gitlab-feature-flag-client-token',
+      'gitlab-incoming-mail-token',
+      'gitlab-kubernetes-agent-token',
+      'gitlab-oauth-app-secret',
+      'gitlab-scim-token',
+      'gitlab-session-cookie',
+      'slack-legacy-bot-token',
+      'slack-legacy-workspace-token',
+      'slack-legacy-token',
+      'atlassian-api-token-legacy',
+      'heroku-api-key-legacy',
+      'aws-bedrock-api-key',
+      'aws-bedrock-api-key-short-lived',
     ]) {
       expect(ids.has(id), id).toBe(true);
     }
@@ -77,7 +92,7 @@ describe('rule registry', () => {
     it('finds every generated true positive through the real prefilter (string and Buffer input)', () => {
       for (const seed of [1, 2, 3]) {
         const g = createSampleGenerator(seed);
-        for (const { text, secret } of rule.samples!.truePositives(g).flatMap(expand)) {
+        for (const { text, secret } of rule.samples!.truePositives(g).flatMap((tp) => expand(tp, rule))) {
           for (const input of [text, Buffer.from(text)]) {
             const { findings } = scanner.scan(input, { includeRaw: true });
             const hit = findings.find((f) => f.ruleId === rule.id);
@@ -106,7 +121,7 @@ describe('rule registry', () => {
     it('also finds its true positives when it is the only rule', () => {
       const alone = createScanner({ rules: [rule] });
       const g = createSampleGenerator(9);
-      for (const { text, secret } of rule.samples!.truePositives(g).flatMap(expand)) {
+      for (const { text, secret } of rule.samples!.truePositives(g).flatMap((tp) => expand(tp, rule))) {
         const { findings } = alone.scan(text, { includeRaw: true });
         expect(findings.map((f) => f.raw)).toContain(secret);
       }

@@ -1,6 +1,19 @@
-export { Topics, type TopicName } from './topics.js';
+export { allTopics, TopicConfigs, Topics, type TopicName } from './topics.js';
 export { AnyEnvelope, createEnvelope, type EnvelopeInit, envelopeFields, envelopeOf } from './envelope.js';
-export { Provider, SourceEventReceived } from './source-events.js';
+export {
+  GithubPushData,
+  GithubSourceEvent,
+  GitlabPushData,
+  GitlabSourceEvent,
+  PostmanEventData,
+  PostmanResourceRef,
+  PostmanResourceType,
+  PostmanSourceEvent,
+  Provider,
+  type SourceEvent,
+  type SourceEventOf,
+  SourceEvents,
+} from './source-events.js';
 export {
   Confidence,
   ExposureDetected,
@@ -22,4 +35,5 @@ export {
   KeyRef,
   RecordedLocation,
 } from './finding-events.js';
+export { KeyState, KeyStatus, KeyUsed, KeyUsedPayload } from './key-state.js';
 export { ScanReason, ScanRequested, ScanRequestedPayload } from './scan-requests.js';

@@ -1,18 +1,22 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AnyEnvelope, ExposureDetected, KeyEvent, ScanRequested, Topics, createEnvelope } from '../src/index.js';
+import { AnyEnvelope, allTopics, ExposureDetected, KeyEvent, KeyState, ScanRequested, TopicConfigs, Topics, createEnvelope } from '../src/index.js';
 
 const tokenHash = createHash('sha256').update('example').digest('hex');
 
 describe('events', () => {
   it('names every topic from DESIGN.md', () => {
-    expect(Object.values(Topics).sort()).toEqual([
+    expect(allTopics().sort()).toEqual([
       'keyguard.dlq.v1',
       'keyguard.exposures.v1',
       'keyguard.findings.v1',
       'keyguard.key-events.v1',
+      'keyguard.key-state.v1',
+      'keyguard.key-usage.v1',
       'keyguard.scan-requests.v1',
-      'keyguard.source-events.v1',
+      'keyguard.source-events.github.v1',
+      'keyguard.source-events.gitlab.v1',
+      'keyguard.source-events.postman.v1',
     ]);
   });
 
@@ -66,5 +70,13 @@ describe('events', () => {
   it('discriminates key events by type', () => {
     const parsed = KeyEvent.safeParse({ ...createEnvelope('key.unknown', {}, { source: 't' }) });
     expect(parsed.success).toBe(false);
+  });
+
+  it('keeps key state as a bare, versioned record on a compacted topic', () => {
+    const state = { keyId: 'key_1', teamId: 'team_1', ownerId: 'usr_1', ownerEmail: 'o@example.test', status: 'revoked', expiresAt: null, exposed: true, version: 4, changedAt: new Date().toISOString() };
+    expect(KeyState.parse(state)).toEqual(state);
+    expect(KeyState.safeParse({ ...state, status: 'deleted' }).success).toBe(false);
+    expect(KeyState.safeParse({ ...state, version: -1 }).success).toBe(false);
+    expect(TopicConfigs[Topics.keyState]).toMatchObject({ 'cleanup.policy': 'compact' });
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createSampleGenerator, createScanner, hashToken } from '@keyguard/detectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneBare, GitError, type GitFinding, missingBlobPaths, refTips, scanHistory } from '../src/index.js';
-import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '../src/testing.js';
+import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '@keyguard/testkit/git';
 
 const g = createSampleGenerator(17);
 const small = g.githubToken('ghp_');

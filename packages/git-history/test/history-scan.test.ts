@@ -1,7 +1,7 @@
 import { createScanner, createSampleGenerator, hashToken } from '@keyguard/detectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitError, type GitFinding, scanHistory } from '../src/index.js';
-import { createTestRepo, type TestRepo } from '../src/testing.js';
+import { createTestRepo, type TestRepo } from '@keyguard/testkit/git';
 
 const g = createSampleGenerator(13);
 const removedLater = g.githubToken('ghp_');

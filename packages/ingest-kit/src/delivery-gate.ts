@@ -1,4 +1,5 @@
 import { HttpError } from '@keyguard/runtime';
+import pTimeout from 'p-timeout';
 import type { OutgoingMessage, Publisher } from '@keyguard/bus';
 import type { Logger } from '@keyguard/logger';
 import { createDeliveryRepository, type Store } from '@keyguard/store';
@@ -12,38 +13,25 @@ export interface DeliveryClaims {
 /**
  * The deliveries ledger (`createDeliveryRepository`'s `_id = provider:id` documents), with
  * concurrent claims gathered for `lingerMs` into one unordered insertMany: one round trip per
- * batch instead of one per webhook, which is what lets a receiver take thousands a second.
+ * batch instead of one per webhook, which is what lets a receiver take thousands a second
+ * (`npm run bench:ingest`: ~7,000 req/s receiver-only, test/bench/ingest.md). Hand-written on
+ * purpose: the batch grows while a write is in flight and the duplicates of one insertMany map
+ * back to their callers, which no general-purpose batching package does.
  * A duplicate-key write error marks exactly that claim as a redelivery.
  */
 export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 500 } = {}): DeliveryClaims {
   const repository = createDeliveryRepository(store);
-  const deliveries = store.collections.deliveries;
   let queue: { id: string; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing = false;
   let scheduled = false;
 
   async function write(batch: typeof queue): Promise<void> {
-    const at = new Date();
     try {
-      await deliveries.insertMany(
-        batch.map((c) => ({ _id: c.id, receivedAt: at })),
-        { ordered: false },
-      );
-      for (const c of batch) c.resolve(true);
+      const claimed = await repository.claimMany(batch.map((c) => c.id));
+      for (const [i, c] of batch.entries()) c.resolve(claimed[i]!);
     } catch (error) {
-      const writeErrors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
-      const list = writeErrors === undefined ? undefined : Array.isArray(writeErrors) ? writeErrors : [writeErrors];
-      const duplicates = new Set((list ?? []).filter((w) => w.code === 11000).map((w) => w.index));
-      if (!list || list.some((w) => w.code !== 11000)) {
-        // Some of the batch may have been written before the failure: forget those claims, or
-        // the senders' retries would be dropped as duplicates of deliveries never published.
-        const written = batch.filter((_, i) => !duplicates.has(i)).map((c) => c.id);
-        await deliveries.deleteMany({ _id: { $in: written } }).catch(() => {});
-        for (const c of batch) c.reject(error);
-        return;
-      }
-      for (const [i, c] of batch.entries()) c.resolve(!duplicates.has(i));
+      for (const c of batch) c.reject(error);
     }
   }
 
@@ -128,14 +116,8 @@ export function createDeliveryGate(options: DeliveryGateOptions) {
   /** Claims every id at once; resolves which were new, or throws (503) when the ledger is too slow. */
   async function claimAll(provider: string, ids: string[]): Promise<boolean[]> {
     const claims = ids.map((id) => options.claims.claim(provider, id));
-    let deadline: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
-        Promise.all(claims),
-        new Promise<never>((_, reject) => {
-          deadline = setTimeout(() => reject(new Error(`delivery ledger did not answer within ${timeoutMs} ms`)), timeoutMs);
-        }),
-      ]);
+      return await pTimeout(Promise.all(claims), { milliseconds: timeoutMs, message: `delivery ledger did not answer within ${timeoutMs} ms` });
     } catch (error) {
       // A claim that lands after we gave up must not turn the sender's retry into a "duplicate".
       for (const [i, claim] of claims.entries()) {
@@ -143,8 +125,6 @@ export function createDeliveryGate(options: DeliveryGateOptions) {
       }
       options.logger.error({ err: error }, 'delivery ledger unavailable');
       throw new HttpError(503, 'store_unavailable', 'the delivery could not be recorded; retry later');
-    } finally {
-      clearTimeout(deadline);
     }
   }
 

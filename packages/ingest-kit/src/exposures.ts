@@ -6,7 +6,8 @@ import {
   type ExposureOverflow,
   type ExposurePayload,
   type Provider,
-  SourceEventReceived,
+  type SourceEventOf,
+  SourceEvents,
   TOO_MANY_SECRETS_RULE,
 } from '@keyguard/events';
 import type { OutgoingMessage } from '@keyguard/bus';
@@ -125,17 +126,17 @@ export function eventExposures<T extends { found: FoundSecret; location: Exposur
   ];
 }
 
-/** The source event a receiver publishes: no raw secret ever goes in `data`. */
-export function sourceEventMessage(
-  init: { provider: Provider; kind: string; deliveryId: string; resourceId: string; data: Record<string, unknown>; service: string; receivedAt?: Date },
-): OutgoingMessage {
+type SourceEventBody<P extends Provider> = Omit<SourceEventOf<P>['payload'], 'receivedAt'>;
+
+/**
+ * The source event a receiver publishes on its provider's topic, checked against that topic's
+ * schema before it leaves: no raw secret ever goes in `data`.
+ */
+export function sourceEventMessage<P extends Provider>(body: SourceEventBody<P>, init: { service: string; receivedAt?: Date }): OutgoingMessage {
   const receivedAt = (init.receivedAt ?? new Date()).toISOString();
-  const id = stableId('source-event', init.provider, init.deliveryId);
-  const value = createEnvelope(
-    'source.event.received',
-    { provider: init.provider, kind: init.kind, deliveryId: init.deliveryId, resourceId: init.resourceId, receivedAt, data: init.data },
-    { source: init.service, id, correlationId: init.deliveryId, occurredAt: receivedAt },
+  const id = stableId('source-event', body.provider, body.deliveryId);
+  const value = SourceEvents[body.provider as Provider].parse(
+    createEnvelope('source.event.received', { ...body, receivedAt }, { source: init.service, id, correlationId: body.deliveryId, occurredAt: receivedAt }),
   );
-  SourceEventReceived.parse(value);
-  return { key: `${init.provider}:${init.resourceId}`, value };
+  return { key: `${body.provider}:${body.resourceId}`, value };
 }

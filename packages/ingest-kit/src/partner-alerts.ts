@@ -2,6 +2,7 @@ import { hashToken, type Scanner } from '@keyguard/detectors';
 import type { ExposureLocation, Provider } from '@keyguard/events';
 import type { OutgoingMessage } from '@keyguard/bus';
 import { z } from 'zod';
+import { createKeyRepository, type Store } from '@keyguard/store';
 import { exposureMessage, type FoundSecret } from './exposures.js';
 
 /** One match in a GitHub (`{ token, type, url, source }`) or GitLab (`{ type, token, url }`) partner alert. */
@@ -87,9 +88,7 @@ export async function partnerAlertExposures(input: PartnerAlertInput): Promise<{
 }
 
 /** `issuedKeys` backed by the apiKeys collection (keys-api writes it): every key there is one we issued. */
-export function issuedKeysIn(store: { collections: { apiKeys: { find(filter: object, options?: object): { toArray(): Promise<{ hash: string }[]> } } } }) {
-  return async (tokenHashes: string[]): Promise<Set<string>> => {
-    const docs = await store.collections.apiKeys.find({ hash: { $in: tokenHashes } }, { projection: { hash: 1 } }).toArray();
-    return new Set(docs.map((d) => d.hash));
-  };
+export function issuedKeysIn(store: Store): (tokenHashes: string[]) => Promise<Set<string>> {
+  const keys = createKeyRepository(store);
+  return (tokenHashes) => keys.knownHashes(tokenHashes);
 }

@@ -1,16 +1,19 @@
 import { createKafka, createPublisher, ensureTopics, type Kafka, kafkaReadiness, type OutgoingMessage, type Publisher, type RunningConsumer } from '@keyguard/bus';
 import { createScanner, type Scanner } from '@keyguard/detectors';
-import { type Provider, type SourceEventReceived, Topics } from '@keyguard/events';
+import { type Provider, type SourceEvent, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createMetrics, type FastifyInstance, listenOps, type Metrics, metricsPortFor } from '@keyguard/runtime';
 import { connectStore, type Store } from '@keyguard/store';
+import pRetry from 'p-retry';
+import pTimeout from 'p-timeout';
 import { Histogram } from 'prom-client';
+import type { z } from 'zod';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
 import { sealingScanner } from './relay-sealing.js';
 import { type ScanJobRunner, startScanJobWorker } from './scan-job-worker.js';
 import { type BodySlots, createBodySlots } from './raw-body.js';
 import type { PartnerAlertVerifierOptions } from './partner-alert-verifier.js';
-import { sleep, type UpstreamLimits } from './upstream.js';
+import type { UpstreamLimits } from './upstream.js';
 import { startSourceWorker } from './worker.js';
 
 /** What an ingest service's config always has (from serviceFields, kafkaFields, mongoFields). */
@@ -89,15 +92,17 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export interface IngestServiceDefinition {
+export interface IngestServiceDefinition<E extends SourceEvent> {
   service: string;
-  provider: Provider;
+  provider: E['payload']['provider'];
+  /** The schema of the provider's source events: the receiver publishes them, the worker parses them. */
+  sourceEvent: z.ZodType<E>;
   config: IngestBaseConfig;
   deps?: IngestDeps;
   /** Registers the receiver's routes (inside an encapsulated scope). */
   routes(scope: FastifyInstance, context: IngestContext): void | Promise<void>;
   /** Fetches and scans one of this provider's source events in the worker; returns its exposures. */
-  collect(context: IngestContext): (event: SourceEventReceived, log: Logger) => Promise<OutgoingMessage[]>;
+  collect(context: IngestContext): (event: E, log: Logger) => Promise<OutgoingMessage[]>;
   /** Runs this provider's scan jobs (history scans, on-demand scans); its consumer runs beside the worker. */
   scans?(context: IngestContext): ScanJobRunner;
 }
@@ -108,12 +113,12 @@ export interface IngestServiceDefinition {
  * exposures). Kafka may be down at start: the receiver answers 503 until it is back, and
  * topic creation and the worker keep retrying in the background.
  */
-export async function startIngestService(definition: IngestServiceDefinition): Promise<RunningService> {
+export async function startIngestService<E extends SourceEvent>(definition: IngestServiceDefinition<E>): Promise<RunningService> {
   const { service, provider, config } = definition;
   const deps = definition.deps ?? {};
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const topics = {
-    sourceEvents: deps.topics?.sourceEvents ?? Topics.sourceEvents,
+    sourceEvents: deps.topics?.sourceEvents ?? Topics.sourceEvents[provider],
     exposures: deps.topics?.exposures ?? Topics.exposures,
     scanRequests: deps.topics?.scanRequests ?? Topics.scanRequests,
   };
@@ -141,17 +146,26 @@ export async function startIngestService(definition: IngestServiceDefinition): P
   const context: IngestContext = { service, provider, logger, kafka, publisher, store, gate, scanner, metrics, topics, limits, bodySlots };
 
   let stopped = false;
+  const stopping = new AbortController();
   const background: Promise<unknown>[] = [];
-  const forever = async (what: string, attempt: () => Promise<void>) => {
-    for (let i = 0; !stopped; i++) {
-      try {
-        await attempt();
-        return;
-      } catch (error) {
-        if (i % 10 === 0) logger.warn({ err: error, what }, 'Kafka not ready; retrying in the background');
-        await sleep(Math.min(5000, 250 * 2 ** Math.min(i, 4)));
-      }
-    }
+  /** Until it works or the service stops: backoff 250 ms doubling to 4 s (p-retry), a warning every tenth failure. */
+  const forever = async (what: string, attempt: () => Promise<void>): Promise<void> => {
+    if (stopped) return;
+    await pRetry(attempt, {
+      // node-retry's `forever`: after the five steps below, keep retrying every 4 s (retries: Infinity would allocate a step per retry).
+      forever: true,
+      retries: 5,
+      factor: 2,
+      minTimeout: 250,
+      maxTimeout: 4000,
+      randomize: false,
+      signal: stopping.signal,
+      onFailedAttempt: (error) => {
+        if (error.attemptNumber % 10 === 1) logger.warn({ err: error, what }, 'Kafka not ready; retrying in the background');
+      },
+    }).catch((error: unknown) => {
+      if (!stopped) logger.error({ err: error, what }, 'gave up starting in the background');
+    });
   };
 
   const dlq = deps.topics?.dlq ?? Topics.dlq;
@@ -173,7 +187,7 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     workerReady = topicsReady.then(() => forever('worker', async () => {
       const started = await startSourceWorker({
         kafka,
-        provider,
+        schema: definition.sourceEvent,
         groupId: deps.groupId ?? `${service}.worker`,
         topic: topics.sourceEvents,
         exposuresTopic: topics.exposures,
@@ -234,8 +248,9 @@ export async function startIngestService(definition: IngestServiceDefinition): P
     scansReady,
     async stop() {
       stopped = true;
+      stopping.abort();
       await app.close();
-      await Promise.race([Promise.allSettled(background), sleep(1000)]);
+      await pTimeout(Promise.allSettled(background), { milliseconds: 1000, fallback: () => undefined });
       await worker?.stop().catch((e: unknown) => logger.warn({ err: e }, 'worker stop failed'));
       await scans?.stop().catch((e: unknown) => logger.warn({ err: e }, 'scan-job worker stop failed'));
       await publisher.disconnect().catch((e: unknown) => logger.warn({ err: e }, 'publisher stop failed'));

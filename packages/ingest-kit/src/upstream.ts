@@ -1,4 +1,5 @@
 import { permanent, retriable } from '@keyguard/bus';
+import pMap from 'p-map';
 
 /**
  * What a failed upstream call means for the worker: 5xx, 429, timeouts and rate-limit 403s
@@ -14,20 +15,8 @@ export function classifyUpstream(status: number | undefined, what: string, cause
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** `items.map(fn)` with at most `limit` calls in flight (upstream APIs are rate-limited). */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i] as T);
-      }
-    }),
-  );
-  return out;
-}
+/** `items.map(fn)` with at most `limit` calls in flight (upstream APIs are rate-limited), in order (p-map). */
+export const mapLimit = <T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> => pMap(items, fn, { concurrency: limit });
 
 export interface UpstreamLimits {
   /** The whole call, redirects and body included. */

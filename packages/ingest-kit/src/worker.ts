@@ -1,13 +1,15 @@
 import { type ConsumedMessage, HandlerError, type Kafka, type OutgoingMessage, type Publisher, type RunningConsumer, runConsumer } from '@keyguard/bus';
-import { type Provider, SourceEventReceived } from '@keyguard/events';
+import type { SourceEvent } from '@keyguard/events';
+import type { z } from 'zod';
 import type { Logger } from '@keyguard/logger';
 import { mapLimit } from './upstream.js';
 
-export interface SourceWorkerOptions {
+export interface SourceWorkerOptions<E extends SourceEvent> {
   kafka: Kafka;
-  provider: Provider;
   groupId: string;
+  /** The provider's source-events topic, and its schema: every message is parsed by it before use. */
   topic: string;
+  schema: z.ZodType<E>;
   /** Where exposures go. */
   exposuresTopic: string;
   publisher: Publisher;
@@ -16,12 +18,18 @@ export interface SourceWorkerOptions {
    * Fetches and scans one event's content and returns its exposure messages. Throw
    * `retriable(...)` for transient upstream failures, `permanent(...)` for ones to skip.
    */
-  collect: (event: SourceEventReceived, log: Logger) => Promise<OutgoingMessage[]>;
+  collect: (event: E, log: Logger) => Promise<OutgoingMessage[]>;
   /** Events of one fetched batch handled at once (upstream calls in flight). */
   concurrency?: number;
   retry?: { retries?: number; initialDelayMs?: number; maxDelayMs?: number };
   /** Called after each event's exposures are published, with its receive-to-published latency. */
-  onHandled?: (event: SourceEventReceived, ms: number, exposures: number) => void;
+  onHandled?: (event: E, ms: number, exposures: number) => void;
+}
+
+interface Collected<E> {
+  event: E;
+  messages: OutgoingMessage[];
+  log: Logger;
 }
 
 /**
@@ -47,18 +55,17 @@ function lazyChild(base: Logger, parent: () => Logger, bindings: Record<string, 
 }
 
 /**
- * A service's worker: its own consumer group on the source-events topic, taking only its
- * provider's events. A fetched batch is handled concurrently and its exposures published in
+ * A service's worker: its own consumer group on its provider's source-events topic, each
+ * message parsed by that topic's schema (one that does not parse goes to the DLQ). A fetched batch is handled concurrently and its exposures published in
  * one produce before the offsets are committed. Transient failures are retried with backoff
  * (then message by message, then DLQ); permanent upstream failures (a deleted repository) are
  * logged and committed — nothing crashes the worker and nothing blocks a partition forever.
  */
-export async function startSourceWorker(options: SourceWorkerOptions): Promise<RunningConsumer> {
+export async function startSourceWorker<E extends SourceEvent>(options: SourceWorkerOptions<E>): Promise<RunningConsumer> {
   const concurrency = options.concurrency ?? 16;
 
-  async function collectOne(message: ConsumedMessage<SourceEventReceived>): Promise<{ event: SourceEventReceived; messages: OutgoingMessage[]; log: Logger } | undefined> {
+  async function collectOne(message: ConsumedMessage<E>): Promise<Collected<E> | undefined> {
     const { value } = message;
-    if (value.payload.provider !== options.provider) return undefined;
     const eventLog = lazyChild(options.logger, () => message.log, { deliveryId: value.payload.deliveryId, kind: value.payload.kind, resourceId: value.payload.resourceId });
     try {
       return { event: value, messages: await options.collect(value, eventLog), log: eventLog };
@@ -71,7 +78,7 @@ export async function startSourceWorker(options: SourceWorkerOptions): Promise<R
     }
   }
 
-  async function publish(results: ({ event: SourceEventReceived; messages: OutgoingMessage[]; log: Logger } | undefined)[]): Promise<void> {
+  async function publish(results: (Collected<E> | undefined)[]): Promise<void> {
     const done = results.filter((r) => r !== undefined);
     await options.publisher.publish(options.exposuresTopic, done.flatMap((r) => r.messages));
     const now = Date.now();
@@ -84,7 +91,7 @@ export async function startSourceWorker(options: SourceWorkerOptions): Promise<R
   return runConsumer(options.kafka, {
     groupId: options.groupId,
     topics: [options.topic],
-    schema: SourceEventReceived,
+    schema: options.schema,
     publisher: options.publisher,
     logger: options.logger,
     retry: { retries: 4, initialDelayMs: 250, maxDelayMs: 5000, ...options.retry },

@@ -1,16 +1,18 @@
 import { retriable, type Publisher } from '@keyguard/bus';
 import { createLogger } from '@keyguard/logger';
 import { HttpError } from '@keyguard/runtime';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDeliveryGate, type DeliveryClaims } from '../src/delivery-gate.js';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 
 /** An in-memory ledger with the repository's semantics, and an optional delay. */
-function memoryClaims(delayMs = 0): DeliveryClaims & { ids: Set<string> } {
+function memoryClaims(delayMs = 0): DeliveryClaims & { ids: Set<string>; released: string[] } {
   const ids = new Set<string>();
+  const released: string[] = [];
   return {
     ids,
+    released,
     async claim(provider, id) {
       await new Promise((r) => setTimeout(r, delayMs));
       const key = `${provider}:${id}`;
@@ -20,6 +22,7 @@ function memoryClaims(delayMs = 0): DeliveryClaims & { ids: Set<string> } {
     },
     async release(provider, id) {
       ids.delete(`${provider}:${id}`);
+      released.push(`${provider}:${id}`);
     },
   };
 }
@@ -66,7 +69,7 @@ describe('createDeliveryGate', () => {
     const claims = memoryClaims(150);
     const gate = createDeliveryGate({ claims, publisher: publisher(() => false), logger, publishTimeoutMs: 50 });
     await expect(gate.accept('postman', 'd3', publication)).rejects.toMatchObject({ statusCode: 503, code: 'store_unavailable' });
-    await new Promise((r) => setTimeout(r, 250));
+    await vi.waitFor(() => expect(claims.released).toContain('postman:d3'));
     expect(claims.ids.has('postman:d3')).toBe(false);
   });
 });

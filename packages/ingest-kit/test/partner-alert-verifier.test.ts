@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalSignature, signatureTwin } from '../src/ecdsa-signature.js';
 import { createPartnerAlertVerifier } from '../src/partner-alert-verifier.js';
 import { safeEqual, verifySha256Signature } from '../src/signatures.js';
-import { createPartnerKeyPair, type FixtureServer, githubDocumentedSample, publicKeysDocument, startFixtureServer } from '../src/testing.js';
+import { createPartnerKeyPair, type FixtureServer, githubDocumentedSample, publicKeysDocument, startFixtureServer } from '@keyguard/testkit/ingest';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 let keys: FixtureServer;

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, startFixtureServer } from '../src/testing.js';
+import { type FixtureServer, startFixtureServer } from '@keyguard/testkit/ingest';
 import { upstreamFetch } from '../src/upstream.js';
 
 let origin: FixtureServer;

@@ -1,5 +1,4 @@
-import type { ActorRef, Store } from '@keyguard/store';
-import { keyRecords } from './records.js';
+import { type ActorRef, createKeyRepository, type Store } from '@keyguard/store';
 import type { Revoker } from './revoke.js';
 
 export const expirySweeperActor: ActorRef = { type: 'system', id: 'expiry-sweeper', name: 'Keyguard expiry sweeper' };
@@ -10,20 +9,14 @@ export const expirySweeperActor: ActorRef = { type: 'system', id: 'expiry-sweepe
  * each revocation is the revoker's conditional update, so two sweepers never double-revoke.
  */
 export function createExpirySweeper({ store, revoker }: { store: Store; revoker: Revoker }) {
-  const keys = keyRecords(store);
+  const keys = createKeyRepository(store);
   return {
-    async sweep(now = new Date(), filter: { teamId?: string } = {}): Promise<{ revoked: number; completed: number }> {
+    async sweep(now = new Date(), scope: { teamId?: string } = {}): Promise<{ revoked: number; completed: number }> {
       let revoked = 0;
       for (;;) {
-        const due = await keys
-          .find({ ...filter, status: { $ne: 'revoked' }, expiresAt: { $ne: null, $lte: now } }, { projection: { _id: 1 } })
-          .limit(500)
-          .toArray();
+        const due = await keys.dueForExpiry(now, scope, 500);
         if (due.length === 0) break;
-        const done = await revoker.revokeMany(
-          due.map((k) => k._id),
-          { reason: 'expired', actor: expirySweeperActor },
-        );
+        const done = await revoker.revokeMany(due, { reason: 'expired', actor: expirySweeperActor });
         revoked += done.length;
         if (due.length < 500) break;
       }

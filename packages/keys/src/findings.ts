@@ -1,8 +1,6 @@
-import { MongoBulkWriteError } from 'mongodb';
-import { type ActorRef, dropOldestBeyond, type FindingDoc, type FindingHistoryEntry, type LocationDoc, type Store } from '@keyguard/store';
+import { type ActorRef, createFindingRepository, type FindingDoc, type FindingHistoryEntry, type LocationDoc, type Store } from '@keyguard/store';
 import { MAX_FINDING_HISTORY, MAX_FINDING_LOCATION_KEYS, MAX_FINDING_LOCATIONS } from './limits.js';
 import { locationKey } from './location.js';
-import { type FindingRecord, findingRecords } from './records.js';
 
 export interface ExposureRecord {
   tokenHash: string;
@@ -49,7 +47,7 @@ export const findingIdFor = (tokenHash: string) => `fnd_${tokenHash.slice(0, 32)
  * updates); only the tokens that already have a finding are read by `_id` and updated, with
  * filters that make a redelivered batch change nothing.
  */
-export interface FindingRepositoryOptions {
+export interface FindingRecorderOptions {
   /**
    * The team a secret that is none of our keys belongs to, from the place it was first found
    * (the policy's FINDINGS_TEAMS routes); without it such a finding has no team.
@@ -57,8 +55,8 @@ export interface FindingRepositoryOptions {
   teamOf?: (location: LocationDoc) => string;
 }
 
-export function createFindingRepository(store: Store, options: FindingRepositoryOptions = {}) {
-  const findings = findingRecords(store);
+export function createFindingRecorder(store: Store, options: FindingRecorderOptions = {}) {
+  const findings = createFindingRepository(store);
 
   /**
    * `revokedNow`: tokens whose key this very batch revoked — a new finding for them is written
@@ -91,17 +89,10 @@ export function createFindingRepository(store: Store, options: FindingRepository
     // a revoking update waiting behind a huge insert would be refused late.
     for (let offset = 0; offset < planned.length; offset += INSERT_CHUNK) {
       const chunk = planned.slice(offset, offset + INSERT_CHUNK);
-      try {
-        await findings.insertMany(
-          chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash), options.teamOf)),
-          { ordered: false },
-        );
-      } catch (error) {
-        if (!(error instanceof MongoBulkWriteError)) throw error;
-        const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-        if (errors.some((e) => e.code !== 11000)) throw error;
-        for (const e of errors) existing.add(offset + e.index);
-      }
+      const known = await findings.insertNew(
+        chunk.map((plan) => newFinding(plan, matches.get(plan.first.tokenHash), revokedNow.get(plan.first.tokenHash), options.teamOf)),
+      );
+      for (const index of known) existing.add(offset + index);
     }
 
     const outcomes: FindingOutcome[] = [];
@@ -114,7 +105,7 @@ export function createFindingRepository(store: Store, options: FindingRepository
       }
       outcomes.push(await addLocations(findingId, plan, matches.get(tokenHash)));
       // A place flooded again: its summary shows the latest counts.
-      if (plan.overflow) await findings.updateOne({ _id: findingId }, { $set: { overflow: plan.overflow, lastSeen: plan.first.location.detectedAt } });
+      if (plan.overflow) await findings.setOverflow(findingId, plan.overflow, plan.first.location.detectedAt);
     }
     return outcomes;
   }
@@ -122,7 +113,7 @@ export function createFindingRepository(store: Store, options: FindingRepository
   /** The token already has a finding: add what is new to it, reopening a resolved one. */
   async function addLocations(findingId: string, plan: Plan, match: TokenMatch | undefined): Promise<FindingOutcome> {
     const tokenHash = plan.first.tokenHash;
-    const current = await findings.findOne({ _id: findingId }, { projection: { status: 1, locationKeys: 1, history: 1 } });
+    const current = await findings.tracking(findingId);
     const known = new Set(current?.locationKeys ?? []);
     const fresh = plan.locations.filter((_, i) => !known.has(plan.keys[i]!));
     const freshKeys = plan.keys.filter((k) => !known.has(k));
@@ -131,22 +122,19 @@ export function createFindingRepository(store: Store, options: FindingRepository
     const times = fresh.map((l) => l.detectedAt.getTime());
     const history: FindingHistoryEntry[] = fresh.map(addedEntry);
     if (reopen) history.push({ at: fresh.at(-1)!.detectedAt, action: 'reopened', actor: policyActor, status: 'open', note: 'exposed again at a new location' });
-    const result = await findings.updateOne(
-      { _id: findingId, locationKeys: { $nin: freshKeys }, ...(reopen ? { status: 'resolved' } : {}) },
-      {
-        $push: { locations: { $each: fresh }, locationKeys: { $each: freshKeys }, history: { $each: history } },
-        $max: { lastSeen: new Date(Math.max(...times)) },
-        $min: { firstSeen: new Date(Math.min(...times)) },
-        $inc: { locationCount: fresh.length },
-        ...(reopen ? { $set: { status: 'open' as const, resolution: null } } : {}),
-      },
-    );
-    const applied = result.modifiedCount === 1;
+    const applied = await findings.addLocations(findingId, {
+      locations: fresh,
+      locationKeys: freshKeys,
+      history,
+      lastSeen: new Date(Math.max(...times)),
+      firstSeen: new Date(Math.min(...times)),
+      reopen,
+    });
     if (applied) {
       // The caps (limits.ts): only a finding past one pays for the trimming writes.
-      if (Math.min(known.size, MAX_FINDING_LOCATIONS) + fresh.length > MAX_FINDING_LOCATIONS) await dropOldestBeyond(findings, findingId, 'locations', MAX_FINDING_LOCATIONS);
-      if (known.size + freshKeys.length > MAX_FINDING_LOCATION_KEYS) await dropOldestBeyond(findings, findingId, 'locationKeys', MAX_FINDING_LOCATION_KEYS);
-      if ((current?.history?.length ?? 0) + history.length > MAX_FINDING_HISTORY) await dropOldestBeyond(findings, findingId, 'history', MAX_FINDING_HISTORY);
+      if (Math.min(known.size, MAX_FINDING_LOCATIONS) + fresh.length > MAX_FINDING_LOCATIONS) await findings.trim(findingId, 'locations', MAX_FINDING_LOCATIONS);
+      if (known.size + freshKeys.length > MAX_FINDING_LOCATION_KEYS) await findings.trim(findingId, 'locationKeys', MAX_FINDING_LOCATION_KEYS);
+      if ((current?.history?.length ?? 0) + history.length > MAX_FINDING_HISTORY) await findings.trim(findingId, 'history', MAX_FINDING_HISTORY);
     }
     return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen };
   }
@@ -161,7 +149,7 @@ interface Plan {
   overflow?: FindingDoc['overflow'];
 }
 
-function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined, teamOf: FindingRepositoryOptions['teamOf']): FindingRecord {
+function newFinding(plan: Plan, match: TokenMatch | undefined, revokedBy: ActorRef | undefined, teamOf: FindingRecorderOptions['teamOf']): FindingDoc {
   const times = plan.locations.map((l) => l.detectedAt.getTime());
   const history: FindingHistoryEntry[] = plan.locations.map((location, i) =>
     i === 0 ? { at: location.detectedAt, action: 'detected' as const, actor: policyActor, note: `${location.source} ${location.kind}` } : addedEntry(location),
@@ -194,4 +182,4 @@ function addedEntry(location: LocationDoc) {
   return { at: location.detectedAt, action: 'location_added' as const, actor: policyActor, note: `${location.source} ${location.kind}` };
 }
 
-export type FindingRepository = ReturnType<typeof createFindingRepository>;
+export type FindingRecorder = ReturnType<typeof createFindingRecorder>;

@@ -1,6 +1,5 @@
 export { API_KEY_PATTERN, hashApiKey, isApiKeyFormat, type IssuedKey, issueApiKey, newId, previewOf } from './key-material.js';
 export { type IssuedToken, isScimTokenFormat, isServiceTokenFormat, issueScimToken, issueServiceToken } from './issued-tokens.js';
-export { findingRecords, type FindingRecord, keyRecords, type KeyRecord } from './records.js';
 export { locationKey } from './location.js';
 export { MAX_FINDING_HISTORY, MAX_FINDING_LOCATION_KEYS, MAX_FINDING_LOCATIONS } from './limits.js';
 export {
@@ -12,13 +11,14 @@ export {
   type RevokeResult,
 } from './revoke.js';
 export {
-  createFindingRepository,
+  createFindingRecorder,
   type ExposureRecord,
   type FindingOutcome,
   findingIdFor,
-  type FindingRepository,
-  type FindingRepositoryOptions,
+  type FindingRecorder,
+  type FindingRecorderOptions,
   type TokenMatch,
 } from './findings.js';
 export { createExpirySweeper, type ExpirySweeper, expirySweeperActor } from './expiry.js';
-export { isStoreBusy, retryingStoreBusy } from './store-errors.js';
+export { retryingStoreBusy } from './store-errors.js';
+export { changing, createKeyStatePublisher, initialState, type KeyStatePublisher, type KeyStatePublisherOptions, stateChange } from './key-state.js';

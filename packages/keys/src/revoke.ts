@@ -1,16 +1,29 @@
-import type { Filter } from 'mongodb';
 import type { Publisher } from '@keyguard/bus';
 import { createEnvelope, type FindingResolvedPayload, type KeyRevokedPayload, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
-import { type ActorRef, isDuplicateKey, type LocationDoc, type RevocationReason, type Store } from '@keyguard/store';
+import pMap from 'p-map';
+import {
+  type ActorRef,
+  type ApiKeyDoc,
+  createAuditRepository,
+  createFindingRepository,
+  createKeyRepository,
+  createUserRepository,
+  type KeyScope,
+  type LocationDoc,
+  type RevocationReason,
+  type Store,
+} from '@keyguard/store';
 import { findingIdFor } from './findings.js';
-import { findingRecords, type KeyRecord, keyRecords } from './records.js';
+import type { KeyStatePublisher } from './key-state.js';
+
+type KeyRecord = ApiKeyDoc;
 
 export interface RevokeOptions {
   reason: RevocationReason;
   actor: ActorRef;
-  /** Extra conditions on the key (e.g. its team, or its owner for a member). */
-  where?: Filter<KeyRecord>;
+  /** Conditions on the key: its team, or its owner for a member. */
+  where?: KeyScope;
   /** Deterministic correlation id for the published event. */
   correlationId?: string;
 }
@@ -24,6 +37,8 @@ export interface RevokeResult {
 export interface RevokerOptions {
   store: Store;
   publisher: Publisher;
+  /** Puts each revoked key's new state on keyguard.key-state.v1 (what every verifier follows). */
+  keyState: KeyStatePublisher;
   logger: Logger;
   /** Name of the service that publishes (envelope `source`). */
   source: string;
@@ -41,18 +56,21 @@ export const revocationEventId = (keyId: string) => `key.revoked:${keyId}`;
  * The one revoke operation — admin revocation, policy auto-revocation and the expiry sweeper
  * all go through it. No transactions: a conditional update decides the single winner (the key
  * is not revoked yet), and the steps after it are each idempotent:
- *   1. status → revoked (+ `revocationPending`), the instant the API starts refusing the key;
+ *   1. status → revoked (+ `revocationPending`, and the state version bumped), the instant the
+ *      API starts refusing the key; then the new state goes on keyguard.key-state.v1, the
+ *      instant every verifier starts refusing it;
  *   2. an audit entry with a deterministic id;
  *   3. the key's open finding resolved with resolution `revoked`;
  *   4. `key.revoked` published with a deterministic event id;
  *   5. `revocationPending` cleared.
  * A crash between 1 and 5 leaves the flag set; `revoke` on the same key (a redelivery) or
- * `completePending` (the sweeper) finishes the remaining steps.
+ * `completePending` (the sweeper) finishes the remaining steps (the key state likewise).
  */
 export function createRevoker(options: RevokerOptions) {
-  const keys = keyRecords(options.store);
-  const findings = findingRecords(options.store);
-  const { users, auditLog } = options.store.collections;
+  const keys = createKeyRepository(options.store);
+  const findings = createFindingRepository(options.store);
+  const users = createUserRepository(options.store);
+  const audit = createAuditRepository(options.store);
   const topic = options.keyEventsTopic ?? Topics.keyEvents;
   const findingsTopic = options.findingsTopic ?? Topics.findings;
   const log = options.logger.child({ component: 'revoker' });
@@ -70,35 +88,34 @@ export function createRevoker(options: RevokerOptions) {
     const lap = (step: string) => {
       ms[step] = Math.round(performance.now() - started);
     };
-    try {
-      await auditLog.insertOne({
-        _id: `audit_revoke_${key._id}`,
-        teamId: key.teamId,
-        at,
-        actor: revocation.actor,
-        action: 'key.revoked',
-        target: { type: 'key', id: key._id },
-        details: { reason: revocation.reason, name: key.name, preview: key.preview },
-      });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    await audit.record({
+      _id: `audit_revoke_${key._id}`,
+      teamId: key.teamId,
+      at,
+      actor: revocation.actor,
+      action: 'key.revoked',
+      target: { type: 'key', id: key._id },
+      details: { reason: revocation.reason, name: key.name, preview: key.preview },
+    });
     lap('audit');
     // Only an exposed key has a finding (the policy marks the key when it records one).
     let resolvedNow = known.findingResolved === true;
-    if (key.exposure && !known.findingResolved) resolvedNow = (await findings.updateOne(
-      { _id: findingIdFor(key.hash), status: 'open' },
-      {
-        $set: { status: 'resolved', resolution: 'revoked' },
-        $push: { history: { at, action: 'resolved', actor: revocation.actor, status: 'resolved', resolution: 'revoked', note: `key revoked (${revocation.reason})` } },
-      },
-    )).modifiedCount === 1;
+    if (key.exposure && !known.findingResolved) {
+      resolvedNow = await findings.resolveIfOpen(findingIdFor(key.hash), 'revoked', {
+        at,
+        action: 'resolved',
+        actor: revocation.actor,
+        status: 'resolved',
+        resolution: 'revoked',
+        note: `key revoked (${revocation.reason})`,
+      });
+    }
     lap('finding');
-    const [owner, finding] = await Promise.all([
-      users.findOne({ _id: key.createdBy }),
-      key.exposure && !known.locations ? findings.findOne({ _id: findingIdFor(key.hash) }, { projection: { locations: 1 } }) : null,
+    const [owner, found] = await Promise.all([
+      users.findById(key.createdBy),
+      key.exposure && !known.locations ? findings.locationsOf(findingIdFor(key.hash)) : null,
     ]);
-    const locations = (known.locations ?? finding?.locations ?? key.exposure?.locations ?? []).map(({ detectedAt: _d, ...location }) => location);
+    const locations = (known.locations ?? found ?? key.exposure?.locations ?? []).map(({ detectedAt: _d, ...location }) => location);
     const payload: KeyRevokedPayload = {
       keyId: key._id,
       teamId: key.teamId,
@@ -134,7 +151,7 @@ export function createRevoker(options: RevokerOptions) {
       await options.publisher.publish(findingsTopic, [{ key: key.hash, value: resolvedEvent }], { timeoutMs: options.publishTimeoutMs ?? 10_000 });
     }
     lap('published');
-    await keys.updateOne({ _id: key._id }, { $unset: { revocationPending: '' } });
+    await keys.clearPending(key._id);
     lap('done');
     log.info({ keyId: key._id, reason: revocation.reason, actor: revocation.actor.id, ms }, 'key revoked');
   }
@@ -145,66 +162,52 @@ export function createRevoker(options: RevokerOptions) {
    * records the exposure with it). Call `finish` afterwards — or leave it to `completePending`.
    */
   async function begin(keyId: string, request: RevokeOptions, alsoSet: Partial<KeyRecord> = {}): Promise<KeyRecord | null> {
-    return keys.findOneAndUpdate(
-      { ...request.where, _id: keyId, status: { $ne: 'revoked' } },
-      {
-        $set: {
-          ...alsoSet,
-          status: 'revoked',
-          revokedAt: new Date(),
-          revocation: { reason: request.reason, actor: request.actor },
-          revocationPending: true,
-        },
-      },
-      { returnDocument: 'after' },
-    );
+    return keys.beginRevocation(keyId, { reason: request.reason, actor: request.actor }, request.where, alsoSet);
   }
 
   async function revoke(keyId: string, request: RevokeOptions): Promise<RevokeResult> {
     const key = await begin(keyId, request);
     if (key) {
+      await options.keyState.publish([key]);
       await finish(key, request.correlationId);
       return { revoked: true, key };
     }
     // Lost the race, or a redelivery: finish what an earlier, interrupted revocation left.
-    const pending = await keys.findOne({ ...request.where, _id: keyId, revocationPending: true });
-    if (pending) await finish(pending, request.correlationId);
-    return { revoked: false, key: pending ?? (await keys.findOne({ ...request.where, _id: keyId })) };
+    const current = await keys.findById(keyId, request.where);
+    if (current) await finishLeftovers(current, request.correlationId);
+    return { revoked: false, key: current };
+  }
+
+  async function finishLeftovers(key: KeyRecord, correlationId?: string): Promise<boolean> {
+    if (key.statePending) await options.keyState.publish([key]);
+    if (key.revocationPending) await finish(key, correlationId);
+    return Boolean(key.revocationPending);
   }
 
   /** Finishes whatever revocation of this key is still pending (a redelivery after a crash). */
   async function finishPending(keyId: string, correlationId?: string): Promise<boolean> {
-    const pending = await keys.findOne({ _id: keyId, revocationPending: true });
-    if (pending) await finish(pending, correlationId);
-    return pending !== null;
+    const key = await keys.findLeftovers(keyId);
+    return key ? finishLeftovers(key, correlationId) : false;
   }
 
-  /** Revokes several keys, a few at a time; returns the keys this call revoked. */
+  /** Revokes several keys, `concurrency` at a time (p-map); returns the keys this call revoked. */
   async function revokeMany(keyIds: string[], request: RevokeOptions, concurrency = 16): Promise<KeyRecord[]> {
-    const revoked: KeyRecord[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < keyIds.length) {
-        const id = keyIds[next++]!;
-        const result = await revoke(id, request);
-        if (result.revoked && result.key) revoked.push(result.key);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, keyIds.length) }, worker));
-    return revoked;
+    const results = await pMap(keyIds, (id) => revoke(id, request), { concurrency });
+    return results.flatMap((r) => (r.revoked && r.key ? [r.key] : []));
   }
 
-  /** Finishes revocations interrupted longer than `olderThanMs` ago (run by the sweeper). */
+  /**
+   * Finishes revocations interrupted longer than `olderThanMs` ago, and publishes key states a
+   * crashed writer left unpublished (run by the sweeper). Returns the revocations finished.
+   */
   async function completePending(olderThanMs = 30_000): Promise<number> {
-    const stale = await keys
-      .find({ revocationPending: true, revokedAt: { $lte: new Date(Date.now() - olderThanMs) } })
-      .limit(500)
-      .toArray();
+    await options.keyState.publishPending(olderThanMs);
+    const stale = await keys.stalePending(new Date(Date.now() - olderThanMs), 500);
     for (const key of stale) await finish(key);
     return stale.length;
   }
 
-  return { revoke, begin, finish, finishPending, revokeMany, completePending };
+  return { revoke, begin, finish, finishPending, revokeMany, completePending, keyState: options.keyState };
 }
 
 export type Revoker = ReturnType<typeof createRevoker>;

@@ -1,16 +1,7 @@
-import { MongoServerError } from 'mongodb';
 import { retriable } from '@keyguard/bus';
+import { isStoreBusy } from '@keyguard/store';
 
-/**
- * FerretDB on SQLite answers a write that meets another writer's lock with an InternalError
- * ("database is locked", SQLITE_BUSY): a transient condition, so consumers retry it instead
- * of dead-lettering the message.
- */
-export function isStoreBusy(error: unknown): boolean {
-  return error instanceof MongoServerError && (error.code === 1 || /database is locked|SQLITE_BUSY/i.test(error.message));
-}
-
-/** Runs `work`, turning a busy store into a retriable handler error. */
+/** Runs `work`, turning a busy store (see `isStoreBusy`) into a retriable handler error. */
 export async function retryingStoreBusy<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();

@@ -1,5 +1,5 @@
 export { createHttpServer, createOpsServer, HttpError, type HttpServerOptions, listenOps, metricsPortFor, type ReadinessCheck } from './http-server.js';
-export { createLifecycle, type Lifecycle, runMain } from './lifecycle.js';
+export { createLifecycle, type Lifecycle, type RunningService, runMain, runService } from './lifecycle.js';
 export { createMetrics, type Metrics } from './metrics.js';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export { type Loop, startLoop } from './loop.js';

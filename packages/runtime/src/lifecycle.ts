@@ -1,4 +1,6 @@
-import type { Logger } from '@keyguard/logger';
+import { createLogger, type Logger } from '@keyguard/logger';
+
+type LogLevel = NonNullable<Parameters<typeof createLogger>[0]['level']>;
 
 export interface Lifecycle {
   /** Registers a closer; closers run in reverse order of registration (last started, first stopped). */
@@ -48,5 +50,27 @@ export function runMain(service: string, main: () => Promise<void>): void {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${service}: failed to start: ${message}\n`);
     process.exit(1);
+  });
+}
+
+export interface RunningService {
+  stop(): Promise<void>;
+}
+
+/**
+ * Every service's `main`: config (its only reader of process.env) → logger → the service, stopped
+ * gracefully on SIGTERM / SIGINT. A bad config has already exited 78 inside `loadConfig`.
+ */
+export function runService<C extends { LOG_LEVEL: LogLevel }>(
+  service: string,
+  loadConfig: () => C,
+  start: (config: C, deps: { logger: Logger }) => Promise<RunningService>,
+): void {
+  runMain(service, async () => {
+    const config = loadConfig();
+    const logger = createLogger({ name: service, level: config.LOG_LEVEL });
+    const lifecycle = createLifecycle(logger);
+    const running = await start(config, { logger });
+    lifecycle.onStop(service, running.stop);
   });
 }

@@ -78,6 +78,14 @@ export interface ApiKeyDoc {
   revocation: { reason: RevocationReason; actor: ActorRef } | null;
   /** Set when the key was found in a public place (the finding holds every location). */
   exposure: { findingId: string; detectedAt: Date; locations: LocationDoc[] } | null;
+  /** Set by the revoking update, cleared once the audit entry, finding and event are done. */
+  revocationPending?: boolean;
+  /** Grows by one with every change of status, expiry or exposure (the key-state record's `version`). */
+  stateVersion?: number;
+  /** Set by a state change, cleared once that state is on keyguard.key-state.v1. */
+  statePending?: boolean;
+  /** When the last state change was written. */
+  stateChangedAt?: Date;
   /** Who disabled the key, with their role then: only someone as senior enables it again. */
   disabled?: { at: Date; by: ActorRef; role: Role } | null;
   /** Made by keys-api from KEYGUARD_BOOTSTRAP_ADMIN_KEY; revoked when that variable changes. */
@@ -113,6 +121,8 @@ export interface FindingDoc {
   history: FindingHistoryEntry[];
   /** When the token was reported to its issuer's revocation API, by issuer (e.g. `github`). */
   reportedTo?: Record<string, Date>;
+  /** One identity string per location: what keeps `locations` free of duplicates. */
+  locationKeys?: string[];
   /**
    * Only on a `too-many-secrets` finding: one place held more secrets than an event may report
    * one by one. The counts are the latest event's.
@@ -126,7 +136,7 @@ export interface AuditLogDoc {
   at: Date;
   actor: ActorRef;
   action: string;
-  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan' | 'channel'; id: string };
+  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan' | 'service_token' | 'channel'; id: string };
   details: Record<string, unknown>;
 }
 
@@ -244,6 +254,15 @@ export interface RelayIssuerDoc {
   blockedUntil: Date | null;
 }
 
+/** A browser session of the dashboard: only the SHA-256 of its random id is stored. */
+export interface SessionDoc {
+  _id: string;
+  userId: string;
+  keyId: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
 export type ScanJobStatus = 'queued' | 'running' | 'done' | 'partial' | 'failed' | 'skipped';
 
 /**
@@ -298,4 +317,31 @@ export interface CursorDoc {
   holder: string | null;
   leaseUntil: Date | null;
   updatedAt: Date;
+}
+
+/** A one-off job that finished (e.g. `key-state-backfill:<topic>`), so a restart does not redo it. */
+export interface MarkerDoc {
+  _id: string;
+  at: Date;
+}
+
+export type ServiceTokenScope = 'keys:verify';
+
+/**
+ * A machine credential (`kgst_…`) of a team: stored only as the SHA-256 of the token, with a
+ * preview. Deleting one removes it; it stops working at once in the process that deleted it
+ * and within a second everywhere else (verification callers are cached that long).
+ */
+export interface ServiceTokenDoc {
+  _id: string;
+  teamId: string;
+  name: string;
+  scopes: ServiceTokenScope[];
+  /** Hex SHA-256 of the token. */
+  hash: string;
+  /** e.g. `kgst_…a1b2` */
+  preview: string;
+  createdBy: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
 }

@@ -1,4 +1,4 @@
-import { MongoServerError } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 
 /** A write hit a unique index: the repository says which collection and index. */
 export class DuplicateKeyError extends Error {
@@ -29,4 +29,30 @@ export async function mapDuplicate<T>(collection: string, write: () => Promise<T
     }
     throw error;
   }
+}
+
+/** The indexes (positions in the batch) of an unordered bulk insert's duplicate-key failures; throws anything else. */
+export function duplicatesIn(error: unknown): Set<number> {
+  const list = writeErrorsOf(error);
+  if (!(error instanceof MongoBulkWriteError) || !list || list.some((w) => w.code !== 11000)) throw error;
+  return new Set(list.map((w) => w.index));
+}
+
+/** The positions a failed bulk write reports as duplicates, whatever else failed with them. */
+export function duplicatePositions(error: unknown): Set<number> {
+  return new Set((writeErrorsOf(error) ?? []).filter((w) => w.code === 11000).map((w) => w.index));
+}
+
+function writeErrorsOf(error: unknown): { index: number; code: number }[] | undefined {
+  const writeErrors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } } | null)?.writeErrors;
+  return writeErrors === undefined ? undefined : Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+}
+
+/**
+ * FerretDB on SQLite answers a write that meets another writer's lock with an InternalError
+ * ("database is locked", SQLITE_BUSY): a transient condition, worth retrying. MongoDB never
+ * answers so; this is the one place that knows the dev database's failure shape.
+ */
+export function isStoreBusy(error: unknown): boolean {
+  return error instanceof MongoServerError && (error.code === 1 || /database is locked|SQLITE_BUSY/i.test(error.message));
 }

@@ -13,8 +13,11 @@ import type {
   NotificationDoc,
   RelayIssuerDoc,
   RelayReportDoc,
+  MarkerDoc,
+  SessionDoc,
   ScanJobDoc,
   ScanLockDoc,
+  ServiceTokenDoc,
   TeamDoc,
   UserDoc,
   VisibilityDoc,
@@ -34,11 +37,14 @@ export interface Collections {
   digestItems: Collection<DigestItemDoc>;
   relayReports: Collection<RelayReportDoc>;
   relayIssuers: Collection<RelayIssuerDoc>;
+  sessions: Collection<SessionDoc>;
   scanJobs: Collection<ScanJobDoc>;
   scanLocks: Collection<ScanLockDoc>;
   visibility: Collection<VisibilityDoc>;
   /** Small per-process-kind state documents (the delivery reconciler's cursor). */
   cursors: Collection<CursorDoc>;
+  markers: Collection<MarkerDoc>;
+  serviceTokens: Collection<ServiceTokenDoc>;
 }
 
 export interface Store {
@@ -84,6 +90,8 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.digests.createIndex({ dueAt: 1 }, { name: 'due' }),
     c.relayReports.createIndex({ status: 1, nextAttemptAt: 1 }, { name: 'status_next' }),
     c.scanJobs.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
+    c.serviceTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
+    c.serviceTokens.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
   ]);
 }
 
@@ -114,10 +122,13 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     digestItems: db.collection('digestItems'),
     relayReports: db.collection('relayReports'),
     relayIssuers: db.collection('relayIssuers'),
+    sessions: db.collection('sessions'),
     scanJobs: db.collection('scanJobs'),
     scanLocks: db.collection('scanLocks'),
     visibility: db.collection('visibility'),
     cursors: db.collection('cursors'),
+    markers: db.collection('markers'),
+    serviceTokens: db.collection('serviceTokens'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
   options.logger.info({ db: db.databaseName }, 'connected to MongoDB');

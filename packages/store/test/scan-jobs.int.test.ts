@@ -1,7 +1,7 @@
 import { createLogger } from '@keyguard/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectStore, createCursorRepository, createScanJobRepository, createVisibilityRepository, type Store } from '../src/index.js';
-import { uniqueDbName } from '../src/testing.js';
+import { uniqueDbName } from '@keyguard/testkit/store';
 
 let store: Store;
 beforeAll(async () => {

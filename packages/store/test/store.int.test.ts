@@ -9,7 +9,7 @@ import {
   mapDuplicate,
   type Store,
 } from '../src/index.js';
-import { uniqueDbName } from '../src/testing.js';
+import { uniqueDbName } from '@keyguard/testkit/store';
 
 const logger = createLogger({ name: 'store-test', level: 'silent' });
 let store: Store;

@@ -25,6 +25,10 @@ import type {
   ScanRequest,
   listScans,
   revokeAllKeys,
+  CreateServiceToken,
+  IssuedServiceToken,
+  ServiceToken,
+  ServiceTokenList,
   revokeKeys,
   Settings,
   SettingsConflict,
@@ -173,4 +177,7 @@ export const api = {
   updateSettings: (patch: PatchSettings) => request<SettingsResult>('PATCH', '/settings', patch),
   requestScan: (body: ScanRequest) => request<ScanJob>('POST', '/scans', body),
   scans: async () => (await request<Answer<typeof listScans>>('GET', '/scans')).items,
+  serviceTokens: async (): Promise<ServiceToken[]> => (await request<ServiceTokenList>('GET', '/service-tokens')).items,
+  createServiceToken: (body: CreateServiceToken) => request<IssuedServiceToken>('POST', '/service-tokens', body),
+  deleteServiceToken: (id: string) => request<void>('DELETE', `/service-tokens/${encodeURIComponent(id)}`),
 };

@@ -91,7 +91,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut: () => Promise<void> }) {
         Skip to content
       </a>
       <header className="topbar">
-        <a className="brand" href="#/keys" aria-label="Keyguard home">
+        <a className="brand" href="#/keys">
           <span className="brand-mark" aria-hidden="true">
             K
           </span>

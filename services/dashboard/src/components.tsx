@@ -49,7 +49,8 @@ export function AdminsOnly() {
           d="M12 2a5 5 0 0 0-5 5v3H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8a2 2 0 0 0-2-2h-1V7a5 5 0 0 0-5-5Zm-3 8V7a3 3 0 1 1 6 0v3H9Zm3 3a2 2 0 0 1 1 3.73V18h-2v-1.27A2 2 0 0 1 12 13Z"
         />
       </svg>
-      <strong>Admins only</strong>
+      {/* The page's heading: a member sees this state instead of the page they opened. */}
+      <h1 className="state-title">Admins only</h1>
       <span>
         Only Team Admins and Super Admins can manage the team's API keys and Secret Scanner findings. Ask an admin of your team
         if you need access.

@@ -1,3 +1,4 @@
+import { GithubSourceEvent } from '@keyguard/events';
 import {
   createPartnerAlertVerifier,
   historyLimits,
@@ -83,6 +84,7 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
   const running = await startIngestService({
     service,
     provider: 'github',
+    sourceEvent: GithubSourceEvent,
     config,
     deps,
     routes: (scope, context) =>

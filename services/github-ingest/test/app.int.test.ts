@@ -2,10 +2,10 @@ import { createHash, generateKeyPairSync, randomBytes, randomUUID, verify } from
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '@keyguard/git-history/testing';
+import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '@keyguard/testkit/git';
 import { scanJobId } from '@keyguard/ingest-kit';
-import type { FixtureRequest } from '@keyguard/ingest-kit/testing';
-import { signGithubWebhook } from '@keyguard/ingest-kit/testing';
+import type { FixtureRequest } from '@keyguard/testkit/ingest';
+import { signGithubWebhook } from '@keyguard/testkit/ingest';
 import { createScanJobRepository, type ScanJobDoc } from '@keyguard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';

@@ -1,5 +1,5 @@
 /** Issue 10, item 14, through Octokit: size and time limits, and the token kept on GitHub's origin. */
-import { startFixtureServer } from '@keyguard/ingest-kit/testing';
+import { startFixtureServer } from '@keyguard/testkit/ingest';
 import { createLogger } from '@keyguard/logger';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGithubApi } from '../src/adapters/github-api.js';

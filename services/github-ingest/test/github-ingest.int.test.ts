@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readAll } from '@keyguard/bus/testing';
-import { createPartnerKeyPair, githubDocumentedSample, publicKeysDocument, signGithubWebhook } from '@keyguard/ingest-kit/testing';
+import { createPublisher } from '@keyguard/bus';
+import { readAll, waitForMessages } from '@keyguard/testkit/bus';
+import { createEnvelope, DeadLetter, Topics } from '@keyguard/events';
+import { createPartnerKeyPair, githubDocumentedSample, publicKeysDocument, signGithubWebhook } from '@keyguard/testkit/ingest';
 import { connectStore } from '@keyguard/store';
 import { createLogger } from '@keyguard/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +139,35 @@ describe('POST /webhooks/github', () => {
     const [exposure] = await h.exposuresWhere((p) => p.tokenHash === sha256(key), 1);
     expect(locationOf(exposure!).repository).toBe('octo/flaky');
     expect(calls).toBe(3);
+  });
+
+  it("parses its topic's messages with the GitHub source-event schema: another shape goes to the DLQ, the worker goes on", async () => {
+    const resourceId = `odd/${randomUUID()}`;
+    const gitlabShaped = createEnvelope(
+      'source.event.received',
+      { provider: 'gitlab', kind: 'push', deliveryId: randomUUID(), resourceId, receivedAt: new Date().toISOString(), data: { project: resourceId } },
+      { source: 'a-test' },
+    );
+    const publisher = createPublisher(h.kafka, { logger: createLogger({ name: 'test', level: 'silent' }) });
+    try {
+      await publisher.publish(h.topics.sourceEvents, [{ key: `github:${resourceId}`, value: gitlabShaped }]);
+    } finally {
+      await publisher.disconnect();
+    }
+    const letters = await waitForMessages(h.kafka, Topics.dlq, {
+      until: (all) => all.some((m) => DeadLetter.safeParse(m.json).data?.payload.key === `github:${resourceId}`),
+      timeoutMs: 30_000,
+    });
+    const letter = letters.map((m) => DeadLetter.parse(m.json)).find((l) => l.payload.key === `github:${resourceId}`)!;
+    expect(letter.payload).toMatchObject({ originalTopic: h.topics.sourceEvents, reason: 'invalid' });
+
+    const [before, after] = [sha(), sha()];
+    const key = h.plantKey();
+    h.api.route(`GET /repos/octo/after-poison/compare/${before}...${after}`, {
+      body: { total_commits: 1, commits: [{ sha: after }], files: [{ filename: 'k.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+KEY=${key}` }] },
+    });
+    expect((await deliver('push', pushPayload({ before, after, repository: 'octo/after-poison' }))).status).toBe(202);
+    expect(await h.exposuresWhere((p) => p.tokenHash === sha256(key), 1)).toHaveLength(1);
   });
 
   it('waits for the rate-limit reset GitHub announces, then goes on', async () => {

@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { type FixtureRequest, type FixtureResponse, signGithubWebhook } from '@keyguard/ingest-kit/testing';
+import { type FixtureRequest, type FixtureResponse, signGithubWebhook } from '@keyguard/testkit/ingest';
 import { createLogger } from '@keyguard/logger';
 import { createCursorRepository } from '@keyguard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

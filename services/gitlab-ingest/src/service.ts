@@ -1,3 +1,4 @@
+import { GitlabSourceEvent } from '@keyguard/events';
 import { createPartnerAlertVerifier, historyLimits, type IngestDeps, type IngestServiceConfig, type RunningService, runHistoryJob, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
 import { createGitlabApi } from './adapters/gitlab-api.js';
 import { gitlabGitAuth } from './adapters/git-auth.js';
@@ -21,6 +22,7 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
   return startIngestService({
     service,
     provider: 'gitlab',
+    sourceEvent: GitlabSourceEvent,
     config,
     deps,
     routes: (scope, context) =>

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readAll } from '@keyguard/bus/testing';
-import { createPartnerKeyPair, publicKeysDocument } from '@keyguard/ingest-kit/testing';
+import { readAll } from '@keyguard/testkit/bus';
+import { createPartnerKeyPair, publicKeysDocument } from '@keyguard/testkit/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffEntry, type Harness, locationOf, payloadOf, pushHook, sha, startHarness } from './harness.js';
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '@keyguard/git-history/testing';
+import { createTestRepo, type DumbHttpServer, publishBare, serveDumbHttp, type TestRepo } from '@keyguard/testkit/git';
 import { scanJobId } from '@keyguard/ingest-kit';
 import { createScanJobRepository, type ScanJobDoc } from '@keyguard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

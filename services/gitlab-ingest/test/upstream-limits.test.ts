@@ -2,7 +2,7 @@
  * Issue 10, item 14, through the real client: Gitbeaker, whose own request handler applies no
  * time limit and lets fetch follow redirects with PRIVATE-TOKEN to any origin.
  */
-import { startFixtureServer } from '@keyguard/ingest-kit/testing';
+import { startFixtureServer } from '@keyguard/testkit/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitlabApi } from '../src/adapters/gitlab-api.js';
 

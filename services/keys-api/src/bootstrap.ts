@@ -1,6 +1,6 @@
-import { hashApiKey, keyRecords, newId, previewOf, type Revoker } from '@keyguard/keys';
+import { hashApiKey, initialState, newId, previewOf, type Revoker } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
-import { type ActorRef, isDuplicateKey, type Store, type TeamDoc } from '@keyguard/store';
+import { type ActorRef, type ApiKeyDoc, DuplicateKeyError, type Repositories } from '@keyguard/store';
 import { expiryFor } from './domain/expiry.js';
 
 export const DEFAULT_TEAM_ID = 'team_default';
@@ -22,43 +22,31 @@ export const bootstrapActor: ActorRef = { type: 'system', id: 'bootstrap', name:
  *   or exposed bootstrap key stays so across restarts (to get access back, set a new value);
  * - every earlier bootstrap key (another value) is revoked: changing the variable rotates it.
  */
-export async function bootstrap(store: Store, revoker: Revoker, options: BootstrapOptions, logger: Logger): Promise<void> {
+export async function bootstrap({ teams, users, keys }: Repositories, revoker: Revoker, options: BootstrapOptions, logger: Logger): Promise<void> {
   const now = new Date();
-  const { teams, users } = store.collections;
-  await teams.updateOne(
-    { _id: DEFAULT_TEAM_ID },
-    {
-      $setOnInsert: {
-        name: 'Default team',
-        settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false } satisfies TeamDoc['settings'],
-        createdAt: now,
-        updatedAt: now,
-      },
-    },
-    { upsert: true },
-  );
+  await teams.ensure({
+    _id: DEFAULT_TEAM_ID,
+    name: 'Default team',
+    settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false },
+    createdAt: now,
+    updatedAt: now,
+  });
   if (!options.adminKey) {
     logger.warn('KEYGUARD_BOOTSTRAP_ADMIN_KEY is not set: no bootstrap admin key was created');
     return;
   }
   const hash = hashApiKey(options.adminKey);
-  const keys = keyRecords(store);
-  const existing = await keys.findOne({ hash });
+  const existing = await keys.findByHash(hash);
   if (existing) {
-    if (!existing.bootstrap) await keys.updateOne({ _id: existing._id }, { $set: { bootstrap: true } });
+    if (!existing.bootstrap) await keys.markBootstrap(existing._id);
     const usable = existing.status === 'enabled' && (!existing.expiresAt || existing.expiresAt > now);
     if (usable) logger.info({ keyId: existing._id }, 'bootstrap admin key exists');
     else logger.warn({ keyId: existing._id, status: existing.status }, 'the bootstrap admin key is not usable and stays so; set a new KEYGUARD_BOOTSTRAP_ADMIN_KEY to create another');
   } else {
-    await users.updateOne(
-      { teamId: DEFAULT_TEAM_ID, email: options.adminEmail },
-      { $setOnInsert: { _id: newId('usr'), name: options.adminName, createdAt: now }, $set: { role: 'super_admin' } },
-      { upsert: true },
-    );
-    const admin = (await users.findOne({ teamId: DEFAULT_TEAM_ID, email: options.adminEmail }))!;
-    const team = (await teams.findOne({ _id: DEFAULT_TEAM_ID }))!;
+    const admin = await users.ensure(DEFAULT_TEAM_ID, options.adminEmail, { _id: newId('usr'), name: options.adminName, createdAt: now }, 'super_admin');
+    const team = (await teams.findById(DEFAULT_TEAM_ID))!;
     try {
-      await keys.insertOne({
+      const key: ApiKeyDoc = {
         _id: newId('key'),
         hash,
         preview: previewOf(options.adminKey),
@@ -73,17 +61,20 @@ export async function bootstrap(store: Store, revoker: Revoker, options: Bootstr
         revocation: null,
         exposure: null,
         bootstrap: true,
-      });
+        ...initialState(now),
+      };
+      await keys.insert(key);
+      await revoker.keyState.publish([key]);
       logger.info({ userId: admin._id }, 'bootstrap admin key created');
     } catch (error) {
       // Another keys-api instance starting at the same time created it.
-      if (!isDuplicateKey(error)) throw error;
+      if (!(error instanceof DuplicateKeyError)) throw error;
     }
   }
-  const earlier = await keys.find({ bootstrap: true, hash: { $ne: hash }, status: { $ne: 'revoked' } }, { projection: { _id: 1 } }).toArray();
+  const earlier = await keys.liveBootstrapIdsExcept(hash);
   if (earlier.length > 0) {
     const revoked = await revoker.revokeMany(
-      earlier.map((k) => k._id),
+      earlier,
       { reason: 'admin', actor: bootstrapActor },
     );
     logger.warn({ keyIds: revoked.map((k) => k._id) }, 'KEYGUARD_BOOTSTRAP_ADMIN_KEY changed: the earlier bootstrap admin key is revoked');

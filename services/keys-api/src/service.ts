@@ -1,28 +1,30 @@
-import { createKafka, createPublisher, ensureTopics, kafkaReadiness } from '@keyguard/bus';
-import { createEnvelope, Topics } from '@keyguard/events';
-import { createExpirySweeper, createRevoker } from '@keyguard/keys';
+import { createKafka, createPublisher, ensureTopics, kafkaReadiness, runConsumer, topicIsEmpty } from '@keyguard/bus';
+import { createEnvelope, KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
+import { createExpirySweeper, createKeyStatePublisher, createRevoker, type KeyStatePublisher } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createLifecycle, createMetrics, type FastifyInstance, listenOps, metricsPortFor } from '@keyguard/runtime';
 import { createSecretBox } from '@keyguard/seal';
-import { connectStore, createChannelDeliveryRepository, createChannelRepository } from '@keyguard/store';
-import { createAuditRepository } from './adapters/audit.js';
+import { connectStore, createChannelDeliveryRepository, createChannelRepository, createMarkerRepository, repositoriesOf, type Store } from '@keyguard/store';
+import { createVerifier } from '@keyguard/verify';
 import { createKeyIssuer } from './adapters/issue.js';
 import { createKeyQueries } from './adapters/keys.js';
 import { createScanRequests } from './adapters/scans.js';
-import { createSessionRepository } from './adapters/sessions.js';
+import { createVerification } from './adapters/verification.js';
 import { bootstrap } from './bootstrap.js';
 import type { Config } from './config.js';
+import { createKeyUsageHandler } from './consumers/key-usage.js';
 import { registerApi } from './http/app.js';
 import { createAuthenticator } from './http/auth.js';
 import { defaultDashboardDir, registerDashboard } from './http/dashboard.js';
 import { registerRateLimits } from './http/rate-limits.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { createVerifyCallers } from './http/verify-callers.js';
 
 const service = 'keys-api';
 
 export interface KeysApiDeps {
   logger?: Logger;
-  topics?: { keyEvents?: string; findings?: string; scanRequests?: string };
+  topics?: { keyEvents?: string; findings?: string; scanRequests?: string; keyState?: string; keyUsage?: string };
   /** Called with the HTTP app before any route is added (tests install the contract watcher here). */
   extend?: (app: FastifyInstance) => void;
 }
@@ -40,26 +42,43 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
   const findingsTopic = deps.topics?.findings ?? Topics.findings;
   const scanRequestsTopic = deps.topics?.scanRequests ?? Topics.scanRequests;
+  const keyStateTopic = deps.topics?.keyState ?? Topics.keyState;
+  const keyUsageTopic = deps.topics?.keyUsage ?? Topics.keyUsage;
   const lifecycle = createLifecycle(logger, { exit: false });
   const stop = lifecycle.stop;
   try {
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
-    await ensureTopics(kafka, [{ topic: keyEventsTopic }, { topic: findingsTopic }, { topic: scanRequestsTopic, numPartitions: 6 }]);
+    await ensureTopics(kafka, [
+      { topic: keyEventsTopic },
+      { topic: findingsTopic },
+      { topic: scanRequestsTopic, numPartitions: 6 },
+      { topic: keyStateTopic, config: TopicConfigs[Topics.keyState] },
+      { topic: keyUsageTopic },
+      { topic: Topics.dlq },
+    ]);
+    const keyStateWasEmpty = await topicIsEmpty(kafka, keyStateTopic);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);
     const store = await connectStore({ uri: config.MONGODB_URI, logger });
     lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
-    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic, findingsTopic });
+    // keys-api's own verifier answers POST /keys/verify; what this process changes it knows at once.
+    const verifier = createVerifier({ brokers: config.KAFKA_BROKERS, kafka, topic: keyStateTopic, usageTopic: keyUsageTopic, revokedFile: false, logger, clientId: service });
+    lifecycle.onStop('verifier', () => verifier.close());
+    const keyState = createKeyStatePublisher({ store, publisher, logger, topic: keyStateTopic, onPublished: (states) => verifier.remember(states) });
+    const revoker = createRevoker({ store, publisher, keyState, logger, source: service, keyEventsTopic, findingsTopic });
+    const repos = repositoriesOf(store);
     await bootstrap(
-      store,
+      repos,
       revoker,
       { adminKey: config.KEYGUARD_BOOTSTRAP_ADMIN_KEY, adminEmail: config.BOOTSTRAP_ADMIN_EMAIL, adminName: config.BOOTSTRAP_ADMIN_NAME },
       logger,
     );
 
-    const sessions = createSessionRepository(store);
+    const backfill = startBackfill(store, keyState, keyStateWasEmpty, logger);
+    lifecycle.onStop('key-state backfill', backfill.stop);
+    const { sessions, serviceTokens } = repos;
     const sweeper = createExpirySweeper({ store, revoker });
     const metrics = createMetrics(service);
     const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping }, trustProxy: config.TRUST_PROXY });
@@ -73,12 +92,14 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     await registerApi(app, {
       config,
       store,
-      keys: createKeyQueries(store),
-      issuer: createKeyIssuer(store),
-      audit: createAuditRepository(store),
+      repos,
+      keys: createKeyQueries(repos),
+      issuer: createKeyIssuer(repos.keys, keyState),
+      audit: repos.audit,
       sessions,
       throttle,
       revoker,
+      keyState,
       sweeper,
       channels: createChannelRepository(store),
       deliveries: createChannelDeliveryRepository(store),
@@ -88,12 +109,29 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
         await publisher.publish(findingsTopic, [{ key: payload.tokenHash, value: event }], { timeoutMs: 10_000 });
       },
       scans: createScanRequests({ store, publisher, topic: scanRequestsTopic, logger }),
-      auth: createAuthenticator(store, sessions, {
+      auth: createAuthenticator(repos, {
         lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? 1000,
         onStampFailed: (err) => logger.warn({ err }, 'could not record a key use'),
       }),
+      serviceTokens,
+      verifyCallers: createVerifyCallers(store, serviceTokens),
+      verification: createVerification(store, verifier),
     });
     await registerDashboard(app, config.DASHBOARD_DIR ?? defaultDashboardDir());
+
+    // Uses at the customers' APIs, reported by their verifiers, become lastUsedAt.
+    const usage = createKeyUsageHandler(store);
+    const usageConsumer = await runConsumer(kafka, {
+      // A group per topic: tests run many keys-api instances on fresh topics side by side.
+      groupId: keyUsageTopic === Topics.keyUsage ? 'keyguard.keys-api.key-usage' : `keyguard.keys-api.key-usage.${keyUsageTopic}`,
+      topics: [keyUsageTopic],
+      schema: KeyUsed,
+      handler: (message) => usage([message]),
+      batchHandler: usage,
+      publisher,
+      logger,
+    });
+    lifecycle.onStop('key-usage consumer', () => usageConsumer.stop());
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
     const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
@@ -108,4 +146,30 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     await stop();
     throw error;
   }
+}
+
+/**
+ * An empty key-state topic (a new deployment, or a database older than the topic) is filled
+ * from MongoDB, in the background so the API starts at once. A marker in the database records
+ * that the backfill finished: one interrupted by a stop runs again at the next start.
+ */
+function startBackfill(store: Store, keyState: KeyStatePublisher, topicWasEmpty: boolean, logger: Logger) {
+  const markers = createMarkerRepository(store);
+  const marker = `key-state-backfill:${keyState.topic}`;
+  const controller = new AbortController();
+  const done = (async () => {
+    if (topicWasEmpty) await markers.clear(marker);
+    else if (await markers.isSet(marker)) return;
+    await keyState.backfill({ signal: controller.signal });
+    await markers.set(marker);
+  })().catch((err: unknown) => {
+    if (!controller.signal.aborted) logger.error({ err }, 'key-state backfill failed; it runs again at the next start');
+  });
+  return {
+    done,
+    async stop() {
+      controller.abort();
+      await done;
+    },
+  };
 }

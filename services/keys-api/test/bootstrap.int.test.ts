@@ -1,6 +1,6 @@
-import { readAll } from '@keyguard/bus/testing';
-import { hashApiKey, keyRecords } from '@keyguard/keys';
-import { randomPmak } from '@keyguard/keys/testing';
+import { readAll } from '@keyguard/testkit/bus';
+import { hashApiKey } from '@keyguard/keys';
+import { randomPmak } from '@keyguard/testkit/keys';
 import { describe, expect, it } from 'vitest';
 import { startApi } from './support.js';
 
@@ -18,7 +18,7 @@ describe('bootstrap admin key across restarts', () => {
     const second = await startApi({}, { dbName: first.dbName, keyEvents: first.keyEvents, adminKey: first.adminKey });
     try {
       expect((await second.call('GET', '/api/v1/me')).status).toBe(401);
-      const stored = await keyRecords(second.store).findOne({ hash: hashApiKey(second.adminKey) });
+      const stored = await second.store.collections.apiKeys.findOne({ hash: hashApiKey(second.adminKey) });
       expect(stored).toMatchObject({ _id: me.body.keyId, status: 'revoked', revocation: { reason: 'admin', actor: { type: 'user' } } });
       expect(await second.store.collections.users.countDocuments()).toBe(usersBefore);
       expect(await second.store.collections.apiKeys.countDocuments({ hash: hashApiKey(second.adminKey) })).toBe(1);
@@ -32,13 +32,13 @@ describe('bootstrap admin key across restarts', () => {
     const keyId = (await first.call('GET', '/api/v1/me')).body.keyId as string;
     const expiresAt = new Date(Date.now() - 60_000);
     const exposure = { findingId: 'fnd_x', detectedAt: new Date(), locations: [] };
-    await keyRecords(first.store).updateOne({ _id: keyId }, { $set: { status: 'disabled', expiresAt, exposure } });
+    await first.store.collections.apiKeys.updateOne({ _id: keyId }, { $set: { status: 'disabled', expiresAt, exposure } });
     await first.stop(false);
 
     const second = await startApi({}, { dbName: first.dbName, keyEvents: first.keyEvents, adminKey: first.adminKey });
     try {
       expect((await second.call('GET', '/api/v1/me')).status).toBe(401);
-      const stored = await keyRecords(second.store).findOne({ _id: keyId });
+      const stored = await second.store.collections.apiKeys.findOne({ _id: keyId });
       expect(stored).toMatchObject({ status: 'disabled', expiresAt, exposure: { findingId: 'fnd_x' } });
     } finally {
       await second.stop();

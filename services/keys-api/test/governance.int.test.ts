@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFindingRepository, type ExposureRecord, findingIdFor, hashApiKey, keyRecords } from '@keyguard/keys';
+import { createFindingRecorder, type ExposureRecord, findingIdFor, hashApiKey } from '@keyguard/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, startApi } from './support.js';
 
@@ -29,8 +29,8 @@ const location = (n: number): ExposureRecord['location'] => ({
 async function expose(keyId: string, raw: string, at = [1]) {
   const tokenHash = hashApiKey(raw);
   const records = at.map((n) => ({ tokenHash, ruleId: 'postman-api-key', redacted: `PMAK-…${raw.slice(-4)}`, confidence: 'high' as const, location: location(n) }));
-  await createFindingRepository(api.store).recordExposures(records, new Map([[tokenHash, { keyId, teamId: 'team_default', revoked: false }]]));
-  await keyRecords(api.store).updateOne(
+  await createFindingRecorder(api.store).recordExposures(records, new Map([[tokenHash, { keyId, teamId: 'team_default', revoked: false }]]));
+  await api.store.collections.apiKeys.updateOne(
     { _id: keyId },
     { $set: { exposure: { findingId: findingIdFor(tokenHash), detectedAt: records[0]!.location.detectedAt, locations: [records[0]!.location] } } },
   );
@@ -90,7 +90,7 @@ describe('exposures, findings and the auto-revoke setting', () => {
 
   it('lists findings (third-party too) by status, rule and source; resolves one as a false positive, with history', async () => {
     const tokenHash = 'f'.repeat(64);
-    await createFindingRepository(api.store).recordExposures(
+    await createFindingRecorder(api.store).recordExposures(
       [{ tokenHash, ruleId: 'github-pat', redacted: 'ghp_…zz99', confidence: 'high', location: { ...location(7), source: 'gitlab' } }],
       new Map(),
     );
@@ -111,7 +111,7 @@ describe('exposures, findings and the auto-revoke setting', () => {
 describe('key expiry setting', () => {
   it('asks for confirmation (409 CONFIRM_EXPIRY) when keys would expire at once, then expires them and applies to new keys', async () => {
     const old = await newKey('old key');
-    await keyRecords(api.store).updateOne({ _id: old.id }, { $set: { createdAt: new Date(Date.now() - 40 * 86_400_000) } });
+    await api.store.collections.apiKeys.updateOne({ _id: old.id }, { $set: { createdAt: new Date(Date.now() - 40 * 86_400_000) } });
 
     const conflict = await api.call('PATCH', '/api/v1/settings', { body: { keyExpiryDays: 30 } });
     expect(conflict.status).toBe(409);

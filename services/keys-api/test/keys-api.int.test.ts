@@ -1,6 +1,6 @@
-import { readAll } from '@keyguard/bus/testing';
-import { hashApiKey, keyRecords } from '@keyguard/keys';
-import { randomPmak } from '@keyguard/keys/testing';
+import { readAll } from '@keyguard/testkit/bus';
+import { hashApiKey } from '@keyguard/keys';
+import { randomPmak } from '@keyguard/testkit/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, startApi } from './support.js';
 
@@ -51,9 +51,9 @@ describe('authentication', () => {
     expect((await api.call('POST', `/api/v1/keys/${created.body.id}/enable`)).body.status).toBe('enabled');
     expect((await api.call('GET', '/api/v1/me', { key })).status).toBe(200);
 
-    await keyRecords(api.store).updateOne({ _id: created.body.id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await api.store.collections.apiKeys.updateOne({ _id: created.body.id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await api.call('GET', '/api/v1/me', { key })).status).toBe(401);
-    await keyRecords(api.store).updateOne({ _id: created.body.id }, { $set: { expiresAt: null } });
+    await api.store.collections.apiKeys.updateOne({ _id: created.body.id }, { $set: { expiresAt: null } });
 
     const revoked = await api.call('POST', `/api/v1/keys/${created.body.id}/revoke`);
     expect(revoked.body).toMatchObject({ status: 'revoked', revocation: { reason: 'admin', actor: { type: 'user' } } });

@@ -1,6 +1,6 @@
 /** Issue 10, item 18: every list is paged, and nothing a person or a secret piles up is unbounded. */
-import { createFindingRepository, type ExposureRecord, findingIdFor, hashApiKey, keyRecords, MAX_FINDING_HISTORY, MAX_FINDING_LOCATIONS, newId } from '@keyguard/keys';
-import { randomPmak } from '@keyguard/keys/testing';
+import { createFindingRecorder, type ExposureRecord, findingIdFor, hashApiKey, MAX_FINDING_HISTORY, MAX_FINDING_LOCATIONS, newId } from '@keyguard/keys';
+import { randomPmak } from '@keyguard/testkit/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, startApi } from './support.js';
 
@@ -35,8 +35,8 @@ const location = (n: number): ExposureRecord['location'] => ({
 async function expose(keyId: string, raw: string, places: number[]) {
   const tokenHash = hashApiKey(raw);
   const records = places.map((n) => ({ tokenHash, ruleId: 'postman-api-key', redacted: `PMAK-…${raw.slice(-4)}`, confidence: 'high' as const, location: location(n) }));
-  await createFindingRepository(api.store).recordExposures(records, new Map([[tokenHash, { keyId, teamId: 'team_default', revoked: false }]]));
-  await keyRecords(api.store).updateOne(
+  await createFindingRecorder(api.store).recordExposures(records, new Map([[tokenHash, { keyId, teamId: 'team_default', revoked: false }]]));
+  await api.store.collections.apiKeys.updateOne(
     { _id: keyId },
     { $set: { exposure: { findingId: findingIdFor(tokenHash), detectedAt: records[0]!.location.detectedAt, locations: [records[0]!.location] } } },
   );
@@ -93,7 +93,7 @@ describe('caps', () => {
   it('a person holds at most 100 live keys: the next is 409 KEY_LIMIT_REACHED until one is revoked', async () => {
     const member = await addUser();
     const now = new Date();
-    await keyRecords(api.store).insertMany(
+    await api.store.collections.apiKeys.insertMany(
       Array.from({ length: 99 }, (_, i) => ({
         _id: newId('key'), hash: hashApiKey(randomPmak()), preview: 'PMAK-…0000', name: `filler ${i}`, teamId: 'team_default', createdBy: member.id,
         createdAt: now, expiresAt: null, lastUsedAt: null, status: 'enabled' as const, revokedAt: null, revocation: null, exposure: null,
@@ -103,7 +103,7 @@ describe('caps', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error).toBe('KEY_LIMIT_REACHED');
     expect(refused.body.message).toContain('100');
-    const filler = (await keyRecords(api.store).findOne({ createdBy: member.id, name: 'filler 0' }))!;
+    const filler = (await api.store.collections.apiKeys.findOne({ createdBy: member.id, name: 'filler 0' }))!;
     await api.call('POST', `/api/v1/keys/${filler._id}/revoke`);
     expect((await api.call('POST', '/api/v1/keys', { key: member.key, body: { name: 'room again' } })).status).toBe(201);
   });

@@ -1,4 +1,4 @@
-import { waitForMessages } from '@keyguard/bus/testing';
+import { waitForMessages } from '@keyguard/testkit/bus';
 import { ScanRequested } from '@keyguard/events';
 import { createScanJobRepository } from '@keyguard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
-import { createFindingRepository, hashApiKey, keyRecords, newId } from '@keyguard/keys';
-import { randomPmak } from '@keyguard/keys/testing';
+import { createFindingRecorder, hashApiKey, newId } from '@keyguard/keys';
+import { randomPmak } from '@keyguard/testkit/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, startApi } from './support.js';
 
@@ -88,7 +88,7 @@ describe('role hierarchy (issue 10, item 9)', () => {
     // Nor by resolving the finding of the super admin's exposed key as "revoked".
     const tokenHash = hashApiKey(boss.key);
     const location = { source: 'github' as const, kind: 'commit', url: 'https://github.com/octo/repo/blob/abc/a.json', detectedAt: new Date() };
-    const [finding] = await createFindingRepository(api.store).recordExposures(
+    const [finding] = await createFindingRecorder(api.store).recordExposures(
       [{ tokenHash, ruleId: 'postman-api-key', redacted: 'PMAK-…', confidence: 'high', location }],
       new Map([[tokenHash, { keyId: boss.keyId, teamId: 'team_default', revoked: false }]]),
     );
@@ -237,7 +237,7 @@ describe('one team per finding, emails per team (issue 10, item 10)', () => {
     const now = new Date();
     await api.store.collections.teams.insertOne({ _id: teamId, name: 'Other team', settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false }, createdAt: now, updatedAt: now });
     await api.store.collections.users.insertOne({ _id: userId, teamId, email: `admin@${teamId}.test`, name: 'Other admin', role: 'team_admin', createdAt: now });
-    await keyRecords(api.store).insertOne({
+    await api.store.collections.apiKeys.insertOne({
       _id: newId('key'), hash: hashApiKey(key), preview: 'PMAK-…', name: 'other', teamId, createdBy: userId, createdAt: now,
       expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null,
     });
@@ -248,7 +248,7 @@ describe('one team per finding, emails per team (issue 10, item 10)', () => {
   async function thirdParty(teamId: string | null) {
     const tokenHash = hashApiKey(randomPmak());
     const location = { source: 'github' as const, kind: 'commit', url: 'https://github.com/x/y/blob/c/a.json', repository: 'x/y', detectedAt: new Date() };
-    const [outcome] = await createFindingRepository(api.store, teamId ? { teamOf: () => teamId } : {}).recordExposures(
+    const [outcome] = await createFindingRecorder(api.store, teamId ? { teamOf: () => teamId } : {}).recordExposures(
       [{ tokenHash, ruleId: 'slack-token', redacted: 'xoxb-…', confidence: 'high', location }],
       new Map(),
     );

@@ -1,9 +1,9 @@
 import { createKafka } from '@keyguard/bus';
-import { uniqueName } from '@keyguard/bus/testing';
-import { randomPmak, uriWithDatabase } from '@keyguard/keys/testing';
+import { uniqueName } from '@keyguard/testkit/bus';
+import { randomPmak, uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
 import { connectStore, type Store } from '@keyguard/store';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { watchContract } from '@keyguard/testkit/contract';
 import { Config } from '../src/config.js';
 import { startService } from '../src/service.js';
@@ -18,9 +18,11 @@ export interface Call {
 }
 
 /** A keys-api on a fresh database and key-events topic, called over real HTTP. */
-export async function startApi(env: Record<string, string> = {}, shared?: { dbName: string; keyEvents: string; adminKey: string }) {
+export async function startApi(env: Record<string, string> = {}, shared?: { dbName: string; keyEvents: string; adminKey: string; keyState?: string; keyUsage?: string }) {
   const dbName = shared?.dbName ?? uniqueDbName('keysapi');
   const keyEvents = shared?.keyEvents ?? uniqueName('keyguard.key-events');
+  const keyState = shared?.keyState ?? uniqueName('keyguard.key-state');
+  const keyUsage = shared?.keyUsage ?? uniqueName('keyguard.key-usage');
   const scanRequests = uniqueName('keyguard.scan-requests');
   const adminKey = shared?.adminKey ?? randomPmak();
   const config = Config.parse({
@@ -36,7 +38,7 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
     SESSION_OPENS_PER_MINUTE: '100000',
     ...env,
   });
-  const running = await startService(config, { logger, topics: { keyEvents, scanRequests }, extend: watchContract });
+  const running = await startService(config, { logger, topics: { keyEvents, scanRequests, keyState, keyUsage }, extend: watchContract });
   const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger, ensureIndexes: false });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'keys-api-test', logger });
   const base = `http://127.0.0.1:${running.port}`;
@@ -67,6 +69,8 @@ export async function startApi(env: Record<string, string> = {}, shared?: { dbNa
     dbName,
     metricsBase: `http://127.0.0.1:${running.metricsPort}`,
     keyEvents,
+    keyState,
+    keyUsage,
     scanRequests,
     base,
     store,

@@ -109,7 +109,7 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
       allSecurityContacts: allContacts,
     };
     const allChannels = cached(2000, channelRepo.all);
-    const channelById = async (id: string): Promise<NotificationChannelDoc | null> => (await allChannels()).find((c) => c._id === id) ?? (await store.collections.notificationChannels.findOne({ _id: id }));
+    const channelById = async (id: string): Promise<NotificationChannelDoc | null> => (await allChannels()).find((c) => c._id === id) ?? (await channelRepo.byId(id));
     const tickMs = deps.tickMs ?? 500;
 
     const worker = createDeliveryWorker({

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
-import { uniqueName } from '@keyguard/bus/testing';
+import { createKafka, createPublisher, type Kafka, type Publisher } from '@keyguard/bus';
 import { newChannelSecret, verifySignature } from '@keyguard/channels';
-import { eventually, uriWithDatabase } from '@keyguard/keys/testing';
 import { createLogger } from '@keyguard/logger';
 import { createSecretBox } from '@keyguard/seal';
 import { connectStore, type Store } from '@keyguard/store';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueName } from '@keyguard/testkit/bus';
+import { eventually, uriWithDatabase } from '@keyguard/testkit/keys';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,7 @@ async function start(smtpUrl: string, env: Record<string, string> = {}, groupId 
   return startService(config, { logger, topics: onTopics, groupId, tickMs: 100, smtpRetryMs: 500, retry: { initialDelayMs: 200, maxDelayMs: 1000, retries: 30 } });
 }
 
+let kafka: Kafka;
 let publisher: Publisher;
 let notifier: RunningNotifier;
 let store: Store;
@@ -63,7 +64,7 @@ const publish = (topic: string, events: { id: string; payload: { tokenHash?: str
   publisher.publish(topic, events.map((e) => ({ key: e.payload.tokenHash ?? e.payload.keyId ?? e.id, value: e })));
 
 beforeAll(async () => {
-  const kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'notifier-test', logger });
+  kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'notifier-test', logger });
   publisher = createPublisher(kafka, { logger });
   store = await connectStore({ uri: mongoUri, logger });
   notifier = await start(process.env.SMTP_URL!);

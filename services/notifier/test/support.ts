@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import { uniqueName } from '@keyguard/bus/testing';
+import { uniqueName } from '@keyguard/testkit/bus';
 import { createEnvelope, type ExposureRecordedPayload, type KeyRevokedPayload } from '@keyguard/events';
 
 export interface SinkMessage {

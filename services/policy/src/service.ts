@@ -1,9 +1,9 @@
 import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryPolicy, runConsumer } from '@keyguard/bus';
-import { ExposureDetected, Topics } from '@keyguard/events';
-import { createExpirySweeper, createFindingRepository, createRevoker } from '@keyguard/keys';
+import { ExposureDetected, TopicConfigs, Topics } from '@keyguard/events';
+import { createExpirySweeper, createFindingRecorder, createKeyStatePublisher, createRevoker } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor } from '@keyguard/runtime';
-import { connectStore, type Store } from '@keyguard/store';
+import { connectStore, createTeamRepository, type Store } from '@keyguard/store';
 import { Counter } from 'prom-client';
 import type { Config } from './config.js';
 import { createExposureHandler } from './consumers/exposures.js';
@@ -18,7 +18,7 @@ const DEFAULT_FINDINGS_TEAM = 'team_default';
 async function warnAboutUnknownTeams(store: Store, teamIds: string[], logger: Logger): Promise<void> {
   if (teamIds.length === 0) return;
   const wanted = [...new Set(teamIds)];
-  const found = new Set((await store.collections.teams.find({ _id: { $in: wanted } }, { projection: { _id: 1 } }).toArray()).map((t) => t._id));
+  const found = await createTeamRepository(store).existing(wanted);
   const missing = wanted.filter((id) => !found.has(id));
   if (missing.length > 0) logger.warn({ teams: missing }, 'FINDINGS_TEAMS / FINDINGS_DEFAULT_TEAM name teams that do not exist (yet): their findings are visible to no one until they do');
 }
@@ -26,7 +26,7 @@ async function warnAboutUnknownTeams(store: Store, teamIds: string[], logger: Lo
 export interface PolicyDeps {
   logger?: Logger;
   /** Topic names (tests use fresh ones). */
-  topics?: { exposures?: string; keyEvents?: string; findings?: string };
+  topics?: { exposures?: string; keyEvents?: string; findings?: string; keyState?: string };
   groupId?: string;
   retry?: Partial<RetryPolicy>;
   /** Set false to run no periodic sweep (tests call `sweep()` themselves). */
@@ -39,6 +39,8 @@ export interface RunningPolicy {
   metricsPort: number;
   /** One expiry sweep now: revokes keys past their expiry date. */
   sweep(now?: Date): Promise<{ revoked: number; completed: number }>;
+  /** Resolves once the revocations started so far are finished (their audit entry, finding and event written). */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
   const exposuresTopic = deps.topics?.exposures ?? Topics.exposures;
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
   const findingsTopic = deps.topics?.findings ?? Topics.findings;
+  const keyStateTopic = deps.topics?.keyState ?? Topics.keyState;
   const lifecycle = createLifecycle(logger, { exit: false });
   const stop = lifecycle.stop;
 
@@ -61,7 +64,13 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const sweptTotal = new Counter({ name: 'keyguard_policy_expired_revocations_total', help: 'Keys revoked by the expiry sweeper', registers: [metrics.registry] });
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
-    await ensureTopics(kafka, [{ topic: exposuresTopic }, { topic: keyEventsTopic }, { topic: findingsTopic }, { topic: Topics.dlq }]);
+    await ensureTopics(kafka, [
+      { topic: exposuresTopic },
+      { topic: keyEventsTopic },
+      { topic: findingsTopic },
+      { topic: keyStateTopic, config: TopicConfigs[Topics.keyState] },
+      { topic: Topics.dlq },
+    ]);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);
     const store = await connectStore({ uri: config.MONGODB_URI, logger });
@@ -69,11 +78,12 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
 
-    const revoker = createRevoker({ store, publisher, logger, source: service, keyEventsTopic, findingsTopic });
+    const keyState = createKeyStatePublisher({ store, publisher, logger, topic: keyStateTopic });
+    const revoker = createRevoker({ store, publisher, keyState, logger, source: service, keyEventsTopic, findingsTopic });
     const routes = config.FINDINGS_TEAMS ?? [];
     const defaultTeam = config.FINDINGS_DEFAULT_TEAM ?? DEFAULT_FINDINGS_TEAM;
     const teamOf = teamForPlace(routes, defaultTeam);
-    const findings = createFindingRepository(store, { teamOf });
+    const findings = createFindingRecorder(store, { teamOf });
     // The bootstrap team may not exist yet on a first start (keys-api creates it): only what the operator named is checked.
     await warnAboutUnknownTeams(store, [...(config.FINDINGS_DEFAULT_TEAM ? [defaultTeam] : []), ...routes.map((r) => r.teamId)], logger);
     const sweeper = createExpirySweeper({ store, revoker });
@@ -81,6 +91,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       store,
       findings,
       revoker,
+      keyState,
       logger,
       publisher,
       findingsTopic,
@@ -133,7 +144,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    return { port, metricsPort, sweep, stop };
+    return { port, metricsPort, sweep, drain: () => exposures.drain(), stop };
   } catch (error) {
     await stop();
     throw error;

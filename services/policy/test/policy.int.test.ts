@@ -1,7 +1,7 @@
-import { readAll } from '@keyguard/bus/testing';
-import { createEnvelope, TOO_MANY_SECRETS_RULE } from '@keyguard/events';
-import { findingIdFor, findingRecords, hashApiKey, keyRecords } from '@keyguard/keys';
-import { eventually, randomPmak } from '@keyguard/keys/testing';
+import { readAll } from '@keyguard/testkit/bus';
+import { createEnvelope, KeyState, TOO_MANY_SECRETS_RULE } from '@keyguard/events';
+import { findingIdFor, hashApiKey } from '@keyguard/keys';
+import { eventually, randomPmak } from '@keyguard/testkit/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PolicyHarness, startPolicy } from './support.js';
 
@@ -14,12 +14,19 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const finding = (raw: string) => findingRecords(h.store).findOne({ tokenHash: hashApiKey(raw) });
-const keyDoc = (id: string) => keyRecords(h.store).findOne({ _id: id });
+const finding = (raw: string) => h.store.collections.findings.findOne({ tokenHash: hashApiKey(raw) });
+const keyDoc = (id: string) => h.store.collections.apiKeys.findOne({ _id: id });
 const findingEventsFor = async (tokenHash: string) =>
   (await readAll(h.kafka, h.topics.findings)).map((m) => m.json as { id: string; type: string; payload: Record<string, unknown> & { tokenHash: string } }).filter((e) => e.payload.tokenHash === tokenHash);
 const revokedEventsFor = async (keyId: string) =>
   (await readAll(h.kafka, h.topics.keyEvents)).map((m) => m.json as { id: string; type: string; payload: { keyId: string } }).filter((e) => e.payload.keyId === keyId);
+
+/** The key-state records of a key (by hash), in topic order, once `until` holds for them. */
+const statesOf = (hash: string, until: (states: KeyState[]) => boolean) =>
+  eventually(async () => {
+    const states = (await readAll(h.kafka, h.topics.keyState)).filter((m) => m.key === hash).map((m) => KeyState.parse(m.json));
+    return until(states) && states;
+  }, { what: 'key-state records' });
 
 describe('policy: auto-revoke on', () => {
   it('revokes an exposed team key (exposure_auto, actor policy), resolves the finding and publishes key.revoked — once, however often redelivered', async () => {
@@ -39,14 +46,19 @@ describe('policy: auto-revoke on', () => {
     expect(f).toMatchObject({ resolution: 'revoked', keyId: key._id, teamId: owner.teamId });
     expect(f.locations).toHaveLength(1);
 
-    // Give redeliveries time to be processed, then count.
-    await eventually(async () => (await h.store.collections.auditLog.countDocuments({ 'target.id': key._id })) === 1 || undefined);
-    await new Promise((r) => setTimeout(r, 500));
+    // Every redelivery handled, every revocation finished: then count.
+    await h.settled();
+    expect(await h.store.collections.auditLog.countDocuments({ 'target.id': key._id })).toBe(1);
     const events = await revokedEventsFor(key._id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'key.revoked', payload: { reason: 'exposure_auto', owner: { email: owner.email }, exposure: { locations: [{ repository: 'o/r' }] } } });
     expect(JSON.stringify(events)).not.toContain(key.raw);
     expect(await h.store.collections.auditLog.countDocuments({ 'target.id': key._id, action: 'key.revoked' })).toBe(1);
+
+    // Every verifier hears of it: the last state record of the key is revoked (and exposed).
+    const states = await statesOf(key.hash, (s) => s.at(-1)?.status === 'revoked');
+    expect(states.at(-1)).toMatchObject({ keyId: key._id, teamId: owner.teamId, ownerEmail: owner.email, status: 'revoked', exposed: true, version: 1 });
+    expect((await keyDoc(key._id))?.statePending).toBeUndefined();
 
     // For the notifier: what was recorded (with the team and the owner) and that the finding was resolved — once each.
     const told = await eventually(async () => ((await findingEventsFor(hashApiKey(key.raw))).length >= 2 ? findingEventsFor(hashApiKey(key.raw)) : undefined), { what: 'the finding events' });
@@ -67,7 +79,7 @@ describe('policy: auto-revoke on', () => {
     await h.expose(key.raw, { repository: 'o/other', url: 'https://github.com/o/other/blob/x/b.json', commit: 'x' });
     const f = await eventually(() => finding(key.raw).then((d) => (d && d.locations.length === 2 ? d : undefined)));
     expect(f.status).toBe('resolved');
-    await new Promise((r) => setTimeout(r, 300));
+    await h.settled();
     expect(await revokedEventsFor(key._id)).toHaveLength(1);
   });
 });
@@ -82,16 +94,21 @@ describe('policy: auto-revoke off', () => {
     expect(marked.status).toBe('enabled');
     expect(marked.exposure?.findingId).toBe(findingIdFor(key.hash));
 
-    await new Promise((r) => setTimeout(r, 20));
-    await h.expose(key.raw, { source: 'postman', kind: 'collection', url: 'https://www.postman.com/c/1', resourceType: 'collection', resourceId: 'c-1', jsonPath: '$.auth' });
+    await h.expose(
+      key.raw,
+      { source: 'postman', kind: 'collection', url: 'https://www.postman.com/c/1', resourceType: 'collection', resourceId: 'c-1', jsonPath: '$.auth' },
+      { detectedAt: new Date(Date.now() + 1000) },
+    );
     const f = await eventually(() => finding(key.raw).then((d) => (d && d.locations.length === 2 ? d : undefined)), { what: 'two locations' });
-    await new Promise((r) => setTimeout(r, 300));
+    await h.settled();
     const after = (await finding(key.raw))!;
     expect(after.locations).toHaveLength(2);
     expect(after.status).toBe('open');
     expect(after.firstSeen.getTime()).toBeLessThan(after.lastSeen.getTime());
     expect(f.history.map((e) => e.action)).toEqual(['detected', 'location_added']);
     expect(await revokedEventsFor(key._id)).toHaveLength(0);
+    const states = await statesOf(key.hash, (s) => s.length >= 1);
+    expect(states).toEqual([expect.objectContaining({ status: 'enabled', exposed: true, version: 1 })]);
   });
 
   it('reopens a resolved finding as a regression when the secret shows up somewhere new', async () => {
@@ -99,7 +116,7 @@ describe('policy: auto-revoke off', () => {
     const key = await h.key(owner);
     await h.expose(key.raw);
     await eventually(() => finding(key.raw));
-    await findingRecords(h.store).updateOne({ tokenHash: key.hash }, { $set: { status: 'resolved', resolution: 'wont_fix' } });
+    await h.store.collections.findings.updateOne({ tokenHash: key.hash }, { $set: { status: 'resolved', resolution: 'wont_fix' } });
     await h.expose(key.raw, { repository: 'o/leak2', url: 'https://github.com/o/leak2/blob/y/c.json', commit: 'y' });
     const reopened = await eventually(() => finding(key.raw).then((d) => (d?.status === 'open' ? d : undefined)), { what: 'reopened' });
     expect(reopened.resolution ?? null).toBeNull();
@@ -154,6 +171,16 @@ describe('expiry sweeper', () => {
     const events = await revokedEventsFor(expired._id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ payload: { reason: 'expired', exposure: null } });
+    expect((await statesOf(expired.hash, (s) => s.length >= 1)).at(-1)).toMatchObject({ status: 'revoked', expiresAt: expired.expiresAt!.toISOString() });
+  });
+
+  it('publishes a key state a crashed writer left unpublished', async () => {
+    const owner = await h.team();
+    const key = await h.key(owner, { status: 'disabled', stateVersion: 7, statePending: true, stateChangedAt: new Date(Date.now() - 60_000) });
+    await h.running.sweep();
+    const states = await statesOf(key.hash, (s) => s.length >= 1);
+    expect(states.at(-1)).toMatchObject({ status: 'disabled', version: 7 });
+    expect((await keyDoc(key._id))?.statePending).toBeUndefined();
   });
 
   it('finishes a revocation interrupted after the status change (crash between steps)', async () => {
@@ -190,11 +217,11 @@ describe('policy: too many secrets in one place (issue 10, item 1)', () => {
         { source: 'test' },
       );
     await h.publisher.publish(h.topics.exposures, [{ key: tokenHash, value: summary(4000) }]);
-    const first = await eventually(() => findingRecords(h.store).findOne({ tokenHash }).then((d) => d ?? undefined));
+    const first = await eventually(() => h.store.collections.findings.findOne({ tokenHash }).then((d) => d ?? undefined));
     expect(first).toMatchObject({ ruleId: 'too-many-secrets', status: 'open', keyId: null, overflow: { total: 4000, reported: 100 } });
     await h.publisher.publish(h.topics.exposures, [{ key: tokenHash, value: summary(5000) }]);
-    const again = await eventually(() => findingRecords(h.store).findOne({ tokenHash }).then((d) => (d?.overflow?.total === 5000 ? d : undefined)));
+    const again = await eventually(() => h.store.collections.findings.findOne({ tokenHash }).then((d) => (d?.overflow?.total === 5000 ? d : undefined)));
     expect(again.locations).toHaveLength(1);
-    expect(await findingRecords(h.store).countDocuments({ ruleId: 'too-many-secrets', tokenHash })).toBe(1);
+    expect(await h.store.collections.findings.countDocuments({ ruleId: 'too-many-secrets', tokenHash })).toBe(1);
   });
 });

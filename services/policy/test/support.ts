@@ -1,11 +1,11 @@
 import { createKafka, createPublisher } from '@keyguard/bus';
-import { uniqueName } from '@keyguard/bus/testing';
+import { uniqueName, waitForCommitted } from '@keyguard/testkit/bus';
 import { createEnvelope, type ExposureLocation } from '@keyguard/events';
-import { hashApiKey, issueApiKey, type KeyRecord, keyRecords, newId } from '@keyguard/keys';
-import { uriWithDatabase } from '@keyguard/keys/testing';
+import { hashApiKey, issueApiKey, newId } from '@keyguard/keys';
+import { uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
-import { connectStore, type Store, type TeamSettings } from '@keyguard/store';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { type ApiKeyDoc, connectStore, type Store, type TeamSettings } from '@keyguard/store';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { Config } from '../src/config.js';
 import { startService } from '../src/service.js';
 
@@ -14,7 +14,12 @@ export const logger = createLogger({ name: 'policy-test', level: (process.env.TE
 /** A policy service on fresh topics, group and database, plus what a test needs to drive it. */
 export async function startPolicy(env: Record<string, string> = {}) {
   const dbName = uniqueDbName('policy');
-  const topics = { exposures: uniqueName('keyguard.exposures'), keyEvents: uniqueName('keyguard.key-events'), findings: uniqueName('keyguard.findings') };
+  const topics = {
+    exposures: uniqueName('keyguard.exposures'),
+    keyEvents: uniqueName('keyguard.key-events'),
+    findings: uniqueName('keyguard.findings'),
+    keyState: uniqueName('keyguard.key-state'),
+  };
   const config = Config.parse({
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
     MONGODB_URI: uriWithDatabase(process.env.MONGODB_URI!, dbName),
@@ -23,7 +28,8 @@ export async function startPolicy(env: Record<string, string> = {}) {
     ...env,
   });
   const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger });
-  const running = await startService(config, { logger, topics, groupId: uniqueName('policy'), sweeper: false });
+  const groupId = uniqueName('policy');
+  const running = await startService(config, { logger, topics, groupId, sweeper: false });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'policy-test', logger });
   const publisher = createPublisher(kafka, { logger });
 
@@ -43,9 +49,9 @@ export async function startPolicy(env: Record<string, string> = {}) {
     return { teamId, userId, email };
   }
 
-  async function key(owner: { teamId: string; userId: string }, overrides: Partial<KeyRecord> = {}) {
+  async function key(owner: { teamId: string; userId: string }, overrides: Partial<ApiKeyDoc> = {}) {
     const material = issueApiKey();
-    const record: KeyRecord = {
+    const record: ApiKeyDoc = {
       _id: newId('key'),
       hash: material.hash,
       preview: material.preview,
@@ -61,13 +67,13 @@ export async function startPolicy(env: Record<string, string> = {}) {
       exposure: null,
       ...overrides,
     };
-    await keyRecords(store).insertOne(record);
+    await store.collections.apiKeys.insertOne(record);
     return { ...record, raw: material.raw };
   }
 
   let n = 0;
   /** Publishes an ExposureDetected for `raw` (hashed here, as the scanners do); returns the event. */
-  async function expose(raw: string, location: Partial<ExposureLocation> = {}, options: { id?: string; ruleId?: string } = {}) {
+  async function expose(raw: string, location: Partial<ExposureLocation> = {}, options: { id?: string; ruleId?: string; detectedAt?: Date } = {}) {
     n += 1;
     const event = createEnvelope(
       'exposure.detected',
@@ -76,7 +82,7 @@ export async function startPolicy(env: Record<string, string> = {}) {
         ruleId: options.ruleId ?? 'postman-api-key',
         redacted: `${raw.slice(0, 5)}…${raw.slice(-4)}`,
         confidence: 'high' as const,
-        detectedAt: new Date().toISOString(),
+        detectedAt: (options.detectedAt ?? new Date()).toISOString(),
         location: { source: 'github' as const, kind: 'commit', url: `https://github.com/o/r/blob/c${n}/a.json`, repository: 'o/r', commit: `c${n}`, path: 'a.json', line: 1, ...location },
       },
       { source: 'test', id: options.id },
@@ -90,11 +96,18 @@ export async function startPolicy(env: Record<string, string> = {}) {
     await publisher.publish(topics.exposures, [{ key: event.payload.tokenHash, value: event }]);
   }
 
+  /** Every exposure published so far is handled and the revocations it started are finished. */
+  async function settled() {
+    await waitForCommitted(kafka, groupId, topics.exposures);
+    await running.drain();
+  }
+
   return {
     store,
     kafka,
     topics,
     running,
+    settled,
     team,
     key,
     expose,

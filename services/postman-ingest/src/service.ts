@@ -1,3 +1,4 @@
+import { PostmanSourceEvent } from '@keyguard/events';
 import { type IngestDeps, type IngestServiceConfig, type RunningService, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
 import { createPostmanApi } from './adapters/postman-api.js';
 import type { Config } from './config.js';
@@ -18,6 +19,7 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
   return startIngestService({
     service,
     provider: 'postman',
+    sourceEvent: PostmanSourceEvent,
     config,
     deps,
     routes: (scope, context) => postmanRoutes({ webhookSecret: config.POSTMAN_WEBHOOK_SECRET, scanPrivate: config.SCAN_PRIVATE })(scope, context),

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { brokers, type Harness, mongoUri, startHarness as startIngestHarness } from '@keyguard/ingest-kit/harness';
+import { brokers, type Harness, mongoUri, startHarness as startIngestHarness } from '@keyguard/testkit/ingest-harness';
 import { type ServiceConfig, startService } from '../src/service.js';
 
-export { brokers, type Harness, LogCapture, locationOf, mongoUri, payloadOf, postmanKey } from '@keyguard/ingest-kit/harness';
+export { brokers, type Harness, LogCapture, locationOf, mongoUri, payloadOf, postmanKey } from '@keyguard/testkit/ingest-harness';
 
 export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Harness> {
   return startIngestHarness({

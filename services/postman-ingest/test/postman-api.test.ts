@@ -1,5 +1,5 @@
 /** Issue 10, item 14: the Postman API client's X-Api-Key never leaves the Postman API's origin. */
-import { startFixtureServer } from '@keyguard/ingest-kit/testing';
+import { startFixtureServer } from '@keyguard/testkit/ingest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostmanApi } from '../src/adapters/postman-api.js';
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readAll } from '@keyguard/bus/testing';
-import { signPostmanEvent } from '@keyguard/ingest-kit/testing';
+import { readAll } from '@keyguard/testkit/bus';
+import { signPostmanEvent } from '@keyguard/testkit/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, locationOf, payloadOf, startHarness } from './harness.js';
 

@@ -1,13 +1,13 @@
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
-import { uniqueName } from '@keyguard/bus/testing';
+import { uniqueName } from '@keyguard/testkit/bus';
 import { createSampleGenerator, hashToken } from '@keyguard/detectors';
 import { createEnvelope, type ExposurePayload } from '@keyguard/events';
 import { findingIdFor } from '@keyguard/keys';
-import { eventually, uriWithDatabase } from '@keyguard/keys/testing';
+import { eventually, uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
 import { generateRelayKeyPair, relayPublicKey, seal } from '@keyguard/seal';
 import { connectStore, type Store } from '@keyguard/store';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Config } from '../src/config.js';
 import { createGithubIssuer } from '../src/issuers/github.js';

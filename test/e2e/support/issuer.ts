@@ -4,7 +4,7 @@
  * fresh database and the given topics.
  */
 import { randomBytes } from 'node:crypto';
-import { uriWithDatabase } from '@keyguard/keys/testing';
+import { uriWithDatabase } from '@keyguard/testkit/keys';
 import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import type { Logger } from '@keyguard/logger';
 import { startService as startNotifier } from '@keyguard/notifier/service';
@@ -17,8 +17,8 @@ export interface IssuerOptions {
   logger: Logger;
   logLevel: LogLevel;
   dbName: string;
-  /** `findings` defaults to a topic named after `keyEvents` (the services create it); `scanRequests`: where keys-api queues on-demand scans (the real topic when absent). */
-  topics: { exposures: string; keyEvents: string; findings?: string; scanRequests?: string };
+  /** `findings` defaults to a topic named after `keyEvents` (the services create it); keyState and keyUsage: fresh ones unless given; `scanRequests`: where keys-api queues on-demand scans (the real topic when absent). */
+  topics: { exposures: string; keyEvents: string; findings?: string; keyState?: string; keyUsage?: string; scanRequests?: string };
   adminKey: string;
   admin?: { email: string; name: string };
   /** The built dashboard keys-api serves; none by default. */
@@ -31,6 +31,10 @@ export interface IssuerOptions {
 
 export interface Issuer {
   keysApiUrl: string;
+  /** The consumer groups of policy and (when started) notifier, to wait until they have handled everything. */
+  groups: { policy: string; notifier?: string };
+  /** The topics the services of the file share (key-state: what verifiers follow). */
+  topics: { exposures: string; keyEvents: string; keyState: string; keyUsage: string };
   /** The config every service of the file shares (for services started beside these). */
   common: { HOST: string; PORT: number; LOG_LEVEL: LogLevel; KAFKA_BROKERS: string[]; MONGODB_URI: string };
   stop(): Promise<void>;
@@ -47,7 +51,12 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
     MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, options.dbName),
   };
   const { logger } = options;
-  const topics = { ...options.topics, findings: options.topics.findings ?? `${options.topics.keyEvents}.findings` };
+  const topics = {
+    ...options.topics,
+    findings: options.topics.findings ?? `${options.topics.keyEvents}.findings`,
+    keyState: options.topics.keyState ?? `e2e.key-state.${suffix()}`,
+    keyUsage: options.topics.keyUsage ?? `e2e.key-usage.${suffix()}`,
+  };
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s();
@@ -66,13 +75,15 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         KEYGUARD_DIGEST_WINDOW_MS: 300_000,
         ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
       },
-      { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
+      { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings, keyState: topics.keyState, keyUsage: topics.keyUsage, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;
-    const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: `e2e-policy-${suffix()}`, sweeper: false });
+    const groups: Issuer['groups'] = { policy: `e2e-policy-${suffix()}` };
+    const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: groups.policy, sweeper: false });
     stops.push(policy.stop);
     if (options.notifier) {
+      groups.notifier = `e2e-notifier-${suffix()}`;
       const notifier = await startNotifier(
         {
           ...common,
@@ -88,11 +99,11 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
           WEBHOOK_TIMEOUT_MS: 5000,
           ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
         },
-        { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings }, groupId: `e2e-notifier-${suffix()}`, tickMs: 200 },
+        { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings }, groupId: groups.notifier, tickMs: 200 },
       );
       stops.push(notifier.stop);
     }
-    return { keysApiUrl, common, stop };
+    return { keysApiUrl, topics, common, groups, stop };
   } catch (error) {
     await stop();
     throw error;

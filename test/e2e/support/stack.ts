@@ -6,13 +6,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
-import { createTestTopic } from '@keyguard/bus/testing';
+import { createTestTopic } from '@keyguard/testkit/bus';
 import { createEnvelope, type ExposureLocation } from '@keyguard/events';
-import { hashApiKey, issueApiKey, keyRecords, newId } from '@keyguard/keys';
+import { hashApiKey, issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
-import { connectStore } from '@keyguard/store';
-import { randomPmak } from '@keyguard/keys/testing';
-import { uniqueDbName } from '@keyguard/store/testing';
+import { connectStore, repositoriesOf } from '@keyguard/store';
+import { randomPmak } from '@keyguard/testkit/keys';
+import { uniqueDbName } from '@keyguard/testkit/store';
 import { startIssuer } from './issuer.js';
 
 export const dashboardDist = fileURLToPath(new URL('../../../services/dashboard/dist/', import.meta.url));
@@ -55,6 +55,11 @@ export interface Stack {
   seedKeys(count: number, owner: { teamId: string; userId: string }): Promise<void>;
   /** Moves a key's creation date into the past (what a months-old key looks like). */
   backdateKey(id: string, createdAt: Date): Promise<void>;
+  /**
+   * A team of its own (default settings) with a super admin and their key: what lets every
+   * browser test start from the same state whatever ran before it.
+   */
+  newTeam(admin: { name: string; email: string }, keyName: string): Promise<{ teamId: string; userId: string; key: IssuedKey }>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +87,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const publisher: Publisher = createPublisher(kafka, { logger });
   const store = await connectStore({ uri: issuer.common.MONGODB_URI, logger });
+  const repos = repositoriesOf(store);
   const url = issuer.keysApiUrl;
 
   return {
@@ -135,11 +141,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           exposure: null,
         };
       });
-      await keyRecords(store).insertMany(docs, { ordered: false });
+      await store.collections.apiKeys.insertMany(docs, { ordered: false });
     },
     async backdateKey(id, createdAt) {
-      const result = await keyRecords(store).updateOne({ _id: id }, { $set: { createdAt } });
+      const result = await store.collections.apiKeys.updateOne({ _id: id }, { $set: { createdAt } });
       if (result.matchedCount !== 1) throw new Error(`no key ${id} to backdate`);
+    },
+    async newTeam(admin, keyName) {
+      const now = new Date();
+      const teamId = newId('team');
+      const userId = newId('usr');
+      const material = issueApiKey();
+      await repos.teams.ensure({ _id: teamId, name: `Team ${teamId}`, settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false }, createdAt: now, updatedAt: now });
+      await repos.users.insert({ _id: userId, teamId, email: admin.email, name: admin.name, role: 'super_admin', createdAt: now });
+      const key = { _id: newId('key'), hash: material.hash, preview: material.preview, name: keyName, teamId, createdBy: userId, createdAt: now };
+      await repos.keys.insert({ ...key, expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null });
+      return { teamId, userId, key: { id: key._id, name: keyName, preview: material.preview, secret: material.raw } };
     },
     async stop() {
       await publisher.disconnect().catch(() => {});

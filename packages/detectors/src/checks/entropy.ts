@@ -1,15 +1,23 @@
+/** Per-character counts, reused between calls (checks run synchronously, one at a time). */
+const counts = new Uint32Array(65536);
+const seen = new Uint16Array(65536);
+
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(text: string): number {
-  if (text.length === 0) return 0;
-  const counts = new Map<number, number>();
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  if (n === 0) return 0;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (counts[c]! === 0) seen[distinct++] = c;
+    counts[c]!++;
   }
   let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / text.length;
+  for (let k = 0; k < distinct; k++) {
+    const c = seen[k]!;
+    const p = counts[c]! / n;
     bits -= p * Math.log2(p);
+    counts[c] = 0;
   }
   return bits;
 }

@@ -21,6 +21,8 @@ const STOPWORDS = [
 ] as const;
 
 const FORMS = STOPWORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)]);
+/** One pass for every stopword form (an alternation of literals is a single scan in Irregexp). */
+const STOPWORD = new RegExp(FORMS.join('|'));
 
 /** Characters no generated key contains but templates do: `<your-key>`, `${KEY}`, `{{key}}`, `%s`, `***`. */
 const TEMPLATE = /[<>{}$%*]|\.\.\./;
@@ -29,13 +31,25 @@ const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOP
 /** Every 8-character counting run ("01234567", "abcdefgh", ...), built once. */
 const RUNS_OF_8 = SEQUENCES.flatMap((seq) => Array.from({ length: seq.length - 7 }, (_, i) => seq.slice(i, i + 8)));
 
-const hasSequentialRun = (body: string): boolean => RUNS_OF_8.some((run) => body.includes(run));
+const SEQUENTIAL_RUN = new RegExp(RUNS_OF_8.join('|'));
+
+/** True when `text` holds `max` different characters or fewer (stops at the first one more). */
+function atMostDistinct(text: string, max: number): boolean {
+  const distinct: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (distinct.includes(c)) continue;
+    if (distinct.length === max) return false;
+    distinct.push(c);
+  }
+  return true;
+}
 
 /** True when the body looks like a template, a stopword, a run of one character or a counting sequence. */
 export function isPlaceholder(body: string): boolean {
   if (body.length === 0) return true;
   if (TEMPLATE.test(body)) return true;
-  for (const form of FORMS) if (body.includes(form)) return true;
+  if (STOPWORD.test(body)) return true;
   // a run of 8 or more of one character ("00000000", "aaaaaaaa")
   let run = 1;
   for (let i = 1; i < body.length; i++) {
@@ -43,6 +57,6 @@ export function isPlaceholder(body: string): boolean {
     if (run >= 8) return true;
   }
   // bodies built from three characters or fewer ("abababab", "0a0a0a0a")
-  if (body.length >= 12 && new Set(body).size <= 3) return true;
-  return hasSequentialRun(body);
+  if (body.length >= 12 && atMostDistinct(body, 3)) return true;
+  return SEQUENTIAL_RUN.test(body);
 }

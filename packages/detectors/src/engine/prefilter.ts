@@ -1,16 +1,21 @@
+import { COMMON_GRAMS } from './common-grams.js';
 import { PREFILTER_WASM_BASE64 } from './prefilter-wasm.js';
 
 /**
- * One pass over the input that finds every keyword of every rule.
+ * One pass over the input that finds every keyword of every rule (and their encoded forms).
  *
- * A rolling 4-byte window is hashed at each position and tested against a 256-Kbit Bloom
- * table of the keywords' first four characters (3-character keywords are expanded with every
- * printable fourth character). Only a table hit looks up the exact 4-byte gram and compares
- * the rest of the keyword. The loop is a few integer instructions per byte over the raw bytes,
- * so no Buffer is decoded to a string on the hot path. Inputs of 4 KB or more run the loop in
- * WebAssembly (prefilter.wat, ~1.2 GB/s per core here); smaller ones run the same loop in
- * JavaScript (~0.6 GB/s), where a 60-keyword Irregexp alternation measured ~250 MB/s and a
- * pure-JS Aho-Corasick ~33 MB/s. Both paths produce identical hits (tested).
+ * A rolling 4-byte window is hashed at each position and tested against a sparse 256-Kbit
+ * table of the keywords' anchor grams: each keyword's rarest 4 characters (common-grams.ts);
+ * 3-character keywords are expanded with every printable fourth character. Only then are two
+ * more hashes tested in a second 256-Kbit Bloom table, and only a hit of all three looks up
+ * the exact 4-byte gram and compares the keywords anchored on it. With ~4,100 grams (216
+ * rules and their encoded forms) that keeps both the loop's slow branch (~2 % of bytes) and
+ * the calls back into JavaScript (~0.003 %) rare. The loop is a few integer instructions per
+ * byte over the raw bytes, so no Buffer is decoded to a string on the hot path. Inputs of 1 KB
+ * or more run the loop in WebAssembly (prefilter.wat, ~0.75 GB/s per core here with every
+ * rule's grams); smaller ones run the same loop in JavaScript, where a 60-keyword Irregexp
+ * alternation measured ~250 MB/s and a pure-JS Aho-Corasick ~33 MB/s. Both paths produce
+ * identical hits (tested).
  */
 
 export interface KeywordEntry {
@@ -20,26 +25,63 @@ export interface KeywordEntry {
   ignoreCase: boolean;
   /** Indices of the compiled rules that this keyword triggers. */
   rules: number[];
+  /** Decoders (bitmask of decode/encoded-keywords.ts kinds) this encoded form triggers. */
+  decoders: number;
+  /** Base64 forms: bitmask of the form's possible positions (0-3) within a 4-character quantum. */
+  quanta: number;
+  /** Offset of the 4-character gram the loop looks for (the keyword's rarest). */
+  anchor: number;
+}
+
+export interface PrefilterKeyword {
+  keyword: string;
+  ignoreCase: boolean;
+  /** The compiled rule this keyword belongs to. */
+  rule?: number;
+  /** Or the decoder this encoded form of a keyword triggers. */
+  decoder?: number;
+  quantum?: number;
 }
 
 export interface Hits {
   /** Keyword entry index of each hit. */
   entry: number[];
-  /** Offset of the keyword's first character. */
+  /** Offset of the keyword's first character, in ascending order once a find has returned. */
   pos: number[];
+  /** Set while a find runs when a hit came before an earlier one (keywords anchored deeper). */
+  unsorted?: boolean;
+}
+
+function push(hits: Hits, entry: number, start: number): void {
+  const last = hits.pos.length - 1;
+  if (last >= 0 && hits.pos[last]! > start) hits.unsorted = true;
+  hits.entry.push(entry);
+  hits.pos.push(start);
+}
+
+/** Puts hits back in offset order (stable: equal offsets keep their order). */
+function sortHits(hits: Hits): void {
+  if (!hits.unsorted) return;
+  const order = hits.pos.map((_, i) => i).sort((a, b) => hits.pos[a]! - hits.pos[b]! || a - b);
+  const entry = order.map((i) => hits.entry[i]!);
+  const pos = order.map((i) => hits.pos[i]!);
+  hits.entry = entry;
+  hits.pos = pos;
+  hits.unsorted = false;
 }
 
 const BLOOM_BITS = 18;
 const HASH_SHIFT = 32 - BLOOM_BITS;
 const HASH_MUL = 0x9e3779b1;
-/** Second Bloom hash: cuts false candidates ~100x for one extra multiply on the rare first-bit hits. */
+/** Second and third hashes, into the second table, computed only on first-level hits. */
 const HASH_MUL2 = 0x85ebca77;
+const HASH_MUL3 = 0xc2b2ae35;
 export const MIN_KEYWORD_LENGTH = 3;
 
-const WASM_MIN_INPUT = 4096;
+const WASM_MIN_INPUT = 1024;
 const BLOOM_BYTES = (1 << BLOOM_BITS) / 8;
 const WASM_CHUNK = 256 * 1024;
-const WASM_IN = BLOOM_BYTES;
+const WASM_IN = 2 * BLOOM_BYTES;
 const WASM_OUT = WASM_IN + WASM_CHUNK + 4;
 
 /** The slice of the WebAssembly API used here (the compiler's lib has no WebAssembly types). */
@@ -57,7 +99,7 @@ interface WasmScan {
   words: Uint32Array;
 }
 
-function instantiate(bloom: Uint32Array): WasmScan | undefined {
+function instantiate(first: Uint32Array, second: Uint32Array): WasmScan | undefined {
   if (!wasmApi) return undefined;
   try {
     wasmModule ??= new wasmApi.Module(Buffer.from(PREFILTER_WASM_BASE64, 'base64'));
@@ -65,7 +107,8 @@ function instantiate(bloom: Uint32Array): WasmScan | undefined {
     const memory = instance.exports['memory'] as { buffer: ArrayBuffer };
     const bytes = new Uint8Array(memory.buffer);
     const words = new Uint32Array(memory.buffer);
-    words.set(bloom, 0);
+    words.set(first, 0);
+    words.set(second, first.length);
     return {
       scan: instance.exports['scan'] as WasmScan['scan'],
       lines: instance.exports['lines'] as WasmScan['lines'],
@@ -80,20 +123,53 @@ function instantiate(bloom: Uint32Array): WasmScan | undefined {
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const lower = (c: number): number => (c >= 65 && c <= 90 ? c | 0x20 : c);
 
-function caseVariants(codes: number[], ignoreCase: boolean): number[][] {
-  let variants: number[][] = [[]];
-  for (const c of codes) {
-    const options = ignoreCase && isAsciiLetter(c) ? [c & ~0x20, c | 0x20] : [c];
-    variants = variants.flatMap((v) => options.map((o) => [...v, o]));
+/** Every case variant of a 4-character gram (letters in both cases when `ignoreCase`), as numbers. */
+function gramVariants(c0: number, c1: number, c2: number, c3: number, ignoreCase: boolean, out: number[]): void {
+  if (!ignoreCase) {
+    out.push(((c0 << 24) | (c1 << 16) | (c2 << 8) | c3) >>> 0);
+    return;
   }
-  return variants;
+  const codes = [c0, c1, c2, c3];
+  let letters = 0;
+  if (ignoreCase) for (let k = 0; k < 4; k++) if (isAsciiLetter(codes[k]!)) letters |= 1 << k;
+  // each subset of the letter positions is upper-cased in one variant
+  for (let mask = letters; ; mask = (mask - 1) & letters) {
+    let gram = 0;
+    for (let k = 0; k < 4; k++) {
+      const c = codes[k]!;
+      gram = (gram << 8) | ((letters >> k) & 1 ? ((mask >> k) & 1 ? c & ~0x20 : c | 0x20) : c);
+    }
+    out.push(gram >>> 0);
+    if (mask === 0) break;
+  }
 }
 
-const gramOf = (codes: number[]): number => ((codes[0]! << 24) | (codes[1]! << 16) | (codes[2]! << 8) | codes[3]!) >>> 0;
+/** Rank of each common gram (0 = most common): a keyword is found by its least common gram. */
+const GRAM_RANK = new Map<string, number>();
+for (let i = 0; i + 4 <= COMMON_GRAMS.length; i += 4) GRAM_RANK.set(COMMON_GRAMS.slice(i, i + 4), i / 4);
+
+/**
+ * Offset of the keyword's least common 4-character gram (the first of equals), below 64: a
+ * keyword is looked for by that gram, so `datadog` stops the loop at "tado", not at every "data".
+ */
+function anchorOf(text: string): number {
+  let best = 0;
+  let bestCommonness = Number.POSITIVE_INFINITY;
+  for (let a = 0; a + 4 <= text.length && a < 64; a++) {
+    const rank = GRAM_RANK.get(text.slice(a, a + 4));
+    const commonness = rank === undefined ? 0 : GRAM_RANK.size - rank;
+    if (commonness < bestCommonness) {
+      best = a;
+      bestCommonness = commonness;
+    }
+  }
+  return best;
+}
 
 export class Prefilter {
   readonly entries: KeywordEntry[] = [];
-  private readonly bloom = new Uint32Array(1 << (BLOOM_BITS - 5));
+  private readonly first = new Uint32Array(1 << (BLOOM_BITS - 5));
+  private readonly second = new Uint32Array(1 << (BLOOM_BITS - 5));
   private readonly grams = new Map<number, number[]>();
   private wasm: WasmScan | null | undefined;
   /** `false` forces the JavaScript loop (tests compare both paths). */
@@ -101,46 +177,55 @@ export class Prefilter {
   /** Bytes per WebAssembly call; smaller in tests to exercise chunk edges. */
   chunkSize = WASM_CHUNK;
 
-  constructor(keywordRules: ReadonlyArray<{ keyword: string; ignoreCase: boolean; rule: number }>) {
-    const byKey = new Map<string, KeywordEntry>();
-    for (const { keyword, ignoreCase, rule } of keywordRules) {
+  constructor(keywords: readonly PrefilterKeyword[]) {
+    const exact = new Map<string, KeywordEntry>();
+    const folded = new Map<string, KeywordEntry>();
+    for (const { keyword, ignoreCase, rule, decoder, quantum } of keywords) {
       if (keyword.length < MIN_KEYWORD_LENGTH) throw new Error(`keyword "${keyword}" is shorter than ${MIN_KEYWORD_LENGTH}`);
-      const key = ignoreCase ? `i:${keyword.toLowerCase()}` : `s:${keyword}`;
+      const byKey = ignoreCase ? folded : exact;
+      const key = ignoreCase ? keyword.toLowerCase() : keyword;
       let entry = byKey.get(key);
       if (!entry) {
         const text = ignoreCase ? keyword.toLowerCase() : keyword;
-        const codes = Uint16Array.from(text, (ch) => ch.charCodeAt(0));
-        if (codes.some((c) => c > 0xff)) throw new Error(`keyword "${keyword}" must be latin1`);
-        entry = { keyword: text, codes, ignoreCase, rules: [] };
+        const codes = new Uint16Array(text.length);
+        for (let k = 0; k < text.length; k++) {
+          codes[k] = text.charCodeAt(k);
+          if (codes[k]! > 0xff) throw new Error(`keyword "${keyword}" must be latin1`);
+        }
+        // an encoded form is random-looking already: it is found by its first gram
+        const anchor = decoder === undefined && text.length > 4 ? anchorOf(text.toLowerCase()) : 0;
+        entry = { keyword: text, codes, ignoreCase, rules: [], decoders: 0, quanta: 0, anchor };
         byKey.set(key, entry);
         this.addGrams(entry, this.entries.length);
         this.entries.push(entry);
       }
-      if (!entry.rules.includes(rule)) entry.rules.push(rule);
+      if (rule !== undefined && !entry.rules.includes(rule)) entry.rules.push(rule);
+      if (decoder !== undefined) entry.decoders |= decoder;
+      if (quantum !== undefined) entry.quanta |= 1 << quantum;
     }
   }
 
   private addGrams(entry: KeywordEntry, index: number): void {
-    const head = Array.from(entry.codes.subarray(0, 4));
-    const heads: number[][] = [];
-    if (head.length === 4) heads.push(head);
-    else for (let c = 0x21; c <= 0x7e; c++) heads.push([...head, c]);
-    for (const h of heads) {
-      for (const variant of caseVariants(h, entry.ignoreCase)) {
-        const gram = gramOf(variant);
-        const list = this.grams.get(gram);
-        if (list) list.push(index);
-        else this.grams.set(gram, [index]);
-        const bit = Math.imul(gram, HASH_MUL) >>> HASH_SHIFT;
-        this.bloom[bit >>> 5]! |= 1 << (bit & 31);
-        const bit2 = Math.imul(gram, HASH_MUL2) >>> HASH_SHIFT;
-        this.bloom[bit2 >>> 5]! |= 1 << (bit2 & 31);
-      }
+    const { codes, anchor, ignoreCase } = entry;
+    const grams: number[] = [];
+    if (codes.length >= 4) gramVariants(codes[anchor]!, codes[anchor + 1]!, codes[anchor + 2]!, codes[anchor + 3]!, ignoreCase, grams);
+    else for (let c = 0x21; c <= 0x7e; c++) gramVariants(codes[0]!, codes[1]!, codes[2]!, c, ignoreCase, grams);
+    const packed = index * 64 + anchor;
+    for (const gram of grams) {
+      const list = this.grams.get(gram);
+      if (list) list.push(packed);
+      else this.grams.set(gram, [packed]);
+      const bit = Math.imul(gram, HASH_MUL) >>> HASH_SHIFT;
+      this.first[bit >>> 5]! |= 1 << (bit & 31);
+      const bit2 = Math.imul(gram, HASH_MUL2) >>> HASH_SHIFT;
+      this.second[bit2 >>> 5]! |= 1 << (bit2 & 31);
+      const bit3 = Math.imul(gram, HASH_MUL3) >>> HASH_SHIFT;
+      this.second[bit3 >>> 5]! |= 1 << (bit3 & 31);
     }
   }
 
   private wasmScan(): WasmScan | undefined {
-    if (this.wasm === undefined) this.wasm = instantiate(this.bloom) ?? null;
+    if (this.wasm === undefined) this.wasm = instantiate(this.first, this.second) ?? null;
     return this.wasm ?? undefined;
   }
 
@@ -208,40 +293,45 @@ export class Prefilter {
           this.verifyBytes(bytes, start, gram, hits);
         },
       );
-      return;
-    }
-    const bloom = this.bloom;
-    const n = bytes.length;
-    let w = 0;
-    for (let i = 0; i < n; i++) {
-      w = (w << 8) | bytes[i]!;
-      const bit = Math.imul(w, HASH_MUL) >>> HASH_SHIFT;
-      if ((bloom[bit >>> 5]! & (1 << (bit & 31))) !== 0) {
-        const bit2 = Math.imul(w, HASH_MUL2) >>> HASH_SHIFT;
-        if ((bloom[bit2 >>> 5]! & (1 << (bit2 & 31))) !== 0) this.verifyBytes(bytes, i - 3, w >>> 0, hits);
+    } else {
+      const n = bytes.length;
+      let w = 0;
+      for (let i = 0; i < n; i++) {
+        w = (w << 8) | bytes[i]!;
+        if (this.candidate(w)) this.verifyBytes(bytes, i - 3, w >>> 0, hits);
       }
     }
+    sortHits(hits);
   }
 
-  private verifyBytes(bytes: Uint8Array, start: number, gram: number, hits: Hits): void {
+  /** The JavaScript loop's table test, the same as the WebAssembly one. */
+  private candidate(w: number): boolean {
+    const bit = Math.imul(w, HASH_MUL) >>> HASH_SHIFT;
+    if ((this.first[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+    const bit2 = Math.imul(w, HASH_MUL2) >>> HASH_SHIFT;
+    if ((this.second[bit2 >>> 5]! & (1 << (bit2 & 31))) === 0) return false;
+    const bit3 = Math.imul(w, HASH_MUL3) >>> HASH_SHIFT;
+    return (this.second[bit3 >>> 5]! & (1 << (bit3 & 31))) !== 0;
+  }
+
+  /** `at`: offset of a candidate gram; every keyword anchored on that gram is compared whole. */
+  private verifyBytes(bytes: Uint8Array, at: number, gram: number, hits: Hits): void {
     const list = this.grams.get(gram);
-    if (list === undefined || start < 0) return;
-    for (const index of list) {
-      const { codes, ignoreCase } = this.entries[index]!;
+    if (list === undefined || at < 0) return;
+    for (const packed of list) {
+      const { codes, ignoreCase } = this.entries[packed >>> 6]!;
+      const start = at - (packed & 63);
       const len = codes.length;
-      if (start + len > bytes.length) continue;
+      if (start < 0 || start + len > bytes.length) continue;
       let ok = true;
-      for (let k = 4; k < len; k++) {
+      for (let k = 0; k < len; k++) {
         const c = bytes[start + k]!;
         if ((ignoreCase ? lower(c) : c) !== codes[k]) {
           ok = false;
           break;
         }
       }
-      if (ok) {
-        hits.entry.push(index);
-        hits.pos.push(start);
-      }
+      if (ok) push(hits, packed >>> 6, start);
     }
   }
 
@@ -266,28 +356,25 @@ export class Prefilter {
           this.verifyString(text, start, gram, hits);
         },
       );
-      return;
-    }
-    const bloom = this.bloom;
-    const n = text.length;
-    let w = 0;
-    for (let i = 0; i < n; i++) {
-      w = (w << 8) | (text.charCodeAt(i) & 0xff);
-      const bit = Math.imul(w, HASH_MUL) >>> HASH_SHIFT;
-      if ((bloom[bit >>> 5]! & (1 << (bit & 31))) !== 0) {
-        const bit2 = Math.imul(w, HASH_MUL2) >>> HASH_SHIFT;
-        if ((bloom[bit2 >>> 5]! & (1 << (bit2 & 31))) !== 0) this.verifyString(text, i - 3, w >>> 0, hits);
+    } else {
+      const n = text.length;
+      let w = 0;
+      for (let i = 0; i < n; i++) {
+        w = (w << 8) | (text.charCodeAt(i) & 0xff);
+        if (this.candidate(w)) this.verifyString(text, i - 3, w >>> 0, hits);
       }
     }
+    sortHits(hits);
   }
 
-  private verifyString(text: string, start: number, gram: number, hits: Hits): void {
+  private verifyString(text: string, at: number, gram: number, hits: Hits): void {
     const list = this.grams.get(gram);
-    if (list === undefined || start < 0) return;
-    for (const index of list) {
-      const { codes, ignoreCase } = this.entries[index]!;
+    if (list === undefined || at < 0) return;
+    for (const packed of list) {
+      const { codes, ignoreCase } = this.entries[packed >>> 6]!;
+      const start = at - (packed & 63);
       const len = codes.length;
-      if (start + len > text.length) continue;
+      if (start < 0 || start + len > text.length) continue;
       let ok = true;
       for (let k = 0; k < len; k++) {
         const c = text.charCodeAt(start + k);
@@ -296,10 +383,7 @@ export class Prefilter {
           break;
         }
       }
-      if (ok) {
-        hits.entry.push(index);
-        hits.pos.push(start);
-      }
+      if (ok) push(hits, packed >>> 6, start);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { defaultRules } from '../registry.js';
 import type { Rule } from '../types.js';
+import { GENERIC_NAME } from './contexts.js';
 import { ALPHABETS, type SampleGenerator } from './generator.js';
 
 /** A snippet with the secrets a scanner must report in it. */
@@ -9,22 +10,24 @@ export interface Planted {
   secrets: string[];
 }
 
-const CONTEXTS: Array<(t: string) => string> = [
-  (t) => `const apiKey = "${t}";`,
-  (t) => `export TOKEN=${t}`,
-  (t) => `  "secret": "${t}",`,
-  (t) => `headers: { Authorization: 'Bearer ${t}' },`,
-  (t) => `# credentials\ntoken: ${t}`,
-  (t) => `curl -H "X-Api-Key: ${t}" https://api.acme.io/v1/things`,
-  (t) => `{"description": "key:\\n${t}\\n"}`,
+/** Code-like contexts; `n` is the variable stem (the provider's name for rules that need it). */
+const CONTEXTS: Array<(t: string, n: string) => string> = [
+  (t, n) => `const ${n}ApiKey = "${t}";`,
+  (t, n) => `export ${n.toUpperCase()}_TOKEN=${t}`,
+  (t, n) => `  "${n}_secret": "${t}",`,
+  (t, n) => `headers: { '${n}-auth': 'Bearer ${t}' },`,
+  (t, n) => `# credentials\n${n}_token: ${t}`,
+  (t, n) => `curl -H "X-${n}-Api-Key: ${t}" https://api.acme.io/v1/things`,
+  (t, n) => `{"description": "set ${n.toUpperCase()}_KEY=${t}\\nthanks"}`,
 ];
 
 /** Every rule's generated true positives, embedded in code-like contexts. */
 export function plantedSamples(g: SampleGenerator, rules: readonly Rule[] = defaultRules): Planted[] {
   const out: Planted[] = [];
   for (const rule of rules) {
+    const name = rule.samples?.context ?? GENERIC_NAME;
     for (const tp of rule.samples?.truePositives(g) ?? []) {
-      if (typeof tp === 'string') out.push({ ruleId: rule.id, text: g.pick(CONTEXTS)(tp), secrets: [tp] });
+      if (typeof tp === 'string') out.push({ ruleId: rule.id, text: g.pick(CONTEXTS)(tp, name), secrets: [tp] });
       else out.push({ ruleId: rule.id, text: tp.text, secrets: [tp.secret, ...(tp.also ?? [])] });
     }
   }

@@ -30,6 +30,8 @@ export interface SampleGenerator {
   digits(length: number): string;
   base64url(length: number): string;
   bytes(length: number): Uint8Array;
+  /** A random version-4 UUID in lower-case hex. */
+  uuid(): string;
   /** `prefix` + 30 base62 + CRC-32 checksum (GitHub classic and npm tokens). */
   githubToken(prefix: string): string;
   /** GitLab routable token; `versioned` adds the `.01.` segment of the newer scheme. */
@@ -72,6 +74,7 @@ export function createSampleGenerator(seed = 0x6b67): SampleGenerator {
     digits: (n) => chars(ALPHABETS.digits, n),
     base64url: (n) => chars(ALPHABETS.base64url, n),
     bytes,
+    uuid: () => `${chars(ALPHABETS.hex, 8)}-${chars(ALPHABETS.hex, 4)}-4${chars(ALPHABETS.hex, 3)}-${chars('89ab', 1)}${chars(ALPHABETS.hex, 3)}-${chars(ALPHABETS.hex, 12)}`,
     githubToken(prefix) {
       const random = chars(BASE62, 30);
       return `${prefix}${random}${githubChecksum(random)}`;

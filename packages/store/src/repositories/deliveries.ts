@@ -1,5 +1,5 @@
 import type { Store } from '../store.js';
-import { isDuplicateKey } from '../errors.js';
+import { duplicatePositions, duplicatesIn, isDuplicateKey } from '../errors.js';
 
 /** Which provider deliveries were already accepted: the webhook dedup ledger. */
 export function createDeliveryRepository(store: Store) {
@@ -15,6 +15,31 @@ export function createDeliveryRepository(store: Store) {
         throw error;
       }
     },
+    /**
+     * Claims many delivery ids (`provider:id`) in one unordered write: true for each new one,
+     * false for a redelivery. If the write fails otherwise, the claims it made are forgotten
+     * (the senders' retries must not be dropped as duplicates) and the error is thrown.
+     */
+    async claimMany(ids: string[], at = new Date()): Promise<boolean[]> {
+      try {
+        await deliveries.insertMany(
+          ids.map((_id) => ({ _id, receivedAt: at })),
+          { ordered: false },
+        );
+        return ids.map(() => true);
+      } catch (error) {
+        let duplicates: Set<number>;
+        try {
+          duplicates = duplicatesIn(error);
+        } catch {
+          const known = duplicatePositions(error);
+          const written = ids.filter((_, i) => !known.has(i));
+          await deliveries.deleteMany({ _id: { $in: written } }).catch(() => {});
+          throw error;
+        }
+        return ids.map((_, i) => !duplicates.has(i));
+      }
+    },
     /** Which of these delivery ids were accepted (a webhook the sender thinks failed may still have arrived). */
     async received(provider: string, deliveryIds: readonly string[]): Promise<Set<string>> {
       if (deliveryIds.length === 0) return new Set();
@@ -28,3 +53,4 @@ export function createDeliveryRepository(store: Store) {
   };
 }
 export type DeliveryRepository = ReturnType<typeof createDeliveryRepository>;
+

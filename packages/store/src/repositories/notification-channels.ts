@@ -10,6 +10,8 @@ export function createChannelRepository(store: Store) {
     },
     list: (teamId: string) => channels.find({ teamId }).sort({ createdAt: 1, _id: 1 }).toArray(),
     get: (teamId: string, id: string) => channels.findOne({ _id: id, teamId }),
+    /** Any team's channel, by id (the delivery worker's look-up). */
+    byId: (id: string) => channels.findOne({ _id: id }),
     async update(teamId: string, id: string, set: Partial<Pick<NotificationChannelDoc, 'url' | 'events'>>): Promise<NotificationChannelDoc | null> {
       return channels.findOneAndUpdate({ _id: id, teamId }, { $set: { ...set, updatedAt: new Date() } }, { returnDocument: 'after' });
     },

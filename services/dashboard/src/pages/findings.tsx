@@ -216,11 +216,11 @@ function FindingCard({ finding: f, exposure, onResolve }: { finding: Finding; ex
       {open && (
         <div id={detailsId} className="finding-details">
           <div>
-            <h3>Locations</h3>
+            <h2>Locations</h2>
             <Locations locations={f.locations} />
           </div>
           <div>
-            <h3>History</h3>
+            <h2>History</h2>
             <ol className="history">
               {f.history.map((h, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: history is append-only

@@ -5,6 +5,7 @@ import { api, settingsConflict } from '../api';
 import { ConfirmDialog, ErrorState, Spinner, Switch, errorMessage, useToast } from '../components';
 import { plural } from '../format';
 import { useResource } from '../hooks';
+import { ServiceTokens } from './service-tokens';
 
 type Pending =
   | { kind: 'exposed'; count: number }
@@ -137,6 +138,8 @@ export function SettingsPage() {
         />
       </div>
       <NotificationsSection />
+
+      <ServiceTokens />
 
       {pending?.kind === 'exposed' && (
         <ConfirmDialog

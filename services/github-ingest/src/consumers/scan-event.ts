@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
-import type { ExposureLocation, SourceEventReceived } from '@keyguard/events';
+import type { ExposureLocation, GithubSourceEvent } from '@keyguard/events';
 import { addedLines, eventExposures, type FoundSecret, type LineFinding, looksBinary, mapLimit, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import { type ChangedFile, COMPARE_FILE_LIMIT, type GithubApi } from '../adapters/github-api.js';
@@ -71,25 +71,19 @@ export function createGithubWorker({ apis, scanner, service, maxPerEvent }: Gith
     return perCommit.flat();
   }
 
-  return async function collect(event: SourceEventReceived, log: Logger): Promise<OutgoingMessage[]> {
-    const { kind, data, deliveryId } = event.payload;
-    let occurrences: Occurrence[];
-    // A snapshot is of a repository made public; a push is public unless the repository is private.
-    const isPublic = kind !== 'push' || (data as unknown as PushData).private === false;
-    if (kind === 'push') occurrences = await scanPush(data as unknown as PushData, log);
-    else {
-      // `public` / `repository` events are history scan jobs now (keyguard.scan-requests.v1)
-      log.warn('unknown GitHub event kind; skipped');
-      return [];
-    }
-    const repo = data as unknown as { repository: string; repositoryUrl: string; after?: string };
+  // Only pushes are source events: a repository made public is a history scan job (keyguard.scan-requests.v1).
+  return async function collect(event: GithubSourceEvent, log: Logger): Promise<OutgoingMessage[]> {
+    const { data, deliveryId } = event.payload;
+    const occurrences = await scanPush(data, log);
+    // Only a public repository's tokens may go to the relay (sealed, for their issuer).
+    const isPublic = !data.private;
     return eventExposures(occurrences, {
       source: service,
       correlationId: deliveryId,
       detectedAt: new Date(),
       maxPerEvent,
       public: isPublic,
-      summaryLocation: { source: 'github', kind: kind === 'push' ? 'push' : 'repository', url: repo.repositoryUrl, repository: repo.repository, ...(repo.after ? { commit: repo.after } : {}) },
+      summaryLocation: { source: 'github', kind: 'push', url: data.repositoryUrl, repository: data.repository, commit: data.after },
     });
   };
 }

@@ -1,3 +1,4 @@
+import type { GithubPushData } from '@keyguard/events';
 import { z } from 'zod';
 
 /** A push's `before` when the branch is new (or `after` when it was deleted). */
@@ -32,21 +33,8 @@ export const VisibilityPayload = z.object({
   installation: z.object({ id: z.number().int().positive() }).optional(),
 });
 
-/** What the receiver puts in the source event's `data`: routing facts only, no content. */
-export interface PushData {
-  repository: string;
-  repositoryUrl: string;
-  private: boolean;
-  defaultBranch?: string;
-  ref: string;
-  before: string;
-  after: string;
-  forced: boolean;
-  /** Commit ids GitHub listed (at most 2048), without those already on another branch. */
-  commits: string[];
-  /** The GitHub App installation the push was delivered to (App mode reads with its token). */
-  installationId?: number;
-}
+/** What the receiver puts in the source event's `data`: routing facts only, no content (the topic's schema is in @keyguard/events). */
+export type PushData = GithubPushData;
 
 /** A repository whose whole history is to be scanned. */
 export interface HistoryTarget {

@@ -92,7 +92,7 @@ export function githubRoutes(options: GithubRoutesOptions) {
         const decision = decidePush(parsed.data, options.scanPrivate);
         if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
         const resourceId = parsed.data.repository.full_name;
-        const message = sourceEventMessage({ provider: 'github', kind: event, deliveryId, resourceId, data: decision.data as unknown as Record<string, unknown>, service: context.service });
+        const message = sourceEventMessage({ provider: 'github', kind: 'push', deliveryId, resourceId, data: decision.data }, context);
         publication = { topic: context.topics.sourceEvents, messages: [message] };
       } else if (event === 'public' || event === 'repository') {
         const parsed = VisibilityPayload.safeParse(payload, { reportInput: false });

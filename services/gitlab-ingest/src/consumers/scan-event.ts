@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
-import type { ExposureLocation, SourceEventReceived } from '@keyguard/events';
+import type { ExposureLocation, GitlabSourceEvent } from '@keyguard/events';
 import { addedLines, eventExposures, type FoundSecret, type LineFinding, looksBinary, mapLimit, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import type { FileDiff, GitlabApi } from '../adapters/gitlab-api.js';
@@ -61,8 +61,8 @@ export function createGitlabWorker({ api, scanner, service, maxPerEvent }: { api
     return scanDiffs(data, data.after, compare.diffs);
   }
 
-  return async function collect(event: SourceEventReceived, log: Logger): Promise<OutgoingMessage[]> {
-    const data = event.payload.data as unknown as PushData;
+  return async function collect(event: GitlabSourceEvent, log: Logger): Promise<OutgoingMessage[]> {
+    const { data } = event.payload;
     const occurrences = await scanPush(data, log);
     return eventExposures(occurrences, {
       source: service,

@@ -1,3 +1,4 @@
+import type { GitlabPushData } from '@keyguard/events';
 import { z } from 'zod';
 
 export const ZERO_SHA = /^0{40}$/;
@@ -26,20 +27,8 @@ export const PushHook = z.object({
 });
 export type PushHook = z.infer<typeof PushHook>;
 
-export interface PushData {
-  projectId: number;
-  /** The project is public (a sealed third-party token may then go to the relay). */
-  public?: boolean;
-  project: string;
-  webUrl: string;
-  ref: string;
-  before: string;
-  after: string;
-  checkoutSha?: string;
-  totalCommits: number;
-  /** The first 20 commit ids (GitLab truncates the list). */
-  commits: string[];
-}
+/** What the receiver puts in the source event's `data` (the topic's schema is in @keyguard/events). */
+export type PushData = GitlabPushData;
 
 export type Decision = { scan: true; data: PushData } | { scan: false; reason: string };
 

@@ -21,7 +21,7 @@ import { decidePush, deliveryIdOf, PushHook } from '../domain/push.js';
 /** GitLab caps webhook payloads at 25 MB by default, like GitHub. */
 const WEBHOOK_MAX_BYTES = 25 * 1024 * 1024;
 const PARTNER_MAX_BYTES = 5 * 1024 * 1024;
-const EVENTS: Record<string, string> = { 'Push Hook': 'push', 'Tag Push Hook': 'tag_push' };
+const EVENTS: Record<string, 'push' | 'tag_push'> = { 'Push Hook': 'push', 'Tag Push Hook': 'tag_push' };
 /** System hooks (and group hooks with project events) name the event in the body. */
 const BODY_NAMED = new Set(['System Hook', 'Project Hook']);
 
@@ -108,14 +108,7 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
       const deliveryId = deliveryIdOf(ids, parsed.data);
       const decision = decidePush(parsed.data, options.scanPrivate);
       if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
-      const message = sourceEventMessage({
-        provider: 'gitlab',
-        kind,
-        deliveryId,
-        resourceId: decision.data.project,
-        data: decision.data as unknown as Record<string, unknown>,
-        service: context.service,
-      });
+      const message = sourceEventMessage({ provider: 'gitlab', kind, deliveryId, resourceId: decision.data.project, data: decision.data }, context);
       // The token is static: anyone who saw one delivery can replay its body under a new id.
       const bodyDigest = createHash('sha256').update((request.body as Buffer | undefined) ?? Buffer.alloc(0)).digest('hex');
       const outcome = await context.gate.accept('gitlab', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }], { bodyDigest });

@@ -1,15 +1,18 @@
-import { issueApiKey, type KeyRecord, keyRecords, newId } from '@keyguard/keys';
-import { mapDuplicate, type Store, type TeamDoc, type UserDoc } from '@keyguard/store';
+import { initialState, issueApiKey, type KeyStatePublisher, newId } from '@keyguard/keys';
+import type { ApiKeyDoc, KeyRepository, TeamDoc, UserDoc } from '@keyguard/store';
 import { expiryFor } from '../domain/expiry.js';
 
-/** Issues keys: the raw value goes back to the caller once; only its hash and preview are kept. */
-export function createKeyIssuer(store: Store) {
-  const keys = keyRecords(store);
+/**
+ * Issues keys: the raw value goes back to the caller once; only its hash and preview are kept.
+ * The new key's state is on keyguard.key-state.v1 before the caller hears of it, so every
+ * verifier knows a key as soon as its owner can use it.
+ */
+export function createKeyIssuer(keys: KeyRepository, keyState: KeyStatePublisher) {
   return {
-    async issue(owner: UserDoc, team: TeamDoc, name: string, requestedExpiresAt: Date | null): Promise<{ record: KeyRecord; raw: string }> {
+    async issue(owner: UserDoc, team: TeamDoc, name: string, requestedExpiresAt: Date | null): Promise<{ record: ApiKeyDoc; raw: string }> {
       const material = issueApiKey();
       const createdAt = new Date();
-      const record: KeyRecord = {
+      const record: ApiKeyDoc = {
         _id: newId('key'),
         hash: material.hash,
         preview: material.preview,
@@ -23,8 +26,10 @@ export function createKeyIssuer(store: Store) {
         revokedAt: null,
         revocation: null,
         exposure: null,
+        ...initialState(createdAt),
       };
-      await mapDuplicate('apiKeys', () => keys.insertOne(record));
+      await keys.insert(record);
+      await keyState.publish([record]);
       return { record, raw: material.raw };
     },
   };

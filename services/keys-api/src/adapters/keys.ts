@@ -1,8 +1,6 @@
-import type { Filter, Sort } from 'mongodb';
-import { type KeyRecord, keyRecords } from '@keyguard/keys';
-import type { KeyStatus, Store, UserDoc } from '@keyguard/store';
+import type { ApiKeyDoc, KeySort, KeyStatus, Repositories, UserDoc } from '@keyguard/store';
 
-export type KeySort = 'newest' | 'oldest' | 'recently_used';
+export type { KeySort } from '@keyguard/store';
 
 export interface KeyQuery {
   teamId: string;
@@ -15,48 +13,17 @@ export interface KeyQuery {
   limit: number;
 }
 
-const sorts: Record<KeySort, Sort> = {
-  newest: { createdAt: -1, _id: -1 },
-  oldest: { createdAt: 1, _id: 1 },
-  // Descending puts never-used keys (null) last.
-  recently_used: { lastUsedAt: -1, createdAt: -1, _id: -1 },
-};
-
-export function createKeyQueries(store: Store) {
-  const keys = keyRecords(store);
-  const users = store.collections.users;
+/** The key reads the routes share, over the store's repositories. */
+export function createKeyQueries({ keys, users }: Pick<Repositories, 'keys' | 'users'>) {
   return {
-    async list(query: KeyQuery): Promise<{ items: KeyRecord[]; total: number; more: boolean }> {
-      const filter: Filter<KeyRecord> = { teamId: query.teamId };
-      if (query.statuses?.length) filter.status = { $in: query.statuses };
-      if (query.createdBy) filter.createdBy = query.createdBy;
-      if (query.keyHash) filter.hash = query.keyHash.toLowerCase();
-      const [items, total] = await Promise.all([
-        keys.find(filter).sort(sorts[query.sort]).skip(query.offset).limit(query.limit + 1).toArray(),
-        keys.countDocuments(filter),
-      ]);
-      return { items: items.slice(0, query.limit), total, more: items.length > query.limit };
-    },
+    list: ({ keyHash, ...query }: KeyQuery) => keys.list({ ...query, hash: keyHash }),
     /** One key of the team, limited to the owner's own keys when `ownerId` is given. */
-    find(teamId: string, id: string, ownerId?: string): Promise<KeyRecord | null> {
-      return keys.findOne({ _id: id, teamId, ...(ownerId ? { createdBy: ownerId } : {}) });
-    },
+    find: (teamId: string, id: string, ownerId?: string): Promise<ApiKeyDoc | null> => keys.findById(id, { teamId, ...(ownerId ? { createdBy: ownerId } : {}) }),
     /** How many keys (enabled or disabled, not revoked) this person holds. */
-    liveCountOf(userId: string): Promise<number> {
-      return keys.countDocuments({ createdBy: userId, status: { $ne: 'revoked' } });
-    },
+    liveCountOf: (userId: string): Promise<number> => keys.countLiveOf(userId),
     /** Ids of the team's users with one of these roles. */
-    async userIdsWithRole(teamId: string, roles: UserDoc['role'][]): Promise<string[]> {
-      if (roles.length === 0) return [];
-      const found = await users.find({ teamId, role: { $in: roles } }, { projection: { _id: 1 } }).toArray();
-      return found.map((u) => u._id);
-    },
-    async usersFor(records: { createdBy: string }[]): Promise<Map<string, UserDoc>> {
-      const ids = [...new Set(records.map((r) => r.createdBy))];
-      if (ids.length === 0) return new Map();
-      const found = await users.find({ _id: { $in: ids } }).toArray();
-      return new Map(found.map((u) => [u._id, u]));
-    },
+    userIdsWithRole: (teamId: string, roles: UserDoc['role'][]): Promise<string[]> => users.idsWithRole(teamId, roles),
+    usersFor: (records: { createdBy: string }[]): Promise<Map<string, UserDoc>> => users.byIds(records.map((r) => r.createdBy)),
   };
 }
 export type KeyQueries = ReturnType<typeof createKeyQueries>;

@@ -9,9 +9,11 @@ import { findingRoutes } from './routes/findings.js';
 import { keyRoutes } from './routes/keys.js';
 import { notificationChannelRoutes } from './routes/notification-channels.js';
 import { scanRoutes } from './routes/scans.js';
+import { serviceTokenRoutes } from './routes/service-tokens.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
+import { verifyRoutes } from './routes/verify.js';
 import { serializerCompiler, validatorCompiler } from './schema-compilers.js';
 
 export const apiPrefix = '/api/v1';
@@ -58,6 +60,8 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
       const api = scope.withTypeProvider<ZodTypeProvider>();
       api.route({ ...getOpenApi, handler: async () => scope.swagger() as { openapi: string } });
       sessionRoutes(api, ctx);
+      // Machines verifying keys authenticate their own way (service tokens), outside `secured`.
+      await verifyRoutes(api, ctx);
       await api.register(async (secured) => {
         secured.addHook('preValidation', (request, reply) => ctx.throttle.guard(request, reply, () => ctx.auth.authenticate(request, reply)));
         const routes = secured.withTypeProvider<ZodTypeProvider>();
@@ -68,6 +72,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         notificationChannelRoutes(routes, ctx);
         auditRoutes(routes, ctx);
         scanRoutes(routes, ctx);
+        serviceTokenRoutes(routes, ctx);
       });
     },
     { prefix: apiPrefix },

@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hashApiKey, type KeyRecord, keyRecords } from '@keyguard/keys';
+import { hashApiKey } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
-import type { Store, TeamDoc, UserDoc } from '@keyguard/store';
-import type { SessionRepository } from '../adapters/sessions.js';
+import type { ApiKeyDoc, Repositories, TeamDoc, UserDoc } from '@keyguard/store';
 import { isAdmin } from '../domain/access.js';
 
 export const SESSION_COOKIE = 'keyguard_session';
@@ -57,9 +56,7 @@ export interface AuthenticatorOptions {
   onStampFailed?: (error: unknown) => void;
 }
 
-export function createAuthenticator(store: Store, sessions: SessionRepository, { lastUsedGranularityMs, onStampFailed }: AuthenticatorOptions) {
-  const keys = keyRecords(store);
-  const { users, teams } = store.collections;
+export function createAuthenticator({ keys, users, teams, sessions }: Repositories, { lastUsedGranularityMs, onStampFailed }: AuthenticatorOptions) {
 
   /**
    * A read decides: only an enabled, unexpired key matches (a disabled, revoked, expired or
@@ -67,19 +64,17 @@ export function createAuthenticator(store: Store, sessions: SessionRepository, {
    * The use is then stamped on lastUsedAt — at most once per `lastUsedGranularityMs` per key,
    * so a busy client does not turn every request into a database write.
    */
-  async function useKey(filter: { hash: string } | { _id: string }): Promise<KeyRecord | null> {
+  async function useKey(by: { hash: string } | { _id: string }): Promise<ApiKeyDoc | null> {
     const now = new Date();
-    const key = await keys.findOne({ ...filter, status: 'enabled', $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] });
+    const key = await keys.findUsable(by, now);
     if (key && (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= lastUsedGranularityMs)) {
-      await keys
-        .updateOne({ _id: key._id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: now } }] }, { $set: { lastUsedAt: now } })
-        .catch((err: unknown) => onStampFailed?.(err));
+      await keys.stampUse(key._id, now).catch((err: unknown) => onStampFailed?.(err));
     }
     return key;
   }
 
-  async function principalFor(key: KeyRecord, via: Principal['via']): Promise<Principal | null> {
-    const [user, team] = await Promise.all([users.findOne({ _id: key.createdBy }), teams.findOne({ _id: key.teamId })]);
+  async function principalFor(key: ApiKeyDoc, via: Principal['via']): Promise<Principal | null> {
+    const [user, team] = await Promise.all([users.findById(key.createdBy), teams.findById(key.teamId)]);
     return user && team ? { user, team, keyId: key._id, via } : null;
   }
 

@@ -1,31 +1,37 @@
-import type { ExpirySweeper, Revoker } from '@keyguard/keys';
+import type { ExpirySweeper, KeyStatePublisher, Revoker } from '@keyguard/keys';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FindingResolvedPayload } from '@keyguard/events';
 import type { SecretBox } from '@keyguard/seal';
-import type { ChannelDeliveryRepository, ChannelRepository, Store } from '@keyguard/store';
-import type { AuditRepository } from '../adapters/audit.js';
+import type { AuditRepository, ChannelDeliveryRepository, ChannelRepository, Repositories, ServiceTokenRepository, SessionRepository, Store } from '@keyguard/store';
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
 import type { ScanRequests } from '../adapters/scans.js';
-import type { SessionRepository } from '../adapters/sessions.js';
+import type { VerificationService } from '../adapters/verification.js';
 import type { Config } from '../config.js';
 import type { createAuthenticator } from './auth.js';
 import type { AuthThrottle } from './rate-limits.js';
+import type { VerifyCallers } from './verify-callers.js';
 
 /** What the route modules share. */
 export interface ApiContext {
   config: Config;
   store: Store;
+  /** The store's repositories (every collection): routes reach MongoDB only through them. */
+  repos: Repositories;
   keys: KeyQueries;
   issuer: KeyIssuer;
   audit: AuditRepository;
   sessions: SessionRepository;
   throttle: AuthThrottle;
   revoker: Revoker;
+  keyState: KeyStatePublisher;
   sweeper: ExpirySweeper;
   scans: ScanRequests;
   auth: ReturnType<typeof createAuthenticator>;
+  serviceTokens: ServiceTokenRepository;
+  verifyCallers: VerifyCallers;
+  verification: VerificationService;
   channels: ChannelRepository;
   deliveries: ChannelDeliveryRepository;
   /** Encrypts channel signing secrets at rest; null when KEYGUARD_CHANNEL_ENCRYPTION_KEY is not set. */

@@ -1,6 +1,5 @@
-import type { AuditEntry, Finding, Key, Location, ScanJob, Settings, User, UserRef } from '@keyguard/contract';
-import type { FindingRecord, KeyRecord } from '@keyguard/keys';
-import type { AuditLogDoc, LocationDoc, ScanJobDoc, TeamDoc, UserDoc } from '@keyguard/store';
+import type { AuditEntry, Finding, Key, Location, ScanJob, ServiceToken, Settings, User, UserRef } from '@keyguard/contract';
+import type { ApiKeyDoc, AuditLogDoc, FindingDoc, LocationDoc, ScanJobDoc, ServiceTokenDoc, TeamDoc, UserDoc } from '@keyguard/store';
 
 /** Stored documents → the answers of @keyguard/contract (dates as ISO strings, ids without `_`). */
 const iso = (d: Date) => new Date(d).toISOString();
@@ -11,7 +10,7 @@ export const userView = (u: UserDoc): User => ({ id: u._id, name: u.name, email:
 export const locationView = (l: LocationDoc): Location => ({ ...l, detectedAt: isoOrNull(l.detectedAt) });
 
 /** The key object of the API (never the hash, never the key itself). */
-export function keyView(k: KeyRecord, users: Map<string, UserDoc>): Key {
+export function keyView(k: ApiKeyDoc, users: Map<string, UserDoc>): Key {
   const owner = users.get(k.createdBy);
   const firstLocation = k.exposure?.locations[0];
   return {
@@ -29,7 +28,7 @@ export function keyView(k: KeyRecord, users: Map<string, UserDoc>): Key {
   };
 }
 
-export function findingView(f: FindingRecord): Finding {
+export function findingView(f: FindingDoc): Finding {
   return {
     id: f._id,
     tokenHash: f.tokenHash,
@@ -86,3 +85,17 @@ export const scanView = (j: ScanJobDoc): ScanJob => ({
   counts: j.counts,
   error: j.error,
 });
+
+/** A service token: its preview, never the token or its hash. */
+export function serviceTokenView(t: ServiceTokenDoc, users: Map<string, UserDoc>): ServiceToken {
+  const creator = users.get(t.createdBy);
+  return {
+    id: t._id,
+    name: t.name,
+    scopes: t.scopes,
+    preview: t.preview,
+    createdBy: { id: t.createdBy, name: creator?.name ?? '', email: creator?.email ?? '' } satisfies UserRef,
+    createdAt: iso(t.createdAt),
+    lastUsedAt: isoOrNull(t.lastUsedAt),
+  };
+}

@@ -1,9 +1,9 @@
 import { type ConsumedMessage, retriable } from '@keyguard/bus';
 import { channelBody } from '@keyguard/channels';
 import type { FindingEvent, KeyEvent } from '@keyguard/events';
-import { isStoreBusy, retryingStoreBusy } from '@keyguard/keys';
+import { retryingStoreBusy } from '@keyguard/keys';
 import pRetry from 'p-retry';
-import type { ChannelDeliveryDoc, ChannelDeliveryRepository, DigestRepository, NewDigestItem, NotificationChannelDoc, TeamDirectory, TeamRecipients } from '@keyguard/store';
+import { type ChannelDeliveryDoc, type ChannelDeliveryRepository, type DigestRepository, isStoreBusy, type NewDigestItem, type NotificationChannelDoc, type TeamDirectory, type TeamRecipients } from '@keyguard/store';
 import { type Addressed, exposureAlerts, revocationAlerts } from '../domain/alert-items.js';
 import { channelEventsFor } from '../domain/channel-events.js';
 

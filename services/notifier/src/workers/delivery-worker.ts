@@ -1,8 +1,7 @@
 import { SIGNATURE_HEADER, signatureHeader } from '@keyguard/channels';
-import { isStoreBusy } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
 import type { SecretBox } from '@keyguard/seal';
-import type { ChannelDeliveryDoc, ChannelDeliveryRepository, NotificationChannelDoc } from '@keyguard/store';
+import { type ChannelDeliveryDoc, type ChannelDeliveryRepository, isStoreBusy, type NotificationChannelDoc } from '@keyguard/store';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
 

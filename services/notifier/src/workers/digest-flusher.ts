@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { isStoreBusy } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
-import type { DigestRepository, TeamDirectory } from '@keyguard/store';
+import { type DigestRepository, isStoreBusy, type TeamDirectory } from '@keyguard/store';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
 import type { Mailer } from '../adapters/mailer.js';

@@ -1,8 +1,8 @@
 import type { ConsumedMessage, Publisher } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
-import { type ExposureRecord, type FindingRepository, findingIdFor, type KeyRecord, keyRecords, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
+import { type ExposureRecord, type FindingRecorder, findingIdFor, type KeyStatePublisher, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
-import type { ActorRef, Store } from '@keyguard/store';
+import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, createUserRepository, type Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
 import { exposureRecordedMessages } from '../domain/recorded.js';
 
@@ -10,8 +10,9 @@ export const policyActor: ActorRef = { type: 'system', id: 'policy', name: 'Keyg
 
 export interface ExposureHandlerDeps {
   store: Store;
-  findings: FindingRepository;
+  findings: FindingRecorder;
   revoker: Revoker;
+  keyState: KeyStatePublisher;
   logger: Logger;
   /** Where `exposure.recorded` goes (keyguard.findings.v1), for the notifier. */
   publisher: Publisher;
@@ -27,9 +28,10 @@ export interface ExposureHandlerDeps {
  * the findings, then per matching key the team's policy. Redelivery is harmless: finding
  * writes skip known locations, marking is conditional, and the revoker has a single winner.
  */
-export function createExposureHandler({ store, findings, revoker, logger, publisher, findingsTopic, source, teamOf, onOutcome }: ExposureHandlerDeps) {
-  const keys = keyRecords(store);
-  const { teams, users } = store.collections;
+export function createExposureHandler({ store, findings, revoker, keyState, logger, publisher, findingsTopic, source, teamOf, onOutcome }: ExposureHandlerDeps) {
+  const keys = createKeyRepository(store);
+  const teams = createTeamRepository(store);
+  const users = createUserRepository(store);
   /** Revocations being finished, by key: one finisher per key in this process. */
   const finishing = new Map<string, Promise<unknown>>();
   /**
@@ -89,12 +91,8 @@ export function createExposureHandler({ store, findings, revoker, logger, publis
     };
     const records = messages.map((m) => toExposureRecord(m.value.payload));
     const hashes = [...new Set(records.map((r) => r.tokenHash))];
-    const matched = await keys
-      .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1, name: 1, preview: 1, createdBy: 1 } })
-      .toArray();
-    const teamIds = [...new Set(matched.map((k) => k.teamId))];
-    const teamList = teamIds.length > 0 ? await teams.find({ _id: { $in: teamIds } }).toArray() : [];
-    const settings = new Map(teamList.map((t) => [t._id, t.settings]));
+    const matched = await keys.matchHashes(hashes);
+    const settings = await teams.settingsOf(matched.map((k) => k.teamId));
     lap('read');
 
     const firstSighting = new Map<string, (typeof records)[number]>();
@@ -113,10 +111,12 @@ export function createExposureHandler({ store, findings, revoker, logger, publis
     // 1. Refuse first: the keys this batch revokes stop working before anything else is written.
     const toRevoke = matched.filter((k) => decideKeyAction(k, settings.get(k.teamId)) === 'revoke');
     //    One after another: parallel writes would only queue for the store's one lock.
-    const begun: (KeyRecord | null)[] = [];
+    const begun: (ApiKeyDoc | null)[] = [];
     for (const k of toRevoke) {
       begun.push(await revoker.begin(k._id, { reason: 'exposure_auto', actor: policyActor }, k.exposure ? {} : { exposure: exposureOf(k) }));
     }
+    //    …and every verifier refuses them as soon as their new state is on the key-state topic.
+    await keyState.publish(begun.filter((k): k is ApiKeyDoc => k !== null));
     lap('refused');
 
     // 2. The findings (every token, ours or not).
@@ -129,10 +129,8 @@ export function createExposureHandler({ store, findings, revoker, logger, publis
     // 3. Keys the team leaves alive are marked exposed (once).
     const toMark = matched.filter((k) => k.exposure === null && decideKeyAction(k, settings.get(k.teamId)) === 'mark_exposed');
     if (toMark.length > 0) {
-      await keys.bulkWrite(
-        toMark.map((k) => ({ updateOne: { filter: { _id: k._id, exposure: null }, update: { $set: { exposure: exposureOf(k) } } } })),
-        { ordered: false },
-      );
+      await keys.markExposed(toMark.map((k) => ({ id: k._id, exposure: exposureOf(k) })));
+      await keyState.publishIds(toMark.map((k) => k._id));
     }
 
     // 4. Finish the revocations (audit, finding resolved, key.revoked), including any an
@@ -145,7 +143,7 @@ export function createExposureHandler({ store, findings, revoker, logger, publis
       const locations = createdResolved.get(key.hash);
       finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash), locations ? { findingResolved: true, locations } : {}));
     }
-    for (const k of matched.filter((k) => k.revocationPending || lostRace.has(k._id))) {
+    for (const k of matched.filter((k) => k.revocationPending || k.statePending || lostRace.has(k._id))) {
       finishLater(k._id, () => revoker.finishPending(k._id, correlation.get(k.hash)));
     }
     const revokedCount = begun.filter(Boolean).length;
@@ -155,7 +153,7 @@ export function createExposureHandler({ store, findings, revoker, logger, publis
     const recorded = outcomes.filter((o) => o.added.length > 0);
     if (recorded.length > 0) {
       const ownerIds = [...new Set(matched.filter((k) => recorded.some((o) => o.tokenHash === k.hash)).map((k) => k.createdBy))];
-      const owners = ownerIds.length > 0 ? await users.find({ _id: { $in: ownerIds } }, { projection: { name: 1, email: 1 } }).toArray() : [];
+      const owners = await users.byIds(ownerIds);
       const revokedHere = new Set(begun.flatMap((k) => (k ? [k.hash] : [])));
       await publisher.publish(
         findingsTopic,
@@ -163,7 +161,7 @@ export function createExposureHandler({ store, findings, revoker, logger, publis
           outcomes: recorded,
           records,
           keys: new Map(matched.map((k) => [k.hash, k])),
-          owners: new Map(owners.map((u) => [u._id, u])),
+          owners,
           actionOf: (k) => (revokedHere.has(k.hash) ? 'revoked' : k.status === 'revoked' || lostRace.has(k._id) ? 'already_revoked' : 'marked_exposed'),
           source,
           correlation,

@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
-import type { SourceEventReceived } from '@keyguard/events';
+import type { PostmanSourceEvent } from '@keyguard/events';
 import { distinctOccurrences, eventExposures, mapLimit, type ScanJobRunner } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import type { PostmanApi } from '../adapters/postman-api.js';
@@ -39,8 +39,8 @@ export function createPostmanResourceScanner({ api, scanner }: { api: PostmanApi
 /** The worker: a source event's resource, fetched and scanned (unless the receiver scanned inline content). */
 export function createPostmanWorker({ api, scanner, service, maxPerEvent }: { api: PostmanApi; scanner: Scanner; service: string; maxPerEvent?: number }) {
   const scan = createPostmanResourceScanner({ api, scanner });
-  return async function collect(event: SourceEventReceived, log: Logger): Promise<OutgoingMessage[]> {
-    const data = event.payload.data as unknown as EventData;
+  return async function collect(event: PostmanSourceEvent, log: Logger): Promise<OutgoingMessage[]> {
+    const { data } = event.payload;
     if (data.scannedInline) return [];
     const detectedAt = new Date();
     return eventExposures(await scan(data.resource, log), { source: service, correlationId: event.payload.deliveryId, detectedAt, maxPerEvent, public: data.public === true, summaryLocation: resourceLocation(data.resource) });

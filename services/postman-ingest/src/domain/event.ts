@@ -1,7 +1,8 @@
+import { type PostmanEventData, type PostmanResourceRef, PostmanResourceType } from '@keyguard/events';
 import { z } from 'zod';
 
-export const ResourceType = z.enum(['workspace', 'collection', 'environment', 'api', 'documentation', 'globals']);
-export type ResourceType = z.infer<typeof ResourceType>;
+export const ResourceType = PostmanResourceType;
+export type ResourceType = PostmanResourceType;
 
 /** The body of `POST /webhooks/postman` (DESIGN.md). `content` is what the Postman API returns for the resource. */
 export const PostmanEvent = z.object({
@@ -33,22 +34,10 @@ export function withinWindow(timestampMs: number, nowMs: number): boolean {
   return Math.abs(nowMs - timestampMs) <= SIGNATURE_WINDOW_MS;
 }
 
-export interface ResourceRef {
-  type: ResourceType;
-  id: string;
-  workspaceId?: string;
-  url?: string;
-}
+export type ResourceRef = PostmanResourceRef;
 
-/** What the source event carries: the resource to fetch, never its content. */
-export interface EventData {
-  resource: ResourceRef;
-  eventType: string;
-  /** The receiver already scanned inline content: the worker has nothing to fetch. */
-  scannedInline: boolean;
-  /** The resource is public (a sealed third-party token may then go to the relay). */
-  public?: boolean;
-}
+/** What the source event carries: the resource to fetch, never its content (the topic's schema is in @keyguard/events). */
+export type EventData = PostmanEventData;
 
 export const isPublic = (visibility: string | undefined) => visibility === 'public';
 

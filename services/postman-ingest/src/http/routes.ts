@@ -56,7 +56,7 @@ export function postmanRoutes(options: PostmanRoutesOptions) {
       const publications = [
         {
           topic: context.topics.sourceEvents,
-          messages: [sourceEventMessage({ provider: 'postman', kind: event.type, deliveryId: event.id, resourceId: `${resource.type}:${resource.id}`, data: data as unknown as Record<string, unknown>, service: context.service })],
+          messages: [sourceEventMessage({ provider: 'postman', kind: event.type, deliveryId: event.id, resourceId: `${resource.type}:${resource.id}`, data }, context)],
         },
       ];
       if (event.content !== undefined) {

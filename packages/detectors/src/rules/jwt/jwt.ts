@@ -15,6 +15,8 @@ export const jwt: Rule = {
   description: 'JSON Web Token with a signature',
   provider: 'jwt',
   keywords: ['eyJ'],
+  // {"alg": and {"typ": (base64url): found inside base64 at every byte alignment
+  encodedKeywords: ['eyJhbGciOi', 'eyJ0eXAiOi'],
   pattern: pattern(
     LEFT_TOKEN,
     'eyJ[A-Za-z0-9_-]{8,2000}\\.[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{16,1000}',

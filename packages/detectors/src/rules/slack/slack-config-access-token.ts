@@ -7,11 +7,17 @@ export const slackConfigAccessToken: Rule = {
   description: 'Slack app configuration access token',
   provider: 'slack',
   keywords: ['xoxe.xox'],
-  pattern: pattern(LEFT_TOKEN, 'xoxe\\.xox[bp]-[0-9]-[A-Z0-9]{163,166}', RIGHT_ALNUM),
+  pattern: pattern(LEFT_TOKEN, 'xoxe\\.xox[bp]-[0-9]-[A-Za-z0-9]{163,166}', RIGHT_ALNUM),
   confidence: 'high',
   entropy: 3,
   samples: {
-    truePositives: (g) => [`xoxe.xoxp-1-${g.chars(ALPHABETS.upperAlnum, 164)}`],
-    falsePositives: (g) => [`xoxe.xoxp-1-${g.chars(ALPHABETS.upperAlnum, 100)}`, `xoxe.xoxp-1-${'A'.repeat(164)}`],
+    // real ones are mixed-case (base64 of the token's parts)
+    truePositives: (g) => [`xoxe.xoxp-1-${g.alnum(164)}`, `xoxe.xoxb-1-${g.alnum(165)}`, `xoxe.xoxp-1-${g.chars(ALPHABETS.upperAlnum, 163)}`],
+    falsePositives: (g) => [
+      `xoxe.xoxp-1-${g.alnum(100)}`,
+      `xoxe.xoxp-1-${'A'.repeat(164)}`,
+      'xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere',
+      `xoxe.xoxp-1-${g.alnum(167)}`,
+    ],
   },
 };

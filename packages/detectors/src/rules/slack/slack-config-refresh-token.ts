@@ -7,11 +7,12 @@ export const slackConfigRefreshToken: Rule = {
   description: 'Slack app configuration refresh token',
   provider: 'slack',
   keywords: ['xoxe-'],
-  pattern: pattern(LEFT_TOKEN, 'xoxe-[0-9]-[A-Z0-9]{146}', RIGHT_ALNUM),
+  pattern: pattern(LEFT_TOKEN, 'xoxe-[0-9]-[A-Za-z0-9]{146}', RIGHT_ALNUM),
   confidence: 'high',
   entropy: 3,
   samples: {
-    truePositives: (g) => [`xoxe-1-${g.chars(ALPHABETS.upperAlnum, 146)}`],
-    falsePositives: (g) => [`xoxe-1-${g.chars(ALPHABETS.upperAlnum, 145)}`, `xoxe-1-${'0'.repeat(146)}`],
+    // real ones are mixed-case (base64 of the token's parts)
+    truePositives: (g) => [`xoxe-1-${g.alnum(146)}`, `xoxe-1-${g.chars(ALPHABETS.upperAlnum, 146)}`],
+    falsePositives: (g) => [`xoxe-1-${g.alnum(145)}`, `xoxe-1-${'0'.repeat(146)}`, 'xoxe-1-xxx'],
   },
 };

@@ -32,6 +32,8 @@ export const urlBasicAuth: Rule = {
   description: 'Password embedded in a URL (basic auth)',
   provider: 'url',
   keywords: ['://'],
+  // the common schemes, found inside base64 at every byte alignment
+  encodedKeywords: ['https://', 'http://', 'postgres://', 'postgresql://', 'mysql://', 'mongodb://', 'mongodb+srv://', 'redis://', 'amqp://', 'ftp://'],
   window: { before: 32, after: 512 },
   // `://` is everywhere in source; only look further when `user:…@` follows before the URL's
   // authority could have ended (`git+ssh://git@host` has no password and stops here too)

@@ -1,5 +1,4 @@
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from '@keyguard/contract';
-import { keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { ActorRef } from '@keyguard/store';
 import { canCreateKey, canUndoDisable, isAdmin } from '../../domain/access.js';
@@ -13,7 +12,7 @@ import { keyView } from '../views.js';
 export const userActor = (p: Principal): ActorRef => ({ type: 'user', id: p.user._id, name: p.user.name });
 
 export function keyRoutes(app: Api, ctx: ApiContext): void {
-  const records = keyRecords(ctx.store);
+  const { keys } = ctx.repos;
 
   async function viewOf(teamId: string, id: string) {
     const record = await ctx.keys.find(teamId, id);
@@ -84,8 +83,9 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     const record = await scopedKey(p, request.params.id, true);
     if (record.status === 'revoked') throw new HttpError(409, 'KEY_REVOKED', 'a revoked key cannot be enabled or disabled');
     const disabled = { at: new Date(), by: userActor(p), role: p.user.role };
-    const changed = await records.updateOne({ _id: record._id, status: 'enabled' }, { $set: { status: 'disabled', disabled } });
-    if (changed.modifiedCount === 1) {
+    const changed = await keys.setStatus(record._id, 'enabled', 'disabled', { disabled });
+    if (changed) {
+      await ctx.keyState.publish([changed]); // every verifier refuses it from here on
       // The browser sessions this key opened end with it: enabling it later does not revive them.
       await ctx.sessions.closeForKey(record._id);
       await recordChange(p, 'key.disabled', record);
@@ -101,8 +101,11 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     if (by && !canUndoDisable(p.user.role, by.role)) {
       throw new HttpError(403, 'DISABLED_BY_ADMIN', `this key was disabled by a ${by.role === 'super_admin' ? 'super admin' : 'team admin'}; only ${by.role === 'super_admin' ? 'a super admin' : 'an admin'} can enable it again`);
     }
-    const changed = await records.updateOne({ _id: record._id, status: 'disabled' }, { $set: { status: 'enabled', disabled: null } });
-    if (changed.modifiedCount === 1) await recordChange(p, 'key.enabled', record);
+    const changed = await keys.setStatus(record._id, 'disabled', 'enabled', { disabled: null });
+    if (changed) {
+      await ctx.keyState.publish([changed]);
+      await recordChange(p, 'key.enabled', record);
+    }
     return viewOf(p.team._id, record._id);
   } });
 
@@ -134,11 +137,9 @@ export function keyRoutes(app: Api, ctx: ApiContext): void {
     // Every key of the team the caller governs (a team admin's spares the super admins'),
     // except the one making this request (the admin keeps access).
     const owners = await governableOwners(ctx, p);
-    const targets = await records
-      .find({ teamId: p.team._id, ...owners, status: { $ne: 'revoked' }, _id: { $ne: p.keyId } }, { projection: { _id: 1 } })
-      .toArray();
+    const targets = await keys.liveIdsInTeam(p.team._id, p.keyId, owners);
     const revoked = await ctx.revoker.revokeMany(
-      targets.map((k) => k._id),
+      targets,
       { reason: 'admin', actor: userActor(p), where: { teamId: p.team._id, ...owners } },
     );
     return { revoked: revoked.length, owners: new Set(revoked.map((k) => k.createdBy)).size };

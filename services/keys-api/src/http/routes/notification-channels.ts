@@ -34,7 +34,7 @@ export const deliveryView = (d: ChannelDeliveryDoc): Delivery => ({
  * `channel.test` delivery that the notifier's worker delivers like any other.
  */
 export function notificationChannelRoutes(app: Api, ctx: ApiContext): void {
-  const allowPrivate = ctx.config.KEYGUARD_ALLOW_PRIVATE_WEBHOOKS;
+  const allowPrivate = ctx.config.KEYGUARD_ALLOW_PRIVATE_WEBHOOKS === true;
 
   async function validUrl(url: string): Promise<string> {
     try {

@@ -1,5 +1,4 @@
 import { getSettings, patchSettings } from '@keyguard/contract';
-import { keyRecords } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
 import type { TeamSettings } from '@keyguard/store';
 import { expiredIfCreatedBefore, expiryFor } from '../../domain/expiry.js';
@@ -7,16 +6,16 @@ import { adminOnly, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
 import { keyView, settingsView } from '../views.js';
 import { userActor } from './keys.js';
+import { digestWindowOf } from '../../config.js';
 
 /** What turning the relay on means, said before it happens (the 409 CONFIRM_RELAY message, and the dashboard's dialog). */
 export const RELAY_EXPLANATION =
   'Turning this on sends GitHub tokens that Keyguard finds in public places (checksum-valid ghp_, gho_, ghu_, ghr_ and github_pat_ tokens that are not your keys) to GitHub\'s credential revocation API. GitHub revokes them at once and tells their owners; a revoked token cannot be restored. It applies to tokens found from now on, for every team (third-party findings belong to no team). Send confirm: true to turn it on.';
 
 export function settingsRoutes(app: Api, ctx: ApiContext): void {
-  const keys = keyRecords(ctx.store);
-  const { teams } = ctx.store.collections;
+  const { keys, teams } = ctx.repos;
 
-  app.route({ ...getSettings, preValidation: adminOnly, handler: async (request) => settingsView(requireAdmin(request).team, ctx.config.KEYGUARD_DIGEST_WINDOW_MS) });
+  app.route({ ...getSettings, preValidation: adminOnly, handler: async (request) => settingsView(requireAdmin(request).team, digestWindowOf(ctx.config)) });
 
   app.route({ ...patchSettings, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
@@ -27,9 +26,7 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
 
     // 1. Decide everything before changing anything: both 409s leave the settings untouched.
     const turningOnAutoRevoke = body.autoRevokeExposed === true && !before.autoRevokeExposed;
-    const exposed = turningOnAutoRevoke
-      ? await keys.find({ teamId, exposure: { $ne: null }, status: { $ne: 'revoked' } }).sort({ 'exposure.detectedAt': -1 }).toArray()
-      : [];
+    const exposed = turningOnAutoRevoke ? await keys.exposedInTeam(teamId, { live: true }) : [];
     if (exposed.length > 0 && !body.existingExposed) {
       const users = await ctx.keys.usersFor(exposed);
       throw new HttpError(409, 'EXPOSED_KEYS_EXIST', `${exposed.length} exposed key(s) exist: revoke them or ignore them`, {
@@ -41,7 +38,7 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
     const expiryDays = body.keyExpiryDays;
     const expiresNow =
       typeof expiryDays === 'number' && expiryDays !== before.keyExpiryDays
-        ? await keys.countDocuments({ teamId, status: { $ne: 'revoked' }, createdAt: { $lte: expiredIfCreatedBefore(now, expiryDays) } })
+        ? await keys.countLiveCreatedBy(teamId, expiredIfCreatedBefore(now, expiryDays))
         : 0;
     if (expiresNow > 0 && body.confirm !== true) {
       throw new HttpError(409, 'CONFIRM_EXPIRY', `this expiry expires ${expiresNow} key(s) at once; send confirm: true to go ahead`, {
@@ -64,19 +61,14 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
       digestWindowMs: body.digestWindowMs === undefined ? (before.digestWindowMs ?? null) : body.digestWindowMs,
       relayThirdPartyTokens: body.relayThirdPartyTokens ?? before.relayThirdPartyTokens ?? false,
     };
-    await teams.updateOne({ _id: teamId }, { $set: { settings, updatedAt: now } });
+    await teams.updateSettings(teamId, settings, now);
     await ctx.audit.record({ teamId, actor: userActor(p), action: 'settings.updated', target: { type: 'settings', id: teamId }, details: { before, after: settings, existingExposed: body.existingExposed ?? null } });
 
     // The team expiry overrides every live key's expiry (createdAt + N days).
     let expired = 0;
     if (typeof expiryDays === 'number' && expiryDays !== before.keyExpiryDays) {
-      const live = await keys.find({ teamId, status: { $ne: 'revoked' } }, { projection: { _id: 1, createdAt: 1 } }).toArray();
-      if (live.length > 0) {
-        await keys.bulkWrite(
-          live.map((k) => ({ updateOne: { filter: { _id: k._id }, update: { $set: { expiresAt: expiryFor(k.createdAt, expiryDays, null) } } } })),
-          { ordered: false },
-        );
-      }
+      const live = await keys.resetExpiries(teamId, (createdAt) => expiryFor(createdAt, expiryDays, null), now);
+      await ctx.keyState.publishIds(live);
       expired = (await ctx.sweeper.sweep(now, { teamId })).revoked;
     }
 
@@ -88,6 +80,6 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
       );
       revokedExposed = done.length;
     }
-    return { ...settingsView({ ...p.team, settings }, ctx.config.KEYGUARD_DIGEST_WINDOW_MS), expiresNow: expired, revokedExposed };
+    return { ...settingsView({ ...p.team, settings }, digestWindowOf(ctx.config)), expiresNow: expired, revokedExposed };
   } });
 }

@@ -8,9 +8,10 @@ import { adminOnly, principalOf, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
 import { keyView, settingsView, userView } from '../views.js';
 import { userActor } from './keys.js';
+import { digestWindowOf } from '../../config.js';
 
 export function userRoutes(app: Api, ctx: ApiContext): void {
-  const users = ctx.store.collections.users;
+  const { users } = ctx.repos;
 
   app.route({
     ...getMe,
@@ -18,7 +19,7 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
       const p = principalOf(request);
       return {
         ...userView(p.user),
-        team: { id: p.team._id, name: p.team.name, settings: settingsView(p.team, ctx.config.KEYGUARD_DIGEST_WINDOW_MS) },
+        team: { id: p.team._id, name: p.team.name, settings: settingsView(p.team, digestWindowOf(ctx.config)) },
         keyId: p.keyId,
         authenticatedBy: p.via,
       };
@@ -33,12 +34,8 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
       const { limit, cursor } = request.query;
       const offset = decodeCursor(cursor);
       if (offset === null) throw new HttpError(400, 'invalid_request', 'cursor: not a cursor this API gave out');
-      const filter = { teamId: p.team._id };
-      const [items, total] = await Promise.all([
-        users.find(filter).sort({ name: 1, _id: 1 }).skip(offset).limit(limit + 1).toArray(),
-        users.countDocuments(filter),
-      ]);
-      return { items: items.slice(0, limit).map(userView), nextCursor: items.length > limit ? encodeCursor(offset + limit) : null, total };
+      const page = await users.pageInTeam(p.team._id, offset, limit);
+      return { items: page.items.map(userView), nextCursor: page.more ? encodeCursor(offset + limit) : null, total: page.total };
     },
   });
 
@@ -51,7 +48,7 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
       if (!canGrant(p.user.role, body.role)) throw new HttpError(403, 'forbidden', 'only a super admin can add a super admin');
       const user: UserDoc = { _id: newId('usr'), teamId: p.team._id, email: body.email, name: body.name, role: body.role, createdAt: new Date() };
       try {
-        await users.insertOne(user);
+        await users.insert(user);
       } catch (error) {
         if (isDuplicateKey(error)) throw new HttpError(409, 'EMAIL_TAKEN', 'a user with this email already exists');
         throw error;

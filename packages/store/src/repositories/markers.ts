@@ -1,0 +1,18 @@
+import type { Store } from '../store.js';
+
+/** Jobs that ran to the end once (a backfill): set when done, cleared when they must run again. */
+export function createMarkerRepository(store: Store) {
+  const markers = store.collections.markers;
+  return {
+    async isSet(id: string): Promise<boolean> {
+      return (await markers.countDocuments({ _id: id }, { limit: 1 })) > 0;
+    },
+    async set(id: string, at = new Date()): Promise<void> {
+      await markers.updateOne({ _id: id }, { $set: { at } }, { upsert: true });
+    },
+    async clear(id: string): Promise<void> {
+      await markers.deleteOne({ _id: id });
+    },
+  };
+}
+export type MarkerRepository = ReturnType<typeof createMarkerRepository>;

@@ -1,0 +1,58 @@
+import type { Role, UserDoc } from '../documents.js';
+import type { Store } from '../store.js';
+
+/** The users collection: the people of each team and their role. */
+export function createUserRepository(store: Store) {
+  const users = store.collections.users;
+  return {
+    findById: (id: string) => users.findOne({ _id: id }),
+    findByEmail: (teamId: string, email: string) => users.findOne({ teamId, email }),
+
+    /** The users with these ids, by id. */
+    async byIds(ids: Iterable<string>): Promise<Map<string, UserDoc>> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const found = await users.find({ _id: { $in: unique } }).toArray();
+      return new Map(found.map((u) => [u._id, u]));
+    },
+
+    /** The email of each of these users (an unknown id is left out). */
+    async emailsOf(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const found = await users.find({ _id: { $in: ids } }, { projection: { _id: 1, email: 1 } }).toArray();
+      return new Map(found.map((u) => [u._id, u.email]));
+    },
+
+    /** Ids of the team's users with one of these roles. */
+    async idsWithRole(teamId: string, roles: Role[]): Promise<string[]> {
+      if (roles.length === 0) return [];
+      const found = await users.find({ teamId, role: { $in: roles } }, { projection: { _id: 1 } }).toArray();
+      return found.map((u) => u._id);
+    },
+
+    /** A page of the team's people, by name. */
+    async pageInTeam(teamId: string, offset: number, limit: number): Promise<{ items: UserDoc[]; total: number; more: boolean }> {
+      const [items, total] = await Promise.all([
+        users.find({ teamId }).sort({ name: 1, _id: 1 }).skip(offset).limit(limit + 1).toArray(),
+        users.countDocuments({ teamId }),
+      ]);
+      return { items: items.slice(0, limit), total, more: items.length > limit };
+    },
+
+    /** Adds a user; a taken email throws (check with `isDuplicateKey`). */
+    async insert(user: UserDoc): Promise<void> {
+      await users.insertOne(user);
+    },
+
+    /** Makes sure the team has a user with this email and this role; returns them. */
+    async ensure(teamId: string, email: string, created: Omit<UserDoc, 'teamId' | 'email' | 'role'>, role: Role): Promise<UserDoc> {
+      await users.updateOne({ teamId, email }, { $setOnInsert: created, $set: { role } }, { upsert: true });
+      return (await users.findOne({ teamId, email }))!;
+    },
+
+    async setRole(id: string, role: Role): Promise<void> {
+      await users.updateOne({ _id: id }, { $set: { role } });
+    },
+  };
+}
+export type UserRepository = ReturnType<typeof createUserRepository>;

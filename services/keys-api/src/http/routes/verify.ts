@@ -1,0 +1,29 @@
+import { verifyKey } from '@keyguard/contract';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Api, ApiContext } from '../context.js';
+
+/** The largest verification request taken (a key is 64 characters); more is a 413. */
+const VERIFY_BODY_LIMIT = 4096;
+
+/**
+ * POST /keys/verify, for callers that cannot embed @keyguard/verify: authenticated by a service
+ * token with scope keys:verify or an admin's key (not by a session: machines call it), answered
+ * from the key-state table, failed calls throttled per caller.
+ */
+export async function verifyRoutes(app: Api, ctx: ApiContext): Promise<void> {
+  await app.register(async (scope) => {
+    scope.decorateRequest('verifyCaller', null);
+    // Who calls is settled from the headers, before the body is read: an unknown caller costs no
+    // parsing, and a known one's malformed bodies count against it, not against its address.
+    scope.addHook('onRequest', async (request, reply) => {
+      await ctx.verifyCallers.throttleAddress(request, reply);
+      await ctx.verifyCallers.authenticate(request, reply);
+    });
+    scope.addHook('onResponse', async (request, reply) => ctx.verifyCallers.countFailure(request, reply.statusCode));
+    scope.withTypeProvider<ZodTypeProvider>().route({
+      ...verifyKey,
+      bodyLimit: VERIFY_BODY_LIMIT,
+      handler: async (request) => ctx.verification.verify(request.body.key, request.verifyCaller!.teamId),
+    });
+  });
+}

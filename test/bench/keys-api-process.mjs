@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Child process for test/bench/verify.mjs: one keys-api process started from its build, on the
+// bench's topics and database (its own verifier follows the bench's key-state topic).
+// Prints `{"port":N}` once listening; stops on SIGTERM.
+import { startService } from '@keyguard/keys-api/service';
+import { createLogger } from '@keyguard/logger';
+
+const env = JSON.parse(process.env.BENCH_SERVICE ?? '{}');
+const logger = createLogger({ name: 'keys-api', level: process.env.BENCH_LOG_LEVEL ?? 'warn', destination: process.stderr });
+const service = await startService(
+  {
+    HOST: '127.0.0.1',
+    PORT: 0,
+    LOG_LEVEL: 'warn',
+    KAFKA_BROKERS: env.brokers,
+    MONGODB_URI: env.mongoUri,
+    KEYGUARD_BOOTSTRAP_ADMIN_KEY: env.adminKey,
+    BOOTSTRAP_ADMIN_EMAIL: 'bench-admin@example.test',
+    BOOTSTRAP_ADMIN_NAME: 'Bench admin',
+    DASHBOARD_DIR: '/nonexistent',
+    SESSION_TTL_HOURS: 1,
+    SESSION_COOKIE_SECURE: false,
+  },
+  { logger, topics: env.topics },
+);
+process.stdout.write(`${JSON.stringify({ port: service.port })}\n`);
+process.on('SIGTERM', () => {
+  service.stop().finally(() => process.exit(0));
+});
