@@ -137,7 +137,8 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
     registers: [metrics.registry],
   });
   const gate = createDeliveryGate({ claims: createDeliveryClaims(store), publisher, logger, publishTimeoutMs: config.PUBLISH_TIMEOUT_MS });
-  const scanner = deps.scanner ?? createScanner({ hashKey: config.KEYGUARD_HASH_KEY });
+  // GitHub tokens found in public are sealed to the relay (when its public key is configured).
+  const scanner = sealingScanner(deps.scanner ?? createScanner({ hashKey: config.KEYGUARD_HASH_KEY }), config.KEYGUARD_RELAY_PUBLIC_KEY);
   const limits: IngestLimits = {
     maxExposuresPerEvent: config.MAX_EXPOSURES_PER_EVENT,
     upstream: { timeoutMs: config.UPSTREAM_TIMEOUT_MS, maxBytes: config.UPSTREAM_MAX_BYTES },

@@ -136,7 +136,8 @@ describe('policy: not our keys', () => {
     expect(a.keyId ?? null).toBeNull();
     expect(b).toMatchObject({ status: 'open', ruleId: 'github-pat', locations: [{ source: 'gitlab' }] });
     const [recorded] = await eventually(async () => ((await findingEventsFor(hashApiKey(thirdParty))).length ? findingEventsFor(hashApiKey(thirdParty)) : undefined));
-    expect(recorded).toMatchObject({ type: 'exposure.recorded', payload: { teamId: null, key: null, action: 'recorded', findingCreated: true } });
+    // A GitLab place no FINDINGS_TEAMS route names: the default team's (its security contacts are told).
+    expect(recorded).toMatchObject({ type: 'exposure.recorded', payload: { teamId: 'team_default', key: null, action: 'recorded', findingCreated: true } });
   });
 });
 
