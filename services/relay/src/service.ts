@@ -1,7 +1,7 @@
 import { createKafka, createPublisher, ensureTopics, kafkaReadiness, type RetryPolicy, runConsumer } from '@keyguard/bus';
 import { ExposureDetected, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics, startLoop } from '@keyguard/runtime';
+import { createHttpServer, createLifecycle, createMetrics, listenOps, metricsPortFor, startLoop } from '@keyguard/runtime';
 import { relayPrivateKey } from '@keyguard/seal';
 import { connectStore, createRelayRepository, createTeamDirectory } from '@keyguard/store';
 import { Counter } from 'prom-client';
@@ -24,6 +24,8 @@ export interface RelayDeps {
 
 export interface RunningRelay {
   port: number;
+  /** Where /readyz and /metrics are served. */
+  metricsPort: number;
   /** One reporter pass now (tests). */
   pass(): Promise<boolean>;
   stop(): Promise<void>;
@@ -85,8 +87,9 @@ export async function startService(config: Config, deps: RelayDeps = {}): Promis
     const app = createHttpServer({ service, logger, metrics, readiness: { kafka: kafkaReady.check, mongodb: store.ping } });
     await app.listen({ host: config.HOST, port: config.PORT });
     lifecycle.onStop('http', () => app.close());
+    const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
     const address = app.server.address();
-    return { port: typeof address === 'object' && address ? address.port : config.PORT, pass: () => pass(), stop };
+    return { port: typeof address === 'object' && address ? address.port : config.PORT, metricsPort, pass: () => pass(), stop };
   } catch (error) {
     await stop();
     throw error;

@@ -98,6 +98,11 @@ afterAll(async () => {
 const report = (tokenHash: string) => store.collections.relayReports.findOne({ _id: `github:${tokenHash}` });
 
 describe('relay to GitHub', () => {
+  it('answers /healthz on its port and /readyz on its operations port', async () => {
+    expect((await fetch(`http://127.0.0.1:${relay.port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${relay.metricsPort}/readyz`)).status).toBe(200);
+  });
+
   it('reports nothing while no team turned relayThirdPartyTokens on', async () => {
     await setRelay(false);
     const found = await exposeToken();
