@@ -28,7 +28,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
 import { createEnvelope } from '@keyguard/events';
-import { issueApiKey, keyRecords, newId } from '@keyguard/keys';
+import { issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
 import { startService as startNotifier } from '@keyguard/notifier/service';
 import { startService as startPolicy } from '@keyguard/policy/service';
@@ -50,7 +50,7 @@ const mongoBase = (process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/').repl
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const suffix = randomBytes(4).toString('hex');
-const topics = { exposures: `bench.exposures.${suffix}`, keyEvents: `bench.key-events.${suffix}`, findings: `bench.findings.${suffix}` };
+const topics = { exposures: `bench.exposures.${suffix}`, keyEvents: `bench.key-events.${suffix}`, findings: `bench.findings.${suffix}`, keyState: `bench.key-state.${suffix}` };
 const logger = createLogger({ name: 'bench-alerts', level: process.env.BENCH_LOG_LEVEL ?? 'warn' });
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const ms = (n) => `${Math.round(n)} ms`;
@@ -153,7 +153,7 @@ function makeKeys(count, prefix) {
 let pipeline = await startPipeline('burst');
 let store = pipeline.store;
 const burstKeys = makeKeys(exposuresCount, 'bench k');
-if (process.env.BENCH_VIA_POLICY === '1') for (let i = 0; i < burstKeys.length; i += 1000) await keyRecords(store).insertMany(burstKeys.slice(i, i + 1000).map((k) => k.doc));
+if (process.env.BENCH_VIA_POLICY === '1') for (let i = 0; i < burstKeys.length; i += 1000) await store.collections.apiKeys.insertMany(burstKeys.slice(i, i + 1000).map((k) => k.doc));
 
 let seq = 0;
 function exposure(key, place = seq) {
@@ -245,7 +245,7 @@ await sleep(2500);
 // 2. Webhook latency under a steady rate.
 {
   const keys = makeKeys(webhookRate * webhookSeconds, 'bench w');
-  await keyRecords(store).insertMany(keys.map((k) => k.doc));
+  await store.collections.apiKeys.insertMany(keys.map((k) => k.doc));
   const sentAt = new Map();
   const start = arrivals.length;
   const t0 = Date.now();
@@ -282,7 +282,7 @@ await sleep(2500);
 // 3. A channel down for a while, then back: every event, in order per key.
 {
   const keys = makeKeys(outageKeys, 'bench o');
-  await keyRecords(store).insertMany(keys.map((k) => k.doc));
+  await store.collections.apiKeys.insertMany(keys.map((k) => k.doc));
   down = true;
   const start = arrivals.length;
   const t0 = Date.now();
