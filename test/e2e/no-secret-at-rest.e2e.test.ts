@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createKafka } from '@keyguard/bus';
+import { mailTo } from '@keyguard/testkit/alerts';
 import { createTestTopic, readAll, uniqueName } from '@keyguard/testkit/bus';
 import { createSampleGenerator, hashToken, keyedHashToken } from '@keyguard/detectors';
 import { startService as startGithubIngest } from '@keyguard/github-ingest/service';
@@ -31,7 +32,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIssuer } from './support/issuer.js';
 
 const brokers = process.env['KAFKA_BROKERS']!.split(',');
-const sink = process.env['SMTP_SINK_URL']!;
 
 /** Every line any service logs, at debug level, collected here. */
 const logLines: string[] = [];
@@ -233,7 +233,6 @@ describe('no raw secret at rest', () => {
       { timeoutMs: 30_000, what: 'findings for every planted secret' },
     );
     expect(findings.length).toBeGreaterThanOrEqual(5);
-    const mailTo = async (to: string) => (await (await fetch(`${sink}/messages?to=${encodeURIComponent(to)}`)).json()) as { subject: string; text: string; html: string | null }[];
     const ownerMail = await eventually(async () => ((await mailTo(ownerEmail)).length > 0 ? mailTo(ownerEmail) : undefined), { timeoutMs: 30_000, what: 'the revocation email' });
     // The security contact hears about the team's key and the third-party tokens.
     const contactMail = await eventually(

@@ -5,6 +5,7 @@ import { newChannelSecret, verifySignature } from '@keyguard/channels';
 import { createLogger } from '@keyguard/logger';
 import { createSecretBox } from '@keyguard/seal';
 import { connectStore, type Store } from '@keyguard/store';
+import { mailTo, startReceiver } from '@keyguard/testkit/alerts';
 import { uniqueName } from '@keyguard/testkit/bus';
 import { eventually, uriWithDatabase } from '@keyguard/testkit/keys';
 import { uniqueDbName } from '@keyguard/testkit/store';
@@ -13,7 +14,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Config } from '../src/config.js';
 import { type RunningNotifier, startService } from '../src/service.js';
-import { mailTo, recordedEvent, revokedEvent, startReceiver } from './support.js';
+import { recordedEvent, revokedEvent } from './support.js';
 
 const logger = createLogger({ name: 'notifier-test', level: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent' });
 const encryptionKey = randomBytes(32).toString('hex');

@@ -1,17 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import { uniqueName } from '@keyguard/testkit/bus';
 import { createEnvelope, type ExposureRecordedPayload, type KeyRevokedPayload } from '@keyguard/events';
-
-export interface SinkMessage {
-  subject: string;
-  text: string;
-  html: string | null;
-  envelope: { to: string[] };
-}
-
-export const mailTo = async (to: string): Promise<SinkMessage[]> =>
-  (await fetch(`${process.env.SMTP_SINK_URL!}/messages?to=${encodeURIComponent(to)}`)).json() as Promise<SinkMessage[]>;
+import { uniqueName } from '@keyguard/testkit/bus';
 
 export const hashOf = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -57,28 +46,4 @@ export function recordedEvent(input: { teamId: string | null; owner?: { id: stri
     locations: [{ source: 'github', kind: 'commit', url: input.url ?? `https://github.com/acme/app/blob/${tokenHash.slice(0, 40)}/.env#L3`, repository: 'acme/app', path: '.env', line: 3, detectedAt: new Date().toISOString() }],
   };
   return createEnvelope('exposure.recorded', payload, { source: 'test', id: `exposure.recorded:${findingId}` });
-}
-
-export interface Received {
-  at: number;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-/** A local HTTP receiver; `answer` decides the status of each request. */
-export async function startReceiver(answer: (n: number) => number = () => 204) {
-  const received: Received[] = [];
-  let n = 0;
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const status = answer(n++);
-      if (status < 300) received.push({ at: Date.now(), headers: req.headers, body });
-      res.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/hook`, received, stop: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -1,4 +1,5 @@
 import { createKafka, createPublisher, type Publisher } from '@keyguard/bus';
+import { startRevokeServer } from '@keyguard/testkit/alerts';
 import { uniqueName } from '@keyguard/testkit/bus';
 import { createSampleGenerator, hashToken } from '@keyguard/detectors';
 import { createEnvelope, type ExposurePayload } from '@keyguard/events';
@@ -12,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Config } from '../src/config.js';
 import { createGithubIssuer } from '../src/issuers/github.js';
 import { type RunningRelay, startService } from '../src/service.js';
-import { startRevokeServer } from './github-revoke-server.js';
 
 const logger = createLogger({ name: 'relay-test', level: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent' });
 const keys = generateRelayKeyPair();

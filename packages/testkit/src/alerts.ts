@@ -1,4 +1,44 @@
-import { createServer } from 'node:http';
+/**
+ * What alert tests share: the SMTP sink's messages to one address, a local webhook receiver,
+ * and a local server implementing GitHub's credential revocation endpoint.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+
+/** A message the SMTP sink (infra) received, as its HTTP API returns it. */
+export interface SinkMessage {
+  subject: string;
+  text: string;
+  html: string | null;
+  envelope: { to: string[] };
+}
+
+/** What the SMTP sink at SMTP_SINK_URL received for `to`. */
+export const mailTo = async (to: string): Promise<SinkMessage[]> =>
+  (await fetch(`${process.env.SMTP_SINK_URL!}/messages?to=${encodeURIComponent(to)}`)).json() as Promise<SinkMessage[]>;
+
+export interface Received {
+  at: number;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A local HTTP receiver; `answer` decides the status of each request. */
+export async function startReceiver(answer: (n: number) => number = () => 204) {
+  const received: Received[] = [];
+  let n = 0;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const status = answer(n++);
+      if (status < 300) received.push({ at: Date.now(), headers: req.headers, body });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/hook`, received, stop: () => new Promise<void>((r) => server.close(() => r())) };
+}
 
 export interface RevokeServerOptions {
   /** Calls allowed per window before 403 with x-ratelimit-remaining: 0 (GitHub: 60 per hour). */
