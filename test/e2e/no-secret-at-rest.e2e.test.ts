@@ -140,7 +140,8 @@ afterAll(async () => {
 });
 
 describe('no raw secret at rest', () => {
-  it('plants secrets through every entry point and finds them nowhere Keyguard keeps or says anything', async () => {
+  // Seven services, the relay and a channel in one process: on a loaded 2-core machine the waits below add up past the default minute.
+  it('plants secrets through every entry point and finds them nowhere Keyguard keeps or says anything', { timeout: 180_000 }, async () => {
     const contact = `${uniqueName('security')}@example.test`;
     expect((await api(adminKey, 'PATCH', '/settings', { autoRevokeExposed: true, existingExposed: 'ignore', securityContacts: [contact], relayThirdPartyTokens: true, confirm: true })).status).toBe(200);
     // The signing secret is the one credential this answer shows once.
