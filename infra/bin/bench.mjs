@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench -- <name>` (scanner, git, ingest, policy, verify, insights, rejoin, scale, store, start): builds, starts the engines on the test
+ * `npm run bench -- <name>` (scanner, git, ingest, policy, verify, insights, alerts, rejoin, scale, store, start): builds, starts the engines on the test
  * ports unless KAFKA_BROKERS / MONGODB_URI are set (the scanner needs none), runs
  * test/bench/<name>.mjs, and stops what it started. Benchmarks print numbers; they assert nothing.
  */
@@ -17,7 +17,7 @@ const log = (message) => console.log(`[keyguard bench] ${message}`);
 const [name, ...args] = process.argv.slice(2);
 const script = join(root, 'test/bench', `${name}.mjs`);
 // `start` runs `npm start` itself; `scale` starts the chaos suite's own stack.
-const needsEngines = { ingest: true, insights: true, policy: true, rejoin: true, store: true, verify: true, scanner: false, git: false, start: false, scale: false };
+const needsEngines = { ingest: true, insights: true, alerts: true, policy: true, rejoin: true, store: true, verify: true, scanner: false, git: false, start: false, scale: false };
 
 let code = 1;
 try {

@@ -2,16 +2,19 @@
  * "No raw secret at rest", proven end to end. Secrets are planted through every way one can
  * enter Keyguard — a signed Postman event with inline content, a GitHub partner alert that
  * carries raw tokens, a search by key value, a customer API verifying keys with
- * @keyguard/verify — with all six services running in this process
- * against the real engines. Then everything Keyguard keeps or says is searched for them:
- * every message on every topic it wrote, every document in its database, every log line
- * (at debug level), every API response and every email. Only hashes and previews may appear.
+ * @keyguard/verify — with all seven services running in this process against the real engines
+ * (the relay reporting third-party tokens to a local GitHub, a webhook channel and security
+ * contacts set). Then everything Keyguard keeps or says is searched for them: every message on
+ * every topic it wrote, every document in its database, every log line (at debug level), every
+ * API response, every email and every webhook body. Only hashes, previews and the relay's sealed
+ * boxes may appear; the one place a raw GitHub token may go is GitHub's revocation endpoint.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createKafka } from '@keyguard/bus';
+import { mailTo } from '@keyguard/testkit/alerts';
 import { createTestTopic, readAll, uniqueName } from '@keyguard/testkit/bus';
 import { createSampleGenerator, hashToken, keyedHashToken } from '@keyguard/detectors';
 import { startService as startGithubIngest } from '@keyguard/github-ingest/service';
@@ -20,6 +23,8 @@ import { hashApiKey } from '@keyguard/keys';
 import { eventually, randomPmak, uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
+import { startService as startRelay } from '@keyguard/relay/service';
+import { generateRelayKeyPair } from '@keyguard/seal';
 import { startService as startSampleApi } from '@keyguard/sample-api/service';
 import { connectStore } from '@keyguard/store';
 import { uniqueDbName } from '@keyguard/testkit/store';
@@ -27,7 +32,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIssuer } from './support/issuer.js';
 
 const brokers = process.env['KAFKA_BROKERS']!.split(',');
-const sink = process.env['SMTP_SINK_URL']!;
 
 /** Every line any service logs, at debug level, collected here. */
 const logLines: string[] = [];
@@ -50,7 +54,12 @@ const postmanSecret = randomBytes(24).toString('hex');
 const hashKey = randomBytes(32).toString('hex');
 const dbName = uniqueDbName('no_secret_e2e');
 const kafka = createKafka({ brokers, clientId: 'no-secret-e2e', logger: createLogger({ name: 'e2e', level: 'silent' }) });
-let topics: { postmanSourceEvents: string; exposures: string; keyEvents: string; keyState?: string; keyUsage?: string };
+let topics: { postmanSourceEvents: string; exposures: string; keyEvents: string; findings: string; keyState?: string; keyUsage?: string };
+const relayKeys = generateRelayKeyPair();
+/** What the webhook channel received, and what "GitHub" received. */
+const webhookBodies: string[] = [];
+let revokeRequests: { body: string }[] = [];
+let webhookUrl: string;
 let keysApiUrl: string;
 let postmanUrl: string;
 let githubUrl: string;
@@ -75,8 +84,9 @@ beforeAll(async () => {
     postmanSourceEvents: await createTestTopic(kafka, 'nsar-source-postman', 1),
     exposures: await createTestTopic(kafka, 'nsar-exposures', 1),
     keyEvents: await createTestTopic(kafka, 'nsar-key-events', 1),
+    findings: await createTestTopic(kafka, 'nsar-findings', 1),
   };
-  const issuer = await startIssuer({ logger, logLevel: 'debug', dbName, topics, adminKey, notifier: true });
+  const issuer = await startIssuer({ logger, logLevel: 'debug', dbName, topics, adminKey, notifier: true, channelEncryptionKey: randomBytes(32).toString('hex') });
   stops.push(issuer.stop);
   const { common } = issuer;
   keysApiUrl = issuer.keysApiUrl;
@@ -91,6 +101,17 @@ beforeAll(async () => {
 
   const partnerKeys = await startFixtureServer({ 'GET /meta/public_keys/secret_scanning': { body: publicKeysDocument(partnerKey) } });
   stops.push(partnerKeys.stop);
+  const githubApi = await startFixtureServer({ 'POST /credentials/revoke': { status: 202, body: {} } });
+  stops.push(githubApi.stop);
+  revokeRequests = githubApi.requests;
+  const hooks = await startFixtureServer({}, { fallback: (request) => (webhookBodies.push(request.body), { status: 204 }) });
+  stops.push(hooks.stop);
+  webhookUrl = `${hooks.url}/keyguard`;
+  const relay = await startRelay(
+    { ...common, KEYGUARD_RELAY_PRIVATE_KEY: relayKeys.privateKey, GITHUB_API_URL: githubApi.url, RELAY_BATCH_WAIT_MS: 200, RELAY_TICK_MS: 100 },
+    { logger, topics: { exposures: topics.exposures }, groupId: uniqueName('nsar-relay') },
+  );
+  stops.push(relay.stop);
   const github = await startGithubIngest(
     {
       ...common,
@@ -98,6 +119,7 @@ beforeAll(async () => {
       KEYGUARD_HASH_KEY: hashKey,
       GITHUB_API_URL: partnerKeys.url,
       GITHUB_PARTNER_KEYS_URL: `${partnerKeys.url}/meta/public_keys/secret_scanning`,
+      KEYGUARD_RELAY_PUBLIC_KEY: relayKeys.publicKey,
     },
     { logger, topics: { sourceEvents: await createTestTopic(kafka, 'nsar-source-github', 1), exposures: topics.exposures }, groupId: uniqueName('nsar-github') },
   );
@@ -105,7 +127,7 @@ beforeAll(async () => {
   githubUrl = `http://127.0.0.1:${github.port}`;
 
   const postman = await startPostmanIngest(
-    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, KEYGUARD_HASH_KEY: hashKey, POSTMAN_API_URL: 'http://127.0.0.1:9/' },
+    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, KEYGUARD_HASH_KEY: hashKey, POSTMAN_API_URL: 'http://127.0.0.1:9/', KEYGUARD_RELAY_PUBLIC_KEY: relayKeys.publicKey },
     { logger, topics: { sourceEvents: topics.postmanSourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
   );
   stops.push(postman.stop);
@@ -118,8 +140,14 @@ afterAll(async () => {
 });
 
 describe('no raw secret at rest', () => {
-  it('plants secrets through every entry point and finds them nowhere Keyguard keeps or says anything', async () => {
-    expect((await api(adminKey, 'PATCH', '/settings', { autoRevokeExposed: true, existingExposed: 'ignore' })).status).toBe(200);
+  // Seven services, the relay and a channel in one process: on a loaded 2-core machine the waits below add up past the default minute.
+  it('plants secrets through every entry point and finds them nowhere Keyguard keeps or says anything', { timeout: 180_000 }, async () => {
+    const contact = `${uniqueName('security')}@example.test`;
+    expect((await api(adminKey, 'PATCH', '/settings', { autoRevokeExposed: true, existingExposed: 'ignore', securityContacts: [contact], relayThirdPartyTokens: true, confirm: true })).status).toBe(200);
+    // The signing secret is the one credential this answer shows once.
+    const channel = await api(adminKey, 'POST', '/notification-channels', { type: 'webhook', url: webhookUrl, events: ['exposure.detected', 'key.revoked', 'finding.created', 'finding.resolved'] }, { showsKeyOnce: true });
+    expect(channel.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 2100)); // the notifier and the relay read channels and settings at most every 2 s
     const ownerEmail = `${uniqueName('owner')}@example.test`;
     // The one answer that carries a raw key, by design: a new user's first key, shown once.
     const created = await api(adminKey, 'POST', '/users', { email: ownerEmail, name: 'Key Owner', role: 'member' }, { showsKeyOnce: true });
@@ -226,12 +254,22 @@ describe('no raw secret at rest', () => {
       { timeoutMs: 30_000, what: 'findings for every planted secret' },
     );
     expect(findings.length).toBeGreaterThanOrEqual(5);
-    const mail = await eventually(
+    const ownerMail = await eventually(async () => ((await mailTo(ownerEmail)).length > 0 ? mailTo(ownerEmail) : undefined), { timeoutMs: 30_000, what: 'the revocation email' });
+    // The security contact hears about the team's key and the third-party tokens.
+    const contactMail = await eventually(
       async () => {
-        const list = (await (await fetch(`${sink}/messages?to=${encodeURIComponent(ownerEmail)}`)).json()) as { subject: string; text: string; html: string | null }[];
-        return list.length > 0 ? list : undefined;
+        const list = await mailTo(contact);
+        return list.some((m) => m.text.includes('not one of your keys')) && list.some((m) => m.text.includes(`PMAK-…${liveKey.slice(-4)}`)) ? list : undefined;
       },
-      { timeoutMs: 30_000, what: 'the revocation email' },
+      { timeoutMs: 30_000, what: 'the security contact emails' },
+    );
+    const mail = [...ownerMail, ...contactMail];
+    await eventually(async () => webhookBodies.some((b) => b.includes('"exposure.detected"')) && webhookBodies.some((b) => b.includes('"key.revoked"')) || undefined, { timeoutMs: 30_000, what: 'the webhooks' });
+    // The relay reported the GitHub token to GitHub (the one place it may go) and said so on the finding.
+    await eventually(async () => revokeRequests.some((r) => r.body.includes(githubToken)) || undefined, { timeoutMs: 30_000, what: 'the token at GitHub' });
+    await eventually(
+      async () => ((await api(adminKey, 'GET', '/findings')).body.items as { tokenHash: string; reportedTo?: Record<string, string> }[]).some((f) => f.tokenHash === hashToken(githubToken) && f.reportedTo?.['github']) || undefined,
+      { timeoutMs: 60_000, what: 'reported to GitHub on the finding' },
     );
     for (const path of ['/keys', '/exposures', '/findings', '/audit', `/keys/${created.body.key.id}`]) {
       expect((await api(adminKey, 'GET', path)).status).toBe(200);
@@ -263,10 +301,14 @@ describe('no raw secret at rest', () => {
       logs: logLines,
       'api responses': apiBodies,
       email: mail.map((m) => `${m.subject}\n${m.text}\n${m.html ?? ''}`),
+      webhooks: webhookBodies,
     };
     expect(kafkaText.length).toBeGreaterThan(0);
     expect(collections.map((c) => c.name)).toEqual(expect.arrayContaining(['apiKeys', 'findings', 'auditLog']));
     expect(logLines.length).toBeGreaterThan(0);
+    // Positive control for the relay: the exposure carried the GitHub token sealed, and the seal is gone from MongoDB.
+    expect(kafkaText.some((t) => t.includes('"sealedToken":"ks1.'))).toBe(true);
+    expect(documents.filter((d) => d.startsWith('relayReports ')).every((d) => d.includes('"sealed":null'))).toBe(true);
 
     for (const [name, secret] of Object.entries(planted)) {
       for (const [place, texts] of Object.entries(places)) {
@@ -280,6 +322,9 @@ describe('no raw secret at rest', () => {
       for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(secret)), `${name} appears in ${place}`).toEqual([]);
     }
     expect(documents.some((d) => d.includes(hashToken(scimToken))), "the SCIM API key's hash is in MongoDB").toBe(true);
+    // The channel's signing secret: shown once, then only encrypted (and as signatures).
+    const channelSecret: string = channel.body.secret;
+    for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(channelSecret)), `the channel secret appears in ${place}`).toEqual([]);
     // The guessable password's plain SHA-256, which a word list would reverse, is nowhere.
     for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(hashToken(urlPassword))), `plain hash in ${place}`).toEqual([]);
     expect(hashApiKey(liveKey)).toBe(hashToken(liveKey));

@@ -17,17 +17,19 @@ describe('each service gets only its own secrets', () => {
   const env = { ...secrets, GITHUB_TOKEN: 'gh-token-value', GITLAB_TOKEN: 'gl-token-value', POSTMAN_API_KEY: 'pm-value', SMTP_URL: 'smtp://u:p@mail:25', KAFKA_BROKERS: 'k:9092', MONGODB_URI: 'mongodb://db/', PATH: '/usr/bin' };
   const envOf = (name: string) => envFor(byName(name), env, services, Object.keys(generators));
 
-  it('every generated secret is listed by exactly one service, but the hash key shared by the ingest services', () => {
+  it('every generated secret is listed by exactly one service, but the hash key shared by the ingest services and the channel key by keys-api and notifier', () => {
     for (const name of Object.keys(generators)) {
       const listing = services.filter((s) => s.secrets.includes(name)).map((s) => s.name);
       // One deployment key for the keyed hash of guessable secrets: every ingest service must agree on it.
       if (name === 'KEYGUARD_HASH_KEY') expect(listing.sort()).toEqual(['github-ingest', 'gitlab-ingest', 'postman-ingest']);
+      // Notification channels' signing secrets: keys-api encrypts them at rest, the notifier decrypts them to sign.
+      else if (name === 'KEYGUARD_CHANNEL_ENCRYPTION_KEY') expect(listing.sort()).toEqual(['keys-api', 'notifier']);
       else expect(listing, name).toHaveLength(1);
     }
   });
 
   it('hands each its own and nobody else\'s; shared settings reach all', () => {
-    expect(Object.keys(envOf('keys-api')).filter((k) => k in secrets || k.endsWith('_TOKEN') || k === 'SMTP_URL' || k === 'POSTMAN_API_KEY')).toEqual(['KEYGUARD_BOOTSTRAP_ADMIN_KEY']);
+    expect(Object.keys(envOf('keys-api')).filter((k) => k in secrets || k.endsWith('_TOKEN') || k === 'SMTP_URL' || k === 'POSTMAN_API_KEY')).toEqual(['KEYGUARD_BOOTSTRAP_ADMIN_KEY', 'KEYGUARD_CHANNEL_ENCRYPTION_KEY']);
     const github = envOf('github-ingest');
     expect(github).toMatchObject({ GITHUB_WEBHOOK_SECRET: secrets.GITHUB_WEBHOOK_SECRET, GITHUB_TOKEN: 'gh-token-value', PORT: '8081', METRICS_PORT: '9181' });
     for (const other of ['GITLAB_WEBHOOK_TOKEN', 'POSTMAN_WEBHOOK_SECRET', 'KEYGUARD_BOOTSTRAP_ADMIN_KEY', 'GITLAB_TOKEN', 'POSTMAN_API_KEY', 'SMTP_URL']) {

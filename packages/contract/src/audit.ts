@@ -9,7 +9,7 @@ export const AuditEntry = z
     at: DateTime,
     actor: Actor,
     action: z.string().meta({ examples: ['key.revoked', 'settings.updated'] }),
-    target: z.object({ type: z.enum(['key', 'finding', 'settings', 'user', 'scan', 'service_token', 'scim_token', 'scim_group']), id: z.string() }),
+    target: z.object({ type: z.enum(['key', 'finding', 'settings', 'user', 'scan', 'service_token', 'scim_token', 'scim_group', 'channel']), id: z.string() }),
     details: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'AuditEntry' });

@@ -3,6 +3,7 @@ import type { Endpoint } from './endpoint.js';
 import { listExposures } from './exposures.js';
 import { getFinding, listFindings, patchFinding } from './findings.js';
 import { getInsights } from './insights.js';
+import { createChannel, deleteChannel, listChannels, listDeliveries, testChannel, updateChannel } from './notification-channels.js';
 import { createKey, disableKey, enableKey, getKey, listKeys, revokeAllKeys, revokeKey, revokeKeys } from './keys.js';
 import { createScimToken, deleteScimToken, listScimTokens } from './scim-tokens.js';
 import { createServiceToken, deleteServiceToken, listServiceTokens } from './service-tokens.js';
@@ -41,6 +42,12 @@ export const endpoints: readonly Endpoint[] = [
   patchFinding,
   getSettings,
   patchSettings,
+  listChannels,
+  createChannel,
+  updateChannel,
+  deleteChannel,
+  testChannel,
+  listDeliveries,
   listAudit,
   getInsights,
   requestScan,

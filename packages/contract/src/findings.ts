@@ -10,7 +10,7 @@ export type FindingResolution = z.output<typeof FindingResolution>;
 
 export const FindingHistoryEntry = z.object({
   at: DateTime,
-  action: z.enum(['detected', 'location_added', 'reopened', 'resolved', 'key_revoked']),
+  action: z.enum(['detected', 'location_added', 'reopened', 'resolved', 'key_revoked', 'reported_to_issuer', 'issuer_rejected']),
   actor: Actor,
   status: FindingStatus.optional(),
   resolution: FindingResolution.optional(),
@@ -41,6 +41,8 @@ export const Finding = z
     lastSeen: DateTime,
     /** The latest events (at most 100, oldest dropped first). */
     history: z.array(FindingHistoryEntry),
+    /** When the token was reported to its issuer for revocation, by issuer (`github`). */
+    reportedTo: z.record(z.string(), DateTime),
     /** Only on a `too-many-secrets` finding: the latest event held more secrets than are reported one by one. */
     overflow: z
       .object({ total: z.number().int(), reported: z.number().int(), byRule: z.record(z.string(), z.number().int()) })

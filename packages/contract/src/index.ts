@@ -6,6 +6,7 @@ export * from './exposures.js';
 export * from './findings.js';
 export * from './insights.js';
 export * from './keys.js';
+export * from './notification-channels.js';
 export * from './openapi.js';
 export * from './scans.js';
 export * from './scim.js';

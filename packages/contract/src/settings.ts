@@ -11,6 +11,14 @@ export const Settings = z
     autoRevokeExposed: z.boolean(),
     /** False: the dashboard takes single sign-on only (OpenID Connect), not an API key. API calls with keys are unaffected. */
     apiKeySignIn: z.boolean(),
+    /** Also emailed about every exposure of the team's keys and every third-party finding. */
+    securityContacts: z.array(z.string()),
+    /** The team's alert digest window; null until an admin sets one (the operator default applies). */
+    digestWindowMs: z.number().int().nullable(),
+    /** KEYGUARD_DIGEST_WINDOW_MS: the window while digestWindowMs is null (read-only). */
+    digestWindowDefaultMs: z.number().int(),
+    /** Report third-party tokens found in public (GitHub tokens) to their issuers for revocation. */
+    relayThirdPartyTokens: z.boolean(),
   })
   .meta({ id: 'Settings' });
 export type Settings = z.output<typeof Settings>;
@@ -24,8 +32,12 @@ export const PatchSettings = z
     apiKeySignIn: z.boolean().optional(),
     /** When turning autoRevokeExposed on while exposed keys exist: revoke them, or leave them. */
     existingExposed: z.enum(['revoke', 'ignore']).optional().describe('Required to turn autoRevokeExposed on while exposed keys exist'),
-    /** Required when the new keyExpiryDays expires keys at once. */
-    confirm: z.boolean().optional().describe('Required when keyExpiryDays expires keys at once'),
+    securityContacts: z.array(z.email('must be an email address')).max(20).optional(),
+    /** 1 minute to 1 day; null goes back to the operator default. */
+    digestWindowMs: z.number().int().min(60_000).max(86_400_000).nullable().optional(),
+    relayThirdPartyTokens: z.boolean().optional(),
+    /** Required when the new keyExpiryDays expires keys at once, and to turn relayThirdPartyTokens on. */
+    confirm: z.boolean().optional().describe('Required when keyExpiryDays expires keys at once, and to turn relayThirdPartyTokens on'),
   })
   .strict();
 export type PatchSettings = z.input<typeof PatchSettings>;
@@ -52,6 +64,12 @@ export const SettingsConflict = z.discriminatedUnion('error', [
     expiresNow: z.number().int(),
   }),
   ApiError.omit({ issues: true }).extend({ error: z.literal('SSO_NOT_CONFIGURED') }),
+  ApiError.omit({ issues: true }).extend({
+    error: z.literal('CONFIRM_RELAY'),
+    code: z.literal('CONFIRM_RELAY'),
+    /** What reporting third-party tokens does: the dashboard shows it before turning it on. */
+    message: z.string(),
+  }),
 ]);
 export type SettingsConflict = z.output<typeof SettingsConflict>;
 
@@ -67,7 +85,7 @@ export const patchSettings = endpoint({
   method: 'PATCH',
   url: '/settings',
   schema: {
-    summary: 'Change team settings (admins); 409 EXPOSED_KEYS_EXIST / CONFIRM_EXPIRY until the caller decides',
+    summary: 'Change team settings (admins); 409 EXPOSED_KEYS_EXIST / CONFIRM_EXPIRY / CONFIRM_RELAY until the caller decides',
     tags,
     body: PatchSettings,
     response: { 200: SettingsResult, 409: SettingsConflict, ...errors(...bodyErrors, ...authErrors, 403) },

@@ -52,6 +52,12 @@ export const ExposurePayload = z.object({
   confidence: Confidence,
   detectedAt: z.iso.datetime({ offset: true }),
   location: ExposureLocation,
+  /**
+   * Only for a token its issuer can revoke (e.g. a GitHub token) found in a public place, when
+   * the deployment has a relay: the token sealed to the relay's X25519 public key
+   * (`@keyguard/seal`, additional data = tokenHash). Nothing but the relay can open it.
+   */
+  sealedToken: z.string().startsWith('ks1.').max(1024).optional(),
   /** Only on a `too-many-secrets` exposure. */
   overflow: ExposureOverflow.optional(),
 });

@@ -25,5 +25,15 @@ export {
 } from './exposures.js';
 export { Actor, KeyEvent, KeyRevoked, KeyRevokedPayload, RevocationReason } from './key-events.js';
 export { DeadLetter } from './dlq.js';
+export {
+  ExposureAction,
+  ExposureRecorded,
+  ExposureRecordedPayload,
+  FindingEvent,
+  FindingResolved,
+  FindingResolvedPayload,
+  KeyRef,
+  RecordedLocation,
+} from './finding-events.js';
 export { KeyState, KeyStatus, KeyUsed, KeyUsedPayload } from './key-state.js';
 export { ScanReason, ScanRequested, ScanRequestedPayload } from './scan-requests.js';

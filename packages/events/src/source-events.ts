@@ -51,6 +51,8 @@ export type GithubSourceEvent = z.infer<typeof GithubSourceEvent>;
 /** A push or tag push of a public project. */
 export const GitlabPushData = z.object({
   projectId: z.number().int(),
+  /** The project is public (a sealed third-party token may then go to the relay). */
+  public: z.boolean().optional(),
   project: z.string().min(1),
   webUrl: z.string().min(1),
   ref: z.string(),
@@ -88,6 +90,8 @@ export const PostmanEventData = z.object({
   eventType: z.string(),
   /** The receiver already scanned inline content: the worker has nothing to fetch. */
   scannedInline: z.boolean(),
+  /** The resource is public (a sealed third-party token may then go to the relay). */
+  public: z.boolean().optional(),
 });
 export type PostmanEventData = z.infer<typeof PostmanEventData>;
 

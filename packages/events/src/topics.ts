@@ -18,6 +18,8 @@ export const Topics = {
   scanRequests: 'keyguard.scan-requests.v1',
   /** Key lifecycle (revoked, ...), keyed by keyId; read by notifier and audit. */
   keyEvents: 'keyguard.key-events.v1',
+  /** What the policy recorded and how findings were resolved, keyed by tokenHash; read by notifier. */
+  findings: 'keyguard.findings.v1',
   /**
    * Compacted table of every API key's state, keyed by the key's hex SHA-256; values are
    * KeyState records (no envelope). Written by keys-api and policy on every state change; read

@@ -9,6 +9,7 @@ describe('events', () => {
     expect(allTopics().sort()).toEqual([
       'keyguard.dlq.v1',
       'keyguard.exposures.v1',
+      'keyguard.findings.v1',
       'keyguard.key-events.v1',
       'keyguard.key-state.v1',
       'keyguard.key-usage.v1',

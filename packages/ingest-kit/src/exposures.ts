@@ -22,6 +22,8 @@ export interface FoundSecret {
   tokenHash: string;
   redacted: string;
   confidence: ExposurePayload['confidence'];
+  /** The token sealed to the relay (see `sealingScanner`), for tokens an issuer can revoke. */
+  sealed?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface FoundSecret {
 export function exposureMessage(
   found: FoundSecret,
   location: ExposureLocation,
-  init: { source: string; correlationId?: string; detectedAt?: Date; overflow?: ExposureOverflow },
+  init: { source: string; correlationId?: string; detectedAt?: Date; overflow?: ExposureOverflow; /** The place is public: a sealed token may go to the relay. */ public?: boolean },
 ): OutgoingMessage {
   const id = stableId(
     location.source,
@@ -54,6 +56,7 @@ export function exposureMessage(
     detectedAt: (init.detectedAt ?? new Date()).toISOString(),
     location,
     ...(init.overflow ? { overflow: init.overflow } : {}),
+    ...(init.public === true && found.sealed ? { sealedToken: found.sealed } : {}),
   };
   const value = ExposureDetected.parse(createEnvelope('exposure.detected', payload, { source: init.source, id, correlationId: init.correlationId }));
   return { key: found.tokenHash, value };
@@ -79,6 +82,8 @@ export interface EventExposuresInit {
   source: string;
   correlationId?: string;
   detectedAt?: Date;
+  /** The place is public: tokens sealed to the relay travel with their exposures. */
+  public?: boolean;
   /** At most this many exposures of their own (default DEFAULT_MAX_EXPOSURES_PER_EVENT). */
   maxPerEvent?: number;
   /**

@@ -131,7 +131,8 @@ export async function runHistoryJob(ctx: ScanJobContext, options: HistoryJobOpti
             line: f.line,
           };
           secrets.add(f.tokenHash);
-          pending.push(exposureMessage(f, location, { source: options.service, correlationId: job._id, detectedAt }));
+          // A repository just made public is a public place: its GitHub tokens may go to the relay (sealed).
+          pending.push(exposureMessage(f, location, { source: options.service, correlationId: job._id, detectedAt, public: request.reason === 'publicized' }));
         },
         onCommitDone: (_commit, s) => {
           stats = s;

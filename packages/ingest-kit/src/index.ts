@@ -17,3 +17,4 @@ export { type ScanJobContext, type ScanJobRunner, type ScanJobWorkerOptions, typ
 export { type HistoryJobOptions, type HistoryLimits, runHistoryJob } from './history-job.js';
 export { type HistoryConfig, historyDefaults, historyFields, historyLimits } from './history-config.js';
 export { scanJobId, scanRequestMessage } from './scan-request.js';
+export { relayPublicKeyField, type SealedFinding, sealingScanner } from './relay-sealing.js';

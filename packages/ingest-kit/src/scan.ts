@@ -8,11 +8,12 @@ export interface LineFinding {
   line: number;
 }
 
-const toFound = (f: { ruleId: string; tokenHash: string; redacted: string; confidence: Confidence }): FoundSecret => ({
+const toFound = (f: { ruleId: string; tokenHash: string; redacted: string; confidence: Confidence; sealed?: string }): FoundSecret => ({
   ruleId: f.ruleId,
   tokenHash: f.tokenHash,
   redacted: f.redacted,
   confidence: f.confidence,
+  ...(f.sealed ? { sealed: f.sealed } : {}),
 });
 
 /** Scans the added lines of one file in one pass; findings carry the new-file line numbers. */

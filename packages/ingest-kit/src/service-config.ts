@@ -21,6 +21,8 @@ export const ingestFields = {
    * by someone who reads Kafka or MongoDB. Every ingest service of a deployment needs the same.
    */
   KEYGUARD_HASH_KEY: secret(32),
+  /** The relay's X25519 public key (base64url SPKI): GitHub tokens found in public are sealed to it. */
+  KEYGUARD_RELAY_PUBLIC_KEY: relayPublicKeyField,
   /** Secrets one event may report one by one; the rest become one `too-many-secrets` exposure. */
   MAX_EXPOSURES_PER_EVENT: int(1, 10_000, 100),
   /** A webhook request must have arrived whole (headers and body) within this time. */
@@ -38,6 +40,7 @@ export const ingestFields = {
  * them: `startService` callers (tests, embedders) may leave them out.
  */
 import { historyDefaults } from './history-config.js';
+import { relayPublicKeyField } from './relay-sealing.js';
 
 export const ingestDefaults = {
   ...historyDefaults,

@@ -9,6 +9,7 @@ import pTimeout from 'p-timeout';
 import type { z } from 'zod';
 import { createDetectionMetrics, type DetectionMetrics } from './detection-metrics.js';
 import { createDeliveryClaims, createDeliveryGate, type DeliveryGate } from './delivery-gate.js';
+import { sealingScanner } from './relay-sealing.js';
 import { type ScanJobRunner, startScanJobWorker } from './scan-job-worker.js';
 import { type BodySlots, createBodySlots } from './raw-body.js';
 import type { PartnerAlertVerifierOptions } from './partner-alert-verifier.js';
@@ -36,6 +37,8 @@ export interface IngestBaseConfig {
   LARGE_BODY_SLOTS: number;
   UPSTREAM_TIMEOUT_MS: number;
   UPSTREAM_MAX_BYTES: number;
+  /** The relay's X25519 public key: GitHub tokens found in public are sealed to it (optional). */
+  KEYGUARD_RELAY_PUBLIC_KEY?: string;
 }
 
 /** What bounds the work one event or one upstream answer can cause. */
@@ -131,7 +134,8 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
   const metrics = createMetrics(service);
   const detection = createDetectionMetrics(metrics.registry);
   const gate = createDeliveryGate({ claims: createDeliveryClaims(store), publisher, logger, publishTimeoutMs: config.PUBLISH_TIMEOUT_MS });
-  const scanner = deps.scanner ?? createScanner({ hashKey: config.KEYGUARD_HASH_KEY });
+  // GitHub tokens found in public are sealed to the relay (when its public key is configured).
+  const scanner = sealingScanner(deps.scanner ?? createScanner({ hashKey: config.KEYGUARD_HASH_KEY }), config.KEYGUARD_RELAY_PUBLIC_KEY);
   const limits: IngestLimits = {
     maxExposuresPerEvent: config.MAX_EXPOSURES_PER_EVENT,
     upstream: { timeoutMs: config.UPSTREAM_TIMEOUT_MS, maxBytes: config.UPSTREAM_MAX_BYTES },

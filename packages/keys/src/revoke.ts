@@ -1,5 +1,5 @@
 import type { Publisher } from '@keyguard/bus';
-import { createEnvelope, type KeyRevokedPayload, Topics } from '@keyguard/events';
+import { createEnvelope, type FindingResolvedPayload, type KeyRevokedPayload, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
 import pMap from 'p-map';
 import {
@@ -46,6 +46,8 @@ export interface RevokerOptions {
   source: string;
   /** Defaults to keyguard.key-events.v1; tests use fresh topics. */
   keyEventsTopic?: string;
+  /** Defaults to keyguard.findings.v1 (`finding.resolved` when a revocation resolves the key's finding). */
+  findingsTopic?: string;
   publishTimeoutMs?: number;
   /**
    * Called once a key that had been exposed is revoked: seconds from its exposure's detection to
@@ -77,6 +79,7 @@ export function createRevoker(options: RevokerOptions) {
   const users = createUserRepository(options.store);
   const audit = createAuditRepository(options.store);
   const topic = options.keyEventsTopic ?? Topics.keyEvents;
+  const findingsTopic = options.findingsTopic ?? Topics.findings;
   const log = options.logger.child({ component: 'revoker' });
   const insights = createInsightsRepository(options.store);
 
@@ -105,6 +108,8 @@ export function createRevoker(options: RevokerOptions) {
     lap('audit');
     // Only an exposed key has a finding (the policy marks the key when it records one).
     let firstLocation = key.exposure?.locations[0] ?? known.locations?.[0];
+    // Whether this call (or the caller's insert) resolved the finding: only then finding.resolved goes out.
+    let resolvedNow = known.findingResolved === true;
     if (key.exposure && !known.findingResolved) {
       const resolved = await findings.resolveIfOpen(findingIdFor(key.hash), 'revoked', {
         at,
@@ -114,6 +119,7 @@ export function createRevoker(options: RevokerOptions) {
         resolution: 'revoked',
         note: `key revoked (${revocation.reason})`,
       });
+      resolvedNow = resolved !== null;
       firstLocation ??= resolved?.locations?.[0];
       // Counted once: only the call whose conditional update resolved the finding gets it back.
       if (resolved) {
@@ -160,6 +166,21 @@ export function createRevoker(options: RevokerOptions) {
     });
     lap('read');
     await options.publisher.publish(topic, [{ key: key._id, value: event }], { timeoutMs: options.publishTimeoutMs ?? 10_000 });
+    if (resolvedNow && key.exposure) {
+      const resolved: FindingResolvedPayload = {
+        findingId: findingIdFor(key.hash),
+        tokenHash: key.hash,
+        ruleId: 'postman-api-key', // every key we issue is a PMAK key
+        redacted: key.preview,
+        teamId: key.teamId,
+        keyId: key._id,
+        resolution: 'revoked',
+        actor: revocation.actor,
+        resolvedAt: at.toISOString(),
+      };
+      const resolvedEvent = createEnvelope('finding.resolved', resolved, { source: options.source, id: `finding.resolved:${resolved.findingId}:key-revoked`, occurredAt: at, correlationId });
+      await options.publisher.publish(findingsTopic, [{ key: key.hash, value: resolvedEvent }], { timeoutMs: options.publishTimeoutMs ?? 10_000 });
+    }
     lap('published');
     await keys.clearPending(key._id);
     lap('done');

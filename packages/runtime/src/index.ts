@@ -2,3 +2,4 @@ export { createHttpServer, createOpsServer, HttpError, type HttpServerOptions, l
 export { createLifecycle, type Lifecycle, type RunningService, runMain, runService } from './lifecycle.js';
 export { createMetrics, exposureToRevocationHistogram, type Metrics } from './metrics.js';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+export { type Loop, startLoop } from './loop.js';

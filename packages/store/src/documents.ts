@@ -23,6 +23,12 @@ export interface TeamSettings {
   autoRevokeExposed: boolean;
   /** False: the dashboard takes single sign-on only, not an API key (absent: allowed). */
   apiKeySignIn?: boolean;
+  /** Extra people (emails) alerted about every exposure of the team's keys and third-party findings. */
+  securityContacts?: string[];
+  /** The team's alert digest window; unset (null / missing) until an admin sets it: KEYGUARD_DIGEST_WINDOW_MS applies. */
+  digestWindowMs?: number | null;
+  /** Report third-party tokens found in public (GitHub tokens) to their issuers for revocation. */
+  relayThirdPartyTokens?: boolean;
 }
 
 export interface TeamDoc {
@@ -106,7 +112,7 @@ export interface ApiKeyDoc {
 
 export interface FindingHistoryEntry {
   at: Date;
-  action: 'detected' | 'location_added' | 'reopened' | 'resolved' | 'key_revoked';
+  action: 'detected' | 'location_added' | 'reopened' | 'resolved' | 'key_revoked' | 'reported_to_issuer' | 'issuer_rejected';
   actor: ActorRef;
   status?: FindingStatus;
   resolution?: FindingResolution;
@@ -131,6 +137,8 @@ export interface FindingDoc {
   firstSeen: Date;
   lastSeen: Date;
   history: FindingHistoryEntry[];
+  /** When the token was reported to its issuer's revocation API, by issuer (e.g. `github`). */
+  reportedTo?: Record<string, Date>;
   /** One identity string per location: what keeps `locations` free of duplicates. */
   locationKeys?: string[];
   /**
@@ -146,7 +154,7 @@ export interface AuditLogDoc {
   at: Date;
   actor: ActorRef;
   action: string;
-  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan' | 'service_token' | 'scim_token' | 'scim_group'; id: string };
+  target: { type: 'key' | 'finding' | 'settings' | 'user' | 'scan' | 'service_token' | 'scim_token' | 'scim_group' | 'channel'; id: string };
   details: Record<string, unknown>;
 }
 
@@ -164,6 +172,104 @@ export interface NotificationDoc {
   status: 'sending' | 'sent';
   createdAt: Date;
   sentAt: Date | null;
+}
+
+/** A team's webhook or Slack channel. The signing secret is stored encrypted (`enc1.…`), never in clear. */
+export interface NotificationChannelDoc {
+  _id: string;
+  teamId: string;
+  type: 'webhook' | 'slack';
+  url: string;
+  events: string[];
+  secretEncrypted: string;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ChannelDeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'failed';
+
+/** One event to one channel: the persisted retry schedule of the delivery worker. */
+export interface ChannelDeliveryDoc {
+  /** `<channel id>:<event id>`: one delivery per channel and event, however often it is redelivered. */
+  _id: string;
+  channelId: string;
+  teamId: string;
+  /** The public event type, e.g. `exposure.detected`. */
+  event: string;
+  eventId: string;
+  /** Deliveries with the same order key reach the channel in `seq` order (one key's story stays in order). */
+  orderKey: string;
+  seq: number;
+  /** The JSON body sent, secret-free. */
+  body: string;
+  status: ChannelDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  leaseUntil: Date | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+/** One thing to tell one person, waiting for their next digest email. */
+export interface DigestItemDoc {
+  /** `<event id>|<digest key>`: redelivery inserts nothing new. */
+  _id: string;
+  digestKey: string;
+  teamId: string;
+  email: string;
+  item: Record<string, unknown>;
+  createdAt: Date;
+  /** Set when a digest email took the item (the claim id); null while waiting. */
+  batchId: string | null;
+  sentAt: Date | null;
+}
+
+/** A person's digest schedule in one team: when the next email may go. */
+export interface DigestDoc {
+  /** `<team id>|<email>` */
+  _id: string;
+  teamId: string;
+  email: string;
+  lastSentAt: Date | null;
+  /** When the flusher should look next; far in the future while nothing waits. */
+  dueAt: Date;
+  claimId: string | null;
+  claimedUntil: Date | null;
+}
+
+/** A sealed third-party token waiting to be reported to its issuer; the seal is dropped once accepted. */
+export interface RelayReportDoc {
+  /** `<issuer>:<tokenHash>` */
+  _id: string;
+  issuer: string;
+  tokenHash: string;
+  findingId: string;
+  ruleId: string;
+  redacted: string;
+  /** The sealed token (`ks1.…`); null once the issuer accepted (or finally refused) it. */
+  sealed: string | null;
+  status: 'pending' | 'sending' | 'reported' | 'rejected';
+  attempts: number;
+  nextAttemptAt: Date;
+  leaseUntil: Date | null;
+  createdAt: Date;
+  reportedAt: Date | null;
+  lastError: string | null;
+  /** Set once the finding's history shows the outcome. */
+  findingUpdated: boolean;
+  /** The claim that holds it while a call is in flight. */
+  batch?: string;
+}
+
+/** An issuer's call budget as the relay last saw it (survives restarts). */
+export interface RelayIssuerDoc {
+  _id: string;
+  windowStart: Date;
+  calls: number;
+  blockedUntil: Date | null;
 }
 
 /** A browser session of the dashboard: only the SHA-256 of its random id is stored. */

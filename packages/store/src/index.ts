@@ -8,6 +8,11 @@ export { createDeliveryRepository, type DeliveryRepository } from './repositorie
 export { createFindingRepository, type FindingListQuery, type FindingRepository, type LocationsUpdate } from './repositories/findings.js';
 export { changing, createKeyRepository, initialState, type KeyExposure, type KeyListQuery, type KeyRepository, type KeyScope, type KeySort, stateChange } from './repositories/keys.js';
 export { createNotificationRepository, type NotificationRepository } from './repositories/notifications.js';
+export { createDigestRepository, type DigestItemRecord, type DigestRepository, digestKeyOf, type NewDigestItem, NOTHING_DUE } from './repositories/digests.js';
+export { createChannelRepository, type ChannelRepository } from './repositories/notification-channels.js';
+export { createChannelDeliveryRepository, type ChannelDeliveryRepository } from './repositories/channel-deliveries.js';
+export { createRelayRepository, type RelayRepository } from './repositories/relay.js';
+export { createTeamDirectory, type TeamDirectory, type TeamRecipients } from './repositories/team-directory.js';
 export { createSessionRepository, type SessionRepository } from './repositories/sessions.js';
 export { createTeamRepository, type TeamRepository } from './repositories/teams.js';
 export { createUserRepository, type UserRepository } from './repositories/users.js';

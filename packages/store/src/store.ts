@@ -4,11 +4,17 @@ import { detectCapabilities, type StoreCapabilities } from './capabilities.js';
 import type {
   ApiKeyDoc,
   AuditLogDoc,
+  ChannelDeliveryDoc,
   CursorDoc,
   DeliveryDoc,
+  DigestDoc,
+  DigestItemDoc,
   FindingDoc,
-  MarkerDoc,
+  NotificationChannelDoc,
   NotificationDoc,
+  RelayIssuerDoc,
+  RelayReportDoc,
+  MarkerDoc,
   SessionDoc,
   ScanJobDoc,
   ScanLockDoc,
@@ -28,6 +34,12 @@ export interface Collections {
   auditLog: Collection<AuditLogDoc>;
   deliveries: Collection<DeliveryDoc>;
   notifications: Collection<NotificationDoc>;
+  notificationChannels: Collection<NotificationChannelDoc>;
+  channelDeliveries: Collection<ChannelDeliveryDoc>;
+  digests: Collection<DigestDoc>;
+  digestItems: Collection<DigestItemDoc>;
+  relayReports: Collection<RelayReportDoc>;
+  relayIssuers: Collection<RelayIssuerDoc>;
   sessions: Collection<SessionDoc>;
   scanJobs: Collection<ScanJobDoc>;
   scanLocks: Collection<ScanLockDoc>;
@@ -80,6 +92,12 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.findings.createIndex({ tokenHash: 1 }, { unique: true, name: 'token_hash_unique' }),
     c.findings.createIndex({ teamId: 1, status: 1, lastSeen: -1 }, { name: 'team_status_seen' }),
     c.auditLog.createIndex({ teamId: 1, at: -1 }, { name: 'team_at' }),
+    c.notificationChannels.createIndex({ teamId: 1 }, { name: 'team' }),
+    c.channelDeliveries.createIndex({ status: 1, seq: 1 }, { name: 'status_seq' }),
+    c.channelDeliveries.createIndex({ channelId: 1, createdAt: -1 }, { name: 'channel_created' }),
+    c.digestItems.createIndex({ digestKey: 1, batchId: 1 }, { name: 'digest_batch' }),
+    c.digests.createIndex({ dueAt: 1 }, { name: 'due' }),
+    c.relayReports.createIndex({ status: 1, nextAttemptAt: 1 }, { name: 'status_next' }),
     c.scanJobs.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
     c.serviceTokens.createIndex({ hash: 1 }, { unique: true, name: 'hash_unique' }),
     c.serviceTokens.createIndex({ teamId: 1, createdAt: -1 }, { name: 'team_created' }),
@@ -112,6 +130,12 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     auditLog: db.collection('auditLog'),
     deliveries: db.collection('deliveries'),
     notifications: db.collection('notifications'),
+    notificationChannels: db.collection('notificationChannels'),
+    channelDeliveries: db.collection('channelDeliveries'),
+    digests: db.collection('digests'),
+    digestItems: db.collection('digestItems'),
+    relayReports: db.collection('relayReports'),
+    relayIssuers: db.collection('relayIssuers'),
     sessions: db.collection('sessions'),
     scanJobs: db.collection('scanJobs'),
     scanLocks: db.collection('scanLocks'),

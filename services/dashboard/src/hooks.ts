@@ -55,8 +55,14 @@ export function useResource<T>(fetcher: () => Promise<T>, inputs: string, pollMs
   return { data, error, loading, reload };
 }
 
-/** `#/keys?x=1` → `keys`. Hash routing: keys-api serves one index.html, no server routes needed. */
-const readRoute = () => window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+/** `#/keys?x=1` → `keys`, `#/findings/fnd_1` → `findings`. Hash routing: keys-api serves one index.html, no server routes needed. */
+const readRoute = () => (window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '').split('/')[0] ?? '';
+
+/** The item a link points at: `#/findings/fnd_1` → `fnd_1` (email and webhook links open exactly it). */
+export const routeItem = (): string | null => {
+  const id = (window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '').split('/')[1];
+  return id ? decodeURIComponent(id) : null;
+};
 
 /** `#/findings?source=github` → `{ source: 'github' }`: the filters a link put in the address. */
 export function hashParams(): Record<string, string> {

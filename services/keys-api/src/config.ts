@@ -19,6 +19,12 @@ export const Config = z.object({
   LAST_USED_GRANULARITY_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).optional(),
   /** Mark the session cookie Secure and send HSTS (set when served over HTTPS). */
   SESSION_COOKIE_SECURE: flag(false),
+  /** Allow notification channels on loopback, private and link-local addresses (local receivers, tests). */
+  KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: flag(false).optional(),
+  /** 64 hex: encrypts channel signing secrets at rest (the notifier decrypts them to sign). Channels answer 503 without it. */
+  KEYGUARD_CHANNEL_ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)').optional(),
+  /** The operator's default alert digest window (the notifier applies it; shown in Settings for teams without their own). */
+  KEYGUARD_DIGEST_WINDOW_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1000).optional(),
   /** Failed authentications per client address per minute before 429 (default 20). */
   AUTH_FAILURES_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(1).optional(),
   /** POST /session calls per client address per minute (default 30). */
@@ -54,6 +60,12 @@ export const Config = z.object({
   }
 });
 export type Config = z.infer<typeof Config>;
+
+/** KEYGUARD_DIGEST_WINDOW_MS when the operator sets none (the notifier's default too). */
+export const DEFAULT_DIGEST_WINDOW_MS = 5 * 60 * 1000;
+
+/** The operator's default digest window. */
+export const digestWindowOf = (config: Config) => config.KEYGUARD_DIGEST_WINDOW_MS ?? DEFAULT_DIGEST_WINDOW_MS;
 
 /** The only reader of process.env in this service. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfigOrExit(Config, env, 'keys-api');

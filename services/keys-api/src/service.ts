@@ -1,9 +1,10 @@
 import { createKafka, createPublisher, ensureTopics, kafkaReadiness, runConsumer, type RunningConsumer, topicIsEmpty } from '@keyguard/bus';
-import { KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
+import { createEnvelope, KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
 import { createExpirySweeper, createKeyStatePublisher, createRevoker, type KeyStatePublisher } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
 import { createHttpServer, createLifecycle, createMetrics, exposureToRevocationHistogram, type FastifyInstance, listenOps, metricsPortFor } from '@keyguard/runtime';
-import { connectStore, createMarkerRepository, repositoriesOf, type Store } from '@keyguard/store';
+import { createSecretBox } from '@keyguard/seal';
+import { connectStore, createChannelDeliveryRepository, createChannelRepository, createMarkerRepository, repositoriesOf, type Store } from '@keyguard/store';
 import { createVerifier } from '@keyguard/verify';
 import { createKeyIssuer } from './adapters/issue.js';
 import { createKeyQueries } from './adapters/keys.js';
@@ -28,7 +29,7 @@ const service = 'keys-api';
 
 export interface KeysApiDeps {
   logger?: Logger;
-  topics?: { keyEvents?: string; scanRequests?: string; keyState?: string; keyUsage?: string };
+  topics?: { keyEvents?: string; findings?: string; scanRequests?: string; keyState?: string; keyUsage?: string };
   /** Called with the HTTP app before any route is added (tests install the contract watcher here). */
   extend?: (app: FastifyInstance) => void;
 }
@@ -44,6 +45,7 @@ export interface RunningKeysApi {
 export async function startService(config: Config, deps: KeysApiDeps = {}): Promise<RunningKeysApi> {
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
+  const findingsTopic = deps.topics?.findings ?? Topics.findings;
   const scanRequestsTopic = deps.topics?.scanRequests ?? Topics.scanRequests;
   const keyStateTopic = deps.topics?.keyState ?? Topics.keyState;
   const keyUsageTopic = deps.topics?.keyUsage ?? Topics.keyUsage;
@@ -53,6 +55,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
     await ensureTopics(kafka, [
       { topic: keyEventsTopic },
+      { topic: findingsTopic },
       { topic: scanRequestsTopic, numPartitions: 6 },
       { topic: keyStateTopic, config: TopicConfigs[Topics.keyState] },
       { topic: keyUsageTopic },
@@ -78,6 +81,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       logger,
       source: service,
       keyEventsTopic,
+      findingsTopic,
       onExposedKeyRevoked: (o) => exposureToRevocation.observe({ source: o.source, reason: o.reason }, o.seconds),
     });
     const repos = repositoriesOf(store);
@@ -127,6 +131,13 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       revoker,
       keyState,
       sweeper,
+      channels: createChannelRepository(store),
+      deliveries: createChannelDeliveryRepository(store),
+      secretBox: config.KEYGUARD_CHANNEL_ENCRYPTION_KEY ? createSecretBox(config.KEYGUARD_CHANNEL_ENCRYPTION_KEY) : null,
+      async findingResolved(payload) {
+        const event = createEnvelope('finding.resolved', payload, { source: service });
+        await publisher.publish(findingsTopic, [{ key: payload.tokenHash, value: event }], { timeoutMs: 10_000 });
+      },
       scans: createScanRequests({ store, publisher, topic: scanRequestsTopic, logger }),
       auth: createAuthenticator(repos, {
         lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? 1000,

@@ -26,7 +26,7 @@ async function warnAboutUnknownTeams(store: Store, teamIds: string[], logger: Lo
 export interface PolicyDeps {
   logger?: Logger;
   /** Topic names (tests use fresh ones). */
-  topics?: { exposures?: string; keyEvents?: string; keyState?: string };
+  topics?: { exposures?: string; keyEvents?: string; findings?: string; keyState?: string };
   groupId?: string;
   retry?: Partial<RetryPolicy>;
   /** Set false to run no periodic sweep (tests call `sweep()` themselves). */
@@ -52,6 +52,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
   const logger = deps.logger ?? createLogger({ name: service, level: config.LOG_LEVEL });
   const exposuresTopic = deps.topics?.exposures ?? Topics.exposures;
   const keyEventsTopic = deps.topics?.keyEvents ?? Topics.keyEvents;
+  const findingsTopic = deps.topics?.findings ?? Topics.findings;
   const keyStateTopic = deps.topics?.keyState ?? Topics.keyState;
   const lifecycle = createLifecycle(logger, { exit: false });
   const stop = lifecycle.stop;
@@ -66,6 +67,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     await ensureTopics(kafka, [
       { topic: exposuresTopic },
       { topic: keyEventsTopic },
+      { topic: findingsTopic },
       { topic: keyStateTopic, config: TopicConfigs[Topics.keyState] },
       { topic: Topics.dlq },
     ]);
@@ -85,11 +87,13 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       logger,
       source: service,
       keyEventsTopic,
+      findingsTopic,
       onExposedKeyRevoked: (o) => exposureToRevocation.observe({ source: o.source, reason: o.reason }, o.seconds),
     });
     const routes = config.FINDINGS_TEAMS ?? [];
     const defaultTeam = config.FINDINGS_DEFAULT_TEAM ?? DEFAULT_FINDINGS_TEAM;
-    const findings = createFindingRecorder(store, { teamOf: teamForPlace(routes, defaultTeam) });
+    const teamOf = teamForPlace(routes, defaultTeam);
+    const findings = createFindingRecorder(store, { teamOf });
     // The bootstrap team may not exist yet on a first start (keys-api creates it): only what the operator named is checked.
     await warnAboutUnknownTeams(store, [...(config.FINDINGS_DEFAULT_TEAM ? [defaultTeam] : []), ...routes.map((r) => r.teamId)], logger);
     const sweeper = createExpirySweeper({ store, revoker });
@@ -99,6 +103,10 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       revoker,
       keyState,
       logger,
+      publisher,
+      findingsTopic,
+      source: service,
+      teamOf,
       onOutcome: (o) => {
         exposuresTotal.inc(o.exposures);
         revokedTotal.inc(o.revoked);

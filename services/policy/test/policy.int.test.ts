@@ -16,6 +16,8 @@ afterAll(async () => {
 
 const finding = (raw: string) => h.store.collections.findings.findOne({ tokenHash: hashApiKey(raw) });
 const keyDoc = (id: string) => h.store.collections.apiKeys.findOne({ _id: id });
+const findingEventsFor = async (tokenHash: string) =>
+  (await readAll(h.kafka, h.topics.findings)).map((m) => m.json as { id: string; type: string; payload: Record<string, unknown> & { tokenHash: string } }).filter((e) => e.payload.tokenHash === tokenHash);
 const revokedEventsFor = async (keyId: string) =>
   (await readAll(h.kafka, h.topics.keyEvents)).map((m) => m.json as { id: string; type: string; payload: { keyId: string } }).filter((e) => e.payload.keyId === keyId);
 
@@ -57,6 +59,16 @@ describe('policy: auto-revoke on', () => {
     const states = await statesOf(key.hash, (s) => s.at(-1)?.status === 'revoked');
     expect(states.at(-1)).toMatchObject({ keyId: key._id, teamId: owner.teamId, ownerEmail: owner.email, status: 'revoked', exposed: true, version: 1 });
     expect((await keyDoc(key._id))?.statePending).toBeUndefined();
+
+    // For the notifier: what was recorded (with the team and the owner) and that the finding was resolved — once each.
+    const told = await eventually(async () => ((await findingEventsFor(hashApiKey(key.raw))).length >= 2 ? findingEventsFor(hashApiKey(key.raw)) : undefined), { what: 'the finding events' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await findingEventsFor(hashApiKey(key.raw))).map((e) => e.type).sort()).toEqual(['exposure.recorded', 'finding.resolved']);
+    expect(told.find((e) => e.type === 'exposure.recorded')).toMatchObject({
+      payload: { teamId: owner.teamId, action: 'revoked', findingCreated: true, key: { id: key._id, owner: { email: owner.email } }, locations: [{ repository: 'o/r' }] },
+    });
+    expect(told.find((e) => e.type === 'finding.resolved')).toMatchObject({ payload: { resolution: 'revoked', keyId: key._id } });
+    expect(JSON.stringify(told)).not.toContain(key.raw);
   });
 
   it('a revoked key exposed again somewhere new gains the location but is not revoked twice or reopened', async () => {
@@ -123,6 +135,9 @@ describe('policy: not our keys', () => {
     expect(a).toMatchObject({ status: 'open', ruleId: 'postman-api-key' });
     expect(a.keyId ?? null).toBeNull();
     expect(b).toMatchObject({ status: 'open', ruleId: 'github-pat', locations: [{ source: 'gitlab' }] });
+    const [recorded] = await eventually(async () => ((await findingEventsFor(hashApiKey(thirdParty))).length ? findingEventsFor(hashApiKey(thirdParty)) : undefined));
+    // A GitLab place no FINDINGS_TEAMS route names: the default team's (its security contacts are told).
+    expect(recorded).toMatchObject({ type: 'exposure.recorded', payload: { teamId: 'team_default', key: null, action: 'recorded', findingCreated: true } });
   });
 });
 

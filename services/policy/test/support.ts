@@ -17,7 +17,12 @@ export const logger = createLogger({ name: 'policy-test', level: (process.env.TE
  */
 export async function startPolicy(env: Record<string, string> = {}, { mongoUri = process.env.MONGODB_URI! }: { mongoUri?: string } = {}) {
   const dbName = uniqueDbName('policy');
-  const topics = { exposures: uniqueName('keyguard.exposures'), keyEvents: uniqueName('keyguard.key-events'), keyState: uniqueName('keyguard.key-state') };
+  const topics = {
+    exposures: uniqueName('keyguard.exposures'),
+    keyEvents: uniqueName('keyguard.key-events'),
+    findings: uniqueName('keyguard.findings'),
+    keyState: uniqueName('keyguard.key-state'),
+  };
   const config = Config.parse({
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
     MONGODB_URI: uriWithDatabase(mongoUri, dbName),

@@ -17,8 +17,8 @@ export interface IssuerOptions {
   logger: Logger;
   logLevel: LogLevel;
   dbName: string;
-  /** keyState and keyUsage: fresh ones unless given; `scanRequests`: where keys-api queues on-demand scans (the real topic when absent). */
-  topics: { exposures: string; keyEvents: string; keyState?: string; keyUsage?: string; scanRequests?: string };
+  /** `findings` defaults to a topic named after `keyEvents` (the services create it); keyState and keyUsage: fresh ones unless given; `scanRequests`: where keys-api queues on-demand scans (the real topic when absent). */
+  topics: { exposures: string; keyEvents: string; findings?: string; keyState?: string; keyUsage?: string; scanRequests?: string };
   adminKey: string;
   admin?: { email: string; name: string };
   /** The built dashboard keys-api serves; none by default. */
@@ -27,6 +27,8 @@ export interface IssuerOptions {
   notifier?: boolean;
   /** More keys-api settings (e.g. OIDC_ISSUER). */
   keysApi?: Record<string, unknown>;
+  /** KEYGUARD_CHANNEL_ENCRYPTION_KEY for keys-api and the notifier (notification channels). */
+  channelEncryptionKey?: string;
 }
 
 export interface Issuer {
@@ -51,7 +53,12 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
     MONGODB_URI: uriWithDatabase(process.env['MONGODB_URI']!, options.dbName),
   };
   const { logger } = options;
-  const topics = { ...options.topics, keyState: options.topics.keyState ?? `e2e.key-state.${suffix()}`, keyUsage: options.topics.keyUsage ?? `e2e.key-usage.${suffix()}` };
+  const topics = {
+    ...options.topics,
+    findings: options.topics.findings ?? `${options.topics.keyEvents}.findings`,
+    keyState: options.topics.keyState ?? `e2e.key-state.${suffix()}`,
+    keyUsage: options.topics.keyUsage ?? `e2e.key-usage.${suffix()}`,
+  };
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s();
@@ -66,9 +73,12 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_TTL_HOURS: 1,
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
+        KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: true,
+        KEYGUARD_DIGEST_WINDOW_MS: 300_000,
+        ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
         ...options.keysApi,
       },
-      { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
+      { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings, keyState: topics.keyState, keyUsage: topics.keyUsage, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;
@@ -78,8 +88,21 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
     if (options.notifier) {
       groups.notifier = `e2e-notifier-${suffix()}`;
       const notifier = await startNotifier(
-        { ...common, SMTP_URL: process.env['SMTP_URL']!, MAIL_FROM: 'Keyguard <keyguard@localhost>', DASHBOARD_URL: `${keysApiUrl}/` },
-        { logger, topics: { keyEvents: topics.keyEvents }, groupId: groups.notifier },
+        {
+          ...common,
+          SMTP_URL: process.env['SMTP_URL']!,
+          MAIL_FROM: 'Keyguard <keyguard@localhost>',
+          DASHBOARD_URL: `${keysApiUrl}/`,
+          KEYGUARD_DIGEST_WINDOW_MS: 300_000,
+          DIGEST_SETTLE_MS: 500,
+          KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: true,
+          WEBHOOK_RETRY_INITIAL_MS: 200,
+          WEBHOOK_RETRY_MAX_MS: 2000,
+          WEBHOOK_RETRY_FOR_MS: 86_400_000,
+          WEBHOOK_TIMEOUT_MS: 5000,
+          ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
+        },
+        { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings }, groupId: groups.notifier, tickMs: 200 },
       );
       stops.push(notifier.stop);
     }

@@ -63,7 +63,14 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { keysApi?: Record<string, unknown> } = {}): Promise<Stack> {
+export interface StackOptions {
+  /** More keys-api settings (e.g. OIDC_ISSUER). */
+  keysApi?: Record<string, unknown>;
+  /** Start the notifier too, with this channel encryption key (channels on loopback allowed). */
+  channelEncryptionKey?: string;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const brokers = env('KAFKA_BROKERS').split(',');
   const dbName = uniqueDbName('dashboard_e2e');
   const logger = createLogger({ name: 'dashboard-e2e', level: (process.env['E2E_LOG_LEVEL'] as 'info' | undefined) ?? 'error' });
@@ -79,6 +86,7 @@ export async function startStack(options: { keysApi?: Record<string, unknown> } 
     admin: { email: 'ada@acme.test', name: 'Ada Admin' },
     dashboardDir: dashboardDist,
     ...(options.keysApi ? { keysApi: options.keysApi } : {}),
+    ...(options.channelEncryptionKey ? { notifier: true, channelEncryptionKey: options.channelEncryptionKey } : {}),
   });
   const publisher: Publisher = createPublisher(kafka, { logger });
   const store = await connectStore({ uri: issuer.common.MONGODB_URI, logger });

@@ -221,8 +221,8 @@ export function createKeyRepository(store: Store) {
     /** The keys among these hashes, with what the policy decides on. */
     matchHashes: (hashes: string[]) =>
       keys
-        .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1, statePending: 1 } })
-        .toArray() as Promise<Pick<ApiKeyDoc, '_id' | 'hash' | 'teamId' | 'status' | 'exposure' | 'revocationPending' | 'statePending'>[]>,
+        .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1, statePending: 1, name: 1, preview: 1, createdBy: 1 } })
+        .toArray() as Promise<Pick<ApiKeyDoc, '_id' | 'hash' | 'teamId' | 'status' | 'exposure' | 'revocationPending' | 'statePending' | 'name' | 'preview' | 'createdBy'>[]>,
 
     /** Which of these hashes are keys we issued. */
     async knownHashes(hashes: string[]): Promise<Set<string>> {

@@ -3,7 +3,7 @@ import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
 import { formatDate, formatDateTime, formatRelative, locationLabel, plural, revocationText, safeHref, usedAfterExposure, userLabel } from '../format';
 import { ExposureFilters } from './exposure-filters';
-import { useResource } from '../hooks';
+import { routeItem, useResource } from '../hooks';
 import type { Exposure, Location } from '@keyguard/contract';
 
 const pageSize = 50;
@@ -199,8 +199,15 @@ export function ExposedPage() {
 function ExposureRow({ exposure: e, selected, onToggle, onRevoke }: { exposure: Exposure; selected: boolean; onToggle: () => void; onRevoke: () => void }) {
   const revoked = e.status === 'revoked';
   const afterExposure = usedAfterExposure(e.lastUsedAt, e.detectedAt);
+  // An alert's link (#/exposed/<key id>) points at exactly this row.
+  const linked = routeItem() === e.id;
   return (
-    <tr className={`exposure-row${revoked ? ' is-revoked' : ''}${selected ? ' is-selected' : ''}`} data-key-id={e.id}>
+    <tr
+      className={`exposure-row${revoked ? ' is-revoked' : ''}${selected ? ' is-selected' : ''}${linked ? ' is-linked' : ''}`}
+      data-key-id={e.id}
+      aria-current={linked ? 'true' : undefined}
+      ref={linked ? (row) => row?.scrollIntoView({ block: 'center' }) : undefined}
+    >
       <td className="col-check">
         <input type="checkbox" aria-label={`Select ${e.name}`} checked={selected} onChange={onToggle} disabled={revoked} />
       </td>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, useToast } from '../components';
 import { formatDate, formatDateTime, resolutionLabels, sourceLabel, userLabel } from '../format';
-import { hashParams, useResource } from '../hooks';
+import { hashParams, routeItem, useResource } from '../hooks';
 import type { Exposure, Finding, ResolveAs } from '@keyguard/contract';
 import { Locations } from './exposed';
 import { RecentScans, ScanNowButton } from './scans';
@@ -15,7 +15,10 @@ const historyLabels: Record<string, string> = {
   reopened: 'Reopened',
   resolved: 'Resolved',
   key_revoked: 'Key revoked',
+  reported_to_issuer: 'Reported to its issuer for revocation',
+  issuer_rejected: 'Its issuer refused the report',
 };
+const issuerNames: Record<string, string> = { github: 'GitHub' };
 
 const resolutionFilterLabels: Record<string, string> = { revoked: 'revoked', ignored: 'ignored, false positive or won’t fix' };
 
@@ -191,7 +194,7 @@ export function FindingsPage() {
 }
 
 function FindingCard({ finding: f, exposure, onResolve }: { finding: Finding; exposure: Exposure | undefined; onResolve: () => void }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(() => routeItem() === f.id);
   const detailsId = `finding-${f.id}`;
   const sources = [...new Set(f.locations.map((l) => sourceLabel(l.source)))];
   return (
@@ -216,6 +219,11 @@ function FindingCard({ finding: f, exposure, onResolve }: { finding: Finding; ex
             {f.locations.length} location{f.locations.length === 1 ? '' : 's'}
             {sources.length > 0 ? ` · ${sources.join(', ')}` : ''}
           </span>
+          {Object.entries(f.reportedTo ?? {}).map(([issuer, at]) => (
+            <span key={issuer} data-testid="reported-to">
+              Reported to {issuerNames[issuer] ?? issuer} at {formatDateTime(at)}
+            </span>
+          ))}
         </div>
         <div className="finding-actions">
           <button type="button" className="btn btn-ghost" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((o) => !o)}>

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Settings, SettingsResult } from '@keyguard/contract';
+import { NotificationsSection } from './notifications';
 import { api, settingsConflict } from '../api';
 import { ConfirmDialog, ErrorState, Spinner, Switch, errorMessage, useToast } from '../components';
 import { plural } from '../format';
@@ -137,6 +138,7 @@ export function SettingsPage() {
           onChange={(v) => void save({ autoRevokeExposed: v }, v ? 'Exposed keys will be revoked automatically' : 'Automatic revocation is off')}
         />
       </div>
+      <NotificationsSection />
 
       <ServiceTokens />
 

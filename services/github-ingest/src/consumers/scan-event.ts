@@ -75,11 +75,14 @@ export function createGithubWorker({ apis, scanner, service, maxPerEvent }: Gith
   return async function collect(event: GithubSourceEvent, log: Logger): Promise<OutgoingMessage[]> {
     const { data, deliveryId } = event.payload;
     const occurrences = await scanPush(data, log);
+    // Only a public repository's tokens may go to the relay (sealed, for their issuer).
+    const isPublic = !data.private;
     return eventExposures(occurrences, {
       source: service,
       correlationId: deliveryId,
       detectedAt: new Date(),
       maxPerEvent,
+      public: isPublic,
       summaryLocation: { source: 'github', kind: 'push', url: data.repositoryUrl, repository: data.repository, commit: data.after },
     });
   };

@@ -69,6 +69,7 @@ export function createGitlabWorker({ api, scanner, service, maxPerEvent }: { api
       correlationId: event.payload.deliveryId,
       detectedAt: new Date(),
       maxPerEvent,
+      public: data.public === true,
       summaryLocation: { source: 'gitlab', kind: 'push', url: data.webUrl, repository: data.project, commit: data.after },
     });
   };

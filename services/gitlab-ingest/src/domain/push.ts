@@ -39,6 +39,7 @@ export function decidePush(hook: PushHook, scanPrivate: boolean): Decision {
     scan: true,
     data: {
       projectId: hook.project.id,
+      public: hook.project.visibility_level === PUBLIC_VISIBILITY,
       project: hook.project.path_with_namespace,
       webUrl: hook.project.web_url,
       ref: hook.ref,

@@ -8,6 +8,7 @@ import { auditRoutes } from './routes/audit.js';
 import { findingRoutes } from './routes/findings.js';
 import { insightsRoutes } from './routes/insights.js';
 import { keyRoutes } from './routes/keys.js';
+import { notificationChannelRoutes } from './routes/notification-channels.js';
 import { scanRoutes } from './routes/scans.js';
 import { scimTokenRoutes } from './routes/scim-tokens.js';
 import { serviceTokenRoutes } from './routes/service-tokens.js';
@@ -72,6 +73,7 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         keyRoutes(routes, ctx);
         findingRoutes(routes, ctx);
         settingsRoutes(routes, ctx);
+        notificationChannelRoutes(routes, ctx);
         auditRoutes(routes, ctx);
         insightsRoutes(routes, ctx);
         scanRoutes(routes, ctx);

@@ -1,7 +1,9 @@
 import type { ExpirySweeper, KeyStatePublisher, Revoker } from '@keyguard/keys';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AuditRepository, InsightsRepository, Repositories, ServiceTokenRepository, SessionRepository, Store } from '@keyguard/store';
+import type { FindingResolvedPayload } from '@keyguard/events';
+import type { SecretBox } from '@keyguard/seal';
+import type { AuditRepository, ChannelDeliveryRepository, ChannelRepository, InsightsRepository, Repositories, ServiceTokenRepository, SessionRepository, Store } from '@keyguard/store';
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
 import type { ScanRequests } from '../adapters/scans.js';
@@ -40,6 +42,12 @@ export interface ApiContext {
   /** Deactivation: sessions end, keys are revoked (`deprovisioned`). */
   deprovisioner: Deprovisioner;
   verification: VerificationService;
+  channels: ChannelRepository;
+  deliveries: ChannelDeliveryRepository;
+  /** Encrypts channel signing secrets at rest; null when KEYGUARD_CHANNEL_ENCRYPTION_KEY is not set. */
+  secretBox: SecretBox | null;
+  /** Publishes `finding.resolved` for the notifier (channels). */
+  findingResolved(payload: FindingResolvedPayload): Promise<void>;
 }
 
 /** The /api/v1 scope: routes take their request and answer types from the contract's zod schemas. */

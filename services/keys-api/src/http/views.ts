@@ -45,11 +45,22 @@ export function findingView(f: FindingDoc): Finding {
     firstSeen: iso(f.firstSeen),
     lastSeen: iso(f.lastSeen),
     history: f.history.map((h) => ({ ...h, at: iso(h.at) })),
+    reportedTo: Object.fromEntries(Object.entries(f.reportedTo ?? {}).map(([issuer, at]) => [issuer, new Date(at).toISOString()])),
     overflow: f.overflow ?? null,
   };
 }
 
-export const settingsView = (t: TeamDoc): Settings => ({ ...t.settings, apiKeySignIn: t.settings.apiKeySignIn !== false });
+/** The team's settings, with the alerting fields' defaults (a team's digest window is unset until an admin sets it). */
+export const settingsView = (t: TeamDoc, defaultDigestWindowMs: number): Settings => ({
+  allowMemberKeyGeneration: t.settings.allowMemberKeyGeneration,
+  keyExpiryDays: t.settings.keyExpiryDays,
+  autoRevokeExposed: t.settings.autoRevokeExposed,
+  securityContacts: t.settings.securityContacts ?? [],
+  digestWindowMs: t.settings.digestWindowMs ?? null,
+  digestWindowDefaultMs: defaultDigestWindowMs,
+  relayThirdPartyTokens: t.settings.relayThirdPartyTokens ?? false,
+  apiKeySignIn: t.settings.apiKeySignIn !== false,
+});
 
 export const auditView = (a: AuditLogDoc): AuditEntry => ({
   id: a._id,

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Email } from '../domain/revocation-email.js';
+import type { Email } from '../domain/digest-email.js';
 
 export interface Mailer {
   send(email: Email & { messageId: string }): Promise<void>;
@@ -7,7 +7,8 @@ export interface Mailer {
 }
 
 /**
- * SMTP through nodemailer (SMTP_URL carries host, port and any credentials). A send ends,
+ * SMTP through nodemailer (SMTP_URL carries host, port and any credentials), text and HTML
+ * parts. A send ends,
  * one way or the other, within ~40 s (nodemailer's defaults allow minutes): a claim older than
  * the notification repository's stale limit (60 s) is then surely not being sent any more.
  */
@@ -15,7 +16,7 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }, { from });
   return {
     async send(email) {
-      await transport.sendMail({ to: email.to, subject: email.subject, text: email.text, messageId: email.messageId });
+      await transport.sendMail({ to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId });
     },
     close: () => transport.close(),
   };

@@ -1,9 +1,10 @@
-import type { ConsumedMessage } from '@keyguard/bus';
+import type { ConsumedMessage, Publisher } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
-import { type FindingRecorder, findingIdFor, type KeyStatePublisher, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
+import { type ExposureRecord, type FindingRecorder, findingIdFor, type KeyStatePublisher, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
-import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, type Store } from '@keyguard/store';
+import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, createUserRepository, type Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
+import { exposureRecordedMessages } from '../domain/recorded.js';
 import { createWriteLanes } from './write-lanes.js';
 
 export const policyActor: ActorRef = { type: 'system', id: 'policy', name: 'Keyguard policy' };
@@ -14,6 +15,12 @@ export interface ExposureHandlerDeps {
   revoker: Revoker;
   keyState: KeyStatePublisher;
   logger: Logger;
+  /** Where `exposure.recorded` goes (keyguard.findings.v1), for the notifier. */
+  publisher: Publisher;
+  findingsTopic: string;
+  source: string;
+  /** The team a finding that is none of our keys belongs to (the finding repository's rule). */
+  teamOf?: (location: ExposureRecord['location']) => string;
   onOutcome?: (outcome: { exposures: number; revoked: number; markedExposed: number; timings: Record<string, number> }) => void;
 }
 
@@ -22,9 +29,10 @@ export interface ExposureHandlerDeps {
  * the findings, then per matching key the team's policy. Redelivery is harmless: finding
  * writes skip known locations, marking is conditional, and the revoker has a single winner.
  */
-export function createExposureHandler({ store, findings, revoker, keyState, logger, onOutcome }: ExposureHandlerDeps) {
+export function createExposureHandler({ store, findings, revoker, keyState, logger, publisher, findingsTopic, source, teamOf, onOutcome }: ExposureHandlerDeps) {
   const keys = createKeyRepository(store);
   const teams = createTeamRepository(store);
+  const users = createUserRepository(store);
   /** Revocations being finished, by key: one finisher per key in this process. */
   const finishing = new Map<string, Promise<unknown>>();
   /** One writer at a time, or side by side: the store says which (see write-lanes.ts). */
@@ -125,6 +133,28 @@ export function createExposureHandler({ store, findings, revoker, keyState, logg
     }
     const revokedCount = begun.filter(Boolean).length;
     lap('keys');
+
+    // 5. Tell the notifier what was recorded (only what this batch added: a redelivery adds nothing).
+    const recorded = outcomes.filter((o) => o.added.length > 0);
+    if (recorded.length > 0) {
+      const ownerIds = [...new Set(matched.filter((k) => recorded.some((o) => o.tokenHash === k.hash)).map((k) => k.createdBy))];
+      const owners = await users.byIds(ownerIds);
+      const revokedHere = new Set(begun.flatMap((k) => (k ? [k.hash] : [])));
+      await publisher.publish(
+        findingsTopic,
+        exposureRecordedMessages({
+          outcomes: recorded,
+          records,
+          keys: new Map(matched.map((k) => [k.hash, k])),
+          owners,
+          actionOf: (k) => (revokedHere.has(k.hash) ? 'revoked' : k.status === 'revoked' || lostRace.has(k._id) ? 'already_revoked' : 'marked_exposed'),
+          source,
+          correlation,
+          teamOf,
+        }),
+      );
+    }
+    lap('published');
     onOutcome?.({
       timings,
       exposures: records.length,

@@ -43,7 +43,7 @@ export function createPostmanWorker({ api, scanner, service, maxPerEvent }: { ap
     const { data } = event.payload;
     if (data.scannedInline) return [];
     const detectedAt = new Date();
-    return eventExposures(await scan(data.resource, log), { source: service, correlationId: event.payload.deliveryId, detectedAt, maxPerEvent, summaryLocation: resourceLocation(data.resource) });
+    return eventExposures(await scan(data.resource, log), { source: service, correlationId: event.payload.deliveryId, detectedAt, maxPerEvent, public: data.public === true, summaryLocation: resourceLocation(data.resource) });
   };
 }
 

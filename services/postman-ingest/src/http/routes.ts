@@ -52,7 +52,7 @@ export function postmanRoutes(options: PostmanRoutesOptions) {
       if (!isPublic(event.resource.visibility) && !options.scanPrivate) return reply.code(202).send({ status: 'ignored', reason: 'not_public', deliveryId: event.id });
 
       const resource = { type: event.resource.type, id: event.resource.id, workspaceId: event.resource.workspaceId, url: event.resource.url };
-      const data: EventData = { resource, eventType: event.type, scannedInline: event.content !== undefined };
+      const data: EventData = { resource, eventType: event.type, scannedInline: event.content !== undefined, public: isPublic(event.resource.visibility) };
       const publications = [
         {
           topic: context.topics.sourceEvents,
@@ -66,6 +66,7 @@ export function postmanRoutes(options: PostmanRoutesOptions) {
           correlationId: event.id,
           detectedAt,
           maxPerEvent: context.limits.maxExposuresPerEvent,
+          public: data.public,
           summaryLocation: resourceLocation(resource),
         });
         publications.push({ topic: context.topics.exposures, messages: exposures });

@@ -117,6 +117,19 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
               : { kind: 'ignored', finding: rollup },
         ]);
       }
+      if (resolution) {
+        await ctx.findingResolved({
+          findingId: finding._id,
+          tokenHash: finding.tokenHash,
+          ruleId: finding.ruleId,
+          redacted: finding.redacted,
+          teamId: finding.teamId ?? null,
+          keyId: finding.keyId ?? null,
+          resolution,
+          actor,
+          resolvedAt: new Date().toISOString(),
+        });
+      }
       // Resolving and reopening again and again must not grow the history without bound.
       if ((current?.history.length ?? 0) + 1 > MAX_FINDING_HISTORY) await findings.trim(finding._id, 'history', MAX_FINDING_HISTORY);
     }

@@ -6,11 +6,16 @@ import { adminOnly, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
 import { keyView, settingsView } from '../views.js';
 import { userActor } from './keys.js';
+import { digestWindowOf } from '../../config.js';
+
+/** What turning the relay on means, said before it happens (the 409 CONFIRM_RELAY message, and the dashboard's dialog). */
+export const RELAY_EXPLANATION =
+  'Turning this on sends GitHub tokens that Keyguard finds in public places (checksum-valid ghp_, gho_, ghu_, ghr_ and github_pat_ tokens that are not your keys) to GitHub\'s credential revocation API. GitHub revokes them at once and tells their owners; a revoked token cannot be restored. It applies to tokens found from now on, for every team (third-party findings belong to no team). Send confirm: true to turn it on.';
 
 export function settingsRoutes(app: Api, ctx: ApiContext): void {
   const { keys, teams } = ctx.repos;
 
-  app.route({ ...getSettings, preValidation: adminOnly, handler: async (request) => settingsView(requireAdmin(request).team) });
+  app.route({ ...getSettings, preValidation: adminOnly, handler: async (request) => settingsView(requireAdmin(request).team, digestWindowOf(ctx.config)) });
 
   app.route({ ...patchSettings, preValidation: adminOnly, handler: async (request) => {
     const p = requireAdmin(request);
@@ -45,12 +50,20 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
       });
     }
 
+    const turningOnRelay = body.relayThirdPartyTokens === true && before.relayThirdPartyTokens !== true;
+    if (turningOnRelay && body.confirm !== true) {
+      throw new HttpError(409, 'CONFIRM_RELAY', RELAY_EXPLANATION, { code: 'CONFIRM_RELAY' });
+    }
+
     // 2. Apply.
     const settings: TeamSettings = {
       allowMemberKeyGeneration: body.allowMemberKeyGeneration ?? before.allowMemberKeyGeneration,
       keyExpiryDays: expiryDays === undefined ? before.keyExpiryDays : expiryDays,
       autoRevokeExposed: body.autoRevokeExposed ?? before.autoRevokeExposed,
       apiKeySignIn: body.apiKeySignIn ?? before.apiKeySignIn !== false,
+      securityContacts: body.securityContacts ? [...new Set(body.securityContacts.map((e) => e.toLowerCase()))] : (before.securityContacts ?? []),
+      digestWindowMs: body.digestWindowMs === undefined ? (before.digestWindowMs ?? null) : body.digestWindowMs,
+      relayThirdPartyTokens: body.relayThirdPartyTokens ?? before.relayThirdPartyTokens ?? false,
     };
     await teams.updateSettings(teamId, settings, now);
     await ctx.audit.record({ teamId, actor: userActor(p), action: 'settings.updated', target: { type: 'settings', id: teamId }, details: { before, after: settings, existingExposed: body.existingExposed ?? null } });
@@ -71,6 +84,6 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
       );
       revokedExposed = done.length;
     }
-    return { ...settings, apiKeySignIn: settings.apiKeySignIn !== false, expiresNow: expired, revokedExposed };
+    return { ...settingsView({ ...p.team, settings }, digestWindowOf(ctx.config)), expiresNow: expired, revokedExposed };
   } });
 }

@@ -8,6 +8,7 @@ import { adminOnly, principalOf, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
 import { keyView, settingsView, userView } from '../views.js';
 import { userActor } from './keys.js';
+import { digestWindowOf } from '../../config.js';
 
 export function userRoutes(app: Api, ctx: ApiContext): void {
   const { users } = ctx.repos;
@@ -18,7 +19,7 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
       const p = principalOf(request);
       return {
         ...userView(p.user),
-        team: { id: p.team._id, name: p.team.name, settings: settingsView(p.team) },
+        team: { id: p.team._id, name: p.team.name, settings: settingsView(p.team, digestWindowOf(ctx.config)) },
         keyId: p.keyId,
         authenticatedBy: p.via,
       };

@@ -1,0 +1,51 @@
+import type { Logger } from '@keyguard/logger';
+
+export interface Loop {
+  /** Runs a tick as soon as the current one ends. */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `tick` every `intervalMs`, never two at once; a tick that did work is followed at once
+ * by another (the backlog drains at full speed), `wake()` cuts the wait short.
+ */
+export function startLoop(name: string, intervalMs: number, tick: () => Promise<boolean>, logger: Logger): Loop {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  let again = false;
+
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(run, ms);
+  };
+  function run(): void {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      let busy = false;
+      try {
+        busy = await tick();
+      } catch (err) {
+        logger.warn({ err, loop: name }, 'tick failed; trying again');
+      }
+      running = undefined;
+      const next = busy || again;
+      again = false;
+      schedule(next ? 0 : intervalMs);
+    })();
+  }
+  schedule(0);
+  return {
+    wake: () => schedule(0),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

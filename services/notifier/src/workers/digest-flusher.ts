@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from '@keyguard/logger';
+import { type DigestRepository, isStoreBusy, type TeamDirectory } from '@keyguard/store';
+import pLimit from 'p-limit';
+import pRetry from 'p-retry';
+import type { Mailer } from '../adapters/mailer.js';
+import type { AlertItem } from '../domain/alert-items.js';
+import { digestEmail } from '../domain/digest-email.js';
+
+export interface DigestFlusherDeps {
+  digests: DigestRepository;
+  directory: TeamDirectory;
+  mailer: Mailer;
+  dashboardUrl: string;
+  /** KEYGUARD_DIGEST_WINDOW_MS: for every team without a window of its own. */
+  defaultWindowMs: number;
+  /** After a failed send, try again this much later. */
+  smtpRetryMs: number;
+  /** A claim not finished within this is taken over (the flusher crashed). */
+  leaseMs: number;
+  logger: Logger;
+  onSent?: (items: number) => void;
+}
+
+/**
+ * One flush: claims every due digest, defers those whose person was emailed less than a
+ * window ago, and sends one email per remaining person with every item waiting for them.
+ * Returns true when it sent something.
+ */
+export function createDigestFlusher(deps: DigestFlusherDeps) {
+  const limit = pLimit(4);
+  /** FerretDB refuses a write that meets another writer's lock (SQLITE_BUSY): wait and write again. */
+  const store = <T>(write: () => Promise<T>) => pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
+  return async function flush(now = new Date()): Promise<boolean> {
+    const { claimId, due } = await store(() => deps.digests.claim(now, deps.leaseMs));
+    if (due.length === 0) return false;
+    const windows = await store(() => deps.directory.digestWindows([...new Set(due.map((d) => d.teamId))]));
+    const later = new Map<string, Date>();
+    const ready = due.filter((d) => {
+      const windowMs = windows.get(d.teamId) ?? deps.defaultWindowMs;
+      const allowedAt = d.lastSentAt ? d.lastSentAt.getTime() + windowMs : 0;
+      if (allowedAt > now.getTime()) later.set(d._id, new Date(allowedAt));
+      return allowedAt <= now.getTime();
+    });
+    await store(() => deps.digests.defer(claimId, later));
+    const items = await store(() => deps.digests.take(claimId, ready.map((d) => d._id)));
+    const byKey = new Map<string, typeof items>();
+    for (const item of items) {
+      const list = byKey.get(item.digestKey);
+      if (list) list.push(item);
+      else byKey.set(item.digestKey, [item]);
+    }
+    let sent = 0;
+    const outcomes: { key: string; sentAt: Date | null; itemIds?: string[] }[] = [];
+    const retries = new Map<string, Date>();
+    await Promise.all(
+      ready.map((digest) =>
+        limit(async () => {
+          const mine = byKey.get(digest._id) ?? [];
+          if (mine.length === 0) {
+            outcomes.push({ key: digest._id, sentAt: null });
+            return;
+          }
+          const email = digestEmail(digest.email, mine.map((i) => i.item as unknown as AlertItem), deps.dashboardUrl);
+          const messageId = `<digest.${createHash('sha256').update(`${claimId}|${digest._id}`).digest('hex').slice(0, 32)}@keyguard>`;
+          try {
+            await deps.mailer.send({ ...email, messageId });
+          } catch (err) {
+            deps.logger.warn({ err, team: digest.teamId, items: mine.length }, 'digest email not sent; will retry');
+            retries.set(digest._id, new Date(Date.now() + deps.smtpRetryMs));
+            return;
+          }
+          outcomes.push({ key: digest._id, sentAt: new Date(), itemIds: mine.map((i) => i._id) });
+          sent++;
+          deps.onSent?.(mine.length);
+          deps.logger.info({ team: digest.teamId, items: mine.length }, 'digest email sent');
+        }),
+      ),
+    );
+    await store(() => deps.digests.finish(claimId, outcomes));
+    await store(() => deps.digests.defer(claimId, retries));
+    return sent > 0;
+  };
+}

@@ -1,0 +1,315 @@
+#!/usr/bin/env node
+// Alerts benchmark (issue 12): prints numbers, asserts nothing. Not part of `npm test`.
+//
+//   npm run bench:alerts      (builds, starts the engines on the test ports, runs this)
+//
+// policy + notifier start in this process from their builds against the running engines
+// (fresh database and topics); emails go to an SMTP server in this process that counts them,
+// webhooks to a local HTTP receiver.
+//   1. burst: BENCH_EXPOSURES (10,000) exposures of live team keys owned by BENCH_OWNERS (50)
+//      people at once, with one security contact on the team. Counts emails per owner over the
+//      digest window and checks every key reached its owner ("nothing lost"). The peer: the
+//      behaviour before digests, one email per event (10,000 emails). The window is
+//      BENCH_WINDOW_MS (60 s, not the 5-minute default) so the run ends in minutes.
+//      The burst is published as the policy's output (`exposure.recorded` on the findings topic):
+//      the policy's own throughput is bench:policy's subject, and on FerretDB marking 10,000 keys
+//      exposed is one scanned update each (minutes on a loaded machine). BENCH_VIA_POLICY=1
+//      publishes `exposure.detected` through the policy instead.
+//   2. webhook latency: BENCH_WEBHOOK_RATE exposures/s (20) for BENCH_WEBHOOK_SECONDS (30) with a
+//      webhook channel subscribed to exposure.detected; the clock runs from the exposure event's
+//      publish to the receiver's arrival. Target: p99 < 2 s.
+//   3. outage: the channel answers 500 for BENCH_OUTAGE_MS (60 s, standing in for the issue's 10
+//      minutes) while BENCH_OUTAGE_KEYS (20) keys each gain a new location every 2 s; then it
+//      answers 200. Retries are accelerated (WEBHOOK_RETRY_INITIAL_MS 500, WEBHOOK_RETRY_MAX_MS
+//      5000 instead of 10 s / 1 h). Reports whether every event arrived, in order per key, and
+//      how long the backlog took to drain.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
+import { createEnvelope } from '@keyguard/events';
+import { issueApiKey, newId } from '@keyguard/keys';
+import { createLogger } from '@keyguard/logger';
+import { startService as startNotifier } from '@keyguard/notifier/service';
+import { startService as startPolicy } from '@keyguard/policy/service';
+import { createSecretBox } from '@keyguard/seal';
+import { connectStore } from '@keyguard/store';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const exposuresCount = env('BENCH_EXPOSURES', 10_000);
+const ownersCount = env('BENCH_OWNERS', 50);
+const windowMs = env('BENCH_WINDOW_MS', 60_000);
+const webhookRate = env('BENCH_WEBHOOK_RATE', 20);
+const webhookSeconds = env('BENCH_WEBHOOK_SECONDS', 30);
+const outageMs = env('BENCH_OUTAGE_MS', 60_000);
+const outageKeys = env('BENCH_OUTAGE_KEYS', 20);
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const mongoBase = (process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/').replace(/\/[^/]*$/, '');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const suffix = randomBytes(4).toString('hex');
+const topics = { exposures: `bench.exposures.${suffix}`, keyEvents: `bench.key-events.${suffix}`, findings: `bench.findings.${suffix}`, keyState: `bench.key-state.${suffix}` };
+const logger = createLogger({ name: 'bench-alerts', level: process.env.BENCH_LOG_LEVEL ?? 'warn' });
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const ms = (n) => `${Math.round(n)} ms`;
+const encryptionKey = randomBytes(32).toString('hex');
+
+// Mail: counted per recipient, with the key names each email lists.
+const mails = new Map();
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  size: 64 * 1024 * 1024,
+  onData(stream, session, callback) {
+    simpleParser(stream)
+      .then((mail) => {
+        for (const to of session.envelope.rcptTo.map((r) => r.address.toLowerCase())) {
+          const list = mails.get(to) ?? [];
+          list.push({ at: Date.now(), keys: [...(mail.text ?? '').matchAll(/API key "(bench [^"]+)"/g)].map((m) => m[1]) });
+          mails.set(to, list);
+        }
+        callback();
+      })
+      .catch(callback);
+  },
+});
+await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+const smtpPort = smtp.server.address().port;
+
+// Webhooks: a receiver that can be down (500).
+let down = false;
+const arrivals = [];
+const hook = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => {
+    if (down) return res.writeHead(500).end();
+    arrivals.push({ at: Date.now(), body: JSON.parse(body) });
+    res.writeHead(204).end();
+  });
+});
+await new Promise((resolve) => hook.listen(0, '127.0.0.1', resolve));
+const hookUrl = `http://127.0.0.1:${hook.address().port}/hook`;
+
+const kafka = createKafka({ brokers, clientId: 'bench-alerts', logger });
+await ensureTopics(kafka, Object.values(topics).map((topic) => ({ topic, numPartitions: 3 })));
+const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers };
+
+/**
+ * policy + notifier on their own database, with a team (auto-revoke off: keys are marked
+ * exposed), one security contact and the owners. Phases 2 and 3 get a fresh one: FerretDB scans
+ * every query that is not by _id, so the burst's 10,000 keys would otherwise slow the policy
+ * writes the webhook phases measure (production MongoDB uses the indexes).
+ */
+async function startPipeline(phase) {
+  const dbName = `bench_alerts_${suffix}_${phase}`;
+  const uri = `${mongoBase}/${dbName}`;
+  const policy = await startPolicy({ ...common, MONGODB_URI: uri, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: `bench-policy-${suffix}-${phase}`, sweeper: false });
+  const notifier = await startNotifier(
+    {
+      ...common,
+      MONGODB_URI: uri,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Keyguard <keyguard@localhost>',
+      DASHBOARD_URL: 'http://127.0.0.1:8080/',
+      KEYGUARD_DIGEST_WINDOW_MS: windowMs,
+      DIGEST_SETTLE_MS: 2000,
+      KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: true,
+      KEYGUARD_CHANNEL_ENCRYPTION_KEY: encryptionKey,
+      WEBHOOK_RETRY_INITIAL_MS: 500,
+      WEBHOOK_RETRY_MAX_MS: 5000,
+      WEBHOOK_RETRY_FOR_MS: 86_400_000,
+      WEBHOOK_TIMEOUT_MS: 5000,
+    },
+    { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings }, groupId: `bench-notifier-${suffix}-${phase}` },
+  );
+  const store = await connectStore({ uri, logger });
+  await store.collections.teams.insertOne({ _id: teamId, name: 'Bench', settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false, securityContacts: [contact] }, createdAt: new Date(), updatedAt: new Date() });
+  await store.collections.users.insertMany(owners.map((o) => ({ ...o })));
+  return {
+    store,
+    async stop() {
+      await notifier.stop();
+      await policy.stop();
+      await store.db.dropDatabase();
+      await store.close();
+    },
+  };
+}
+
+const publisher = createPublisher(kafka, { logger, lingerMs: 2 });
+const teamId = 'team_bench';
+const contact = `security-${suffix}@example.test`;
+const owners = Array.from({ length: ownersCount }, (_, i) => ({ _id: newId('usr'), teamId, email: `owner-${i}-${suffix}@example.test`, name: `Owner ${i}`, role: 'member', createdAt: new Date() }));
+function makeKeys(count, prefix) {
+  return Array.from({ length: count }, (_, i) => {
+    const m = issueApiKey();
+    const owner = owners[i % owners.length];
+    return { raw: m.raw, hash: m.hash, name: `${prefix} ${i}`, owner, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `${prefix} ${i}`, teamId, createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null } };
+  });
+}
+let pipeline = await startPipeline('burst');
+let store = pipeline.store;
+const burstKeys = makeKeys(exposuresCount, 'bench k');
+if (process.env.BENCH_VIA_POLICY === '1') for (let i = 0; i < burstKeys.length; i += 1000) await store.collections.apiKeys.insertMany(burstKeys.slice(i, i + 1000).map((k) => k.doc));
+
+let seq = 0;
+function exposure(key, place = seq) {
+  seq += 1;
+  return {
+    key: key.hash,
+    value: createEnvelope(
+      'exposure.detected',
+      {
+        tokenHash: key.hash,
+        ruleId: 'postman-api-key',
+        redacted: key.doc.preview,
+        confidence: 'high',
+        detectedAt: new Date().toISOString(),
+        location: { source: 'github', kind: 'commit', url: `https://github.com/bench/r/blob/c${place}/f.txt#L1`, repository: 'bench/r', commit: `c${place}`, path: 'f.txt', line: 1 },
+      },
+      { source: 'bench' },
+    ),
+  };
+}
+
+console.log(`load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} cores`);
+console.log(`alerts bench: ${exposuresCount} exposures across ${ownersCount} owners (+1 security contact); digest window ${windowMs / 1000} s; webhooks ${webhookRate}/s for ${webhookSeconds} s; outage ${outageMs / 1000} s`);
+
+/** What the policy publishes for a key it marked exposed. */
+function recorded(key) {
+  seq += 1;
+  const findingId = `fnd_${key.hash.slice(0, 32)}`;
+  return {
+    key: key.hash,
+    value: createEnvelope(
+      'exposure.recorded',
+      {
+        findingId,
+        tokenHash: key.hash,
+        ruleId: 'postman-api-key',
+        redacted: key.doc.preview,
+        confidence: 'high',
+        teamId,
+        key: { id: key.doc._id, name: key.name, preview: key.doc.preview, owner: { id: key.owner._id, name: key.owner.name, email: key.owner.email } },
+        action: 'marked_exposed',
+        findingCreated: true,
+        reopened: false,
+        locations: [{ source: 'github', kind: 'commit', url: `https://github.com/bench/r/blob/c${seq}/f.txt#L1`, repository: 'bench/r', commit: `c${seq}`, path: 'f.txt', line: 1, detectedAt: new Date().toISOString() }],
+      },
+      { source: 'bench', id: `exposure.recorded:${findingId}` },
+    ),
+  };
+}
+const viaPolicy = process.env.BENCH_VIA_POLICY === '1';
+
+// 1. The burst.
+{
+  const t0 = Date.now();
+  for (let i = 0; i < burstKeys.length; i += 1000) {
+    const slice = burstKeys.slice(i, i + 1000);
+    if (viaPolicy) await publisher.publish(topics.exposures, slice.map((k) => exposure(k)));
+    else await publisher.publish(topics.findings, slice.map((k) => recorded(k)));
+  }
+  const complete = () => owners.every((o) => new Set((mails.get(o.email) ?? []).flatMap((m) => m.keys)).size === exposuresCount / ownersCount);
+  const deadline = t0 + windowMs * 2 + 120_000;
+  while (!complete() && Date.now() < deadline) await sleep(500);
+  await sleep(3000); // anything late would show up now
+  const perOwner = owners.map((o) => mails.get(o.email) ?? []);
+  const counts = perOwner.map((m) => m.length);
+  const firstAfter = perOwner.map((m) => (m[0] ? m[0].at - t0 : Number.NaN)).sort((a, b) => a - b);
+  const listed = owners.reduce((n, o) => n + new Set((mails.get(o.email) ?? []).flatMap((m) => m.keys)).size, 0);
+  const contactMails = mails.get(contact) ?? [];
+  const contactKeys = new Set(contactMails.flatMap((m) => m.keys)).size;
+  console.log(`\n1. burst → digest emails (${viaPolicy ? 'exposure.detected through the policy' : 'the policy\'s exposure.recorded, straight to the notifier'})`);
+  console.log('| | emails per owner | owners | keys reaching their owner |');
+  console.log('|---|---:|---:|---:|');
+  console.log(`| one email per event (the behaviour before digests) | ${exposuresCount / ownersCount} | ${ownersCount} | ${exposuresCount} |`);
+  console.log(`| digests, window ${windowMs / 1000} s | min ${Math.min(...counts)}, max ${Math.max(...counts)} | ${ownersCount} | ${listed} of ${exposuresCount} |`);
+  console.log(`first email to an owner after the burst: p50 ${ms(pct(firstAfter, 50))}, max ${ms(firstAfter.at(-1))}; all keys reached their owners ${complete() ? `${((Date.now() - t0 - 3000) / 1000).toFixed(1)} s` : 'NOT'} after the burst`);
+  console.log(`security contact: ${contactMails.length} emails listing ${contactKeys} of ${exposuresCount} keys`);
+}
+
+await pipeline.stop();
+pipeline = await startPipeline('webhooks');
+store = pipeline.store;
+
+// The channel for phases 2 and 3 (stored as keys-api stores it; the notifier reads channels every 2 s).
+const box = createSecretBox(encryptionKey);
+const channelId = newId('nch');
+await store.collections.notificationChannels.insertOne({ _id: channelId, teamId, type: 'webhook', url: hookUrl, events: ['exposure.detected'], secretEncrypted: box.encrypt(`whsec_${randomBytes(32).toString('base64url')}`, channelId), createdBy: 'bench', createdAt: new Date(), updatedAt: new Date() });
+await sleep(2500);
+
+// 2. Webhook latency under a steady rate.
+{
+  const keys = makeKeys(webhookRate * webhookSeconds, 'bench w');
+  await store.collections.apiKeys.insertMany(keys.map((k) => k.doc));
+  const sentAt = new Map();
+  const start = arrivals.length;
+  const t0 = Date.now();
+  for (let i = 0; i < keys.length; i++) {
+    const due = t0 + (i * 1000) / webhookRate;
+    if (due > Date.now()) await sleep(due - Date.now());
+    sentAt.set(keys[i].doc._id, Date.now());
+    await publisher.publish(topics.exposures, [exposure(keys[i])]);
+  }
+  const deadline = Date.now() + 60_000;
+  while (arrivals.length - start < keys.length && Date.now() < deadline) await sleep(200);
+  const latencies = arrivals.slice(start).filter((a) => sentAt.has(a.body.data.key?.id)).map((a) => a.at - sentAt.get(a.body.data.key.id)).sort((a, b) => a - b);
+  console.log('\n2. exposure event → webhook received');
+  console.log('| | deliveries | p50 | p95 | p99 | max |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log(`| target (issue 12) | | | | < 2000 ms | |`);
+  console.log(`| ${webhookRate} exposures/s for ${webhookSeconds} s | ${latencies.length} of ${keys.length} | ${ms(pct(latencies, 50))} | ${ms(pct(latencies, 95))} | ${ms(pct(latencies, 99))} | ${ms(latencies.at(-1))} |`);
+  // Where the time goes: exposure → delivery queued (policy + notifier consumer), queued → delivered (worker).
+  const docs = await store.collections.channelDeliveries.find({ channelId, event: 'exposure.detected' }).toArray();
+  const byKey = new Map(docs.map((d) => [JSON.parse(d.body).data.key?.id, d]));
+  const queued = [];
+  const sending = [];
+  for (const [keyId, at] of sentAt) {
+    const d = byKey.get(keyId);
+    if (!d?.deliveredAt) continue;
+    queued.push(d.createdAt.getTime() - at);
+    sending.push(d.deliveredAt.getTime() - d.createdAt.getTime());
+  }
+  queued.sort((a, b) => a - b);
+  sending.sort((a, b) => a - b);
+  console.log(`   of which exposure → delivery queued p50 ${ms(pct(queued, 50))}, p99 ${ms(pct(queued, 99))}; queued → delivered p50 ${ms(pct(sending, 50))}, p99 ${ms(pct(sending, 99))}`);
+}
+
+// 3. A channel down for a while, then back: every event, in order per key.
+{
+  const keys = makeKeys(outageKeys, 'bench o');
+  await store.collections.apiKeys.insertMany(keys.map((k) => k.doc));
+  down = true;
+  const start = arrivals.length;
+  const t0 = Date.now();
+  let rounds = 0;
+  while (Date.now() - t0 < outageMs) {
+    rounds++;
+    await publisher.publish(topics.exposures, keys.map((k) => exposure(k, `o${rounds}`)));
+    await sleep(2000);
+  }
+  const failedAttempts = await store.collections.channelDeliveries.countDocuments({ channelId, status: 'pending', attempts: { $gt: 0 } });
+  down = false;
+  const upAt = Date.now();
+  const expected = keys.length * rounds;
+  const deadline = upAt + 120_000;
+  const mine = () => arrivals.slice(start).filter((a) => keys.some((k) => k.doc._id === a.body.data.key?.id));
+  while (mine().length < expected && Date.now() < deadline) await sleep(200);
+  const got = mine();
+  const inOrder = keys.every((k) => {
+    const places = got.filter((a) => a.body.data.key.id === k.doc._id).flatMap((a) => a.body.data.locations.map((l) => Number(l.commit.slice(2))));
+    return places.every((p, i) => i === 0 || p > places[i - 1]) && places.length === rounds;
+  });
+  console.log('\n3. channel answering 500, then back');
+  console.log(`outage ${(outageMs / 1000).toFixed(0)} s: ${expected} location events for ${keys.length} keys (${rounds} each); ${failedAttempts} deliveries were waiting in backoff when it came back`);
+  console.log(`after recovery: ${got.length} of ${expected} received in ${((Date.now() - upAt) / 1000).toFixed(1)} s; in order per key: ${inOrder ? 'yes' : 'NO'}`);
+}
+
+await pipeline.stop();
+await publisher.disconnect();
+hook.close();
+smtp.close();
