@@ -100,11 +100,29 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
   const sentAt = Date.now();
 
   // Wait for the pipeline to catch up: every key revoked and finished, every email out.
-  const messageIdOf = (keyId) => `<key.revoked.${keyId}@keyguard>`;
+  // Alerts come in digests (issue 12): one email may tell of many keys, each in a block that
+  // starts `* API key "chaos 12" (…)`; its revocation is the block's "Revoked on …" line (an
+  // earlier email may already have said it was found). Emailed once = every key's revocation in
+  // exactly one email (Message-ID); a re-send after a crash carries the same Message-ID, which a
+  // mailbox shows once.
   const ownKeyIds = new Set(keys.map((k) => k.doc._id));
+  const keyIdByName = new Map(keys.map((k) => [k.doc.name, k.doc._id]));
   async function mail() {
     const all = await fetch(`${stack.smtpHttp}/messages`).then((r) => r.json(), () => null);
     return (all ?? []).filter((m) => m.envelope?.to?.includes(owner.email));
+  }
+  /** key id → the Message-IDs of the emails that name it. */
+  function emailsPerKey(messages) {
+    const perKey = new Map();
+    for (const m of messages) {
+      for (const block of `${m.text ?? ''}`.split('\n* ').slice(1)) {
+        const id = keyIdByName.get(/^API key "(chaos \d+)"/.exec(block)?.[1]);
+        if (!id || !block.includes('Revoked on ')) continue;
+        if (!perKey.has(id)) perKey.set(id, new Set());
+        perKey.get(id).add(m.messageId);
+      }
+    }
+    return perKey;
   }
   const deadline = Date.now() + convergeTimeoutMs;
   for (;;) {
@@ -113,7 +131,7 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
       store.collections.apiKeys.countDocuments({ createdBy: owner._id, revocationPending: true }),
       mail(),
     ]);
-    const emailed = new Set(messages.map((m) => m.messageId));
+    const emailed = emailsPerKey(messages);
     if ((revoked === keys.length && pending === 0 && emailed.size >= keys.length) || Date.now() > deadline) break;
     await sleep(500);
   }
@@ -143,12 +161,13 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
   if (doubleRevocations > 0) problems.push(`${doubleRevocations} key(s) revoked twice in the audit log`);
   if (unaudited > 0) problems.push(`${unaudited} revocation(s) missing from the audit log`);
   const messages = await mail();
-  const perKey = new Map();
-  for (const m of messages) perKey.set(m.messageId, (perKey.get(m.messageId) ?? 0) + 1);
-  const missingEmails = keys.filter((k) => !perKey.has(messageIdOf(k.doc._id))).length;
-  const strayEmails = [...perKey.keys()].filter((id) => !keys.some((k) => messageIdOf(k.doc._id) === id)).length;
-  const resent = messages.length - perKey.size;
+  const perKey = emailsPerKey(messages);
+  const missingEmails = keys.filter((k) => !perKey.has(k.doc._id)).length;
+  const doubleEmails = [...perKey.values()].filter((ids) => ids.size > 1).length;
+  const strayEmails = messages.filter((m) => ![...`${m.text ?? ''}`.matchAll(/API key "(chaos \d+)"/g)].some(([, name]) => keyIdByName.has(name))).length;
+  const resent = messages.length - new Set(messages.map((m) => m.messageId)).size;
   if (missingEmails > 0) problems.push(`${missingEmails} revocation(s) without an email`);
+  if (doubleEmails > 0) problems.push(`${doubleEmails} key(s) in two different emails`);
   if (strayEmails > 0) problems.push(`${strayEmails} email(s) for no revocation of this run`);
   const dlq = (await dlqCount(kafka)) - dlqBefore;
   if (dlq !== 0) problems.push(`${dlq} message(s) in the DLQ`);

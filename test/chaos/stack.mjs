@@ -134,7 +134,8 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
       // With workers of its own (the scale benchmark), the receiver is only a receiver.
       { name: 'postman-ingest', env: { ...common, KAFKA_BROKERS: proxiedBrokers, POSTMAN_API_URL: 'http://127.0.0.1:9/', ...(instances['postman-ingest-worker'] ? { INGEST_WORKER: 'false' } : {}) } },
       { name: 'policy', env: common },
-      { name: 'notifier', env: common },
+      // Alerts come in digests (issue 12): a short window, so each key's email goes out within seconds.
+      { name: 'notifier', env: { ...common, KEYGUARD_DIGEST_WINDOW_MS: '1000' } },
     ];
     const workerEnv = { ...common, INGEST_RECEIVER: 'false', GITHUB_WEBHOOK_SECRET: secrets.POSTMAN_WEBHOOK_SECRET, GITLAB_WEBHOOK_TOKEN: secrets.POSTMAN_WEBHOOK_SECRET, GITHUB_API_URL: 'http://127.0.0.1:9/', GITLAB_URL: 'http://127.0.0.1:9/' };
     for (const [group, count] of Object.entries(instances)) {

@@ -62,7 +62,10 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
             return;
           }
           const email = digestEmail(digest.email, mine.map((i) => i.item as unknown as AlertItem), deps.dashboardUrl);
-          const messageId = `<digest.${createHash('sha256').update(`${claimId}|${digest._id}`).digest('hex').slice(0, 32)}@keyguard>`;
+          // Named by what it carries, not by the claim: a flusher that takes over a crashed one's
+          // claim re-sends the same items under the same Message-ID, which mailboxes show once.
+          const carried = mine.map((i) => i._id).sort().join('|');
+          const messageId = `<digest.${createHash('sha256').update(`${digest._id}|${carried}`).digest('hex').slice(0, 32)}@keyguard>`;
           try {
             await deps.mailer.send({ ...email, messageId });
           } catch (err) {
