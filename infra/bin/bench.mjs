@@ -17,7 +17,19 @@ const log = (message) => console.log(`[keyguard bench] ${message}`);
 const [name, ...args] = process.argv.slice(2);
 const script = join(root, 'test/bench', `${name}.mjs`);
 // `start` runs `npm start` itself; `scale` starts the chaos suite's own stack.
-const needsEngines = { ingest: true, insights: true, alerts: true, policy: true, rejoin: true, store: true, verify: true, scanner: false, git: false, start: false, scale: false };
+const needsEngines = {
+  ingest: true,
+  insights: true,
+  alerts: true,
+  policy: true,
+  rejoin: true,
+  store: true,
+  verify: true,
+  scanner: false,
+  git: false,
+  start: false,
+  scale: false,
+};
 
 let code = 1;
 try {

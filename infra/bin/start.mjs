@@ -133,7 +133,10 @@ function superviseService(service, env, all) {
     },
     whenReady: (child) => waitReady(service, child),
   });
-  supervisor.ready.then(() => (service.readyOnce = true), () => {});
+  supervisor.ready.then(
+    () => (service.readyOnce = true),
+    () => {},
+  );
   return Object.assign(service, { supervisor });
 }
 
@@ -180,7 +183,15 @@ async function main() {
   const built = run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' }, quiet: true });
   built.catch(() => {});
   engines = await startEngines('dev', { log, supervised: true });
-  log(`engines ready (${Object.keys(engines.started).length ? Object.entries(engines.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ') : 'using KAFKA_BROKERS / MONGODB_URI / SMTP_URL'})`);
+  log(
+    `engines ready (${
+      Object.keys(engines.started).length
+        ? Object.entries(engines.timings)
+            .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`)
+            .join(', ')
+        : 'using KAFKA_BROKERS / MONGODB_URI / SMTP_URL'
+    })`,
+  );
   await built;
   log(`built; starting the services (their logs: ${relative(process.cwd(), logsDir) || logsDir}/)…`);
 
@@ -193,7 +204,11 @@ async function main() {
   const timedOut = new Promise((_, reject) => {
     timer = setTimeout(() => {
       const waiting = services.filter((s) => !s.readyOnce).map((s) => `${s.name}: ${notReadyParts(s.lastReadiness)}`);
-      reject(new Error(`not every service was ready within ${startTimeoutMs / 1000}s — ${waiting.join('; ')}. See ${relative(process.cwd(), logsDir)}/<service>.log`));
+      reject(
+        new Error(
+          `not every service was ready within ${startTimeoutMs / 1000}s — ${waiting.join('; ')}. See ${relative(process.cwd(), logsDir)}/<service>.log`,
+        ),
+      );
     }, startTimeoutMs);
   });
   await Promise.race([Promise.all(services.map((s) => s.supervisor.ready)), timedOut]);

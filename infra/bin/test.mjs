@@ -38,11 +38,10 @@ async function main() {
   rmSync(results, { force: true }); // a crashed run must not report the last run's counts
   let failed = false;
   try {
-    await run(
-      'npx',
-      ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...args],
-      { cwd: root, env },
-    );
+    await run('npx', ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...args], {
+      cwd: root,
+      env,
+    });
   } catch {
     failed = true;
   }

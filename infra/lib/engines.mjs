@@ -67,7 +67,10 @@ function remember(dir, name, child) {
  * writers, for the multi-writer test profile (skipped, saying so, without PostgreSQL, unless
  * `requireMultiWriter`, which fails naming the package to install).
  */
-export async function startEngines(profileName, { env = process.env, log = console.log, supervised = false, multiWriter = false, requireMultiWriter = false } = {}) {
+export async function startEngines(
+  profileName,
+  { env = process.env, log = console.log, supervised = false, multiWriter = false, requireMultiWriter = false } = {},
+) {
   const profile = resolvePorts(profileName, env);
   const dir = join(stateDir, profileName);
   // Only what this call starts is wiped (fresh profile) or cleaned up after: engines the
@@ -104,7 +107,7 @@ export async function startEngines(profileName, { env = process.env, log = conso
   ]);
   let withPostgres = multiWriter && !env.MONGODB_PG_URI && ferret !== null;
   if (withPostgres && findPostgres() === null) {
-    if (requireMultiWriter) throw new Error('KEYGUARD_TEST_MULTI_WRITER=true needs PostgreSQL: install Debian\'s (apt-get install postgresql) or unset it');
+    if (requireMultiWriter) throw new Error("KEYGUARD_TEST_MULTI_WRITER=true needs PostgreSQL: install Debian's (apt-get install postgresql) or unset it");
     log('postgres: not installed (Debian: apt-get install postgresql); the multi-writer profile is skipped');
     withPostgres = false;
   }
@@ -132,7 +135,9 @@ export async function startEngines(profileName, { env = process.env, log = conso
           url = pg.url;
           return pg.child;
         });
-        await engine('ferretdb-pg', 'ferretdb-pg', () => startFerretDb({ binary: ferret, dir: join(dir, 'ferretdb-pg'), port: profile.mongoPg, postgresqlUrl: url }));
+        await engine('ferretdb-pg', 'ferretdb-pg', () =>
+          startFerretDb({ binary: ferret, dir: join(dir, 'ferretdb-pg'), port: profile.mongoPg, postgresqlUrl: url }),
+        );
         started.MONGODB_PG_URI = `mongodb://127.0.0.1:${profile.mongoPg}/`;
       })(),
   ]);

@@ -33,12 +33,9 @@ export async function startFerretDb({ binary, dir, port, postgresqlUrl }) {
   await requireFreePort(port, 'ferretdb');
   mkdirSync(dir, { recursive: true });
   const storage = postgresqlUrl ? ['--postgresql-url', postgresqlUrl] : ['--sqlite-dir', join(dir, 'data')];
-  const child = startProcess(
-    'ferretdb',
-    binary,
-    ['--listen-addr', `127.0.0.1:${port}`, ...storage, '--log-level', 'warn'],
-    { logFile: join(dir, 'ferretdb.log') },
-  );
+  const child = startProcess('ferretdb', binary, ['--listen-addr', `127.0.0.1:${port}`, ...storage, '--log-level', 'warn'], {
+    logFile: join(dir, 'ferretdb.log'),
+  });
   await waitForPort(port, { child, what: `ferretdb on 127.0.0.1:${port}` });
   return child;
 }

@@ -19,8 +19,16 @@ export async function ensureKafka(log = console.log) {
   mkdirSync(libs, { recursive: true });
   await run(
     'mvn',
-    ['-B', '-q', '-f', join(root, 'infra/kafka/pom.xml'), `-Dkafka.version=${KAFKA_VERSION}`,
-      'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libs}`],
+    [
+      '-B',
+      '-q',
+      '-f',
+      join(root, 'infra/kafka/pom.xml'),
+      `-Dkafka.version=${KAFKA_VERSION}`,
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${libs}`,
+    ],
     { quiet: true },
   );
   if (!readdirSync(libs).some((f) => f.startsWith('kafka_2.13-'))) throw new Error(`kafka: no broker jar arrived in ${libs}`);
@@ -46,13 +54,18 @@ export async function startKafka({ libs, dir, port, controllerPort, heap = '512m
   const propertiesFile = join(dir, 'server.properties');
   writeFileSync(propertiesFile, properties);
   const jvm = [
-    `-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true',
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    '-XX:+UseG1GC',
+    '-XX:MaxGCPauseMillis=20',
+    '-Djava.awt.headless=true',
     // The client compiler only: the broker opens its port in about half the time (a local
     // broker's load is far below what C2's peak code would matter for).
     '-XX:TieredStopAtLevel=1',
     `-Dlog4j.configuration=file:${join(root, 'infra/kafka/log4j.properties')}`,
     ...(process.env.KEYGUARD_KAFKA_JVM_OPTS ?? '').split(' ').filter(Boolean),
-    '-cp', `${libs}/*`,
+    '-cp',
+    `${libs}/*`,
   ];
   if (!existsSync(join(dataDir, 'meta.properties'))) {
     await run('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', CLUSTER_ID, '-c', propertiesFile, '-g'], { quiet: true });

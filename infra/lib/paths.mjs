@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Downloads and builds that survive clones: Kafka jars, the FerretDB binary. */
-export const cacheDir =
-  process.env.KEYGUARD_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'keyguard');
+export const cacheDir = process.env.KEYGUARD_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'keyguard');
 
 /** Per-checkout runtime state (git-ignored): generated secrets, engine data, logs, mail. */
 export const stateDir = join(root, '.keyguard');

@@ -52,7 +52,11 @@ export async function startPostgres({ dir, port, database = 'ferretdb' }) {
   // The port opens before the server takes connections; psql retries until it does.
   for (let attempt = 0; ; attempt++) {
     try {
-      const exists = await run(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${database}'`], { quiet: true });
+      const exists = await run(
+        join(bin, 'psql'),
+        ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname = '${database}'`],
+        { quiet: true },
+      );
       if (exists.trim() !== '1') await run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database], { quiet: true });
       break;
     } catch (error) {

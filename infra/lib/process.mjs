@@ -112,7 +112,9 @@ export async function waitForPort(port, { child, timeoutMs = 90_000, what = `por
 
 export async function requireFreePort(port, what) {
   if (await portOpen(port)) {
-    throw new Error(`${what}: port ${port} is already in use. Stop whatever listens there, or move this engine with its KEYGUARD_*_PORT variable (see infra/README.md).`);
+    throw new Error(
+      `${what}: port ${port} is already in use. Stop whatever listens there, or move this engine with its KEYGUARD_*_PORT variable (see infra/README.md).`,
+    );
   }
 }
 

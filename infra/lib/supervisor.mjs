@@ -20,7 +20,18 @@ export const describeExit = (code, signal) => (signal ? `killed by ${signal}` : 
  * @param {(error: Error) => void} [options.onFatal] called when it stopped for good
  * @param {import('node:child_process').ChildProcess} [options.running] already started once: supervise from here
  */
-export function supervise({ name, start, running, whenReady = async () => {}, log, fatal = () => false, onFatal = () => {}, initialDelayMs = 500, maxDelayMs = 30_000, stableMs = 60_000 }) {
+export function supervise({
+  name,
+  start,
+  running,
+  whenReady = async () => {},
+  log,
+  fatal = () => false,
+  onFatal = () => {},
+  initialDelayMs = 500,
+  maxDelayMs = 30_000,
+  stableMs = 60_000,
+}) {
   let child;
   let stopping = false;
   let delay = initialDelayMs;
@@ -59,7 +70,9 @@ export function supervise({ name, start, running, whenReady = async () => {}, lo
       if (stopping || current !== child) return;
       if (fatal(code)) {
         stopping = true;
-        settle.reject(new Error(`${name} stopped (${describeExit(code, signal)}) and is not restarted: fix its configuration (the line above names the setting)`));
+        settle.reject(
+          new Error(`${name} stopped (${describeExit(code, signal)}) and is not restarted: fix its configuration (the line above names the setting)`),
+        );
         return;
       }
       if (Date.now() - t0 >= stableMs) delay = initialDelayMs;

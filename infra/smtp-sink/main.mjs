@@ -33,7 +33,12 @@ const smtp = new SMTPServer({
           envelope: { from: session.envelope.mailFrom?.address ?? null, to: session.envelope.rcptTo.map((r) => r.address) },
           messageId: mail.messageId ?? null,
           from: mail.from?.text ?? null,
-          to: mail.to ? [].concat(mail.to).map((a) => a.text).join(', ') : null,
+          to: mail.to
+            ? []
+                .concat(mail.to)
+                .map((a) => a.text)
+                .join(', ')
+            : null,
           subject: mail.subject ?? null,
           text: mail.text ?? null,
           html: typeof mail.html === 'string' ? mail.html : null,
@@ -71,11 +76,16 @@ const httpServer = createServer((req, res) => {
   } else if (url.pathname === '/' && req.method === 'GET') {
     const rows = messages()
       .reverse()
-      .map((m) => `<details><summary>${escapeHtml(m.receivedAt)} — <b>${escapeHtml(m.subject)}</b> → ${escapeHtml(m.envelope.to.join(', '))}</summary><pre>${escapeHtml(m.text)}</pre></details>`)
+      .map(
+        (m) =>
+          `<details><summary>${escapeHtml(m.receivedAt)} — <b>${escapeHtml(m.subject)}</b> → ${escapeHtml(m.envelope.to.join(', '))}</summary><pre>${escapeHtml(m.text)}</pre></details>`,
+      )
       .join('\n');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-      `<!doctype html><title>Keyguard mail</title><h1>Mail received by the local SMTP sink</h1><p>Files: ${escapeHtml(dir)}</p>${rows || '<p>No mail yet.</p>'}`,
-    );
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        `<!doctype html><title>Keyguard mail</title><h1>Mail received by the local SMTP sink</h1><p>Files: ${escapeHtml(dir)}</p>${rows || '<p>No mail yet.</p>'}`,
+      );
   } else {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
   }

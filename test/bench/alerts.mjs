@@ -50,7 +50,12 @@ const mongoBase = (process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/').repl
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const suffix = randomBytes(4).toString('hex');
-const topics = { exposures: `bench.exposures.${suffix}`, keyEvents: `bench.key-events.${suffix}`, findings: `bench.findings.${suffix}`, keyState: `bench.key-state.${suffix}` };
+const topics = {
+  exposures: `bench.exposures.${suffix}`,
+  keyEvents: `bench.key-events.${suffix}`,
+  findings: `bench.findings.${suffix}`,
+  keyState: `bench.key-state.${suffix}`,
+};
 const logger = createLogger({ name: 'bench-alerts', level: process.env.BENCH_LOG_LEVEL ?? 'warn' });
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const ms = (n) => `${Math.round(n)} ms`;
@@ -94,7 +99,10 @@ await new Promise((resolve) => hook.listen(0, '127.0.0.1', resolve));
 const hookUrl = `http://127.0.0.1:${hook.address().port}/hook`;
 
 const kafka = createKafka({ brokers, clientId: 'bench-alerts', logger });
-await ensureTopics(kafka, Object.values(topics).map((topic) => ({ topic, numPartitions: 3 })));
+await ensureTopics(
+  kafka,
+  Object.values(topics).map((topic) => ({ topic, numPartitions: 3 })),
+);
 const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers };
 
 /**
@@ -106,7 +114,10 @@ const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: b
 async function startPipeline(phase) {
   const dbName = `bench_alerts_${suffix}_${phase}`;
   const uri = `${mongoBase}/${dbName}`;
-  const policy = await startPolicy({ ...common, MONGODB_URI: uri, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics, groupId: `bench-policy-${suffix}-${phase}`, sweeper: false });
+  const policy = await startPolicy(
+    { ...common, MONGODB_URI: uri, SWEEP_INTERVAL_MS: 60_000 },
+    { logger, topics, groupId: `bench-policy-${suffix}-${phase}`, sweeper: false },
+  );
   const notifier = await startNotifier(
     {
       ...common,
@@ -126,7 +137,13 @@ async function startPipeline(phase) {
     { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings }, groupId: `bench-notifier-${suffix}-${phase}` },
   );
   const store = await connectStore({ uri, logger });
-  await store.collections.teams.insertOne({ _id: teamId, name: 'Bench', settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false, securityContacts: [contact] }, createdAt: new Date(), updatedAt: new Date() });
+  await store.collections.teams.insertOne({
+    _id: teamId,
+    name: 'Bench',
+    settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false, securityContacts: [contact] },
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
   await store.collections.users.insertMany(owners.map((o) => ({ ...o })));
   return {
     store,
@@ -142,18 +159,46 @@ async function startPipeline(phase) {
 const publisher = createPublisher(kafka, { logger, lingerMs: 2 });
 const teamId = 'team_bench';
 const contact = `security-${suffix}@example.test`;
-const owners = Array.from({ length: ownersCount }, (_, i) => ({ _id: newId('usr'), teamId, email: `owner-${i}-${suffix}@example.test`, name: `Owner ${i}`, role: 'member', createdAt: new Date() }));
+const owners = Array.from({ length: ownersCount }, (_, i) => ({
+  _id: newId('usr'),
+  teamId,
+  email: `owner-${i}-${suffix}@example.test`,
+  name: `Owner ${i}`,
+  role: 'member',
+  createdAt: new Date(),
+}));
 function makeKeys(count, prefix) {
   return Array.from({ length: count }, (_, i) => {
     const m = issueApiKey();
     const owner = owners[i % owners.length];
-    return { raw: m.raw, hash: m.hash, name: `${prefix} ${i}`, owner, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `${prefix} ${i}`, teamId, createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null } };
+    return {
+      raw: m.raw,
+      hash: m.hash,
+      name: `${prefix} ${i}`,
+      owner,
+      doc: {
+        _id: newId('key'),
+        hash: m.hash,
+        preview: m.preview,
+        name: `${prefix} ${i}`,
+        teamId,
+        createdBy: owner._id,
+        createdAt: new Date(),
+        expiresAt: null,
+        lastUsedAt: null,
+        status: 'enabled',
+        revokedAt: null,
+        revocation: null,
+        exposure: null,
+      },
+    };
   });
 }
 let pipeline = await startPipeline('burst');
 let store = pipeline.store;
 const burstKeys = makeKeys(exposuresCount, 'bench k');
-if (process.env.BENCH_VIA_POLICY === '1') for (let i = 0; i < burstKeys.length; i += 1000) await store.collections.apiKeys.insertMany(burstKeys.slice(i, i + 1000).map((k) => k.doc));
+if (process.env.BENCH_VIA_POLICY === '1')
+  for (let i = 0; i < burstKeys.length; i += 1000) await store.collections.apiKeys.insertMany(burstKeys.slice(i, i + 1000).map((k) => k.doc));
 
 let seq = 0;
 function exposure(key, place = seq) {
@@ -168,15 +213,30 @@ function exposure(key, place = seq) {
         redacted: key.doc.preview,
         confidence: 'high',
         detectedAt: new Date().toISOString(),
-        location: { source: 'github', kind: 'commit', url: `https://github.com/bench/r/blob/c${place}/f.txt#L1`, repository: 'bench/r', commit: `c${place}`, path: 'f.txt', line: 1 },
+        location: {
+          source: 'github',
+          kind: 'commit',
+          url: `https://github.com/bench/r/blob/c${place}/f.txt#L1`,
+          repository: 'bench/r',
+          commit: `c${place}`,
+          path: 'f.txt',
+          line: 1,
+        },
       },
       { source: 'bench' },
     ),
   };
 }
 
-console.log(`load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} cores`);
-console.log(`alerts bench: ${exposuresCount} exposures across ${ownersCount} owners (+1 security contact); digest window ${windowMs / 1000} s; webhooks ${webhookRate}/s for ${webhookSeconds} s; outage ${outageMs / 1000} s`);
+console.log(
+  `load average ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${(await import('node:os')).availableParallelism()} cores`,
+);
+console.log(
+  `alerts bench: ${exposuresCount} exposures across ${ownersCount} owners (+1 security contact); digest window ${windowMs / 1000} s; webhooks ${webhookRate}/s for ${webhookSeconds} s; outage ${outageMs / 1000} s`,
+);
 
 /** What the policy publishes for a key it marked exposed. */
 function recorded(key) {
@@ -197,7 +257,18 @@ function recorded(key) {
         action: 'marked_exposed',
         findingCreated: true,
         reopened: false,
-        locations: [{ source: 'github', kind: 'commit', url: `https://github.com/bench/r/blob/c${seq}/f.txt#L1`, repository: 'bench/r', commit: `c${seq}`, path: 'f.txt', line: 1, detectedAt: new Date().toISOString() }],
+        locations: [
+          {
+            source: 'github',
+            kind: 'commit',
+            url: `https://github.com/bench/r/blob/c${seq}/f.txt#L1`,
+            repository: 'bench/r',
+            commit: `c${seq}`,
+            path: 'f.txt',
+            line: 1,
+            detectedAt: new Date().toISOString(),
+          },
+        ],
       },
       { source: 'bench', id: `exposure.recorded:${findingId}` },
     ),
@@ -210,8 +281,16 @@ const viaPolicy = process.env.BENCH_VIA_POLICY === '1';
   const t0 = Date.now();
   for (let i = 0; i < burstKeys.length; i += 1000) {
     const slice = burstKeys.slice(i, i + 1000);
-    if (viaPolicy) await publisher.publish(topics.exposures, slice.map((k) => exposure(k)));
-    else await publisher.publish(topics.findings, slice.map((k) => recorded(k)));
+    if (viaPolicy)
+      await publisher.publish(
+        topics.exposures,
+        slice.map((k) => exposure(k)),
+      );
+    else
+      await publisher.publish(
+        topics.findings,
+        slice.map((k) => recorded(k)),
+      );
   }
   const complete = () => owners.every((o) => new Set((mails.get(o.email) ?? []).flatMap((m) => m.keys)).size === exposuresCount / ownersCount);
   const deadline = t0 + windowMs * 2 + 120_000;
@@ -223,12 +302,18 @@ const viaPolicy = process.env.BENCH_VIA_POLICY === '1';
   const listed = owners.reduce((n, o) => n + new Set((mails.get(o.email) ?? []).flatMap((m) => m.keys)).size, 0);
   const contactMails = mails.get(contact) ?? [];
   const contactKeys = new Set(contactMails.flatMap((m) => m.keys)).size;
-  console.log(`\n1. burst → digest emails (${viaPolicy ? 'exposure.detected through the policy' : 'the policy\'s exposure.recorded, straight to the notifier'})`);
+  console.log(
+    `\n1. burst → digest emails (${viaPolicy ? 'exposure.detected through the policy' : "the policy's exposure.recorded, straight to the notifier"})`,
+  );
   console.log('| | emails per owner | owners | keys reaching their owner |');
   console.log('|---|---:|---:|---:|');
   console.log(`| one email per event (the behaviour before digests) | ${exposuresCount / ownersCount} | ${ownersCount} | ${exposuresCount} |`);
-  console.log(`| digests, window ${windowMs / 1000} s | min ${Math.min(...counts)}, max ${Math.max(...counts)} | ${ownersCount} | ${listed} of ${exposuresCount} |`);
-  console.log(`first email to an owner after the burst: p50 ${ms(pct(firstAfter, 50))}, max ${ms(firstAfter.at(-1))}; all keys reached their owners ${complete() ? `${((Date.now() - t0 - 3000) / 1000).toFixed(1)} s` : 'NOT'} after the burst`);
+  console.log(
+    `| digests, window ${windowMs / 1000} s | min ${Math.min(...counts)}, max ${Math.max(...counts)} | ${ownersCount} | ${listed} of ${exposuresCount} |`,
+  );
+  console.log(
+    `first email to an owner after the burst: p50 ${ms(pct(firstAfter, 50))}, max ${ms(firstAfter.at(-1))}; all keys reached their owners ${complete() ? `${((Date.now() - t0 - 3000) / 1000).toFixed(1)} s` : 'NOT'} after the burst`,
+  );
   console.log(`security contact: ${contactMails.length} emails listing ${contactKeys} of ${exposuresCount} keys`);
 }
 
@@ -239,7 +324,17 @@ store = pipeline.store;
 // The channel for phases 2 and 3 (stored as keys-api stores it; the notifier reads channels every 2 s).
 const box = createSecretBox(encryptionKey);
 const channelId = newId('nch');
-await store.collections.notificationChannels.insertOne({ _id: channelId, teamId, type: 'webhook', url: hookUrl, events: ['exposure.detected'], secretEncrypted: box.encrypt(`whsec_${randomBytes(32).toString('base64url')}`, channelId), createdBy: 'bench', createdAt: new Date(), updatedAt: new Date() });
+await store.collections.notificationChannels.insertOne({
+  _id: channelId,
+  teamId,
+  type: 'webhook',
+  url: hookUrl,
+  events: ['exposure.detected'],
+  secretEncrypted: box.encrypt(`whsec_${randomBytes(32).toString('base64url')}`, channelId),
+  createdBy: 'bench',
+  createdAt: new Date(),
+  updatedAt: new Date(),
+});
 await sleep(2500);
 
 // 2. Webhook latency under a steady rate.
@@ -257,12 +352,18 @@ await sleep(2500);
   }
   const deadline = Date.now() + 60_000;
   while (arrivals.length - start < keys.length && Date.now() < deadline) await sleep(200);
-  const latencies = arrivals.slice(start).filter((a) => sentAt.has(a.body.data.key?.id)).map((a) => a.at - sentAt.get(a.body.data.key.id)).sort((a, b) => a - b);
+  const latencies = arrivals
+    .slice(start)
+    .filter((a) => sentAt.has(a.body.data.key?.id))
+    .map((a) => a.at - sentAt.get(a.body.data.key.id))
+    .sort((a, b) => a - b);
   console.log('\n2. exposure event → webhook received');
   console.log('| | deliveries | p50 | p95 | p99 | max |');
   console.log('|---|---:|---:|---:|---:|---:|');
   console.log(`| target (issue 12) | | | | < 2000 ms | |`);
-  console.log(`| ${webhookRate} exposures/s for ${webhookSeconds} s | ${latencies.length} of ${keys.length} | ${ms(pct(latencies, 50))} | ${ms(pct(latencies, 95))} | ${ms(pct(latencies, 99))} | ${ms(latencies.at(-1))} |`);
+  console.log(
+    `| ${webhookRate} exposures/s for ${webhookSeconds} s | ${latencies.length} of ${keys.length} | ${ms(pct(latencies, 50))} | ${ms(pct(latencies, 95))} | ${ms(pct(latencies, 99))} | ${ms(latencies.at(-1))} |`,
+  );
   // Where the time goes: exposure → delivery queued (policy + notifier consumer), queued → delivered (worker).
   const docs = await store.collections.channelDeliveries.find({ channelId, event: 'exposure.detected' }).toArray();
   const byKey = new Map(docs.map((d) => [JSON.parse(d.body).data.key?.id, d]));
@@ -276,7 +377,9 @@ await sleep(2500);
   }
   queued.sort((a, b) => a - b);
   sending.sort((a, b) => a - b);
-  console.log(`   of which exposure → delivery queued p50 ${ms(pct(queued, 50))}, p99 ${ms(pct(queued, 99))}; queued → delivered p50 ${ms(pct(sending, 50))}, p99 ${ms(pct(sending, 99))}`);
+  console.log(
+    `   of which exposure → delivery queued p50 ${ms(pct(queued, 50))}, p99 ${ms(pct(queued, 99))}; queued → delivered p50 ${ms(pct(sending, 50))}, p99 ${ms(pct(sending, 99))}`,
+  );
 }
 
 // 3. A channel down for a while, then back: every event, in order per key.
@@ -289,7 +392,10 @@ await sleep(2500);
   let rounds = 0;
   while (Date.now() - t0 < outageMs) {
     rounds++;
-    await publisher.publish(topics.exposures, keys.map((k) => exposure(k, `o${rounds}`)));
+    await publisher.publish(
+      topics.exposures,
+      keys.map((k) => exposure(k, `o${rounds}`)),
+    );
     await sleep(2000);
   }
   const failedAttempts = await store.collections.channelDeliveries.countDocuments({ channelId, status: 'pending', attempts: { $gt: 0 } });
@@ -305,8 +411,12 @@ await sleep(2500);
     return places.every((p, i) => i === 0 || p > places[i - 1]) && places.length === rounds;
   });
   console.log('\n3. channel answering 500, then back');
-  console.log(`outage ${(outageMs / 1000).toFixed(0)} s: ${expected} location events for ${keys.length} keys (${rounds} each); ${failedAttempts} deliveries were waiting in backoff when it came back`);
-  console.log(`after recovery: ${got.length} of ${expected} received in ${((Date.now() - upAt) / 1000).toFixed(1)} s; in order per key: ${inOrder ? 'yes' : 'NO'}`);
+  console.log(
+    `outage ${(outageMs / 1000).toFixed(0)} s: ${expected} location events for ${keys.length} keys (${rounds} each); ${failedAttempts} deliveries were waiting in backoff when it came back`,
+  );
+  console.log(
+    `after recovery: ${got.length} of ${expected} received in ${((Date.now() - upAt) / 1000).toFixed(1)} s; in order per key: ${inOrder ? 'yes' : 'NO'}`,
+  );
 }
 
 await pipeline.stop();

@@ -166,7 +166,16 @@ async function generate() {
       const markOf = mark;
       for (const secret of snippet.secrets) {
         const before = snippet.text.slice(0, snippet.text.indexOf(secret));
-        planted.push({ ruleId: snippet.ruleId, secret, mark: markOf, path: file.path, line: at + 1 + before.split('\n').length - 1, removeAt: below(3) === 0 ? index + 1 + below(50) : undefined, file, lines });
+        planted.push({
+          ruleId: snippet.ruleId,
+          secret,
+          mark: markOf,
+          path: file.path,
+          line: at + 1 + before.split('\n').length - 1,
+          removeAt: below(3) === 0 ? index + 1 + below(50) : undefined,
+          file,
+          lines,
+        });
       }
     }
     for (const file of touched) body += `M 100644 inline ${file.path}\n${data(`${file.lines.join('\n')}\n`)}`;
@@ -202,7 +211,15 @@ async function generate() {
   const meta = {
     version: VERSION,
     commits: COMMITS,
-    planted: planted.map((p) => ({ ruleId: p.ruleId, tokenHash: detectors.hashToken(p.secret), secret: p.secret, commit: marks.get(p.mark), path: p.path, line: p.line, removedLater: p.removed === true })),
+    planted: planted.map((p) => ({
+      ruleId: p.ruleId,
+      tokenHash: detectors.hashToken(p.secret),
+      secret: p.secret,
+      commit: marks.get(p.mark),
+      path: p.path,
+      line: p.line,
+      removedLater: p.removed === true,
+    })),
   };
   // outside the repository: the tools must not scan the answer key
   writeFileSync(answerKey, JSON.stringify(meta));
@@ -236,7 +253,14 @@ function runGitleaks(bin, target) {
   rmSync(reportPath); // it holds the planted (fake) secrets in clear: keep none in the checkout
   return {
     ...r,
-    findings: report.map((f) => ({ tokenHash: detectors.hashToken(f.Secret ?? ''), secret: f.Secret ?? '', commit: f.Commit, path: f.File, line: f.StartLine, rule: f.RuleID })),
+    findings: report.map((f) => ({
+      tokenHash: detectors.hashToken(f.Secret ?? ''),
+      secret: f.Secret ?? '',
+      commit: f.Commit,
+      path: f.File,
+      line: f.StartLine,
+      rule: f.RuleID,
+    })),
   };
 }
 
@@ -252,7 +276,9 @@ function runGitLog(target) {
 function compare(planted, findings, { bySecret = false } = {}) {
   const out = { exact: 0, elsewhere: 0, missed: 0, missedRules: new Map() };
   for (const p of planted) {
-    const same = findings.filter((f) => (bySecret ? f.secret === p.secret || (f.secret.length >= 16 && p.secret.includes(f.secret)) : f.tokenHash === p.tokenHash));
+    const same = findings.filter((f) =>
+      bySecret ? f.secret === p.secret || (f.secret.length >= 16 && p.secret.includes(f.secret)) : f.tokenHash === p.tokenHash,
+    );
     if (same.some((f) => f.commit === p.commit && f.path === p.path && f.line === p.line)) out.exact++;
     else if (same.length > 0) out.elsewhere++;
     else {
@@ -267,7 +293,12 @@ function compare(planted, findings, { bySecret = false } = {}) {
 
 const gitVersion = spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim();
 log('');
-log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${gitVersion}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+log(
+  `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${gitVersion}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 const gitleaks = SKIP.has('gitleaks') ? undefined : ensureGitleaks(log);
 if (gitleaks) log(`gitleaks ${goModuleVersion(gitleaks) ?? 'unknown version'} (go install), best of ${RUNS} runs each`);
 
@@ -287,7 +318,9 @@ for (const target of targets) {
   const one = runKeyguard(target.dir, ['--threads', '1']);
   log(`  keyguard --git, one git process:  wall ${fmt(one.wall)} s  cpu ${fmt(one.cpu)} s  findings ${one.findings.length}`);
   const kg = runKeyguard(target.dir);
-  log(`  keyguard --git:    wall ${fmt(kg.wall)} s  cpu ${fmt(kg.cpu)} s  findings ${kg.findings.length}  (${kg.commits} commits, ${fmt(kg.bytes / 1e6 / kg.wall, 1)} MB/s; git processes: the cores, up to 4)`);
+  log(
+    `  keyguard --git:    wall ${fmt(kg.wall)} s  cpu ${fmt(kg.cpu)} s  findings ${kg.findings.length}  (${kg.commits} commits, ${fmt(kg.bytes / 1e6 / kg.wall, 1)} MB/s; git processes: the cores, up to 4)`,
+  );
   let gl;
   if (gitleaks) {
     gl = runGitleaks(gitleaks, target.dir);
@@ -298,16 +331,32 @@ for (const target of targets) {
   if (target.dir === generated) {
     const planted = meta.planted;
     const removed = planted.filter((p) => p.removedLater).length;
-    log(`  planted: ${planted.length} secrets of ${PLANTED_RULES.length} rules in ${new Set(planted.map((p) => p.commit)).size} commits (${removed} removed again in a later commit)`);
+    log(
+      `  planted: ${planted.length} secrets of ${PLANTED_RULES.length} rules in ${new Set(planted.map((p) => p.commit)).size} commits (${removed} removed again in a later commit)`,
+    );
     const k = compare(planted, kg.findings);
-    log(`    keyguard: ${k.exact} at the commit, path and line that added them, ${k.elsewhere} elsewhere only, ${k.missed} missed${k.missed ? ` (${[...k.missedRules].map(([r, n]) => `${r}×${n}`).join(', ')})` : ''}`);
+    log(
+      `    keyguard: ${k.exact} at the commit, path and line that added them, ${k.elsewhere} elsewhere only, ${k.missed} missed${k.missed ? ` (${[...k.missedRules].map(([r, n]) => `${r}×${n}`).join(', ')})` : ''}`,
+    );
     if (gl) {
       const l = compare(planted, gl.findings, { bySecret: true });
-      log(`    gitleaks: ${l.exact} at the commit, path and line that added them, ${l.elsewhere} elsewhere only, ${l.missed} missed${l.missed ? ` (${[...l.missedRules].map(([r, n]) => `${r}×${n}`).join(', ')})` : ''}`);
+      log(
+        `    gitleaks: ${l.exact} at the commit, path and line that added them, ${l.elsewhere} elsewhere only, ${l.missed} missed${l.missed ? ` (${[...l.missedRules].map(([r, n]) => `${r}×${n}`).join(', ')})` : ''}`,
+      );
       // which planted secret a finding is: by hash, or (gitleaks reports what its own rule
       // captured, e.g. a whole webhook URL) by the planted secret inside the captured text
-      const plantedOf = (f) => planted.findIndex((p) => f.tokenHash === p.tokenHash || (f.secret !== undefined && f.secret.length >= 16 && (f.secret.includes(p.secret) || p.secret.includes(f.secret))));
-      const keyed = (list) => new Set(list.map((f) => [plantedOf(f), f]).filter(([i]) => i >= 0).map(([i, f]) => `${i} ${f.commit} ${f.path} ${f.line}`));
+      const plantedOf = (f) =>
+        planted.findIndex(
+          (p) =>
+            f.tokenHash === p.tokenHash || (f.secret !== undefined && f.secret.length >= 16 && (f.secret.includes(p.secret) || p.secret.includes(f.secret))),
+        );
+      const keyed = (list) =>
+        new Set(
+          list
+            .map((f) => [plantedOf(f), f])
+            .filter(([i]) => i >= 0)
+            .map(([i, f]) => `${i} ${f.commit} ${f.path} ${f.line}`),
+        );
       const kgSet = keyed(kg.findings);
       const glSet = keyed(gl.findings);
       const both = [...kgSet].filter((x) => glSet.has(x)).length;
@@ -317,7 +366,9 @@ for (const target of targets) {
       const otherGl = gl.findings.filter((f) => plantedOf(f) < 0);
       const rules = new Map();
       for (const f of otherGl) rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
-      log(`    other findings in the real source lines: keyguard ${otherKg}, gitleaks ${otherGl.length} (${[...rules].map(([r, n]) => `${r}×${n}`).join(', ') || 'none'})`);
+      log(
+        `    other findings in the real source lines: keyguard ${otherKg}, gitleaks ${otherGl.length} (${[...rules].map(([r, n]) => `${r}×${n}`).join(', ') || 'none'})`,
+      );
     }
   }
 }
@@ -327,5 +378,7 @@ log('| history | git log -p alone | keyguard scan --git | (one git process) | gi
 log('|---|---:|---:|---:|---:|---:|');
 for (const { target, kg, one, gl, floor } of table) {
   const cell = (r) => (r ? `${fmt(r.wall)} s wall, ${fmt(r.cpu)} s CPU` : 'n/a');
-  log(`| ${target} | ${cell(floor)} | ${cell(kg)} | ${cell(one)} | ${cell(gl)} | ${gl ? `${fmt(gl.wall / kg.wall, 1)}× / ${fmt(gl.cpu / kg.cpu, 1)}×` : 'n/a'} |`);
+  log(
+    `| ${target} | ${cell(floor)} | ${cell(kg)} | ${cell(one)} | ${cell(gl)} | ${gl ? `${fmt(gl.wall / kg.wall, 1)}× / ${fmt(gl.cpu / kg.cpu, 1)}×` : 'n/a'} |`,
+  );
 }

@@ -58,7 +58,9 @@ const api = createServer((req, res) => {
     commits: [{ sha: after }],
     files: [{ filename: 'config/.env', status: 'modified', changes: 1, patch: `@@ -1,2 +1,3 @@\n A=1\n${secretLine}\n B=2` }],
   };
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '0' }).end(JSON.stringify(body));
+  res
+    .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '0' })
+    .end(JSON.stringify(body));
 });
 await new Promise((r) => api.listen(0, '127.0.0.1', r));
 const apiUrl = `http://127.0.0.1:${api.address().port}`;
@@ -89,7 +91,15 @@ function pushBody(before, after, size = 8 * 1024) {
     compare: `https://github.com/octo/bench/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`,
     commits: Array.from({ length: 10 }, (_, i) => commit(i)),
     head_commit: null,
-    repository: { id: 1, node_id: 'R_1', name: 'bench', full_name: 'octo/bench', html_url: 'https://github.com/octo/bench', private: false, default_branch: 'main' },
+    repository: {
+      id: 1,
+      node_id: 'R_1',
+      name: 'bench',
+      full_name: 'octo/bench',
+      html_url: 'https://github.com/octo/bench',
+      private: false,
+      default_branch: 'main',
+    },
     pusher: { name: 'octocat', email: 'octo@example.com' },
     sender: { login: 'octocat', id: 1, type: 'User' },
     padding: '',
@@ -106,11 +116,25 @@ async function startChild(name, { worker }) {
     { topic: topics.exposures, numPartitions: 6 },
     { topic: topics.dlq, numPartitions: 1 },
   ]);
-  const config = { brokers, mongoUri: `${mongoBase}/`, dbName: `bench_ingest_${name}_${suffix}`, secret, apiUrl, worker, topics, groupId: `bench-${name}-${suffix}`, lingerMs };
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/ingest-prof'] : []), new URL('./ingest-service.mjs', import.meta.url).pathname], {
-    env: { ...process.env, BENCH_SERVICE: JSON.stringify(config) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const config = {
+    brokers,
+    mongoUri: `${mongoBase}/`,
+    dbName: `bench_ingest_${name}_${suffix}`,
+    secret,
+    apiUrl,
+    worker,
+    topics,
+    groupId: `bench-${name}-${suffix}`,
+    lingerMs,
+  };
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/ingest-prof'] : []), new URL('./ingest-service.mjs', import.meta.url).pathname],
+    {
+      env: { ...process.env, BENCH_SERVICE: JSON.stringify(config) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout });
   const port = await new Promise((resolve, reject) => {
     const onLine = (line) => {
@@ -219,7 +243,13 @@ async function webhookToExposure() {
   const warmup = [];
   for (let i = 0; i < rate; i++) {
     const body = pushBody(sha(), `ffff${sha().slice(4)}`);
-    warmup.push(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sign(body) }, body }).then((r) => r.arrayBuffer()));
+    warmup.push(
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sign(body) },
+        body,
+      }).then((r) => r.arrayBuffer()),
+    );
     await sleep(1000 / rate);
   }
   await Promise.all(warmup);
@@ -236,7 +266,11 @@ async function webhookToExposure() {
     const t0 = performance.now();
     sent.set(after, { perf: t0, wall: Date.now() });
     inflight.push(
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sign(body) }, body })
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sign(body) },
+        body,
+      })
         .then(async (res) => {
           await res.arrayBuffer();
           receiver.push(performance.now() - t0);

@@ -35,7 +35,18 @@ const hex = (i, len) => i.toString(16).padStart(len, '0');
 
 const adminKey = `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
 const keysApi = await startKeysApi(
-  { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), MONGODB_URI: `${mongoBase}/${dbName}`, KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey, BOOTSTRAP_ADMIN_EMAIL: `admin-${suffix}@example.test`, BOOTSTRAP_ADMIN_NAME: 'Bench admin', DASHBOARD_DIR: '/nonexistent', SESSION_COOKIE_SECURE: false },
+  {
+    HOST: '127.0.0.1',
+    PORT: 0,
+    LOG_LEVEL: 'warn',
+    KAFKA_BROKERS: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    MONGODB_URI: `${mongoBase}/${dbName}`,
+    KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+    BOOTSTRAP_ADMIN_EMAIL: `admin-${suffix}@example.test`,
+    BOOTSTRAP_ADMIN_NAME: 'Bench admin',
+    DASHBOARD_DIR: '/nonexistent',
+    SESSION_COOKIE_SECURE: false,
+  },
   { logger },
 );
 const store = await connectStore({ uri: `${mongoBase}/${dbName}`, logger, ensureIndexes: false });
@@ -57,7 +68,21 @@ try {
   for (let offset = 0; offset < keysCount; offset += 5000) {
     const docs = [];
     for (let i = offset; i < Math.min(keysCount, offset + 5000); i++) {
-      docs.push({ _id: `key_bench_${hex(i, 8)}`, hash: hex(i, 64), preview: 'PMAK-…bench', name: `bench ${i}`, teamId, createdBy: 'bench', createdAt: new Date(now - 400 * DAY), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null });
+      docs.push({
+        _id: `key_bench_${hex(i, 8)}`,
+        hash: hex(i, 64),
+        preview: 'PMAK-…bench',
+        name: `bench ${i}`,
+        teamId,
+        createdBy: 'bench',
+        createdAt: new Date(now - 400 * DAY),
+        expiresAt: null,
+        lastUsedAt: null,
+        status: 'enabled',
+        revokedAt: null,
+        revocation: null,
+        exposure: null,
+      });
     }
     await store.collections.apiKeys.insertMany(docs, { ordered: false });
   }
@@ -74,12 +99,32 @@ try {
       const fate = i % 10; // 0–3 open, 4–6 auto-revoked, 7–8 revoked by an admin, 9 ignored
       const resolvedAt = new Date(firstSeen.getTime() + (fate < 7 ? 1000 + (i % 60) * 1000 : 3_600_000 + (i % 100) * 60_000));
       const history = [{ at: firstSeen, action: 'detected', actor: policy, note: `${location.source} ${location.kind}` }];
-      if (fate >= 4) history.push({ at: resolvedAt, action: 'resolved', actor: fate < 7 ? policy : { type: 'user', id: 'usr_bench' }, status: 'resolved', resolution: fate === 9 ? 'false_positive' : 'revoked', note: fate < 7 ? 'key revoked (exposure_auto)' : fate < 9 ? 'key revoked (admin)' : undefined });
+      if (fate >= 4)
+        history.push({
+          at: resolvedAt,
+          action: 'resolved',
+          actor: fate < 7 ? policy : { type: 'user', id: 'usr_bench' },
+          status: 'resolved',
+          resolution: fate === 9 ? 'false_positive' : 'revoked',
+          note: fate < 7 ? 'key revoked (exposure_auto)' : fate < 9 ? 'key revoked (admin)' : undefined,
+        });
       const tokenHash = `${hex(i, 32)}${'b'.repeat(32)}`;
       docs.push({
-        _id: `fnd_${tokenHash.slice(0, 32)}`, tokenHash, ruleId: 'postman-api-key', redacted: 'PMAK-…', confidence: 'high', teamId, keyId: i < keysCount ? `key_bench_${hex(i, 8)}` : null,
-        status: fate >= 4 ? 'resolved' : 'open', resolution: fate >= 4 ? (fate === 9 ? 'false_positive' : 'revoked') : null,
-        locations: [location], locationCount: 1, locationKeys: [`${location.source}:${i}`], firstSeen, lastSeen: firstSeen, history,
+        _id: `fnd_${tokenHash.slice(0, 32)}`,
+        tokenHash,
+        ruleId: 'postman-api-key',
+        redacted: 'PMAK-…',
+        confidence: 'high',
+        teamId,
+        keyId: i < keysCount ? `key_bench_${hex(i, 8)}` : null,
+        status: fate >= 4 ? 'resolved' : 'open',
+        resolution: fate >= 4 ? (fate === 9 ? 'false_positive' : 'revoked') : null,
+        locations: [location],
+        locationCount: 1,
+        locationKeys: [`${location.source}:${i}`],
+        firstSeen,
+        lastSeen: firstSeen,
+        history,
       });
     }
     await store.collections.findings.insertMany(docs, { ordered: false });
@@ -130,7 +175,9 @@ try {
 
   console.log('');
   console.log(`GET /api/v1/insights over ${findingsCount} findings and ${keysCount} keys (${requests} requests each, over HTTP):`);
-  console.log(`  last 30 days : p50 ${ms(month.p50)}  p99 ${ms(month.p99)}   (${month.answer.exposures.total} exposures, p99 detection→revocation ${month.answer.detectionToRevocation.overall.p99} s)`);
+  console.log(
+    `  last 30 days : p50 ${ms(month.p50)}  p99 ${ms(month.p99)}   (${month.answer.exposures.total} exposures, p99 detection→revocation ${month.answer.detectionToRevocation.overall.p99} s)`,
+  );
   console.log(`  last 365 days: p50 ${ms(year.p50)}  p99 ${ms(year.p99)}   (${year.answer.exposures.total} exposures)`);
   console.log(`peer: a $group over the findings (by status and resolution only — less than the rollups answer), ${peerRuns} runs each:`);
   console.log(`  last 30 days : p50 ${ms(peerMonth.p50)}  max ${ms(peerMonth.max)}`);

@@ -42,21 +42,40 @@ const mongoBase = (process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/').repl
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const suffix = randomBytes(4).toString('hex');
 const dbName = `bench_policy_${suffix}`;
-const topics = { exposures: `bench.exposures.${suffix}`, keyEvents: `bench.key-events.${suffix}`, keyState: `bench.key-state.${suffix}`, keyUsage: `bench.key-usage.${suffix}` };
+const topics = {
+  exposures: `bench.exposures.${suffix}`,
+  keyEvents: `bench.key-events.${suffix}`,
+  keyState: `bench.key-state.${suffix}`,
+  keyUsage: `bench.key-usage.${suffix}`,
+};
 const groupId = `bench-policy-${suffix}`;
 const logger = createLogger({ name: 'bench-policy', level: process.env.BENCH_LOG_LEVEL ?? 'warn' });
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const sha = (s) => createHash('sha256').update(s).digest('hex');
 
 const kafka = createKafka({ brokers, clientId: 'bench-policy', logger });
-await ensureTopics(kafka, [{ topic: topics.exposures, numPartitions: partitions }, { topic: topics.keyEvents, numPartitions: partitions }]);
+await ensureTopics(kafka, [
+  { topic: topics.exposures, numPartitions: partitions },
+  { topic: topics.keyEvents, numPartitions: partitions },
+]);
 const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers, MONGODB_URI: `${mongoBase}/${dbName}` };
 const adminKey = `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
 const keysApi = await startKeysApi(
-  { ...common, KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey, BOOTSTRAP_ADMIN_EMAIL: `admin-${suffix}@example.test`, BOOTSTRAP_ADMIN_NAME: 'Bench admin', DASHBOARD_DIR: '/nonexistent', SESSION_TTL_HOURS: 1, SESSION_COOKIE_SECURE: false },
+  {
+    ...common,
+    KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+    BOOTSTRAP_ADMIN_EMAIL: `admin-${suffix}@example.test`,
+    BOOTSTRAP_ADMIN_NAME: 'Bench admin',
+    DASHBOARD_DIR: '/nonexistent',
+    SESSION_TTL_HOURS: 1,
+    SESSION_COOKIE_SECURE: false,
+  },
   { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage } },
 );
-const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics: { exposures: topics.exposures, keyEvents: topics.keyEvents, keyState: topics.keyState }, groupId, sweeper: false });
+const policy = await startPolicy(
+  { ...common, SWEEP_INTERVAL_MS: 60_000 },
+  { logger, topics: { exposures: topics.exposures, keyEvents: topics.keyEvents, keyState: topics.keyState }, groupId, sweeper: false },
+);
 const store = await connectStore({ uri: `${mongoBase}/${dbName}`, logger, ensureIndexes: false });
 const publisher = createPublisher(kafka, { logger, lingerMs: 2 });
 const admin = kafka.admin();
@@ -68,7 +87,24 @@ const owner = { _id: newId('usr'), teamId: 'team_default', email: `bench-${suffi
 await store.collections.users.insertOne(owner);
 const live = Array.from({ length: leaks }, (_, i) => {
   const m = issueApiKey();
-  return { raw: m.raw, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `bench ${i}`, teamId: 'team_default', createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null } };
+  return {
+    raw: m.raw,
+    doc: {
+      _id: newId('key'),
+      hash: m.hash,
+      preview: m.preview,
+      name: `bench ${i}`,
+      teamId: 'team_default',
+      createdBy: owner._id,
+      createdAt: new Date(),
+      expiresAt: null,
+      lastUsedAt: null,
+      status: 'enabled',
+      revokedAt: null,
+      revocation: null,
+      exposure: null,
+    },
+  };
 });
 await store.collections.apiKeys.insertMany(live.map((k) => k.doc));
 
@@ -83,15 +119,24 @@ function exposure(tokenHash, redacted = 'ghp_…0000') {
       redacted,
       confidence: 'high',
       detectedAt: new Date().toISOString(),
-      location: { source: 'github', kind: 'commit', url: `https://github.com/bench/r/blob/c${seq}/f.txt#L1`, repository: 'bench/r', commit: `c${seq}`, path: 'f.txt', line: 1 },
+      location: {
+        source: 'github',
+        kind: 'commit',
+        url: `https://github.com/bench/r/blob/c${seq}/f.txt#L1`,
+        repository: 'bench/r',
+        commit: `c${seq}`,
+        path: 'f.txt',
+        line: 1,
+      },
     },
     { source: 'bench' },
   );
 }
-const noise = (n) => Array.from({ length: n }, () => {
-  const e = exposure(sha(randomBytes(16)));
-  return { key: e.payload.tokenHash, value: e };
-});
+const noise = (n) =>
+  Array.from({ length: n }, () => {
+    const e = exposure(sha(randomBytes(16)));
+    return { key: e.payload.tokenHash, value: e };
+  });
 
 async function lag() {
   const [committed, latest] = await Promise.all([admin.fetchOffsets({ groupId, topics: [topics.exposures] }), admin.fetchTopicOffsets(topics.exposures)]);
@@ -114,7 +159,13 @@ function load(perSecond) {
       await sleep(10);
     }
   })();
-  return { stop: async () => { running = false; await done; return { sent, seconds: (Date.now() - started) / 1000 }; } };
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+      return { sent, seconds: (Date.now() - started) / 1000 };
+    },
+  };
 }
 
 const api = (key) => fetch(`http://127.0.0.1:${keysApi.port}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status);
@@ -132,7 +183,9 @@ while ((await lag()) > 0) await sleep(100);
   while ((await lag()) > 0) await sleep(200);
   const drained = performance.now() - t0;
   const stored = (await store.collections.findings.countDocuments()) - before;
-  console.log(`drain: ${burst} exposures published in ${(published / 1000).toFixed(1)} s; consumed and ${stored} findings written after ${(drained / 1000).toFixed(1)} s = ${(burst / (drained / 1000)).toFixed(0)} exposures/s into the database`);
+  console.log(
+    `drain: ${burst} exposures published in ${(published / 1000).toFixed(1)} s; consumed and ${stored} findings written after ${(drained / 1000).toFixed(1)} s = ${(burst / (drained / 1000)).toFixed(0)} exposures/s into the database`,
+  );
 }
 
 // 2. Sustained offered load: does the consumer lag grow?
@@ -144,7 +197,9 @@ while ((await lag()) > 0) await sleep(100);
     lags.push(await lag());
   }
   const sent = await background.stop();
-  console.log(`sustained: offered ${(sent.sent / sent.seconds).toFixed(0)} exposures/s for ${sent.seconds.toFixed(0)} s; consumer lag each second: ${lags.join(' ')}`);
+  console.log(
+    `sustained: offered ${(sent.sent / sent.seconds).toFixed(0)} exposures/s for ${sent.seconds.toFixed(0)} s; consumer lag each second: ${lags.join(' ')}`,
+  );
   const t0 = performance.now();
   while ((await lag()) > 0) await sleep(200);
   console.log(`           backlog cleared ${((performance.now() - t0) / 1000).toFixed(1)} s after the load stopped`);
@@ -177,7 +232,9 @@ while ((await lag()) > 0) await sleep(100);
   }
   const sent = await background.stop();
   latencies.sort((a, b) => a - b);
-  console.log(`exposure → refusal under ${(sent.sent / sent.seconds).toFixed(0)} exposures/s (ms, n=${latencies.length}${refusedLate ? `, ${refusedLate} not refused within 60 s` : ''}): p50 ${pct(latencies, 50).toFixed(0)}  p95 ${pct(latencies, 95).toFixed(0)}  p99 ${pct(latencies, 99).toFixed(0)}  max ${latencies.at(-1).toFixed(0)}`);
+  console.log(
+    `exposure → refusal under ${(sent.sent / sent.seconds).toFixed(0)} exposures/s (ms, n=${latencies.length}${refusedLate ? `, ${refusedLate} not refused within 60 s` : ''}): p50 ${pct(latencies, 50).toFixed(0)}  p95 ${pct(latencies, 95).toFixed(0)}  p99 ${pct(latencies, 99).toFixed(0)}  max ${latencies.at(-1).toFixed(0)}`,
+  );
   const revoked = await store.collections.apiKeys.countDocuments({ status: 'revoked', 'revocation.reason': 'exposure_auto' });
   console.log(`revoked live keys: ${revoked}/${leaks}`);
 }

@@ -34,22 +34,55 @@ async function prepare(stack, instances, count) {
   await stack.startServices(dbName, instances);
   const store = await connectStore({ uri: stack.mongoUri(dbName), logger, ensureIndexes: false });
   await store.collections.teams.updateOne({ _id: 'team_default' }, { $set: { 'settings.autoRevokeExposed': true } });
-  const owner = { _id: newId('usr'), teamId: 'team_default', email: `owner-${dbName}@example.test`, name: 'Scale owner', role: 'member', createdAt: new Date() };
+  const owner = {
+    _id: newId('usr'),
+    teamId: 'team_default',
+    email: `owner-${dbName}@example.test`,
+    name: 'Scale owner',
+    role: 'member',
+    createdAt: new Date(),
+  };
   await store.collections.users.insertOne(owner);
   const keys = Array.from({ length: count }, (_, i) => {
     const m = issueApiKey();
-    return { raw: m.raw, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `scale ${i}`, teamId: 'team_default', createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null } };
+    return {
+      raw: m.raw,
+      doc: {
+        _id: newId('key'),
+        hash: m.hash,
+        preview: m.preview,
+        name: `scale ${i}`,
+        teamId: 'team_default',
+        createdBy: owner._id,
+        createdAt: new Date(),
+        expiresAt: null,
+        lastUsedAt: null,
+        status: 'enabled',
+        revokedAt: null,
+        revocation: null,
+        exposure: null,
+      },
+    };
   });
   for (let i = 0; i < keys.length; i += 500) await store.collections.apiKeys.insertMany(keys.slice(i, i + 500).map((k) => k.doc));
   const leak = async (key) => {
     const { body, headers } = signedPostmanLeak(key.raw, stack.secrets.POSTMAN_WEBHOOK_SECRET);
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${stack.service('postman-ingest').port}/webhooks/postman`, { method: 'POST', headers, body }).then(async (r) => (await r.arrayBuffer()) && r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${stack.service('postman-ingest').port}/webhooks/postman`, { method: 'POST', headers, body }).then(
+        async (r) => (await r.arrayBuffer()) && r.ok,
+        () => false,
+      );
       if (ok) return Date.now();
       await sleep(100);
     }
   };
-  const mails = () => fetch(`${stack.smtpHttp}/messages`).then((r) => r.json()).then((all) => all.filter((m) => m.envelope.to.includes(owner.email)), () => []);
+  const mails = () =>
+    fetch(`${stack.smtpHttp}/messages`)
+      .then((r) => r.json())
+      .then(
+        (all) => all.filter((m) => m.envelope.to.includes(owner.email)),
+        () => [],
+      );
   return { store, owner, keys, leak, mails };
 }
 
@@ -58,11 +91,16 @@ async function burst(stack, label, instances) {
   const t0 = Date.now();
   let next = 0;
   let lastAck = 0;
-  await Promise.all(Array.from({ length: 32 }, async () => {
-    while (next < keys.length) lastAck = Math.max(lastAck, await leak(keys[next++]));
-  }));
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < keys.length) lastAck = Math.max(lastAck, await leak(keys[next++]));
+    }),
+  );
   for (;;) {
-    const [revoked, emailed] = await Promise.all([store.collections.apiKeys.countDocuments({ createdBy: owner._id, status: 'revoked' }), mails().then((m) => new Set(m.map((x) => x.messageId)).size)]);
+    const [revoked, emailed] = await Promise.all([
+      store.collections.apiKeys.countDocuments({ createdBy: owner._id, status: 'revoked' }),
+      mails().then((m) => new Set(m.map((x) => x.messageId)).size),
+    ]);
     if (revoked === keys.length && emailed === keys.length) break;
     await sleep(250);
   }
@@ -70,7 +108,9 @@ async function burst(stack, label, instances) {
   const lastRevoked = Math.max(...docs.map((d) => d.revokedAt.getTime()));
   const lastEmail = Math.max(...(await mails()).map((m) => Date.parse(m.receivedAt)));
   const perSecond = (until) => Math.round(keys.length / ((until - t0) / 1000));
-  console.log(`| ${label.padEnd(58)} | ${String(perSecond(lastAck)).padStart(10)} | ${String(perSecond(lastRevoked)).padStart(9)} | ${String(perSecond(lastEmail)).padStart(8)} |`);
+  console.log(
+    `| ${label.padEnd(58)} | ${String(perSecond(lastAck)).padStart(10)} | ${String(perSecond(lastRevoked)).padStart(9)} | ${String(perSecond(lastEmail)).padStart(8)} |`,
+  );
   await store.close();
   await stack.stopServices();
 }
@@ -95,9 +135,13 @@ async function killGap(stack, instances) {
     if ((await store.collections.apiKeys.countDocuments({ createdBy: owner._id, status: 'revoked' })) >= sent) break;
     await sleep(250);
   }
-  const times = (await store.collections.apiKeys.find({ createdBy: owner._id, status: 'revoked' }, { projection: { revokedAt: 1 } }).toArray()).map((d) => d.revokedAt.getTime()).sort((a, b) => a - b);
+  const times = (await store.collections.apiKeys.find({ createdBy: owner._id, status: 'revoked' }, { projection: { revokedAt: 1 } }).toArray())
+    .map((d) => d.revokedAt.getTime())
+    .sort((a, b) => a - b);
   const gap = (from, to) => times.reduce((worst, t, i) => (i > 0 && t >= from && t <= to ? Math.max(worst, t - times[i - 1]) : worst), 0);
-  console.log(`kill -9 one of three policies under ${steadyRate} leaks/s: longest pause between revocations ${gap(t0, killedAt)} ms before the kill, ${gap(killedAt, Infinity)} ms after it; all ${sent} keys revoked ${((times.at(-1) - killedAt) / 1000).toFixed(1)} s after the kill`);
+  console.log(
+    `kill -9 one of three policies under ${steadyRate} leaks/s: longest pause between revocations ${gap(t0, killedAt)} ms before the kill, ${gap(killedAt, Infinity)} ms after it; all ${sent} keys revoked ${((times.at(-1) - killedAt) / 1000).toFixed(1)} s after the kill`,
+  );
   await store.close();
   await stack.stopServices();
 }

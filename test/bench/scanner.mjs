@@ -423,7 +423,11 @@ function nodeModulesPrecision() {
 
 // ---------------------------------------------------------------------------------------------
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load ${load()}`);
 log(`keyguard: ${detectors.defaultRules.length} rules, decoding on (depth 3); best of ${FAST_RUNS} (keyguard, ripgrep) / ${RUNS} (gitleaks cut)`);
 
@@ -502,7 +506,9 @@ if (!SKIP.has('adversarial')) {
 if (!SKIP.has('node-modules')) {
   const { report, fresh, reviewed } = nodeModulesPrecision();
   log('');
-  log(`this repository's node_modules: ${report.stats.files} files, ${fmt(mb(report.stats.bytes), 1)} MB, ${report.findings.length} findings, ${reviewed} reviewed; new: ${fresh.length}`);
+  log(
+    `this repository's node_modules: ${report.stats.files} files, ${fmt(mb(report.stats.bytes), 1)} MB, ${report.findings.length} findings, ${reviewed} reviewed; new: ${fresh.length}`,
+  );
   for (const f of fresh) log(`  NEW ${f.ruleId} ${f.file}:${f.line}:${f.column} ${f.redacted} ${f.tokenHash}`);
 }
 

@@ -64,7 +64,14 @@ async function stopStack(stack) {
 }
 
 const admin = () => ({ authorization: `Bearer ${loadLocalEnv().values.KEYGUARD_BOOTSTRAP_ADMIN_KEY}`, 'content-type': 'application/json' });
-const findKey = (value) => (typeof value === 'string' ? (/^PMAK-[0-9a-f]{24}-[0-9a-f]{34}$/.test(value) ? value : undefined) : value && typeof value === 'object' ? Object.values(value).map(findKey).find(Boolean) : undefined);
+const findKey = (value) =>
+  typeof value === 'string'
+    ? /^PMAK-[0-9a-f]{24}-[0-9a-f]{34}$/.test(value)
+      ? value
+      : undefined
+    : value && typeof value === 'object'
+      ? Object.values(value).map(findKey).find(Boolean)
+      : undefined;
 
 /** A new member and the key they are given (shown once in the answer). */
 async function newMemberKey() {
@@ -79,7 +86,11 @@ async function newMemberKey() {
 }
 
 async function autoRevokeOn() {
-  const res = await fetch(`${api}/settings`, { method: 'PATCH', headers: admin(), body: JSON.stringify({ autoRevokeExposed: true, existingExposed: 'ignore' }) });
+  const res = await fetch(`${api}/settings`, {
+    method: 'PATCH',
+    headers: admin(),
+    body: JSON.stringify({ autoRevokeExposed: true, existingExposed: 'ignore' }),
+  });
   if (!res.ok) throw new Error(`PATCH /settings answered ${res.status}`);
 }
 
@@ -118,19 +129,25 @@ console.log('start bench: the real `npm start`, three times in a row');
 const first = await startStack();
 await autoRevokeOn();
 const leak1 = await leakUntilRefused(first.runningAt);
-console.log(`1. npm start: "running" after ${s(first.wallMs)} (it printed ${first.reported} s); first leak: webhook 2xx after ${ms(leak1.acceptedMs)}, key refused ${ms(leak1.refusedMs)} after the webhook (${ms(leak1.sinceMs)} after "running")`);
+console.log(
+  `1. npm start: "running" after ${s(first.wallMs)} (it printed ${first.reported} s); first leak: webhook 2xx after ${ms(leak1.acceptedMs)}, key refused ${ms(leak1.refusedMs)} after the webhook (${ms(leak1.sinceMs)} after "running")`,
+);
 
 const killedAt = performance.now();
 process.kill(policyPid(), 'SIGKILL');
 const leak2 = await leakUntilRefused(killedAt);
 await sleep(200);
 const back = first.lines.find((l) => l.at > killedAt && /policy is back/.test(l.line));
-console.log(`2. kill -9 policy: supervisor line "${back?.line.replace('[keyguard] ', '') ?? '(none yet)'}"${back ? ` ${s(back.at - killedAt)} after the kill` : ''}; a key leaked right after the kill refused ${s(leak2.sinceMs)} after it`);
+console.log(
+  `2. kill -9 policy: supervisor line "${back?.line.replace('[keyguard] ', '') ?? '(none yet)'}"${back ? ` ${s(back.at - killedAt)} after the kill` : ''}; a key leaked right after the kill refused ${s(leak2.sinceMs)} after it`,
+);
 
 const stop1 = await stopStack(first);
 const second = await startStack();
 const leak3 = await leakUntilRefused(second.runningAt);
-console.log(`3. Ctrl-C (stopped in ${s(stop1)}), npm start again: "running" after ${s(second.wallMs)}; first leak refused ${ms(leak3.refusedMs)} after the webhook (${ms(leak3.sinceMs)} after "running")`);
+console.log(
+  `3. Ctrl-C (stopped in ${s(stop1)}), npm start again: "running" after ${s(second.wallMs)}; first leak refused ${ms(leak3.refusedMs)} after the webhook (${ms(leak3.sinceMs)} after "running")`,
+);
 const stop2 = await stopStack(second);
 console.log(`4. Ctrl-C: stopped in ${s(stop2)}`);
 console.log('   before (issue 11): "running" after 32 s; first leak refused 12-27 s later; policy consumed ~28 s after a restart');

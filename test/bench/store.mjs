@@ -39,18 +39,46 @@ async function run(label, mongoUri, concurrentWriters) {
   const uri = `${base(mongoUri)}/${dbName}`;
   const store = await connectStore({ uri, logger });
   const policy = await startPolicy(
-    { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers, MONGODB_URI: uri, MONGODB_CONCURRENT_WRITERS: concurrentWriters, SWEEP_INTERVAL_MS: 60_000 },
+    {
+      HOST: '127.0.0.1',
+      PORT: 0,
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: brokers,
+      MONGODB_URI: uri,
+      MONGODB_CONCURRENT_WRITERS: concurrentWriters,
+      SWEEP_INTERVAL_MS: 60_000,
+    },
     { logger, topics, groupId, sweeper: false },
   );
   const teamId = newId('team');
   const now = new Date();
-  await store.collections.teams.insertOne({ _id: teamId, name: 'bench', settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: true }, createdAt: now, updatedAt: now });
+  await store.collections.teams.insertOne({
+    _id: teamId,
+    name: 'bench',
+    settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: true },
+    createdAt: now,
+    updatedAt: now,
+  });
   const owner = { _id: newId('usr'), teamId, email: `bench-${suffix}@example.test`, name: 'Bench owner', role: 'member', createdAt: now };
   await store.collections.users.insertOne(owner);
   const liveCount = Math.round(total * liveShare);
   const live = Array.from({ length: liveCount }, (_, i) => {
     const m = issueApiKey();
-    return { _id: newId('key'), hash: m.hash, preview: m.preview, name: `bench ${i}`, teamId, createdBy: owner._id, createdAt: now, expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null };
+    return {
+      _id: newId('key'),
+      hash: m.hash,
+      preview: m.preview,
+      name: `bench ${i}`,
+      teamId,
+      createdBy: owner._id,
+      createdAt: now,
+      expiresAt: null,
+      lastUsedAt: null,
+      status: 'enabled',
+      revokedAt: null,
+      revocation: null,
+      exposure: null,
+    };
   });
   for (let i = 0; i < live.length; i += 500) await store.collections.apiKeys.insertMany(live.slice(i, i + 500));
 
@@ -59,7 +87,22 @@ async function run(label, mongoUri, concurrentWriters) {
     const hash = i % Math.round(1 / liveShare) === 0 && live.length > 0 ? live[(i / Math.round(1 / liveShare)) % live.length].hash : sha(randomBytes(16));
     const e = createEnvelope(
       'exposure.detected',
-      { tokenHash: hash, ruleId: 'postman-api-key', redacted: 'PMAK-…0000', confidence: 'high', detectedAt: new Date().toISOString(), location: { source: 'github', kind: 'commit', url: `https://github.com/bench/r/blob/c${i}/f.txt#L1`, repository: 'bench/r', commit: `c${i}`, path: 'f.txt', line: 1 } },
+      {
+        tokenHash: hash,
+        ruleId: 'postman-api-key',
+        redacted: 'PMAK-…0000',
+        confidence: 'high',
+        detectedAt: new Date().toISOString(),
+        location: {
+          source: 'github',
+          kind: 'commit',
+          url: `https://github.com/bench/r/blob/c${i}/f.txt#L1`,
+          repository: 'bench/r',
+          commit: `c${i}`,
+          path: 'f.txt',
+          line: 1,
+        },
+      },
       { source: 'bench' },
     );
     messages.push({ key: hash, value: e });

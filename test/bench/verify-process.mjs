@@ -19,7 +19,14 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 globalThis.gc?.();
 const before = process.memoryUsage();
 const t0 = performance.now();
-const verifier = createVerifier({ brokers: env.brokers, topic: env.topic, usageTopic: env.usageTopic, revokedFile: env.revokedFile, logger, clientId: `bench-${env.name}` });
+const verifier = createVerifier({
+  brokers: env.brokers,
+  topic: env.topic,
+  usageTopic: env.usageTopic,
+  revokedFile: env.revokedFile,
+  logger,
+  clientId: `bench-${env.name}`,
+});
 await verifier.ready();
 const loadMs = performance.now() - t0;
 globalThis.gc?.();
@@ -31,7 +38,12 @@ send({
   type: 'ready',
   loadMs,
   keys: verifier.status().keys,
-  memory: { heapMB: mb(after.heapUsed - before.heapUsed), arrayBuffersMB: mb(after.arrayBuffers - before.arrayBuffers), rssMB: mb(after.rss), rssDeltaMB: mb(after.rss - before.rss) },
+  memory: {
+    heapMB: mb(after.heapUsed - before.heapUsed),
+    arrayBuffersMB: mb(after.arrayBuffers - before.arrayBuffers),
+    rssMB: mb(after.rss),
+    rssDeltaMB: mb(after.rss - before.rss),
+  },
 });
 
 const watching = new Map();

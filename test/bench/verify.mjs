@@ -103,7 +103,9 @@ const store = await connectStore({ uri: mongoUri, logger });
 const children = [];
 const stops = [];
 
-console.log(`verify bench: ${fmt(totalKeys)} keys; ${revocations} revocations; ${leaks} leaks under ${fmt(background)} exposures/s; usage ${fmt(usageRate)}/s over ${usageKeys} keys for ${usageSeconds} s; ${connections} HTTP connections`);
+console.log(
+  `verify bench: ${fmt(totalKeys)} keys; ${revocations} revocations; ${leaks} leaks under ${fmt(background)} exposures/s; usage ${fmt(usageRate)}/s over ${usageKeys} keys for ${usageSeconds} s; ${connections} HTTP connections`,
+);
 
 // ---- 0. a million key states, straight onto the topic (what keys-api would have published) ----
 const adminKey = `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
@@ -121,7 +123,17 @@ const sample = [];
       const owner = j % owners;
       batch.push({
         key: sha(raw),
-        value: { keyId: `key_bulk${j.toString(16).padStart(12, '0')}`, teamId: 'team_default', ownerId: `usr_bulk${owner}`, ownerEmail: `owner${owner}@example.test`, status: 'enabled', expiresAt: null, exposed: false, version: 1, changedAt },
+        value: {
+          keyId: `key_bulk${j.toString(16).padStart(12, '0')}`,
+          teamId: 'team_default',
+          ownerId: `usr_bulk${owner}`,
+          ownerEmail: `owner${owner}@example.test`,
+          status: 'enabled',
+          expiresAt: null,
+          exposed: false,
+          version: 1,
+          changedAt,
+        },
       });
     }
     inFlight.push(publisher.publish(topics.keyState, batch));
@@ -138,7 +150,11 @@ const sample = [];
 function startVerifier(name) {
   const child = spawn(process.execPath, ['--expose-gc', here('./verify-process.mjs')], {
     cwd: root,
-    env: { ...process.env, BENCH_LOG_LEVEL: logLevel, BENCH_VERIFIER: JSON.stringify({ name, brokers, topic: topics.keyState, usageTopic: topics.keyUsage, revokedFile: join(stateDir, `${name}.revoked`) }) },
+    env: {
+      ...process.env,
+      BENCH_LOG_LEVEL: logLevel,
+      BENCH_VERIFIER: JSON.stringify({ name, brokers, topic: topics.keyState, usageTopic: topics.keyUsage, revokedFile: join(stateDir, `${name}.revoked`) }),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(child);
@@ -177,7 +193,11 @@ const verifiers = ['verifier-1', 'verifier-2', 'verifier-3'].map(startVerifier);
 const loaded = await Promise.all(verifiers.map((v) => v.ready));
 console.log(`\n0. ${fmt(totalKeys)} keys in each of three verifier processes`);
 for (const [i, r] of loaded.entries()) {
-  line(`verifier ${i + 1}: loaded ${fmt(r.keys)} keys in ${fmt(r.loadMs / 1000, 1)} s; table memory`, `${fmt(r.memory.heapMB + r.memory.arrayBuffersMB, 1)} MB (heap ${fmt(r.memory.heapMB, 1)} + arrays ${fmt(r.memory.arrayBuffersMB, 1)}; RSS ${fmt(r.memory.rssMB)} MB)`, '< 250 MB for 1,000,000 keys');
+  line(
+    `verifier ${i + 1}: loaded ${fmt(r.keys)} keys in ${fmt(r.loadMs / 1000, 1)} s; table memory`,
+    `${fmt(r.memory.heapMB + r.memory.arrayBuffersMB, 1)} MB (heap ${fmt(r.memory.heapMB, 1)} + arrays ${fmt(r.memory.arrayBuffersMB, 1)}; RSS ${fmt(r.memory.rssMB)} MB)`,
+    '< 250 MB for 1,000,000 keys',
+  );
 }
 
 // ---- 1. in-process verification of cached keys ----
@@ -192,7 +212,16 @@ if (phases.has('micro')) {
 const keysApi = await new Promise((resolve, reject) => {
   const child = spawn(process.execPath, [here('./keys-api-process.mjs')], {
     cwd: root,
-    env: { ...process.env, BENCH_LOG_LEVEL: logLevel, BENCH_SERVICE: JSON.stringify({ brokers, mongoUri, adminKey, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage } }) },
+    env: {
+      ...process.env,
+      BENCH_LOG_LEVEL: logLevel,
+      BENCH_SERVICE: JSON.stringify({
+        brokers,
+        mongoUri,
+        adminKey,
+        topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage },
+      }),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -200,7 +229,11 @@ const keysApi = await new Promise((resolve, reject) => {
   createInterface({ input: child.stdout }).once('line', (l) => resolve({ child, url: `http://127.0.0.1:${JSON.parse(l).port}` }));
 });
 const api = async (method, path, body, key = adminKey) => {
-  const res = await fetch(`${keysApi.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${keysApi.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 };
@@ -216,7 +249,12 @@ for (;;) {
 // ---- 2. HTTP verification ----
 if (phases.has('http')) {
   const unknown = `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
-  const request = (key) => ({ method: 'POST', path: '/api/v1/keys/verify', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ key }) });
+  const request = (key) => ({
+    method: 'POST',
+    path: '/api/v1/keys/verify',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ key }),
+  });
   // The machine is shared: besides req/s, what keys-api served per CPU second it got.
   const run = (opts) =>
     new Promise((resolve, reject) => {
@@ -228,17 +266,29 @@ if (phases.has('http')) {
   console.log(`\n2. HTTP POST /api/v1/keys/verify, one keys-api process, ${connections} connections, ${httpSeconds} s each (autocannon in this process)`);
   await run({ duration: 2, requests: [request(sample[1])] }); // warm-up
   const max = await run({ requests: [request(sample[1]), request(unknown)] });
-  line('as fast as it goes (half known, half unknown keys)', `${fmt(max.requests.average)} req/s, p50 ${max.latency.p50} ms, p99 ${max.latency.p99} ms`, '≥ 10,000 req/s');
+  line(
+    'as fast as it goes (half known, half unknown keys)',
+    `${fmt(max.requests.average)} req/s, p50 ${max.latency.p50} ms, p99 ${max.latency.p99} ms`,
+    '≥ 10,000 req/s',
+  );
   line('  … per CPU second keys-api got (one core fully its own)', `${fmt(max.perCpuSecond)} req/s`, '≥ 10,000 req/s');
   const errors = max.non2xx + max.errors;
   if (errors) line('  … of which not 200', fmt(errors), '0');
   const fixed = await run({ requests: [request(sample[1]), request(unknown)], overallRate: 10_000 });
-  line('at a fixed 10,000 req/s offered', `${fmt(fixed.requests.average)} req/s, p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms`, 'p99 < 5 ms at 10,000 req/s');
+  line(
+    'at a fixed 10,000 req/s offered',
+    `${fmt(fixed.requests.average)} req/s, p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms`,
+    'p99 < 5 ms at 10,000 req/s',
+  );
   const lighter = await run({ requests: [request(sample[1]), request(unknown)], overallRate: 1000 });
   line('at a fixed 1,000 req/s offered', `${fmt(lighter.requests.average)} req/s, p50 ${lighter.latency.p50} ms, p99 ${lighter.latency.p99} ms`, 'p99 < 5 ms');
   const known = await run({ requests: [request(sample[2])], connections: 8, duration: 5 });
   const absent = await run({ requests: [request(unknown)], connections: 8, duration: 5 });
-  line('a known key vs an unknown key (8 connections, 5 s each)', `p50 ${known.latency.p50} vs ${absent.latency.p50} ms, p99 ${known.latency.p99} vs ${absent.latency.p99} ms`, 'no difference (same work)');
+  line(
+    'a known key vs an unknown key (8 connections, 5 s each)',
+    `p50 ${known.latency.p50} vs ${absent.latency.p50} ms, p99 ${known.latency.p99} vs ${absent.latency.p99} ms`,
+    'no difference (same work)',
+  );
 }
 
 // ---- 3. propagation to three verifier processes ----
@@ -249,7 +299,26 @@ const keysOf = async (n, name) => {
   const me = (await api('GET', '/me')).body;
   const made = Array.from({ length: n }, (_, i) => {
     const m = issueApiKey();
-    return { raw: m.raw, doc: { _id: newId('key'), hash: m.hash, preview: m.preview, name: `${name} ${i}`, teamId: 'team_default', createdBy: me.id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null, stateVersion: 1, stateChangedAt: new Date() } };
+    return {
+      raw: m.raw,
+      doc: {
+        _id: newId('key'),
+        hash: m.hash,
+        preview: m.preview,
+        name: `${name} ${i}`,
+        teamId: 'team_default',
+        createdBy: me.id,
+        createdAt: new Date(),
+        expiresAt: null,
+        lastUsedAt: null,
+        status: 'enabled',
+        revokedAt: null,
+        revocation: null,
+        exposure: null,
+        stateVersion: 1,
+        stateChangedAt: new Date(),
+      },
+    };
   });
   await store.collections.apiKeys.insertMany(made.map((k) => k.doc));
   await keyState.publish(made.map((k) => k.doc));
@@ -278,11 +347,28 @@ if (phases.has('propagation')) {
 // ---- 4. end to end: signed exposure webhook → sample-api 401, under background load ----
 if (phases.has('e2e')) {
   const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers, MONGODB_URI: mongoUri };
-  const policy = await startPolicy({ ...common, SWEEP_INTERVAL_MS: 60_000 }, { logger, topics: { exposures: topics.exposures, keyEvents: topics.keyEvents, keyState: topics.keyState }, groupId: `bench-policy-${suffix}`, sweeper: false });
+  const policy = await startPolicy(
+    { ...common, SWEEP_INTERVAL_MS: 60_000 },
+    {
+      logger,
+      topics: { exposures: topics.exposures, keyEvents: topics.keyEvents, keyState: topics.keyState },
+      groupId: `bench-policy-${suffix}`,
+      sweeper: false,
+    },
+  );
   stops.push(policy.stop);
   const webhookSecret = randomBytes(24).toString('hex');
   const postman = await startPostmanIngest(
-    { ...common, POSTMAN_WEBHOOK_SECRET: webhookSecret, KEYGUARD_HASH_KEY: randomBytes(32).toString('hex'), POSTMAN_API_URL: 'http://127.0.0.1:9/', SCAN_PRIVATE: false, INGEST_WORKER: true, INGEST_RECEIVER: true, PUBLISH_TIMEOUT_MS: 3000 },
+    {
+      ...common,
+      POSTMAN_WEBHOOK_SECRET: webhookSecret,
+      KEYGUARD_HASH_KEY: randomBytes(32).toString('hex'),
+      POSTMAN_API_URL: 'http://127.0.0.1:9/',
+      SCAN_PRIVATE: false,
+      INGEST_WORKER: true,
+      INGEST_RECEIVER: true,
+      PUBLISH_TIMEOUT_MS: 3000,
+    },
     { logger, topics: { sourceEvents: topics.sourceEvents, exposures: topics.exposures }, groupId: `bench-postman-${suffix}` },
   );
   stops.push(postman.stop);
@@ -290,7 +376,16 @@ if (phases.has('e2e')) {
   const sampleApi = await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'services/sample-api/dist/main.js')], {
       cwd: root,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', KAFKA_BROKERS: brokers.join(','), KEY_STATE_TOPIC: topics.keyState, KEY_USAGE_TOPIC: topics.keyUsage, VERIFY_REVOKED_FILE: join(stateDir, 'sample-api.revoked') },
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        KAFKA_BROKERS: brokers.join(','),
+        KEY_STATE_TOPIC: topics.keyState,
+        KEY_USAGE_TOPIC: topics.keyUsage,
+        VERIFY_REVOKED_FILE: join(stateDir, 'sample-api.revoked'),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.push(child);
@@ -303,7 +398,10 @@ if (phases.has('e2e')) {
     });
   });
   for (;;) {
-    const ready = await fetch(`${sampleApi.opsUrl}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${sampleApi.opsUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await sleep(200);
   }
@@ -319,7 +417,26 @@ if (phases.has('e2e')) {
   const noise = (n) =>
     Array.from({ length: n }, () => {
       const tokenHash = sha(randomBytes(16));
-      const e = createEnvelope('exposure.detected', { tokenHash, ruleId: 'github-pat', redacted: 'ghp_…0000', confidence: 'high', detectedAt: new Date().toISOString(), location: { source: 'github', kind: 'commit', url: `https://github.com/bench/r/blob/c${sent}/f.txt#L1`, repository: 'bench/r', commit: `c${sent}`, path: 'f.txt', line: 1 } }, { source: 'bench' });
+      const e = createEnvelope(
+        'exposure.detected',
+        {
+          tokenHash,
+          ruleId: 'github-pat',
+          redacted: 'ghp_…0000',
+          confidence: 'high',
+          detectedAt: new Date().toISOString(),
+          location: {
+            source: 'github',
+            kind: 'commit',
+            url: `https://github.com/bench/r/blob/c${sent}/f.txt#L1`,
+            repository: 'bench/r',
+            commit: `c${sent}`,
+            path: 'f.txt',
+            line: 1,
+          },
+        },
+        { source: 'bench' },
+      );
       return { key: tokenHash, value: e };
     });
   const load = (async () => {
@@ -341,14 +458,30 @@ if (phases.has('e2e')) {
       id: randomUUID(),
       type: 'collection.updated',
       occurredAt: new Date().toISOString(),
-      resource: { type: 'collection', id: collectionId, workspaceId: 'ws-public', url: `https://www.postman.com/acme/ws-public/collection/${collectionId}`, visibility: 'public' },
-      content: { collection: { info: { _postman_id: collectionId, name: 'Leaky', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, auth: { type: 'apikey', apikey: [{ key: 'value', value: key.raw, type: 'string' }] }, item: [] } },
+      resource: {
+        type: 'collection',
+        id: collectionId,
+        workspaceId: 'ws-public',
+        url: `https://www.postman.com/acme/ws-public/collection/${collectionId}`,
+        visibility: 'public',
+      },
+      content: {
+        collection: {
+          info: { _postman_id: collectionId, name: 'Leaky', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+          auth: { type: 'apikey', apikey: [{ key: 'value', value: key.raw, type: 'string' }] },
+          item: [],
+        },
+      },
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const t0 = performance.now();
     const res = await fetch(`http://127.0.0.1:${postman.port}/webhooks/postman`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-postman-timestamp': timestamp, 'x-postman-signature': `sha256=${createHmac('sha256', webhookSecret).update(`${timestamp}.${body}`).digest('hex')}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-postman-timestamp': timestamp,
+        'x-postman-signature': `sha256=${createHmac('sha256', webhookSecret).update(`${timestamp}.${body}`).digest('hex')}`,
+      },
       body,
     });
     if (res.status >= 300) throw new Error(`postman-ingest answered ${res.status}`);
@@ -370,7 +503,11 @@ if (phases.has('e2e')) {
   const rate = sent / ((Date.now() - started) / 1000);
   latencies.sort((a, b) => a - b);
   console.log(`\n4. end to end: signed Postman webhook → sample-api answers 401 (${leaks} leaks, one at a time, under ${fmt(rate)} exposures/s)`);
-  line('webhook sent → 401 at sample-api', `p50 ${fmt(pct(latencies, 50))} ms, p99 ${fmt(pct(latencies, 99))} ms, max ${fmt(latencies.at(-1))} ms${late ? `; ${late} not within 30 s` : ''}`, 'p99 < 1 s under 1,000 exposures/s');
+  line(
+    'webhook sent → 401 at sample-api',
+    `p50 ${fmt(pct(latencies, 50))} ms, p99 ${fmt(pct(latencies, 99))} ms, max ${fmt(latencies.at(-1))} ms${late ? `; ${late} not within 30 s` : ''}`,
+    'p99 < 1 s under 1,000 exposures/s',
+  );
 }
 
 // ---- 5. usage reports: coalesced, and no lastUsedAt lost ----
@@ -384,7 +521,9 @@ if (phases.has('usage')) {
   const offsetsBefore = await before.fetchTopicOffsets(topics.keyUsage);
   await before.disconnect();
   const perVerifier = usageRate / verifiers.length;
-  const runs = await Promise.all(verifiers.map((v) => v.ask({ type: 'use', keys: keys.map((k) => ({ raw: k.raw })), perSecond: perVerifier, seconds: usageSeconds }, 'used')));
+  const runs = await Promise.all(
+    verifiers.map((v) => v.ask({ type: 'use', keys: keys.map((k) => ({ raw: k.raw })), perSecond: perVerifier, seconds: usageSeconds }, 'used')),
+  );
   progress('usage: load done');
   const verified = runs.reduce((n, r) => n + r.verified, 0);
   const expected = new Map();
@@ -421,16 +560,26 @@ if (phases.has('usage')) {
     if (lost.length === 0 || Date.now() > deadline) break;
     if (lost.length && Math.floor((Date.now() - loadEnded) / 500) % 20 === 0) {
       const d = lost[0];
-      progress(`usage: ${lost.length} keys behind, e.g. ${d._id}: lastUsedAt ${d.lastUsedAt?.toISOString() ?? 'null'} < ${new Date(expected.get(d._id)).toISOString()}`);
+      progress(
+        `usage: ${lost.length} keys behind, e.g. ${d._id}: lastUsedAt ${d.lastUsedAt?.toISOString() ?? 'null'} < ${new Date(expected.get(d._id)).toISOString()}`,
+      );
     }
     await sleep(500);
   }
   const caughtUp = (Date.now() - loadEnded) / 1000;
   console.log(`\n5. usage: ${fmt(verified / usageSeconds)} verifications/s across three verifiers, ${usageKeys} keys, ${usageSeconds} s`);
-  line('usage messages', `${fmt(reports.length)} for ${fmt(verified)} verifications (counts add up to ${fmt(counted)}, readiness checks included)`, 'coalesced, no count lost');
+  line(
+    'usage messages',
+    `${fmt(reports.length)} for ${fmt(verified)} verifications (counts add up to ${fmt(counted)}, readiness checks included)`,
+    'coalesced, no count lost',
+  );
   line('shortest gap between two messages of a key from one verifier', `${fmt(shortestGap)} ms`, '≥ 1,000 ms (one per key per second)');
   line('most messages of one key in one second, all verifiers', fmt(Math.max(...perKeySecond.values())), `≤ ${verifiers.length} (one per verifier)`);
-  line('keys whose lastUsedAt missed their last use', `${lost.length} of ${expected.size} (all applied ${fmt(caughtUp, 1)} s after the load)`, '0 (no update lost)');
+  line(
+    'keys whose lastUsedAt missed their last use',
+    `${lost.length} of ${expected.size} (all applied ${fmt(caughtUp, 1)} s after the load)`,
+    '0 (no update lost)',
+  );
 }
 
 async function readUsage(offsetsBefore) {
@@ -448,7 +597,8 @@ async function readUsage(offsetsBefore) {
   await new Promise((resolve) => {
     consumer.run({
       eachMessage: async ({ partition, message }) => {
-        if (BigInt(message.offset) >= (start.get(partition) ?? 0n)) out.push({ ...KeyUsed.parse(JSON.parse(message.value.toString())).payload, producedAt: Number(message.timestamp) });
+        if (BigInt(message.offset) >= (start.get(partition) ?? 0n))
+          out.push({ ...KeyUsed.parse(JSON.parse(message.value.toString())).payload, producedAt: Number(message.timestamp) });
         if (remaining.has(partition) && BigInt(message.offset) >= remaining.get(partition)) remaining.delete(partition);
         if (remaining.size === 0) resolve();
       },

@@ -37,7 +37,9 @@ for (const brokers of profiles) {
     await stack.stop();
   }
 }
-console.log('\n| scenario | brokers | exposures | fault | refused | exposure→refusal p50 / max | recovery after the fault | emails (re-sent) | double revocations | DLQ |');
+console.log(
+  '\n| scenario | brokers | exposures | fault | refused | exposure→refusal p50 / max | recovery after the fault | emails (re-sent) | double revocations | DLQ |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   console.log(

@@ -45,11 +45,32 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
 
   // The team auto-revokes; one owner holds every live key (created as keys-api would).
   await store.collections.teams.updateOne({ _id: 'team_default' }, { $set: { 'settings.autoRevokeExposed': true } });
-  const owner = { _id: newId('usr'), teamId: 'team_default', email: `owner-${dbName}@example.test`, name: 'Chaos owner', role: 'member', createdAt: new Date() };
+  const owner = {
+    _id: newId('usr'),
+    teamId: 'team_default',
+    email: `owner-${dbName}@example.test`,
+    name: 'Chaos owner',
+    role: 'member',
+    createdAt: new Date(),
+  };
   await store.collections.users.insertOne(owner);
   const keys = Array.from({ length: exposures }, (_, i) => {
     const m = issueApiKey();
-    const doc = { _id: newId('key'), hash: m.hash, preview: m.preview, name: `chaos ${i}`, teamId: 'team_default', createdBy: owner._id, createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null };
+    const doc = {
+      _id: newId('key'),
+      hash: m.hash,
+      preview: m.preview,
+      name: `chaos ${i}`,
+      teamId: 'team_default',
+      createdBy: owner._id,
+      createdAt: new Date(),
+      expiresAt: null,
+      lastUsedAt: null,
+      status: 'enabled',
+      revokedAt: null,
+      revocation: null,
+      exposure: null,
+    };
     return { raw: m.raw, doc, acceptedAt: 0, attempts: 0 };
   });
   for (let i = 0; i < keys.length; i += 500) await store.collections.apiKeys.insertMany(keys.slice(i, i + 500).map((k) => k.doc));
@@ -108,7 +129,10 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
   const ownKeyIds = new Set(keys.map((k) => k.doc._id));
   const keyIdByName = new Map(keys.map((k) => [k.doc.name, k.doc._id]));
   async function mail() {
-    const all = await fetch(`${stack.smtpHttp}/messages`).then((r) => r.json(), () => null);
+    const all = await fetch(`${stack.smtpHttp}/messages`).then(
+      (r) => r.json(),
+      () => null,
+    );
     return (all ?? []).filter((m) => m.envelope?.to?.includes(owner.email));
   }
   /** key id → the Message-IDs of the emails that name it. */
@@ -154,7 +178,9 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
     refusedByApi += statuses.filter((st) => st === 401).length;
   }
   if (refusedByApi !== keys.length) problems.push(`${keys.length - refusedByApi} exposed key(s) still accepted by the API`);
-  const audits = await store.collections.auditLog.aggregate([{ $match: { action: 'key.revoked' } }, { $group: { _id: '$target.id', n: { $sum: 1 } } }]).toArray();
+  const audits = await store.collections.auditLog
+    .aggregate([{ $match: { action: 'key.revoked' } }, { $group: { _id: '$target.id', n: { $sum: 1 } } }])
+    .toArray();
   const auditOf = new Map(audits.filter((a) => ownKeyIds.has(a._id)).map((a) => [a._id, a.n]));
   const doubleRevocations = [...auditOf.values()].filter((n) => n > 1).length;
   const unaudited = keys.filter((k) => !auditOf.has(k.doc._id)).length;
@@ -230,7 +256,13 @@ export const faults = {
   },
   /** kill -9 notifier just after an email went out, before it commits. */
   'notifier-kill': async ({ stack, log }) => {
-    const count = () => fetch(`${stack.smtpHttp}/messages`).then((r) => r.json()).then((m) => m.length, () => 0);
+    const count = () =>
+      fetch(`${stack.smtpHttp}/messages`)
+        .then((r) => r.json())
+        .then(
+          (m) => m.length,
+          () => 0,
+        );
     const before = await count();
     while ((await count()) === before) await sleep(5);
     log('  kill -9 notifier right after an email arrived');

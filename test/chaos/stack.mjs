@@ -83,7 +83,14 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
       controllerPort: n.controllerPort,
       heap: kafkaHeap,
       template: 'infra/kafka/cluster.properties',
-      vars: { NODE_ID: n.id, VOTERS: voters, PROXIED_PORT: n.proxiedPort, PROXY_PORT: n.proxyPort, REPLICATION: brokers >= 3 ? 3 : 1, MIN_ISR: brokers >= 3 ? 2 : 1 },
+      vars: {
+        NODE_ID: n.id,
+        VOTERS: voters,
+        PROXIED_PORT: n.proxiedPort,
+        PROXY_PORT: n.proxyPort,
+        REPLICATION: brokers >= 3 ? 3 : 1,
+        MIN_ISR: brokers >= 3 ? 2 : 1,
+      },
     });
   const t0 = Date.now();
   const children = await Promise.all(nodes.map(startNode));
@@ -132,12 +139,27 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
       // The suite asks keys-api about every leaked key from one address: lift the limit on failed authentications.
       { name: 'keys-api', env: { ...common, AUTH_FAILURES_PER_MINUTE: '1000000' } },
       // With workers of its own (the scale benchmark), the receiver is only a receiver.
-      { name: 'postman-ingest', env: { ...common, KAFKA_BROKERS: proxiedBrokers, POSTMAN_API_URL: 'http://127.0.0.1:9/', ...(instances['postman-ingest-worker'] ? { INGEST_WORKER: 'false' } : {}) } },
+      {
+        name: 'postman-ingest',
+        env: {
+          ...common,
+          KAFKA_BROKERS: proxiedBrokers,
+          POSTMAN_API_URL: 'http://127.0.0.1:9/',
+          ...(instances['postman-ingest-worker'] ? { INGEST_WORKER: 'false' } : {}),
+        },
+      },
       { name: 'policy', env: common },
       // Alerts come in digests (issue 12): a short window, so each key's email goes out within seconds.
       { name: 'notifier', env: { ...common, KEYGUARD_DIGEST_WINDOW_MS: '1000' } },
     ];
-    const workerEnv = { ...common, INGEST_RECEIVER: 'false', GITHUB_WEBHOOK_SECRET: secrets.POSTMAN_WEBHOOK_SECRET, GITLAB_WEBHOOK_TOKEN: secrets.POSTMAN_WEBHOOK_SECRET, GITHUB_API_URL: 'http://127.0.0.1:9/', GITLAB_URL: 'http://127.0.0.1:9/' };
+    const workerEnv = {
+      ...common,
+      INGEST_RECEIVER: 'false',
+      GITHUB_WEBHOOK_SECRET: secrets.POSTMAN_WEBHOOK_SECRET,
+      GITLAB_WEBHOOK_TOKEN: secrets.POSTMAN_WEBHOOK_SECRET,
+      GITHUB_API_URL: 'http://127.0.0.1:9/',
+      GITLAB_URL: 'http://127.0.0.1:9/',
+    };
     for (const [group, count] of Object.entries(instances)) {
       const program = group.replace(/-worker$/, '');
       const first = specs.filter((s) => s.name === group).length;
@@ -158,7 +180,11 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
       log,
       initialDelayMs: 250,
       start: async () => {
-        const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'services', program, 'dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'services', program, 'dist/main.js')], {
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
+        });
         entry.pid = child.pid;
         for (const stream of [child.stdout, child.stderr]) {
           createInterface({ input: stream }).on('line', (line) => out.write(`${line}\n`));
@@ -168,7 +194,10 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
       whenReady: async (child) => {
         for (;;) {
           if (child.exitCode !== null || child.signalCode !== null) throw new Error('exited');
-          const ok = await fetch(`http://127.0.0.1:${entry.opsPort}/readyz`, { signal: AbortSignal.timeout(3000) }).then((r) => r.ok, () => false);
+          const ok = await fetch(`http://127.0.0.1:${entry.opsPort}/readyz`, { signal: AbortSignal.timeout(3000) }).then(
+            (r) => r.ok,
+            () => false,
+          );
           if (ok) return;
           await new Promise((r) => setTimeout(r, 100));
         }

@@ -26,7 +26,13 @@ type Container = {
   livenessProbe?: { httpGet?: { path: string; port: string | number } };
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
 };
-type DeploymentObj = Obj & { spec: { replicas: number; selector: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string> }; spec: { containers: Container[] } } } };
+type DeploymentObj = Obj & {
+  spec: {
+    replicas: number;
+    selector: { matchLabels: Record<string, string> };
+    template: { metadata: { labels: Record<string, string> }; spec: { containers: Container[] } };
+  };
+};
 
 const models: Record<string, new (data: never) => { validate(): void }> = {
   'v1/Namespace': Namespace,
@@ -78,7 +84,9 @@ describe('infra/k8s', () => {
 
   for (const service of services) {
     it(`deploys ${service.name}: replicas, probes on /readyz and /healthz, resources, a disruption budget, its own Secret, every required setting`, async () => {
-      const deployments = byKind<DeploymentObj>('Deployment').filter((d) => d.spec.template.spec.containers[0]!.command.includes(`services/${service.name}/dist/main.js`));
+      const deployments = byKind<DeploymentObj>('Deployment').filter((d) =>
+        d.spec.template.spec.containers[0]!.command.includes(`services/${service.name}/dist/main.js`),
+      );
       expect(deployments.length, 'a Deployment running it').toBeGreaterThan(0);
       const secret = byKind<Obj & { stringData: Record<string, string> }>('Secret').find((s) => s.metadata.name === service.name);
       expect(secret, `a Secret named ${service.name}`).toBeDefined();

@@ -98,9 +98,17 @@ async function newWorld({ signedIn = true } = {}): Promise<World> {
   const suffix = randomUUID().slice(0, 8);
   const team = await stack.newTeam({ name: 'Ada Admin', email: `ada.${suffix}@acme.test` }, 'Admin key');
   await sleep(5); // distinct createdAt for the sort assertions
-  const bob = await stack.call<{ key: CreatedKey }>(team.key.secret, 'POST', '/users', { email: `bob.${suffix}@acme.test`, name: 'Bob Builder', role: 'member' });
+  const bob = await stack.call<{ key: CreatedKey }>(team.key.secret, 'POST', '/users', {
+    email: `bob.${suffix}@acme.test`,
+    name: 'Bob Builder',
+    role: 'member',
+  });
   await sleep(5);
-  const cleo = await stack.call<{ key: CreatedKey }>(team.key.secret, 'POST', '/users', { email: `cleo.${suffix}@acme.test`, name: 'Cleo Chen', role: 'team_admin' });
+  const cleo = await stack.call<{ key: CreatedKey }>(team.key.secret, 'POST', '/users', {
+    email: `cleo.${suffix}@acme.test`,
+    name: 'Cleo Chen',
+    role: 'team_admin',
+  });
   await sleep(5);
   w = {
     teamId: team.teamId,
@@ -291,10 +299,17 @@ describe.shuffle('dashboard', () => {
   it('lands admins on the Overview: exposures by source and day, time to revoke, outcomes and open findings as charts, each linking to its findings, with tables, a date range, light and dark', async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' }); // bars drawn at once, for the screenshots
     await expose(w.keys['CI pipeline']!, { detectedAt: new Date(Date.now() - 90_000) });
-    await expose(w.keys['Newman runner']!, { source: 'gitlab', kind: 'commit', url: 'https://gitlab.com/acme/infra/-/blob/main/ci.yml#L3', repository: 'acme/infra' });
+    await expose(w.keys['Newman runner']!, {
+      source: 'gitlab',
+      kind: 'commit',
+      url: 'https://gitlab.com/acme/infra/-/blob/main/ci.yml#L3',
+      repository: 'acme/infra',
+    });
     await expose(w.keys['Local dev']!, { kind: 'partner_alert', url: 'https://github.com/acme/site' });
     await stack.call(w.adminKey, 'POST', `/keys/${w.keys['CI pipeline']!.id}/revoke`, {});
-    await poll(async () => (await stack.call<{ outcomes: { manuallyRevoked: number } }>(w.adminKey, 'GET', '/insights')).outcomes.manuallyRevoked, 30_000).toBe(1);
+    await poll(async () => (await stack.call<{ outcomes: { manuallyRevoked: number } }>(w.adminKey, 'GET', '/insights')).outcomes.manuallyRevoked, 30_000).toBe(
+      1,
+    );
 
     await page.goto(stack.url);
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
@@ -430,7 +445,9 @@ describe.shuffle('dashboard', () => {
     await signIn(w.browser, stack.adminKey);
     const zapier = await stack.call<CreatedKey>(stack.adminKey, 'POST', '/keys', { name: 'Zapier hook' });
     await stack.publishExposure(zapier.key, { repository: 'acme/payments', path: 'config/.env', line: 12 });
-    await poll(async () => (await stack.call<{ items: { name: string }[] }>(stack.adminKey, 'GET', '/exposures')).items.map((k) => k.name), 30_000).toContain('Zapier hook');
+    await poll(async () => (await stack.call<{ items: { name: string }[] }>(stack.adminKey, 'GET', '/exposures')).items.map((k) => k.name), 30_000).toContain(
+      'Zapier hook',
+    );
     await page.goto(stack.url);
     // Leave no finding open for another run of this test against the same stack.
     const thirdParty = generateKey();
@@ -522,7 +539,12 @@ describe.shuffle('dashboard', () => {
     await autoRevoke.click();
     await poll(() => autoRevoke.getAttribute('aria-checked')).toBe('false');
     const second = await createKey(w.bobKey, 'Staging');
-    await expose(second, { source: 'postman', kind: 'collection', url: 'https://www.postman.com/acme/workspace/public/collection/123', resourceType: 'collection' });
+    await expose(second, {
+      source: 'postman',
+      kind: 'collection',
+      url: 'https://www.postman.com/acme/workspace/public/collection/123',
+      resourceType: 'collection',
+    });
 
     await autoRevoke.click();
     await poll(() => warning.getByTestId('exposed-warning').textContent()).toContain('2 exposed keys are still active');
@@ -597,7 +619,11 @@ describe.shuffle('dashboard', () => {
     await shot('11-settings-service-token');
 
     const verifyWith = (credential: string) =>
-      fetch(`${stack.url}/api/v1/keys/verify`, { method: 'POST', headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: w.keys['Partner sync']!.secret }) });
+      fetch(`${stack.url}/api/v1/keys/verify`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ key: w.keys['Partner sync']!.secret }),
+      });
     const answer = await verifyWith(token);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ valid: false, code: 'DISABLED', keyId: w.keys['Partner sync']!.id });
@@ -636,7 +662,12 @@ describe.shuffle('dashboard', () => {
   });
 
   it('is readable on a phone', async () => {
-    await expose(await createKey(w.bobKey, 'Build bot'), { repository: 'acme/bots', path: 'bot.js', line: 3, url: 'https://github.com/acme/bots/blob/1a2b3c/bot.js#L3' });
+    await expose(await createKey(w.bobKey, 'Build bot'), {
+      repository: 'acme/bots',
+      path: 'bot.js',
+      line: 3,
+      url: 'https://github.com/acme/bots/blob/1a2b3c/bot.js#L3',
+    });
     await page.setViewportSize({ width: 390, height: 844 });
     await keyRow('Build bot').waitFor();
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');

@@ -53,7 +53,11 @@ beforeEach(async () => {
   const suffix = randomUUID().slice(0, 8);
   const team = await stack.newTeam({ name: 'Ada Admin', email: `ada.${suffix}@acme.test` }, 'Admin key');
   const email = `bob.${suffix}@acme.test`;
-  const bob = await stack.call<{ user: { id: string }; key: { key: string } }>(team.key.secret, 'POST', '/users', { email, name: 'Bob Builder', role: 'member' });
+  const bob = await stack.call<{ user: { id: string }; key: { key: string } }>(team.key.secret, 'POST', '/users', {
+    email,
+    name: 'Bob Builder',
+    role: 'member',
+  });
   w = { adminKey: team.key.secret, bob: { id: bob.user.id, key: bob.key.key, email }, browser: await chromium.newPage() };
   page = w.browser.page;
 }, 60_000);
@@ -89,7 +93,9 @@ describe('enterprise console', () => {
     expect(await row.locator('td[data-label="Expires"]').textContent()).not.toBe('Never');
     await page.getByRole('button', { name: 'Copy' }).waitFor();
     // The README image shows where the key appears, not a token-shaped string.
-    await page.evaluate(`document.querySelector('[data-testid="issued-secret"]').textContent = 'PMAK-•••••••••••••••••••••••••••••••••••••••••••••••••••••••••'`);
+    await page.evaluate(
+      `document.querySelector('[data-testid="issued-secret"]').textContent = 'PMAK-•••••••••••••••••••••••••••••••••••••••••••••••••••••••••'`,
+    );
     readme['my-keys'] = await screenshot(page, '20-my-keys', { hideToasts: true });
     await expectAccessible();
     await page.getByRole('button', { name: 'Done' }).click();
@@ -165,7 +171,12 @@ describe('enterprise console', () => {
     const provisioned = await fetch(`${stack.url}/scim/v2/Users`, {
       method: 'POST',
       headers: { authorization: `Bearer ${scimKey}`, 'content-type': 'application/scim+json' },
-      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `dana.${randomUUID().slice(0, 8)}@acme.test`, displayName: 'Dana Scully', active: true }),
+      body: JSON.stringify({
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: `dana.${randomUUID().slice(0, 8)}@acme.test`,
+        displayName: 'Dana Scully',
+        active: true,
+      }),
     });
     expect(provisioned.status).toBe(201);
     await page.getByRole('button', { name: 'Done' }).click();

@@ -86,13 +86,31 @@ beforeAll(async () => {
     keyEvents: await createTestTopic(kafka, 'nsar-key-events', 1),
     findings: await createTestTopic(kafka, 'nsar-findings', 1),
   };
-  const issuer = await startIssuer({ logger, logLevel: 'debug', dbName, topics, adminKey, notifier: true, channelEncryptionKey: randomBytes(32).toString('hex') });
+  const issuer = await startIssuer({
+    logger,
+    logLevel: 'debug',
+    dbName,
+    topics,
+    adminKey,
+    notifier: true,
+    channelEncryptionKey: randomBytes(32).toString('hex'),
+  });
   stops.push(issuer.stop);
   const { common } = issuer;
   keysApiUrl = issuer.keysApiUrl;
   topics = { ...topics, keyState: issuer.topics.keyState, keyUsage: issuer.topics.keyUsage };
   const sample = await startSampleApi(
-    { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'debug', KAFKA_BROKERS: brokers, KEY_STATE_TOPIC: issuer.topics.keyState, KEY_USAGE_TOPIC: issuer.topics.keyUsage, VERIFY_MAX_STALENESS_MS: 30_000, VERIFY_FAIL_OPEN: false, VERIFY_REVOKED_FILE: join(tmpdir(), `${dbName}.revoked`) },
+    {
+      HOST: '127.0.0.1',
+      PORT: 0,
+      LOG_LEVEL: 'debug',
+      KAFKA_BROKERS: brokers,
+      KEY_STATE_TOPIC: issuer.topics.keyState,
+      KEY_USAGE_TOPIC: issuer.topics.keyUsage,
+      VERIFY_MAX_STALENESS_MS: 30_000,
+      VERIFY_FAIL_OPEN: false,
+      VERIFY_REVOKED_FILE: join(tmpdir(), `${dbName}.revoked`),
+    },
     { logger },
   );
   stops.push(sample.stop);
@@ -121,13 +139,23 @@ beforeAll(async () => {
       GITHUB_PARTNER_KEYS_URL: `${partnerKeys.url}/meta/public_keys/secret_scanning`,
       KEYGUARD_RELAY_PUBLIC_KEY: relayKeys.publicKey,
     },
-    { logger, topics: { sourceEvents: await createTestTopic(kafka, 'nsar-source-github', 1), exposures: topics.exposures }, groupId: uniqueName('nsar-github') },
+    {
+      logger,
+      topics: { sourceEvents: await createTestTopic(kafka, 'nsar-source-github', 1), exposures: topics.exposures },
+      groupId: uniqueName('nsar-github'),
+    },
   );
   stops.push(github.stop);
   githubUrl = `http://127.0.0.1:${github.port}`;
 
   const postman = await startPostmanIngest(
-    { ...common, POSTMAN_WEBHOOK_SECRET: postmanSecret, KEYGUARD_HASH_KEY: hashKey, POSTMAN_API_URL: 'http://127.0.0.1:9/', KEYGUARD_RELAY_PUBLIC_KEY: relayKeys.publicKey },
+    {
+      ...common,
+      POSTMAN_WEBHOOK_SECRET: postmanSecret,
+      KEYGUARD_HASH_KEY: hashKey,
+      POSTMAN_API_URL: 'http://127.0.0.1:9/',
+      KEYGUARD_RELAY_PUBLIC_KEY: relayKeys.publicKey,
+    },
     { logger, topics: { sourceEvents: topics.postmanSourceEvents, exposures: topics.exposures }, groupId: uniqueName('nsar-postman') },
   );
   stops.push(postman.stop);
@@ -143,9 +171,25 @@ describe('no raw secret at rest', () => {
   // Seven services, the relay and a channel in one process: on a loaded 2-core machine the waits below add up past the default minute.
   it('plants secrets through every entry point and finds them nowhere Keyguard keeps or says anything', { timeout: 180_000 }, async () => {
     const contact = `${uniqueName('security')}@example.test`;
-    expect((await api(adminKey, 'PATCH', '/settings', { autoRevokeExposed: true, existingExposed: 'ignore', securityContacts: [contact], relayThirdPartyTokens: true, confirm: true })).status).toBe(200);
+    expect(
+      (
+        await api(adminKey, 'PATCH', '/settings', {
+          autoRevokeExposed: true,
+          existingExposed: 'ignore',
+          securityContacts: [contact],
+          relayThirdPartyTokens: true,
+          confirm: true,
+        })
+      ).status,
+    ).toBe(200);
     // The signing secret is the one credential this answer shows once.
-    const channel = await api(adminKey, 'POST', '/notification-channels', { type: 'webhook', url: webhookUrl, events: ['exposure.detected', 'key.revoked', 'finding.created', 'finding.resolved'] }, { showsKeyOnce: true });
+    const channel = await api(
+      adminKey,
+      'POST',
+      '/notification-channels',
+      { type: 'webhook', url: webhookUrl, events: ['exposure.detected', 'key.revoked', 'finding.created', 'finding.resolved'] },
+      { showsKeyOnce: true },
+    );
     expect(channel.status).toBe(201);
     await new Promise((r) => setTimeout(r, 2100)); // the notifier and the relay read channels and settings at most every 2 s
     const ownerEmail = `${uniqueName('owner')}@example.test`;
@@ -175,7 +219,12 @@ describe('no raw secret at rest', () => {
       apiBodies.push(text);
       return { status: res.status, body: text ? JSON.parse(text) : null };
     };
-    const provisioned = await scim('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${uniqueName('scim')}@example.test`, password: scimPassword, active: true });
+    const provisioned = await scim('POST', '/Users', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: `${uniqueName('scim')}@example.test`,
+      password: scimPassword,
+      active: true,
+    });
     expect(provisioned.status).toBe(201);
     const deactivate = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] };
     expect((await scim('PATCH', `/Users/${provisioned.body.id}`, deactivate)).status).toBe(200);
@@ -196,12 +245,21 @@ describe('no raw secret at rest', () => {
       id: randomUUID(),
       type: 'collection.updated',
       occurredAt: new Date().toISOString(),
-      resource: { type: 'collection', id: collectionId, workspaceId: 'ws-public', url: `https://www.postman.com/acme/ws-public/collection/${collectionId}`, visibility: 'public' },
+      resource: {
+        type: 'collection',
+        id: collectionId,
+        workspaceId: 'ws-public',
+        url: `https://www.postman.com/acme/ws-public/collection/${collectionId}`,
+        visibility: 'public',
+      },
       content: {
         collection: {
           info: { _postman_id: collectionId, name: 'Leaky API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
           auth: { type: 'apikey', apikey: [{ key: 'value', value: liveKey, type: 'string' }] },
-          variable: [{ key: 'gh', value: githubToken }, { key: 'db', value: `postgres://app:${urlPassword}@db.acme-corp.io:5432/app` }],
+          variable: [
+            { key: 'gh', value: githubToken },
+            { key: 'db', value: `postgres://app:${urlPassword}@db.acme-corp.io:5432/app` },
+          ],
           item: [{ name: 'call', request: { method: 'GET', url: 'https://api.example.com', header: [{ key: 'X-Api-Key', value: foreignPmak }] } }],
           [objectKey]: { note: 'a secret as an object key' },
         },
@@ -254,7 +312,10 @@ describe('no raw secret at rest', () => {
       { timeoutMs: 30_000, what: 'findings for every planted secret' },
     );
     expect(findings.length).toBeGreaterThanOrEqual(5);
-    const ownerMail = await eventually(async () => ((await mailTo(ownerEmail)).length > 0 ? mailTo(ownerEmail) : undefined), { timeoutMs: 30_000, what: 'the revocation email' });
+    const ownerMail = await eventually(async () => ((await mailTo(ownerEmail)).length > 0 ? mailTo(ownerEmail) : undefined), {
+      timeoutMs: 30_000,
+      what: 'the revocation email',
+    });
     // The security contact hears about the team's key and the third-party tokens.
     const contactMail = await eventually(
       async () => {
@@ -264,11 +325,17 @@ describe('no raw secret at rest', () => {
       { timeoutMs: 30_000, what: 'the security contact emails' },
     );
     const mail = [...ownerMail, ...contactMail];
-    await eventually(async () => webhookBodies.some((b) => b.includes('"exposure.detected"')) && webhookBodies.some((b) => b.includes('"key.revoked"')) || undefined, { timeoutMs: 30_000, what: 'the webhooks' });
+    await eventually(
+      async () => (webhookBodies.some((b) => b.includes('"exposure.detected"')) && webhookBodies.some((b) => b.includes('"key.revoked"'))) || undefined,
+      { timeoutMs: 30_000, what: 'the webhooks' },
+    );
     // The relay reported the GitHub token to GitHub (the one place it may go) and said so on the finding.
     await eventually(async () => revokeRequests.some((r) => r.body.includes(githubToken)) || undefined, { timeoutMs: 30_000, what: 'the token at GitHub' });
     await eventually(
-      async () => ((await api(adminKey, 'GET', '/findings')).body.items as { tokenHash: string; reportedTo?: Record<string, string> }[]).some((f) => f.tokenHash === hashToken(githubToken) && f.reportedTo?.['github']) || undefined,
+      async () =>
+        ((await api(adminKey, 'GET', '/findings')).body.items as { tokenHash: string; reportedTo?: Record<string, string> }[]).some(
+          (f) => f.tokenHash === hashToken(githubToken) && f.reportedTo?.['github'],
+        ) || undefined,
       { timeoutMs: 60_000, what: 'reported to GitHub on the finding' },
     );
     for (const path of ['/keys', '/exposures', '/findings', '/audit', `/keys/${created.body.key.id}`]) {
@@ -287,7 +354,11 @@ describe('no raw secret at rest', () => {
     );
     const kafkaText = written.flat().map((m) => `${m.key} ${m.value}`);
     // …to MongoDB…
-    const store = await connectStore({ uri: uriWithDatabase(process.env['MONGODB_URI']!, dbName), logger: createLogger({ name: 'e2e', level: 'silent' }), ensureIndexes: false });
+    const store = await connectStore({
+      uri: uriWithDatabase(process.env['MONGODB_URI']!, dbName),
+      logger: createLogger({ name: 'e2e', level: 'silent' }),
+      ensureIndexes: false,
+    });
     const collections = await store.db.listCollections().toArray();
     const documents: string[] = [];
     for (const { name } of collections) {
@@ -316,17 +387,35 @@ describe('no raw secret at rest', () => {
         expect(leaked, `${name} appears in ${place}`).toEqual([]);
       }
       // Positive control: the secret did travel, as its hash.
-      expect(documents.some((d) => d.includes(hashOf(secret))), `${name}'s hash is in MongoDB`).toBe(true);
+      expect(
+        documents.some((d) => d.includes(hashOf(secret))),
+        `${name}'s hash is in MongoDB`,
+      ).toBe(true);
     }
     for (const [name, secret] of Object.entries({ scimToken, scimPassword })) {
-      for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(secret)), `${name} appears in ${place}`).toEqual([]);
+      for (const [place, texts] of Object.entries(places))
+        expect(
+          texts.filter((t) => t.includes(secret)),
+          `${name} appears in ${place}`,
+        ).toEqual([]);
     }
-    expect(documents.some((d) => d.includes(hashToken(scimToken))), "the SCIM API key's hash is in MongoDB").toBe(true);
+    expect(
+      documents.some((d) => d.includes(hashToken(scimToken))),
+      "the SCIM API key's hash is in MongoDB",
+    ).toBe(true);
     // The channel's signing secret: shown once, then only encrypted (and as signatures).
     const channelSecret: string = channel.body.secret;
-    for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(channelSecret)), `the channel secret appears in ${place}`).toEqual([]);
+    for (const [place, texts] of Object.entries(places))
+      expect(
+        texts.filter((t) => t.includes(channelSecret)),
+        `the channel secret appears in ${place}`,
+      ).toEqual([]);
     // The guessable password's plain SHA-256, which a word list would reverse, is nowhere.
-    for (const [place, texts] of Object.entries(places)) expect(texts.filter((t) => t.includes(hashToken(urlPassword))), `plain hash in ${place}`).toEqual([]);
+    for (const [place, texts] of Object.entries(places))
+      expect(
+        texts.filter((t) => t.includes(hashToken(urlPassword))),
+        `plain hash in ${place}`,
+      ).toEqual([]);
     expect(hashApiKey(liveKey)).toBe(hashToken(liveKey));
   });
 });

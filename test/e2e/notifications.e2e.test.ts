@@ -63,7 +63,8 @@ afterAll(async () => {
   await failing?.stop();
 });
 
-const settings = () => stack.call<{ securityContacts: string[]; digestWindowMs: number | null; relayThirdPartyTokens: boolean }>(stack.adminKey, 'GET', '/settings');
+const settings = () =>
+  stack.call<{ securityContacts: string[]; digestWindowMs: number | null; relayThirdPartyTokens: boolean }>(stack.adminKey, 'GET', '/settings');
 
 describe('Settings → Notifications', () => {
   it('sets security contacts and the digest window (default shown until set)', async () => {

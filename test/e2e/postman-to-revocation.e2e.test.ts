@@ -58,7 +58,17 @@ beforeAll(async () => {
   await postman.workerReady;
   postmanUrl = `http://127.0.0.1:${postman.port}`;
   const sample = await startSampleApi(
-    { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'silent', KAFKA_BROKERS: brokers, KEY_STATE_TOPIC: issuer.topics.keyState, KEY_USAGE_TOPIC: issuer.topics.keyUsage, VERIFY_MAX_STALENESS_MS: 30_000, VERIFY_FAIL_OPEN: false, VERIFY_REVOKED_FILE: join(tmpdir(), `keyguard-e2e-${uniqueName('verify')}.revoked`) },
+    {
+      HOST: '127.0.0.1',
+      PORT: 0,
+      LOG_LEVEL: 'silent',
+      KAFKA_BROKERS: brokers,
+      KEY_STATE_TOPIC: issuer.topics.keyState,
+      KEY_USAGE_TOPIC: issuer.topics.keyUsage,
+      VERIFY_MAX_STALENESS_MS: 30_000,
+      VERIFY_FAIL_OPEN: false,
+      VERIFY_REVOKED_FILE: join(tmpdir(), `keyguard-e2e-${uniqueName('verify')}.revoked`),
+    },
     { logger },
   );
   await sample.verifier.ready();
@@ -107,7 +117,14 @@ describe('exposure → revocation → refusal → email', () => {
         redacted: `PMAK-…${owner.key.slice(-4)}`,
         confidence: 'high' as const,
         detectedAt: new Date().toISOString(),
-        location: { source: 'postman' as const, kind: 'collection', url: 'https://www.postman.com/acme/workspace/public/collection/c-42', resourceType: 'collection', resourceId: 'c-42', jsonPath: '$.auth.apikey' },
+        location: {
+          source: 'postman' as const,
+          kind: 'collection',
+          url: 'https://www.postman.com/acme/workspace/public/collection/c-42',
+          resourceType: 'collection',
+          resourceId: 'c-42',
+          jsonPath: '$.auth.apikey',
+        },
       },
       { source: 'e2e', id: `exp-${randomBytes(6).toString('hex')}` },
     );
@@ -119,17 +136,29 @@ describe('exposure → revocation → refusal → email', () => {
     expect(refusedAfterMs).toBeLessThan(5000);
 
     const key = await api(adminKey, 'GET', `/keys/${owner.keyId}`);
-    expect(key.body).toMatchObject({ status: 'revoked', revocation: { reason: 'exposure_auto', actor: { id: 'policy' } }, exposure: { location: { resourceId: 'c-42' } } });
+    expect(key.body).toMatchObject({
+      status: 'revoked',
+      revocation: { reason: 'exposure_auto', actor: { id: 'policy' } },
+      exposure: { location: { resourceId: 'c-42' } },
+    });
     // The audit entry, the finding and the event follow the refusal (finished after the batch).
-    const finding = await eventually(async () => {
-      const items = (await api(adminKey, 'GET', '/findings?ruleId=postman-api-key')).body.items as { tokenHash: string; status: string }[];
-      return items.find((f) => f.tokenHash === tokenHash && f.status === 'resolved');
-    }, { what: 'the finding resolved' });
+    const finding = await eventually(
+      async () => {
+        const items = (await api(adminKey, 'GET', '/findings?ruleId=postman-api-key')).body.items as { tokenHash: string; status: string }[];
+        return items.find((f) => f.tokenHash === tokenHash && f.status === 'resolved');
+      },
+      { what: 'the finding resolved' },
+    );
     expect(finding).toMatchObject({ status: 'resolved', resolution: 'revoked' });
-    await eventually(async () => {
-      const audit = await api(adminKey, 'GET', '/audit?action=key.revoked');
-      return audit.body.items.some((a: { target: { id: string }; actor: { id: string } }) => a.target.id === owner.keyId && a.actor.id === 'policy') || undefined;
-    }, { what: 'the audit entry of the revocation' });
+    await eventually(
+      async () => {
+        const audit = await api(adminKey, 'GET', '/audit?action=key.revoked');
+        return (
+          audit.body.items.some((a: { target: { id: string }; actor: { id: string } }) => a.target.id === owner.keyId && a.actor.id === 'policy') || undefined
+        );
+      },
+      { what: 'the audit entry of the revocation' },
+    );
 
     const [mail] = await eventually(async () => ((await mailTo(owner.email)).length ? mailTo(owner.email) : undefined), { what: 'the email' });
     expect(mail!.subject).toContain('revoked');
@@ -154,11 +183,23 @@ describe('exposure → revocation → refusal → email', () => {
       id: randomUUID(),
       type: 'collection.updated',
       occurredAt: new Date().toISOString(),
-      resource: { type: 'collection', id: collectionId, workspaceId: 'ws-public', url: `https://www.postman.com/acme/ws-public/collection/${collectionId}`, visibility: 'public' },
+      resource: {
+        type: 'collection',
+        id: collectionId,
+        workspaceId: 'ws-public',
+        url: `https://www.postman.com/acme/ws-public/collection/${collectionId}`,
+        visibility: 'public',
+      },
       content: {
         collection: {
           info: { _postman_id: collectionId, name: 'Payments API', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-          auth: { type: 'apikey', apikey: [{ key: 'value', value: owner.key, type: 'string' }, { key: 'key', value: 'X-Api-Key', type: 'string' }] },
+          auth: {
+            type: 'apikey',
+            apikey: [
+              { key: 'value', value: owner.key, type: 'string' },
+              { key: 'key', value: 'X-Api-Key', type: 'string' },
+            ],
+          },
           item: [],
         },
       },
@@ -174,14 +215,25 @@ describe('exposure → revocation → refusal → email', () => {
     });
     expect(res.status).toBeLessThan(300);
 
-    await eventually(async () => (await api(owner.key, 'GET', '/me')).status === 401 || undefined, { intervalMs: 20, timeoutMs: 30_000, what: 'the key refused' });
+    await eventually(async () => (await api(owner.key, 'GET', '/me')).status === 401 || undefined, {
+      intervalMs: 20,
+      timeoutMs: 30_000,
+      what: 'the key refused',
+    });
     expect(Date.now() - sent).toBeLessThan(10_000);
     await eventually(async () => (await atSample()).status === 401 || undefined, { intervalMs: 10, what: 'the sample api to refuse the key' });
     expect(await atSample()).toEqual({ status: 401, body: { code: 'REVOKED' } });
     const key = await api(adminKey, 'GET', `/keys/${owner.keyId}`);
-    expect(key.body).toMatchObject({ status: 'revoked', revocation: { reason: 'exposure_auto' }, exposure: { location: { source: 'postman', resourceId: collectionId } } });
+    expect(key.body).toMatchObject({
+      status: 'revoked',
+      revocation: { reason: 'exposure_auto' },
+      exposure: { location: { source: 'postman', resourceId: collectionId } },
+    });
 
-    const [mail] = await eventually(async () => ((await mailTo(owner.email)).length ? mailTo(owner.email) : undefined), { timeoutMs: 30_000, what: 'the email' });
+    const [mail] = await eventually(async () => ((await mailTo(owner.email)).length ? mailTo(owner.email) : undefined), {
+      timeoutMs: 30_000,
+      what: 'the email',
+    });
     expect(mail!.text).toContain(collectionId);
     expect(mail!.text).not.toContain(owner.key);
   });

@@ -58,12 +58,27 @@ beforeAll(async () => {
     dlq: await createTestTopic(kafka, 'scan-dlq', 1),
   };
   const dbName = uniqueDbName('scan_e2e');
-  issuer = await startIssuer({ logger, logLevel: 'error', dbName, topics, adminKey, admin: { email: 'ada@acme.test', name: 'Ada Admin' }, dashboardDir: dashboardDist });
+  issuer = await startIssuer({
+    logger,
+    logLevel: 'error',
+    dbName,
+    topics,
+    adminKey,
+    admin: { email: 'ada@acme.test', name: 'Ada Admin' },
+    dashboardDir: dashboardDist,
+  });
 
   served = mkdtempSync(path.join(tmpdir(), 'keyguard-scan-e2e-'));
   http = await serveDumbHttp(served);
   github = await startGithubIngest(
-    { ...issuer.common, GITHUB_WEBHOOK_SECRET: randomBytes(20).toString('hex'), GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_PARTNER_KEYS_URL: 'http://127.0.0.1:9/keys', GITHUB_GIT_URL: http.url, KEYGUARD_HASH_KEY: randomBytes(32).toString('hex') },
+    {
+      ...issuer.common,
+      GITHUB_WEBHOOK_SECRET: randomBytes(20).toString('hex'),
+      GITHUB_API_URL: 'http://127.0.0.1:9',
+      GITHUB_PARTNER_KEYS_URL: 'http://127.0.0.1:9/keys',
+      GITHUB_GIT_URL: http.url,
+      KEYGUARD_HASH_KEY: randomBytes(32).toString('hex'),
+    },
     { logger, topics, groupId: `scan-e2e-${randomBytes(4).toString('hex')}`, receiver: false },
   );
 

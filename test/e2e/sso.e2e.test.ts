@@ -133,10 +133,22 @@ describe('single sign-on (OpenID Connect)', () => {
 
   it('Team Settings shows the provider and turns API-key sign-in off; the sign-in page then says to use SSO', async () => {
     const signIn = async (key: string) => {
-      const res = await fetch(`${stack.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey: key }) });
+      const res = await fetch(`${stack.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ apiKey: key }),
+      });
       return res.status;
     };
-    const session = /keyguard_session=([^;]+)/.exec((await fetch(`${stack.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiKey: stack.adminKey }) })).headers.get('set-cookie') ?? '')![1]!;
+    const session = /keyguard_session=([^;]+)/.exec(
+      (
+        await fetch(`${stack.url}/api/v1/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ apiKey: stack.adminKey }),
+        })
+      ).headers.get('set-cookie') ?? '',
+    )![1]!;
     await browser.context.addCookies([{ name: 'keyguard_session', value: session, url: stack.url, httpOnly: true, sameSite: 'Strict' }]);
     await page.goto(`${stack.url}/#/team`);
     await poll(() => page.getByTestId('sso-status').textContent()).toContain('OpenID Connect is on');

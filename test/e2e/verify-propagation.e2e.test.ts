@@ -48,7 +48,9 @@ async function api(method: string, path: string, body?: unknown) {
 
 /** Waits until every verifier answers `status` for the key. */
 const everywhere = (key: string, status: number, what: string) =>
-  Promise.all(verifiers.map((v, i) => eventually(async () => (await v.me(key)).status === status || undefined, { intervalMs: 10, what: `${what} at verifier ${i + 1}` })));
+  Promise.all(
+    verifiers.map((v, i) => eventually(async () => (await v.me(key)).status === status || undefined, { intervalMs: 10, what: `${what} at verifier ${i + 1}` })),
+  );
 
 beforeAll(async () => {
   requireSampleApiBuild();
@@ -99,7 +101,15 @@ describe('revocation reaches every verifier process', () => {
         redacted: `PMAK-…${key.slice(-4)}`,
         confidence: 'high' as const,
         detectedAt: new Date().toISOString(),
-        location: { source: 'github' as const, kind: 'commit', url: 'https://github.com/acme/app/blob/c1/.env#L2', repository: 'acme/app', commit: 'c1', path: '.env', line: 2 },
+        location: {
+          source: 'github' as const,
+          kind: 'commit',
+          url: 'https://github.com/acme/app/blob/c1/.env#L2',
+          repository: 'acme/app',
+          commit: 'c1',
+          path: '.env',
+          line: 2,
+        },
       },
       { source: 'verify-e2e', id: `exp-${randomBytes(6).toString('hex')}` },
     );

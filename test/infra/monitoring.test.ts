@@ -43,9 +43,13 @@ const unknownMetrics = (expr: string) =>
 
 describe('infra/monitoring', () => {
   it('alerting rules: valid YAML, every expr parses as PromQL and names only metrics we export', () => {
-    const rules = parse(readFileSync(join(monitoring, 'alerts.yml'), 'utf8')) as { groups: Array<{ name: string; rules: Array<{ alert: string; expr: string; for?: string }> }> };
+    const rules = parse(readFileSync(join(monitoring, 'alerts.yml'), 'utf8')) as {
+      groups: Array<{ name: string; rules: Array<{ alert: string; expr: string; for?: string }> }>;
+    };
     const all = rules.groups.flatMap((g) => g.rules);
-    expect(all.map((r) => r.alert)).toEqual(expect.arrayContaining(['KeyguardSlowTimeToRevoke', 'KeyguardSlowDetection', 'KeyguardDlqGrowing', 'KeyguardConsumerLag', 'KeyguardServiceDown']));
+    expect(all.map((r) => r.alert)).toEqual(
+      expect.arrayContaining(['KeyguardSlowTimeToRevoke', 'KeyguardSlowDetection', 'KeyguardDlqGrowing', 'KeyguardConsumerLag', 'KeyguardServiceDown']),
+    );
     for (const rule of all) {
       expect(promqlErrors(rule.expr), rule.alert).toEqual([]);
       expect(unknownMetrics(rule.expr), rule.alert).toEqual([]);
@@ -70,7 +74,8 @@ describe('infra/monitoring', () => {
     }
     // The two histograms are on the dashboard.
     const queries = dashboard.panels.flatMap((p: { targets: Array<{ expr: string }> }) => p.targets.map((t) => t.expr)).join('\n');
-    for (const name of ['keyguard_exposure_to_revocation_seconds', 'keyguard_detection_latency_seconds', 'keyguard_ingest_events_total']) expect(queries).toContain(name);
+    for (const name of ['keyguard_exposure_to_revocation_seconds', 'keyguard_detection_latency_seconds', 'keyguard_ingest_events_total'])
+      expect(queries).toContain(name);
   });
 
   it('the PromQL check catches a broken query', () => {

@@ -14,7 +14,16 @@ describe('each service gets only its own secrets', () => {
   const services = discoverServices();
   const byName = (name: string) => services.find((s) => s.name === name)!;
   const secrets = sample();
-  const env = { ...secrets, GITHUB_TOKEN: 'gh-token-value', GITLAB_TOKEN: 'gl-token-value', POSTMAN_API_KEY: 'pm-value', SMTP_URL: 'smtp://u:p@mail:25', KAFKA_BROKERS: 'k:9092', MONGODB_URI: 'mongodb://db/', PATH: '/usr/bin' };
+  const env = {
+    ...secrets,
+    GITHUB_TOKEN: 'gh-token-value',
+    GITLAB_TOKEN: 'gl-token-value',
+    POSTMAN_API_KEY: 'pm-value',
+    SMTP_URL: 'smtp://u:p@mail:25',
+    KAFKA_BROKERS: 'k:9092',
+    MONGODB_URI: 'mongodb://db/',
+    PATH: '/usr/bin',
+  };
   const envOf = (name: string) => envFor(byName(name), env, services, Object.keys(generators));
 
   it('every generated secret is listed by exactly one service, but the hash key shared by the ingest services and the channel key by keys-api and notifier', () => {
@@ -28,8 +37,11 @@ describe('each service gets only its own secrets', () => {
     }
   });
 
-  it('hands each its own and nobody else\'s; shared settings reach all', () => {
-    expect(Object.keys(envOf('keys-api')).filter((k) => k in secrets || k.endsWith('_TOKEN') || k === 'SMTP_URL' || k === 'POSTMAN_API_KEY')).toEqual(['KEYGUARD_BOOTSTRAP_ADMIN_KEY', 'KEYGUARD_CHANNEL_ENCRYPTION_KEY']);
+  it("hands each its own and nobody else's; shared settings reach all", () => {
+    expect(Object.keys(envOf('keys-api')).filter((k) => k in secrets || k.endsWith('_TOKEN') || k === 'SMTP_URL' || k === 'POSTMAN_API_KEY')).toEqual([
+      'KEYGUARD_BOOTSTRAP_ADMIN_KEY',
+      'KEYGUARD_CHANNEL_ENCRYPTION_KEY',
+    ]);
     const github = envOf('github-ingest');
     expect(github).toMatchObject({ GITHUB_WEBHOOK_SECRET: secrets.GITHUB_WEBHOOK_SECRET, GITHUB_TOKEN: 'gh-token-value', PORT: '8081', METRICS_PORT: '9181' });
     for (const other of ['GITLAB_WEBHOOK_TOKEN', 'POSTMAN_WEBHOOK_SECRET', 'KEYGUARD_BOOTSTRAP_ADMIN_KEY', 'GITLAB_TOKEN', 'POSTMAN_API_KEY', 'SMTP_URL']) {

@@ -78,7 +78,6 @@ export const defaultSessionTimeoutMs = 6000;
 /** Values larger than this are dead-lettered without their bytes (only their size). */
 const MAX_DEAD_LETTER_COPY_BYTES = 512 * 1024;
 
-
 /** Heartbeats every second while `work` runs, so a slow handler keeps the group membership. */
 async function keepingAlive<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
   const timer = setInterval(() => heartbeat().catch(() => {}), 1000);
@@ -220,7 +219,10 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
 
   /** True when the message went to the DLQ. */
   async function handleOne(topic: string, partition: number, message: KafkaMessage, consumed: ConsumedMessage<z.output<S>>): Promise<boolean> {
-    const { error, attempts } = await withRetries(() => options.handler(consumed), () => false);
+    const { error, attempts } = await withRetries(
+      () => options.handler(consumed),
+      () => false,
+    );
     if (error === undefined) return false;
     const described = {
       code: errorCode(error),
@@ -248,7 +250,10 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
     let handledAsBatch = false;
     if (options.batchHandler && valid.length > 0) {
       const { error } = await keepingAlive(heartbeat, () =>
-        withRetries(() => options.batchHandler!(valid.map((v) => v.consumed)), () => stopping),
+        withRetries(
+          () => options.batchHandler!(valid.map((v) => v.consumed)),
+          () => stopping,
+        ),
       );
       handledAsBatch = error === undefined;
       if (error !== undefined) log.warn({ err: error, topic, partition, size: valid.length }, 'batch failed; handling one by one');
@@ -280,7 +285,12 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
       shouldRetry: (error) => (error as { retriable?: boolean }).retriable === true,
     });
   }
-  await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3, eachBatch });
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+    eachBatch,
+  });
   log.info({ topics: options.topics }, 'consumer running');
 
   return {

@@ -15,11 +15,9 @@ export class HandlerError extends Error {
   }
 }
 
-export const retriable = (code: string, message: string, cause?: unknown) =>
-  new HandlerError(code, message, true, { cause });
+export const retriable = (code: string, message: string, cause?: unknown) => new HandlerError(code, message, true, { cause });
 
-export const permanent = (code: string, message: string, cause?: unknown) =>
-  new HandlerError(code, message, false, { cause });
+export const permanent = (code: string, message: string, cause?: unknown) => new HandlerError(code, message, false, { cause });
 
 /** Errors from drivers that name themselves transient (kafkajs, mongodb) count as retriable too. */
 export function isRetriable(error: unknown): boolean {

@@ -1,4 +1,14 @@
-export { createKafka, type CreateKafkaOptions, defaultPartitions, ensureTopics, fetchTopicOffsets, type Kafka, topicConfig, type TopicSpec, topicIsEmpty } from './kafka.js';
+export {
+  createKafka,
+  type CreateKafkaOptions,
+  defaultPartitions,
+  ensureTopics,
+  fetchTopicOffsets,
+  type Kafka,
+  topicConfig,
+  type TopicSpec,
+  topicIsEmpty,
+} from './kafka.js';
 export { createPublisher, type OutgoingMessage, type Publisher, type PublisherOptions } from './publisher.js';
 export { type ConsumedMessage, type ConsumerOptions, defaultSessionTimeoutMs, type RetryPolicy, type RunningConsumer, runConsumer } from './consumer.js';
 export { type MembershipState, type MembershipStatus, trackMembership } from './membership.js';

@@ -41,7 +41,6 @@ export function createKafka({ brokers, clientId, logger, maxRetryTimeMs }: Creat
   });
 }
 
-
 export interface TopicSpec {
   topic: string;
   /** Default 6 (defaultPartitions): enough partitions for six consumers of a group to share the work. */
@@ -115,7 +114,13 @@ async function ensureTopicsOnce(kafka: Kafka, topics: TopicSpec[]): Promise<void
         if (current === spec.config!['cleanup.policy']) continue;
         await admin.alterConfigs({
           validateOnly: false,
-          resources: [{ type: kafkajs.ConfigResourceTypes.TOPIC, name: spec.topic, configEntries: Object.entries(spec.config!).map(([name, value]) => ({ name, value })) }],
+          resources: [
+            {
+              type: kafkajs.ConfigResourceTypes.TOPIC,
+              name: spec.topic,
+              configEntries: Object.entries(spec.config!).map(([name, value]) => ({ name, value })),
+            },
+          ],
         });
       }
     }
@@ -131,7 +136,6 @@ async function growPartitions(admin: Admin, present: TopicSpec[]): Promise<void>
     .filter((t) => t.has > 0 && t.has < t.count);
   if (grow.length > 0) await admin.createPartitions({ topicPartitions: grow.map(({ topic, count }) => ({ topic, count })) });
 }
-
 
 type TopicOffsets = Awaited<ReturnType<Admin['fetchTopicOffsets']>>;
 

@@ -62,8 +62,7 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-const encodeValue = (value: unknown): Buffer | string =>
-  Buffer.isBuffer(value) || typeof value === 'string' ? value : JSON.stringify(value);
+const encodeValue = (value: unknown): Buffer | string => (Buffer.isBuffer(value) || typeof value === 'string' ? value : JSON.stringify(value));
 
 function encode(message: OutgoingMessage): Encoded {
   const value = encodeValue(message.value);
@@ -250,10 +249,7 @@ export function createPublisher(kafka: Kafka, options: PublisherOptions): Publis
       if (timeoutMs === undefined) return written;
       let deadline: NodeJS.Timeout | undefined;
       const timedOut = new Promise<never>((_, reject) => {
-        deadline = setTimeout(
-          () => reject(retriable('KAFKA_UNAVAILABLE', `Kafka did not acknowledge within ${timeoutMs} ms`)),
-          timeoutMs,
-        );
+        deadline = setTimeout(() => reject(retriable('KAFKA_UNAVAILABLE', `Kafka did not acknowledge within ${timeoutMs} ms`)), timeoutMs);
       });
       written.catch(() => {}); // a late failure after the timeout is already reported
       return Promise.race([written, timedOut]).finally(() => clearTimeout(deadline));

@@ -13,7 +13,10 @@ const Ping = z.object({ id: z.string(), type: z.literal('ping'), payload: z.obje
 const ping = (n: number) => createEnvelope('ping', { n }, { source: 'bus-test', id: `ping-${n}` });
 
 /** Consumes `topic` as Ping messages with the shared publisher and logger; a fresh group unless given. */
-function consumePings(topic: string, options: Omit<ConsumerOptions<typeof Ping>, 'topics' | 'schema' | 'publisher' | 'logger' | 'groupId'> & { groupId?: string }) {
+function consumePings(
+  topic: string,
+  options: Omit<ConsumerOptions<typeof Ping>, 'topics' | 'schema' | 'publisher' | 'logger' | 'groupId'> & { groupId?: string },
+) {
   return runConsumer(kafka, { ...options, groupId: options.groupId ?? uniqueName('g'), topics: [topic], schema: Ping, publisher, logger });
 }
 
@@ -57,7 +60,10 @@ describe('bus against the real broker', () => {
   it('publishes, consumes and commits only after the handler succeeded', async () => {
     const topic = await createTestTopic(kafka, 'bus.happy');
     const groupId = uniqueName('g');
-    await publisher.publish(topic, [1, 2, 3].map((n) => ({ key: `k${n}`, value: ping(n) })));
+    await publisher.publish(
+      topic,
+      [1, 2, 3].map((n) => ({ key: `k${n}`, value: ping(n) })),
+    );
     const seen: number[] = [];
     running.push(
       await consumePings(topic, {
@@ -92,7 +98,10 @@ describe('bus against the real broker', () => {
   it('sends a message whose handler keeps failing to the DLQ after bounded retries, and loses nothing else', async () => {
     const topic = await createTestTopic(kafka, 'bus.dlq');
     const groupId = uniqueName('g');
-    await publisher.publish(topic, [1, 2, 3].map((n) => ({ key: `k${n}`, value: ping(n) })));
+    await publisher.publish(
+      topic,
+      [1, 2, 3].map((n) => ({ key: `k${n}`, value: ping(n) })),
+    );
     const handled: number[] = [];
     let attemptsOn2 = 0;
     running.push(
@@ -171,7 +180,10 @@ describe('bus against the real broker', () => {
   it('re-reads uncommitted messages after a consumer stops mid-batch', async () => {
     const topic = await createTestTopic(kafka, 'bus.restart');
     const groupId = uniqueName('g');
-    await publisher.publish(topic, [1, 2, 3, 4].map((n) => ({ key: `k${n}`, value: ping(n) })));
+    await publisher.publish(
+      topic,
+      [1, 2, 3, 4].map((n) => ({ key: `k${n}`, value: ping(n) })),
+    );
     const first: number[] = [];
     let release!: () => void;
     const blocked = new Promise<void>((r) => {
@@ -208,7 +220,10 @@ describe('bus against the real broker', () => {
   it('keeps its group membership while a handler runs longer than the session timeout', async () => {
     const topic = await createTestTopic(kafka, 'bus.slow');
     const groupId = uniqueName('g');
-    await publisher.publish(topic, [{ key: 'slow', value: ping(1) }, { key: 'next', value: ping(2) }]);
+    await publisher.publish(topic, [
+      { key: 'slow', value: ping(1) },
+      { key: 'next', value: ping(2) },
+    ]);
     const handled: number[] = [];
     const c = await consumePings(topic, {
       groupId,

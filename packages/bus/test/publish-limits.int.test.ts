@@ -31,7 +31,10 @@ describe('publish limits', () => {
   it('chunks a 3 MB publish under the broker limit, and a bursty mix of publishes all land', async () => {
     const topic = await createTestTopic(kafka, 'bus.big', 3);
     // 4,000 messages of ~750 bytes: ~3 MB, three times the broker's 1 MB request limit.
-    const big = publisher.publish(topic, Array.from({ length: 4000 }, (_, i) => ({ key: `k${i}`, value: blob(i, 700) })));
+    const big = publisher.publish(
+      topic,
+      Array.from({ length: 4000 }, (_, i) => ({ key: `k${i}`, value: blob(i, 700) })),
+    );
     const small = Array.from({ length: 30 }, (_, i) => publisher.publish(topic, [{ key: `s${i}`, value: blob(10_000 + i, 100) }]));
     await Promise.all([big, ...small]);
     expect((await readAll(kafka, topic, 30_000)).length).toBe(4030);
@@ -54,7 +57,10 @@ describe('publish limits', () => {
     const limited = uniqueName('bus.small-limit');
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: limited, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: limited, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] }],
+    });
     await admin.disconnect();
     const normal = await createTestTopic(kafka, 'bus.beside-refusal', 1);
     const together = [publisher.publish(normal, [{ key: 'n0', value: blob(0, 100) }]), publisher.publish(limited, [{ key: 'big', value: blob(1, 4000) }])];

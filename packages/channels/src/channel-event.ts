@@ -61,8 +61,12 @@ const slackEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 export function toSlackMessage(event: ChannelEvent): { text: string; blocks: unknown[] } {
   const lines = [`*${slackEscape(event.data.summary)}*`];
   for (const location of (event.data.locations ?? []).slice(0, 5)) {
-    const where = [location.repository, location.path && `${location.path}${location.line ? `:${location.line}` : ''}`, location.resourceType].filter(Boolean).join(' ');
-    lines.push(`• ${slackEscape(location.source)} ${slackEscape(location.kind)}${where ? ` (${slackEscape(where)})` : ''}${location.url ? ` <${location.url}|open>` : ''}`);
+    const where = [location.repository, location.path && `${location.path}${location.line ? `:${location.line}` : ''}`, location.resourceType]
+      .filter(Boolean)
+      .join(' ');
+    lines.push(
+      `• ${slackEscape(location.source)} ${slackEscape(location.kind)}${where ? ` (${slackEscape(where)})` : ''}${location.url ? ` <${location.url}|open>` : ''}`,
+    );
   }
   const blocks: unknown[] = [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }];
   if (event.data.finding) {

@@ -57,7 +57,9 @@ export async function checkChannelUrl(raw: string, { allowPrivate, resolve = sys
     }
   }
   if (addresses.length === 0 || !addresses.every(isPublicAddress)) {
-    throw new ChannelUrlError('url: private, loopback and link-local addresses are refused (an operator can allow them with KEYGUARD_ALLOW_PRIVATE_WEBHOOKS=true)');
+    throw new ChannelUrlError(
+      'url: private, loopback and link-local addresses are refused (an operator can allow them with KEYGUARD_ALLOW_PRIVATE_WEBHOOKS=true)',
+    );
   }
   return url;
 }

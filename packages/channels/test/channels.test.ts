@@ -19,7 +19,9 @@ describe('channel URL rules', () => {
     await expect(checkChannelUrl(url, { allowPrivate: false, resolve: publicDns })).rejects.toThrow(reason);
   });
   it('resolves host names and refuses one that reaches a private address', async () => {
-    await expect(checkChannelUrl('https://internal.example.test/', { allowPrivate: false, resolve: async () => ['93.184.215.14', '192.168.1.5'] })).rejects.toThrow(/private/);
+    await expect(
+      checkChannelUrl('https://internal.example.test/', { allowPrivate: false, resolve: async () => ['93.184.215.14', '192.168.1.5'] }),
+    ).rejects.toThrow(/private/);
     await expect(checkChannelUrl('https://localhost/', { allowPrivate: false })).rejects.toThrow(/private/);
   });
   it('lets an operator allow private addresses', async () => {

@@ -104,7 +104,8 @@ function gitSelection(values: ReturnType<typeof parse>['values'], paths: string[
   }
   const { branch, since } = values;
   // handed to git on stdin, never as an option; still refuse what can only be a typo
-  if (branch !== undefined && (branch === '' || branch.startsWith('-'))) throw new CliError('USAGE', `--branch must name a branch, tag or commit, got "${branch}"`);
+  if (branch !== undefined && (branch === '' || branch.startsWith('-')))
+    throw new CliError('USAGE', `--branch must name a branch, tag or commit, got "${branch}"`);
   if (since !== undefined && since.trim() === '') throw new CliError('USAGE', '--since must be a date git understands, e.g. 2024-01-31 or "2 weeks ago"');
   const maxCommits = positiveInt('max-commits', values['max-commits']);
   const jobs = positiveInt('threads', values.threads);

@@ -57,4 +57,3 @@ export const ConfigFile = z
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
-

@@ -1,12 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import {
-  type Allowlist,
-  type ScannerOptions,
-  CustomRuleError,
-  compileCustomRule,
-  defaultRules,
-  type Rule,
-} from '@keyguard/detectors';
+import { type Allowlist, type ScannerOptions, CustomRuleError, compileCustomRule, defaultRules, type Rule } from '@keyguard/detectors';
 import type { ConfigFile } from './config-schema.js';
 import { CliError } from './errors.js';
 

@@ -157,8 +157,6 @@ export function formatRules(rules: readonly Rule[], format: 'text' | 'json'): st
     )}\n`;
   }
   const width = Math.max(...rules.map((r) => r.id.length), 2);
-  const lines = rules.map(
-    (r) => `${r.id.padEnd(width)}  ${r.confidence.padEnd(6)}  ${r.checksum ? 'crc ' : '    '} ${r.description}`,
-  );
+  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.confidence.padEnd(6)}  ${r.checksum ? 'crc ' : '    '} ${r.description}`);
   return `${'id'.padEnd(width)}  conf.   chk  description\n${lines.join('\n')}\n${rules.length} rules\n`;
 }

@@ -43,7 +43,8 @@ export async function scanGit(input: GitScanInput): Promise<{ findings: GitFindi
     try {
       revisions = [await gitText(['rev-parse', '--verify', '--quiet', '--end-of-options', `${selection.branch}^{commit}`], { cwd: path })];
     } catch (error) {
-      if (error instanceof GitError && error.code === 'GIT_FAILED') throw new CliError('BRANCH_NOT_FOUND', `--branch ${selection.branch}: no such branch, tag or commit in ${path}`);
+      if (error instanceof GitError && error.code === 'GIT_FAILED')
+        throw new CliError('BRANCH_NOT_FOUND', `--branch ${selection.branch}: no such branch, tag or commit in ${path}`);
       cliError(error, path);
     }
   }

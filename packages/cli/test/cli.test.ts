@@ -173,9 +173,7 @@ paths = ["fixtures/**"]
       const res = await cli('scan', `${t.root}/repo`, '--config', `${t.root}/keyguard.toml`, '--format', 'json');
       expect(res.stderr).toBe('');
       const report = JSON.parse(res.stdout);
-      expect(report.findings.map((f: { ruleId: string; file: string }) => [f.ruleId, f.file])).toEqual([
-        ['acme-internal-key', 'a.txt'],
-      ]);
+      expect(report.findings.map((f: { ruleId: string; file: string }) => [f.ruleId, f.file])).toEqual([['acme-internal-key', 'a.txt']]);
       const rules = JSON.parse((await cli('rules', '--config', `${t.root}/keyguard.toml`, '--format', 'json')).stdout);
       const ids = rules.map((r: { id: string }) => r.id);
       expect(ids).toContain('acme-internal-key');

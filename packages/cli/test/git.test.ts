@@ -24,7 +24,10 @@ beforeAll(async () => {
   sha.fix = await repo.commit({ 'src/config.ts': 'export const config = {\n  token: process.env.TOKEN,\n};\n' }, { date: '2024-03-01T10:00:00Z' });
   sha.vendor = await repo.commit({ 'vendor/lib.js': `module.exports = "${vendored}";\n` }, { date: '2024-04-01T10:00:00Z' });
   await repo.git('checkout', '-q', '-b', 'feature', sha.init!);
-  sha.feature = await repo.commit({ 'postman/env.json': `{\n  "apiKey": "${onFeature}"\n}\n` }, { author: 'Dev Two', email: 'dev2@example.com', date: '2024-05-01T10:00:00Z' });
+  sha.feature = await repo.commit(
+    { 'postman/env.json': `{\n  "apiKey": "${onFeature}"\n}\n` },
+    { author: 'Dev Two', email: 'dev2@example.com', date: '2024-05-01T10:00:00Z' },
+  );
   await repo.git('checkout', '-q', 'main');
 });
 afterAll(() => repo?.cleanup());
@@ -90,7 +93,9 @@ describe('keyguard scan --git', () => {
   it('prints text with the commit, and SARIF results that carry it', async () => {
     const text = await cli('scan', '--git', repo.dir, '--branch', 'main');
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain(`src/config.ts:2:11: github-pat-classic ghp_…${removed.slice(-4)} (high) in commit ${sha.leak} by Dev One <dev1@example.com>`);
+    expect(text.stdout).toContain(
+      `src/config.ts:2:11: github-pat-classic ghp_…${removed.slice(-4)} (high) in commit ${sha.leak} by Dev One <dev1@example.com>`,
+    );
     expect(text.stderr).toMatch(/2 secrets found in 4 commits/);
     const sarif = JSON.parse((await cli('scan', '--git', repo.dir, '--format', 'sarif')).stdout);
     const results = sarif.runs[0].results;

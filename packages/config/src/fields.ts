@@ -5,16 +5,15 @@ import { z } from 'zod';
 /** `host:port[,host:port...]`, e.g. KAFKA_BROKERS=127.0.0.1:9092 */
 export const brokerList = z
   .string()
-  .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
-  .pipe(
-    z
-      .array(z.string().regex(/^[^\s:,]+:\d{1,5}$/, 'must be a comma-separated list of host:port'))
-      .min(1, 'must name at least one broker'),
-  );
+  .transform((s) =>
+    s
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[^\s:,]+:\d{1,5}$/, 'must be a comma-separated list of host:port')).min(1, 'must name at least one broker'));
 
-export const mongoUri = z
-  .string()
-  .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// URI');
+export const mongoUri = z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// URI');
 
 export const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL');
 
@@ -36,8 +35,7 @@ export const optionalPort = z.coerce
   .optional();
 
 /** A shared secret: long enough that it cannot be guessed. */
-export const secret = (minLength = 16) =>
-  z.string().min(minLength, `must be at least ${minLength} characters long`);
+export const secret = (minLength = 16) => z.string().min(minLength, `must be at least ${minLength} characters long`);
 
 /** `true/false/1/0/yes/no/on/off`, case-insensitive. */
 export const flag = (fallback: boolean) =>

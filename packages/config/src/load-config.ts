@@ -37,11 +37,7 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: Env = process.en
  * The composition root's entry point: on bad config, print one line per variable to stderr
  * and exit with status 78 (EX_CONFIG), before anything else starts.
  */
-export function loadConfigOrExit<S extends z.ZodType>(
-  schema: S,
-  env: Env = process.env,
-  service = 'keyguard',
-): z.output<S> {
+export function loadConfigOrExit<S extends z.ZodType>(schema: S, env: Env = process.env, service = 'keyguard'): z.output<S> {
   try {
     return loadConfig(schema, env);
   } catch (error) {

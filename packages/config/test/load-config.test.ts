@@ -40,9 +40,7 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty value as missing', () => {
-    expect(problemsOf({ ...good, KAFKA_BROKERS: '' })).toEqual([
-      { variable: 'KAFKA_BROKERS', problem: 'is required but not set' },
-    ]);
+    expect(problemsOf({ ...good, KAFKA_BROKERS: '' })).toEqual([{ variable: 'KAFKA_BROKERS', problem: 'is required but not set' }]);
   });
 
   it('names every malformed variable and never echoes its value', () => {
@@ -54,12 +52,7 @@ describe('loadConfig', () => {
       GITHUB_WEBHOOK_SECRET: 'short',
       SCAN_PRIVATE: `maybe${leaked}`,
     });
-    expect(problems.map((p) => p.variable).sort()).toEqual([
-      'GITHUB_WEBHOOK_SECRET',
-      'KAFKA_BROKERS',
-      'PORT',
-      'SCAN_PRIVATE',
-    ]);
+    expect(problems.map((p) => p.variable).sort()).toEqual(['GITHUB_WEBHOOK_SECRET', 'KAFKA_BROKERS', 'PORT', 'SCAN_PRIVATE']);
     const text = JSON.stringify(problems);
     expect(text).not.toContain(leaked);
     expect(text).not.toContain('short"');
@@ -67,8 +60,6 @@ describe('loadConfig', () => {
   });
 
   it('formats the error as one line per variable', () => {
-    expect(() => loadConfig(schema, { ...good, MONGODB_URI: 'postgres://x' })).toThrow(
-      'MONGODB_URI: must be a mongodb:// or mongodb+srv:// URI',
-    );
+    expect(() => loadConfig(schema, { ...good, MONGODB_URI: 'postgres://x' })).toThrow('MONGODB_URI: must be a mongodb:// or mongodb+srv:// URI');
   });
 });

@@ -11,11 +11,10 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 /** The longest range one request may ask for. */
 export const MAX_INSIGHTS_DAYS = 366;
 
-export const InsightsQuery = z
-  .object({
-    from: Day.optional().meta({ description: 'First day (UTC, inclusive); default 29 days before `to`' }),
-    to: Day.optional().meta({ description: 'Last day (UTC, inclusive); default today' }),
-  });
+export const InsightsQuery = z.object({
+  from: Day.optional().meta({ description: 'First day (UTC, inclusive); default 29 days before `to`' }),
+  to: Day.optional().meta({ description: 'Last day (UTC, inclusive); default today' }),
+});
 export type InsightsQuery = z.input<typeof InsightsQuery>;
 
 /** Percentiles in seconds: the upper bound of the histogram bucket the percentile falls in; null without data. */

@@ -122,7 +122,12 @@ export const getKey = endpoint({
 export const disableKey = endpoint({
   method: 'POST',
   url: '/keys/:id/disable',
-  schema: { summary: 'Disable a key (refused until enabled again)', tags, params: IdParams, response: { 200: Key, ...errors(...bodyErrors, ...authErrors, 403, 404, 409) } },
+  schema: {
+    summary: 'Disable a key (refused until enabled again)',
+    tags,
+    params: IdParams,
+    response: { 200: Key, ...errors(...bodyErrors, ...authErrors, 403, 404, 409) },
+  },
 });
 
 export const enableKey = endpoint({
@@ -145,7 +150,12 @@ export const revokeKey = endpoint({
 export const revokeKeys = endpoint({
   method: 'POST',
   url: '/keys/revoke',
-  schema: { summary: 'Bulk revoke (members: only their own keys)', tags, body: RevokeKeys, response: { 200: RevokeKeysResult, ...errors(...bodyErrors, ...authErrors, 403) } },
+  schema: {
+    summary: 'Bulk revoke (members: only their own keys)',
+    tags,
+    body: RevokeKeys,
+    response: { 200: RevokeKeysResult, ...errors(...bodyErrors, ...authErrors, 403) },
+  },
 });
 
 export const revokeAllKeys = endpoint({

@@ -60,14 +60,19 @@ const tags = ['notification channels'];
 export const listChannels = endpoint({
   method: 'GET',
   url: '/notification-channels',
-  schema: { summary: "The team's webhook and Slack channels (admins)", tags, response: { 200: z.object({ items: z.array(Channel) }), ...errors(...authErrors, 403) } },
+  schema: {
+    summary: "The team's webhook and Slack channels (admins)",
+    tags,
+    response: { 200: z.object({ items: z.array(Channel) }), ...errors(...authErrors, 403) },
+  },
 });
 
 export const createChannel = endpoint({
   method: 'POST',
   url: '/notification-channels',
   schema: {
-    summary: 'Add a channel (admins); the signing secret is answered once. 400 invalid_channel_url for a refused URL; 409 channels_unavailable without KEYGUARD_CHANNEL_ENCRYPTION_KEY',
+    summary:
+      'Add a channel (admins); the signing secret is answered once. 400 invalid_channel_url for a refused URL; 409 channels_unavailable without KEYGUARD_CHANNEL_ENCRYPTION_KEY',
     tags,
     body: CreateChannel,
     response: { 201: CreatedChannel, ...errors(...bodyErrors, ...authErrors, 403, 409) },
@@ -77,19 +82,35 @@ export const createChannel = endpoint({
 export const updateChannel = endpoint({
   method: 'PATCH',
   url: '/notification-channels/:id',
-  schema: { summary: "Change a channel's URL or events (admins)", tags, params: IdParams, body: PatchChannel, response: { 200: Channel, ...errors(...bodyErrors, ...authErrors, 403, 404) } },
+  schema: {
+    summary: "Change a channel's URL or events (admins)",
+    tags,
+    params: IdParams,
+    body: PatchChannel,
+    response: { 200: Channel, ...errors(...bodyErrors, ...authErrors, 403, 404) },
+  },
 });
 
 export const deleteChannel = endpoint({
   method: 'DELETE',
   url: '/notification-channels/:id',
-  schema: { summary: 'Delete a channel and its delivery log (admins)', tags, params: IdParams, response: { 204: z.undefined().describe('Deleted'), ...errors(...authErrors, 403, 404) } },
+  schema: {
+    summary: 'Delete a channel and its delivery log (admins)',
+    tags,
+    params: IdParams,
+    response: { 204: z.undefined().describe('Deleted'), ...errors(...authErrors, 403, 404) },
+  },
 });
 
 export const testChannel = endpoint({
   method: 'POST',
   url: '/notification-channels/:id/test',
-  schema: { summary: 'Queue a channel.test delivery (admins)', tags, params: IdParams, response: { 202: z.object({ delivery: Delivery }), ...errors(...authErrors, 403, 404) } },
+  schema: {
+    summary: 'Queue a channel.test delivery (admins)',
+    tags,
+    params: IdParams,
+    response: { 202: z.object({ delivery: Delivery }), ...errors(...authErrors, 403, 404) },
+  },
 });
 
 export const listDeliveries = endpoint({

@@ -23,7 +23,9 @@ export function scanTarget(source: z.output<typeof Source>, raw: string): string
   let value = raw.trim();
   if (source !== 'postman' && /^https?:\/\//i.test(value)) {
     try {
-      value = decodeURIComponent(new URL(value).pathname).replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+      value = decodeURIComponent(new URL(value).pathname)
+        .replace(/^\/+|\/+$/g, '')
+        .replace(/\.git$/, '');
     } catch {
       return undefined;
     }
@@ -89,7 +91,11 @@ export const requestScan = endpoint({
 export const listScans = endpoint({
   method: 'GET',
   url: '/scans',
-  schema: { summary: 'Recent scans (admins): on-demand ones of the team, and those Keyguard started itself', tags, response: { 200: ScanJobList, ...errors(...authErrors, 403) } },
+  schema: {
+    summary: 'Recent scans (admins): on-demand ones of the team, and those Keyguard started itself',
+    tags,
+    response: { 200: ScanJobList, ...errors(...authErrors, 403) },
+  },
 });
 
 export const getScan = endpoint({

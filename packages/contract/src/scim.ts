@@ -20,7 +20,13 @@ export const ScimSchemas = {
 export const scimMediaType = 'application/scim+json';
 
 /** A SCIM boolean: providers send `false`, and Entra ID also `"False"` (RFC 7643 §2.3.2 says JSON booleans; we take both). */
-export const ScimBoolean = z.union([z.boolean(), z.string().regex(/^(true|false)$/i).transform((s) => s.toLowerCase() === 'true')]);
+export const ScimBoolean = z.union([
+  z.boolean(),
+  z
+    .string()
+    .regex(/^(true|false)$/i)
+    .transform((s) => s.toLowerCase() === 'true'),
+]);
 
 const Email = z.looseObject({ value: z.string().trim().min(1), type: z.string().optional(), primary: ScimBoolean.optional() });
 
@@ -30,7 +36,9 @@ export const ScimUserInput = z.looseObject({
   userName: z.string().trim().min(1).max(256),
   externalId: z.string().max(256).optional(),
   displayName: z.string().max(256).optional(),
-  name: z.looseObject({ givenName: z.string().max(128).optional(), familyName: z.string().max(128).optional(), formatted: z.string().max(256).optional() }).optional(),
+  name: z
+    .looseObject({ givenName: z.string().max(128).optional(), familyName: z.string().max(128).optional(), formatted: z.string().max(256).optional() })
+    .optional(),
   emails: z.array(Email).max(20).optional(),
   active: ScimBoolean.optional(),
 });
@@ -101,8 +109,18 @@ export const scimListOf = <T extends z.ZodType>(resource: T) =>
 /** `startIndex` is 1-based (RFC 7644 §3.4.2.4); values below 1 are read as 1, a negative count as 0. */
 export const ScimListQuery = z.object({
   filter: z.string().max(1000).optional(),
-  startIndex: z.coerce.number().int().catch(1).transform((n) => Math.max(1, n)).default(1),
-  count: z.coerce.number().int().catch(100).transform((n) => Math.min(Math.max(0, n), 200)).default(100),
+  startIndex: z.coerce
+    .number()
+    .int()
+    .catch(1)
+    .transform((n) => Math.max(1, n))
+    .default(1),
+  count: z.coerce
+    .number()
+    .int()
+    .catch(100)
+    .transform((n) => Math.min(Math.max(0, n), 200))
+    .default(100),
   excludedAttributes: z.string().optional(),
   attributes: z.string().optional(),
 });
@@ -112,7 +130,9 @@ export type ScimListQuery = z.output<typeof ScimListQuery>;
 export const ScimError = z.object({
   schemas: z.tuple([z.literal(ScimSchemas.error)]),
   status: z.string(),
-  scimType: z.enum(['invalidFilter', 'tooMany', 'uniqueness', 'mutability', 'invalidSyntax', 'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive']).optional(),
+  scimType: z
+    .enum(['invalidFilter', 'tooMany', 'uniqueness', 'mutability', 'invalidSyntax', 'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive'])
+    .optional(),
   detail: z.string(),
 });
 export type ScimError = z.output<typeof ScimError>;

@@ -13,7 +13,8 @@ export const openSession = endpoint({
   url: '/session',
   schema: {
     summary: 'Open a browser session with an API key: sets the HttpOnly, SameSite=Strict cookie keyguard_session',
-    description: '429 with Retry-After: too many sessions opened, or too many failed authentications, from this address. 403 API_KEY_SIGN_IN_OFF: the team signs in with single sign-on only.',
+    description:
+      '429 with Retry-After: too many sessions opened, or too many failed authentications, from this address. 403 API_KEY_SIGN_IN_OFF: the team signs in with single sign-on only.',
     tags,
     security: [],
     body: OpenSession,

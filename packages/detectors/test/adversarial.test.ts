@@ -31,7 +31,11 @@ describe('adversarial input: 128 KB of near-matches per rule', () => {
     const bytes = Buffer.from(input, 'latin1');
     const alone = createScanner({ rules: [rule] });
     // the rule alone on both input forms, and among all rules (other rules' keywords in its input)
-    const worst = Math.max(cpuMs(() => alone.scan(input)), cpuMs(() => alone.scan(bytes)), cpuMs(() => all.scan(bytes)));
+    const worst = Math.max(
+      cpuMs(() => alone.scan(input)),
+      cpuMs(() => alone.scan(bytes)),
+      cpuMs(() => all.scan(bytes)),
+    );
     const perMb = worst * ((1 << 20) / BYTES);
     timings.push([rule.id, perMb]);
     expect(perMb, `${rule.id} took ${worst.toFixed(1)} ms on ${BYTES >> 10} KB`).toBeLessThan(MAX_MS_PER_MB);

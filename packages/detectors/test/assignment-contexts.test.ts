@@ -30,7 +30,25 @@ function misses(rule: Rule, seed: number): string[] {
 describe('assignment contexts', () => {
   it('cover the languages and formats the issue names', () => {
     const ids = ASSIGNMENT_CONTEXTS.map((c) => c.id);
-    for (const id of ['json', 'yaml', 'dotenv', 'shell-export', 'python', 'javascript', 'typescript', 'go', 'java-set-property', 'php-concat', 'ruby', 'make-conditional', 'xml-element-multiline', 'xml-attribute', 'toml', 'ini', 'terraform']) {
+    for (const id of [
+      'json',
+      'yaml',
+      'dotenv',
+      'shell-export',
+      'python',
+      'javascript',
+      'typescript',
+      'go',
+      'java-set-property',
+      'php-concat',
+      'ruby',
+      'make-conditional',
+      'xml-element-multiline',
+      'xml-attribute',
+      'toml',
+      'ini',
+      'terraform',
+    ]) {
       expect(ids).toContain(id);
     }
   });

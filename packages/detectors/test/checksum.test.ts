@@ -1,11 +1,4 @@
-import {
-  crc32,
-  createSampleGenerator,
-  createScanner,
-  githubChecksum,
-  verifyGithubStyleToken,
-  verifyGitlabRoutableToken,
-} from '@keyguard/detectors';
+import { crc32, createSampleGenerator, createScanner, githubChecksum, verifyGithubStyleToken, verifyGitlabRoutableToken } from '@keyguard/detectors';
 import { describe, expect, it } from 'vitest';
 import { crc32Table } from '../src/checksum/crc32.js';
 import { GITHUB_BLOG_EXAMPLE, GITLAB_ROUTABLE_EXAMPLE } from './samples/documented-tokens.js';

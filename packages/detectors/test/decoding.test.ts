@@ -56,7 +56,7 @@ describe('decoding', () => {
     // base64 of the 40-character token: from the quantum holding its first byte to the one holding its last
     const start = input.indexOf(encoded) + Math.floor((7 * 8) / 6);
     expect(f!.offset).toBe(start);
-    expect(f!.column).toBe(start - input.lastIndexOf('\n', start) );
+    expect(f!.column).toBe(start - input.lastIndexOf('\n', start));
     expect(f!.endColumn - f!.column).toBe(Math.ceil((47 * 8) / 6) - Math.floor((7 * 8) / 6));
     const percent = `url: https://x.io/cb?state=${encodeURIComponent(`{"t":"${token}"}`)}`;
     const [p] = scanner.scan(percent).findings;

@@ -4,9 +4,9 @@ import { type Hits, Prefilter } from '../src/engine/prefilter.js';
 
 function build(): Prefilter {
   return new Prefilter(
-    defaultRules.flatMap((r, rule) => r.keywords.map((keyword) => ({ keyword, ignoreCase: false, rule }))).concat([
-      { keyword: 'CaseLess', ignoreCase: true, rule: 0 },
-    ]),
+    defaultRules
+      .flatMap((r, rule) => r.keywords.map((keyword) => ({ keyword, ignoreCase: false, rule })))
+      .concat([{ keyword: 'CaseLess', ignoreCase: true, rule: 0 }]),
   );
 }
 

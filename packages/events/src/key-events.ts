@@ -22,9 +22,7 @@ export const KeyRevokedPayload = z.object({
   reason: RevocationReason,
   actor: Actor,
   revokedAt: z.iso.datetime({ offset: true }),
-  exposure: z
-    .object({ detectedAt: z.iso.datetime({ offset: true }), locations: z.array(ExposureLocation) })
-    .nullable(),
+  exposure: z.object({ detectedAt: z.iso.datetime({ offset: true }), locations: z.array(ExposureLocation) }).nullable(),
 });
 export type KeyRevokedPayload = z.infer<typeof KeyRevokedPayload>;
 

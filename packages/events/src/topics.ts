@@ -36,8 +36,7 @@ type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T
 export type TopicName = Leaves<typeof Topics>;
 
 /** Every topic name, flattened. */
-export const allTopics = (): TopicName[] =>
-  Object.values(Topics).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t))) as TopicName[];
+export const allTopics = (): TopicName[] => Object.values(Topics).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t))) as TopicName[];
 
 /**
  * Topic-level settings a topic is created with (the rest are the broker's defaults).

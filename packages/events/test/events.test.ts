@@ -73,7 +73,17 @@ describe('events', () => {
   });
 
   it('keeps key state as a bare, versioned record on a compacted topic', () => {
-    const state = { keyId: 'key_1', teamId: 'team_1', ownerId: 'usr_1', ownerEmail: 'o@example.test', status: 'revoked', expiresAt: null, exposed: true, version: 4, changedAt: new Date().toISOString() };
+    const state = {
+      keyId: 'key_1',
+      teamId: 'team_1',
+      ownerId: 'usr_1',
+      ownerEmail: 'o@example.test',
+      status: 'revoked',
+      expiresAt: null,
+      exposed: true,
+      version: 4,
+      changedAt: new Date().toISOString(),
+    };
     expect(KeyState.parse(state)).toEqual(state);
     expect(KeyState.safeParse({ ...state, status: 'deleted' }).success).toBe(false);
     expect(KeyState.safeParse({ ...state, version: -1 }).success).toBe(false);

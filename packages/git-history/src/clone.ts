@@ -55,7 +55,10 @@ export async function directorySize(dir: string): Promise<number> {
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) total += await directorySize(p);
-    else total += await stat(p).then((s) => s.size).catch(() => 0);
+    else
+      total += await stat(p)
+        .then((s) => s.size)
+        .catch(() => 0);
   }
   return total;
 }
@@ -102,7 +105,10 @@ export async function cloneBare(options: CloneOptions): Promise<ClonedRepository
 
 /** The commits the repository's branches and tags point at (annotated tags peeled; tags of trees or blobs left out). */
 export async function refTips(dir: string, env?: Record<string, string>): Promise<string[]> {
-  const out = await gitText(['for-each-ref', '--format=%(objecttype) %(objectname) %(*objecttype) %(*objectname)', 'refs/heads', 'refs/tags'], { cwd: dir, env });
+  const out = await gitText(['for-each-ref', '--format=%(objecttype) %(objectname) %(*objecttype) %(*objectname)', 'refs/heads', 'refs/tags'], {
+    cwd: dir,
+    env,
+  });
   const tips = new Set<string>();
   for (const line of out.split('\n')) {
     const [type, sha, peeledType, peeled] = line.split(' ');

@@ -33,7 +33,10 @@ const STDERR_KEEP = 8 * 1024;
 
 /** The line of git's stderr that says what went wrong (its `fatal:` line, else the last one). */
 function reason(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines.find((l) => l.startsWith('fatal:')) ?? lines.find((l) => l.startsWith('error:')) ?? lines.at(-1) ?? 'git failed').slice(0, 500);
 }
 

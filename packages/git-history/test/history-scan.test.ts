@@ -27,7 +27,14 @@ afterAll(() => repo?.cleanup());
 async function scan(selection = {}, parallel: { jobs?: number; parallelFrom?: number } = {}) {
   const findings: GitFinding[] = [];
   const done: string[] = [];
-  const stats = await scanHistory({ repo: repo.dir, scanner, selection, ...parallel, onFinding: (f) => findings.push(f), onCommitDone: (c) => done.push(c.sha) });
+  const stats = await scanHistory({
+    repo: repo.dir,
+    scanner,
+    selection,
+    ...parallel,
+    onFinding: (f) => findings.push(f),
+    onCommitDone: (c) => done.push(c.sha),
+  });
   return { findings, stats, done };
 }
 

@@ -67,8 +67,7 @@ export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 50
               flush();
             });
           }
-        }
-        else timer ??= setTimeout(flush, lingerMs);
+        } else timer ??= setTimeout(flush, lingerMs);
       });
     },
     release: (provider, deliveryId) => repository.release(provider, deliveryId),

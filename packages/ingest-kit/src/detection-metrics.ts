@@ -26,7 +26,12 @@ export function createDetectionMetrics(registry: Registry) {
     labelNames: ['source', 'outcome'],
     registers: [registry],
   });
-  const exposures = new Counter({ name: 'keyguard_ingest_exposures_total', help: 'Exposures published, by source', labelNames: ['source'], registers: [registry] });
+  const exposures = new Counter({
+    name: 'keyguard_ingest_exposures_total',
+    help: 'Exposures published, by source',
+    labelNames: ['source'],
+    registers: [registry],
+  });
   return {
     /** One event's exposures are published, `seconds` after its webhook was received. */
     published(source: DetectionSource, seconds: number, count: number): void {

@@ -14,7 +14,9 @@ import type { OutgoingMessage } from '@keyguard/bus';
 
 /** A stable id from the parts that identify one occurrence: re-processing yields the same id. */
 export function stableId(...parts: (string | number | undefined)[]): string {
-  return createHash('sha256').update(parts.map((p) => (p === undefined ? '' : String(p))).join('\u0000')).digest('hex');
+  return createHash('sha256')
+    .update(parts.map((p) => (p === undefined ? '' : String(p))).join('\u0000'))
+    .digest('hex');
 }
 
 export interface FoundSecret {
@@ -33,7 +35,13 @@ export interface FoundSecret {
 export function exposureMessage(
   found: FoundSecret,
   location: ExposureLocation,
-  init: { source: string; correlationId?: string; detectedAt?: Date; overflow?: ExposureOverflow; /** The place is public: a sealed token may go to the relay. */ public?: boolean },
+  init: {
+    source: string;
+    correlationId?: string;
+    detectedAt?: Date;
+    overflow?: ExposureOverflow /** The place is public: a sealed token may go to the relay. */;
+    public?: boolean;
+  },
 ): OutgoingMessage {
   const id = stableId(
     location.source,
@@ -116,14 +124,19 @@ export function eventExposures<T extends { found: FoundSecret; location: Exposur
   const place = init.summaryLocation;
   const summary: FoundSecret = {
     ruleId: TOO_MANY_SECRETS_RULE,
-    tokenHash: stableId(TOO_MANY_SECRETS_RULE, place.source, place.kind, place.repository, place.resourceType, place.resourceId, place.repository ? undefined : place.url),
+    tokenHash: stableId(
+      TOO_MANY_SECRETS_RULE,
+      place.source,
+      place.kind,
+      place.repository,
+      place.resourceType,
+      place.resourceId,
+      place.repository ? undefined : place.url,
+    ),
     redacted: `${distinct.length} secrets in one ${place.resourceType ?? (place.repository ? 'push' : place.kind)}`,
     confidence: 'low',
   };
-  return [
-    ...ranked.map(messageOf),
-    exposureMessage(summary, place, { ...init, overflow: { total: distinct.length, reported: ranked.length, byRule } }),
-  ];
+  return [...ranked.map(messageOf), exposureMessage(summary, place, { ...init, overflow: { total: distinct.length, reported: ranked.length, byRule } })];
 }
 
 type SourceEventBody<P extends Provider> = Omit<SourceEventOf<P>['payload'], 'receivedAt'>;

@@ -49,18 +49,31 @@ export async function runHistoryJob(ctx: ScanJobContext, options: HistoryJobOpti
   const { request, job, log } = ctx;
   const { limits } = options;
   if (request.sizeKb !== undefined && request.sizeKb * 1024 > limits.maxBytes) {
-    return { status: 'skipped', error: { code: 'TOO_LARGE', message: `the repository is ${request.sizeKb} KB, over the ${Math.round(limits.maxBytes / 1024)} KB limit` } };
+    return {
+      status: 'skipped',
+      error: { code: 'TOO_LARGE', message: `the repository is ${request.sizeKb} KB, over the ${Math.round(limits.maxBytes / 1024)} KB limit` },
+    };
   }
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const publishFailed = new AbortController();
   const signal = AbortSignal.any([ctx.signal, timeout, publishFailed.signal]);
   const dir = path.join(limits.workDir, `${job._id.slice(0, 40)}-${randomUUID().slice(0, 8)}.git`);
   await mkdir(limits.workDir, { recursive: true });
-  const timedOut = (): ScanOutcome => ({ status: 'partial', error: { code: 'TIME_LIMIT', message: `stopped after ${Math.round(limits.timeoutMs / 1000)} s; the scan covers the commits counted in its progress` } });
+  const timedOut = (): ScanOutcome => ({
+    status: 'partial',
+    error: { code: 'TIME_LIMIT', message: `stopped after ${Math.round(limits.timeoutMs / 1000)} s; the scan covers the commits counted in its progress` },
+  });
   try {
     let clone: Awaited<ReturnType<typeof cloneBare>>;
     try {
-      clone = await cloneBare({ url: options.cloneUrl, dir, blobLimitBytes: limits.blobLimitBytes, maxBytes: limits.maxBytes, signal, config: options.gitConfig });
+      clone = await cloneBare({
+        url: options.cloneUrl,
+        dir,
+        blobLimitBytes: limits.blobLimitBytes,
+        maxBytes: limits.maxBytes,
+        signal,
+        config: options.gitConfig,
+      });
     } catch (error) {
       if (error instanceof GitError && error.code === 'TOO_LARGE') return { status: 'skipped', error: { code: 'TOO_LARGE', message: error.message } };
       if (timeout.aborted) return timedOut();

@@ -41,7 +41,7 @@ export interface PartnerAlertVerifierOptions {
 }
 
 export type VerifyResult =
-  | { ok: true; keyIdentifier: string; /** The canonical (low-S) signature, base64: both ECDSA twins give the same. */ signature: string }
+  | { ok: true; keyIdentifier: string /** The canonical (low-S) signature, base64: both ECDSA twins give the same. */; signature: string }
   | { ok: false; status: 401 | 503; code: string; message: string };
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -139,7 +139,12 @@ export function createPartnerAlertVerifier(options: PartnerAlertVerifierOptions)
     if (!usable()) return unavailable;
     const known = keys.get(keyIdentifier);
     if (known) return known;
-    const rejected = { ok: false, status: 401, code: 'unknown_key_identifier', message: `no public key with identifier ${keyIdentifier.slice(0, 80)}` } as const;
+    const rejected = {
+      ok: false,
+      status: 401,
+      code: 'unknown_key_identifier',
+      message: `no public key with identifier ${keyIdentifier.slice(0, 80)}`,
+    } as const;
     // Known to be unknown, or the keys were fetched a moment ago: no fetch for it.
     if (unknown.has(keyIdentifier) || (Date.now() < nextFetchAt && !inFlight)) return rejected;
     await refresh();

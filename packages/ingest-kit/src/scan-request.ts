@@ -11,7 +11,11 @@ export function scanRequestMessage(
   init: { source: string; correlationId?: string },
 ): OutgoingMessage {
   const value = ScanRequested.parse(
-    createEnvelope('scan.requested', { ...payload, requestedAt: payload.requestedAt ?? new Date().toISOString() }, { source: init.source, id: payload.jobId, correlationId: init.correlationId ?? payload.jobId }),
+    createEnvelope(
+      'scan.requested',
+      { ...payload, requestedAt: payload.requestedAt ?? new Date().toISOString() },
+      { source: init.source, id: payload.jobId, correlationId: init.correlationId ?? payload.jobId },
+    ),
   );
   return { key: `${payload.provider}:${payload.target}`, value };
 }

@@ -2,7 +2,12 @@ import { flag, secret } from '@keyguard/config';
 import { z } from 'zod';
 
 const int = (min: number, max: number, fallback: number) =>
-  z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
 
 /**
  * The environment every ingest service reads beyond its provider's own variables: operational

@@ -1,4 +1,13 @@
-import { createKafka, createPublisher, ensureTopics, type Kafka, kafkaReadiness, type OutgoingMessage, type Publisher, type RunningConsumer } from '@keyguard/bus';
+import {
+  createKafka,
+  createPublisher,
+  ensureTopics,
+  type Kafka,
+  kafkaReadiness,
+  type OutgoingMessage,
+  type Publisher,
+  type RunningConsumer,
+} from '@keyguard/bus';
 import { createScanner, type Scanner } from '@keyguard/detectors';
 import { type Provider, type SourceEvent, Topics } from '@keyguard/events';
 import { createLogger, type Logger } from '@keyguard/logger';
@@ -168,12 +177,7 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
 
   const dlq = deps.topics?.dlq ?? Topics.dlq;
   const topicsReady = forever('topics', () =>
-    ensureTopics(kafka, [
-      { topic: topics.sourceEvents },
-      { topic: topics.exposures },
-      { topic: topics.scanRequests },
-      { topic: dlq },
-    ]),
+    ensureTopics(kafka, [{ topic: topics.sourceEvents }, { topic: topics.exposures }, { topic: topics.scanRequests }, { topic: dlq }]),
   );
   background.push(topicsReady);
   // The producers connect at start (InitProducerId, metadata), so the first webhook is
@@ -192,22 +196,24 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
   if (runsWorker) {
     const collect = definition.collect(context);
     // The worker subscribes once its topic exists (a fresh broker has none yet).
-    const workerStarted = topicsReady.then(() => forever('worker', async () => {
-      const started = await startSourceWorker({
-        kafka,
-        schema: definition.sourceEvent,
-        groupId: deps.groupId ?? `${service}.worker`,
-        topic: topics.sourceEvents,
-        exposuresTopic: topics.exposures,
-        publisher: workerPublisher,
-        logger: logger.child({ component: 'worker' }),
-        collect,
-        onHandled: (_event, ms, exposures) => detection.published(provider, ms / 1000, exposures),
-        onCommitted: ({ deadLettered }) => detection.deadLettered(provider, deadLettered),
-      });
-      if (stopped) await started.stop();
-      else worker = started;
-    }));
+    const workerStarted = topicsReady.then(() =>
+      forever('worker', async () => {
+        const started = await startSourceWorker({
+          kafka,
+          schema: definition.sourceEvent,
+          groupId: deps.groupId ?? `${service}.worker`,
+          topic: topics.sourceEvents,
+          exposuresTopic: topics.exposures,
+          publisher: workerPublisher,
+          logger: logger.child({ component: 'worker' }),
+          collect,
+          onHandled: (_event, ms, exposures) => detection.published(provider, ms / 1000, exposures),
+          onCommitted: ({ deadLettered }) => detection.deadLettered(provider, deadLettered),
+        });
+        if (stopped) await started.stop();
+        else worker = started;
+      }),
+    );
     background.push(workerStarted);
     workerReady = workerStarted.then(() => worker?.joined(120_000));
     workerReady.catch(() => {}); // awaited by tests; /readyz reports the same state
@@ -217,21 +223,23 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
   let scansReady: Promise<void> = Promise.resolve();
   if ((deps.worker ?? config.INGEST_WORKER) && definition.scans) {
     const run = definition.scans(context);
-    scansReady = topicsReady.then(() => forever('scan jobs', async () => {
-      const started = await startScanJobWorker({
-        kafka,
-        provider,
-        groupId: deps.groupId ? `${deps.groupId}.scans` : `${service}.scans`,
-        topic: topics.scanRequests,
-        exposuresTopic: topics.exposures,
-        publisher: workerPublisher,
-        store,
-        logger: logger.child({ component: 'scans' }),
-        run,
-      });
-      if (stopped) await started.stop();
-      else scans = started;
-    }));
+    scansReady = topicsReady.then(() =>
+      forever('scan jobs', async () => {
+        const started = await startScanJobWorker({
+          kafka,
+          provider,
+          groupId: deps.groupId ? `${deps.groupId}.scans` : `${service}.scans`,
+          topic: topics.scanRequests,
+          exposuresTopic: topics.exposures,
+          publisher: workerPublisher,
+          store,
+          logger: logger.child({ component: 'scans' }),
+          run,
+        });
+        if (stopped) await started.stop();
+        else scans = started;
+      }),
+    );
     background.push(scansReady);
   }
 

@@ -96,7 +96,11 @@ export async function upstreamFetch(input: string | URL | Request, init: Request
         continue;
       }
       const bytes = await readBounded(response, limits.maxBytes, what);
-      const answer = new Response(NULL_BODY.has(response.status) ? null : bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const answer = new Response(NULL_BODY.has(response.status) ? null : bytes, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
       Object.defineProperty(answer, 'url', { value: url.toString() });
       return answer;
     }

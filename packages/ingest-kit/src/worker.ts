@@ -68,7 +68,11 @@ export async function startSourceWorker<E extends SourceEvent>(options: SourceWo
 
   async function collectOne(message: ConsumedMessage<E>): Promise<Collected<E> | undefined> {
     const { value } = message;
-    const eventLog = lazyChild(options.logger, () => message.log, { deliveryId: value.payload.deliveryId, kind: value.payload.kind, resourceId: value.payload.resourceId });
+    const eventLog = lazyChild(options.logger, () => message.log, {
+      deliveryId: value.payload.deliveryId,
+      kind: value.payload.kind,
+      resourceId: value.payload.resourceId,
+    });
     try {
       return { event: value, messages: await options.collect(value, eventLog), log: eventLog };
     } catch (error) {
@@ -82,7 +86,10 @@ export async function startSourceWorker<E extends SourceEvent>(options: SourceWo
 
   async function publish(results: (Collected<E> | undefined)[]): Promise<void> {
     const done = results.filter((r) => r !== undefined);
-    await options.publisher.publish(options.exposuresTopic, done.flatMap((r) => r.messages));
+    await options.publisher.publish(
+      options.exposuresTopic,
+      done.flatMap((r) => r.messages),
+    );
     const now = Date.now();
     for (const r of done) {
       r.log.info({ exposures: r.messages.length }, 'event scanned');

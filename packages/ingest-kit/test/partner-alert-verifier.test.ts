@@ -14,7 +14,9 @@ afterAll(async () => keys.stop());
 
 describe('createPartnerAlertVerifier', () => {
   it("verifies GitHub's documented sample with GitHub's published key", async () => {
-    keys.route('GET /github', { body: publicKeysDocument({ keyIdentifier: githubDocumentedSample.keyIdentifier, publicKeyPem: githubDocumentedSample.publicKeyPem }) });
+    keys.route('GET /github', {
+      body: publicKeysDocument({ keyIdentifier: githubDocumentedSample.keyIdentifier, publicKeyPem: githubDocumentedSample.publicKeyPem }),
+    });
     const verifier = createPartnerAlertVerifier({ headerPrefix: 'github', keysUrl: `${keys.url}/github`, logger });
     const result = await verifier.verify(Buffer.from(githubDocumentedSample.body), {
       'github-public-key-identifier': githubDocumentedSample.keyIdentifier,
@@ -37,8 +39,14 @@ describe('createPartnerAlertVerifier', () => {
     expect(await verifier.verify(body, headers)).toMatchObject({ ok: true, keyIdentifier: 'gl-1' });
     expect(await verifier.verify(body, headers)).toMatchObject({ ok: true, keyIdentifier: 'gl-1' });
     expect(verifier.fetchCount()).toBe(1);
-    expect(await verifier.verify(body, { 'github-public-key-identifier': 'gl-1', 'github-public-key-signature': gitlab.sign(body) })).toMatchObject({ ok: false, code: 'missing_signature' });
-    expect(await verifier.verify(body, { ...headers, 'gitlab-public-key-signature': 'not base64 DER' })).toMatchObject({ ok: false, code: 'invalid_signature' });
+    expect(await verifier.verify(body, { 'github-public-key-identifier': 'gl-1', 'github-public-key-signature': gitlab.sign(body) })).toMatchObject({
+      ok: false,
+      code: 'missing_signature',
+    });
+    expect(await verifier.verify(body, { ...headers, 'gitlab-public-key-signature': 'not base64 DER' })).toMatchObject({
+      ok: false,
+      code: 'invalid_signature',
+    });
   });
 
   it('answers 503 when the keys cannot be fetched (the sender retries)', async () => {
@@ -73,7 +81,13 @@ describe('the partner key cache (issue 10, item 4)', () => {
     let status = 200;
     keys.route('GET /empty', () => ({ status, body: status === 200 ? { public_keys: [{ key_identifier: 'k', key: 'not a PEM' }] } : { message: 'down' } }));
     const count = () => keys.requests.filter((r) => r.path === '/empty').length;
-    const verifier = createPartnerAlertVerifier({ headerPrefix: 'github', keysUrl: `${keys.url}/empty`, logger, initialBackoffMs: 100, minRefetchIntervalMs: 60_000 });
+    const verifier = createPartnerAlertVerifier({
+      headerPrefix: 'github',
+      keysUrl: `${keys.url}/empty`,
+      logger,
+      initialBackoffMs: 100,
+      minRefetchIntervalMs: 60_000,
+    });
     const body = Buffer.from('[]');
     for (let i = 0; i < 50; i++) expect(await verifier.verify(body, headersOf('k', 'AAAA'))).toMatchObject({ ok: false });
     expect(count()).toBe(1);
@@ -81,7 +95,8 @@ describe('the partner key cache (issue 10, item 4)', () => {
     status = 502;
     const failing = createPartnerAlertVerifier({ headerPrefix: 'github', keysUrl: `${keys.url}/empty`, logger, initialBackoffMs: 100 });
     const before = count();
-    for (let i = 0; i < 50; i++) expect(await failing.verify(body, headersOf('k', 'AAAA'))).toMatchObject({ ok: false, status: 503, code: 'partner_keys_unavailable' });
+    for (let i = 0; i < 50; i++)
+      expect(await failing.verify(body, headersOf('k', 'AAAA'))).toMatchObject({ ok: false, status: 503, code: 'partner_keys_unavailable' });
     expect(count() - before).toBe(1);
     await sleep(120);
     await failing.verify(body, headersOf('k', 'AAAA'));
@@ -96,7 +111,13 @@ describe('the partner key cache (issue 10, item 4)', () => {
     const old = createPartnerKeyPair('old');
     const next = createPartnerKeyPair('next');
     keys.route('GET /rotating', { body: publicKeysDocument(old, next) });
-    const verifier = createPartnerAlertVerifier({ headerPrefix: 'github', keysUrl: `${keys.url}/rotating`, logger, refreshIntervalMs: 150, minRefetchIntervalMs: 50 });
+    const verifier = createPartnerAlertVerifier({
+      headerPrefix: 'github',
+      keysUrl: `${keys.url}/rotating`,
+      logger,
+      refreshIntervalMs: 150,
+      minRefetchIntervalMs: 50,
+    });
     const body = Buffer.from('[{"token":"t"}]');
     expect(await verifier.verify(body, headersOf('old', old.sign(body)))).toMatchObject({ ok: true });
     keys.route('GET /rotating', { body: publicKeysDocument(next) });
@@ -126,7 +147,11 @@ describe('ECDSA high-S twins (issue 10, item 19)', () => {
     const sample = Buffer.from(githubDocumentedSample.signature, 'base64');
     expect(canonicalSignature(signatureTwin(sample))!.equals(sample)).toBe(true);
     // Not strict DER: a trailing byte, a padded integer, s = 0.
-    for (const bad of [Buffer.concat([original, Buffer.from([0])]), Buffer.from([0x30, 0x08, 0x02, 0x02, 0x00, 0x01, 0x02, 0x02, 0x00, 0x01]), Buffer.from([0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x00])]) {
+    for (const bad of [
+      Buffer.concat([original, Buffer.from([0])]),
+      Buffer.from([0x30, 0x08, 0x02, 0x02, 0x00, 0x01, 0x02, 0x02, 0x00, 0x01]),
+      Buffer.from([0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x00]),
+    ]) {
       expect(await verifier.verify(body, headersOf('twin', bad.toString('base64')))).toMatchObject({ ok: false, code: 'invalid_signature' });
     }
   });

@@ -95,7 +95,10 @@ describe('eventExposures (issue 10, item 1)', () => {
   });
 
   it('publishes every occurrence up to the cap, unchanged', () => {
-    const messages = eventExposures([0, 1, 2].map((i) => occurrence(i, 'high')), { source: 's', maxPerEvent: 3, summaryLocation: place });
+    const messages = eventExposures(
+      [0, 1, 2].map((i) => occurrence(i, 'high')),
+      { source: 's', maxPerEvent: 3, summaryLocation: place },
+    );
     expect(messages).toHaveLength(3);
     expect(messages.every((m) => ExposureDetected.parse(m.value).payload.overflow === undefined)).toBe(true);
   });
@@ -107,7 +110,12 @@ describe('eventExposures (issue 10, item 1)', () => {
     const payloads = messages.map((m) => ExposureDetected.parse(m.value).payload);
     expect(payloads.slice(0, 60).filter((p) => p.confidence === 'high')).toHaveLength(50);
     const summary = payloads.at(-1)!;
-    expect(summary).toMatchObject({ ruleId: 'too-many-secrets', confidence: 'low', location: place, overflow: { total: 250, reported: 60, byRule: { 'postman-api-key': 50, jwt: 200 } } });
+    expect(summary).toMatchObject({
+      ruleId: 'too-many-secrets',
+      confidence: 'low',
+      location: place,
+      overflow: { total: 250, reported: 60, byRule: { 'postman-api-key': 50, jwt: 200 } },
+    });
     const again = eventExposures(many.slice(0, 200), { source: 's', maxPerEvent: 60, summaryLocation: place });
     expect(ExposureDetected.parse(again.at(-1)!.value).payload.tokenHash).toBe(summary.tokenHash);
   });

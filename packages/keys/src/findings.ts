@@ -1,4 +1,15 @@
-import { type ActorRef, createFindingRepository, createInsightsRepository, type FindingDoc, type FindingHistoryEntry, type InsightChange, insightSourceOf, type LocationDoc, type RollupFinding, type Store } from '@keyguard/store';
+import {
+  type ActorRef,
+  createFindingRepository,
+  createInsightsRepository,
+  type FindingDoc,
+  type FindingHistoryEntry,
+  type InsightChange,
+  insightSourceOf,
+  type LocationDoc,
+  type RollupFinding,
+  type Store,
+} from '@keyguard/store';
 import { MAX_FINDING_HISTORY, MAX_FINDING_LOCATION_KEYS, MAX_FINDING_LOCATIONS } from './limits.js';
 import { locationKey } from './location.js';
 
@@ -147,11 +158,14 @@ export function createFindingRecorder(store: Store, options: FindingRecorderOpti
     });
     if (applied) {
       // The caps (limits.ts): only a finding past one pays for the trimming writes.
-      if (Math.min(known.size, MAX_FINDING_LOCATIONS) + fresh.length > MAX_FINDING_LOCATIONS) await findings.trim(findingId, 'locations', MAX_FINDING_LOCATIONS);
+      if (Math.min(known.size, MAX_FINDING_LOCATIONS) + fresh.length > MAX_FINDING_LOCATIONS)
+        await findings.trim(findingId, 'locations', MAX_FINDING_LOCATIONS);
       if (known.size + freshKeys.length > MAX_FINDING_LOCATION_KEYS) await findings.trim(findingId, 'locationKeys', MAX_FINDING_LOCATION_KEYS);
       if ((current?.history?.length ?? 0) + history.length > MAX_FINDING_HISTORY) await findings.trim(findingId, 'history', MAX_FINDING_HISTORY);
     }
-    const rollup: RollupFinding | undefined = current ? { teamId: current.teamId, firstSeen: current.firstSeen, source: insightSourceOf(current.locations?.[0] ?? plan.first.location) } : undefined;
+    const rollup: RollupFinding | undefined = current
+      ? { teamId: current.teamId, firstSeen: current.firstSeen, source: insightSourceOf(current.locations?.[0] ?? plan.first.location) }
+      : undefined;
     return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen, ...(rollup ? { rollup } : {}) };
   }
 

@@ -178,7 +178,12 @@ export function createRevoker(options: RevokerOptions) {
         actor: revocation.actor,
         resolvedAt: at.toISOString(),
       };
-      const resolvedEvent = createEnvelope('finding.resolved', resolved, { source: options.source, id: `finding.resolved:${resolved.findingId}:key-revoked`, occurredAt: at, correlationId });
+      const resolvedEvent = createEnvelope('finding.resolved', resolved, {
+        source: options.source,
+        id: `finding.resolved:${resolved.findingId}:key-revoked`,
+        occurredAt: at,
+        correlationId,
+      });
       await options.publisher.publish(findingsTopic, [{ key: key.hash, value: resolvedEvent }], { timeoutMs: options.publishTimeoutMs ?? 10_000 });
     }
     lap('published');

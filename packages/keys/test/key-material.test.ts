@@ -23,7 +23,15 @@ describe('key material', () => {
 });
 
 describe('locationKey', () => {
-  const base = { source: 'github' as const, kind: 'commit', url: 'https://github.com/o/r/blob/c/a.json', repository: 'o/r', commit: 'c', path: 'a.json', line: 3 };
+  const base = {
+    source: 'github' as const,
+    kind: 'commit',
+    url: 'https://github.com/o/r/blob/c/a.json',
+    repository: 'o/r',
+    commit: 'c',
+    path: 'a.json',
+    line: 3,
+  };
   it('is the same for the same place and differs when any coordinate differs', () => {
     expect(locationKey(base)).toBe(locationKey({ ...base }));
     expect(locationKey(base)).not.toBe(locationKey({ ...base, line: 4 }));

@@ -11,7 +11,16 @@ import { createTestTopic, waitForMessages } from '@keyguard/testkit/bus';
 import { uriWithDatabase } from '@keyguard/testkit/keys';
 import { uniqueDbName } from '@keyguard/testkit/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExpirySweeper, createFindingRecorder, createKeyStatePublisher, createRevoker, findingIdFor, issueApiKey, newId, type Revoker } from '../src/index.js';
+import {
+  createExpirySweeper,
+  createFindingRecorder,
+  createKeyStatePublisher,
+  createRevoker,
+  findingIdFor,
+  issueApiKey,
+  newId,
+  type Revoker,
+} from '../src/index.js';
 
 const logger = createLogger({ name: 'keys-test', level: 'silent' });
 const admin = { type: 'user' as const, id: 'usr_admin', name: 'Ada Admin' };
@@ -29,7 +38,14 @@ beforeAll(async () => {
   publisher = createPublisher(kafka, { logger });
   const keyState = createKeyStatePublisher({ store, publisher, logger, topic: await createTestTopic(kafka, 'keys-key-state', 1) });
   revoker = createRevoker({ store, publisher, keyState, logger, source: 'keys-test', keyEventsTopic: topic });
-  await store.collections.users.insertOne({ _id: 'usr_owner', teamId: 'team_a', email: `owner.${dbName}@example.test`, name: 'Owen Owner', role: 'member', createdAt: new Date() });
+  await store.collections.users.insertOne({
+    _id: 'usr_owner',
+    teamId: 'team_a',
+    email: `owner.${dbName}@example.test`,
+    name: 'Owen Owner',
+    role: 'member',
+    createdAt: new Date(),
+  });
 });
 afterAll(async () => {
   await publisher?.disconnect();
@@ -119,8 +135,23 @@ describe('the revoker', () => {
 describe('the finding recorder', () => {
   const recorder = () => createFindingRecorder(store);
   const at = (offsetMs: number) => new Date(Date.UTC(2026, 10, 20) + offsetMs);
-  const place = (path: string, detectedAt: Date): LocationDoc => ({ source: 'github', kind: 'commit', url: `https://github.com/o/r/blob/c/${path}`, repository: 'o/r', commit: 'c', path, line: 1, detectedAt });
-  const exposure = (tokenHash: string, location: LocationDoc) => ({ tokenHash, ruleId: 'postman-api-key', redacted: 'PMAK-…a1b2', confidence: 'high' as const, location });
+  const place = (path: string, detectedAt: Date): LocationDoc => ({
+    source: 'github',
+    kind: 'commit',
+    url: `https://github.com/o/r/blob/c/${path}`,
+    repository: 'o/r',
+    commit: 'c',
+    path,
+    line: 1,
+    detectedAt,
+  });
+  const exposure = (tokenHash: string, location: LocationDoc) => ({
+    tokenHash,
+    ruleId: 'postman-api-key',
+    redacted: 'PMAK-…a1b2',
+    confidence: 'high' as const,
+    location,
+  });
 
   it('records a new secret once, adds new places, and ignores a redelivered place', async () => {
     const { hash } = issueApiKey();
@@ -156,7 +187,10 @@ describe('the expiry sweeper', () => {
     const alive = await plantKey({ expiresAt: new Date(Date.now() + 86_400_000), teamId: 'team_sweep' });
     const sweeper = createExpirySweeper({ store, revoker });
     expect((await sweeper.sweep(new Date(), { teamId: 'team_sweep' })).revoked).toBe(1);
-    expect(await store.collections.apiKeys.findOne({ _id: expired._id })).toMatchObject({ status: 'revoked', revocation: { reason: 'expired', actor: { id: 'expiry-sweeper' } } });
+    expect(await store.collections.apiKeys.findOne({ _id: expired._id })).toMatchObject({
+      status: 'revoked',
+      revocation: { reason: 'expired', actor: { id: 'expiry-sweeper' } },
+    });
     expect((await store.collections.apiKeys.findOne({ _id: alive._id }))?.status).toBe('enabled');
     expect((await sweeper.sweep(new Date(), { teamId: 'team_sweep' })).revoked).toBe(0);
   });

@@ -38,11 +38,7 @@ const sensitiveHeaders = [
 
 export const redactPaths: string[] = [
   ...sensitiveKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
-  ...sensitiveHeaders.flatMap((h) => [
-    `headers["${h}"]`,
-    `*.headers["${h}"]`,
-    `*.*.headers["${h}"]`,
-  ]),
+  ...sensitiveHeaders.flatMap((h) => [`headers["${h}"]`, `*.headers["${h}"]`, `*.*.headers["${h}"]`]),
 ];
 
 export const censor = '[redacted]';

@@ -63,8 +63,17 @@ export class HttpError extends Error {
 }
 
 const codeOf = (status: number) =>
-  ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'too_many_requests' })[status] ??
-  'bad_request';
+  ({
+    400: 'bad_request',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    409: 'conflict',
+    413: 'payload_too_large',
+    415: 'unsupported_media_type',
+    429: 'too_many_requests',
+  })[status] ?? 'bad_request';
 
 /** Per app: what its operations server serves, and that server once `listenOps` started it. */
 const opsOf = new WeakMap<FastifyInstance, { options: HttpServerOptions; server?: FastifyInstance }>();
@@ -98,7 +107,8 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     options.metrics.httpRequests.inc({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
     options.metrics.httpDuration.observe({ route: request.routeOptions.url ?? 'unmatched' }, reply.elapsedTime / 1000);
     // The route pattern, never the URL: a query string can carry a secret (search by key value).
-    if (reply.statusCode >= 500) request.log.error({ status: reply.statusCode, method: request.method, route: request.routeOptions.url ?? 'unmatched' }, 'request failed');
+    if (reply.statusCode >= 500)
+      request.log.error({ status: reply.statusCode, method: request.method, route: request.routeOptions.url ?? 'unmatched' }, 'request failed');
   });
 
   app.get('/healthz', async () => ({ status: 'ok', service: options.service }));
@@ -148,9 +158,7 @@ export function createOpsServer(options: Pick<HttpServerOptions, 'service' | 'lo
     const ready = Object.values(results).every((r) => (typeof r === 'boolean' ? r : r.ready));
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', service: options.service, checks: results });
   });
-  ops.get('/metrics', async (_request, reply) =>
-    reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics()),
-  );
+  ops.get('/metrics', async (_request, reply) => reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics()));
   handleErrors(ops);
   return ops;
 }

@@ -1,4 +1,13 @@
-export { createHttpServer, createOpsServer, HttpError, type HttpServerOptions, listenOps, metricsPortFor, type ReadinessCheck, type ReadinessResult } from './http-server.js';
+export {
+  createHttpServer,
+  createOpsServer,
+  HttpError,
+  type HttpServerOptions,
+  listenOps,
+  metricsPortFor,
+  type ReadinessCheck,
+  type ReadinessResult,
+} from './http-server.js';
 export { createLifecycle, type Lifecycle, type RunningService, runMain, runService } from './lifecycle.js';
 export { createMetrics, exposureToRevocationHistogram, type Metrics } from './metrics.js';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

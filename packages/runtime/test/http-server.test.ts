@@ -37,7 +37,7 @@ describe('createHttpServer', () => {
     expect((await server.inject('/metrics')).statusCode).toBe(404);
   });
 
-  it('serves /healthz, /readyz and /metrics on the operations server, with the main server\'s request series', async () => {
+  it("serves /healthz, /readyz and /metrics on the operations server, with the main server's request series", async () => {
     const opts = options();
     const server = createHttpServer(opts);
     const ops = createOpsServer(opts);
@@ -81,7 +81,10 @@ describe('createHttpServer', () => {
     consumer = { ready: true, groupId: 'keyguard.policy', state: 'member', assignment: { 'keyguard.exposures.v1': [0, 1] } };
     const member = await ops.inject('/readyz');
     expect(member.statusCode).toBe(200);
-    expect(member.json()).toMatchObject({ status: 'ready', checks: { kafka: true, consumer: { state: 'member', assignment: { 'keyguard.exposures.v1': [0, 1] } } } });
+    expect(member.json()).toMatchObject({
+      status: 'ready',
+      checks: { kafka: true, consumer: { state: 'member', assignment: { 'keyguard.exposures.v1': [0, 1] } } },
+    });
   });
 
   it('counts a check that hangs or throws as not ready instead of hanging /readyz', async () => {

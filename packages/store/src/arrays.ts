@@ -7,7 +7,13 @@ import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
  * length is still the one read (a concurrent push makes the write miss; it is then read
  * again), so nothing pushed meanwhile is lost. Returns how many elements were dropped.
  */
-export async function dropOldestBeyond<T extends Document & { _id: string }>(collection: Collection<T>, id: string, field: string, max: number, attempts = 5): Promise<number> {
+export async function dropOldestBeyond<T extends Document & { _id: string }>(
+  collection: Collection<T>,
+  id: string,
+  field: string,
+  max: number,
+  attempts = 5,
+): Promise<number> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     const doc = await collection.findOne({ _id: id } as Filter<T>, { projection: { [field]: 1 } });
     const array: unknown = doc?.[field];

@@ -6,7 +6,17 @@ export { type Collections, connectStore, type ConnectStoreOptions, type Store } 
 export { type AuditEntryInput, type AuditRepository, createAuditRepository } from './repositories/audit.js';
 export { createDeliveryRepository, type DeliveryRepository } from './repositories/deliveries.js';
 export { createFindingRepository, type FindingListQuery, type FindingRepository, type LocationsUpdate } from './repositories/findings.js';
-export { changing, createKeyRepository, initialState, type KeyExposure, type KeyListQuery, type KeyRepository, type KeyScope, type KeySort, stateChange } from './repositories/keys.js';
+export {
+  changing,
+  createKeyRepository,
+  initialState,
+  type KeyExposure,
+  type KeyListQuery,
+  type KeyRepository,
+  type KeyScope,
+  type KeySort,
+  stateChange,
+} from './repositories/keys.js';
 export { createNotificationRepository, type NotificationRepository } from './repositories/notifications.js';
 export { createDigestRepository, type DigestItemRecord, type DigestRepository, digestKeyOf, type NewDigestItem, NOTHING_DUE } from './repositories/digests.js';
 export { createChannelRepository, type ChannelRepository } from './repositories/notification-channels.js';

@@ -52,7 +52,7 @@ describe('visibility and cursors', () => {
     const cursors = createCursorRepository(store);
     expect(await cursors.acquire('reconciler', 'p1', 60_000)).toEqual({});
     expect(await cursors.acquire('reconciler', 'p2', 60_000)).toBeUndefined();
-    await cursors.release('reconciler', 'p1', { 'app': 12 });
+    await cursors.release('reconciler', 'p1', { app: 12 });
     expect(await cursors.acquire('reconciler', 'p2', 60_000)).toEqual({ app: 12 });
   });
 });

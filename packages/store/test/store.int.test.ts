@@ -68,9 +68,7 @@ describe('store against the real MongoDB wire-protocol server', () => {
       history: [],
     };
     await store.collections.findings.insertOne({ _id: 'f1', ...doc });
-    await expect(
-      mapDuplicate('findings', () => store.collections.findings.insertOne({ _id: 'f2', ...doc })),
-    ).rejects.toBeInstanceOf(DuplicateKeyError);
+    await expect(mapDuplicate('findings', () => store.collections.findings.insertOne({ _id: 'f2', ...doc }))).rejects.toBeInstanceOf(DuplicateKeyError);
   });
 
   it('claims a delivery once', async () => {

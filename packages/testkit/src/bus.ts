@@ -7,7 +7,6 @@ import { ensureTopics, type Kafka } from '@keyguard/bus';
 
 export { topicConfig } from '@keyguard/bus';
 
-
 export function uniqueName(prefix: string): string {
   return `${prefix}.${randomUUID().slice(0, 8)}`;
 }
@@ -44,10 +43,7 @@ export async function waitForMessages(
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`waitForMessages(${topic}): ${messages.length} message(s) after ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => reject(new Error(`waitForMessages(${topic}): ${messages.length} message(s) after ${timeoutMs} ms`)), timeoutMs);
       consumer
         .run({
           eachMessage: async ({ message, partition }) => {
@@ -93,7 +89,6 @@ export async function readAll(kafka: Kafka, topic: string, timeoutMs = 20_000): 
     },
   });
 }
-
 
 /**
  * Resolves once consumer group `groupId` has committed `topic` up to its end: every message

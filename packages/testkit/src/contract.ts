@@ -44,7 +44,14 @@ const documentPath = (route: string, prefix: string) => route.slice(prefix.lengt
 const pointer = (...segments: string[]) => segments.map((s) => encodeURIComponent(s.replaceAll('~', '~0').replaceAll('/', '~1'))).join('/');
 
 /** Checks one answer against the document; returns what is wrong, or null. */
-export function checkAnswer(document: OpenApiDocument, path: string, method: string, status: number, contentType: string | undefined, body: string | undefined): string | null {
+export function checkAnswer(
+  document: OpenApiDocument,
+  path: string,
+  method: string,
+  status: number,
+  contentType: string | undefined,
+  body: string | undefined,
+): string | null {
   const operation = document.paths[path]?.[method.toLowerCase()];
   if (!operation) return `${method} ${path} is not in the document`;
   const response = operation.responses?.[String(status)];
@@ -60,7 +67,9 @@ export function checkAnswer(document: OpenApiDocument, path: string, method: str
   } catch {
     return 'the body is not JSON';
   }
-  const validate = ajvFor(document).getSchema(`${documentId}#/${pointer('paths', path, method.toLowerCase(), 'responses', String(status), 'content', 'application/json', 'schema')}`);
+  const validate = ajvFor(document).getSchema(
+    `${documentId}#/${pointer('paths', path, method.toLowerCase(), 'responses', String(status), 'content', 'application/json', 'schema')}`,
+  );
   if (!validate) return 'the documented schema could not be compiled';
   if (validate(value)) return null;
   return (validate.errors ?? [])
@@ -88,7 +97,14 @@ export function watchContract(app: FastifyInstance, { prefix = '/api/v1' }: Watc
     const document = server.swagger() as OpenApiDocument;
     const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : payload == null ? undefined : String(payload);
     const contentType = reply.getHeader('content-type');
-    const problem = checkAnswer(document, documentPath(route, prefix), request.method, reply.statusCode, typeof contentType === 'string' ? contentType : undefined, body);
+    const problem = checkAnswer(
+      document,
+      documentPath(route, prefix),
+      request.method,
+      reply.statusCode,
+      typeof contentType === 'string' ? contentType : undefined,
+      body,
+    );
     checked += 1;
     if (problem) contractViolations.push({ method: request.method, route, status: reply.statusCode, problem });
     return payload;

@@ -55,10 +55,20 @@ export async function createTestRepo(): Promise<TestRepo> {
       }
       await git('add', '-A');
       const date = init.date ?? nextDate();
-      await gitText(['commit', '-q', '--allow-empty', '-m', init.message ?? 'change', `--author=${init.author ?? 'Keyguard Test'} <${init.email ?? 'test@keyguard.local'}>`], {
-        cwd: dir,
-        env: { GIT_CONFIG_NOSYSTEM: '1', HOME: root, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-      });
+      await gitText(
+        [
+          'commit',
+          '-q',
+          '--allow-empty',
+          '-m',
+          init.message ?? 'change',
+          `--author=${init.author ?? 'Keyguard Test'} <${init.email ?? 'test@keyguard.local'}>`,
+        ],
+        {
+          cwd: dir,
+          env: { GIT_CONFIG_NOSYSTEM: '1', HOME: root, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+        },
+      );
       return git('rev-parse', 'HEAD');
     },
     async bare(name = 'repo.git') {
@@ -86,7 +96,10 @@ export interface DumbHttpServer {
  * `authorize` sees each request's Authorization header (to prove a clone sent a token); a
  * request it refuses gets 401 as a hosting service answers.
  */
-export async function serveDumbHttp(root: string, { authorize }: { authorize?: (authorization: string | undefined, url: string) => boolean } = {}): Promise<DumbHttpServer> {
+export async function serveDumbHttp(
+  root: string,
+  { authorize }: { authorize?: (authorization: string | undefined, url: string) => boolean } = {},
+): Promise<DumbHttpServer> {
   const app = Fastify({ logger: false });
   const requests: string[] = [];
   app.addHook('onRequest', async (request, reply) => {

@@ -111,7 +111,11 @@ export async function startHarness<C>(options: HarnessOptions<C>): Promise<Harne
       return key;
     },
     exposuresWhere: (predicate, count, timeoutMs = 20_000) =>
-      exposuresWhere((m) => predicate(payloadOf(m)), (matching) => matching.length >= count, timeoutMs),
+      exposuresWhere(
+        (m) => predicate(payloadOf(m)),
+        (matching) => matching.length >= count,
+        timeoutMs,
+      ),
     exposuresOf(tokenHashes, timeoutMs = 20_000) {
       const wanted = new Set(tokenHashes);
       return exposuresWhere(

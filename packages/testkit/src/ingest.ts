@@ -45,8 +45,7 @@ export async function startFixtureServer(
   { fallback, port = 0 }: { fallback?: FixtureHandler; port?: number } = {},
 ): Promise<FixtureServer> {
   const table = new Map<string, FixtureHandler>();
-  const add = (key: string, handler: FixtureHandler | FixtureResponse) =>
-    table.set(key, typeof handler === 'function' ? handler : () => handler);
+  const add = (key: string, handler: FixtureHandler | FixtureResponse) => table.set(key, typeof handler === 'function' ? handler : () => handler);
   for (const [key, handler] of Object.entries(routes)) add(key, handler);
   const requests: FixtureRequest[] = [];
 

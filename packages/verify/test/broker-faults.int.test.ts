@@ -63,7 +63,14 @@ afterAll(async () => {
 
 const brokers = () => [`127.0.0.1:${ports.port}`];
 function verifier(topic: string, options: { failOpen?: boolean; maxStalenessMs?: number } = {}) {
-  const v = createVerifier({ brokers: brokers(), topic, usageTopic: false, revokedFile: join(revokedDir, `${topic}-${verifiers.length}.revoked`), logger, ...options });
+  const v = createVerifier({
+    brokers: brokers(),
+    topic,
+    usageTopic: false,
+    revokedFile: join(revokedDir, `${topic}-${verifiers.length}.revoked`),
+    logger,
+    ...options,
+  });
   verifiers.push(v);
   return v;
 }
@@ -72,7 +79,11 @@ describe('verifier and broker', () => {
   it('reads a compacted topic: only the last state of each key is left, and that is what it answers', { timeout: 90_000 }, async () => {
     // Segments roll every 100 ms and the cleaner may take them at once. One partition: the
     // cleaner never touches a partition's active segment, so every partition must see the rolls.
-    const t = await stateTopic(brokers(), { 'segment.ms': '100', 'min.cleanable.dirty.ratio': '0.01', 'min.compaction.lag.ms': '0', 'delete.retention.ms': '100' }, 1);
+    const t = await stateTopic(
+      brokers(),
+      { 'segment.ms': '100', 'min.cleanable.dirty.ratio': '0.01', 'min.compaction.lag.ms': '0', 'delete.retention.ms': '100' },
+      1,
+    );
     const keys = Array.from({ length: 30 }, () => ({ raw: newKey(), s: state() }));
     const final = ['enabled', 'disabled', 'revoked'] as const;
     for (let version = 1; version <= 3; version++) {
@@ -83,10 +94,14 @@ describe('verifier and broker', () => {
     const ours = new Set(keys.map(({ raw }) => sha(raw)));
     const olderVersionsLeft = async () =>
       (await readAll(t.kafka, t.topic)).filter((m) => ours.has(m.key!) && (m.json as { version: number }).version < 3).length;
-    await until(async () => {
-      await t.put(newKey(), state()); // keeps rolling segments so the old ones can be cleaned
-      return (await olderVersionsLeft()) === 0;
-    }, 'the cleaner to compact the topic', 60_000);
+    await until(
+      async () => {
+        await t.put(newKey(), state()); // keeps rolling segments so the old ones can be cleaned
+        return (await olderVersionsLeft()) === 0;
+      },
+      'the cleaner to compact the topic',
+      60_000,
+    );
     const v = verifier(t.topic);
     await v.ready();
     for (const [i, { raw }] of keys.entries()) {
@@ -139,7 +154,11 @@ describe('verifier and broker', () => {
 function reopen(topic: string) {
   const publisher = createPublisher(createKafka({ brokers: brokers(), clientId: 'verify-test', logger }), { logger });
   return {
-    putMany: (entries: [string, ReturnType<typeof state>][]) => publisher.publish(topic, entries.map(([raw, value]) => ({ key: sha(raw), value }))),
+    putMany: (entries: [string, ReturnType<typeof state>][]) =>
+      publisher.publish(
+        topic,
+        entries.map(([raw, value]) => ({ key: sha(raw), value })),
+      ),
     close: () => publisher.disconnect(),
   };
 }

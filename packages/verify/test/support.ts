@@ -50,7 +50,10 @@ export async function stateTopic(brokers: string[], extraConfig: Record<string, 
       await publisher.publish(topic, [{ key: sha(raw), value }]);
     },
     async putMany(entries: [string, KeyState][]): Promise<void> {
-      await publisher.publish(topic, entries.map(([raw, value]) => ({ key: sha(raw), value })));
+      await publisher.publish(
+        topic,
+        entries.map(([raw, value]) => ({ key: sha(raw), value })),
+      );
     },
     close: () => publisher.disconnect(),
   };

@@ -121,7 +121,6 @@ function query(params: Record<string, string | number | undefined | null>): stri
   return s ? `?${s}` : '';
 }
 
-
 /** What the pages pass to GET /keys: the statuses as a list (sent comma-separated). */
 export interface KeyQuery {
   status: KeyStatus[];
@@ -186,7 +185,10 @@ export const api = {
   /** Every exposed key (the findings page names each key and owner from it). */
   allExposures: () => everyPage<Answer<typeof listExposures>['items'][number]>('/exposures'),
   exposures: (page: { limit: number; cursor?: string | null; state?: 'active' | 'revoked' | ''; createdBy?: string }) =>
-    request<Answer<typeof listExposures>>('GET', `/exposures${query({ limit: page.limit, cursor: page.cursor, state: page.state, createdBy: page.createdBy })}`),
+    request<Answer<typeof listExposures>>(
+      'GET',
+      `/exposures${query({ limit: page.limit, cursor: page.cursor, state: page.state, createdBy: page.createdBy })}`,
+    ),
   findings: (q: FindingQuery) =>
     request<FindingPage>(
       'GET',
@@ -210,7 +212,10 @@ export const api = {
   createUser: (body: CreateUser) => request<CreatedUser>('POST', '/users', body),
   updateUser: (id: string, patch: PatchUser) => request<User>('PATCH', `/users/${encodeURIComponent(id)}`, patch),
   audit: (q: AuditQuery) =>
-    request<{ items: AuditEntry[]; nextCursor: string | null }>('GET', `/audit${query({ action: q.action, actor: q.actor, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })}`),
+    request<{ items: AuditEntry[]; nextCursor: string | null }>(
+      'GET',
+      `/audit${query({ action: q.action, actor: q.actor, from: q.from, to: q.to, limit: q.limit, cursor: q.cursor })}`,
+    ),
 };
 
 /** The audit log filters as the page holds them ('' = any). */

@@ -52,8 +52,8 @@ export function AdminsOnly() {
       {/* The page's heading: a member sees this state instead of the page they opened. */}
       <h1 className="state-title">Admins only</h1>
       <span>
-        Only Team Admins and Super Admins can manage the team's API keys and Secret Scanner findings. Ask an admin of your team
-        if you need access. Your own keys are under <a href="#/my-keys">My keys</a>.
+        Only Team Admins and Super Admins can manage the team's API keys and Secret Scanner findings. Ask an admin of your team if you need access. Your own
+        keys are under <a href="#/my-keys">My keys</a>.
       </span>
     </div>
   );
@@ -85,17 +85,7 @@ export interface DialogAction {
 }
 
 /** A modal `<dialog>`: focus moves into it, Escape cancels, actions show progress and errors. */
-export function ConfirmDialog({
-  title,
-  children,
-  actions,
-  onClose,
-}: {
-  title: string;
-  children: ReactNode;
-  actions: DialogAction[];
-  onClose: () => void;
-}) {
+export function ConfirmDialog({ title, children, actions, onClose }: { title: string; children: ReactNode; actions: DialogAction[]; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [busy, setBusy] = useState<string | null>(null);
@@ -140,13 +130,7 @@ export function ConfirmDialog({
           Cancel
         </button>
         {actions.map((a) => (
-          <button
-            key={a.label}
-            type="button"
-            className={`btn btn-${a.variant ?? 'primary'}`}
-            onClick={() => void run(a)}
-            disabled={busy !== null}
-          >
+          <button key={a.label} type="button" className={`btn btn-${a.variant ?? 'primary'}`} onClick={() => void run(a)} disabled={busy !== null}>
             {busy === a.label ? 'Working…' : a.label}
           </button>
         ))}
@@ -178,15 +162,7 @@ export function Switch({
         </label>
         {description && <p className="setting-description">{description}</p>}
       </div>
-      <button
-        id={id}
-        type="button"
-        role="switch"
-        aria-checked={checked}
-        className="switch"
-        disabled={disabled}
-        onClick={() => onChange(!checked)}
-      >
+      <button id={id} type="button" role="switch" aria-checked={checked} className="switch" disabled={disabled} onClick={() => onChange(!checked)}>
         <span className="switch-thumb" aria-hidden="true" />
       </button>
     </div>

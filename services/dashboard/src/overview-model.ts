@@ -40,7 +40,13 @@ export function formatDuration(seconds: number | null): string {
 }
 
 /** The findings list behind a number: `#/findings?…` with its filters (status '' = all). */
-export function findingsLink(filters: { status?: 'open' | 'resolved' | ''; source?: InsightSource; resolution?: 'revoked' | 'ignored'; from?: string; to?: string }): string {
+export function findingsLink(filters: {
+  status?: 'open' | 'resolved' | '';
+  source?: InsightSource;
+  resolution?: 'revoked' | 'ignored';
+  from?: string;
+  to?: string;
+}): string {
   const q = new URLSearchParams();
   q.set('status', filters.status ?? '');
   for (const k of ['source', 'resolution', 'from', 'to'] as const) {
@@ -65,7 +71,12 @@ export function ageRange(bucket: keyof Insights['openByAge'], now = new Date()):
   }
 }
 
-export const ageLabels: Record<keyof Insights['openByAge'], string> = { under1d: 'Under 1 day', d1to7: '1–7 days', d7to30: '7–30 days', over30d: 'Over 30 days' };
+export const ageLabels: Record<keyof Insights['openByAge'], string> = {
+  under1d: 'Under 1 day',
+  d1to7: '1–7 days',
+  d7to30: '7–30 days',
+  over30d: 'Over 30 days',
+};
 
 /** Every day of the range with its exposures per source (days without any read as zero). */
 export function exposureDays(insights: Insights): Array<{ day: string } & Record<InsightSource, number>> {

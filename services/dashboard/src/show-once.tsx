@@ -15,7 +15,12 @@ export function ShowOnce({ title, value, what, onDone }: { title: string; value:
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => void navigator.clipboard?.writeText(value).then(() => toast(`Copied the ${what}`), () => toast('Copy it by hand'))}
+          onClick={() =>
+            void navigator.clipboard?.writeText(value).then(
+              () => toast(`Copied the ${what}`),
+              () => toast('Copy it by hand'),
+            )
+          }
         >
           Copy
         </button>

@@ -27,7 +27,11 @@ describe('overview model', () => {
   });
 
   it('fills the days without exposures', () => {
-    const days = exposureDays({ from: '2026-03-01', to: '2026-03-03', exposures: { byDay: [{ day: '2026-03-02', github: 2, gitlab: 0, postman: 1, partner: 0 }] } } as never);
+    const days = exposureDays({
+      from: '2026-03-01',
+      to: '2026-03-03',
+      exposures: { byDay: [{ day: '2026-03-02', github: 2, gitlab: 0, postman: 1, partner: 0 }] },
+    } as never);
     expect(days.map((d) => [d.day, d.github, d.postman])).toEqual([
       ['2026-03-01', 0, 0],
       ['2026-03-02', 2, 1],

@@ -39,7 +39,12 @@ export const Config = z.object({
   /** Repository webhooks to reconcile, `owner/repo:hookId,...` (GITHUB_TOKEN must be allowed to manage their webhooks). */
   GITHUB_RECONCILE_HOOKS: z
     .string()
-    .transform((list) => list.split(',').map((h) => h.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[\w.-]+\/[\w.-]+:\d+$/, 'must be a comma-separated list of owner/repo:hookId')))
     .default([]),
   /** How far back the reconciler's first run looks for failed deliveries. */

@@ -32,7 +32,9 @@ const service = 'github-ingest';
 
 /** GITHUB_APP_ID + GITHUB_APP_PRIVATE_KEY, when both are set (the config refuses one without the other). */
 export const appCredentials = (config: Config): GithubAppCredentials | undefined =>
-  config.GITHUB_APP_ID !== undefined && config.GITHUB_APP_PRIVATE_KEY !== undefined ? { appId: config.GITHUB_APP_ID, privateKey: config.GITHUB_APP_PRIVATE_KEY } : undefined;
+  config.GITHUB_APP_ID !== undefined && config.GITHUB_APP_PRIVATE_KEY !== undefined
+    ? { appId: config.GITHUB_APP_ID, privateKey: config.GITHUB_APP_PRIVATE_KEY }
+    : undefined;
 
 /**
  * GitHub's scan jobs: a repository's history (cloned with its installation's token in App
@@ -45,12 +47,22 @@ function githubScans(config: Config, apis: GithubApis, context: IngestContext): 
   return async (job) => {
     const { request } = job;
     if (request.kind === 'installation') {
-      if (request.installationId === undefined) return { status: 'skipped', error: { code: 'NO_INSTALLATION', message: 'an installation backfill needs its installation id' } };
+      if (request.installationId === undefined)
+        return { status: 'skipped', error: { code: 'NO_INSTALLATION', message: 'an installation backfill needs its installation id' } };
       const repositories = (await apis.for(request.installationId).installationRepositories()).filter((r) => config.SCAN_PRIVATE || !r.private);
       await job.enqueue(
         repositories.map((r) =>
           scanRequestMessage(
-            { jobId: scanJobId('github', job.job._id, r.fullName), provider: 'github', kind: 'history', target: r.fullName, reason: 'installation', installationId: request.installationId, webUrl: r.htmlUrl, sizeKb: r.sizeKb },
+            {
+              jobId: scanJobId('github', job.job._id, r.fullName),
+              provider: 'github',
+              kind: 'history',
+              target: r.fullName,
+              reason: 'installation',
+              installationId: request.installationId,
+              webUrl: r.htmlUrl,
+              sizeKb: r.sizeKb,
+            },
             { source: service, correlationId: job.job._id },
           ),
         ),
@@ -78,7 +90,14 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
   const app = appCredentials(config);
   let apis: GithubApis | undefined;
   const apisFor = ({ logger, limits }: IngestContext) => {
-    apis ??= createGithubApis({ baseUrl: config.GITHUB_API_URL, token: config.GITHUB_TOKEN, app, logger, limits: limits.upstream, maxFileBytes: MAX_FILE_BYTES });
+    apis ??= createGithubApis({
+      baseUrl: config.GITHUB_API_URL,
+      token: config.GITHUB_TOKEN,
+      app,
+      logger,
+      limits: limits.upstream,
+      maxFileBytes: MAX_FILE_BYTES,
+    });
     return apis;
   };
   const running = await startIngestService({
@@ -102,8 +121,7 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
           ...deps.partnerKeys,
         }),
       })(scope, context),
-    collect: (context) =>
-      createGithubWorker({ apis: apisFor(context), scanner: context.scanner, service, maxPerEvent: context.limits.maxExposuresPerEvent }),
+    collect: (context) => createGithubWorker({ apis: apisFor(context), scanner: context.scanner, service, maxPerEvent: context.limits.maxExposuresPerEvent }),
     scans: (context) => githubScans(config, apisFor(context), context),
   });
   const hooks = config.GITHUB_RECONCILE_HOOKS.map(parseHook);

@@ -19,7 +19,9 @@ describe('GitHub API calls', () => {
   });
 
   it('fails a compare over the size limit permanently, a stalled one retriably, and never sends the token elsewhere', async () => {
-    servers.github.route('GET /repos/o/r/compare/a...b', { body: { files: [{ filename: 'f', status: 'added', patch: 'x'.repeat(600 * 1024) }], commits: [], total_commits: 0 } });
+    servers.github.route('GET /repos/o/r/compare/a...b', {
+      body: { files: [{ filename: 'f', status: 'added', patch: 'x'.repeat(600 * 1024) }], commits: [], total_commits: 0 },
+    });
     await expect(api.compare('o/r', 'a', 'b')).rejects.toMatchObject({ code: 'UPSTREAM_TOO_LARGE', retriable: false });
     servers.github.route('GET /repos/o/r/compare/c...d', { body: {}, delayMs: 3000 });
     await expect(api.compare('o/r', 'c', 'd')).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', retriable: true });

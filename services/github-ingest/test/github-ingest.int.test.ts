@@ -81,7 +81,11 @@ describe('POST /webhooks/github', () => {
     const [before, after] = [sha(), sha()];
     const key = h.plantKey();
     h.api.route(`GET /repos/octo/hello/compare/${before}...${after}`, {
-      body: { total_commits: 1, commits: [{ sha: after }], files: [{ filename: 'a.js', status: 'added', changes: 1, patch: `@@ -0,0 +1,1 @@\n+const k = "${key}";` }] },
+      body: {
+        total_commits: 1,
+        commits: [{ sha: after }],
+        files: [{ filename: 'a.js', status: 'added', changes: 1, patch: `@@ -0,0 +1,1 @@\n+const k = "${key}";` }],
+      },
     });
     const deliveryId = randomUUID();
     expect((await deliver('push', pushPayload({ before, after }), { deliveryId })).status).toBe(202);
@@ -106,7 +110,10 @@ describe('POST /webhooks/github', () => {
     const keys = commits.map(() => h.plantKey());
     for (const [i, c] of commits.entries()) {
       h.api.route(`GET /repos/octo/hello/commits/${c}`, {
-        body: { sha: c, files: [{ filename: `src/file${i}.ts`, status: 'modified', changes: 1, patch: `@@ -5,1 +5,2 @@\n line five\n+export const key${i} = '${keys[i]}';` }] },
+        body: {
+          sha: c,
+          files: [{ filename: `src/file${i}.ts`, status: 'modified', changes: 1, patch: `@@ -5,1 +5,2 @@\n line five\n+export const key${i} = '${keys[i]}';` }],
+        },
       });
     }
     const res = await deliver('push', pushPayload({ before: '0'.repeat(40), after: commits.at(-1)!, commits }));
@@ -127,7 +134,9 @@ describe('POST /webhooks/github', () => {
     h.api.route(`GET /repos/octo/hello/commits/${c1}`, { body: { sha: c1, files: [] } });
     h.api.route(`GET /repos/octo/hello/commits/${c2}`, { body: { sha: c2, files: [{ filename: 'data/big.yaml', status: 'added', changes: 40_001 }] } });
     h.api.route('GET /repos/octo/hello/contents/data/big.yaml', (req) =>
-      req.query.get('ref') === c2 ? { body: filler.join('\n'), headers: { 'content-type': 'application/vnd.github.raw' } } : { status: 404, body: { message: 'Not Found' } },
+      req.query.get('ref') === c2
+        ? { body: filler.join('\n'), headers: { 'content-type': 'application/vnd.github.raw' } }
+        : { status: 404, body: { message: 'Not Found' } },
     );
     expect((await deliver('push', pushPayload({ before, after: c2, commits: [c1, c2] }))).status).toBe(202);
     const [exposure] = await h.exposuresWhere((p) => p.tokenHash === sha256(bigKey), 1);
@@ -142,7 +151,13 @@ describe('POST /webhooks/github', () => {
     h.api.route(`GET /repos/octo/flaky/compare/${b2}...${a2}`, () =>
       ++calls < 3
         ? { status: 502, body: { message: 'Server Error' } }
-        : { body: { total_commits: 1, commits: [{ sha: a2 }], files: [{ filename: 'x.py', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+KEY = "${key}"` }] } },
+        : {
+            body: {
+              total_commits: 1,
+              commits: [{ sha: a2 }],
+              files: [{ filename: 'x.py', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+KEY = "${key}"` }],
+            },
+          },
     );
     expect((await deliver('push', pushPayload({ before: b1, after: a1, repository: 'gone/repo' }))).status).toBe(202);
     expect((await deliver('push', pushPayload({ before: b2, after: a2, repository: 'octo/flaky' }))).status).toBe(202);
@@ -188,9 +203,15 @@ describe('POST /webhooks/github', () => {
     h.api.route(`GET /repos/octo/limited/compare/${before}...${after}`, () => {
       calls += 1;
       if (calls === 1) {
-        return { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) }, body: { message: 'API rate limit exceeded' } };
+        return {
+          status: 403,
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 1) },
+          body: { message: 'API rate limit exceeded' },
+        };
       }
-      return { body: { total_commits: 1, commits: [{ sha: after }], files: [{ filename: 'k.txt', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+${key}` }] } };
+      return {
+        body: { total_commits: 1, commits: [{ sha: after }], files: [{ filename: 'k.txt', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+${key}` }] },
+      };
     });
     const sentAt = Date.now();
     expect((await deliver('push', pushPayload({ before, after, repository: 'octo/limited' }))).status).toBe(202);
@@ -241,7 +262,9 @@ describe('POST /secret-scanning/github', () => {
   }
 
   it("accepts GitHub's documented sample request and public key", async () => {
-    h.keys.route('GET /meta/public_keys/secret_scanning', { body: publicKeysDocument({ keyIdentifier: githubDocumentedSample.keyIdentifier, publicKeyPem: githubDocumentedSample.publicKeyPem }) });
+    h.keys.route('GET /meta/public_keys/secret_scanning', {
+      body: publicKeysDocument({ keyIdentifier: githubDocumentedSample.keyIdentifier, publicKeyPem: githubDocumentedSample.publicKeyPem }),
+    });
     const res = await alert(githubDocumentedSample.body, { keyId: githubDocumentedSample.keyIdentifier, signature: githubDocumentedSample.signature });
     expect(res).toEqual({ status: 200, body: [{ token_hash: sha256('some_token'), token_type: 'some_type', label: 'false_positive' }] });
   });
@@ -252,11 +275,21 @@ describe('POST /secret-scanning/github', () => {
     const live = h.plantKey();
     const revoked = h.plantKey();
     const unknown = h.plantKey();
-    const store = await connectStore({ uri: mongoUri, dbName: (h.service.context.store.db.databaseName), logger: createLogger({ name: 't', level: 'silent' }) });
+    const store = await connectStore({ uri: mongoUri, dbName: h.service.context.store.db.databaseName, logger: createLogger({ name: 't', level: 'silent' }) });
     const issued = (key: string, status: 'enabled' | 'revoked') => ({
-      _id: randomUUID(), hash: sha256(key), preview: 'PMAK-…', name: 'ci', teamId: 't1', createdBy: 'u1', createdAt: new Date(),
-      expiresAt: null, lastUsedAt: null, status, revokedAt: status === 'revoked' ? new Date() : null,
-      revocation: status === 'revoked' ? { reason: 'exposure_auto' as const, actor: { type: 'system' as const, id: 'policy' } } : null, exposure: null,
+      _id: randomUUID(),
+      hash: sha256(key),
+      preview: 'PMAK-…',
+      name: 'ci',
+      teamId: 't1',
+      createdBy: 'u1',
+      createdAt: new Date(),
+      expiresAt: null,
+      lastUsedAt: null,
+      status,
+      revokedAt: status === 'revoked' ? new Date() : null,
+      revocation: status === 'revoked' ? { reason: 'exposure_auto' as const, actor: { type: 'system' as const, id: 'policy' } } : null,
+      exposure: null,
     });
     await store.collections.apiKeys.insertMany([issued(live, 'enabled'), issued(revoked, 'revoked')]);
     await store.close();
@@ -277,7 +310,15 @@ describe('POST /secret-scanning/github', () => {
     });
     const [exposure] = await h.exposuresWhere((p) => p.tokenHash === sha256(live), 1);
     expect(payloadOf(exposure!)).toMatchObject({ ruleId: 'postman-api-key', confidence: 'high' });
-    expect(locationOf(exposure!)).toEqual({ source: 'github', kind: 'partner_alert', url, repository: 'octo/leaky', commit: '12345600b9cbe38a219f39a9941c9319b600c002', path: 'foo/bar.txt', resourceType: 'content' });
+    expect(locationOf(exposure!)).toEqual({
+      source: 'github',
+      kind: 'partner_alert',
+      url,
+      repository: 'octo/leaky',
+      commit: '12345600b9cbe38a219f39a9941c9319b600c002',
+      path: 'foo/bar.txt',
+      resourceType: 'content',
+    });
   });
 
   it('refetches the keys for an unknown identifier and rejects forged or unsigned alerts', async () => {

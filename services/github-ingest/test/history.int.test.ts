@@ -24,13 +24,26 @@ async function deliver(event: string, payload: unknown, deliveryId = randomUUID(
   const body = JSON.stringify(payload);
   const res = await fetch(`${h.url}/webhooks/github`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': deliveryId, 'x-hub-signature-256': signGithubWebhook(h.secret, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': event,
+      'x-github-delivery': deliveryId,
+      'x-hub-signature-256': signGithubWebhook(h.secret, body),
+    },
     body,
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, deliveryId };
 }
 
-const repository = (name: string, extra: Record<string, unknown> = {}) => ({ id: 7, full_name: name, html_url: `https://github.com/${name}`, private: false, default_branch: 'main', size: 12, ...extra });
+const repository = (name: string, extra: Record<string, unknown> = {}) => ({
+  id: 7,
+  full_name: name,
+  html_url: `https://github.com/${name}`,
+  private: false,
+  default_branch: 'main',
+  size: 12,
+  ...extra,
+});
 
 async function jobWhen(id: string, done: (job: ScanJobDoc) => boolean, timeoutMs = 20_000): Promise<ScanJobDoc> {
   const jobs = createScanJobRepository(h.service.context.store);
@@ -92,9 +105,22 @@ describe('history scan when a repository becomes public', () => {
       path: 'config/app.env',
       line: 3,
     });
-    expect(locationOf(exposures.find((m) => payloadOf(m).tokenHash === sha256(keys.feature!))!)).toMatchObject({ commit: commits.feature, path: 'docs/setup.md', line: 1 });
+    expect(locationOf(exposures.find((m) => payloadOf(m).tokenHash === sha256(keys.feature!))!)).toMatchObject({
+      commit: commits.feature,
+      path: 'docs/setup.md',
+      line: 1,
+    });
     const job = await jobWhen(jobId, finished);
-    expect(job).toMatchObject({ status: 'done', provider: 'github', kind: 'history', target: 'octo/opened', reason: 'publicized', counts: { exposures: 3, secrets: 3 }, progress: { commits: 6 }, error: null });
+    expect(job).toMatchObject({
+      status: 'done',
+      provider: 'github',
+      kind: 'history',
+      target: 'octo/opened',
+      reason: 'publicized',
+      counts: { exposures: 3, secrets: 3 },
+      progress: { commits: 6 },
+      error: null,
+    });
     expect(http.requests.some((r) => r.startsWith('/octo/opened.git/objects/'))).toBe(true);
     // vendored paths are left out, as in push scans
     expect((await h.exposuresWhere(() => true, 1)).some((m) => payloadOf(m).tokenHash === sha256(keys.vendored!))).toBe(false);
@@ -103,8 +129,13 @@ describe('history scan when a repository becomes public', () => {
   it('drops a redelivery, ignores other repository actions, and skips a repository over the size limit', async () => {
     const first = await deliver('repository', { action: 'publicized', repository: repository('octo/big', { size: 10_000 }), sender: { login: 'o' } });
     expect(first.status).toBe(202);
-    expect((await deliver('repository', { action: 'publicized', repository: repository('octo/big', { size: 10_000 }) }, first.deliveryId)).body).toMatchObject({ status: 'duplicate' });
-    expect((await deliver('repository', { action: 'privatized', repository: repository('octo/big', { private: true }) })).body).toMatchObject({ status: 'ignored', reason: 'repository_privatized' });
+    expect((await deliver('repository', { action: 'publicized', repository: repository('octo/big', { size: 10_000 }) }, first.deliveryId)).body).toMatchObject({
+      status: 'duplicate',
+    });
+    expect((await deliver('repository', { action: 'privatized', repository: repository('octo/big', { private: true }) })).body).toMatchObject({
+      status: 'ignored',
+      reason: 'repository_privatized',
+    });
     const job = await jobWhen(scanJobId('github', first.deliveryId), finished);
     expect(job).toMatchObject({ status: 'skipped', error: { code: 'TOO_LARGE' } });
     expect(http.requests.some((r) => r.startsWith('/octo/big.git'))).toBe(false);
@@ -129,7 +160,10 @@ describe('history scan when a repository becomes public', () => {
     await jobs.checkpoint(jobId, { progress: { commits: 1, bytes: 100 }, counts: { exposures: 1, secrets: 1 }, cursor: { tips, commits: 1 } });
     const publisher = createPublisher(h.kafka, { logger: createLogger({ name: 't', level: 'silent' }) });
     await publisher.publish(h.topics.scanRequests, [
-      scanRequestMessage({ jobId, provider: 'github', kind: 'history', target: 'octo/resumed', reason: 'publicized', webUrl: 'https://github.com/octo/resumed' }, { source: 'test' }),
+      scanRequestMessage(
+        { jobId, provider: 'github', kind: 'history', target: 'octo/resumed', reason: 'publicized', webUrl: 'https://github.com/octo/resumed' },
+        { source: 'test' },
+      ),
     ]);
     await publisher.disconnect();
     const job = await jobWhen(jobId, finished);

@@ -51,7 +51,11 @@ it('answers 503 while Kafka is down, and accepts the sender retry once it is bac
   const [before, after] = [sha(), sha()];
   const key = postmanKey();
   api.route(`GET /repos/octo/hello/compare/${before}...${after}`, {
-    body: { total_commits: 1, commits: [{ sha: after }], files: [{ filename: '.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+POSTMAN_API_KEY=${key}` }] },
+    body: {
+      total_commits: 1,
+      commits: [{ sha: after }],
+      files: [{ filename: '.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+POSTMAN_API_KEY=${key}` }],
+    },
   });
   service = await startService(
     {
@@ -68,17 +72,26 @@ it('answers 503 while Kafka is down, and accepts the sender retry once it is bac
       INGEST_WORKER: true,
       PUBLISH_TIMEOUT_MS: 1500,
     },
-    { logger: createLogger({ name: 'github-ingest', level: 'silent' }), dbName: uniqueDbName('gh-down'), topics: { sourceEvents: 'down.source', exposures: 'down.exposures', dlq: 'down.dlq' } },
+    {
+      logger: createLogger({ name: 'github-ingest', level: 'silent' }),
+      dbName: uniqueDbName('gh-down'),
+      topics: { sourceEvents: 'down.source', exposures: 'down.exposures', dlq: 'down.dlq' },
+    },
   );
   const body = JSON.stringify(pushPayload({ before, after }));
   const deliveryId = randomUUID();
   const deliver = async () => {
     const res = await fetch(`http://127.0.0.1:${service!.port}/webhooks/github`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': deliveryId, 'x-hub-signature-256': signGithubWebhook(secret, body) },
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'push',
+        'x-github-delivery': deliveryId,
+        'x-hub-signature-256': signGithubWebhook(secret, body),
+      },
       body,
     });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown>, };
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
   const started = Date.now();

@@ -3,14 +3,34 @@ import { blobPermalink, decidePush, decideVisibility, PushPayload } from '../src
 
 const repository = { full_name: 'octo/hello', html_url: 'https://github.com/octo/hello', private: false, default_branch: 'main' };
 const push = (over: Record<string, unknown> = {}) =>
-  PushPayload.parse({ ref: 'refs/heads/main', before: 'a'.repeat(40), after: 'b'.repeat(40), commits: [{ id: 'c1', distinct: true }, { id: 'c2', distinct: false }], repository, ...over });
+  PushPayload.parse({
+    ref: 'refs/heads/main',
+    before: 'a'.repeat(40),
+    after: 'b'.repeat(40),
+    commits: [
+      { id: 'c1', distinct: true },
+      { id: 'c2', distinct: false },
+    ],
+    repository,
+    ...over,
+  });
 
 describe('decidePush', () => {
   it('keeps routing facts and only the commits new to the repository', () => {
     const decision = decidePush(push(), false);
     expect(decision).toEqual({
       scan: true,
-      data: { repository: 'octo/hello', repositoryUrl: 'https://github.com/octo/hello', private: false, defaultBranch: 'main', ref: 'refs/heads/main', before: 'a'.repeat(40), after: 'b'.repeat(40), forced: false, commits: ['c1'] },
+      data: {
+        repository: 'octo/hello',
+        repositoryUrl: 'https://github.com/octo/hello',
+        private: false,
+        defaultBranch: 'main',
+        ref: 'refs/heads/main',
+        before: 'a'.repeat(40),
+        after: 'b'.repeat(40),
+        forced: false,
+        commits: ['c1'],
+      },
     });
   });
 

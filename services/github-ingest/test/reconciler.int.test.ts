@@ -8,7 +8,11 @@ import { type Harness, patchAdding, pushPayload, sha, startHarness } from './har
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const APP_ID = 99;
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
 const appSecret = randomBytes(20).toString('hex');
 const token = `repo-admin-${randomBytes(8).toString('hex')}`;
 
@@ -47,7 +51,12 @@ function delivered(list: Delivery[], init: { guid: string; status: number; minut
     attempts.push(d.guid);
     const res = await fetch(`${h.url}/webhooks/github`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': d.event, 'x-github-delivery': d.guid, 'x-hub-signature-256': signGithubWebhook(d.secret, d.body) },
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': d.event,
+        'x-github-delivery': d.guid,
+        'x-hub-signature-256': signGithubWebhook(d.secret, d.body),
+      },
       body: d.body,
     });
     list.unshift({ ...d, id: nextId++, delivered_at: new Date().toISOString(), status_code: res.status, redelivery: true });
@@ -62,7 +71,14 @@ function listing(list: Delivery[], authorized: (r: FixtureRequest) => boolean, p
     if (!authorized(request)) return { status: 401, body: { message: 'Bad credentials' } };
     const start = Number(request.query.get('cursor') ?? 0);
     const newestFirst = [...list].sort((a, b) => Date.parse(b.delivered_at) - Date.parse(a.delivered_at));
-    const page = newestFirst.slice(start, start + 2).map(({ body: _b, secret: _s, ...item }) => ({ ...item, duration: 0.1, status: item.status_code === 200 ? 'OK' : 'Invalid HTTP Response', action: null, installation_id: null, repository_id: 1 }));
+    const page = newestFirst.slice(start, start + 2).map(({ body: _b, secret: _s, ...item }) => ({
+      ...item,
+      duration: 0.1,
+      status: item.status_code === 200 ? 'OK' : 'Invalid HTTP Response',
+      action: null,
+      installation_id: null,
+      repository_id: 1,
+    }));
     const more = start + 2 < list.length;
     const headers: Record<string, string> = more ? { link: `<${h.api.url}${path}?per_page=2&cursor=${start + 2}>; rel="next"` } : {};
     return { headers, body: page };
@@ -91,9 +107,21 @@ const reconciler = () =>
   });
 
 beforeAll(async () => {
-  h = await startHarness({ GITHUB_APP_ID: APP_ID, GITHUB_APP_PRIVATE_KEY: privateKey, GITHUB_APP_WEBHOOK_SECRET: appSecret, GITHUB_TOKEN: token, GITHUB_RECONCILE_INTERVAL_MS: 0 });
-  h.api.route('GET /app/hook/deliveries', listing(app, (r) => /^bearer ey/i.test(String(r.headers.authorization)), '/app/hook/deliveries'));
-  h.api.route('GET /repos/octo/hello/hooks/5/deliveries', listing(repoHook, (r) => r.headers.authorization === `token ${token}`, '/repos/octo/hello/hooks/5/deliveries'));
+  h = await startHarness({
+    GITHUB_APP_ID: APP_ID,
+    GITHUB_APP_PRIVATE_KEY: privateKey,
+    GITHUB_APP_WEBHOOK_SECRET: appSecret,
+    GITHUB_TOKEN: token,
+    GITHUB_RECONCILE_INTERVAL_MS: 0,
+  });
+  h.api.route(
+    'GET /app/hook/deliveries',
+    listing(app, (r) => /^bearer ey/i.test(String(r.headers.authorization)), '/app/hook/deliveries'),
+  );
+  h.api.route(
+    'GET /repos/octo/hello/hooks/5/deliveries',
+    listing(repoHook, (r) => r.headers.authorization === `token ${token}`, '/repos/octo/hello/hooks/5/deliveries'),
+  );
 });
 afterAll(async () => {
   await h?.stop();
@@ -111,7 +139,12 @@ describe('delivery reconciler', () => {
     const late = delivered(app, { guid: randomUUID(), status: 0, minutesAgo: 10, payload: received.payload, secret: appSecret });
     const direct = await fetch(`${h.url}/webhooks/github`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': late.guid, 'x-hub-signature-256': signGithubWebhook(appSecret, late.body) },
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'push',
+        'x-github-delivery': late.guid,
+        'x-hub-signature-256': signGithubWebhook(appSecret, late.body),
+      },
       body: late.body,
     });
     expect(direct.status).toBe(202);

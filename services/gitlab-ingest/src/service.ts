@@ -1,5 +1,14 @@
 import { GitlabSourceEvent } from '@keyguard/events';
-import { createPartnerAlertVerifier, historyLimits, type IngestDeps, type IngestServiceConfig, type RunningService, runHistoryJob, startIngestService, withIngestDefaults } from '@keyguard/ingest-kit';
+import {
+  createPartnerAlertVerifier,
+  historyLimits,
+  type IngestDeps,
+  type IngestServiceConfig,
+  type RunningService,
+  runHistoryJob,
+  startIngestService,
+  withIngestDefaults,
+} from '@keyguard/ingest-kit';
 import { createGitlabApi } from './adapters/gitlab-api.js';
 import { gitlabGitAuth } from './adapters/git-auth.js';
 import { blobPermalink } from './domain/push.js';
@@ -31,7 +40,13 @@ export async function startService(input: ServiceConfig, deps: IngestDeps = {}):
         scanPrivate: config.SCAN_PRIVATE,
         webUrl: gitBase,
         partnerVerifier: config.GITLAB_PARTNER_KEYS_URL
-          ? createPartnerAlertVerifier({ headerPrefix: 'gitlab', keysUrl: config.GITLAB_PARTNER_KEYS_URL, logger: context.logger, limits: context.limits.upstream, ...deps.partnerKeys })
+          ? createPartnerAlertVerifier({
+              headerPrefix: 'gitlab',
+              keysUrl: config.GITLAB_PARTNER_KEYS_URL,
+              logger: context.logger,
+              limits: context.limits.upstream,
+              ...deps.partnerKeys,
+            })
           : undefined,
       })(scope, context),
     collect: (context) =>

@@ -8,7 +8,11 @@ let h: Harness;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 async function hook(payload: unknown, init: { event?: string; token?: string | null; idempotencyKey?: string; uuid?: string } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-gitlab-event': init.event ?? 'Push Hook', 'x-gitlab-event-uuid': init.uuid ?? randomUUID() };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-gitlab-event': init.event ?? 'Push Hook',
+    'x-gitlab-event-uuid': init.uuid ?? randomUUID(),
+  };
   if (init.token !== null) headers['x-gitlab-token'] = init.token ?? h.secret;
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   const res = await fetch(`${h.url}/webhooks/gitlab`, { method: 'POST', headers, body: JSON.stringify(payload) });
@@ -34,7 +38,10 @@ describe('POST /webhooks/gitlab', () => {
     compareRoute(before, after, {
       commit: { id: after },
       commits: [{ id: after }],
-      diffs: [diffEntry('config/settings.yml', `@@ -3,2 +3,3 @@\n a: 1\n+postman_key: ${key}\n b: 2`), diffEntry('vendor/x.rb', `@@ -0,0 +1 @@\n+k = "${h.plantKey()}"`)],
+      diffs: [
+        diffEntry('config/settings.yml', `@@ -3,2 +3,3 @@\n a: 1\n+postman_key: ${key}\n b: 2`),
+        diffEntry('vendor/x.rb', `@@ -0,0 +1 @@\n+k = "${h.plantKey()}"`),
+      ],
       compare_timeout: false,
       compare_same_ref: false,
     });
@@ -57,9 +64,17 @@ describe('POST /webhooks/gitlab', () => {
     const before = sha();
     const commits = Array.from({ length: 30 }, () => sha());
     const keys = commits.map(() => h.plantKey());
-    compareRoute(before, commits.at(-1)!, { commit: { id: commits.at(-1) }, commits: commits.map((id) => ({ id })), diffs: [], compare_timeout: false, compare_same_ref: false });
+    compareRoute(before, commits.at(-1)!, {
+      commit: { id: commits.at(-1) },
+      commits: commits.map((id) => ({ id })),
+      diffs: [],
+      compare_timeout: false,
+      compare_same_ref: false,
+    });
     for (const [i, c] of commits.entries()) {
-      h.api.route(`GET /api/v4/projects/42/repository/commits/${c}/diff`, { body: [diffEntry(`lib/f${i}.js`, `@@ -1,1 +1,2 @@\n x\n+const k${i} = "${keys[i]}";`)] });
+      h.api.route(`GET /api/v4/projects/42/repository/commits/${c}/diff`, {
+        body: [diffEntry(`lib/f${i}.js`, `@@ -1,1 +1,2 @@\n x\n+const k${i} = "${keys[i]}";`)],
+      });
     }
     expect((await hook(pushHook({ before, after: commits.at(-1)!, commits, total: 30 }))).status).toBe(202);
     const exposures = await h.exposuresOf(keys.map(sha256));
@@ -79,8 +94,16 @@ describe('POST /webhooks/gitlab', () => {
     const key = h.plantKey();
     const lines = Array.from({ length: 50_000 }, (_, i) => `row ${i},${'y'.repeat(30)}`);
     lines[44_999] = `secret,${key}`;
-    compareRoute(before, after, { commit: { id: after }, commits: [{ id: after }], diffs: [diffEntry('data/dump.csv', '', { too_large: true, collapsed: true })], compare_timeout: false, compare_same_ref: false });
-    h.api.route('GET /api/v4/projects/42/repository/files/data/dump.csv/raw', (req) => (req.query.get('ref') === after ? { body: lines.join('\n') } : { status: 404, body: { message: '404 File Not Found' } }));
+    compareRoute(before, after, {
+      commit: { id: after },
+      commits: [{ id: after }],
+      diffs: [diffEntry('data/dump.csv', '', { too_large: true, collapsed: true })],
+      compare_timeout: false,
+      compare_same_ref: false,
+    });
+    h.api.route('GET /api/v4/projects/42/repository/files/data/dump.csv/raw', (req) =>
+      req.query.get('ref') === after ? { body: lines.join('\n') } : { status: 404, body: { message: '404 File Not Found' } },
+    );
     expect((await hook(pushHook({ before, after }))).status).toBe(202);
     const [exposure] = await h.exposuresOf([sha256(key)]);
     expect(locationOf(exposure!)).toMatchObject({ path: 'data/dump.csv', line: 45_000 });
@@ -98,7 +121,10 @@ describe('POST /webhooks/gitlab', () => {
     compareRoute(before, after, { commit: { id: after }, commits: [], diffs: [], compare_timeout: false, compare_same_ref: false });
     const idempotencyKey = randomUUID();
     expect((await hook(pushHook({ before, after }), { idempotencyKey })).status).toBe(202);
-    expect(await hook(pushHook({ before, after }), { idempotencyKey, uuid: randomUUID() })).toEqual({ status: 200, body: { status: 'duplicate', deliveryId: idempotencyKey } });
+    expect(await hook(pushHook({ before, after }), { idempotencyKey, uuid: randomUUID() })).toEqual({
+      status: 200,
+      body: { status: 'duplicate', deliveryId: idempotencyKey },
+    });
     const uuid = randomUUID();
     const other = { ...pushHook({ before, after }), user_name: 'someone else' };
     expect((await hook(other, { uuid })).status).toBe(202);
@@ -120,11 +146,18 @@ describe('POST /webhooks/gitlab', () => {
   });
 
   it('ignores projects that are not public, and rejects bad tokens and other events', async () => {
-    expect(await hook(pushHook({ before: sha(), after: sha(), visibility: 10 }))).toMatchObject({ status: 202, body: { status: 'ignored', reason: 'not_public' } });
+    expect(await hook(pushHook({ before: sha(), after: sha(), visibility: 10 }))).toMatchObject({
+      status: 202,
+      body: { status: 'ignored', reason: 'not_public' },
+    });
     expect(await hook(pushHook({ before: sha(), after: sha() }), { token: null })).toMatchObject({ status: 401, body: { error: 'missing_token' } });
     expect(await hook(pushHook({ before: sha(), after: sha() }), { token: `${h.secret}x` })).toMatchObject({ status: 401, body: { error: 'invalid_token' } });
     expect(await hook({ object_kind: 'issue' }, { event: 'Issue Hook' })).toMatchObject({ status: 400, body: { error: 'unsupported_event' } });
-    const text = await fetch(`${h.url}/webhooks/gitlab`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-gitlab-token': h.secret, 'x-gitlab-event': 'Push Hook' }, body: 'hi' });
+    const text = await fetch(`${h.url}/webhooks/gitlab`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-gitlab-token': h.secret, 'x-gitlab-event': 'Push Hook' },
+      body: 'hi',
+    });
     expect(text.status).toBe(415);
   });
 });
@@ -149,12 +182,20 @@ describe('POST /secret-detection/gitlab', () => {
     const key = h.plantKey();
     const url = `https://gitlab.com/mike/diaspora/-/raw/${'a'.repeat(40)}/src/app.java`;
     const body = JSON.stringify([{ type: 'postman_api_key', token: key, url }]);
-    const post = (headers: Record<string, string>) => fetch(`${h.url}/secret-detection/gitlab`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const post = (headers: Record<string, string>) =>
+      fetch(`${h.url}/secret-detection/gitlab`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const ok = await post({ 'Gitlab-Public-Key-Identifier': gitlab.keyIdentifier, 'Gitlab-Public-Key-Signature': gitlab.sign(body) });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual([{ token_hash: sha256(key), token_type: 'postman_api_key', label: 'false_positive' }]);
     const [exposure] = await h.exposuresOf([sha256(key)]);
-    expect(locationOf(exposure!)).toEqual({ source: 'gitlab', kind: 'partner_alert', url, repository: 'mike/diaspora', commit: 'a'.repeat(40), path: 'src/app.java' });
+    expect(locationOf(exposure!)).toEqual({
+      source: 'gitlab',
+      kind: 'partner_alert',
+      url,
+      repository: 'mike/diaspora',
+      commit: 'a'.repeat(40),
+      path: 'src/app.java',
+    });
     const forged = await post({ 'Gitlab-Public-Key-Identifier': gitlab.keyIdentifier, 'Gitlab-Public-Key-Signature': gitlab.sign(`${body}\n`) });
     expect(forged.status).toBe(401);
     expect(await forged.json()).toMatchObject({ error: 'invalid_signature' });

@@ -45,7 +45,16 @@ export function pushHook(init: { before: string; after: string; commits?: string
       visibility_level: init.visibility ?? 20,
       default_branch: 'main',
     },
-    commits: commits.slice(0, 20).map((id) => ({ id, message: 'change', timestamp: '2026-11-26T10:00:00+00:00', url: `https://gitlab.example.com/mike/diaspora/-/commit/${id}`, author: { name: 'J', email: 'j@example.com' }, added: [], modified: [], removed: [] })),
+    commits: commits.slice(0, 20).map((id) => ({
+      id,
+      message: 'change',
+      timestamp: '2026-11-26T10:00:00+00:00',
+      url: `https://gitlab.example.com/mike/diaspora/-/commit/${id}`,
+      author: { name: 'J', email: 'j@example.com' },
+      added: [],
+      modified: [],
+      removed: [],
+    })),
     total_commits_count: init.total ?? commits.length,
     repository: { name: 'Diaspora', homepage: 'https://gitlab.example.com/mike/diaspora' },
   };

@@ -83,13 +83,22 @@ describe('GitLab project made public (system hook)', () => {
       line: 2,
     });
     expect(payloadOf(exposure!)).toMatchObject({ ruleId: 'postman-api-key' });
-    expect(await jobWhen(scanJobId('gitlab', res.uuid))).toMatchObject({ status: 'done', provider: 'gitlab', target: 'acme/tools', counts: { exposures: 1 }, progress: { commits: 3 } });
+    expect(await jobWhen(scanJobId('gitlab', res.uuid))).toMatchObject({
+      status: 'done',
+      provider: 'gitlab',
+      target: 'acme/tools',
+      counts: { exposures: 1 },
+      progress: { commits: 3 },
+    });
     // a later update (a description edit) of a project that is already public
     expect((await systemHook(projectUpdate('public'))).body).toMatchObject({ status: 'ignored', reason: 'already_public' });
   });
 
   it('acknowledges other system events without acting, and rejects a bad token', async () => {
-    expect((await systemHook({ event_name: 'user_create', name: 'x', email: 'x@example.com', user_id: 3 })).body).toMatchObject({ status: 'ignored', reason: 'unhandled_system_event' });
+    expect((await systemHook({ event_name: 'user_create', name: 'x', email: 'x@example.com', user_id: 3 })).body).toMatchObject({
+      status: 'ignored',
+      reason: 'unhandled_system_event',
+    });
     const res = await fetch(`${h.url}/webhooks/gitlab`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-gitlab-event': 'System Hook', 'x-gitlab-token': 'wrong-token-wrong-token' },

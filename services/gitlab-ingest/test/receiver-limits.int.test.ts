@@ -47,10 +47,12 @@ function upload(length: number, headers: Record<string, string>, everyMs = 5): U
     req.on('error', reject);
   });
   answered.catch(() => {});
-  const closed = new Promise<number>((resolve) => req.on('close', () => {
-    clearInterval(timer);
-    resolve(sent);
-  }));
+  const closed = new Promise<number>((resolve) =>
+    req.on('close', () => {
+      clearInterval(timer);
+      resolve(sent);
+    }),
+  );
   return { answered, closed, abort: () => req.destroy() };
 }
 
@@ -90,7 +92,11 @@ describe('receiver limits', () => {
     const refused = upload(2 * 1024 * 1024, { 'x-gitlab-token': h.secret });
     expect(await refused.answered).toMatchObject({ status: 503, retryAfter: '5', connection: 'close' });
     // Small bodies need no slot.
-    const small = await fetch(`${h.url}/webhooks/gitlab`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gitlab-event': 'Push Hook', 'x-gitlab-token': h.secret }, body: '{}' });
+    const small = await fetch(`${h.url}/webhooks/gitlab`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-gitlab-event': 'Push Hook', 'x-gitlab-token': h.secret },
+      body: '{}',
+    });
     expect(small.status).toBe(400);
     slow.abort();
     await slow.closed;

@@ -41,7 +41,11 @@ export async function bootstrap({ teams, users, keys }: Repositories, revoker: R
     if (!existing.bootstrap) await keys.markBootstrap(existing._id);
     const usable = existing.status === 'enabled' && (!existing.expiresAt || existing.expiresAt > now);
     if (usable) logger.info({ keyId: existing._id }, 'bootstrap admin key exists');
-    else logger.warn({ keyId: existing._id, status: existing.status }, 'the bootstrap admin key is not usable and stays so; set a new KEYGUARD_BOOTSTRAP_ADMIN_KEY to create another');
+    else
+      logger.warn(
+        { keyId: existing._id, status: existing.status },
+        'the bootstrap admin key is not usable and stays so; set a new KEYGUARD_BOOTSTRAP_ADMIN_KEY to create another',
+      );
   } else {
     const admin = await users.ensure(DEFAULT_TEAM_ID, options.adminEmail, { _id: newId('usr'), name: options.adminName, createdAt: now }, 'super_admin');
     const team = (await teams.findById(DEFAULT_TEAM_ID))!;
@@ -73,10 +77,7 @@ export async function bootstrap({ teams, users, keys }: Repositories, revoker: R
   }
   const earlier = await keys.liveBootstrapIdsExcept(hash);
   if (earlier.length > 0) {
-    const revoked = await revoker.revokeMany(
-      earlier,
-      { reason: 'admin', actor: bootstrapActor },
-    );
+    const revoked = await revoker.revokeMany(earlier, { reason: 'admin', actor: bootstrapActor });
     logger.warn({ keyIds: revoked.map((k) => k._id) }, 'KEYGUARD_BOOTSTRAP_ADMIN_KEY changed: the earlier bootstrap admin key is revoked');
   }
 }

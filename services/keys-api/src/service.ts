@@ -2,7 +2,15 @@ import { createKafka, createPublisher, ensureTopics, kafkaReadiness, runConsumer
 import { createEnvelope, KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
 import { createExpirySweeper, createKeyStatePublisher, createRevoker, type KeyStatePublisher } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
-import { createHttpServer, createLifecycle, createMetrics, exposureToRevocationHistogram, type FastifyInstance, listenOps, metricsPortFor } from '@keyguard/runtime';
+import {
+  createHttpServer,
+  createLifecycle,
+  createMetrics,
+  exposureToRevocationHistogram,
+  type FastifyInstance,
+  listenOps,
+  metricsPortFor,
+} from '@keyguard/runtime';
 import { createSecretBox } from '@keyguard/seal';
 import { connectStore, createChannelDeliveryRepository, createChannelRepository, createMarkerRepository, repositoriesOf, type Store } from '@keyguard/store';
 import { createVerifier } from '@keyguard/verify';
@@ -69,7 +77,15 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
     // keys-api's own verifier answers POST /keys/verify; what this process changes it knows at once.
-    const verifier = createVerifier({ brokers: config.KAFKA_BROKERS, kafka, topic: keyStateTopic, usageTopic: keyUsageTopic, revokedFile: false, logger, clientId: service });
+    const verifier = createVerifier({
+      brokers: config.KAFKA_BROKERS,
+      kafka,
+      topic: keyStateTopic,
+      usageTopic: keyUsageTopic,
+      revokedFile: false,
+      logger,
+      clientId: service,
+    });
     lifecycle.onStop('verifier', () => verifier.close());
     const keyState = createKeyStatePublisher({ store, publisher, logger, topic: keyStateTopic, onPublished: (states) => verifier.remember(states) });
     const metrics = createMetrics(service);
@@ -150,7 +166,12 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       deprovisioner: createDeprovisioner(repos, revoker),
       oidc:
         config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET
-          ? createOidc({ issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, ...(config.OIDC_GROUPS_CLAIM ? { extraScope: config.OIDC_GROUPS_CLAIM } : {}) })
+          ? createOidc({
+              issuer: config.OIDC_ISSUER,
+              clientId: config.OIDC_CLIENT_ID,
+              clientSecret: config.OIDC_CLIENT_SECRET,
+              ...(config.OIDC_GROUPS_CLAIM ? { extraScope: config.OIDC_GROUPS_CLAIM } : {}),
+            })
           : null,
     };
     await registerApi(app, ctx);

@@ -34,7 +34,10 @@ describe('the API contract', () => {
       for (const [method, operation] of Object.entries(methods)) {
         const statuses = Object.keys(operation.responses);
         // Single sign-on's two endpoints succeed with a redirect (302) to the provider and back to the dashboard.
-        expect(statuses.some((s) => s.startsWith('2') || s === '302'), `${method} ${path} has a 2xx (or a 302 redirect)`).toBe(true);
+        expect(
+          statuses.some((s) => s.startsWith('2') || s === '302'),
+          `${method} ${path} has a 2xx (or a 302 redirect)`,
+        ).toBe(true);
         const open = Array.isArray(operation.security) && operation.security.length === 0;
         if (!open) expect(statuses, `${method} ${path} documents 401`).toContain('401');
         for (const status of statuses.filter((s) => s !== '204' && s !== '302')) {

@@ -28,7 +28,13 @@ const location = (n: number): ExposureRecord['location'] => ({
 /** What the policy records when a team key is found with auto-revoke off: an open finding, the key marked exposed. */
 async function expose(keyId: string, raw: string, at = [1]) {
   const tokenHash = hashApiKey(raw);
-  const records = at.map((n) => ({ tokenHash, ruleId: 'postman-api-key', redacted: `PMAK-…${raw.slice(-4)}`, confidence: 'high' as const, location: location(n) }));
+  const records = at.map((n) => ({
+    tokenHash,
+    ruleId: 'postman-api-key',
+    redacted: `PMAK-…${raw.slice(-4)}`,
+    confidence: 'high' as const,
+    location: location(n),
+  }));
   await createFindingRecorder(api.store).recordExposures(records, new Map([[tokenHash, { keyId, teamId: 'team_default', revoked: false }]]));
   await api.store.collections.apiKeys.updateOne(
     { _id: keyId },
@@ -170,7 +176,9 @@ describe('documents and assets', () => {
     const doc = await api.call('GET', '/api/v1/openapi.json', { key: null });
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/keys', '/keys/revoke-all', '/exposures', '/findings/{id}', '/settings', '/audit', '/session', '/users']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/keys', '/keys/revoke-all', '/exposures', '/findings/{id}', '/settings', '/audit', '/session', '/users']),
+    );
     const root = await api.call('GET', '/', { key: null });
     expect(root.status).toBe(200);
     expect(root.body).toContain('not built');

@@ -23,7 +23,13 @@ describe('GET /api/v1/insights (rollups kept by the writes that change findings)
     const key = await api.store.collections.apiKeys.findOne({ _id: created.body.id });
     const repo = createFindingRecorder(api.store, { teamOf: () => teamId });
     const detectedAt = new Date(Date.now() - 90_000);
-    const ours = { tokenHash: key!.hash, ruleId: 'postman-api-key', redacted: 'PMAK-…', confidence: 'high' as const, location: { source: 'github' as const, kind: 'commit', url: 'https://github.com/o/r', detectedAt } };
+    const ours = {
+      tokenHash: key!.hash,
+      ruleId: 'postman-api-key',
+      redacted: 'PMAK-…',
+      confidence: 'high' as const,
+      location: { source: 'github' as const, kind: 'commit', url: 'https://github.com/o/r', detectedAt },
+    };
     const foreign = { ...ours, tokenHash: sha(randomPmak()), location: { source: 'postman' as const, kind: 'partner_alert', url: '', detectedAt } };
     const matches = new Map([[key!.hash, { keyId: key!._id, teamId, revoked: false }]]);
     await repo.recordExposures([ours, foreign], matches);
@@ -38,7 +44,9 @@ describe('GET /api/v1/insights (rollups kept by the writes that change findings)
     expect((await api.call('POST', `/api/v1/keys/${key!._id}/revoke`)).status).toBe(200);
     expect((await api.call('POST', `/api/v1/keys/${key!._id}/revoke`)).status).toBeLessThan(500);
     for (let i = 0; i < 2; i++) {
-      expect((await api.call('PATCH', `/api/v1/findings/${findingIdFor(foreign.tokenHash)}`, { body: { status: 'resolved', resolution: 'false_positive' } })).status).toBe(200);
+      expect(
+        (await api.call('PATCH', `/api/v1/findings/${findingIdFor(foreign.tokenHash)}`, { body: { status: 'resolved', resolution: 'false_positive' } })).status,
+      ).toBe(200);
     }
 
     insights = (await api.call('GET', '/api/v1/insights')).body;

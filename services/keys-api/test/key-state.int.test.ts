@@ -18,11 +18,14 @@ afterAll(async () => {
 /** Every state record of the key with this raw value, in the order the topic holds them. */
 async function statesOf(topic: string, raw: string, atLeast = 1) {
   const hash = hashApiKey(raw);
-  const read = await eventually(async () => {
-    const all = await readAll(api.kafka, topic);
-    const mine = all.filter((m) => m.key === hash);
-    return mine.length >= atLeast && mine;
-  }, { what: `${atLeast} state record(s)` });
+  const read = await eventually(
+    async () => {
+      const all = await readAll(api.kafka, topic);
+      const mine = all.filter((m) => m.key === hash);
+      return mine.length >= atLeast && mine;
+    },
+    { what: `${atLeast} state record(s)` },
+  );
   return read.map((m) => KeyState.parse(m.json));
 }
 
@@ -70,20 +73,36 @@ describe('key state on keyguard.key-state.v1', () => {
     const material = issueApiKey();
     const me = await api.call('GET', '/api/v1/me');
     await api.store.collections.apiKeys.insertOne({
-      _id: newId('key'), hash: material.hash, preview: material.preview, name: 'old key', teamId: 'team_default', createdBy: me.body.id,
-      createdAt: new Date(), expiresAt: null, lastUsedAt: null, status: 'disabled', revokedAt: null, revocation: null, exposure: null,
+      _id: newId('key'),
+      hash: material.hash,
+      preview: material.preview,
+      name: 'old key',
+      teamId: 'team_default',
+      createdBy: me.body.id,
+      createdAt: new Date(),
+      expiresAt: null,
+      lastUsedAt: null,
+      status: 'disabled',
+      revokedAt: null,
+      revocation: null,
+      exposure: null,
     });
     const second = await startApi({}, { dbName: api.dbName, keyEvents: api.keyEvents, adminKey: api.adminKey, keyState: other });
     try {
       const total = await api.store.collections.apiKeys.countDocuments();
-      const read = await eventually(async () => {
-        const all = await readAll(second.kafka, other);
-        return new Set(all.map((m) => m.key)).size >= total && all;
-      }, { what: 'every key on the new topic' });
+      const read = await eventually(
+        async () => {
+          const all = await readAll(second.kafka, other);
+          return new Set(all.map((m) => m.key)).size >= total && all;
+        },
+        { what: 'every key on the new topic' },
+      );
       const old = read.find((m) => m.key === material.hash);
       expect(KeyState.parse(old!.json)).toMatchObject({ status: 'disabled', version: 0 });
       // The marker is written once the backfill's last batch is settled, a moment after its message is readable.
-      await eventually(async () => (await second.store.collections.markers.countDocuments({ _id: `key-state-backfill:${other}` })) === 1, { what: 'the backfill marker' });
+      await eventually(async () => (await second.store.collections.markers.countDocuments({ _id: `key-state-backfill:${other}` })) === 1, {
+        what: 'the backfill marker',
+      });
     } finally {
       await second.stop(false);
     }
@@ -98,7 +117,11 @@ describe('key usage reported by verifiers', () => {
     const at = (s: number) => new Date(Date.UTC(2030, 0, 1, 0, 0, s)).toISOString();
     const report = (s: number) => ({
       key: id,
-      value: createEnvelope('key.used', { keyId: id, teamId: 'team_default', count: 3, firstUsedAt: at(s - 1), lastUsedAt: at(s), verifier: 'test' }, { source: 'test' }),
+      value: createEnvelope(
+        'key.used',
+        { keyId: id, teamId: 'team_default', count: 3, firstUsedAt: at(s - 1), lastUsedAt: at(s), verifier: 'test' },
+        { source: 'test' },
+      ),
     });
     await publisher.publish(api.keyUsage, [report(10), report(30), report(20)]);
     await eventually(async () => (await api.call('GET', `/api/v1/keys/${id}`)).body.lastUsedAt === at(30), { what: 'lastUsedAt from the reports' });

@@ -123,7 +123,14 @@ describe('keys', () => {
     const created = await api.call('POST', '/api/v1/keys', { body: { name: 'ci', expiresAt } });
     expect(created.status).toBe(201);
     expect(created.body.key).toMatch(PMAK);
-    expect(created.body).toMatchObject({ name: 'ci', status: 'enabled', preview: `PMAK-…${created.body.key.slice(-4)}`, expiresAt, revocation: null, exposure: null });
+    expect(created.body).toMatchObject({
+      name: 'ci',
+      status: 'enabled',
+      preview: `PMAK-…${created.body.key.slice(-4)}`,
+      expiresAt,
+      revocation: null,
+      exposure: null,
+    });
     expect(created.body.createdBy).toMatchObject({ name: expect.any(String), email: expect.any(String) });
     const fetched = await api.call('GET', `/api/v1/keys/${created.body.id}`);
     expect(fetched.body.key).toBeUndefined();

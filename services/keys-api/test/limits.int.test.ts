@@ -34,7 +34,13 @@ const location = (n: number): ExposureRecord['location'] => ({
 /** What the policy records for a team key found at these places (with auto-revoke off). */
 async function expose(keyId: string, raw: string, places: number[]) {
   const tokenHash = hashApiKey(raw);
-  const records = places.map((n) => ({ tokenHash, ruleId: 'postman-api-key', redacted: `PMAK-…${raw.slice(-4)}`, confidence: 'high' as const, location: location(n) }));
+  const records = places.map((n) => ({
+    tokenHash,
+    ruleId: 'postman-api-key',
+    redacted: `PMAK-…${raw.slice(-4)}`,
+    confidence: 'high' as const,
+    location: location(n),
+  }));
   await createFindingRecorder(api.store).recordExposures(records, new Map([[tokenHash, { keyId, teamId: 'team_default', revoked: false }]]));
   await api.store.collections.apiKeys.updateOne(
     { _id: keyId },
@@ -95,8 +101,19 @@ describe('caps', () => {
     const now = new Date();
     await api.store.collections.apiKeys.insertMany(
       Array.from({ length: 99 }, (_, i) => ({
-        _id: newId('key'), hash: hashApiKey(randomPmak()), preview: 'PMAK-…0000', name: `filler ${i}`, teamId: 'team_default', createdBy: member.id,
-        createdAt: now, expiresAt: null, lastUsedAt: null, status: 'enabled' as const, revokedAt: null, revocation: null, exposure: null,
+        _id: newId('key'),
+        hash: hashApiKey(randomPmak()),
+        preview: 'PMAK-…0000',
+        name: `filler ${i}`,
+        teamId: 'team_default',
+        createdBy: member.id,
+        createdAt: now,
+        expiresAt: null,
+        lastUsedAt: null,
+        status: 'enabled' as const,
+        revokedAt: null,
+        revocation: null,
+        exposure: null,
       })),
     );
     const refused = await api.call('POST', '/api/v1/keys', { key: member.key, body: { name: 'one too many' } });
@@ -108,7 +125,7 @@ describe('caps', () => {
     expect((await api.call('POST', '/api/v1/keys', { key: member.key, body: { name: 'room again' } })).status).toBe(201);
   });
 
-  it("a finding keeps its latest 100 locations and 100 history entries, and counts every place", async () => {
+  it('a finding keeps its latest 100 locations and 100 history entries, and counts every place', async () => {
     const created = await api.call('POST', '/api/v1/keys', { body: { name: 'found everywhere' } });
     const places = Array.from({ length: 150 }, (_, i) => i + 1);
     const findingId = await expose(created.body.id, created.body.key, places.slice(0, 60));

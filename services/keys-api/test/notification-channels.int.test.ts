@@ -10,7 +10,9 @@ let member: string;
 beforeAll(async () => {
   api = await startApi({ KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: 'true', KEYGUARD_CHANNEL_ENCRYPTION_KEY: encryptionKey, KEYGUARD_DIGEST_WINDOW_MS: '120000' });
   strict = await startApi({ KEYGUARD_CHANNEL_ENCRYPTION_KEY: encryptionKey });
-  const created = await api.call('POST', '/api/v1/users', { body: { email: `member.${randomBytes(3).toString('hex')}@example.test`, name: 'Member', role: 'member' } });
+  const created = await api.call('POST', '/api/v1/users', {
+    body: { email: `member.${randomBytes(3).toString('hex')}@example.test`, name: 'Member', role: 'member' },
+  });
   member = created.body.key.key;
 });
 afterAll(async () => {
@@ -20,9 +22,16 @@ afterAll(async () => {
 
 describe('notification channels', () => {
   it('creates a channel and shows its signing secret once, stored only encrypted', async () => {
-    const created = await api.call('POST', '/api/v1/notification-channels', { body: { type: 'webhook', url: 'http://127.0.0.1:9/hook', events: ['exposure.detected', 'key.revoked', 'exposure.detected'] } });
+    const created = await api.call('POST', '/api/v1/notification-channels', {
+      body: { type: 'webhook', url: 'http://127.0.0.1:9/hook', events: ['exposure.detected', 'key.revoked', 'exposure.detected'] },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: expect.stringMatching(/^nch_/), type: 'webhook', url: 'http://127.0.0.1:9/hook', events: ['exposure.detected', 'key.revoked'] });
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^nch_/),
+      type: 'webhook',
+      url: 'http://127.0.0.1:9/hook',
+      events: ['exposure.detected', 'key.revoked'],
+    });
     expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     const list = await api.call('GET', '/api/v1/notification-channels');
     expect(list.body.items).toEqual([expect.objectContaining({ id: created.body.id })]);
@@ -33,7 +42,9 @@ describe('notification channels', () => {
   });
 
   it('updates, test-sends (a queued delivery with its status in the log) and deletes', async () => {
-    const { body: channel } = await api.call('POST', '/api/v1/notification-channels', { body: { type: 'slack', url: 'http://127.0.0.1:9/slack', events: ['finding.created'] } });
+    const { body: channel } = await api.call('POST', '/api/v1/notification-channels', {
+      body: { type: 'slack', url: 'http://127.0.0.1:9/slack', events: ['finding.created'] },
+    });
     const patched = await api.call('PATCH', `/api/v1/notification-channels/${channel.id}`, { body: { events: ['finding.created', 'finding.resolved'] } });
     expect(patched.body.events).toEqual(['finding.created', 'finding.resolved']);
     const test = await api.call('POST', `/api/v1/notification-channels/${channel.id}/test`);
@@ -50,7 +61,10 @@ describe('notification channels', () => {
 
   it('refuses bad input with a reason: scheme, unknown events, private addresses without the operator setting', async () => {
     const post = (target: Api, body: unknown) => target.call('POST', '/api/v1/notification-channels', { body });
-    expect(await post(api, { type: 'webhook', url: 'ftp://example.test/', events: ['key.revoked'] })).toMatchObject({ status: 400, body: { error: 'invalid_channel_url', message: 'url: only http and https URLs are allowed' } });
+    expect(await post(api, { type: 'webhook', url: 'ftp://example.test/', events: ['key.revoked'] })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_channel_url', message: 'url: only http and https URLs are allowed' },
+    });
     expect((await post(api, { type: 'webhook', url: 'https://example.test/', events: ['key.created'] })).status).toBe(400);
     expect((await post(api, { type: 'webhook', url: 'https://example.test/', events: [] })).status).toBe(400);
     for (const url of ['http://127.0.0.1:8080/', 'http://localhost/', 'http://169.254.169.254/latest', 'http://10.0.0.7/', 'http://[::1]/']) {
@@ -62,7 +76,10 @@ describe('notification channels', () => {
 
   it('is for team admins only', async () => {
     expect((await api.call('GET', '/api/v1/notification-channels', { key: member })).status).toBe(403);
-    expect((await api.call('POST', '/api/v1/notification-channels', { key: member, body: { type: 'webhook', url: 'http://127.0.0.1:9/', events: ['key.revoked'] } })).status).toBe(403);
+    expect(
+      (await api.call('POST', '/api/v1/notification-channels', { key: member, body: { type: 'webhook', url: 'http://127.0.0.1:9/', events: ['key.revoked'] } }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -70,11 +87,16 @@ describe('alert settings', () => {
   it('security contacts and the digest window (unset until an admin sets it; null goes back to the operator default)', async () => {
     const before = await api.call('GET', '/api/v1/settings');
     expect(before.body).toMatchObject({ securityContacts: [], digestWindowMs: null, digestWindowDefaultMs: 120_000, relayThirdPartyTokens: false });
-    const set = await api.call('PATCH', '/api/v1/settings', { body: { securityContacts: ['Sec@Example.test', 'sec@example.test', 'soc@example.test'], digestWindowMs: 600_000 } });
+    const set = await api.call('PATCH', '/api/v1/settings', {
+      body: { securityContacts: ['Sec@Example.test', 'sec@example.test', 'soc@example.test'], digestWindowMs: 600_000 },
+    });
     expect(set.body).toMatchObject({ securityContacts: ['sec@example.test', 'soc@example.test'], digestWindowMs: 600_000 });
     expect((await api.call('PATCH', '/api/v1/settings', { body: { securityContacts: ['not an email'] } })).status).toBe(400);
     expect((await api.call('PATCH', '/api/v1/settings', { body: { digestWindowMs: 10 } })).status).toBe(400);
-    expect((await api.call('PATCH', '/api/v1/settings', { body: { digestWindowMs: null } })).body).toMatchObject({ digestWindowMs: null, securityContacts: ['sec@example.test', 'soc@example.test'] });
+    expect((await api.call('PATCH', '/api/v1/settings', { body: { digestWindowMs: null } })).body).toMatchObject({
+      digestWindowMs: null,
+      securityContacts: ['sec@example.test', 'soc@example.test'],
+    });
   });
 
   it('turning relayThirdPartyTokens on explains what it does and needs confirm', async () => {
@@ -93,7 +115,9 @@ describe('without an encryption key', () => {
   it('answers 409 naming the missing setting (an operator must set it)', async () => {
     const bare = await startApi({ KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: 'true' });
     try {
-      const answer = await bare.call('POST', '/api/v1/notification-channels', { body: { type: 'webhook', url: 'http://127.0.0.1:9/', events: ['key.revoked'] } });
+      const answer = await bare.call('POST', '/api/v1/notification-channels', {
+        body: { type: 'webhook', url: 'http://127.0.0.1:9/', events: ['key.revoked'] },
+      });
       expect(answer).toMatchObject({ status: 409, body: { error: 'channels_unavailable' } });
       expect(answer.body.message).toContain('KEYGUARD_CHANNEL_ENCRYPTION_KEY');
     } finally {

@@ -6,7 +6,9 @@ const base = { KAFKA_BROKERS: '127.0.0.1:9092', MONGODB_URI: 'mongodb://127.0.0.
 describe('single sign-on settings', () => {
   it('takes all three OIDC settings, or none', () => {
     expect(Config.parse(base).OIDC_ISSUER).toBeUndefined();
-    expect(Config.parse({ ...base, OIDC_ISSUER: 'https://acme.okta.com', OIDC_CLIENT_ID: 'kg', OIDC_CLIENT_SECRET: 's' }).OIDC_ISSUER).toBe('https://acme.okta.com');
+    expect(Config.parse({ ...base, OIDC_ISSUER: 'https://acme.okta.com', OIDC_CLIENT_ID: 'kg', OIDC_CLIENT_SECRET: 's' }).OIDC_ISSUER).toBe(
+      'https://acme.okta.com',
+    );
   });
 
   it('names the missing settings when only some are set, and a bad issuer', () => {

@@ -30,12 +30,22 @@ describe('POST /api/v1/scans', () => {
     });
     const [message] = await waitForMessages(api.kafka, api.scanRequests);
     expect(message!.key).toBe('github:octo/hello');
-    expect(ScanRequested.parse(message!.json).payload).toMatchObject({ jobId: res.body.id, provider: 'github', kind: 'history', target: 'octo/hello', reason: 'on_demand' });
+    expect(ScanRequested.parse(message!.json).payload).toMatchObject({
+      jobId: res.body.id,
+      provider: 'github',
+      kind: 'history',
+      target: 'octo/hello',
+      reason: 'on_demand',
+    });
 
     // what the ingest worker writes as it goes is what GET shows
     const jobs = createScanJobRepository(api.store);
     await jobs.start(res.body.id);
-    await jobs.checkpoint(res.body.id, { progress: { commits: 120, bytes: 4096 }, counts: { exposures: 2, secrets: 1 }, cursor: { tips: ['a'], commits: 120 } });
+    await jobs.checkpoint(res.body.id, {
+      progress: { commits: 120, bytes: 4096 },
+      counts: { exposures: 2, secrets: 1 },
+      cursor: { tips: ['a'], commits: 120 },
+    });
     const running = await api.call('GET', `/api/v1/scans/${res.body.id}`);
     expect(running).toMatchObject({ status: 200, body: { status: 'running', progress: { commits: 120, bytes: 4096 }, counts: { exposures: 2, secrets: 1 } } });
     expect(running.body).not.toHaveProperty('cursor');

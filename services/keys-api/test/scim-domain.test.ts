@@ -5,9 +5,18 @@ import { scimLookup } from '../src/domain/scim-filter.js';
 
 describe('SCIM identity', () => {
   it('takes the primary email, else the first, else an email-shaped userName; the display name, else given + family name', () => {
-    const a = identityOf(ScimUserInput.parse({ userName: 'Ada@Example.COM', emails: [{ value: 'other@example.com' }, { value: 'Work@Example.com', primary: 'True' }] }));
-    expect(a).toMatchObject({ email: 'work@example.com', name: 'Ada@Example.COM', active: true, scim: { userName: 'Ada@Example.COM', userNameKey: 'ada@example.com' } });
-    const b = identityOf(ScimUserInput.parse({ userName: 'ada', emails: [{ value: 'ada@example.com' }], name: { givenName: 'Ada', familyName: 'Lovelace' }, active: 'False' }));
+    const a = identityOf(
+      ScimUserInput.parse({ userName: 'Ada@Example.COM', emails: [{ value: 'other@example.com' }, { value: 'Work@Example.com', primary: 'True' }] }),
+    );
+    expect(a).toMatchObject({
+      email: 'work@example.com',
+      name: 'Ada@Example.COM',
+      active: true,
+      scim: { userName: 'Ada@Example.COM', userNameKey: 'ada@example.com' },
+    });
+    const b = identityOf(
+      ScimUserInput.parse({ userName: 'ada', emails: [{ value: 'ada@example.com' }], name: { givenName: 'Ada', familyName: 'Lovelace' }, active: 'False' }),
+    );
     expect(b).toMatchObject({ email: 'ada@example.com', name: 'Ada Lovelace', active: false });
     expect(() => identityOf(ScimUserInput.parse({ userName: 'ada' }))).toThrow(ScimProblem);
   });
@@ -31,7 +40,10 @@ describe('SCIM filters', () => {
   it('turns eq on indexed attributes into a lookup, evaluates anything else, and refuses what does not parse', () => {
     expect(scimLookup(undefined, ['userName'])).toEqual({ kind: 'all' });
     expect(scimLookup('UserName eq "a@b.c"', ['userName', 'externalId'])).toEqual({ kind: 'indexed', where: { userName: 'a@b.c' } });
-    expect(scimLookup('userName eq "a@b.c" and externalId eq "x"', ['userName', 'externalId'])).toEqual({ kind: 'indexed', where: { userName: 'a@b.c', externalId: 'x' } });
+    expect(scimLookup('userName eq "a@b.c" and externalId eq "x"', ['userName', 'externalId'])).toEqual({
+      kind: 'indexed',
+      where: { userName: 'a@b.c', externalId: 'x' },
+    });
     const other = scimLookup('displayName sw "Ada"', ['userName']);
     expect(other.kind).toBe('test');
     if (other.kind === 'test') expect([{ displayName: 'Ada L' }, { displayName: 'Bob' }].filter(other.matches)).toHaveLength(1);

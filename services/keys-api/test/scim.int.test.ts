@@ -64,7 +64,10 @@ describe('SCIM API keys', () => {
     const listed = await api.call('GET', '/api/v1/scim-tokens');
     expect(listed.status).toBe(200);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
-    expect(listed.body.items.find((t: { id: string }) => t.id === created.body.id)).toMatchObject({ name: 'Entra ID', createdBy: { email: 'admin@keyguard.local' } });
+    expect(listed.body.items.find((t: { id: string }) => t.id === created.body.id)).toMatchObject({
+      name: 'Entra ID',
+      createdBy: { email: 'admin@keyguard.local' },
+    });
 
     expect((await api.call('DELETE', `/api/v1/scim-tokens/${created.body.id}`)).status).toBe(204);
     expectScimError(await scimCall('GET', '/Users', undefined, created.body.token), 401);
@@ -89,7 +92,12 @@ describe('SCIM discovery', () => {
     const config = await scimCall('GET', '/ServiceProviderConfig');
     expect(config.status).toBe(200);
     expect(config.headers.get('content-type')).toMatch(/^application\/scim\+json/);
-    expect(config.body).toMatchObject({ patch: { supported: true }, bulk: { supported: false }, filter: { supported: true }, authenticationSchemes: [{ type: 'oauthbearertoken' }] });
+    expect(config.body).toMatchObject({
+      patch: { supported: true },
+      bulk: { supported: false },
+      filter: { supported: true },
+      authenticationSchemes: [{ type: 'oauthbearertoken' }],
+    });
     const types = await scimCall('GET', '/ResourceTypes');
     expect(types.body.Resources.map((t: { endpoint: string }) => t.endpoint)).toEqual(['/Users', '/Groups']);
     expect((await scimCall('GET', '/ResourceTypes/User')).body.schema).toBe(User);
@@ -127,7 +135,14 @@ describe("Okta's SCIM 2.0 test sequence", () => {
     const created = await scimCall('POST', '/Users', body);
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(created.body.meta.location);
-    expect(created.body).toMatchObject({ schemas: [User], userName, active: true, displayName: 'Ada Lovelace', name: { givenName: 'Ada', familyName: 'Lovelace' }, emails: [{ value: userName, primary: true }] });
+    expect(created.body).toMatchObject({
+      schemas: [User],
+      userName,
+      active: true,
+      displayName: 'Ada Lovelace',
+      name: { givenName: 'Ada', familyName: 'Lovelace' },
+      emails: [{ value: userName, primary: true }],
+    });
     expect(JSON.stringify(created.body)).not.toContain(body.password);
     const id = created.body.id as string;
 
@@ -170,14 +185,26 @@ describe("Okta's SCIM 2.0 test sequence", () => {
     expect((await api.call('GET', '/api/v1/me', { key: member.key })).status).toBe(401);
     const key = await api.call('GET', `/api/v1/keys/${member.keyId}`);
     expect(key.body).toMatchObject({ status: 'revoked', revocation: { reason: 'deprovisioned', actor: { type: 'system', id: scim.id, name: 'SCIM: Okta' } } });
-    const events = (await readAll(api.kafka, api.keyEvents)).map((m) => m.json as { type: string; payload: { keyId: string; reason: string; owner: { email: string } } });
-    expect(events.find((e) => e.type === 'key.revoked' && e.payload.keyId === member.keyId)?.payload).toMatchObject({ reason: 'deprovisioned', owner: { email: member.email } });
+    const events = (await readAll(api.kafka, api.keyEvents)).map(
+      (m) => m.json as { type: string; payload: { keyId: string; reason: string; owner: { email: string } } },
+    );
+    expect(events.find((e) => e.type === 'key.revoked' && e.payload.keyId === member.keyId)?.payload).toMatchObject({
+      reason: 'deprovisioned',
+      owner: { email: member.email },
+    });
     const audit = await api.call('GET', '/api/v1/audit?action=user.deactivated');
-    expect(audit.body.items.find((e: { target: { id: string } }) => e.target.id === member.userId)).toMatchObject({ actor: { type: 'system', id: scim.id }, details: { revokedKeys: 1, endedSessions: 1 } });
+    expect(audit.body.items.find((e: { target: { id: string } }) => e.target.id === member.userId)).toMatchObject({
+      actor: { type: 'system', id: scim.id },
+      details: { revokedKeys: 1, endedSessions: 1 },
+    });
 
     // The provider repeats itself: nothing is revoked twice.
-    expect((await scimCall('PATCH', `/Users/${member.userId}`, { schemas: [PatchOp], Operations: [{ op: 'replace', value: { active: false } }] })).status).toBe(200);
-    const again = (await readAll(api.kafka, api.keyEvents)).filter((m) => (m.json as { type: string; payload: { keyId: string } }).payload.keyId === member.keyId);
+    expect((await scimCall('PATCH', `/Users/${member.userId}`, { schemas: [PatchOp], Operations: [{ op: 'replace', value: { active: false } }] })).status).toBe(
+      200,
+    );
+    const again = (await readAll(api.kafka, api.keyEvents)).filter(
+      (m) => (m.json as { type: string; payload: { keyId: string } }).payload.keyId === member.keyId,
+    );
     expect(again).toHaveLength(1);
   });
 });
@@ -221,7 +248,11 @@ describe("Microsoft Entra ID's SCIM validator sequence", () => {
     expect(off.status).toBe(200);
     expect(off.body.active).toBe(false);
 
-    expectScimError(await scimCall('PATCH', `/Users/${id}`, { schemas: [PatchOp], Operations: [{ op: 'Move', path: 'active', value: true }] }), 400, 'invalidValue');
+    expectScimError(
+      await scimCall('PATCH', `/Users/${id}`, { schemas: [PatchOp], Operations: [{ op: 'Move', path: 'active', value: true }] }),
+      400,
+      'invalidValue',
+    );
     expectScimError(await scimCall('PATCH', `/Users/${id}`, { Operations: [{ op: 'replace', path: 'active', value: true }] }), 400);
     expectScimError(await scimCall('POST', '/Users', { userName: 'not-an-email' }), 400, 'invalidValue');
 
@@ -241,7 +272,10 @@ describe("Microsoft Entra ID's SCIM validator sequence", () => {
     expectScimError(await scimCall('POST', '/Groups', { schemas: [Group], displayName }), 409, 'uniqueness');
 
     const role = async (userId: string) => (await api.call('GET', '/api/v1/users?limit=200')).body.items.find((u: { id: string }) => u.id === userId)?.role;
-    const add = await scimCall('PATCH', `/Groups/${gid}`, { schemas: [PatchOp], Operations: [{ op: 'Add', path: 'members', value: [{ value: a.id }, { value: b.id }] }] });
+    const add = await scimCall('PATCH', `/Groups/${gid}`, {
+      schemas: [PatchOp],
+      Operations: [{ op: 'Add', path: 'members', value: [{ value: a.id }, { value: b.id }] }],
+    });
     expect(add.status).toBe(200);
     expect(add.body.members.map((m: { value: string }) => m.value).sort()).toEqual([a.id, b.id].sort());
     expect(await role(a.id)).toBe('team_admin');
@@ -258,11 +292,18 @@ describe("Microsoft Entra ID's SCIM validator sequence", () => {
     expect(await role(b.id)).toBe('team_admin');
 
     // Okta renames with a path-less replace; the group then gives no role.
-    const renamed = await scimCall('PATCH', `/Groups/${gid}`, { schemas: [PatchOp], Operations: [{ op: 'replace', value: { id: gid, displayName: 'Engineering' } }] });
+    const renamed = await scimCall('PATCH', `/Groups/${gid}`, {
+      schemas: [PatchOp],
+      Operations: [{ op: 'replace', value: { id: gid, displayName: 'Engineering' } }],
+    });
     expect(renamed.body.displayName).toBe('Engineering');
     expect(await role(b.id)).toBe('member');
 
-    expectScimError(await scimCall('PATCH', `/Groups/${gid}`, { schemas: [PatchOp], Operations: [{ op: 'add', path: 'members', value: [{ value: 'usr_nobody' }] }] }), 400, 'invalidValue');
+    expectScimError(
+      await scimCall('PATCH', `/Groups/${gid}`, { schemas: [PatchOp], Operations: [{ op: 'add', path: 'members', value: [{ value: 'usr_nobody' }] }] }),
+      400,
+      'invalidValue',
+    );
     expect((await scimCall('DELETE', `/Groups/${gid}`)).status).toBe(204);
     expectScimError(await scimCall('GET', `/Groups/${gid}`), 404);
   });

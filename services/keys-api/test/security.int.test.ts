@@ -58,7 +58,7 @@ describe("an admin's disable (issue 10, item 11)", () => {
     expect((await api.call('GET', '/api/v1/me', { key: null, headers: { cookie } })).status).toBe(401);
   });
 
-  it('a member still disables and enables their own key; a team admin cannot undo a super admin\'s disable', async () => {
+  it("a member still disables and enables their own key; a team admin cannot undo a super admin's disable", async () => {
     const member = await addUser('member');
     const second = await api.call('POST', '/api/v1/keys', { key: member.key, body: { name: 'second' } });
     expect((await api.call('POST', `/api/v1/keys/${second.body.id}/disable`, { key: member.key })).body.status).toBe('disabled');
@@ -92,7 +92,10 @@ describe('role hierarchy (issue 10, item 9)', () => {
       [{ tokenHash, ruleId: 'postman-api-key', redacted: 'PMAK-…', confidence: 'high', location }],
       new Map([[tokenHash, { keyId: boss.keyId, teamId: 'team_default', revoked: false }]]),
     );
-    const resolve = await api.call('PATCH', `/api/v1/findings/${finding!.findingId}`, { key: teamAdmin.key, body: { status: 'resolved', resolution: 'revoked' } });
+    const resolve = await api.call('PATCH', `/api/v1/findings/${finding!.findingId}`, {
+      key: teamAdmin.key,
+      body: { status: 'resolved', resolution: 'revoked' },
+    });
     expect(resolve.status).toBe(403);
     expect((await api.call('GET', '/api/v1/me', { key: boss.key })).status).toBe(200);
     expect((await api.call('GET', `/api/v1/keys/${boss.keyId}`, { key: teamAdmin.key })).status).toBe(200);
@@ -105,7 +108,9 @@ describe('role hierarchy (issue 10, item 9)', () => {
     const own = await startApi();
     try {
       const add = async (role: string) => {
-        const r = await own.call('POST', '/api/v1/users', { body: { email: `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`, name: role, role } });
+        const r = await own.call('POST', '/api/v1/users', {
+          body: { email: `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`, name: role, role },
+        });
         return { keyId: r.body.key.id as string, key: r.body.key.key as string };
       };
       const boss = await add('super_admin');
@@ -199,7 +204,9 @@ describe('rate limits (issue 10, item 7)', () => {
 
       // POST /session is limited as a whole, successful or not.
       for (let i = 0; i < 4; i++) {
-        expect((await limited.call('POST', '/api/v1/session', { key: null, body: { apiKey: limited.adminKey }, headers: from('198.51.100.9') })).status).toBe(204);
+        expect((await limited.call('POST', '/api/v1/session', { key: null, body: { apiKey: limited.adminKey }, headers: from('198.51.100.9') })).status).toBe(
+          204,
+        );
       }
       const tooMany = await limited.call('POST', '/api/v1/session', { key: null, body: { apiKey: limited.adminKey }, headers: from('198.51.100.9') });
       expect(tooMany.status).toBe(429);
@@ -235,11 +242,35 @@ describe('one team per finding, emails per team (issue 10, item 10)', () => {
     const userId = newId('usr');
     const key = randomPmak();
     const now = new Date();
-    await api.store.collections.teams.insertOne({ _id: teamId, name: 'Other team', settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false }, createdAt: now, updatedAt: now });
-    await api.store.collections.users.insertOne({ _id: userId, teamId, email: `admin@${teamId}.test`, name: 'Other admin', role: 'team_admin', createdAt: now });
+    await api.store.collections.teams.insertOne({
+      _id: teamId,
+      name: 'Other team',
+      settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false },
+      createdAt: now,
+      updatedAt: now,
+    });
+    await api.store.collections.users.insertOne({
+      _id: userId,
+      teamId,
+      email: `admin@${teamId}.test`,
+      name: 'Other admin',
+      role: 'team_admin',
+      createdAt: now,
+    });
     await api.store.collections.apiKeys.insertOne({
-      _id: newId('key'), hash: hashApiKey(key), preview: 'PMAK-…', name: 'other', teamId, createdBy: userId, createdAt: now,
-      expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null,
+      _id: newId('key'),
+      hash: hashApiKey(key),
+      preview: 'PMAK-…',
+      name: 'other',
+      teamId,
+      createdBy: userId,
+      createdAt: now,
+      expiresAt: null,
+      lastUsedAt: null,
+      status: 'enabled',
+      revokedAt: null,
+      revocation: null,
+      exposure: null,
     });
     return { teamId, key };
   }
@@ -260,7 +291,8 @@ describe('one team per finding, emails per team (issue 10, item 10)', () => {
     const theirs = await thirdParty(other.teamId);
     const ours = await thirdParty('team_default');
     const legacy = await thirdParty(null);
-    const ids = async (key?: string) => (await api.call('GET', '/api/v1/findings?limit=200&status=open', key ? { key } : {})).body.items.map((f: { id: string }) => f.id);
+    const ids = async (key?: string) =>
+      (await api.call('GET', '/api/v1/findings?limit=200&status=open', key ? { key } : {})).body.items.map((f: { id: string }) => f.id);
 
     expect(await ids(other.key)).toEqual([theirs]);
     for (const id of [ours, legacy]) {

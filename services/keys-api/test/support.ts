@@ -18,7 +18,10 @@ export interface Call {
 }
 
 /** A keys-api on a fresh database and key-events topic, called over real HTTP. */
-export async function startApi(env: Record<string, string> = {}, shared?: { dbName: string; keyEvents: string; adminKey: string; keyState?: string; keyUsage?: string }) {
+export async function startApi(
+  env: Record<string, string> = {},
+  shared?: { dbName: string; keyEvents: string; adminKey: string; keyState?: string; keyUsage?: string },
+) {
   const dbName = shared?.dbName ?? uniqueDbName('keysapi');
   const keyEvents = shared?.keyEvents ?? uniqueName('keyguard.key-events');
   const keyState = shared?.keyState ?? uniqueName('keyguard.key-state');

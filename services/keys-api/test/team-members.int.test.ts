@@ -27,11 +27,16 @@ describe('PATCH /users/:id (Team Settings → Members)', () => {
     const off = await api.call('PATCH', `/api/v1/users/${person.id}`, { body: { active: false } });
     expect(off.body.active).toBe(false);
     expect((await api.call('GET', '/api/v1/me', { key: person.key })).status).toBe(401);
-    expect((await api.call('GET', `/api/v1/keys/${person.keyId}`)).body).toMatchObject({ status: 'revoked', revocation: { reason: 'deprovisioned', actor: { type: 'user' } } });
+    expect((await api.call('GET', `/api/v1/keys/${person.keyId}`)).body).toMatchObject({
+      status: 'revoked',
+      revocation: { reason: 'deprovisioned', actor: { type: 'user' } },
+    });
 
     const on = await api.call('PATCH', `/api/v1/users/${person.id}`, { body: { active: true } });
     expect(on.body.active).toBe(true);
-    const actions = (await api.call('GET', '/api/v1/audit?limit=50')).body.items.filter((e: { target: { id: string } }) => e.target.id === person.id).map((e: { action: string }) => e.action);
+    const actions = (await api.call('GET', '/api/v1/audit?limit=50')).body.items
+      .filter((e: { target: { id: string } }) => e.target.id === person.id)
+      .map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['user.role_changed', 'user.deactivated', 'user.reactivated']));
   });
 
@@ -59,7 +64,9 @@ describe('GET /audit filters (the Audit log page)', () => {
     expect(byMe.status).toBe(200);
     expect(byMe.body.items.map((e: { action: string }) => e.action)).toEqual(['user.role_changed']);
     expect((await api.call('GET', `/api/v1/audit?actor=usr_nobody`)).body.items).toEqual([]);
-    expect((await api.call('GET', `/api/v1/audit?to=${encodeURIComponent(since)}&action=user.role_changed`)).body.items.every((e: { at: string }) => e.at < since)).toBe(true);
+    expect(
+      (await api.call('GET', `/api/v1/audit?to=${encodeURIComponent(since)}&action=user.role_changed`)).body.items.every((e: { at: string }) => e.at < since),
+    ).toBe(true);
     expect((await api.call('GET', '/api/v1/audit?from=yesterday')).status).toBe(400);
   });
 });

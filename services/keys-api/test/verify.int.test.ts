@@ -65,7 +65,18 @@ describe('POST /keys/verify', () => {
     const me = await api.call('GET', '/api/v1/me');
 
     const valid = await verify(token, { key });
-    expect(valid).toMatchObject({ status: 200, body: { valid: true, code: 'VALID', keyId: created.body.id, teamId: 'team_default', owner: { id: me.body.id, email: me.body.email }, expiresAt: null, exposed: false } });
+    expect(valid).toMatchObject({
+      status: 200,
+      body: {
+        valid: true,
+        code: 'VALID',
+        keyId: created.body.id,
+        teamId: 'team_default',
+        owner: { id: me.body.id, email: me.body.email },
+        expiresAt: null,
+        exposed: false,
+      },
+    });
     expect(JSON.stringify(valid.body)).not.toContain(key);
 
     // What this keys-api just changed, it answers at once.
@@ -87,13 +98,43 @@ describe('POST /keys/verify', () => {
     const { token } = await serviceToken();
     // Another team, its admin and a key of theirs on the same key-state table.
     const now = new Date();
-    await api.store.collections.teams.insertOne({ _id: 'team_other', name: 'Other', settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false }, createdAt: now, updatedAt: now });
-    await api.store.collections.users.insertOne({ _id: 'usr_other', teamId: 'team_other', email: 'other@example.test', name: 'Other Admin', role: 'team_admin', createdAt: now });
-    const doc = (material: ReturnType<typeof issueApiKey>) => ({ _id: newId('key'), hash: material.hash, preview: material.preview, name: 'theirs', teamId: 'team_other', createdBy: 'usr_other', createdAt: now, expiresAt: null, lastUsedAt: null, status: 'enabled' as const, revokedAt: null, revocation: null, exposure: null, ...initialState() });
+    await api.store.collections.teams.insertOne({
+      _id: 'team_other',
+      name: 'Other',
+      settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false },
+      createdAt: now,
+      updatedAt: now,
+    });
+    await api.store.collections.users.insertOne({
+      _id: 'usr_other',
+      teamId: 'team_other',
+      email: 'other@example.test',
+      name: 'Other Admin',
+      role: 'team_admin',
+      createdAt: now,
+    });
+    const doc = (material: ReturnType<typeof issueApiKey>) => ({
+      _id: newId('key'),
+      hash: material.hash,
+      preview: material.preview,
+      name: 'theirs',
+      teamId: 'team_other',
+      createdBy: 'usr_other',
+      createdAt: now,
+      expiresAt: null,
+      lastUsedAt: null,
+      status: 'enabled' as const,
+      revokedAt: null,
+      revocation: null,
+      exposure: null,
+      ...initialState(),
+    });
     const [theirs, theirAdmin] = [issueApiKey(), issueApiKey()];
     await api.store.collections.apiKeys.insertMany([doc(theirs), doc(theirAdmin)]);
     const publisher = createPublisher(api.kafka, { logger });
-    await createKeyStatePublisher({ store: api.store, publisher, logger, topic: api.keyState }).publishIds([(await api.store.collections.apiKeys.findOne({ hash: theirs.hash }))!._id]);
+    await createKeyStatePublisher({ store: api.store, publisher, logger, topic: api.keyState }).publishIds([
+      (await api.store.collections.apiKeys.findOne({ hash: theirs.hash }))!._id,
+    ]);
     await publisher.disconnect();
     // Their admin sees it once the record has reached keys-api's table…
     await eventually(async () => (await verify(theirAdmin.raw, { key: theirs.raw })).body.code === 'VALID', { what: "the other team's key at keys-api" });
@@ -118,7 +159,9 @@ describe('POST /keys/verify', () => {
   it('refuses malformed, empty and huge requests with 400/413 and a reason, never a 5xx, never echoing the key', async () => {
     const { token } = await serviceToken();
     const raw = (body: string, contentType = 'application/json') =>
-      fetch(`${api.base}/api/v1/keys/verify`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body }).then(async (r) => ({ status: r.status, body: await r.text() }));
+      fetch(`${api.base}/api/v1/keys/verify`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body }).then(
+        async (r) => ({ status: r.status, body: await r.text() }),
+      );
     const cases: [string, string, number, string][] = [
       ['no body at all', '', 400, 'empty'],
       ['an empty object', '{}', 400, 'key'],

@@ -13,17 +13,27 @@ export const Config = z.object({
   /** Where the email's "what to do next" links point (the dashboard). */
   DASHBOARD_URL: httpUrl.default('http://127.0.0.1:8080/'),
   /** The alert digest window of every team that has not set its own: one email per person per window. */
-  KEYGUARD_DIGEST_WINDOW_MS: ms('the digest window').min(1000).max(7 * 24 * 3600 * 1000).default(5 * 60 * 1000),
+  KEYGUARD_DIGEST_WINDOW_MS: ms('the digest window')
+    .min(1000)
+    .max(7 * 24 * 3600 * 1000)
+    .default(5 * 60 * 1000),
   /** The leading edge: a person's first alert after a quiet window waits this long for the rest of a burst. */
   DIGEST_SETTLE_MS: ms('the digest settle time').min(0).max(60_000).default(2000),
   /** Allow channel URLs on loopback, private and link-local addresses (local receivers, tests). */
   KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: flag(false),
   /** 64 hex: decrypts channel signing secrets (keys-api encrypts them with the same key). */
-  KEYGUARD_CHANNEL_ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)').optional(),
+  KEYGUARD_CHANNEL_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
   /** First retry of a failed delivery; doubles per attempt up to WEBHOOK_RETRY_MAX_MS, for WEBHOOK_RETRY_FOR_MS. */
   WEBHOOK_RETRY_INITIAL_MS: ms('the first retry delay').min(10).default(10_000),
-  WEBHOOK_RETRY_MAX_MS: ms('the longest retry delay').min(10).default(60 * 60 * 1000),
-  WEBHOOK_RETRY_FOR_MS: ms('the retry period').min(1000).default(24 * 60 * 60 * 1000),
+  WEBHOOK_RETRY_MAX_MS: ms('the longest retry delay')
+    .min(10)
+    .default(60 * 60 * 1000),
+  WEBHOOK_RETRY_FOR_MS: ms('the retry period')
+    .min(1000)
+    .default(24 * 60 * 60 * 1000),
   WEBHOOK_TIMEOUT_MS: ms('the request timeout').min(100).max(60_000).default(10_000),
 });
 export type Config = z.infer<typeof Config>;

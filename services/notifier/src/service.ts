@@ -72,8 +72,17 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
   try {
     const metrics = createMetrics(service);
     const sent = new Counter({ name: 'keyguard_notifier_emails_sent_total', help: 'Emails sent', registers: [metrics.registry] });
-    const alerted = new Counter({ name: 'keyguard_notifier_alert_items_emailed_total', help: 'Alert items emailed (several per digest email)', registers: [metrics.registry] });
-    const attempts = new Counter({ name: 'keyguard_notifier_channel_attempts_total', help: 'Channel delivery attempts', labelNames: ['outcome'], registers: [metrics.registry] });
+    const alerted = new Counter({
+      name: 'keyguard_notifier_alert_items_emailed_total',
+      help: 'Alert items emailed (several per digest email)',
+      registers: [metrics.registry],
+    });
+    const attempts = new Counter({
+      name: 'keyguard_notifier_channel_attempts_total',
+      help: 'Channel delivery attempts',
+      labelNames: ['outcome'],
+      registers: [metrics.registry],
+    });
     const latency = new Histogram({
       name: 'keyguard_notifier_channel_delivery_seconds',
       help: 'From the event to its successful channel delivery',
@@ -103,13 +112,18 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
     const directory: typeof teamDirectory = {
       ...teamDirectory,
       recipients: (teamId) => {
-        if (!recipients.has(teamId)) recipients.set(teamId, cached(2000, () => teamDirectory.recipients(teamId)));
+        if (!recipients.has(teamId))
+          recipients.set(
+            teamId,
+            cached(2000, () => teamDirectory.recipients(teamId)),
+          );
         return recipients.get(teamId)!();
       },
       allSecurityContacts: allContacts,
     };
     const allChannels = cached(2000, channelRepo.all);
-    const channelById = async (id: string): Promise<NotificationChannelDoc | null> => (await allChannels()).find((c) => c._id === id) ?? (await channelRepo.byId(id));
+    const channelById = async (id: string): Promise<NotificationChannelDoc | null> =>
+      (await allChannels()).find((c) => c._id === id) ?? (await channelRepo.byId(id));
     const tickMs = deps.tickMs ?? 500;
 
     const worker = createDeliveryWorker({
@@ -152,10 +166,15 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
 
     // Sent digest items only guard against a redelivery of their event, which comes within
     // minutes of a crash: an hour is plenty, and keeps the collection the flusher scans small.
-    const prune = setInterval(() => {
-      const hourAgo = new Date(Date.now() - 3600 * 1000);
-      void Promise.all([digests.prune(hourAgo), deliveries.prune(new Date(Date.now() - 7 * 24 * 3600 * 1000))]).catch((err) => logger.warn({ err }, 'prune failed'));
-    }, 10 * 60 * 1000);
+    const prune = setInterval(
+      () => {
+        const hourAgo = new Date(Date.now() - 3600 * 1000);
+        void Promise.all([digests.prune(hourAgo), deliveries.prune(new Date(Date.now() - 7 * 24 * 3600 * 1000))]).catch((err) =>
+          logger.warn({ err }, 'prune failed'),
+        );
+      },
+      10 * 60 * 1000,
+    );
     prune.unref();
     lifecycle.onStop('prune', async () => clearInterval(prune));
 

@@ -6,7 +6,16 @@ import { channelEventsFor } from '../src/domain/channel-events.js';
 import { digestEmail } from '../src/domain/digest-email.js';
 
 const dashboard = 'http://127.0.0.1:8080/';
-const location = { source: 'github' as const, kind: 'commit', url: 'https://github.com/o/r/blob/abc/.env#L3', repository: 'o/r', path: '.env', line: 3, commit: 'abcdef1234567890', detectedAt: '2026-11-26T10:00:00.000Z' };
+const location = {
+  source: 'github' as const,
+  kind: 'commit',
+  url: 'https://github.com/o/r/blob/abc/.env#L3',
+  repository: 'o/r',
+  path: '.env',
+  line: 3,
+  commit: 'abcdef1234567890',
+  detectedAt: '2026-11-26T10:00:00.000Z',
+};
 const recorded = (over: Partial<ExposureRecordedPayload> = {}): ExposureRecordedPayload => ({
   findingId: 'fnd_1',
   tokenHash: 'a'.repeat(64),
@@ -34,7 +43,10 @@ const revoked = {
 };
 
 describe('who is alerted', () => {
-  const people = { team: { admins: ['boss@example.test', 'ada@example.test'], securityContacts: ['sec@example.test'] }, everyTeamsContacts: [{ teamId: 'team_2', contacts: ['other-sec@example.test'] }] };
+  const people = {
+    team: { admins: ['boss@example.test', 'ada@example.test'], securityContacts: ['sec@example.test'] },
+    everyTeamsContacts: [{ teamId: 'team_2', contacts: ['other-sec@example.test'] }],
+  };
   it('a team key: owner, admins and security contacts, each once', () => {
     expect(exposureAlerts(recorded(), people, dashboard).map((a) => a.email)).toEqual(['ada@example.test', 'boss@example.test', 'sec@example.test']);
   });
@@ -53,8 +65,15 @@ describe('who is alerted', () => {
 
 describe('digest email', () => {
   it('tells one key’s story: which key, what happened, where, when, a link to its page, what to do', () => {
-    const items = [...exposureAlerts(recorded({ action: 'revoked' }), { team: { admins: [], securityContacts: [] }, everyTeamsContacts: [] }, dashboard), ...revocationAlerts(revoked, dashboard)];
-    const email = digestEmail('ada@example.test', items.map((i) => i.item), dashboard);
+    const items = [
+      ...exposureAlerts(recorded({ action: 'revoked' }), { team: { admins: [], securityContacts: [] }, everyTeamsContacts: [] }, dashboard),
+      ...revocationAlerts(revoked, dashboard),
+    ];
+    const email = digestEmail(
+      'ada@example.test',
+      items.map((i) => i.item),
+      dashboard,
+    );
     expect(email.subject).toBe('API key "Deploy key" was exposed and has been revoked');
     expect(email.text).toContain('Hello Ada,');
     expect(email.text).toContain('PMAK-…a1b2');
@@ -67,14 +86,27 @@ describe('digest email', () => {
     expect(email.html).toContain('<a href="http://127.0.0.1:8080/#/exposed/key_1">');
   });
   it('explains the other revocation reasons', () => {
-    const as = (reason: 'expired' | 'admin') => digestEmail('ada@example.test', revocationAlerts({ ...revoked, reason, exposure: null }, dashboard).map((a) => a.item), dashboard);
+    const as = (reason: 'expired' | 'admin') =>
+      digestEmail(
+        'ada@example.test',
+        revocationAlerts({ ...revoked, reason, exposure: null }, dashboard).map((a) => a.item),
+        dashboard,
+      );
     expect(as('expired').text).toContain('inactivity past its expiration date');
     expect(as('admin').text).toContain('revoked by an admin');
     expect(as('admin').subject).toBe('API key "Deploy key" has been revoked');
   });
   it('escapes what people named their keys in the HTML part', () => {
-    const items = exposureAlerts(recorded({ key: { ...recorded().key!, name: '<img src=x onerror=alert(1)>' } }), { team: { admins: [], securityContacts: [] }, everyTeamsContacts: [] }, dashboard);
-    const email = digestEmail('ada@example.test', items.map((i) => i.item), dashboard);
+    const items = exposureAlerts(
+      recorded({ key: { ...recorded().key!, name: '<img src=x onerror=alert(1)>' } }),
+      { team: { admins: [], securityContacts: [] }, everyTeamsContacts: [] },
+      dashboard,
+    );
+    const email = digestEmail(
+      'ada@example.test',
+      items.map((i) => i.item),
+      dashboard,
+    );
     expect(email.html).not.toContain('<img');
     expect(email.html).toContain('&lt;img');
   });
@@ -82,7 +114,10 @@ describe('digest email', () => {
 
 describe('channel events', () => {
   it('an exposure first seen is exposure.detected and finding.created, ordered by the key', () => {
-    const routed = channelEventsFor({ id: 'e1', type: 'exposure.recorded', version: 1, occurredAt: '2026-11-26T10:00:00.000Z', source: 'policy', correlationId: 'c', payload: recorded() }, dashboard);
+    const routed = channelEventsFor(
+      { id: 'e1', type: 'exposure.recorded', version: 1, occurredAt: '2026-11-26T10:00:00.000Z', source: 'policy', correlationId: 'c', payload: recorded() },
+      dashboard,
+    );
     expect(routed.map((r) => [r.type, r.orderKey, r.event.id])).toEqual([
       ['exposure.detected', 'key_1', 'e1:exposure.detected'],
       ['finding.created', 'key_1', 'e1:finding.created'],

@@ -45,7 +45,14 @@ async function start(smtpUrl: string, env: Record<string, string> = {}, groupId 
     DIGEST_SETTLE_MS: '500',
     ...env,
   });
-  return startService(config, { logger, topics: onTopics, groupId, tickMs: 100, smtpRetryMs: 500, retry: { initialDelayMs: 200, maxDelayMs: 1000, retries: 30 } });
+  return startService(config, {
+    logger,
+    topics: onTopics,
+    groupId,
+    tickMs: 100,
+    smtpRetryMs: 500,
+    retry: { initialDelayMs: 200, maxDelayMs: 1000, retries: 30 },
+  });
 }
 
 let kafka: Kafka;
@@ -56,13 +63,22 @@ let store: Store;
 async function team(settings: Record<string, unknown> = {}) {
   const teamId = uniqueName('team');
   const admin = `${uniqueName('admin')}@example.test`;
-  await store.collections.teams.insertOne({ _id: teamId, name: teamId, settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false, ...settings }, createdAt: new Date(), updatedAt: new Date() });
+  await store.collections.teams.insertOne({
+    _id: teamId,
+    name: teamId,
+    settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false, ...settings },
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
   await store.collections.users.insertOne({ _id: uniqueName('usr'), teamId, email: admin, name: 'Team Admin', role: 'team_admin', createdAt: new Date() });
   return { teamId, admin };
 }
 
 const publish = (topic: string, events: { id: string; payload: { tokenHash?: string; keyId?: string } }[]) =>
-  publisher.publish(topic, events.map((e) => ({ key: e.payload.tokenHash ?? e.payload.keyId ?? e.id, value: e })));
+  publisher.publish(
+    topic,
+    events.map((e) => ({ key: e.payload.tokenHash ?? e.payload.keyId ?? e.id, value: e })),
+  );
 
 beforeAll(async () => {
   kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'notifier-test', logger });
@@ -148,7 +164,9 @@ describe('exposure alerts', () => {
     expect(leading!.text).toContain('It still works');
 
     // A burst of 30 more, twice delivered: one more email each, listing all 30 once.
-    const burst = Array.from({ length: 30 }, (_, i) => recordedEvent({ teamId, owner, keyName: `burst key ${i}`, action: i % 2 ? 'revoked' : 'marked_exposed' }));
+    const burst = Array.from({ length: 30 }, (_, i) =>
+      recordedEvent({ teamId, owner, keyName: `burst key ${i}`, action: i % 2 ? 'revoked' : 'marked_exposed' }),
+    );
     await publish(topics.findings, burst);
     await publish(topics.findings, burst);
     for (const to of [owner.email, admin, contact]) {
@@ -192,17 +210,35 @@ describe('exposure alerts', () => {
     await first.stop();
     // The item waits in MongoDB; another notifier's flusher sends it when it is due.
     await store.collections.digests.updateMany({ email: owner.email }, { $set: { dueAt: new Date() } });
-    const [mail] = await eventually(async () => ((await mailTo(owner.email)).length > 0 ? mailTo(owner.email) : undefined), { timeoutMs: 20_000, what: 'the email after the restart' });
+    const [mail] = await eventually(async () => ((await mailTo(owner.email)).length > 0 ? mailTo(owner.email) : undefined), {
+      timeoutMs: 20_000,
+      what: 'the email after the restart',
+    });
     expect(mail!.subject).toContain('survivor');
   });
 });
 
 describe('channels', () => {
   const box = createSecretBox(encryptionKey);
-  async function channel(teamId: string, url: string, type: 'webhook' | 'slack' = 'webhook', events = ['exposure.detected', 'finding.created', 'key.revoked', 'finding.resolved']) {
+  async function channel(
+    teamId: string,
+    url: string,
+    type: 'webhook' | 'slack' = 'webhook',
+    events = ['exposure.detected', 'finding.created', 'key.revoked', 'finding.resolved'],
+  ) {
     const id = uniqueName('nch');
     const secret = newChannelSecret();
-    await store.collections.notificationChannels.insertOne({ _id: id, teamId, type, url, events, secretEncrypted: box.encrypt(secret, id), createdBy: 'usr_test', createdAt: new Date(), updatedAt: new Date() });
+    await store.collections.notificationChannels.insertOne({
+      _id: id,
+      teamId,
+      type,
+      url,
+      events,
+      secretEncrypted: box.encrypt(secret, id),
+      createdBy: 'usr_test',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
     await new Promise((r) => setTimeout(r, 2100)); // the notifier reads channels at most every 2 s
     return { id, secret };
   }
@@ -248,19 +284,27 @@ describe('channels', () => {
       const revoked = revokedEvent(owner.email, { keyId: exposed.payload.key!.id, teamId, name: 'ordered key' });
       const other = recordedEvent({ teamId, owner, keyName: 'other key' });
       await publish(topics.findings, [exposed]);
-      await eventually(async () => (await store.collections.channelDeliveries.findOne({ channelId: id, attempts: { $gte: 2 } })) ?? undefined, { what: 'failed attempts' });
+      await eventually(async () => (await store.collections.channelDeliveries.findOne({ channelId: id, attempts: { $gte: 2 } })) ?? undefined, {
+        what: 'failed attempts',
+      });
       await publish(topics.keyEvents, [revoked]);
       await publish(topics.findings, [other]);
       await new Promise((r) => setTimeout(r, 800));
       const failed = await store.collections.channelDeliveries.find({ channelId: id }).toArray();
       expect(failed.every((d) => d.status !== 'succeeded')).toBe(true);
-      expect(failed.find((d) => d.event === 'exposure.detected' && d.orderKey === exposed.payload.key!.id)).toMatchObject({ lastStatus: 500, lastError: 'HTTP 500' });
+      expect(failed.find((d) => d.event === 'exposure.detected' && d.orderKey === exposed.payload.key!.id)).toMatchObject({
+        lastStatus: 500,
+        lastError: 'HTTP 500',
+      });
       failing = false;
       await eventually(async () => hook.received.length >= 3 || undefined, { timeoutMs: 10_000, what: 'the deliveries after the outage' });
       const mine = hook.received.map((r) => JSON.parse(r.body)).filter((b) => b.data.key?.id === exposed.payload.key!.id);
       expect(mine.map((b) => b.type)).toEqual(['exposure.detected', 'key.revoked']);
       // The worker records each success right after the receiver answered.
-      await eventually(async () => (await store.collections.channelDeliveries.find({ channelId: id }).toArray()).every((d) => d.status === 'succeeded') || undefined, { what: 'every delivery succeeded' });
+      await eventually(
+        async () => (await store.collections.channelDeliveries.find({ channelId: id }).toArray()).every((d) => d.status === 'succeeded') || undefined,
+        { what: 'every delivery succeeded' },
+      );
     } finally {
       await hook.stop();
     }
@@ -274,7 +318,10 @@ describe('channels', () => {
       // The permissive notifier of this file would deliver it: give this channel to a team only the strict one serves.
       const { id } = await channel(teamId, hook.url.replace('127.0.0.1', '127.0.0.2'), 'webhook', ['key.revoked']);
       await publish(topics.keyEvents, [revokedEvent(`${uniqueName('o')}@example.test`, { teamId })]);
-      const delivery = await eventually(async () => (await store.collections.channelDeliveries.findOne({ channelId: id, lastError: /REFUSED_ADDRESS/ })) ?? undefined, { what: 'a refused attempt' });
+      const delivery = await eventually(
+        async () => (await store.collections.channelDeliveries.findOne({ channelId: id, lastError: /REFUSED_ADDRESS/ })) ?? undefined,
+        { what: 'a refused attempt' },
+      );
       expect(delivery.lastError).toContain('private');
     } finally {
       await strict.stop();

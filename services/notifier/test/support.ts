@@ -19,7 +19,9 @@ export function revokedEvent(email: string, overrides: Partial<KeyRevokedPayload
       revokedAt: new Date().toISOString(),
       exposure: {
         detectedAt: new Date().toISOString(),
-        locations: [{ source: 'postman', kind: 'collection', url: 'https://www.postman.com/acme/collection/c-1', resourceType: 'collection', resourceId: 'c-1' }],
+        locations: [
+          { source: 'postman', kind: 'collection', url: 'https://www.postman.com/acme/collection/c-1', resourceType: 'collection', resourceId: 'c-1' },
+        ],
       },
       ...overrides,
     } satisfies KeyRevokedPayload,
@@ -28,7 +30,14 @@ export function revokedEvent(email: string, overrides: Partial<KeyRevokedPayload
 }
 
 /** An `exposure.recorded` as the policy publishes it, for one of a team's keys (or a third-party token). */
-export function recordedEvent(input: { teamId: string | null; owner?: { id: string; name: string; email: string }; keyName?: string; action?: ExposureRecordedPayload['action']; url?: string; ruleId?: string }) {
+export function recordedEvent(input: {
+  teamId: string | null;
+  owner?: { id: string; name: string; email: string };
+  keyName?: string;
+  action?: ExposureRecordedPayload['action'];
+  url?: string;
+  ruleId?: string;
+}) {
   const tokenHash = hashOf(randomBytes(16).toString('hex'));
   const findingId = `fnd_${tokenHash.slice(0, 32)}`;
   const keyId = uniqueName('key');
@@ -43,7 +52,17 @@ export function recordedEvent(input: { teamId: string | null; owner?: { id: stri
     action: input.action ?? (input.owner ? 'marked_exposed' : 'recorded'),
     findingCreated: true,
     reopened: false,
-    locations: [{ source: 'github', kind: 'commit', url: input.url ?? `https://github.com/acme/app/blob/${tokenHash.slice(0, 40)}/.env#L3`, repository: 'acme/app', path: '.env', line: 3, detectedAt: new Date().toISOString() }],
+    locations: [
+      {
+        source: 'github',
+        kind: 'commit',
+        url: input.url ?? `https://github.com/acme/app/blob/${tokenHash.slice(0, 40)}/.env#L3`,
+        repository: 'acme/app',
+        path: '.env',
+        line: 3,
+        detectedAt: new Date().toISOString(),
+      },
+    ],
   };
   return createEnvelope('exposure.recorded', payload, { source: 'test', id: `exposure.recorded:${findingId}` });
 }

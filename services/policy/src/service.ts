@@ -20,7 +20,11 @@ async function warnAboutUnknownTeams(store: Store, teamIds: string[], logger: Lo
   const wanted = [...new Set(teamIds)];
   const found = await createTeamRepository(store).existing(wanted);
   const missing = wanted.filter((id) => !found.has(id));
-  if (missing.length > 0) logger.warn({ teams: missing }, 'FINDINGS_TEAMS / FINDINGS_DEFAULT_TEAM name teams that do not exist (yet): their findings are visible to no one until they do');
+  if (missing.length > 0)
+    logger.warn(
+      { teams: missing },
+      'FINDINGS_TEAMS / FINDINGS_DEFAULT_TEAM name teams that do not exist (yet): their findings are visible to no one until they do',
+    );
 }
 
 export interface PolicyDeps {
@@ -61,7 +65,11 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
     const metrics = createMetrics(service);
     const exposuresTotal = new Counter({ name: 'keyguard_policy_exposures_total', help: 'Exposures handled', registers: [metrics.registry] });
     const revokedTotal = new Counter({ name: 'keyguard_policy_auto_revocations_total', help: 'Keys auto-revoked', registers: [metrics.registry] });
-    const sweptTotal = new Counter({ name: 'keyguard_policy_expired_revocations_total', help: 'Keys revoked by the expiry sweeper', registers: [metrics.registry] });
+    const sweptTotal = new Counter({
+      name: 'keyguard_policy_expired_revocations_total',
+      help: 'Keys revoked by the expiry sweeper',
+      registers: [metrics.registry],
+    });
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
     await ensureTopics(kafka, [

@@ -27,12 +27,16 @@ describe.skipIf(!process.env.MONGODB_PG_URI)('policy with concurrent writers (Fe
     await Promise.all(events.map((e) => h.redeliver(e)));
 
     await eventually(
-      async () => (await h.store.collections.apiKeys.countDocuments({ teamId: owner.teamId, status: 'revoked', revocationPending: { $exists: false } })) === keys.length || undefined,
+      async () =>
+        (await h.store.collections.apiKeys.countDocuments({ teamId: owner.teamId, status: 'revoked', revocationPending: { $exists: false } })) ===
+          keys.length || undefined,
       { what: 'every key revoked and finished', timeoutMs: 30_000 },
     );
     const audits = await h.store.collections.auditLog.find({ teamId: owner.teamId, action: 'key.revoked' }).toArray();
     expect(audits).toHaveLength(keys.length);
-    const revokedEvents = (await readAll(h.kafka, h.topics.keyEvents)).map((m) => m.json as { type: string; payload: { keyId: string } }).filter((e) => e.type === 'key.revoked');
+    const revokedEvents = (await readAll(h.kafka, h.topics.keyEvents))
+      .map((m) => m.json as { type: string; payload: { keyId: string } })
+      .filter((e) => e.type === 'key.revoked');
     expect(new Set(revokedEvents.map((e) => e.payload.keyId)).size).toBe(keys.length);
     expect(revokedEvents).toHaveLength(keys.length);
   });

@@ -17,16 +17,23 @@ afterAll(async () => {
 const finding = (raw: string) => h.store.collections.findings.findOne({ tokenHash: hashApiKey(raw) });
 const keyDoc = (id: string) => h.store.collections.apiKeys.findOne({ _id: id });
 const findingEventsFor = async (tokenHash: string) =>
-  (await readAll(h.kafka, h.topics.findings)).map((m) => m.json as { id: string; type: string; payload: Record<string, unknown> & { tokenHash: string } }).filter((e) => e.payload.tokenHash === tokenHash);
+  (await readAll(h.kafka, h.topics.findings))
+    .map((m) => m.json as { id: string; type: string; payload: Record<string, unknown> & { tokenHash: string } })
+    .filter((e) => e.payload.tokenHash === tokenHash);
 const revokedEventsFor = async (keyId: string) =>
-  (await readAll(h.kafka, h.topics.keyEvents)).map((m) => m.json as { id: string; type: string; payload: { keyId: string } }).filter((e) => e.payload.keyId === keyId);
+  (await readAll(h.kafka, h.topics.keyEvents))
+    .map((m) => m.json as { id: string; type: string; payload: { keyId: string } })
+    .filter((e) => e.payload.keyId === keyId);
 
 /** The key-state records of a key (by hash), in topic order, once `until` holds for them. */
 const statesOf = (hash: string, until: (states: KeyState[]) => boolean) =>
-  eventually(async () => {
-    const states = (await readAll(h.kafka, h.topics.keyState)).filter((m) => m.key === hash).map((m) => KeyState.parse(m.json));
-    return until(states) && states;
-  }, { what: 'key-state records' });
+  eventually(
+    async () => {
+      const states = (await readAll(h.kafka, h.topics.keyState)).filter((m) => m.key === hash).map((m) => KeyState.parse(m.json));
+      return until(states) && states;
+    },
+    { what: 'key-state records' },
+  );
 
 describe('policy: auto-revoke on', () => {
   it('revokes an exposed team key (exposure_auto, actor policy), resolves the finding and publishes key.revoked — once, however often redelivered', async () => {
@@ -35,10 +42,13 @@ describe('policy: auto-revoke on', () => {
     const event = await h.expose(key.raw);
     for (let i = 0; i < 3; i++) await h.redeliver(event);
 
-    const revoked = await eventually(async () => {
-      const doc = await keyDoc(key._id);
-      return doc?.status === 'revoked' && !doc.revocationPending ? doc : undefined;
-    }, { what: 'the key revoked' });
+    const revoked = await eventually(
+      async () => {
+        const doc = await keyDoc(key._id);
+        return doc?.status === 'revoked' && !doc.revocationPending ? doc : undefined;
+      },
+      { what: 'the key revoked' },
+    );
     expect(revoked.revocation).toMatchObject({ reason: 'exposure_auto', actor: { type: 'system', id: 'policy' } });
     expect(revoked.exposure?.locations[0]).toMatchObject({ source: 'github', repository: 'o/r' });
 
@@ -51,7 +61,10 @@ describe('policy: auto-revoke on', () => {
     expect(await h.store.collections.auditLog.countDocuments({ 'target.id': key._id })).toBe(1);
     const events = await revokedEventsFor(key._id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'key.revoked', payload: { reason: 'exposure_auto', owner: { email: owner.email }, exposure: { locations: [{ repository: 'o/r' }] } } });
+    expect(events[0]).toMatchObject({
+      type: 'key.revoked',
+      payload: { reason: 'exposure_auto', owner: { email: owner.email }, exposure: { locations: [{ repository: 'o/r' }] } },
+    });
     expect(JSON.stringify(events)).not.toContain(key.raw);
     expect(await h.store.collections.auditLog.countDocuments({ 'target.id': key._id, action: 'key.revoked' })).toBe(1);
 
@@ -61,11 +74,19 @@ describe('policy: auto-revoke on', () => {
     expect((await keyDoc(key._id))?.statePending).toBeUndefined();
 
     // For the notifier: what was recorded (with the team and the owner) and that the finding was resolved — once each.
-    const told = await eventually(async () => ((await findingEventsFor(hashApiKey(key.raw))).length >= 2 ? findingEventsFor(hashApiKey(key.raw)) : undefined), { what: 'the finding events' });
+    const told = await eventually(async () => ((await findingEventsFor(hashApiKey(key.raw))).length >= 2 ? findingEventsFor(hashApiKey(key.raw)) : undefined), {
+      what: 'the finding events',
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect((await findingEventsFor(hashApiKey(key.raw))).map((e) => e.type).sort()).toEqual(['exposure.recorded', 'finding.resolved']);
     expect(told.find((e) => e.type === 'exposure.recorded')).toMatchObject({
-      payload: { teamId: owner.teamId, action: 'revoked', findingCreated: true, key: { id: key._id, owner: { email: owner.email } }, locations: [{ repository: 'o/r' }] },
+      payload: {
+        teamId: owner.teamId,
+        action: 'revoked',
+        findingCreated: true,
+        key: { id: key._id, owner: { email: owner.email } },
+        locations: [{ repository: 'o/r' }],
+      },
     });
     expect(told.find((e) => e.type === 'finding.resolved')).toMatchObject({ payload: { resolution: 'revoked', keyId: key._id } });
     expect(JSON.stringify(told)).not.toContain(key.raw);
@@ -135,7 +156,9 @@ describe('policy: not our keys', () => {
     expect(a).toMatchObject({ status: 'open', ruleId: 'postman-api-key' });
     expect(a.keyId ?? null).toBeNull();
     expect(b).toMatchObject({ status: 'open', ruleId: 'github-pat', locations: [{ source: 'gitlab' }] });
-    const [recorded] = await eventually(async () => ((await findingEventsFor(hashApiKey(thirdParty))).length ? findingEventsFor(hashApiKey(thirdParty)) : undefined));
+    const [recorded] = await eventually(async () =>
+      (await findingEventsFor(hashApiKey(thirdParty))).length ? findingEventsFor(hashApiKey(thirdParty)) : undefined,
+    );
     // A GitLab place no FINDINGS_TEAMS route names: the default team's (its security contacts are told).
     expect(recorded).toMatchObject({ type: 'exposure.recorded', payload: { teamId: 'team_default', key: null, action: 'recorded', findingCreated: true } });
   });
@@ -150,7 +173,18 @@ describe('policy: whose finding (issue 10, item 10)', () => {
     const ours = await h.key(owner);
     await h.expose(inAcme, { repository: 'acme/site', url: 'https://github.com/acme/site/blob/c1/a.json' });
     await h.expose(elsewhere, { repository: 'someone/else', url: 'https://github.com/someone/else/blob/c1/a.json' });
-    await h.expose(inWorkspace, { source: 'postman', kind: 'collection', url: 'https://www.postman.com/x', repository: undefined, commit: undefined, path: undefined, line: undefined, workspaceId: 'ws-1', resourceType: 'collection', resourceId: 'c-1' });
+    await h.expose(inWorkspace, {
+      source: 'postman',
+      kind: 'collection',
+      url: 'https://www.postman.com/x',
+      repository: undefined,
+      commit: undefined,
+      path: undefined,
+      line: undefined,
+      workspaceId: 'ws-1',
+      resourceType: 'collection',
+      resourceId: 'c-1',
+    });
     await h.expose(ours.raw, { repository: 'acme/site', url: 'https://github.com/acme/site/blob/c2/a.json' });
     expect((await eventually(() => finding(inAcme)))?.teamId).toBe('team_acme');
     expect((await eventually(() => finding(elsewhere)))?.teamId).toBe('team_default');
@@ -202,7 +236,13 @@ describe('expiry sweeper', () => {
 describe('policy: too many secrets in one place (issue 10, item 1)', () => {
   it('records a too-many-secrets exposure as one finding with the counts, and keeps the latest counts when the place floods again', async () => {
     const tokenHash = hashApiKey(`place-${randomPmak()}`);
-    const location = { source: 'postman' as const, kind: 'collection', url: 'https://www.postman.com/c/flood', resourceType: 'collection', resourceId: 'flood' };
+    const location = {
+      source: 'postman' as const,
+      kind: 'collection',
+      url: 'https://www.postman.com/c/flood',
+      resourceType: 'collection',
+      resourceId: 'flood',
+    };
     const summary = (total: number) =>
       createEnvelope(
         'exposure.detected',

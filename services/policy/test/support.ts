@@ -86,7 +86,16 @@ export async function startPolicy(env: Record<string, string> = {}, { mongoUri =
         redacted: `${raw.slice(0, 5)}…${raw.slice(-4)}`,
         confidence: 'high' as const,
         detectedAt: (options.detectedAt ?? new Date()).toISOString(),
-        location: { source: 'github' as const, kind: 'commit', url: `https://github.com/o/r/blob/c${n}/a.json`, repository: 'o/r', commit: `c${n}`, path: 'a.json', line: 1, ...location },
+        location: {
+          source: 'github' as const,
+          kind: 'commit',
+          url: `https://github.com/o/r/blob/c${n}/a.json`,
+          repository: 'o/r',
+          commit: `c${n}`,
+          path: 'a.json',
+          line: 1,
+          ...location,
+        },
       },
       { source: 'test', id: options.id },
     );

@@ -22,7 +22,16 @@ describe('ingest configuration (issue 10)', () => {
 
   it('gives every limit a default and rejects nonsense', () => {
     const config = loadConfig(Config, { ...base, KEYGUARD_HASH_KEY: 'k'.repeat(64) });
-    expect(config).toMatchObject({ MAX_EXPOSURES_PER_EVENT: 100, REQUEST_TIMEOUT_MS: 20_000, LARGE_BODY_SLOTS: 4, UPSTREAM_TIMEOUT_MS: 20_000, UPSTREAM_MAX_BYTES: 16 * 1024 * 1024 });
-    expect(problems({ ...base, KEYGUARD_HASH_KEY: 'k'.repeat(64), LARGE_BODY_SLOTS: '0', UPSTREAM_MAX_BYTES: 'lots' }).map((p) => p.variable)).toEqual(['LARGE_BODY_SLOTS', 'UPSTREAM_MAX_BYTES']);
+    expect(config).toMatchObject({
+      MAX_EXPOSURES_PER_EVENT: 100,
+      REQUEST_TIMEOUT_MS: 20_000,
+      LARGE_BODY_SLOTS: 4,
+      UPSTREAM_TIMEOUT_MS: 20_000,
+      UPSTREAM_MAX_BYTES: 16 * 1024 * 1024,
+    });
+    expect(problems({ ...base, KEYGUARD_HASH_KEY: 'k'.repeat(64), LARGE_BODY_SLOTS: '0', UPSTREAM_MAX_BYTES: 'lots' }).map((p) => p.variable)).toEqual([
+      'LARGE_BODY_SLOTS',
+      'UPSTREAM_MAX_BYTES',
+    ]);
   });
 });

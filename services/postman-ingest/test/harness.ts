@@ -23,4 +23,3 @@ export function startHarness(overrides: Partial<ServiceConfig> = {}): Promise<Ha
 }
 
 export const sha = () => randomBytes(20).toString('hex');
-

@@ -29,8 +29,19 @@ function leakyCollection(id: string) {
   const k = Array.from({ length: 7 }, () => h.plantKey());
   const collection = {
     collection: {
-      info: { _postman_id: id, name: 'Leaky API', description: `Call it with ${k[0]} for now.`, schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-      auth: { type: 'apikey', apikey: [{ key: 'value', value: k[1], type: 'string' }, { key: 'key', value: 'X-Api-Key', type: 'string' }] },
+      info: {
+        _postman_id: id,
+        name: 'Leaky API',
+        description: `Call it with ${k[0]} for now.`,
+        schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+      },
+      auth: {
+        type: 'apikey',
+        apikey: [
+          { key: 'value', value: k[1], type: 'string' },
+          { key: 'key', value: 'X-Api-Key', type: 'string' },
+        ],
+      },
       item: [
         {
           name: 'Folder',
@@ -39,8 +50,17 @@ function leakyCollection(id: string) {
               name: 'Get me',
               request: {
                 method: 'POST',
-                header: [{ key: 'Content-Type', value: 'application/json' }, { key: 'X-Api-Key', value: k[2] }],
-                url: { raw: 'https://api.getpostman.com/me?apikey={{key}}', protocol: 'https', host: ['api', 'getpostman', 'com'], path: ['me'], query: [{ key: 'apikey', value: k[3] }] },
+                header: [
+                  { key: 'Content-Type', value: 'application/json' },
+                  { key: 'X-Api-Key', value: k[2] },
+                ],
+                url: {
+                  raw: 'https://api.getpostman.com/me?apikey={{key}}',
+                  protocol: 'https',
+                  host: ['api', 'getpostman', 'com'],
+                  path: ['me'],
+                  query: [{ key: 'apikey', value: k[3] }],
+                },
                 body: { mode: 'raw', raw: JSON.stringify({ user: 'me', token: k[4] }, null, 2) },
               },
               event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: ['const a = 1;', `pm.environment.set('key', '${k[5]}');`] } }],
@@ -103,8 +123,31 @@ describe('POST /webhooks/postman', () => {
 
   it('scans a workspace with its collections, environments and globals', async () => {
     const [envKey, globalKey, docKey] = [h.plantKey(), h.plantKey(), h.plantKey()];
-    h.api.route('GET /workspaces/ws-9', { body: { workspace: { id: 'ws-9', name: 'Public APIs', type: 'team', visibility: 'public', description: `docs: ${docKey}`, collections: [{ id: 'gone', uid: '1-gone' }], environments: [{ id: 'e1', uid: '1-e1' }] } } });
-    h.api.route('GET /environments/1-e1', { body: { environment: { id: 'e1', name: 'prod', values: [{ key: 'url', value: 'https://x', enabled: true }, { key: 'POSTMAN_API_KEY', value: envKey, enabled: true, type: 'secret' }] } } });
+    h.api.route('GET /workspaces/ws-9', {
+      body: {
+        workspace: {
+          id: 'ws-9',
+          name: 'Public APIs',
+          type: 'team',
+          visibility: 'public',
+          description: `docs: ${docKey}`,
+          collections: [{ id: 'gone', uid: '1-gone' }],
+          environments: [{ id: 'e1', uid: '1-e1' }],
+        },
+      },
+    });
+    h.api.route('GET /environments/1-e1', {
+      body: {
+        environment: {
+          id: 'e1',
+          name: 'prod',
+          values: [
+            { key: 'url', value: 'https://x', enabled: true },
+            { key: 'POSTMAN_API_KEY', value: envKey, enabled: true, type: 'secret' },
+          ],
+        },
+      },
+    });
     h.api.route('GET /workspaces/ws-9/global-variables', { body: { values: [{ key: 'token', value: globalKey, type: 'default', enabled: true }] } });
     expect((await send(event({ type: 'workspace', id: 'ws-9', workspaceId: 'ws-9', url: undefined }))).status).toBe(202);
     const exposures = await h.exposuresOf([envKey, globalKey, docKey].map(sha256));
@@ -116,10 +159,18 @@ describe('POST /webhooks/postman', () => {
 
   it('fetches APIs, documentation and environments from their own endpoints', async () => {
     const [apiKey, docKey, envKey] = [h.plantKey(), h.plantKey(), h.plantKey()];
-    h.api.route('GET /apis/api-1', { body: { api: { id: 'api-1', name: 'Payments', description: `Authenticate with ${apiKey}`, schemas: [{ id: 's1', type: 'openapi:3' }] } } });
-    h.api.route('GET /collections/doc-1', { body: { collection: { info: { name: 'Docs', description: `## Auth\n\nSend \`X-Api-Key: ${docKey}\`` }, item: [] } } });
+    h.api.route('GET /apis/api-1', {
+      body: { api: { id: 'api-1', name: 'Payments', description: `Authenticate with ${apiKey}`, schemas: [{ id: 's1', type: 'openapi:3' }] } },
+    });
+    h.api.route('GET /collections/doc-1', {
+      body: { collection: { info: { name: 'Docs', description: `## Auth\n\nSend \`X-Api-Key: ${docKey}\`` }, item: [] } },
+    });
     h.api.route('GET /environments/env-1', { body: { environment: { id: 'env-1', values: [{ key: 'apiKey', value: envKey, enabled: true }] } } });
-    for (const [type, id] of [['api', 'api-1'], ['documentation', 'doc-1'], ['environment', 'env-1']]) {
+    for (const [type, id] of [
+      ['api', 'api-1'],
+      ['documentation', 'doc-1'],
+      ['environment', 'env-1'],
+    ]) {
       expect((await send(event({ type, id }))).status).toBe(202);
     }
     const exposures = await h.exposuresOf([apiKey, docKey, envKey].map(sha256));
@@ -132,7 +183,12 @@ describe('POST /webhooks/postman', () => {
   it('detects a secret used as an object key and keeps it out of every JSON path (issue 10, item 5)', async () => {
     const [asKey, below, fetchedKey] = [h.plantKey(), h.plantKey(), h.plantKey()];
     const doc = (key: string, nested?: string) => ({
-      collection: { info: { name: 'keys as keys' }, item: [{ name: 'r', request: { header: [] } }], variable: [], [key]: nested ? { note: `use ${nested}` } : 'ok' },
+      collection: {
+        info: { name: 'keys as keys' },
+        item: [{ name: 'r', request: { header: [] } }],
+        variable: [],
+        [key]: nested ? { note: `use ${nested}` } : 'ok',
+      },
     });
     expect((await send(event({ type: 'collection', id: 'c-objkey' }, doc(asKey, below)))).status).toBe(202);
     h.api.route('GET /collections/c-objkey-fetched', { body: doc(fetchedKey) });
@@ -149,9 +205,15 @@ describe('POST /webhooks/postman', () => {
     const e = event({ type: 'environment', id: 'e-dup' }, { environment: { values: [] } });
     expect((await send(e)).status).toBe(202);
     expect(await send(e)).toEqual({ status: 200, body: { status: 'duplicate', deliveryId: e.id } });
-    expect(await send(event({ type: 'collection', id: 'c2', visibility: 'team' }))).toMatchObject({ status: 202, body: { status: 'ignored', reason: 'not_public' } });
+    expect(await send(event({ type: 'collection', id: 'c2', visibility: 'team' }))).toMatchObject({
+      status: 202,
+      body: { status: 'ignored', reason: 'not_public' },
+    });
     expect(await send(event({ type: 'collection', id: 'c3' }), { signature: null })).toMatchObject({ status: 401, body: { error: 'missing_signature' } });
-    expect(await send(event({ type: 'collection', id: 'c3' }), { secret: 'another-secret-entirely' })).toMatchObject({ status: 401, body: { error: 'invalid_signature' } });
+    expect(await send(event({ type: 'collection', id: 'c3' }), { secret: 'another-secret-entirely' })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_signature' },
+    });
     const old = String(Math.floor(Date.now() / 1000) - 301);
     expect(await send(event({ type: 'collection', id: 'c3' }), { timestamp: old })).toMatchObject({ status: 401, body: { error: 'stale_timestamp' } });
     expect(await send(event({ type: 'mock', id: 'm1' }))).toMatchObject({ status: 400, body: { error: 'unsupported_resource' } });

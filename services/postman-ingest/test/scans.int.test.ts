@@ -20,7 +20,9 @@ async function request(jobId: string, target: string) {
   const jobs = createScanJobRepository(h.service.context.store);
   await jobs.create({ id: jobId, provider: 'postman', kind: 'resource', target, reason: 'on_demand', teamId: 'team-1' });
   const publisher = createPublisher(h.kafka, { logger: createLogger({ name: 't', level: 'silent' }) });
-  await publisher.publish(h.topics.scanRequests, [scanRequestMessage({ jobId, provider: 'postman', kind: 'resource', target, reason: 'on_demand' }, { source: 'test' })]);
+  await publisher.publish(h.topics.scanRequests, [
+    scanRequestMessage({ jobId, provider: 'postman', kind: 'resource', target, reason: 'on_demand' }, { source: 'test' }),
+  ]);
   await publisher.disconnect();
   const until = Date.now() + 20_000;
   for (;;) {
@@ -35,7 +37,16 @@ describe('on-demand Postman scans', () => {
   it('fetches the resource, publishes its exposures and counts them on the job', async () => {
     const [a, b] = [h.plantKey(), h.plantKey()];
     h.api.route('GET /collections/c-ondemand', {
-      body: { collection: { info: { _postman_id: 'c-ondemand', name: 'On demand' }, variable: [{ key: 'apiKey', value: a }, { key: 'again', value: a }, { key: 'other', value: b }] } },
+      body: {
+        collection: {
+          info: { _postman_id: 'c-ondemand', name: 'On demand' },
+          variable: [
+            { key: 'apiKey', value: a },
+            { key: 'again', value: a },
+            { key: 'other', value: b },
+          ],
+        },
+      },
     });
     const job = await request('scan_postman_1', 'collection:c-ondemand');
     expect(job).toMatchObject({ status: 'done', counts: { exposures: 3, secrets: 2 }, error: null });

@@ -25,10 +25,17 @@ describe('leaves / flatten', () => {
 describe('object keys (issue 10, item 5)', () => {
   it('scans long object keys and redacts a key that looks generated or holds a secret from every path', () => {
     const key = pmak();
-    const doc = { env: { [key]: { inner: 'x' }, 'A3f9Kq7ZpL2mX8vR4tB6': 'y', 'Content-Type-Header': 'z' } };
+    const doc = { env: { [key]: { inner: 'x' }, A3f9Kq7ZpL2mX8vR4tB6: 'y', 'Content-Type-Header': 'z' } };
     const hits = scanResource(createScanner(), { type: 'environment', id: 'e1' }, doc);
     expect(hits.map((h) => h.location.jsonPath)).toEqual(["$.env['<redacted:0>']"]);
-    expect(leaves(doc).map((l) => l.path)).toEqual(["$.env['<redacted:0>']", "$.env['<redacted:0>'].inner", "$.env['<redacted:1>']", "$.env['<redacted:1>']", "$.env['Content-Type-Header']", "$.env['Content-Type-Header']"]);
+    expect(leaves(doc).map((l) => l.path)).toEqual([
+      "$.env['<redacted:0>']",
+      "$.env['<redacted:0>'].inner",
+      "$.env['<redacted:1>']",
+      "$.env['<redacted:1>']",
+      "$.env['Content-Type-Header']",
+      "$.env['Content-Type-Header']",
+    ]);
     expect(JSON.stringify(leaves(doc).map((l) => l.path))).not.toContain(key);
   });
 });

@@ -43,7 +43,12 @@ export async function startService(config: Config, deps: RelayDeps = {}): Promis
   const stop = lifecycle.stop;
   try {
     const metrics = createMetrics(service);
-    const outcomes = new Counter({ name: 'keyguard_relay_tokens_total', help: 'Tokens per issuer call outcome', labelNames: ['issuer', 'outcome'], registers: [metrics.registry] });
+    const outcomes = new Counter({
+      name: 'keyguard_relay_tokens_total',
+      help: 'Tokens per issuer call outcome',
+      labelNames: ['issuer', 'outcome'],
+      registers: [metrics.registry],
+    });
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
     await ensureTopics(kafka, [{ topic: exposuresTopic }, { topic: Topics.dlq }]);
     const kafkaReady = kafkaReadiness(kafka);

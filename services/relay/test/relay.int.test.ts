@@ -57,12 +57,22 @@ async function exposeToken(prefix = 'ghp_', ruleId = 'github-pat-classic') {
 }
 
 const publish = (events: { event: { payload: { tokenHash: string } } }[]) =>
-  publisher.publish(exposures, events.map((e) => ({ key: e.event.payload.tokenHash, value: e.event })));
+  publisher.publish(
+    exposures,
+    events.map((e) => ({ key: e.event.payload.tokenHash, value: e.event })),
+  );
 
 async function setRelay(on: boolean) {
   await store.collections.teams.updateOne(
     { _id: 'team_relay' },
-    { $set: { name: 'Relay team', settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false, relayThirdPartyTokens: on }, createdAt: new Date(), updatedAt: new Date() } },
+    {
+      $set: {
+        name: 'Relay team',
+        settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false, relayThirdPartyTokens: on },
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      },
+    },
     { upsert: true },
   );
   await new Promise((r) => setTimeout(r, 2100)); // the relay reads the setting at most every 2 s
@@ -114,17 +124,25 @@ describe('relay to GitHub', () => {
 
   it('reports tokens in one batch, records "reported to GitHub" on each finding, and drops the sealed token', async () => {
     await setRelay(true);
-    const found = await Promise.all([exposeToken('ghp_'), exposeToken('gho_', 'github-oauth-token'), exposeToken('ghu_', 'github-user-to-server-token'), exposeToken('ghr_', 'github-refresh-token')]);
+    const found = await Promise.all([
+      exposeToken('ghp_'),
+      exposeToken('gho_', 'github-oauth-token'),
+      exposeToken('ghu_', 'github-user-to-server-token'),
+      exposeToken('ghr_', 'github-refresh-token'),
+    ]);
     const calls = github.state.calls.length;
     await publish(found);
     await publish(found); // found again: still one report each
     await eventually(async () => found.every((f) => github.state.accepted.includes(f.token)) || undefined, { what: 'the tokens at GitHub' });
     expect(github.state.calls.slice(calls).filter((c) => c.status === 202)).toHaveLength(1);
     for (const f of found) {
-      const finding = await eventually(async () => {
-        const doc = await store.collections.findings.findOne({ _id: findingIdFor(f.tokenHash) });
-        return doc?.reportedTo?.['github'] ? doc : undefined;
-      }, { what: 'the finding updated' });
+      const finding = await eventually(
+        async () => {
+          const doc = await store.collections.findings.findOne({ _id: findingIdFor(f.tokenHash) });
+          return doc?.reportedTo?.['github'] ? doc : undefined;
+        },
+        { what: 'the finding updated' },
+      );
       expect(finding.history.at(-1)).toMatchObject({ action: 'reported_to_issuer', note: 'reported to GitHub for revocation' });
       expect(await report(f.tokenHash)).toMatchObject({ status: 'reported', sealed: null });
     }
@@ -135,12 +153,16 @@ describe('relay to GitHub', () => {
     const found = await Promise.all([exposeToken(), exposeToken(), exposeToken()]);
     github.state.refused.add(found[1]!.token);
     await publish(found);
-    const rejected = await eventually(async () => {
-      const doc = await report(found[1]!.tokenHash);
-      return doc?.status === 'rejected' ? doc : undefined;
-    }, { timeoutMs: 20_000, what: 'the refused token' });
+    const rejected = await eventually(
+      async () => {
+        const doc = await report(found[1]!.tokenHash);
+        return doc?.status === 'rejected' ? doc : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the refused token' },
+    );
     expect(rejected).toMatchObject({ sealed: null, lastError: 'GitHub answered 422: validation failed' });
-    for (const f of [found[0]!, found[2]!]) await eventually(async () => (await report(f.tokenHash))?.status === 'reported' || undefined, { timeoutMs: 20_000 });
+    for (const f of [found[0]!, found[2]!])
+      await eventually(async () => (await report(f.tokenHash))?.status === 'reported' || undefined, { timeoutMs: 20_000 });
     await eventually(async () => {
       const doc = await store.collections.findings.findOne({ _id: findingIdFor(found[1]!.tokenHash) });
       return doc?.history.some((h) => h.action === 'issuer_rejected') || undefined;
@@ -168,7 +190,10 @@ describe('relay to GitHub', () => {
       await publish([f]);
       await new Promise((r) => setTimeout(r, 350));
     }
-    await eventually(async () => (await Promise.all(more.map((f) => report(f.tokenHash)))).every((d) => d?.status === 'reported') || undefined, { timeoutMs: 30_000, what: 'every token reported across windows' });
+    await eventually(async () => (await Promise.all(more.map((f) => report(f.tokenHash)))).every((d) => d?.status === 'reported') || undefined, {
+      timeoutMs: 30_000,
+      what: 'every token reported across windows',
+    });
     expect(github.state.calls.filter((c) => c.status === 403)).toHaveLength(1);
   });
 

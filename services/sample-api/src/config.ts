@@ -15,7 +15,10 @@ export const Config = z
     /** keys-api, asked while the verifier cannot answer from memory (both or neither). */
     KEYGUARD_API_URL: httpUrl.optional(),
     /** A service token with scope keys:verify, for KEYGUARD_API_URL. */
-    KEYGUARD_SERVICE_TOKEN: z.string().regex(/^kgst_[0-9A-Za-z]{36}$/, 'must be a Keyguard service token (kgst_…)').optional(),
+    KEYGUARD_SERVICE_TOKEN: z
+      .string()
+      .regex(/^kgst_[0-9A-Za-z]{36}$/, 'must be a Keyguard service token (kgst_…)')
+      .optional(),
     /** Topic names (tests and side-by-side deployments use other ones). */
     KEY_STATE_TOPIC: z.string().min(1).default(Topics.keyState),
     KEY_USAGE_TOPIC: z.string().min(1).default(Topics.keyUsage),

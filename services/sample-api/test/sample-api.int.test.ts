@@ -104,10 +104,13 @@ describe('sample-api: an API protected by @keyguard/verify', () => {
     const created = await keys('POST', '/keys', { name: 'used at the sample api' });
     await eventually(async () => (await me(created.key as string)).status === 200, { what: 'the key at the verifier' });
     const usedAt = Date.now();
-    const key = await eventually(async () => {
-      const k = await keys('GET', `/keys/${created.id}`);
-      return typeof k.lastUsedAt === 'string' && Date.parse(k.lastUsedAt) >= usedAt - 1000 && k;
-    }, { what: 'lastUsedAt from the usage report' });
+    const key = await eventually(
+      async () => {
+        const k = await keys('GET', `/keys/${created.id}`);
+        return typeof k.lastUsedAt === 'string' && Date.parse(k.lastUsedAt) >= usedAt - 1000 && k;
+      },
+      { what: 'lastUsedAt from the usage report' },
+    );
     expect(key.lastUsedAt).not.toBeNull();
   });
 
@@ -125,7 +128,8 @@ describe('sample-api: an API protected by @keyguard/verify', () => {
       { logger },
     );
     try {
-      const call = (key: string) => fetch(`http://127.0.0.1:${cut.port}/v1/me`, { headers: { 'x-api-key': key } }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      const call = (key: string) =>
+        fetch(`http://127.0.0.1:${cut.port}/v1/me`, { headers: { 'x-api-key': key } }).then(async (r) => ({ status: r.status, body: await r.json() }));
       const created = await keys('POST', '/keys', { name: 'checked over HTTP' });
       expect(cut.verifier.status().ready).toBe(false);
       expect(await call(created.key as string)).toEqual({ status: 200, body: { keyId: created.id } });
@@ -142,7 +146,12 @@ describe('sample-api: an API protected by @keyguard/verify', () => {
     await eventually(async () => (await me(created.key as string)).status === 200, { what: 'the key at the verifier' });
     await keysApi!.stop();
     keysApi = undefined;
-    expect(await fetch(`${keysUrl}/healthz`).then(() => 'up', () => 'down')).toBe('down');
+    expect(
+      await fetch(`${keysUrl}/healthz`).then(
+        () => 'up',
+        () => 'down',
+      ),
+    ).toBe('down');
     for (let i = 0; i < 20; i++) expect((await me(created.key as string)).status).toBe(200);
     expect((await me(randomPmak())).status).toBe(401);
   });

@@ -78,7 +78,17 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
         ...options.keysApi,
       },
-      { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings, keyState: topics.keyState, keyUsage: topics.keyUsage, ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}) }, extend: watchContract },
+      {
+        logger,
+        topics: {
+          keyEvents: topics.keyEvents,
+          findings: topics.findings,
+          keyState: topics.keyState,
+          keyUsage: topics.keyUsage,
+          ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}),
+        },
+        extend: watchContract,
+      },
     );
     stops.push(keysApi.stop);
     const keysApiUrl = `http://127.0.0.1:${keysApi.port}`;

@@ -11,7 +11,9 @@ export const sampleApiMain = fileURLToPath(new URL('../../../services/sample-api
 
 export function requireSampleApiBuild(): void {
   if (!existsSync(sampleApiMain)) {
-    throw new Error('services/sample-api/dist is missing: build it first with `npx turbo run build --filter=@keyguard/sample-api` (npm test does this for you).');
+    throw new Error(
+      'services/sample-api/dist is missing: build it first with `npx turbo run build --filter=@keyguard/sample-api` (npm test does this for you).',
+    );
   }
 }
 
@@ -50,7 +52,10 @@ export async function startSampleApiProcess(env: Record<string, string>, timeout
   });
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + timeoutMs; ; ) {
-    const ready = await fetch(`http://127.0.0.1:${metricsPort}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${metricsPort}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error('sample-api never became ready');
     await new Promise((r) => setTimeout(r, 50));

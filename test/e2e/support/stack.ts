@@ -155,7 +155,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const teamId = newId('team');
       const userId = newId('usr');
       const material = issueApiKey();
-      await repos.teams.ensure({ _id: teamId, name: `Team ${teamId}`, settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false }, createdAt: now, updatedAt: now });
+      await repos.teams.ensure({
+        _id: teamId,
+        name: `Team ${teamId}`,
+        settings: { allowMemberKeyGeneration: true, keyExpiryDays: null, autoRevokeExposed: false },
+        createdAt: now,
+        updatedAt: now,
+      });
       await repos.users.insert({ _id: userId, teamId, email: admin.email, name: admin.name, role: 'super_admin', createdAt: now });
       const key = { _id: newId('key'), hash: material.hash, preview: material.preview, name: keyName, teamId, createdBy: userId, createdAt: now };
       await repos.keys.insert({ ...key, expiresAt: null, lastUsedAt: null, status: 'enabled', revokedAt: null, revocation: null, exposure: null });

@@ -233,12 +233,7 @@ export class Prefilter {
    * Runs the WebAssembly loop over [0, length) in chunks. `load` copies input [from, to) to
    * wasm memory at `at`; `verify` gets each candidate gram's start offset.
    */
-  private findWasm(
-    wasm: WasmScan,
-    length: number,
-    load: (from: number, to: number, at: number) => void,
-    verify: (start: number) => void,
-  ): void {
+  private findWasm(wasm: WasmScan, length: number, load: (from: number, to: number, at: number) => void, verify: (start: number) => void): void {
     const chunk = Math.min(this.chunkSize, WASM_CHUNK);
     for (let from = 0; from < length; from += chunk) {
       const to = Math.min(length, from + chunk);

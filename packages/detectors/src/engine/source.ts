@@ -87,8 +87,7 @@ export function stringSource(text: string, prefilter: Prefilter, bytes = false):
     at: (i) => text.charCodeAt(i),
     cover: () => whole,
     slice: (start, end) => text.slice(start, end),
-    secret: (_start, _end, value) =>
-      bytes && NON_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value,
+    secret: (_start, _end, value) => (bytes && NON_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value),
     indexOf: (code, from) => text.indexOf(String.fromCharCode(code), from),
     indexOfIn(code, from, to) {
       // a slice of a string is a view in V8, so the search stays within [from, to)

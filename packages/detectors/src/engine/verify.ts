@@ -67,13 +67,7 @@ export function verifyCandidates(
   }
   const { checksum, placeholder, entropy, invalid } = stats.rejectedBy;
   stats.rejected = checksum + placeholder + entropy + invalid;
-  kept.sort(
-    (a, b) =>
-      a.start - b.start ||
-      b.end - a.end ||
-      rank(a) - rank(b) ||
-      (a.encoding?.length ?? 0) - (b.encoding?.length ?? 0),
-  );
+  kept.sort((a, b) => a.start - b.start || b.end - a.end || rank(a) - rank(b) || (a.encoding?.length ?? 0) - (b.encoding?.length ?? 0));
   const out: Accepted[] = [];
   let lastEnd = -1;
   for (const cand of kept) {
@@ -97,8 +91,7 @@ function ruleAllowlisted(rule: Rule, cand: Candidate, path: string | undefined, 
     const results: boolean[] = [];
     if (list.paths?.length) results.push(path !== undefined && list.paths.some((re) => re.test(path)));
     if (list.regexes?.length) {
-      const target =
-        list.regexTarget === 'match' ? cand.match : list.regexTarget === 'line' ? source.lineAt(cand.start) : cand.secret;
+      const target = list.regexTarget === 'match' ? cand.match : list.regexTarget === 'line' ? source.lineAt(cand.start) : cand.secret;
       results.push(list.regexes.some((re) => re.test(target)));
     }
     if (list.stopwords?.length) {

@@ -34,8 +34,7 @@ export function plantedSamples(g: SampleGenerator, rules: readonly Rule[] = defa
   return out;
 }
 
-const b64 = (g: SampleGenerator, bytes: number, url = false): string =>
-  Buffer.from(g.bytes(bytes)).toString(url ? 'base64url' : 'base64');
+const b64 = (g: SampleGenerator, bytes: number, url = false): string => Buffer.from(g.bytes(bytes)).toString(url ? 'base64url' : 'base64');
 const uuid = (g: SampleGenerator): string => `${g.hex(8)}-${g.hex(4)}-4${g.hex(3)}-a${g.hex(3)}-${g.hex(12)}`;
 
 /**

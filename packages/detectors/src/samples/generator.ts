@@ -74,7 +74,8 @@ export function createSampleGenerator(seed = 0x6b67): SampleGenerator {
     digits: (n) => chars(ALPHABETS.digits, n),
     base64url: (n) => chars(ALPHABETS.base64url, n),
     bytes,
-    uuid: () => `${chars(ALPHABETS.hex, 8)}-${chars(ALPHABETS.hex, 4)}-4${chars(ALPHABETS.hex, 3)}-${chars('89ab', 1)}${chars(ALPHABETS.hex, 3)}-${chars(ALPHABETS.hex, 12)}`,
+    uuid: () =>
+      `${chars(ALPHABETS.hex, 8)}-${chars(ALPHABETS.hex, 4)}-4${chars(ALPHABETS.hex, 3)}-${chars('89ab', 1)}${chars(ALPHABETS.hex, 3)}-${chars(ALPHABETS.hex, 12)}`,
     githubToken(prefix) {
       const random = chars(BASE62, 30);
       return `${prefix}${random}${githubChecksum(random)}`;

@@ -19,14 +19,22 @@ export function createAuditRepository(store: Store) {
     },
 
     /** A page, newest first: `action` exact or a prefix ending in `.` (`key.`), `actorId` the actor's id, `from`/`to` a time range. */
-    async list(teamId: string, { offset, limit, action, actorId, from, to }: { offset: number; limit: number; action?: string; actorId?: string; from?: Date; to?: Date }) {
+    async list(
+      teamId: string,
+      { offset, limit, action, actorId, from, to }: { offset: number; limit: number; action?: string; actorId?: string; from?: Date; to?: Date },
+    ) {
       const filter = {
         teamId,
         ...(action ? (action.endsWith('.') ? { action: { $regex: `^${action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` } } : { action }) : {}),
         ...(actorId ? { 'actor.id': actorId } : {}),
         ...(from || to ? { at: { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) } } : {}),
       };
-      const items = await audit.find(filter).sort({ at: -1, _id: -1 }).skip(offset).limit(limit + 1).toArray();
+      const items = await audit
+        .find(filter)
+        .sort({ at: -1, _id: -1 })
+        .skip(offset)
+        .limit(limit + 1)
+        .toArray();
       return { items: items.slice(0, limit), more: items.length > limit };
     },
   };

@@ -53,4 +53,3 @@ export function createDeliveryRepository(store: Store) {
   };
 }
 export type DeliveryRepository = ReturnType<typeof createDeliveryRepository>;
-

@@ -36,7 +36,16 @@ export function createDigestRepository(store: Store) {
     let inserted = items.length;
     try {
       await digestItems.insertMany(
-        items.map((i) => ({ _id: i.id, digestKey: digestKeyOf(i.teamId, i.email), teamId: i.teamId, email: i.email.toLowerCase(), item: i.item, createdAt: now, batchId: null, sentAt: null })),
+        items.map((i) => ({
+          _id: i.id,
+          digestKey: digestKeyOf(i.teamId, i.email),
+          teamId: i.teamId,
+          email: i.email.toLowerCase(),
+          item: i.item,
+          createdAt: now,
+          batchId: null,
+          sentAt: null,
+        })),
         { ordered: false },
       );
     } catch (error) {
@@ -98,7 +107,10 @@ export function createDigestRepository(store: Store) {
     const ids = outcomes.flatMap((o) => (o.sentAt ? (o.itemIds ?? []) : []));
     if (ids.length > 0) await digestItems.updateMany({ _id: { $in: ids }, sentAt: null }, { $set: { sentAt: now, batchId: claimId } });
     for (const o of outcomes) {
-      await digests.updateOne({ _id: o.key, claimId }, { $set: { ...(o.sentAt ? { lastSentAt: o.sentAt } : {}), dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } });
+      await digests.updateOne(
+        { _id: o.key, claimId },
+        { $set: { ...(o.sentAt ? { lastSentAt: o.sentAt } : {}), dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } },
+      );
     }
     const waiting = await digestItems.find({ digestKey: { $in: outcomes.map((o) => o.key) }, sentAt: null }, { projection: { digestKey: 1 } }).toArray();
     for (const key of new Set(waiting.map((w) => w.digestKey))) await digests.updateOne({ _id: key }, { $min: { dueAt: now } });

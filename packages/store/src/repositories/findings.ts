@@ -60,7 +60,12 @@ export function createFindingRepository(store: Store) {
       else if (query.resolution) filter.resolution = query.resolution;
       if (query.from || query.to) filter.firstSeen = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lte: query.to } : {}) };
       const [items, total] = await Promise.all([
-        findings.find(filter).sort({ lastSeen: -1, _id: 1 }).skip(query.offset).limit(query.limit + 1).toArray(),
+        findings
+          .find(filter)
+          .sort({ lastSeen: -1, _id: 1 })
+          .skip(query.offset)
+          .limit(query.limit + 1)
+          .toArray(),
         findings.countDocuments(filter),
       ]);
       return { items: items.slice(0, query.limit).map(normalised), total, more: items.length > query.limit };
@@ -70,7 +75,13 @@ export function createFindingRepository(store: Store) {
      * Sets the status (a person resolving or reopening) and appends the history entry, only while
      * the finding still has status `from`; false when a concurrent writer changed it first.
      */
-    async setStatus(id: string, from: FindingStatus, status: FindingStatus, resolution: FindingResolution | null, entry: FindingHistoryEntry): Promise<boolean> {
+    async setStatus(
+      id: string,
+      from: FindingStatus,
+      status: FindingStatus,
+      resolution: FindingResolution | null,
+      entry: FindingHistoryEntry,
+    ): Promise<boolean> {
       const result = await findings.updateOne({ _id: id, status: from }, { $set: { status, resolution }, $push: { history: entry } });
       return result.modifiedCount === 1;
     },
@@ -79,7 +90,11 @@ export function createFindingRepository(store: Store) {
      * Resolves the finding if it is open (a redelivery finds it resolved and changes nothing).
      * Returns what the insights rollups need of it, only to the call that resolved it.
      */
-    async resolveIfOpen(id: string, resolution: FindingResolution, entry: FindingHistoryEntry): Promise<Pick<FindingDoc, '_id' | 'teamId' | 'firstSeen' | 'locations'> | null> {
+    async resolveIfOpen(
+      id: string,
+      resolution: FindingResolution,
+      entry: FindingHistoryEntry,
+    ): Promise<Pick<FindingDoc, '_id' | 'teamId' | 'firstSeen' | 'locations'> | null> {
       // No projection: FerretDB's findAndModify does not implement `fields`.
       return findings.findOneAndUpdate({ _id: id, status: 'open' }, { $set: { status: 'resolved', resolution }, $push: { history: entry } });
     },
@@ -103,10 +118,10 @@ export function createFindingRepository(store: Store) {
 
     /** What deciding on new locations needs: the status, the locations already known, the history (and what the insights rollups need). */
     tracking: (id: string) =>
-      findings.findOne({ _id: id }, { projection: { status: 1, locationKeys: 1, history: 1, teamId: 1, firstSeen: 1, 'locations.source': 1, 'locations.kind': 1 } }) as Promise<Pick<
-        FindingDoc,
-        '_id' | 'status' | 'locationKeys' | 'history' | 'teamId' | 'firstSeen' | 'locations'
-      > | null>,
+      findings.findOne(
+        { _id: id },
+        { projection: { status: 1, locationKeys: 1, history: 1, teamId: 1, firstSeen: 1, 'locations.source': 1, 'locations.kind': 1 } },
+      ) as Promise<Pick<FindingDoc, '_id' | 'status' | 'locationKeys' | 'history' | 'teamId' | 'firstSeen' | 'locations'> | null>,
 
     /** Keeps only the last `max` elements of one of the finding's arrays (what `$push` + `$slice` would, where FerretDB ignores it). */
     trim: (id: string, field: 'locations' | 'locationKeys' | 'history', max: number) => dropOldestBeyond(findings, id, field, max),

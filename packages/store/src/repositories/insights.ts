@@ -136,7 +136,11 @@ export function createInsightsRepository(store: Store) {
     for (const { teamId, inc } of increments) if (inc.open) open.set(teamId, (open.get(teamId) ?? 0) + inc.open);
     await rollups.bulkWrite(daily, { ordered: false });
     const totals = [...open].filter(([, n]) => n !== 0);
-    if (totals.length > 0) await openTotals.bulkWrite(totals.map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $inc: { open: n } }, upsert: true } })), { ordered: false });
+    if (totals.length > 0)
+      await openTotals.bulkWrite(
+        totals.map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $inc: { open: n } }, upsert: true } })),
+        { ordered: false },
+      );
   }
 
   return {
@@ -203,7 +207,10 @@ export function createInsightsRepository(store: Store) {
      */
     async rebuild(): Promise<number> {
       const sums = new Map<string, { _id: string; teamId: string; day: string; inc: Record<string, number> }>();
-      const cursor = store.collections.findings.find({}, { projection: { teamId: 1, firstSeen: 1, status: 1, resolution: 1, 'locations.source': 1, 'locations.kind': 1, history: 1 } });
+      const cursor = store.collections.findings.find(
+        {},
+        { projection: { teamId: 1, firstSeen: 1, status: 1, resolution: 1, 'locations.source': 1, 'locations.kind': 1, history: 1 } },
+      );
       let count = 0;
       for await (const finding of cursor) {
         count++;
@@ -229,7 +236,13 @@ export function changesOf(finding: Pick<FindingDoc, 'teamId' | 'firstSeen' | 'st
   if (finding.status !== 'resolved') return changes;
   const resolved = finding.history.findLast((h) => h.action === 'resolved');
   if (finding.resolution === 'revoked') {
-    changes.push({ kind: 'revoked', finding: rollup, revokedAt: resolved?.at ?? finding.firstSeen, auto: resolved?.note?.includes('exposure_auto') ?? false, usedAfterExposure: false });
+    changes.push({
+      kind: 'revoked',
+      finding: rollup,
+      revokedAt: resolved?.at ?? finding.firstSeen,
+      auto: resolved?.note?.includes('exposure_auto') ?? false,
+      usedAfterExposure: false,
+    });
   } else changes.push({ kind: 'ignored', finding: rollup });
   return changes;
 }

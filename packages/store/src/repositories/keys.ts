@@ -93,7 +93,12 @@ export function createKeyRepository(store: Store) {
       if (query.createdBy) filter.createdBy = query.createdBy;
       if (query.hash) filter.hash = query.hash.toLowerCase();
       const [items, total] = await Promise.all([
-        keys.find(filter).sort(sorts[query.sort]).skip(query.offset).limit(query.limit + 1).toArray(),
+        keys
+          .find(filter)
+          .sort(sorts[query.sort])
+          .skip(query.offset)
+          .limit(query.limit + 1)
+          .toArray(),
         keys.countDocuments(filter),
       ]);
       return { items: items.slice(0, query.limit), total, more: items.length > query.limit };
@@ -111,7 +116,9 @@ export function createKeyRepository(store: Store) {
 
     /** The team's keys that are not revoked, but `exceptId` (the caller's own key). */
     async liveIdsInTeam(teamId: string, exceptId?: string, scope: Omit<KeyScope, 'teamId'> = {}): Promise<string[]> {
-      const found = await keys.find({ ...scoped(scope), teamId, ...notRevoked, ...(exceptId ? { _id: { $ne: exceptId } } : {}) }, { projection: { _id: 1 } }).toArray();
+      const found = await keys
+        .find({ ...scoped(scope), teamId, ...notRevoked, ...(exceptId ? { _id: { $ne: exceptId } } : {}) }, { projection: { _id: 1 } })
+        .toArray();
       return found.map((k) => k._id);
     },
 
@@ -130,9 +137,17 @@ export function createKeyRepository(store: Store) {
       where: { state?: 'active' | 'revoked'; createdBy?: string } = {},
     ): Promise<{ items: ApiKeyDoc[]; more: boolean; total: number; active: number }> {
       const base: Filter<ApiKeyDoc> = { teamId, exposure: { $ne: null }, ...(where.createdBy ? { createdBy: where.createdBy } : {}) };
-      const filter: Filter<ApiKeyDoc> = { ...base, ...(where.state === 'active' ? notRevoked : where.state === 'revoked' ? { status: 'revoked' as const } : {}) };
+      const filter: Filter<ApiKeyDoc> = {
+        ...base,
+        ...(where.state === 'active' ? notRevoked : where.state === 'revoked' ? { status: 'revoked' as const } : {}),
+      };
       const [page, total, active] = await Promise.all([
-        keys.find(filter).sort({ 'exposure.detectedAt': -1, _id: 1 }).skip(offset).limit(limit + 1).toArray(),
+        keys
+          .find(filter)
+          .sort({ 'exposure.detectedAt': -1, _id: 1 })
+          .skip(offset)
+          .limit(limit + 1)
+          .toArray(),
         keys.countDocuments(filter),
         keys.countDocuments({ ...base, ...notRevoked }),
       ]);
@@ -155,7 +170,10 @@ export function createKeyRepository(store: Store) {
 
     /** Ids of keys past their expiry and not revoked yet (at most `limit`). */
     async dueForExpiry(now: Date, scope: KeyScope = {}, limit = 500): Promise<string[]> {
-      const due = await keys.find({ ...scoped(scope), ...notRevoked, expiresAt: { $ne: null, $lte: now } }, { projection: { _id: 1 } }).limit(limit).toArray();
+      const due = await keys
+        .find({ ...scoped(scope), ...notRevoked, expiresAt: { $ne: null, $lte: now } }, { projection: { _id: 1 } })
+        .limit(limit)
+        .toArray();
       return due.map((k) => k._id);
     },
 
@@ -201,7 +219,11 @@ export function createKeyRepository(store: Store) {
     },
 
     /** Keys whose state a crashed writer left unpublished since before `before`. */
-    statePendingSince: (before: Date, limit = 1000) => keys.find({ statePending: true, stateChangedAt: { $lte: before } }).limit(limit).toArray(),
+    statePendingSince: (before: Date, limit = 1000) =>
+      keys
+        .find({ statePending: true, stateChangedAt: { $lte: before } })
+        .limit(limit)
+        .toArray(),
 
     /** Every key, a page at a time in `_id` order (after the last one of the previous page). */
     page: (after: string | undefined, limit: number) =>
@@ -216,13 +238,22 @@ export function createKeyRepository(store: Store) {
     },
 
     /** Revocations left unfinished since before `before` (at most `limit`). */
-    stalePending: (before: Date, limit = 500) => keys.find({ revocationPending: true, revokedAt: { $lte: before } }).limit(limit).toArray(),
+    stalePending: (before: Date, limit = 500) =>
+      keys
+        .find({ revocationPending: true, revokedAt: { $lte: before } })
+        .limit(limit)
+        .toArray(),
 
     /** The keys among these hashes, with what the policy decides on. */
     matchHashes: (hashes: string[]) =>
       keys
-        .find({ hash: { $in: hashes } }, { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1, statePending: 1, name: 1, preview: 1, createdBy: 1 } })
-        .toArray() as Promise<Pick<ApiKeyDoc, '_id' | 'hash' | 'teamId' | 'status' | 'exposure' | 'revocationPending' | 'statePending' | 'name' | 'preview' | 'createdBy'>[]>,
+        .find(
+          { hash: { $in: hashes } },
+          { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1, statePending: 1, name: 1, preview: 1, createdBy: 1 } },
+        )
+        .toArray() as Promise<
+        Pick<ApiKeyDoc, '_id' | 'hash' | 'teamId' | 'status' | 'exposure' | 'revocationPending' | 'statePending' | 'name' | 'preview' | 'createdBy'>[]
+      >,
 
     /** Which of these hashes are keys we issued. */
     async knownHashes(hashes: string[]): Promise<Set<string>> {

@@ -23,14 +23,23 @@ export function createRelayRepository(store: Store) {
     },
     /** How many reports of an issuer are ready, and since when the oldest waits. */
     async ready(issuer: string, now: Date): Promise<{ count: number; oldest: Date | null }> {
-      const filter = { issuer, $or: [{ status: 'pending' as const, nextAttemptAt: { $lte: now } }, { status: 'sending' as const, leaseUntil: { $lt: now } }] };
+      const filter = {
+        issuer,
+        $or: [
+          { status: 'pending' as const, nextAttemptAt: { $lte: now } },
+          { status: 'sending' as const, leaseUntil: { $lt: now } },
+        ],
+      };
       const [count, first] = await Promise.all([relayReports.countDocuments(filter), relayReports.find(filter).sort({ createdAt: 1 }).limit(1).toArray()]);
       return { count, oldest: first[0]?.createdAt ?? null };
     },
     /** Claims up to `limit` ready reports of an issuer for one call. */
     async claim(issuer: string, now: Date, limit: number, leaseMs: number): Promise<RelayReportDoc[]> {
       const ready = await relayReports
-        .find({ issuer, $or: [{ status: 'pending' }, { status: 'sending', leaseUntil: { $lt: now } }], nextAttemptAt: { $lte: now } }, { projection: { _id: 1 } })
+        .find(
+          { issuer, $or: [{ status: 'pending' }, { status: 'sending', leaseUntil: { $lt: now } }], nextAttemptAt: { $lte: now } },
+          { projection: { _id: 1 } },
+        )
         .sort({ createdAt: 1 })
         .limit(limit)
         .toArray();
@@ -43,19 +52,32 @@ export function createRelayRepository(store: Store) {
       return relayReports.find({ batch }).toArray();
     },
     async reported(ids: string[], at: Date): Promise<void> {
-      await relayReports.updateMany({ _id: { $in: ids } }, { $set: { status: 'reported', reportedAt: at, sealed: null, leaseUntil: null, lastError: null }, $inc: { attempts: 1 } });
+      await relayReports.updateMany(
+        { _id: { $in: ids } },
+        { $set: { status: 'reported', reportedAt: at, sealed: null, leaseUntil: null, lastError: null }, $inc: { attempts: 1 } },
+      );
     },
     async rejected(ids: string[], error: string): Promise<void> {
-      await relayReports.updateMany({ _id: { $in: ids } }, { $set: { status: 'rejected', sealed: null, leaseUntil: null, lastError: error.slice(0, 300) }, $inc: { attempts: 1 } });
+      await relayReports.updateMany(
+        { _id: { $in: ids } },
+        { $set: { status: 'rejected', sealed: null, leaseUntil: null, lastError: error.slice(0, 300) }, $inc: { attempts: 1 } },
+      );
     },
     async retryAt(ids: string[], at: Date, error: string, { countAttempt = true } = {}): Promise<void> {
       await relayReports.updateMany(
         { _id: { $in: ids } },
-        { $set: { status: 'pending', nextAttemptAt: at, leaseUntil: null, lastError: error.slice(0, 300) }, ...(countAttempt ? { $inc: { attempts: 1 } } : {}) },
+        {
+          $set: { status: 'pending', nextAttemptAt: at, leaseUntil: null, lastError: error.slice(0, 300) },
+          ...(countAttempt ? { $inc: { attempts: 1 } } : {}),
+        },
       );
     },
     /** Outcomes not yet written to their findings (the finding may not exist yet when the relay is ahead of the policy). */
-    unrecorded: () => relayReports.find({ status: { $in: ['reported', 'rejected'] }, findingUpdated: false }).limit(500).toArray(),
+    unrecorded: () =>
+      relayReports
+        .find({ status: { $in: ['reported', 'rejected'] }, findingUpdated: false })
+        .limit(500)
+        .toArray(),
     /**
      * Writes the outcome into the finding once: `reportedTo.<issuer>` and a history entry.
      * Returns false when the finding does not exist yet.
@@ -70,7 +92,9 @@ export function createRelayRepository(store: Store) {
           : { at: new Date(), action: 'issuer_rejected' as const, actor, note: `${issuerName} refused the report: ${report.lastError ?? 'unknown'}` };
       const field = `reportedTo.${report.issuer}`;
       await findings.updateOne(
-        report.status === 'reported' ? { _id: report.findingId, [field]: { $exists: false } } : { _id: report.findingId, 'history.action': { $ne: 'issuer_rejected' } },
+        report.status === 'reported'
+          ? { _id: report.findingId, [field]: { $exists: false } }
+          : { _id: report.findingId, 'history.action': { $ne: 'issuer_rejected' } },
         { ...(report.status === 'reported' ? { $set: { [field]: entry.at } } : {}), $push: { history: entry } },
       );
       await relayReports.updateOne({ _id: report._id }, { $set: { findingUpdated: true } });
@@ -79,7 +103,11 @@ export function createRelayRepository(store: Store) {
     list: (filter: { status?: RelayReportDoc['status'] } = {}) => relayReports.find(filter).toArray(),
     issuer: (issuer: string) => relayIssuers.findOne({ _id: issuer }),
     async saveIssuer(doc: RelayIssuerDoc): Promise<void> {
-      await relayIssuers.updateOne({ _id: doc._id }, { $set: { windowStart: doc.windowStart, calls: doc.calls, blockedUntil: doc.blockedUntil } }, { upsert: true });
+      await relayIssuers.updateOne(
+        { _id: doc._id },
+        { $set: { windowStart: doc.windowStart, calls: doc.calls, blockedUntil: doc.blockedUntil } },
+        { upsert: true },
+      );
     },
   };
 }

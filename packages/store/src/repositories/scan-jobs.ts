@@ -58,7 +58,12 @@ export function createScanJobRepository(store: Store) {
     },
     get: (id: string) => jobs.findOne({ _id: id }),
     /** A team's jobs and those Keyguard started itself (no team), newest first. */
-    listVisible: (teamId: string, limit = 50) => jobs.find({ teamId: { $in: [teamId, null] } }).sort({ createdAt: -1, _id: 1 }).limit(limit).toArray(),
+    listVisible: (teamId: string, limit = 50) =>
+      jobs
+        .find({ teamId: { $in: [teamId, null] } })
+        .sort({ createdAt: -1, _id: 1 })
+        .limit(limit)
+        .toArray(),
     isFinished: (job: Pick<ScanJobDoc, 'status'>) => FINISHED.includes(job.status),
 
     async start(id: string, at = new Date()): Promise<void> {

@@ -13,14 +13,26 @@ export function createScimGroupRepository(store: Store) {
     find: (teamId: string, id: string) => groups.findOne({ _id: id, teamId }),
 
     /** A page of the team's groups (optionally those with this display name), oldest first. */
-    async page(teamId: string, where: { displayName?: string; externalId?: string }, offset: number, limit: number): Promise<{ items: ScimGroupDoc[]; total: number }> {
+    async page(
+      teamId: string,
+      where: { displayName?: string; externalId?: string },
+      offset: number,
+      limit: number,
+    ): Promise<{ items: ScimGroupDoc[]; total: number }> {
       const filter = { teamId, ...where };
-      const [items, total] = await Promise.all([groups.find(filter).sort({ createdAt: 1, _id: 1 }).skip(offset).limit(limit).toArray(), groups.countDocuments(filter)]);
+      const [items, total] = await Promise.all([
+        groups.find(filter).sort({ createdAt: 1, _id: 1 }).skip(offset).limit(limit).toArray(),
+        groups.countDocuments(filter),
+      ]);
       return { items, total };
     },
 
     /** Replaces what the provider manages of a group; a taken display name throws. */
-    async replace(teamId: string, id: string, set: Pick<ScimGroupDoc, 'displayName' | 'role' | 'members'> & { externalId?: string }): Promise<ScimGroupDoc | null> {
+    async replace(
+      teamId: string,
+      id: string,
+      set: Pick<ScimGroupDoc, 'displayName' | 'role' | 'members'> & { externalId?: string },
+    ): Promise<ScimGroupDoc | null> {
       return mapDuplicate('scimGroups', () =>
         groups.findOneAndUpdate({ _id: id, teamId }, { $set: { ...set, updatedAt: new Date() } }, { returnDocument: 'after' }),
       );

@@ -15,7 +15,11 @@ export function createSessionRepository(store: Store) {
       const expiresAt = new Date(now.getTime() + ttlMs);
       await sessions.insertOne({ _id: digest(id), userId, keyId, createdAt: now, expiresAt });
       if (Number.isFinite(maxPerKey)) {
-        const beyond = await sessions.find({ keyId }, { projection: { _id: 1 } }).sort({ createdAt: -1, _id: -1 }).skip(maxPerKey).toArray();
+        const beyond = await sessions
+          .find({ keyId }, { projection: { _id: 1 } })
+          .sort({ createdAt: -1, _id: -1 })
+          .skip(maxPerKey)
+          .toArray();
         if (beyond.length > 0) await sessions.deleteMany({ _id: { $in: beyond.map((s) => s._id) } });
       }
       return { id, expiresAt };

@@ -34,7 +34,12 @@ export function createUserRepository(store: Store) {
     /** A page of the team's people, by name. */
     async pageInTeam(teamId: string, offset: number, limit: number): Promise<{ items: UserDoc[]; total: number; more: boolean }> {
       const [items, total] = await Promise.all([
-        users.find({ teamId }).sort({ name: 1, _id: 1 }).skip(offset).limit(limit + 1).toArray(),
+        users
+          .find({ teamId })
+          .sort({ name: 1, _id: 1 })
+          .skip(offset)
+          .limit(limit + 1)
+          .toArray(),
         users.countDocuments({ teamId }),
       ]);
       return { items: items.slice(0, limit), total, more: items.length > limit };
@@ -61,14 +66,22 @@ export function createUserRepository(store: Store) {
      * A page of the team's people for SCIM, oldest first: all of them, or those whose userName
      * (case-insensitive; a person added in Keyguard has their email as userName) or externalId is this.
      */
-    async scimPage(teamId: string, where: { userName?: string; externalId?: string }, offset: number, limit: number): Promise<{ items: UserDoc[]; total: number }> {
+    async scimPage(
+      teamId: string,
+      where: { userName?: string; externalId?: string },
+      offset: number,
+      limit: number,
+    ): Promise<{ items: UserDoc[]; total: number }> {
       const key = where.userName?.toLowerCase();
       const filter = {
         teamId,
         ...(key !== undefined ? { $or: [{ 'scim.userNameKey': key }, { scim: { $exists: false }, email: key }] } : {}),
         ...(where.externalId !== undefined ? { 'scim.externalId': where.externalId } : {}),
       };
-      const [items, total] = await Promise.all([users.find(filter).sort({ createdAt: 1, _id: 1 }).skip(offset).limit(limit).toArray(), users.countDocuments(filter)]);
+      const [items, total] = await Promise.all([
+        users.find(filter).sort({ createdAt: 1, _id: 1 }).skip(offset).limit(limit).toArray(),
+        users.countDocuments(filter),
+      ]);
       return { items, total };
     },
 

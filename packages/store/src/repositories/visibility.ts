@@ -12,7 +12,11 @@ export function createVisibilityRepository(store: Store) {
     },
     /** Records `value` for `key`; returns the previous value (undefined when never seen). */
     async record(key: string, value: string, at = new Date()): Promise<string | undefined> {
-      const before = await visibility.findOneAndUpdate({ _id: key }, { $set: { visibility: value, updatedAt: at } }, { upsert: true, returnDocument: 'before' });
+      const before = await visibility.findOneAndUpdate(
+        { _id: key },
+        { $set: { visibility: value, updatedAt: at } },
+        { upsert: true, returnDocument: 'before' },
+      );
       return before?.visibility;
     },
   };

@@ -102,7 +102,9 @@ export function AuditPage() {
                 {items.map((e) => (
                   <tr key={e.id} className="audit-row">
                     <td data-label="When">{formatDateTime(e.at)}</td>
-                    <td data-label="Actor">{e.actor.type === 'user' ? userLabel({ id: e.actor.id, name: e.actor.name ?? '', email: '' }) : (e.actor.name ?? e.actor.id)}</td>
+                    <td data-label="Actor">
+                      {e.actor.type === 'user' ? userLabel({ id: e.actor.id, name: e.actor.name ?? '', email: '' }) : (e.actor.name ?? e.actor.id)}
+                    </td>
                     <td data-label="Action">
                       <code className="audit-action">{e.action}</code>
                     </td>

@@ -154,9 +154,7 @@ export function ExposedPage() {
             },
           ]}
         >
-          <p>
-            They stop working immediately, their owners are emailed, and their Secret Scanner findings are resolved as revoked:
-          </p>
+          <p>They stop working immediately, their owners are emailed, and their Secret Scanner findings are resolved as revoked:</p>
           <ul className="dialog-list">
             {list
               .filter((e) => selected.has(e.id))
@@ -187,8 +185,8 @@ export function ExposedPage() {
           ]}
         >
           <p>
-            <strong>{revoking.name}</strong> (<code>{revoking.preview}</code>) stops working immediately, {userLabel(revoking.createdBy)} is emailed, and
-            the Secret Scanner finding is resolved as revoked.
+            <strong>{revoking.name}</strong> (<code>{revoking.preview}</code>) stops working immediately, {userLabel(revoking.createdBy)} is emailed, and the
+            Secret Scanner finding is resolved as revoked.
           </p>
         </ConfirmDialog>
       )}

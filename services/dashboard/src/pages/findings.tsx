@@ -99,10 +99,14 @@ export function FindingsPage() {
       <div className="toolbar">
         <label className="select-label">
           Status
-          <select className="select" value={status} onChange={(e) => {
+          <select
+            className="select"
+            value={status}
+            onChange={(e) => {
               setStatus(e.target.value);
               setPages(1);
-            }}>
+            }}
+          >
             <option value="open">Unresolved</option>
             <option value="resolved">Resolved</option>
             <option value="">All</option>
@@ -110,10 +114,14 @@ export function FindingsPage() {
         </label>
         <label className="select-label">
           Secret type
-          <select className="select" value={ruleId} onChange={(e) => {
+          <select
+            className="select"
+            value={ruleId}
+            onChange={(e) => {
               setRuleId(e.target.value);
               setPages(1);
-            }}>
+            }}
+          >
             <option value="">All types</option>
             {knownRules.map((r) => (
               <option key={r} value={r}>
@@ -124,10 +132,14 @@ export function FindingsPage() {
         </label>
         <label className="select-label">
           Source
-          <select className="select" value={source} onChange={(e) => {
+          <select
+            className="select"
+            value={source}
+            onChange={(e) => {
               setSource(e.target.value);
               setPages(1);
-            }}>
+            }}
+          >
             <option value="">All sources</option>
             <option value="github">GitHub</option>
             <option value="gitlab">GitLab</option>
@@ -184,11 +196,17 @@ export function FindingsPage() {
         </>
       )}
 
-      {resolving && <ResolveDialog finding={resolving} onClose={() => setResolving(null)} onResolved={async (r) => {
-        setResolving(null);
-        toast(`Finding resolved as ${resolutionLabels[r] ?? r}`);
-        await findings.reload();
-      }} />}
+      {resolving && (
+        <ResolveDialog
+          finding={resolving}
+          onClose={() => setResolving(null)}
+          onResolved={async (r) => {
+            setResolving(null);
+            toast(`Finding resolved as ${resolutionLabels[r] ?? r}`);
+            await findings.reload();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -57,11 +57,7 @@ export function KeyFilters({ filters, users, searchInput, onSearchInput, onSearc
       </fieldset>
       <label className="select-label">
         Created by
-        <select
-          className="select"
-          value={filters.createdBy}
-          onChange={(e) => onCreatedBy(e.target.value)}
-        >
+        <select className="select" value={filters.createdBy} onChange={(e) => onCreatedBy(e.target.value)}>
           <option value="">Anyone</option>
           {userOptions.map((u) => (
             <option key={u.id} value={u.id} title={u.email}>
@@ -72,11 +68,7 @@ export function KeyFilters({ filters, users, searchInput, onSearchInput, onSearc
       </label>
       <label className="select-label">
         Sort
-        <select
-          className="select"
-          value={filters.sort}
-          onChange={(e) => onSort(e.target.value as KeySort)}
-        >
+        <select className="select" value={filters.sort} onChange={(e) => onSort(e.target.value as KeySort)}>
           {(Object.keys(sortLabels) as KeySort[]).map((s) => (
             <option key={s} value={s}>
               {sortLabels[s]}

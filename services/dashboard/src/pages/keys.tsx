@@ -29,7 +29,9 @@ export function KeysPage({ me }: { me: Me }) {
     async () => ({
       // Which page these rows are: the range shown must follow the rows, not the click.
       pageIndex,
-      ...(statuses.length === 0 ? { items: [], nextCursor: null, total: 0 } : await api.keys({ status: statuses, createdBy, q: search, sort, limit: pageSize, cursor })),
+      ...(statuses.length === 0
+        ? { items: [], nextCursor: null, total: 0 }
+        : await api.keys({ status: statuses, createdBy, q: search, sort, limit: pageSize, cursor })),
     }),
     JSON.stringify([statuses, createdBy, search, sort, cursor]),
     5000,
@@ -102,7 +104,10 @@ export function KeysPage({ me }: { me: Me }) {
   const first = (keys.data?.pageIndex ?? 0) * pageSize + 1;
   const settled = keys.data?.pageIndex === pageIndex;
   const total = keys.data?.total;
-  const rangeText = items.length === 0 ? '' : `${first.toLocaleString('en-US')}–${(first + items.length - 1).toLocaleString('en-US')}${total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''}`;
+  const rangeText =
+    items.length === 0
+      ? ''
+      : `${first.toLocaleString('en-US')}–${(first + items.length - 1).toLocaleString('en-US')}${total !== undefined ? ` of ${total.toLocaleString('en-US')}` : ''}`;
 
   return (
     <section aria-labelledby="keys-title">
@@ -172,7 +177,13 @@ export function KeysPage({ me }: { me: Me }) {
               <thead>
                 <tr>
                   <th scope="col" className="col-check">
-                    <input type="checkbox" aria-label="Select all keys on this page" checked={allSelected} onChange={toggleAll} disabled={selectable.length === 0} />
+                    <input
+                      type="checkbox"
+                      aria-label="Select all keys on this page"
+                      checked={allSelected}
+                      onChange={toggleAll}
+                      disabled={selectable.length === 0}
+                    />
                   </th>
                   <th scope="col">Name</th>
                   <th scope="col">Created by</th>
@@ -219,7 +230,13 @@ export function KeysPage({ me }: { me: Me }) {
         </>
       )}
 
-      <RevokeDialogs dialog={dialog} ownKeyId={me.keyId ?? undefined} superAdminsSpared={superAdminsSpared.size > 0} onClose={() => setDialog(null)} onRevoked={afterRevoke} />
+      <RevokeDialogs
+        dialog={dialog}
+        ownKeyId={me.keyId ?? undefined}
+        superAdminsSpared={superAdminsSpared.size > 0}
+        onClose={() => setDialog(null)}
+        onRevoked={afterRevoke}
+      />
     </section>
   );
 }

@@ -129,7 +129,9 @@ export function Members({ me }: { me: Me }) {
                       aria-label={`Role of ${u.name}`}
                       value={u.role}
                       disabled={!mayChange(u) || !u.active}
-                      onChange={(e) => void update(u, { role: e.target.value as User['role'] }, `${u.name} is now ${roles.find((r) => r.value === e.target.value)?.label}`)}
+                      onChange={(e) =>
+                        void update(u, { role: e.target.value as User['role'] }, `${u.name} is now ${roles.find((r) => r.value === e.target.value)?.label}`)
+                      }
                     >
                       {roles.map((r) => (
                         <option key={r.value} value={r.value} disabled={r.value === 'super_admin' && me.role !== 'super_admin'}>
@@ -149,11 +151,21 @@ export function Members({ me }: { me: Me }) {
                     )}{' '}
                     {mayChange(u) &&
                       (u.active ? (
-                        <button type="button" className="btn btn-small btn-danger-outline" aria-label={`Deactivate ${u.name}`} onClick={() => setDeactivating(u)}>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger-outline"
+                          aria-label={`Deactivate ${u.name}`}
+                          onClick={() => setDeactivating(u)}
+                        >
                           Deactivate
                         </button>
                       ) : (
-                        <button type="button" className="btn btn-small" aria-label={`Reactivate ${u.name}`} onClick={() => void update(u, { active: true }, `${u.name} reactivated`)}>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          aria-label={`Reactivate ${u.name}`}
+                          onClick={() => void update(u, { active: true }, `${u.name} reactivated`)}
+                        >
                           Reactivate
                         </button>
                       ))}
@@ -182,8 +194,8 @@ export function Members({ me }: { me: Me }) {
           ]}
         >
           <p>
-            <strong>{deactivating.name}</strong> ({deactivating.email}) can no longer sign in; their sessions end and every key of theirs is revoked, and they are emailed about
-            each key.
+            <strong>{deactivating.name}</strong> ({deactivating.email}) can no longer sign in; their sessions end and every key of theirs is revoked, and they
+            are emailed about each key.
           </p>
         </ConfirmDialog>
       )}

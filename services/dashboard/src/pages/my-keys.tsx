@@ -20,7 +20,11 @@ const expiryChoices = [
  */
 export function MyKeysPage({ me }: { me: Me }) {
   const toast = useToast();
-  const keys = useResource(() => api.keys({ status: ['enabled', 'disabled', 'revoked'], createdBy: me.id, sort: 'newest', limit: 200 }), `my-keys:${me.id}`, 5000);
+  const keys = useResource(
+    () => api.keys({ status: ['enabled', 'disabled', 'revoked'], createdBy: me.id, sort: 'newest', limit: 200 }),
+    `my-keys:${me.id}`,
+    5000,
+  );
   const [name, setName] = useState('');
   const [expiry, setExpiry] = useState<string>('never');
   const [creating, setCreating] = useState(false);
@@ -135,7 +139,14 @@ export function MyKeysPage({ me }: { me: Me }) {
             </thead>
             <tbody>
               {items.map((k) => (
-                <KeyRow key={k.id} apiKey={k} own={k.id === me.keyId} hideOwner onRevoke={() => setRevoking(k)} onSetEnabled={(enabled) => void setEnabled(k, enabled)} />
+                <KeyRow
+                  key={k.id}
+                  apiKey={k}
+                  own={k.id === me.keyId}
+                  hideOwner
+                  onRevoke={() => setRevoking(k)}
+                  onSetEnabled={(enabled) => void setEnabled(k, enabled)}
+                />
               ))}
             </tbody>
           </table>

@@ -13,7 +13,8 @@ const eventLabels: Record<ChannelEventName, string> = {
   'finding.resolved': 'Finding resolved',
 };
 const windows = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 24 * 60 * 60_000];
-const windowLabel = (ms: number) => (ms >= 3600_000 ? `${ms / 3600_000} hour${ms === 3600_000 ? '' : 's'}` : `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`);
+const windowLabel = (ms: number) =>
+  ms >= 3600_000 ? `${ms / 3600_000} hour${ms === 3600_000 ? '' : 's'}` : `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`;
 const statusTone: Record<Delivery['status'], TagTone> = { pending: 'warning', delivering: 'info', succeeded: 'success', failed: 'danger' };
 
 /**
@@ -60,7 +61,9 @@ export function NotificationsSection() {
       <div className="page-header">
         <div>
           <h2 id="notifications-title">Notifications</h2>
-          <p className="muted">Key owners, team admins and security contacts are emailed about exposures within seconds; a burst becomes one email per person per window.</p>
+          <p className="muted">
+            Key owners, team admins and security contacts are emailed about exposures within seconds; a burst becomes one email per person per window.
+          </p>
         </div>
       </div>
       {error && (
@@ -73,42 +76,53 @@ export function NotificationsSection() {
           <label htmlFor="security-contacts" className="field-label">
             Security contacts
           </label>
-          <p className="setting-description">Also emailed about every exposed key of the team and every third-party token found. Separate addresses with commas.</p>
+          <p className="setting-description">
+            Also emailed about every exposed key of the team and every third-party token found. Separate addresses with commas.
+          </p>
           <div className="inline-field">
-            <input id="security-contacts" className="input input-wide" type="text" value={contacts} onChange={(e) => setContacts(e.target.value)} placeholder="security@example.com" />
+            <input
+              id="security-contacts"
+              className="input input-wide"
+              type="text"
+              value={contacts}
+              onChange={(e) => setContacts(e.target.value)}
+              placeholder="security@example.com"
+            />
             <button type="submit" className="btn btn-primary">
               Update contacts
             </button>
           </div>
         </form>
         <div className="setting-block">
-        <label htmlFor="digest-window" className="field-label">
-          Digest window
-        </label>
-        <p className="setting-description">At most one email per person per window; the first alert after a quiet window goes out within seconds.</p>
-        <select
-          id="digest-window"
-          className="select"
-          value={current.digestWindowMs ?? ''}
-          onChange={(e) => {
-            const v = e.target.value === '' ? null : Number(e.target.value);
-            void save({ digestWindowMs: v }, v === null ? `Digest window: the default (${windowLabel(defaultWindow)})` : `Digest window: ${windowLabel(v)}`);
-          }}
-        >
-          <option value="">Default ({windowLabel(defaultWindow)})</option>
-          {windows.map((w) => (
-            <option key={w} value={w}>
-              {windowLabel(w)}
-            </option>
-          ))}
-        </select>
+          <label htmlFor="digest-window" className="field-label">
+            Digest window
+          </label>
+          <p className="setting-description">At most one email per person per window; the first alert after a quiet window goes out within seconds.</p>
+          <select
+            id="digest-window"
+            className="select"
+            value={current.digestWindowMs ?? ''}
+            onChange={(e) => {
+              const v = e.target.value === '' ? null : Number(e.target.value);
+              void save({ digestWindowMs: v }, v === null ? `Digest window: the default (${windowLabel(defaultWindow)})` : `Digest window: ${windowLabel(v)}`);
+            }}
+          >
+            <option value="">Default ({windowLabel(defaultWindow)})</option>
+            {windows.map((w) => (
+              <option key={w} value={w}>
+                {windowLabel(w)}
+              </option>
+            ))}
+          </select>
         </div>
         <Switch
           id="setting-relay"
           label="Report third-party tokens to their issuers"
           description="GitHub tokens found in public places are sent to GitHub, which revokes them and tells their owners."
           checked={current.relayThirdPartyTokens ?? false}
-          onChange={(v) => void save({ relayThirdPartyTokens: v }, v ? 'Third-party tokens will be reported to their issuers' : 'Third-party tokens are no longer reported')}
+          onChange={(v) =>
+            void save({ relayThirdPartyTokens: v }, v ? 'Third-party tokens will be reported to their issuers' : 'Third-party tokens are no longer reported')
+          }
         />
       </div>
       <Channels />
@@ -172,7 +186,8 @@ function Channels() {
     <div className="card channels">
       <h3>Channels</h3>
       <p className="muted">
-        Webhooks are signed with <code>X-Keyguard-Signature</code>; Slack channels get Slack messages. Failed deliveries are retried with backoff for 24 hours, in order per key.
+        Webhooks are signed with <code>X-Keyguard-Signature</code>; Slack channels get Slack messages. Failed deliveries are retried with backoff for 24 hours,
+        in order per key.
       </p>
       {list.length === 0 ? (
         <EmptyState title="No channels yet">Add a webhook or a Slack incoming-webhook URL below.</EmptyState>
@@ -232,12 +247,24 @@ function Channels() {
         <label htmlFor="channel-url" className="field-label">
           URL
         </label>
-        <input id="channel-url" className="input" type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.example.com/keyguard" />
+        <input
+          id="channel-url"
+          className="input"
+          type="url"
+          required
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://hooks.example.com/keyguard"
+        />
         <fieldset className="channel-events">
           <legend className="field-label">Events</legend>
           {channelEvents.map((name) => (
             <label key={name} className="check">
-              <input type="checkbox" checked={events.includes(name)} onChange={(e) => setEvents((list) => (e.target.checked ? [...list, name] : list.filter((x) => x !== name)))} />
+              <input
+                type="checkbox"
+                checked={events.includes(name)}
+                onChange={(e) => setEvents((list) => (e.target.checked ? [...list, name] : list.filter((x) => x !== name)))}
+              />
               {eventLabels[name]}
             </label>
           ))}
@@ -247,7 +274,11 @@ function Channels() {
         </button>
       </form>
       {secret && (
-        <ConfirmDialog title="Channel added: copy its signing secret" onClose={() => setSecret(null)} actions={[{ label: 'Done', variant: 'primary', onClick: () => setSecret(null) }]}>
+        <ConfirmDialog
+          title="Channel added: copy its signing secret"
+          onClose={() => setSecret(null)}
+          actions={[{ label: 'Done', variant: 'primary', onClick: () => setSecret(null) }]}
+        >
           <p>Receivers verify each request with this secret. It is shown only now; Keyguard keeps it encrypted.</p>
           <code className="secret" data-testid="channel-secret">
             {secret.secret}

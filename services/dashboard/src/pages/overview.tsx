@@ -26,7 +26,10 @@ const colour: Record<InsightSource, string> = {
   partner: 'var(--chart-partner)',
 };
 const axis = { stroke: 'var(--muted)', tick: { fill: 'var(--text)', fontSize: 12 } };
-const tooltipStyle = { contentStyle: { background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }, cursor: { fill: 'var(--subtle)' } };
+const tooltipStyle = {
+  contentStyle: { background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' },
+  cursor: { fill: 'var(--subtle)' },
+};
 const go = (link: string) => {
   window.location.hash = link;
 };
@@ -120,7 +123,11 @@ function Charts({ insights }: { insights: Insights }) {
     <>
       <div className="stat-row">
         <Stat value={n(insights.exposures.total)} label="Secrets exposed" href={findingsLink({ from, to })} />
-        <Stat value={formatDuration(insights.detectionToRevocation.overall.p90)} label="Detection → revoked, p90" href={findingsLink({ status: 'resolved', resolution: 'revoked', from, to })} />
+        <Stat
+          value={formatDuration(insights.detectionToRevocation.overall.p90)}
+          label="Detection → revoked, p90"
+          href={findingsLink({ status: 'resolved', resolution: 'revoked', from, to })}
+        />
         <Stat value={n(revoked)} label="Keys revoked" href={findingsLink({ status: 'resolved', resolution: 'revoked', from, to })} />
         <Stat value={n(insights.usedAfterExposure)} label="Used after exposure" href="#/exposed" />
         <Stat value={n(open)} label="Open now" href={findingsLink({ status: 'open' })} />
@@ -270,12 +277,22 @@ function ExposuresBySource({ insights }: { insights: Insights }) {
             <XAxis dataKey="label" {...axis} />
             <YAxis allowDecimals={false} {...axis} width={36} />
             <Tooltip {...tooltipStyle} />
-            <Bar dataKey="exposures" name="Exposures" fill="var(--chart-github)" cursor="pointer" isAnimationActive={animate()} onClick={(_, i) => go(findingsLink({ source: data[i]!.source, from, to }))} />
+            <Bar
+              dataKey="exposures"
+              name="Exposures"
+              fill="var(--chart-github)"
+              cursor="pointer"
+              isAnimationActive={animate()}
+              onClick={(_, i) => go(findingsLink({ source: data[i]!.source, from, to }))}
+            />
           </BarChart>
         </ResponsiveContainer>
       }
       links={data.map((d) => ({ label: `${d.label} findings`, href: findingsLink({ source: d.source, from, to }) }))}
-      table={{ head: ['Source', 'Exposures'], rows: data.map((d) => ({ key: d.source, label: d.label, href: findingsLink({ source: d.source, from, to }), cells: [n(d.exposures)] })) }}
+      table={{
+        head: ['Source', 'Exposures'],
+        rows: data.map((d) => ({ key: d.source, label: d.label, href: findingsLink({ source: d.source, from, to }), cells: [n(d.exposures)] })),
+      }}
     />
   );
 }
@@ -314,7 +331,10 @@ function TimeToRevoke({ insights }: { insights: Insights }) {
           </BarChart>
         </ResponsiveContainer>
       }
-      links={data.map((d) => ({ label: `Revoked · ${d.label}`, href: findingsLink({ status: 'resolved', resolution: 'revoked', source: d.source, from, to }) }))}
+      links={data.map((d) => ({
+        label: `Revoked · ${d.label}`,
+        href: findingsLink({ status: 'resolved', resolution: 'revoked', source: d.source, from, to }),
+      }))}
       table={{
         head: ['Source', 'Revoked', 'p50', 'p90', 'p99'],
         rows: [
@@ -324,7 +344,11 @@ function TimeToRevoke({ insights }: { insights: Insights }) {
             href: findingsLink({ status: 'resolved', resolution: 'revoked', source: d.source, from, to }),
             cells: [n(d.count), formatDuration(d.p50), formatDuration(d.p90), formatDuration(d.p99)],
           })),
-          { key: 'all', label: 'All sources', cells: [n(overall.count), formatDuration(overall.p50), formatDuration(overall.p90), formatDuration(overall.p99)] },
+          {
+            key: 'all',
+            label: 'All sources',
+            cells: [n(overall.count), formatDuration(overall.p50), formatDuration(overall.p90), formatDuration(overall.p99)],
+          },
         ],
       }}
     />
@@ -352,7 +376,14 @@ function Outcomes({ insights }: { insights: Insights }) {
             <XAxis type="number" allowDecimals={false} {...axis} />
             <YAxis type="category" dataKey="label" {...axis} width={140} />
             <Tooltip {...tooltipStyle} />
-            <Bar dataKey="value" name="Findings" fill="var(--chart-postman)" cursor="pointer" isAnimationActive={animate()} onClick={(_, i) => go(data[i]!.href)} />
+            <Bar
+              dataKey="value"
+              name="Findings"
+              fill="var(--chart-postman)"
+              cursor="pointer"
+              isAnimationActive={animate()}
+              onClick={(_, i) => go(data[i]!.href)}
+            />
           </BarChart>
         </ResponsiveContainer>
       }
@@ -384,7 +415,14 @@ function OpenByAge({ insights }: { insights: Insights }) {
             <XAxis dataKey="label" {...axis} />
             <YAxis allowDecimals={false} {...axis} width={36} />
             <Tooltip {...tooltipStyle} />
-            <Bar dataKey="value" name="Open findings" fill="var(--chart-gitlab)" cursor="pointer" isAnimationActive={animate()} onClick={(_, i) => go(buckets[i]!.href)} />
+            <Bar
+              dataKey="value"
+              name="Open findings"
+              fill="var(--chart-gitlab)"
+              cursor="pointer"
+              isAnimationActive={animate()}
+              onClick={(_, i) => go(buckets[i]!.href)}
+            />
           </BarChart>
         </ResponsiveContainer>
       }

@@ -111,13 +111,11 @@ export function RevokeDialogs({ dialog, ownKeyId, superAdminsSpared, onClose, on
             <p>There are no other enabled or disabled keys to revoke.</p>
           ) : (
             <p data-testid="revoke-all-summary">
-              This revokes <strong>{plural(dialog.keys, 'key')}</strong> owned by <strong>{plural(dialog.owners, 'team member')}</strong>. Every integration using them
-              stops working immediately and each owner is emailed. This cannot be undone.
+              This revokes <strong>{plural(dialog.keys, 'key')}</strong> owned by <strong>{plural(dialog.owners, 'team member')}</strong>. Every integration
+              using them stops working immediately and each owner is emailed. This cannot be undone.
             </p>
           )}
-          {!dialog.counting && ownKeyId && (
-            <p className="muted">The key you signed in with stays active so you keep access.</p>
-          )}
+          {!dialog.counting && ownKeyId && <p className="muted">The key you signed in with stays active so you keep access.</p>}
           {!dialog.counting && superAdminsSpared && <p className="muted">Super admins' keys are not affected.</p>}
         </ConfirmDialog>
       )}

@@ -10,10 +10,21 @@ type Source = ScanRequest['source'];
 const targets: Record<Source, { label: string; placeholder: string; hint: string }> = {
   github: { label: 'Repository', placeholder: 'owner/repo', hint: 'Every commit on every branch and tag is scanned, not only the latest files.' },
   gitlab: { label: 'Project', placeholder: 'group/project', hint: 'Every commit on every branch and tag is scanned, not only the latest files.' },
-  postman: { label: 'Resource', placeholder: 'collection:<id>', hint: 'collection:<id>, environment:<id>, workspace:<id> (with everything in it) or api:<id>.' },
+  postman: {
+    label: 'Resource',
+    placeholder: 'collection:<id>',
+    hint: 'collection:<id>, environment:<id>, workspace:<id> (with everything in it) or api:<id>.',
+  },
 };
 
-const tones: Record<ScanJob['status'], TagTone> = { queued: 'neutral', running: 'info', done: 'success', partial: 'warning', failed: 'danger', skipped: 'warning' };
+const tones: Record<ScanJob['status'], TagTone> = {
+  queued: 'neutral',
+  running: 'info',
+  done: 'success',
+  partial: 'warning',
+  failed: 'danger',
+  skipped: 'warning',
+};
 
 /** "Scan now": a repository's whole history or a Postman resource, queued for its ingest service. */
 export function ScanNowButton({ onQueued }: { onQueued: (job: ScanJob) => void }) {
@@ -100,7 +111,10 @@ export function RecentScans({ refresh, onFinished }: { refresh: number; onFinish
     for (const job of list) {
       if (scanActive(job)) running.current.add(job.id);
       else if (running.current.delete(job.id)) {
-        toast(`Scan of ${job.target}: ${scanStatusLabels[job.status].toLowerCase()}${job.status === 'done' ? `, ${scanProgress(job)}` : ''}`, job.status === 'failed' ? 'error' : 'success');
+        toast(
+          `Scan of ${job.target}: ${scanStatusLabels[job.status].toLowerCase()}${job.status === 'done' ? `, ${scanProgress(job)}` : ''}`,
+          job.status === 'failed' ? 'error' : 'success',
+        );
         onFinished();
       }
     }

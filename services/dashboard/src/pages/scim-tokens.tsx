@@ -42,14 +42,21 @@ export function ScimTokens() {
     <section aria-labelledby="scim-tokens-title" className="scim-tokens">
       <h2 id="scim-tokens-title">SCIM API keys</h2>
       <p className="muted">
-        Your identity provider creates, updates and deactivates your team's people at <code>{`${location.origin}/scim/v2`}</code> with one of these keys
-        (<code>Authorization: Bearer kgscim_…</code>). Deactivating someone there ends their sessions and revokes their keys.
+        Your identity provider creates, updates and deactivates your team's people at <code>{`${location.origin}/scim/v2`}</code> with one of these keys (
+        <code>Authorization: Bearer kgscim_…</code>). Deactivating someone there ends their sessions and revokes their keys.
       </p>
       <form className="inline-field token-form" onSubmit={create}>
         <label htmlFor="scim-token-name" className="sr-only">
           SCIM API key name
         </label>
-        <input id="scim-token-name" className="input" placeholder="Key name, e.g. Okta" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="scim-token-name"
+          className="input"
+          placeholder="Key name, e.g. Okta"
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+        />
         <button type="submit" className="btn btn-primary" disabled={creating}>
           {creating ? 'Creating…' : 'Create SCIM API key'}
         </button>

@@ -49,7 +49,14 @@ export function ServiceTokens() {
         <label htmlFor="token-name" className="sr-only">
           Token name
         </label>
-        <input id="token-name" className="input" placeholder="Token name, e.g. payments-api" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="token-name"
+          className="input"
+          placeholder="Token name, e.g. payments-api"
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+        />
         <button type="submit" className="btn btn-primary" disabled={creating}>
           {creating ? 'Creating…' : 'Create token'}
         </button>
@@ -71,7 +78,12 @@ export function ServiceTokens() {
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => void navigator.clipboard?.writeText(issued.token).then(() => toast('Token copied'), () => toast('Copy it by hand'))}
+              onClick={() =>
+                void navigator.clipboard?.writeText(issued.token).then(
+                  () => toast('Token copied'),
+                  () => toast('Copy it by hand'),
+                )
+              }
             >
               Copy
             </button>

@@ -8,10 +8,7 @@ import { useResource } from '../hooks';
 import { ExposedKeyList } from './exposed-key-list';
 import { ServiceTokens } from './service-tokens';
 
-type Pending =
-  | { kind: 'exposed'; count: number }
-  | { kind: 'expiry'; days: number; expiresNow: number }
-  | null;
+type Pending = { kind: 'exposed'; count: number } | { kind: 'expiry'; days: number; expiresNow: number } | null;
 
 export function SettingsPage() {
   const toast = useToast();
@@ -160,14 +157,17 @@ export function SettingsPage() {
               variant: 'danger',
               onClick: async () => {
                 setPending(null);
-                await save({ autoRevokeExposed: true, existingExposed: 'revoke' }, (r) => `Auto revoke is on; ${plural(r.revokedExposed, 'exposed key')} revoked`);
+                await save(
+                  { autoRevokeExposed: true, existingExposed: 'revoke' },
+                  (r) => `Auto revoke is on; ${plural(r.revokedExposed, 'exposed key')} revoked`,
+                );
               },
             },
           ]}
         >
           <p data-testid="exposed-warning">
-            <strong>{plural(pending.count, 'exposed key')}</strong> {pending.count === 1 ? 'is' : 'are'} still active. Revoke {pending.count === 1 ? 'it' : 'them'} now,
-            or ignore {pending.count === 1 ? 'it' : 'them'} and only revoke keys detected from now on.
+            <strong>{plural(pending.count, 'exposed key')}</strong> {pending.count === 1 ? 'is' : 'are'} still active. Revoke{' '}
+            {pending.count === 1 ? 'it' : 'them'} now, or ignore {pending.count === 1 ? 'it' : 'them'} and only revoke keys detected from now on.
           </p>
           <ExposedKeyList />
         </ConfirmDialog>
@@ -183,14 +183,20 @@ export function SettingsPage() {
               onClick: async () => {
                 const p = pending;
                 setPending(null);
-                await save({ keyExpiryDays: p.days, confirm: true }, (r) => `API keys now expire after ${plural(p.days, 'day')}; ${plural(r.expiresNow, 'key')} expired`);
+                await save(
+                  { keyExpiryDays: p.days, confirm: true },
+                  (r) => `API keys now expire after ${plural(p.days, 'day')}; ${plural(r.expiresNow, 'key')} expired`,
+                );
               },
             },
           ]}
         >
           <p data-testid="expiry-warning">
-            With a limit of {plural(pending.days, 'day')}, <strong>{plural(pending.expiresNow, 'key')}</strong> {pending.expiresNow === 1 ? 'is' : 'are'} already past
-            {pending.expiresNow === 1 ? ' its expiry and will be revoked now. Its owner is emailed.' : ' their expiry and will be revoked now. Their owners are emailed.'}
+            With a limit of {plural(pending.days, 'day')}, <strong>{plural(pending.expiresNow, 'key')}</strong> {pending.expiresNow === 1 ? 'is' : 'are'}{' '}
+            already past
+            {pending.expiresNow === 1
+              ? ' its expiry and will be revoked now. Its owner is emailed.'
+              : ' their expiry and will be revoked now. Their owners are emailed.'}
           </p>
         </ConfirmDialog>
       )}

@@ -125,7 +125,13 @@ export function createGithubApi({ baseUrl, token, installation, logger, limits, 
     async rawFile(repository: string, path: string, ref: string): Promise<Buffer | undefined> {
       let data: unknown;
       try {
-        ({ data } = await octokit.rest.repos.getContent({ ...splitRepository(repository), path, ref, mediaType: { format: 'raw' }, request: { fetch: fileFetch } }));
+        ({ data } = await octokit.rest.repos.getContent({
+          ...splitRepository(repository),
+          path,
+          ref,
+          mediaType: { format: 'raw' },
+          request: { fetch: fileFetch },
+        }));
       } catch (error) {
         if (error instanceof HandlerError && error.code === 'UPSTREAM_TOO_LARGE') return undefined;
         throw error;

@@ -7,7 +7,14 @@ import { createGithubApi, type GithubApi, type GithubAppCredentials } from './gi
  * @octokit/auth-app keeps and renews each installation's token), or the static GITHUB_TOKEN
  * (plain repository webhooks, and events without an installation).
  */
-export function createGithubApis(options: { baseUrl: string; token?: string; app?: GithubAppCredentials; logger: Logger; limits: UpstreamLimits; maxFileBytes: number }) {
+export function createGithubApis(options: {
+  baseUrl: string;
+  token?: string;
+  app?: GithubAppCredentials;
+  logger: Logger;
+  limits: UpstreamLimits;
+  maxFileBytes: number;
+}) {
   const { token, app, ...common } = options;
   const plain = createGithubApi({ ...common, token });
   const installations = new Map<number, GithubApi>();

@@ -1,7 +1,17 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
 import type { ExposureLocation, GithubSourceEvent } from '@keyguard/events';
-import { addedLines, eventExposures, type FoundSecret, type LineFinding, looksBinary, mapLimit, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
+import {
+  addedLines,
+  eventExposures,
+  type FoundSecret,
+  type LineFinding,
+  looksBinary,
+  mapLimit,
+  scanAddedLines,
+  scanFile,
+  shouldScanPath,
+} from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import { type ChangedFile, COMPARE_FILE_LIMIT, type GithubApi } from '../adapters/github-api.js';
 import type { GithubApis } from '../adapters/github-apis.js';
@@ -29,7 +39,13 @@ export interface GithubWorkerDeps {
  * (GitHub leaves out diffs that are too large) is fetched whole at that commit.
  */
 export function createGithubWorker({ apis, scanner, service, maxPerEvent }: GithubWorkerDeps) {
-  async function scanFiles(api: GithubApi, data: { repository: string; repositoryUrl: string }, sha: string, files: ChangedFile[], log: Logger): Promise<Occurrence[]> {
+  async function scanFiles(
+    api: GithubApi,
+    data: { repository: string; repositoryUrl: string },
+    sha: string,
+    files: ChangedFile[],
+    log: Logger,
+  ): Promise<Occurrence[]> {
     const wanted = files.filter((f) => f.status !== 'removed' && shouldScanPath(f.filename));
     const perFile = await mapLimit(wanted, CONCURRENCY, async (file) => {
       let findings: LineFinding[];

@@ -18,7 +18,13 @@ import {
 import type { FastifyReply, FastifyRequest } from '@keyguard/runtime';
 import { type FastifyInstance, HttpError } from '@keyguard/runtime';
 import type { z } from 'zod';
-import { type Backfill, decideInstallation, decideInstallationRepositories, InstallationPayload, InstallationRepositoriesPayload } from '../domain/installation.js';
+import {
+  type Backfill,
+  decideInstallation,
+  decideInstallationRepositories,
+  InstallationPayload,
+  InstallationRepositoriesPayload,
+} from '../domain/installation.js';
 import { decidePush, decideVisibility, PushPayload, VisibilityPayload } from '../domain/push.js';
 
 const PARTNER_MAX_BYTES = 5 * 1024 * 1024;
@@ -49,11 +55,30 @@ export function githubRoutes(options: GithubRoutesOptions) {
   function backfill(backfill: Extract<Backfill, { scan: true }>, deliveryId: string, service: string) {
     if (backfill.repositories === undefined) {
       const target = `installation:${backfill.installationId}`;
-      return [scanRequestMessage({ jobId: scanJobId('github', deliveryId, target), provider: 'github', kind: 'installation', target, reason: 'installation', installationId: backfill.installationId }, { source: service, correlationId: deliveryId })];
+      return [
+        scanRequestMessage(
+          {
+            jobId: scanJobId('github', deliveryId, target),
+            provider: 'github',
+            kind: 'installation',
+            target,
+            reason: 'installation',
+            installationId: backfill.installationId,
+          },
+          { source: service, correlationId: deliveryId },
+        ),
+      ];
     }
     return backfill.repositories.map((repository) =>
       scanRequestMessage(
-        { jobId: scanJobId('github', deliveryId, repository), provider: 'github', kind: 'history', target: repository, reason: 'installation', installationId: backfill.installationId },
+        {
+          jobId: scanJobId('github', deliveryId, repository),
+          provider: 'github',
+          kind: 'history',
+          target: repository,
+          reason: 'installation',
+          installationId: backfill.installationId,
+        },
         { source: service, correlationId: deliveryId },
       ),
     );
@@ -64,7 +89,8 @@ export function githubRoutes(options: GithubRoutesOptions) {
 
     // What can be checked before the body is read: the headers every delivery carries.
     const deliveryHeaders = async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!headerValue(request.headers, 'x-hub-signature-256')) refuseBeforeBody(reply, new HttpError(401, 'missing_signature', 'X-Hub-Signature-256 is required'));
+      if (!headerValue(request.headers, 'x-hub-signature-256'))
+        refuseBeforeBody(reply, new HttpError(401, 'missing_signature', 'X-Hub-Signature-256 is required'));
       if (!headerValue(request.headers, 'x-github-event') || !headerValue(request.headers, 'x-github-delivery')) {
         refuseBeforeBody(reply, new HttpError(400, 'missing_headers', 'X-GitHub-Event and X-GitHub-Delivery are required'));
       }
@@ -76,7 +102,8 @@ export function githubRoutes(options: GithubRoutesOptions) {
       if (!signature) throw new HttpError(401, 'missing_signature', 'X-Hub-Signature-256 is required');
       if (!raw || raw.length === 0) throw new HttpError(400, 'empty_body', 'the request has no body');
       const text = raw.toString('utf8');
-      if (!(await verifyWithFallback(options.webhookSecret, text, signature, additionalSecrets).catch(() => false))) throw new HttpError(401, 'invalid_signature', 'X-Hub-Signature-256 does not match the body');
+      if (!(await verifyWithFallback(options.webhookSecret, text, signature, additionalSecrets).catch(() => false)))
+        throw new HttpError(401, 'invalid_signature', 'X-Hub-Signature-256 does not match the body');
 
       const event = headerValue(request.headers, 'x-github-event');
       const deliveryId = headerValue(request.headers, 'x-github-delivery');

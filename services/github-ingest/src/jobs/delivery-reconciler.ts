@@ -65,7 +65,9 @@ export function createDeliveryReconciler(options: ReconcilerOptions) {
   const request = { fetch: boundedFetch(options.limits) };
   const log = { debug: () => {}, info: () => {}, warn: (m: string) => options.logger.warn(m), error: (m: string) => options.logger.error(m) };
   const baseUrl = options.baseUrl.replace(/\/$/, '');
-  const appClient = options.app ? new Octokit({ baseUrl, authStrategy: createAppAuth, auth: options.app, request, log, userAgent: 'keyguard-reconciler' }) : undefined;
+  const appClient = options.app
+    ? new Octokit({ baseUrl, authStrategy: createAppAuth, auth: options.app, request, log, userAgent: 'keyguard-reconciler' })
+    : undefined;
   const tokenClient = new Octokit({ baseUrl, auth: options.token, request, log, userAgent: 'keyguard-reconciler' });
 
   const sources = [
@@ -81,11 +83,18 @@ export function createDeliveryReconciler(options: ReconcilerOptions) {
     })),
   ];
 
-  async function reconcile(source: (typeof sources)[number], cursor: SourceCursor | undefined, now: number): Promise<{ cursor: SourceCursor; redelivered: string[] }> {
+  async function reconcile(
+    source: (typeof sources)[number],
+    cursor: SourceCursor | undefined,
+    now: number,
+  ): Promise<{ cursor: SourceCursor; redelivered: string[] }> {
     const since = cursor ? Date.parse(cursor.since) - OVERLAP_MS : now - lookbackMs;
     const deliveries: HookDelivery[] = [];
     // newest first, page by page (Octokit follows GitHub's cursor links) until older than `since`
-    for await (const page of source.client.paginate.iterator(source.list as 'GET /app/hook/deliveries', { ...source.params, per_page: 100 } as { per_page: number })) {
+    for await (const page of source.client.paginate.iterator(
+      source.list as 'GET /app/hook/deliveries',
+      { ...source.params, per_page: 100 } as { per_page: number },
+    )) {
       const items = page.data as Array<{ id: number; guid: string; delivered_at: string; status_code: number; redelivery: boolean }>;
       for (const item of items) {
         if (Date.parse(item.delivered_at) < since) continue;
@@ -100,7 +109,10 @@ export function createDeliveryReconciler(options: ReconcilerOptions) {
     for (const delivery of plan.redeliver) {
       attempted[delivery.guid] = { count: (attempted[delivery.guid]?.count ?? 0) + 1, at: new Date(now).toISOString() };
       try {
-        await source.client.request(source.redeliver as 'POST /app/hook/deliveries/{delivery_id}/attempts', { ...source.params, delivery_id: delivery.id } as { delivery_id: number });
+        await source.client.request(
+          source.redeliver as 'POST /app/hook/deliveries/{delivery_id}/attempts',
+          { ...source.params, delivery_id: delivery.id } as { delivery_id: number },
+        );
         redelivered.push(delivery.guid);
       } catch (error) {
         options.logger.warn({ err: error, source: source.key, guid: delivery.guid }, 'GitHub refused a redelivery');

@@ -71,7 +71,10 @@ function mapError(error: unknown, what: string): never {
 
 /** The GitLab REST calls the worker makes, through @gitbeaker/rest against GITLAB_URL. */
 export function createGitlabApi({ host, token, limits }: { host: string; token?: string; limits: UpstreamLimits }) {
-  const api = new Gitlab({ host: host.replace(/\/$/, ''), requesterFn: gitbeakerRequester(limits), ...(token ? { token } : {}) } as { host: string; token: string });
+  const api = new Gitlab({ host: host.replace(/\/$/, ''), requesterFn: gitbeakerRequester(limits), ...(token ? { token } : {}) } as {
+    host: string;
+    token: string;
+  });
   const call = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();

@@ -1,7 +1,17 @@
 import type { OutgoingMessage } from '@keyguard/bus';
 import type { Scanner } from '@keyguard/detectors';
 import type { ExposureLocation, GitlabSourceEvent } from '@keyguard/events';
-import { addedLines, eventExposures, type FoundSecret, type LineFinding, looksBinary, mapLimit, scanAddedLines, scanFile, shouldScanPath } from '@keyguard/ingest-kit';
+import {
+  addedLines,
+  eventExposures,
+  type FoundSecret,
+  type LineFinding,
+  looksBinary,
+  mapLimit,
+  scanAddedLines,
+  scanFile,
+  shouldScanPath,
+} from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import type { FileDiff, GitlabApi } from '../adapters/gitlab-api.js';
 import { blobPermalink, type PushData, WEBHOOK_COMMIT_LIMIT, ZERO_SHA } from '../domain/push.js';

@@ -85,7 +85,12 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
       if (!safeEqual(token, options.webhookToken)) refuseBeforeBody(reply, new HttpError(401, 'invalid_token', 'X-Gitlab-Token does not match'));
       const event = headerValue(request.headers, 'x-gitlab-event') ?? '';
       if (!EVENTS[event] && !BODY_NAMED.has(event)) {
-        refuseBeforeBody(reply, new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64) || '(none)'} is not handled`, { supported: [...Object.keys(EVENTS), ...BODY_NAMED] }));
+        refuseBeforeBody(
+          reply,
+          new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64) || '(none)'} is not handled`, {
+            supported: [...Object.keys(EVENTS), ...BODY_NAMED],
+          }),
+        );
       }
     };
 
@@ -101,7 +106,10 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
         kind = name === 'push' || name === 'tag_push' ? name : undefined;
         if (!kind) return reply.code(202).send({ status: 'ignored', reason: 'unhandled_system_event', event: name.slice(0, 64) });
       }
-      if (!kind) throw new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64) || '(none)'} is not handled`, { supported: [...Object.keys(EVENTS), ...BODY_NAMED] });
+      if (!kind)
+        throw new HttpError(400, 'unsupported_event', `event ${event.slice(0, 64) || '(none)'} is not handled`, {
+          supported: [...Object.keys(EVENTS), ...BODY_NAMED],
+        });
       const parsed = PushHook.safeParse(body, { reportInput: false });
       if (!parsed.success) throw new HttpError(400, 'invalid_payload', `not a ${event} body`);
 
@@ -110,7 +118,9 @@ export function gitlabRoutes(options: GitlabRoutesOptions) {
       if (!decision.scan) return reply.code(202).send({ status: 'ignored', reason: decision.reason, deliveryId });
       const message = sourceEventMessage({ provider: 'gitlab', kind, deliveryId, resourceId: decision.data.project, data: decision.data }, context);
       // The token is static: anyone who saw one delivery can replay its body under a new id.
-      const bodyDigest = createHash('sha256').update((request.body as Buffer | undefined) ?? Buffer.alloc(0)).digest('hex');
+      const bodyDigest = createHash('sha256')
+        .update((request.body as Buffer | undefined) ?? Buffer.alloc(0))
+        .digest('hex');
       const outcome = await context.gate.accept('gitlab', deliveryId, [{ topic: context.topics.sourceEvents, messages: [message] }], { bodyDigest });
       return reply.code(outcome === 'duplicate' ? 200 : 202).send({ status: outcome, deliveryId });
     });

@@ -18,7 +18,8 @@ export function createKeyQueries({ keys, users }: Pick<Repositories, 'keys' | 'u
   return {
     list: ({ keyHash, ...query }: KeyQuery) => keys.list({ ...query, hash: keyHash }),
     /** One key of the team, limited to the owner's own keys when `ownerId` is given. */
-    find: (teamId: string, id: string, ownerId?: string): Promise<ApiKeyDoc | null> => keys.findById(id, { teamId, ...(ownerId ? { createdBy: ownerId } : {}) }),
+    find: (teamId: string, id: string, ownerId?: string): Promise<ApiKeyDoc | null> =>
+      keys.findById(id, { teamId, ...(ownerId ? { createdBy: ownerId } : {}) }),
     /** How many keys (enabled or disabled, not revoked) this person holds. */
     liveCountOf: (userId: string): Promise<number> => keys.countLiveOf(userId),
     /** Ids of the team's users with one of these roles. */

@@ -17,16 +17,40 @@ export interface ScanRequestInit {
  * keyguard.scan-requests.v1 for the provider's ingest service. When Kafka does not take it the
  * job is marked failed and the caller gets 503, so no job stays queued forever.
  */
-export function createScanRequests({ store, publisher, topic, logger, publishTimeoutMs = 3000 }: { store: Store; publisher: Publisher; topic: string; logger: Logger; publishTimeoutMs?: number }) {
+export function createScanRequests({
+  store,
+  publisher,
+  topic,
+  logger,
+  publishTimeoutMs = 3000,
+}: {
+  store: Store;
+  publisher: Publisher;
+  topic: string;
+  logger: Logger;
+  publishTimeoutMs?: number;
+}) {
   const jobs = createScanJobRepository(store);
   const visible = (job: ScanJobDoc | null, teamId: string) => (job && (job.teamId === teamId || job.teamId === null) ? job : null);
   return {
     async request(init: ScanRequestInit): Promise<ScanJobDoc> {
       const id = `scan_${randomUUID().replaceAll('-', '')}`;
       const kind = init.source === 'postman' ? 'resource' : 'history';
-      const job = await jobs.create({ id, provider: init.source, kind, target: init.target, reason: 'on_demand', teamId: init.teamId, requestedBy: init.actor });
+      const job = await jobs.create({
+        id,
+        provider: init.source,
+        kind,
+        target: init.target,
+        reason: 'on_demand',
+        teamId: init.teamId,
+        requestedBy: init.actor,
+      });
       const value = ScanRequested.parse(
-        createEnvelope('scan.requested', { jobId: id, provider: init.source, kind, target: init.target, reason: 'on_demand', requestedAt: job.createdAt.toISOString() }, { source: 'keys-api', id }),
+        createEnvelope(
+          'scan.requested',
+          { jobId: id, provider: init.source, kind, target: init.target, reason: 'on_demand', requestedAt: job.createdAt.toISOString() },
+          { source: 'keys-api', id },
+        ),
       );
       try {
         await publisher.publish(topic, [{ key: `${init.source}:${init.target}`, value }], { timeoutMs: publishTimeoutMs });

@@ -10,8 +10,7 @@ export function canGrant(granter: Role, role: Role): boolean {
 }
 
 /** Members may create keys unless the team turned that off; admins always may. */
-export const canCreateKey = (role: Role, allowMemberKeyGeneration: boolean): boolean =>
-  isAdmin(role) || allowMemberKeyGeneration;
+export const canCreateKey = (role: Role, allowMemberKeyGeneration: boolean): boolean => isAdmin(role) || allowMemberKeyGeneration;
 
 const rank: Record<Role, number> = { member: 0, team_admin: 1, super_admin: 2 };
 

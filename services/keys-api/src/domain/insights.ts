@@ -63,7 +63,10 @@ export function summarize(read: InsightsRead, from: string, to: string, now = ne
       bySource,
       byDay: [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, counts]) => ({ day, ...counts })),
     },
-    detectionToRevocation: { overall: latencyOf(overall), bySource: Object.fromEntries(INSIGHT_SOURCES.map((s) => [s, latencyOf(histograms[s])])) as Record<InsightSource, Latency> },
+    detectionToRevocation: {
+      overall: latencyOf(overall),
+      bySource: Object.fromEntries(INSIGHT_SOURCES.map((s) => [s, latencyOf(histograms[s])])) as Record<InsightSource, Latency>,
+    },
     usedAfterExposure,
     outcomes,
     openByAge,

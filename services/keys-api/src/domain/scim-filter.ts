@@ -7,7 +7,10 @@ import { ScimProblem } from './scim.js';
  * `displayName eq "…"`) become a database query on the attributes in `indexed`; any other
  * filter is tested on the team's resources one by one (teams are small), so every operator works.
  */
-export type ScimLookup<K extends string> = { kind: 'all' } | { kind: 'indexed'; where: Partial<Record<K, string>> } | { kind: 'test'; matches: (resource: unknown) => boolean };
+export type ScimLookup<K extends string> =
+  | { kind: 'all' }
+  | { kind: 'indexed'; where: Partial<Record<K, string>> }
+  | { kind: 'test'; matches: (resource: unknown) => boolean };
 
 export function scimLookup<K extends string>(text: string | undefined, indexed: readonly K[]): ScimLookup<K> {
   if (text === undefined || text.trim() === '') return { kind: 'all' };

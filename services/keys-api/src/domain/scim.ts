@@ -91,7 +91,10 @@ const rank: Record<Role, number> = { member: 0, team_admin: 1, super_admin: 2 };
  * `-` and `_` do not matter.
  */
 export function roleOfGroup(displayName: string): Role | null {
-  const normal = displayName.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const normal = displayName
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
   if (normal === 'keyguard super admins') return 'super_admin';
   if (normal === 'keyguard team admins' || normal === 'keyguard admins') return 'team_admin';
   return null;

@@ -57,7 +57,6 @@ export interface AuthenticatorOptions {
 }
 
 export function createAuthenticator({ keys, users, teams, sessions }: Repositories, { lastUsedGranularityMs, onStampFailed }: AuthenticatorOptions) {
-
   /**
    * A read decides: only an enabled, unexpired key matches (a disabled, revoked, expired or
    * unknown key finds nothing), so a revocation is refused from the instant it is written.

@@ -3,7 +3,16 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FindingResolvedPayload } from '@keyguard/events';
 import type { SecretBox } from '@keyguard/seal';
-import type { AuditRepository, ChannelDeliveryRepository, ChannelRepository, InsightsRepository, Repositories, ServiceTokenRepository, SessionRepository, Store } from '@keyguard/store';
+import type {
+  AuditRepository,
+  ChannelDeliveryRepository,
+  ChannelRepository,
+  InsightsRepository,
+  Repositories,
+  ServiceTokenRepository,
+  SessionRepository,
+  Store,
+} from '@keyguard/store';
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
 import type { ScanRequests } from '../adapters/scans.js';

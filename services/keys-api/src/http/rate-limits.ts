@@ -44,8 +44,7 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new HttpError(429, 'too_many_requests', `too many requests: retry in ${context.after}`),
+    errorResponseBuilder: (_request, context) => new HttpError(429, 'too_many_requests', `too many requests: retry in ${context.after}`),
     onExceeded: () => limited.inc({ limit: 'session_opens' }),
   });
   const authFailures = app.createRateLimit({ max: settings.authFailuresPerMinute, timeWindow: minute });

@@ -5,7 +5,14 @@ import type { ApiKeyDoc, AuditLogDoc, FindingDoc, LocationDoc, ScanJobDoc, ScimT
 const iso = (d: Date) => new Date(d).toISOString();
 const isoOrNull = (d: Date | null | undefined) => (d ? iso(d) : null);
 
-export const userView = (u: UserDoc): User => ({ id: u._id, name: u.name, email: u.email, role: u.role, active: u.active !== false, provisioned: u.scim !== undefined });
+export const userView = (u: UserDoc): User => ({
+  id: u._id,
+  name: u.name,
+  email: u.email,
+  role: u.role,
+  active: u.active !== false,
+  provisioned: u.scim !== undefined,
+});
 
 export const locationView = (l: LocationDoc): Location => ({ ...l, detectedAt: isoOrNull(l.detectedAt) });
 

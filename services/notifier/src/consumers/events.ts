@@ -3,7 +3,16 @@ import { channelBody } from '@keyguard/channels';
 import type { FindingEvent, KeyEvent } from '@keyguard/events';
 import { retryingStoreBusy } from '@keyguard/keys';
 import pRetry from 'p-retry';
-import { type ChannelDeliveryDoc, type ChannelDeliveryRepository, type DigestRepository, isStoreBusy, type NewDigestItem, type NotificationChannelDoc, type TeamDirectory, type TeamRecipients } from '@keyguard/store';
+import {
+  type ChannelDeliveryDoc,
+  type ChannelDeliveryRepository,
+  type DigestRepository,
+  isStoreBusy,
+  type NewDigestItem,
+  type NotificationChannelDoc,
+  type TeamDirectory,
+  type TeamRecipients,
+} from '@keyguard/store';
 import { type Addressed, exposureAlerts, revocationAlerts } from '../domain/alert-items.js';
 import { channelEventsFor } from '../domain/channel-events.js';
 
@@ -93,7 +102,8 @@ export function createEventHandler(deps: EventHandlerDeps) {
     }
     // A busy store (another writer holds FerretDB's lock) is waited out here, in milliseconds,
     // before the consumer's own backoff (seconds, then message by message) would take over.
-    const store = <T>(write: () => Promise<T>) => pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
+    const store = <T>(write: () => Promise<T>) =>
+      pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
     lap('read');
     try {
       await store(() => deps.digests.add(items, new Date(now.getTime() + deps.settleMs), now));

@@ -27,23 +27,41 @@ export function channelEventsFor(event: KeyEvent | FindingEvent, dashboardUrl: s
   const links = dashboardLinks(dashboardUrl);
   if (event.type === 'exposure.recorded') {
     const p = event.payload;
-    const finding = { id: p.findingId, ruleId: p.ruleId, redacted: p.redacted, tokenHash: p.tokenHash, url: p.key ? links.key(p.key.id) : links.finding(p.findingId) };
+    const finding = {
+      id: p.findingId,
+      ruleId: p.ruleId,
+      redacted: p.redacted,
+      tokenHash: p.tokenHash,
+      url: p.key ? links.key(p.key.id) : links.finding(p.findingId),
+    };
     const key = p.key ? { id: p.key.id, name: p.key.name, preview: p.key.preview, owner: { name: p.key.owner.name, email: p.key.owner.email } } : null;
-    const what = p.key ? `API key "${p.key.name}" (${p.key.preview}) was found in public ${actionText[p.action] ?? ''}`.trim() : `A ${p.ruleId} secret (${p.redacted}) was found in public`;
+    const what = p.key
+      ? `API key "${p.key.name}" (${p.key.preview}) was found in public ${actionText[p.action] ?? ''}`.trim()
+      : `A ${p.ruleId} secret (${p.redacted}) was found in public`;
     const orderKey = p.key?.id ?? p.tokenHash;
     const base = { teamId: p.teamId, createdAt: event.occurredAt };
     const routed: Routed[] = [
       {
         type: 'exposure.detected',
         orderKey,
-        event: { ...base, id: `${event.id}:exposure.detected`, type: 'exposure.detected', data: { summary: what, finding, key, action: p.action, locations: p.locations } },
+        event: {
+          ...base,
+          id: `${event.id}:exposure.detected`,
+          type: 'exposure.detected',
+          data: { summary: what, finding, key, action: p.action, locations: p.locations },
+        },
       },
     ];
     if (p.findingCreated) {
       routed.push({
         type: 'finding.created',
         orderKey,
-        event: { ...base, id: `${event.id}:finding.created`, type: 'finding.created', data: { summary: `New finding: ${what}`, finding, key, action: p.action, locations: p.locations } },
+        event: {
+          ...base,
+          id: `${event.id}:finding.created`,
+          type: 'finding.created',
+          data: { summary: `New finding: ${what}`, finding, key, action: p.action, locations: p.locations },
+        },
       });
     }
     return routed;

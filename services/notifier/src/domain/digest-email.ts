@@ -98,7 +98,9 @@ function subject(groups: Group[]): string {
   const exposed = groups.filter((g) => g.first.kind !== 'third_party' && isExposed(g)).length;
   const revoked = groups.filter((g) => g.first.kind !== 'third_party' && isRevoked(g)).length;
   const thirdParty = groups.filter((g) => g.first.kind === 'third_party').length;
-  const parts = [exposed && `${exposed} API keys exposed`, revoked && `${revoked} revoked`, thirdParty && `${thirdParty} third-party tokens found`].filter(Boolean);
+  const parts = [exposed && `${exposed} API keys exposed`, revoked && `${revoked} revoked`, thirdParty && `${thirdParty} third-party tokens found`].filter(
+    Boolean,
+  );
   return `Keyguard: ${parts.join(', ')}`;
 }
 
@@ -109,7 +111,8 @@ function nextSteps(groups: Group[]): string[] {
   if (ours) steps.push('Generate a new key and replace the exposed or revoked one wherever it is used.');
   if (exposed) steps.push('Remove the secret from the places listed above (and from the history of any repository).');
   if (ours && exposed) steps.push('Check your recent activity for use you do not recognise.');
-  if (groups.some((g) => g.first.kind === 'third_party')) steps.push('Tell the owner of a third-party token, or have Keyguard report it to its issuer (Settings → Notifications).');
+  if (groups.some((g) => g.first.kind === 'third_party'))
+    steps.push('Tell the owner of a third-party token, or have Keyguard report it to its issuer (Settings → Notifications).');
   return steps.map((s, i) => `${i + 1}. ${s}`);
 }
 
@@ -122,7 +125,10 @@ export function digestEmail(to: string, items: AlertItem[], dashboardUrl: string
   const groups = groupItems(items);
   const single = groups.length === 1 ? groups[0]!.first : null;
   const greetingName = single?.owner && single.owner.email.toLowerCase() === to ? single.owner.name || single.owner.email : null;
-  const intro = groups.length === 1 ? 'Keyguard has news about a secret you are responsible for:' : `Keyguard has news about ${groups.length} secrets you are responsible for:`;
+  const intro =
+    groups.length === 1
+      ? 'Keyguard has news about a secret you are responsible for:'
+      : `Keyguard has news about ${groups.length} secrets you are responsible for:`;
 
   const text: string[] = [`Hello${greetingName ? ` ${greetingName}` : ''},`, '', intro];
   const html: string[] = [`<p>Hello${greetingName ? ` ${escapeHtml(greetingName)}` : ''},</p>`, `<p>${escapeHtml(intro)}</p>`];
@@ -142,6 +148,12 @@ export function digestEmail(to: string, items: AlertItem[], dashboardUrl: string
   }
   const steps = nextSteps(groups);
   text.push('', 'What to do next:', ...steps, '', `Dashboard: ${dashboardUrl}`, '', '— Keyguard');
-  html.push('<h3>What to do next</h3>', '<ol>', ...steps.map((s) => `<li>${escapeHtml(s.replace(/^\d+\. /, ''))}</li>`), '</ol>', `<p>— <a href="${escapeHtml(dashboardUrl)}">Keyguard</a></p>`);
+  html.push(
+    '<h3>What to do next</h3>',
+    '<ol>',
+    ...steps.map((s) => `<li>${escapeHtml(s.replace(/^\d+\. /, ''))}</li>`),
+    '</ol>',
+    `<p>— <a href="${escapeHtml(dashboardUrl)}">Keyguard</a></p>`,
+  );
   return { to, subject: subject(groups), text: text.join('\n'), html: `<!doctype html><html><body>${html.join('\n')}</body></html>` };
 }

@@ -43,7 +43,12 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
       return allowedAt <= now.getTime();
     });
     await store(() => deps.digests.defer(claimId, later));
-    const items = await store(() => deps.digests.take(claimId, ready.map((d) => d._id)));
+    const items = await store(() =>
+      deps.digests.take(
+        claimId,
+        ready.map((d) => d._id),
+      ),
+    );
     const byKey = new Map<string, typeof items>();
     for (const item of items) {
       const list = byKey.get(item.digestKey);
@@ -61,10 +66,17 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
             outcomes.push({ key: digest._id, sentAt: null });
             return;
           }
-          const email = digestEmail(digest.email, mine.map((i) => i.item as unknown as AlertItem), deps.dashboardUrl);
+          const email = digestEmail(
+            digest.email,
+            mine.map((i) => i.item as unknown as AlertItem),
+            deps.dashboardUrl,
+          );
           // Named by what it carries, not by the claim: a flusher that takes over a crashed one's
           // claim re-sends the same items under the same Message-ID, which mailboxes show once.
-          const carried = mine.map((i) => i._id).sort().join('|');
+          const carried = mine
+            .map((i) => i._id)
+            .sort()
+            .join('|');
           const messageId = `<digest.${createHash('sha256').update(`${digest._id}|${carried}`).digest('hex').slice(0, 32)}@keyguard>`;
           try {
             await deps.mailer.send({ ...email, messageId });

@@ -1,6 +1,14 @@
 import type { ConsumedMessage, Publisher } from '@keyguard/bus';
 import type { ExposureDetected } from '@keyguard/events';
-import { type ExposureRecord, type FindingRecorder, findingIdFor, type KeyStatePublisher, type Revoker, retryingStoreBusy, type TokenMatch } from '@keyguard/keys';
+import {
+  type ExposureRecord,
+  type FindingRecorder,
+  findingIdFor,
+  type KeyStatePublisher,
+  type Revoker,
+  retryingStoreBusy,
+  type TokenMatch,
+} from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
 import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, createUserRepository, type Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
@@ -29,7 +37,18 @@ export interface ExposureHandlerDeps {
  * the findings, then per matching key the team's policy. Redelivery is harmless: finding
  * writes skip known locations, marking is conditional, and the revoker has a single winner.
  */
-export function createExposureHandler({ store, findings, revoker, keyState, logger, publisher, findingsTopic, source, teamOf, onOutcome }: ExposureHandlerDeps) {
+export function createExposureHandler({
+  store,
+  findings,
+  revoker,
+  keyState,
+  logger,
+  publisher,
+  findingsTopic,
+  source,
+  teamOf,
+  onOutcome,
+}: ExposureHandlerDeps) {
   const keys = createKeyRepository(store);
   const teams = createTeamRepository(store);
   const users = createUserRepository(store);

@@ -53,7 +53,9 @@ export function exposureRecordedMessages(input: RecordedInput): OutgoingMessage[
     };
     const placeIds = outcome.added.map(locationKey).sort().join('\u0002');
     const id = `exposure.recorded:${createHash('sha256').update(`${outcome.findingId}\u0001${placeIds}`).digest('hex').slice(0, 32)}`;
-    const value = ExposureRecorded.parse(createEnvelope('exposure.recorded', payload, { source: input.source, id, correlationId: input.correlation.get(outcome.tokenHash) }));
+    const value = ExposureRecorded.parse(
+      createEnvelope('exposure.recorded', payload, { source: input.source, id, correlationId: input.correlation.get(outcome.tokenHash) }),
+    );
     return { key: outcome.tokenHash, value };
   });
 }

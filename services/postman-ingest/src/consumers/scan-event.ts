@@ -43,7 +43,14 @@ export function createPostmanWorker({ api, scanner, service, maxPerEvent }: { ap
     const { data } = event.payload;
     if (data.scannedInline) return [];
     const detectedAt = new Date();
-    return eventExposures(await scan(data.resource, log), { source: service, correlationId: event.payload.deliveryId, detectedAt, maxPerEvent, public: data.public === true, summaryLocation: resourceLocation(data.resource) });
+    return eventExposures(await scan(data.resource, log), {
+      source: service,
+      correlationId: event.payload.deliveryId,
+      detectedAt,
+      maxPerEvent,
+      public: data.public === true,
+      summaryLocation: resourceLocation(data.resource),
+    });
   };
 }
 
@@ -51,17 +58,37 @@ export function createPostmanWorker({ api, scanner, service, maxPerEvent }: { ap
  * On-demand scans of one Postman resource (`collection:<id>`, `workspace:<id>`, …): fetched
  * and scanned like an event's, its exposures published (capped like an event's) and counted on the job.
  */
-export function createPostmanScans({ api, scanner, service, maxPerEvent }: { api: PostmanApi; scanner: Scanner; service: string; maxPerEvent?: number }): ScanJobRunner {
+export function createPostmanScans({
+  api,
+  scanner,
+  service,
+  maxPerEvent,
+}: {
+  api: PostmanApi;
+  scanner: Scanner;
+  service: string;
+  maxPerEvent?: number;
+}): ScanJobRunner {
   const scan = createPostmanResourceScanner({ api, scanner });
   return async (job) => {
     const parsed = ResourceType.safeParse(job.request.target.split(':')[0]);
     const id = job.request.target.slice(job.request.target.indexOf(':') + 1);
-    if (job.request.kind !== 'resource' || !parsed.success || !id) return { status: 'skipped', error: { code: 'UNSUPPORTED', message: 'Postman scans are of one resource: collection:<id>, environment:<id>, workspace:<id>, ...' } };
+    if (job.request.kind !== 'resource' || !parsed.success || !id)
+      return {
+        status: 'skipped',
+        error: { code: 'UNSUPPORTED', message: 'Postman scans are of one resource: collection:<id>, environment:<id>, workspace:<id>, ...' },
+      };
     const resource = { type: parsed.data, id };
     const occurrences = await scan(resource, job.log);
     const detectedAt = new Date();
-    await job.publish(eventExposures(occurrences, { source: service, correlationId: job.job._id, detectedAt, maxPerEvent, summaryLocation: resourceLocation(resource) }));
-    await job.checkpoint({ progress: { commits: 0, bytes: 0 }, counts: { exposures: occurrences.length, secrets: new Set(occurrences.map((o) => o.found.tokenHash)).size }, cursor: null });
+    await job.publish(
+      eventExposures(occurrences, { source: service, correlationId: job.job._id, detectedAt, maxPerEvent, summaryLocation: resourceLocation(resource) }),
+    );
+    await job.checkpoint({
+      progress: { commits: 0, bytes: 0 },
+      counts: { exposures: occurrences.length, secrets: new Set(occurrences.map((o) => o.found.tokenHash)).size },
+      cursor: null,
+    });
     return { status: 'done' };
   };
 }

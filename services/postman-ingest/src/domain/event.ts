@@ -45,5 +45,7 @@ export const isPublic = (visibility: string | undefined) => visibility === 'publ
 export function resourceUrl(resource: ResourceRef): string {
   if (resource.url) return resource.url;
   const ws = resource.workspaceId ? `workspace/${encodeURIComponent(resource.workspaceId)}/` : '';
-  return resource.type === 'workspace' ? `https://www.postman.com/workspace/${encodeURIComponent(resource.id)}` : `https://www.postman.com/${ws}${resource.type}/${encodeURIComponent(resource.id)}`;
+  return resource.type === 'workspace'
+    ? `https://www.postman.com/workspace/${encodeURIComponent(resource.id)}`
+    : `https://www.postman.com/${ws}${resource.type}/${encodeURIComponent(resource.id)}`;
 }

@@ -1,4 +1,13 @@
-import { type IngestContext, eventExposures, headerValue, parseJson, rawJsonBodies, refuseBeforeBody, sourceEventMessage, verifySha256Signature } from '@keyguard/ingest-kit';
+import {
+  type IngestContext,
+  eventExposures,
+  headerValue,
+  parseJson,
+  rawJsonBodies,
+  refuseBeforeBody,
+  sourceEventMessage,
+  verifySha256Signature,
+} from '@keyguard/ingest-kit';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest, HttpError } from '@keyguard/runtime';
 import { type EventData, isPublic, PostmanEvent, parseTimestamp, withinWindow } from '../domain/event.js';
 import { resourceLocation, scanResource } from '../domain/scan-resource.js';
@@ -46,17 +55,24 @@ export function postmanRoutes(options: PostmanRoutesOptions) {
       const parsed = PostmanEvent.safeParse(parseJson(raw), { reportInput: false });
       if (!parsed.success) {
         const unsupported = parsed.error.issues.some((i) => i.path.join('.') === 'resource.type');
-        throw new HttpError(400, unsupported ? 'unsupported_resource' : 'invalid_payload', unsupported ? 'resource.type must be workspace, collection, environment, api, documentation or globals' : 'not a Postman event');
+        throw new HttpError(
+          400,
+          unsupported ? 'unsupported_resource' : 'invalid_payload',
+          unsupported ? 'resource.type must be workspace, collection, environment, api, documentation or globals' : 'not a Postman event',
+        );
       }
       const event = parsed.data;
-      if (!isPublic(event.resource.visibility) && !options.scanPrivate) return reply.code(202).send({ status: 'ignored', reason: 'not_public', deliveryId: event.id });
+      if (!isPublic(event.resource.visibility) && !options.scanPrivate)
+        return reply.code(202).send({ status: 'ignored', reason: 'not_public', deliveryId: event.id });
 
       const resource = { type: event.resource.type, id: event.resource.id, workspaceId: event.resource.workspaceId, url: event.resource.url };
       const data: EventData = { resource, eventType: event.type, scannedInline: event.content !== undefined, public: isPublic(event.resource.visibility) };
       const publications = [
         {
           topic: context.topics.sourceEvents,
-          messages: [sourceEventMessage({ provider: 'postman', kind: event.type, deliveryId: event.id, resourceId: `${resource.type}:${resource.id}`, data }, context)],
+          messages: [
+            sourceEventMessage({ provider: 'postman', kind: event.type, deliveryId: event.id, resourceId: `${resource.type}:${resource.id}`, data }, context),
+          ],
         },
       ];
       if (event.content !== undefined) {

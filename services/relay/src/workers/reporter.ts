@@ -46,7 +46,9 @@ export function createReporter(deps: ReporterDeps) {
     if (budget.calls >= issuer.callsPerWindow) {
       budget.blockedUntil = new Date(budget.windowStart.getTime() + issuer.windowMs);
       await deps.relay.saveIssuer(budget);
-      await deps.relay.retryAt(ids, budget.blockedUntil, `the ${issuer.callsPerWindow} calls per window to ${issuer.displayName} are used`, { countAttempt: false });
+      await deps.relay.retryAt(ids, budget.blockedUntil, `the ${issuer.callsPerWindow} calls per window to ${issuer.displayName} are used`, {
+        countAttempt: false,
+      });
       return;
     }
     budget.calls += 1;

@@ -23,14 +23,11 @@ const MIN_BASE64 = 16;
 
 const table = (test: (c: number) => boolean): Uint8Array => Uint8Array.from({ length: 256 }, (_, c) => (test(c) ? 1 : 0));
 /** Both base64 alphabets (padding is handled apart). */
-const BASE64_CHARS = table(
-  (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 45 || c === 95,
-);
+const BASE64_CHARS = table((c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 45 || c === 95);
 /** What a URL or query string holds unencoded: no space, double quote, angle bracket, backslash or backtick. */
 const URL_CHARS = table((c) => c > 32 && c < 127 && c !== 34 && c !== 60 && c !== 62 && c !== 92 && c !== 96);
 
-const hexValue = (c: number): number =>
-  c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+const hexValue = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
 
 /**
  * The base64 run around `p` (a hit of an encoded keyword whose first character sits at

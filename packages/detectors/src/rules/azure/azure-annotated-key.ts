@@ -14,6 +14,9 @@ export const azureAnnotatedKey = tokenRule({
   mode: 'window',
   window: { before: 56, after: 40 },
   placeholderCheck: false,
-  samples: (g) => [`${g.alnum(52)}JQQJ99${g.alnum(1)}${g.pick([...'ABCDEFGHIJKL'])}AAAAAAAAAAAAAAAA${'AZDO'}${g.alnum(4)}`, `${g.alnum(52)}JQQJ9D${g.alnum(1)}B${g.alnum(16)}A${g.alnum(7)}${g.alnum(2)}==`],
+  samples: (g) => [
+    `${g.alnum(52)}JQQJ99${g.alnum(1)}${g.pick([...'ABCDEFGHIJKL'])}AAAAAAAAAAAAAAAA${'AZDO'}${g.alnum(4)}`,
+    `${g.alnum(52)}JQQJ9D${g.alnum(1)}B${g.alnum(16)}A${g.alnum(7)}${g.alnum(2)}==`,
+  ],
   nearMisses: (g) => [`${g.alnum(40)}JQQJ99AB${g.alnum(25)}`, `${g.alnum(52)}JQQJ98AB${g.alnum(24)}`],
 });

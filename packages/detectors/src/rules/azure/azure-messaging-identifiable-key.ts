@@ -14,6 +14,12 @@ export const azureMessagingIdentifiableKey = tokenRule({
   mode: 'window',
   window: { before: 36, after: 24 },
   entropy: 4,
-  samples: (g) => [`${g.chars(ALPHABETS.base64, 33)}+ASb${g.pick([...'ABCDEFGHIJKLMNOP'])}${g.chars(ALPHABETS.base64, 5)}=`, `${g.chars(ALPHABETS.base64, 33)}AzCa${g.pick([...'ABCDEFGHIJKLMNOP'])}${g.chars(ALPHABETS.base64, 5)}=`],
-  nearMisses: (g) => [`${g.chars(ALPHABETS.base64, 30)}+ASbA${g.chars(ALPHABETS.base64, 5)}=`, `${g.chars(ALPHABETS.base64, 33)}+ASbZ${g.chars(ALPHABETS.base64, 5)}=`],
+  samples: (g) => [
+    `${g.chars(ALPHABETS.base64, 33)}+ASb${g.pick([...'ABCDEFGHIJKLMNOP'])}${g.chars(ALPHABETS.base64, 5)}=`,
+    `${g.chars(ALPHABETS.base64, 33)}AzCa${g.pick([...'ABCDEFGHIJKLMNOP'])}${g.chars(ALPHABETS.base64, 5)}=`,
+  ],
+  nearMisses: (g) => [
+    `${g.chars(ALPHABETS.base64, 30)}+ASbA${g.chars(ALPHABETS.base64, 5)}=`,
+    `${g.chars(ALPHABETS.base64, 33)}+ASbZ${g.chars(ALPHABETS.base64, 5)}=`,
+  ],
 });

@@ -14,6 +14,12 @@ export const azureStorageIdentifiableKey = tokenRule({
   mode: 'window',
   window: { before: 80, after: 24 },
   entropy: 4,
-  samples: (g) => [`${g.chars(ALPHABETS.base64, 76)}+ASt${g.chars(ALPHABETS.base64, 5)}${g.pick([...'AQgw'])}==`, `${g.chars(ALPHABETS.base64, 76)}ACDb${g.chars(ALPHABETS.base64, 5)}Q==`],
-  nearMisses: (g) => [`${g.chars(ALPHABETS.base64, 70)}+ASt${g.chars(ALPHABETS.base64, 5)}A==`, `${g.chars(ALPHABETS.base64, 76)}+ASt${g.chars(ALPHABETS.base64, 5)}B==`],
+  samples: (g) => [
+    `${g.chars(ALPHABETS.base64, 76)}+ASt${g.chars(ALPHABETS.base64, 5)}${g.pick([...'AQgw'])}==`,
+    `${g.chars(ALPHABETS.base64, 76)}ACDb${g.chars(ALPHABETS.base64, 5)}Q==`,
+  ],
+  nearMisses: (g) => [
+    `${g.chars(ALPHABETS.base64, 70)}+ASt${g.chars(ALPHABETS.base64, 5)}A==`,
+    `${g.chars(ALPHABETS.base64, 76)}+ASt${g.chars(ALPHABETS.base64, 5)}B==`,
+  ],
 });

@@ -32,11 +32,7 @@ export const privateKey: Rule = {
   keywords: ['PRIVATE KEY'],
   mode: 'window',
   window: { before: 64, after: 16200 },
-  pattern: pattern(
-    '-----BEGIN ((?:[A-Z0-9]{1,10} ){0,2})PRIVATE KEY( BLOCK)?-----',
-    BODY,
-    '-----END \\1PRIVATE KEY\\2-----',
-  ),
+  pattern: pattern('-----BEGIN ((?:[A-Z0-9]{1,10} ){0,2})PRIVATE KEY( BLOCK)?-----', BODY, '-----END \\1PRIVATE KEY\\2-----'),
   confidence: 'high',
   placeholderCheck: false,
   validate: (secret) => {

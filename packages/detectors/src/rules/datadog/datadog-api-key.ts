@@ -15,7 +15,11 @@ export const datadogApiKey: Rule = {
   ignoreCase: true,
   mode: 'window',
   window: { before: 200, after: 200 },
-  pattern: pattern('(?:[Kk][Ee][Yy]|[Tt][Oo][Kk][Ee][Nn]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Aa][Uu][Tt][Hh])', ASSIGN, '(?<secret>[0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])'),
+  pattern: pattern(
+    '(?:[Kk][Ee][Yy]|[Tt][Oo][Kk][Ee][Nn]|[Ss][Ee][Cc][Rr][Ee][Tt]|[Aa][Uu][Tt][Hh])',
+    ASSIGN,
+    '(?<secret>[0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])',
+  ),
   confidence: 'medium',
   entropy: 3,
   samples: {

@@ -12,6 +12,9 @@ export const discordWebhookUrl = tokenRule({
   mode: 'window',
   window: { before: 20, after: 120 },
   entropy: 3.5,
-  samples: (g) => [`https://discord.com/api/webhooks/${g.digits(19)}/${g.base64url(68)}`, `https://discordapp.com/api/webhooks/${g.digits(18)}/${g.base64url(68)}`],
+  samples: (g) => [
+    `https://discord.com/api/webhooks/${g.digits(19)}/${g.base64url(68)}`,
+    `https://discordapp.com/api/webhooks/${g.digits(18)}/${g.base64url(68)}`,
+  ],
   nearMisses: (g) => [`https://discord.com/api/webhooks/${g.digits(19)}/${g.base64url(20)}`, 'https://discord.com/api/webhooks/{id}/{token}'],
 });

@@ -30,18 +30,11 @@ export function routableGitlabToken(id: string, prefix: string, description: str
     description,
     provider: 'gitlab',
     keywords: [prefix],
-    pattern: pattern(
-      LEFT_TOKEN,
-      `${escapeRegExp(prefix)}${runner ? '(?:t\\d_)?' : ''}[0-9A-Za-z_-]{27,300}\\.(?:01\\.)?[0-9a-z]{9}`,
-      RIGHT_TOKEN,
-    ),
+    pattern: pattern(LEFT_TOKEN, `${escapeRegExp(prefix)}${runner ? '(?:t\\d_)?' : ''}[0-9A-Za-z_-]{27,300}\\.(?:01\\.)?[0-9a-z]{9}`, RIGHT_TOKEN),
     confidence: 'high',
     checksum: verifyGitlabRoutableToken,
     samples: {
-      truePositives: (g) => [
-        g.gitlabRoutable(prefix, { versioned: true, runner }),
-        g.gitlabRoutable(prefix, { versioned: false, runner }),
-      ],
+      truePositives: (g) => [g.gitlabRoutable(prefix, { versioned: true, runner }), g.gitlabRoutable(prefix, { versioned: false, runner })],
       falsePositives: (g) => [
         g.corruptLast(g.gitlabRoutable(prefix, { versioned: true, runner }), '0123456789abcdefghijklmnopqrstuvwxyz'),
         g.corruptLast(g.gitlabRoutable(prefix, { versioned: false, runner }), '0123456789abcdefghijklmnopqrstuvwxyz'),

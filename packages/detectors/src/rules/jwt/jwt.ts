@@ -17,11 +17,7 @@ export const jwt: Rule = {
   keywords: ['eyJ'],
   // {"alg": and {"typ": (base64url): found inside base64 at every byte alignment
   encodedKeywords: ['eyJhbGciOi', 'eyJ0eXAiOi'],
-  pattern: pattern(
-    LEFT_TOKEN,
-    'eyJ[A-Za-z0-9_-]{8,2000}\\.[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{16,1000}',
-    '(?![A-Za-z0-9_.=-])',
-  ),
+  pattern: pattern(LEFT_TOKEN, 'eyJ[A-Za-z0-9_-]{8,2000}\\.[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{16,1000}', '(?![A-Za-z0-9_.=-])'),
   window: { after: 11100 },
   confidence: 'medium',
   placeholderCheck: false,

@@ -19,12 +19,7 @@ export function keyguardToken(id: string, prefix: string, description: string): 
     checksum: verifyGithubStyleToken,
     samples: {
       truePositives: (g) => [g.githubToken(prefix), g.githubToken(prefix)],
-      falsePositives: (g) => [
-        g.corruptLast(g.githubToken(prefix)),
-        `${prefix}${g.alnum(35)}`,
-        `${prefix}${'x'.repeat(36)}`,
-        `a${g.githubToken(prefix)}`,
-      ],
+      falsePositives: (g) => [g.corruptLast(g.githubToken(prefix)), `${prefix}${g.alnum(35)}`, `${prefix}${'x'.repeat(36)}`, `a${g.githubToken(prefix)}`],
     },
   };
 }

@@ -6,7 +6,8 @@ export const microsoftTeamsWebhookUrl = tokenRule({
   description: 'Microsoft Teams incoming webhook URL',
   provider: 'microsoft',
   keywords: ['.webhook.office.com/webhookb2/'],
-  token: 'https://[a-z0-9-]{1,40}\\.webhook\\.office\\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[A-Za-z0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{40,50})?',
+  token:
+    'https://[a-z0-9-]{1,40}\\.webhook\\.office\\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[A-Za-z0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{40,50})?',
   left: leftOf('A-Za-z0-9.-'),
   right: '(?![A-Za-z0-9_/-])',
   mode: 'window',

@@ -13,11 +13,6 @@ export const npmAccessToken: Rule = {
   checksum: verifyGithubStyleToken,
   samples: {
     truePositives: (g) => [g.githubToken('npm_'), g.githubToken('npm_')],
-    falsePositives: (g) => [
-      g.corruptLast(g.githubToken('npm_')),
-      `npm_${g.alnum(36)}`,
-      'npm_config_registry_url_for_the_scope_x',
-      `npm_${'0'.repeat(36)}`,
-    ],
+    falsePositives: (g) => [g.corruptLast(g.githubToken('npm_')), `npm_${g.alnum(36)}`, 'npm_config_registry_url_for_the_scope_x', `npm_${'0'.repeat(36)}`],
   },
 };

@@ -11,6 +11,8 @@ export const onepasswordSecretKey = tokenRule({
   left: LEFT_ALNUM,
   right: RIGHT_ALNUM,
   entropy: 3,
-  samples: (g) => [`A3-${g.chars(ALPHABETS.upperAlnum, 6)}-${g.chars(ALPHABETS.upperAlnum, 6)}-${g.chars(ALPHABETS.upperAlnum, 5)}-${g.chars(ALPHABETS.upperAlnum, 5)}-${g.chars(ALPHABETS.upperAlnum, 5)}-${g.chars(ALPHABETS.upperAlnum, 5)}`],
+  samples: (g) => [
+    `A3-${g.chars(ALPHABETS.upperAlnum, 6)}-${g.chars(ALPHABETS.upperAlnum, 6)}-${g.chars(ALPHABETS.upperAlnum, 5)}-${g.chars(ALPHABETS.upperAlnum, 5)}-${g.chars(ALPHABETS.upperAlnum, 5)}-${g.chars(ALPHABETS.upperAlnum, 5)}`,
+  ],
   nearMisses: (g) => [`A3-${g.chars(ALPHABETS.upperAlnum, 6)}-${g.chars(ALPHABETS.upperAlnum, 5)}`],
 });

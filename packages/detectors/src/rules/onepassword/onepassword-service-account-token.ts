@@ -11,6 +11,8 @@ export const onepasswordServiceAccountToken = tokenRule({
   left: LEFT_WORD,
   right: RIGHT_BASE64,
   window: { after: 1300 },
-  samples: (g) => [`ops_${Buffer.from(JSON.stringify({ signInAddress: 'my.1password.com', userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: g.base64url(22) }, email: `${g.chars(ALPHABETS.lower, 12)}@1passwordserviceaccounts.com`, srpX: g.hex(64), muk: { alg: 'A256GCM', ext: true, k: g.base64url(43), key_ops: ['encrypt', 'decrypt'], kty: 'oct', kid: 'mp' }, secretKey: `A3-${g.chars(ALPHABETS.upperAlnum, 6)}` })).toString('base64')}`],
+  samples: (g) => [
+    `ops_${Buffer.from(JSON.stringify({ signInAddress: 'my.1password.com', userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: g.base64url(22) }, email: `${g.chars(ALPHABETS.lower, 12)}@1passwordserviceaccounts.com`, srpX: g.hex(64), muk: { alg: 'A256GCM', ext: true, k: g.base64url(43), key_ops: ['encrypt', 'decrypt'], kty: 'oct', kid: 'mp' }, secretKey: `A3-${g.chars(ALPHABETS.upperAlnum, 6)}` })).toString('base64')}`,
+  ],
   nearMisses: (g) => [`ops_eyJ${g.chars(ALPHABETS.base64, 100)}`],
 });

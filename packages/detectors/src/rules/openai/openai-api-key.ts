@@ -13,11 +13,7 @@ export const openaiApiKey: Rule = {
   keywords: ['T3BlbkFJ'],
   mode: 'window',
   window: { before: 200, after: 200 },
-  pattern: pattern(
-    LEFT_TOKEN,
-    'sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160}',
-    RIGHT_TOKEN,
-  ),
+  pattern: pattern(LEFT_TOKEN, 'sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160}', RIGHT_TOKEN),
   confidence: 'high',
   entropy: 3.5,
   samples: {

@@ -12,6 +12,9 @@ export const slackAppToken: Rule = {
   entropy: 3,
   samples: {
     truePositives: (g) => [`xapp-1-A${g.chars(ALPHABETS.upperAlnum, 10)}-${g.digits(13)}-${g.hex(64)}`],
-    falsePositives: (g) => [`xapp-1-A${g.chars(ALPHABETS.upperAlnum, 10)}-${g.digits(13)}`, 'xapp-1-AXXXXXXXXXX-0000000000000-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    falsePositives: (g) => [
+      `xapp-1-A${g.chars(ALPHABETS.upperAlnum, 10)}-${g.digits(13)}`,
+      'xapp-1-AXXXXXXXXXX-0000000000000-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
   },
 };

@@ -10,10 +10,7 @@ export const slackWebhookUrl: Rule = {
   keywords: ['hooks.slack.com/'],
   mode: 'window',
   window: { before: 16, after: 200 },
-  pattern: pattern(
-    leftOf('A-Za-z0-9.-'),
-    '(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,120}(?![A-Za-z0-9+/])',
-  ),
+  pattern: pattern(leftOf('A-Za-z0-9.-'), '(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,120}(?![A-Za-z0-9+/])'),
   confidence: 'high',
   samples: {
     truePositives: (g) => [

@@ -42,7 +42,8 @@ export const urlBasicAuth: Rule = {
     for (let i = from; i < to && i < from + 200; i++) {
       const c = at(i);
       if (c === 64) return colon; // @
-      if (c === 58) colon = true; // :
+      if (c === 58)
+        colon = true; // :
       else if (c <= 32 || c === 47 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96) return false; // space / " ' < > `
     }
     return false;

@@ -14,7 +14,13 @@ export function scanRoutes(app: Api, ctx: ApiContext): void {
       const p = requireAdmin(request);
       const { source, target } = request.body;
       const job = await ctx.scans.request({ source, target, teamId: p.team._id, actor: userActor(p) });
-      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'scan.requested', target: { type: 'scan', id: job._id }, details: { source, target } });
+      await ctx.audit.record({
+        teamId: p.team._id,
+        actor: userActor(p),
+        action: 'scan.requested',
+        target: { type: 'scan', id: job._id },
+        details: { source, target },
+      });
       return reply.code(202).send(scanView(job));
     },
   });

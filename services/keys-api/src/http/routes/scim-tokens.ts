@@ -29,7 +29,13 @@ export function scimTokenRoutes(app: Api, ctx: ApiContext): void {
         lastUsedAt: null,
       };
       await scimTokens.insert(doc);
-      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'scim_token.created', target: { type: 'scim_token', id: doc._id }, details: { name: doc.name, preview: doc.preview } });
+      await ctx.audit.record({
+        teamId: p.team._id,
+        actor: userActor(p),
+        action: 'scim_token.created',
+        target: { type: 'scim_token', id: doc._id },
+        details: { name: doc.name, preview: doc.preview },
+      });
       return reply.code(201).send({ ...scimTokenView(doc, new Map([[p.user._id, p.user]])), token: issued.raw });
     },
   });
@@ -53,7 +59,13 @@ export function scimTokenRoutes(app: Api, ctx: ApiContext): void {
       const deleted = await scimTokens.delete(p.team._id, request.params.id);
       if (!deleted) throw new HttpError(404, 'not_found', 'no such SCIM API key');
       ctx.scimCallers.forget(deleted.hash);
-      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'scim_token.deleted', target: { type: 'scim_token', id: deleted._id }, details: { name: deleted.name, preview: deleted.preview } });
+      await ctx.audit.record({
+        teamId: p.team._id,
+        actor: userActor(p),
+        action: 'scim_token.deleted',
+        target: { type: 'scim_token', id: deleted._id },
+        details: { name: deleted.name, preview: deleted.preview },
+      });
       return reply.code(204).send();
     },
   });

@@ -27,7 +27,13 @@ export function serviceTokenRoutes(app: Api, ctx: ApiContext): void {
         lastUsedAt: null,
       };
       await ctx.serviceTokens.insert(doc);
-      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'service_token.created', target: { type: 'service_token', id: doc._id }, details: { name: doc.name, preview: doc.preview, scopes: doc.scopes } });
+      await ctx.audit.record({
+        teamId: p.team._id,
+        actor: userActor(p),
+        action: 'service_token.created',
+        target: { type: 'service_token', id: doc._id },
+        details: { name: doc.name, preview: doc.preview, scopes: doc.scopes },
+      });
       return reply.code(201).send({ ...serviceTokenView(doc, new Map([[p.user._id, p.user]])), token: issued.raw });
     },
   });
@@ -51,7 +57,13 @@ export function serviceTokenRoutes(app: Api, ctx: ApiContext): void {
       const deleted = await ctx.serviceTokens.delete(p.team._id, request.params.id);
       if (!deleted) throw new HttpError(404, 'not_found', 'no such service token');
       ctx.verifyCallers.forget(deleted.hash);
-      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'service_token.deleted', target: { type: 'service_token', id: deleted._id }, details: { name: deleted.name, preview: deleted.preview } });
+      await ctx.audit.record({
+        teamId: p.team._id,
+        actor: userActor(p),
+        action: 'service_token.deleted',
+        target: { type: 'service_token', id: deleted._id },
+        details: { name: deleted.name, preview: deleted.preview },
+      });
       return reply.code(204).send();
     },
   });

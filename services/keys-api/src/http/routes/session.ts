@@ -6,7 +6,9 @@ import type { Api, ApiContext } from '../context.js';
 
 /** The session cookie's Set-Cookie value: HttpOnly, SameSite=Strict, Secure when served over HTTPS. */
 export const sessionCookie = (config: ApiContext['config'], value: string, maxAgeSeconds: number) =>
-  [`${SESSION_COOKIE}=${value}`, 'HttpOnly', 'SameSite=Strict', 'Path=/', `Max-Age=${maxAgeSeconds}`, ...(config.SESSION_COOKIE_SECURE ? ['Secure'] : [])].join('; ');
+  [`${SESSION_COOKIE}=${value}`, 'HttpOnly', 'SameSite=Strict', 'Path=/', `Max-Age=${maxAgeSeconds}`, ...(config.SESSION_COOKIE_SECURE ? ['Secure'] : [])].join(
+    '; ',
+  );
 
 /** The browser's session: an HttpOnly, SameSite=Strict cookie holding a random id (never the key). */
 export function sessionRoutes(app: Api, ctx: ApiContext): void {
@@ -26,7 +28,10 @@ export function sessionRoutes(app: Api, ctx: ApiContext): void {
         throw new HttpError(403, 'API_KEY_SIGN_IN_OFF', 'your team signs in to the dashboard with single sign-on only');
       }
       const session = await ctx.sessions.open(principal.user._id, principal.keyId, ttlMs, MAX_SESSIONS_PER_KEY);
-      return reply.header('set-cookie', cookie(session.id, Math.floor(ttlMs / 1000))).code(204).send();
+      return reply
+        .header('set-cookie', cookie(session.id, Math.floor(ttlMs / 1000)))
+        .code(204)
+        .send();
     },
   });
 

@@ -27,7 +27,14 @@ export function ssoRoutes(app: Api, ctx: ApiContext): void {
   const ttlMs = ctx.config.SESSION_TTL_HOURS * 60 * 60 * 1000;
   const redirectUri = (request: FastifyRequest) => ctx.config.OIDC_REDIRECT_URI ?? `${request.protocol}://${request.host}${CALLBACK_PATH}`;
   const checksCookie = (value: string, maxAgeSeconds: number) =>
-    [`${CHECKS_COOKIE}=${value}`, 'HttpOnly', 'SameSite=Lax', 'Path=/api/v1/session/oidc', `Max-Age=${maxAgeSeconds}`, ...(ctx.config.SESSION_COOKIE_SECURE ? ['Secure'] : [])].join('; ');
+    [
+      `${CHECKS_COOKIE}=${value}`,
+      'HttpOnly',
+      'SameSite=Lax',
+      'Path=/api/v1/session/oidc',
+      `Max-Age=${maxAgeSeconds}`,
+      ...(ctx.config.SESSION_COOKIE_SECURE ? ['Secure'] : []),
+    ].join('; ');
   const refuse = (reply: FastifyReply, code: string) => reply.header('set-cookie', checksCookie('', 0)).redirect(`/?sso_error=${code}`, 302);
 
   app.route({ ...getSso, handler: async () => ({ enabled: oidc !== null, issuer: oidc?.issuer ?? null }) });
@@ -72,7 +79,12 @@ export function ssoRoutes(app: Api, ctx: ApiContext): void {
       if (!(await teams.findById(teamId))) return refuse(reply, 'no_team');
       const claimName = ctx.config.OIDC_GROUPS_CLAIM;
       const groupsClaim = claimName ? claims[claimName] : undefined;
-      const fromGroups = Array.isArray(groupsClaim) ? roleFromGroups(groupsClaim.filter((g) => typeof g === 'string').map((g) => ({ role: roleOfGroup(g) })), 'team_admin') : null;
+      const fromGroups = Array.isArray(groupsClaim)
+        ? roleFromGroups(
+            groupsClaim.filter((g) => typeof g === 'string').map((g) => ({ role: roleOfGroup(g) })),
+            'team_admin',
+          )
+        : null;
 
       let user: UserDoc | null = await users.findByEmail(teamId, email);
       if (!user) {
@@ -80,15 +92,33 @@ export function ssoRoutes(app: Api, ctx: ApiContext): void {
         const name = typeof claims['name'] === 'string' && claims['name'].trim() ? claims['name'].trim().slice(0, 100) : email;
         user = { _id: newId('usr'), teamId, email, name, role: fromGroups ?? 'member', createdAt: now, updatedAt: now };
         await users.insert(user);
-        await audit.record({ teamId, actor: ssoActor, action: 'user.provisioned', target: { type: 'user', id: user._id }, details: { email, role: user.role, via: 'oidc' } });
+        await audit.record({
+          teamId,
+          actor: ssoActor,
+          action: 'user.provisioned',
+          target: { type: 'user', id: user._id },
+          details: { email, role: user.role, via: 'oidc' },
+        });
       } else if (user.active === false) {
         return refuse(reply, 'deactivated');
       } else if (fromGroups && fromGroups !== user.role && user.role !== 'super_admin') {
         await users.setRole(user._id, fromGroups);
-        await audit.record({ teamId, actor: ssoActor, action: 'user.role_changed', target: { type: 'user', id: user._id }, details: { email, from: user.role, to: fromGroups } });
+        await audit.record({
+          teamId,
+          actor: ssoActor,
+          action: 'user.role_changed',
+          target: { type: 'user', id: user._id },
+          details: { email, from: user.role, to: fromGroups },
+        });
       }
       const session = await ctx.sessions.openSso(user._id, ttlMs);
-      await audit.record({ teamId, actor: { type: 'user', id: user._id, name: user.name }, action: 'session.sso', target: { type: 'user', id: user._id }, details: { issuer: oidc.issuer } });
+      await audit.record({
+        teamId,
+        actor: { type: 'user', id: user._id, name: user.name },
+        action: 'session.sso',
+        target: { type: 'user', id: user._id },
+        details: { issuer: oidc.issuer },
+      });
       return reply.header('set-cookie', [checksCookie('', 0), sessionCookie(ctx.config, session.id, Math.floor(ttlMs / 1000))]).redirect('/', 302);
     },
   });

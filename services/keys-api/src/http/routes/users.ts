@@ -54,8 +54,20 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
         throw error;
       }
       const { record, raw } = await ctx.issuer.issue(user, p.team, `${user.name}'s key`, null);
-      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'user.created', target: { type: 'user', id: user._id }, details: { email: user.email, role: user.role } });
-      await ctx.audit.record({ teamId: p.team._id, actor: userActor(p), action: 'key.created', target: { type: 'key', id: record._id }, details: { name: record.name, preview: record.preview, for: user._id } });
+      await ctx.audit.record({
+        teamId: p.team._id,
+        actor: userActor(p),
+        action: 'user.created',
+        target: { type: 'user', id: user._id },
+        details: { email: user.email, role: user.role },
+      });
+      await ctx.audit.record({
+        teamId: p.team._id,
+        actor: userActor(p),
+        action: 'key.created',
+        target: { type: 'key', id: record._id },
+        details: { name: record.name, preview: record.preview, for: user._id },
+      });
       return reply.code(201).send({ user: userView(user), key: { ...keyView(record, new Map([[user._id, user]])), key: raw } });
     },
   });
@@ -69,7 +81,8 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
       const user = await users.findInTeam(p.team._id, request.params.id);
       if (!user) throw new HttpError(404, 'not_found', 'no such user');
       if (user._id === p.user._id) throw new HttpError(403, 'forbidden', 'you cannot change your own role or deactivate yourself');
-      if (!canGovernKeyOf({ id: p.user._id, role: p.user.role }, { id: user._id, role: user.role })) throw new HttpError(403, 'forbidden', 'only a super admin can change a super admin');
+      if (!canGovernKeyOf({ id: p.user._id, role: p.user.role }, { id: user._id, role: user.role }))
+        throw new HttpError(403, 'forbidden', 'only a super admin can change a super admin');
       if (role !== undefined && !canGrant(p.user.role, role)) throw new HttpError(403, 'forbidden', 'only a super admin can make someone a super admin');
       const actor = userActor(p);
       const target = { type: 'user' as const, id: user._id };
@@ -79,7 +92,8 @@ export function userRoutes(app: Api, ctx: ApiContext): void {
       }
       if (active === false) {
         const done = await ctx.deprovisioner.deactivate(user, actor);
-        if (user.active !== false) await ctx.audit.record({ teamId: p.team._id, actor, action: 'user.deactivated', target, details: { email: user.email, ...done } });
+        if (user.active !== false)
+          await ctx.audit.record({ teamId: p.team._id, actor, action: 'user.deactivated', target, details: { email: user.email, ...done } });
       } else if (active === true && user.active === false) {
         await users.setActive(p.team._id, user._id, true);
         await ctx.audit.record({ teamId: p.team._id, actor, action: 'user.reactivated', target, details: { email: user.email } });

@@ -51,7 +51,8 @@ export async function registerScim(app: FastifyInstance, ctx: ApiContext): Promi
         if (status === 401) reply.header('www-authenticate', 'Bearer realm="keyguard-scim"');
         return scimSend(reply, status, body);
       });
-      const noEndpoint = (request: FastifyRequest, reply: FastifyReply) => scimSend(reply, 404, errorBody(404, `no SCIM endpoint ${request.method} ${request.url.split('?')[0]}`));
+      const noEndpoint = (request: FastifyRequest, reply: FastifyReply) =>
+        scimSend(reply, 404, errorBody(404, `no SCIM endpoint ${request.method} ${request.url.split('?')[0]}`));
       scope.setNotFoundHandler(noEndpoint);
       scope.addHook('preValidation', async (request, reply) => {
         await ctx.throttle.guard(request, reply, () => ctx.scimCallers.authenticate(request));

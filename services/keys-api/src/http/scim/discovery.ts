@@ -4,7 +4,17 @@ import { ScimProblem } from '../../domain/scim.js';
 import { scimBase, scimSend } from './app.js';
 import { listResponse } from './parse.js';
 
-type Attribute = { name: string; type: string; multiValued: boolean; required: boolean; caseExact: boolean; mutability: string; returned: string; uniqueness: string; subAttributes?: Attribute[] };
+type Attribute = {
+  name: string;
+  type: string;
+  multiValued: boolean;
+  required: boolean;
+  caseExact: boolean;
+  mutability: string;
+  returned: string;
+  uniqueness: string;
+  subAttributes?: Attribute[];
+};
 const attr = (name: string, type: string, more: Partial<Attribute> = {}): Attribute => ({
   name,
   type,
@@ -30,7 +40,11 @@ const schemas = [
       attr('name', 'complex', { subAttributes: [attr('formatted', 'string'), attr('givenName', 'string'), attr('familyName', 'string')] }),
       attr('emails', 'complex', { multiValued: true, subAttributes: [attr('value', 'string'), attr('type', 'string'), attr('primary', 'boolean')] }),
       attr('active', 'boolean'),
-      attr('groups', 'complex', { multiValued: true, mutability: 'readOnly', subAttributes: [attr('value', 'string', { mutability: 'readOnly' }), attr('display', 'string', { mutability: 'readOnly' })] }),
+      attr('groups', 'complex', {
+        multiValued: true,
+        mutability: 'readOnly',
+        subAttributes: [attr('value', 'string', { mutability: 'readOnly' }), attr('display', 'string', { mutability: 'readOnly' })],
+      }),
     ],
   },
   {
@@ -40,7 +54,10 @@ const schemas = [
     attributes: [
       attr('displayName', 'string', { required: true, uniqueness: 'server' }),
       attr('externalId', 'string', { caseExact: true }),
-      attr('members', 'complex', { multiValued: true, subAttributes: [attr('value', 'string', { mutability: 'immutable' }), attr('display', 'string', { mutability: 'readOnly' })] }),
+      attr('members', 'complex', {
+        multiValued: true,
+        subAttributes: [attr('value', 'string', { mutability: 'immutable' }), attr('display', 'string', { mutability: 'readOnly' })],
+      }),
     ],
   },
 ];
@@ -61,21 +78,51 @@ export function discoveryRoutes(app: FastifyInstance): void {
       changePassword: { supported: false },
       sort: { supported: false },
       etag: { supported: false },
-      authenticationSchemes: [{ type: 'oauthbearertoken', name: 'SCIM API key', description: 'Authorization: Bearer kgscim_… (created in Team Settings)', primary: true }],
+      authenticationSchemes: [
+        { type: 'oauthbearertoken', name: 'SCIM API key', description: 'Authorization: Bearer kgscim_… (created in Team Settings)', primary: true },
+      ],
       meta: { resourceType: 'ServiceProviderConfig', location: `${scimBase(request)}/ServiceProviderConfig` },
     }),
   );
 
-  const typeView = (t: (typeof resourceTypes)[number], base: string) => ({ schemas: [ScimSchemas.resourceType], ...t, meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/${t.id}` } });
-  app.get('/ResourceTypes', async (request, reply) => scimSend(reply, 200, listResponse(resourceTypes.map((t) => typeView(t, scimBase(request))), resourceTypes.length, 1)));
+  const typeView = (t: (typeof resourceTypes)[number], base: string) => ({
+    schemas: [ScimSchemas.resourceType],
+    ...t,
+    meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/${t.id}` },
+  });
+  app.get('/ResourceTypes', async (request, reply) =>
+    scimSend(
+      reply,
+      200,
+      listResponse(
+        resourceTypes.map((t) => typeView(t, scimBase(request))),
+        resourceTypes.length,
+        1,
+      ),
+    ),
+  );
   app.get('/ResourceTypes/:id', async (request, reply) => {
     const type = resourceTypes.find((t) => t.id === (request.params as { id: string }).id);
     if (!type) throw new ScimProblem(404, undefined, 'no such resource type');
     return scimSend(reply, 200, typeView(type, scimBase(request)));
   });
 
-  const schemaView = (s: (typeof schemas)[number], base: string) => ({ schemas: [ScimSchemas.schema], ...s, meta: { resourceType: 'Schema', location: `${base}/Schemas/${s.id}` } });
-  app.get('/Schemas', async (request, reply) => scimSend(reply, 200, listResponse(schemas.map((s) => schemaView(s, scimBase(request))), schemas.length, 1)));
+  const schemaView = (s: (typeof schemas)[number], base: string) => ({
+    schemas: [ScimSchemas.schema],
+    ...s,
+    meta: { resourceType: 'Schema', location: `${base}/Schemas/${s.id}` },
+  });
+  app.get('/Schemas', async (request, reply) =>
+    scimSend(
+      reply,
+      200,
+      listResponse(
+        schemas.map((s) => schemaView(s, scimBase(request))),
+        schemas.length,
+        1,
+      ),
+    ),
+  );
   app.get('/Schemas/:id', async (request, reply) => {
     const schema = schemas.find((s) => s.id === (request.params as { id: string }).id);
     if (!schema) throw new ScimProblem(404, undefined, 'no such schema');

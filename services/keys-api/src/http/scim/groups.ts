@@ -38,7 +38,13 @@ export function groupRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const role = roleFromGroups(await scimGroups.ofUser(token.teamId, user._id), token.grantsUpTo);
       if (role === user.role) continue;
       await users.setRole(user._id, role);
-      await audit.record({ teamId: token.teamId, actor: scimActor(token), action: 'user.role_changed', target: { type: 'user', id: user._id }, details: { email: user.email, from: user.role, to: role } });
+      await audit.record({
+        teamId: token.teamId,
+        actor: scimActor(token),
+        action: 'user.role_changed',
+        target: { type: 'user', id: user._id },
+        details: { email: user.email, from: user.role, to: role },
+      });
     }
   }
 
@@ -72,7 +78,13 @@ export function groupRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const added = members.filter((m) => !current.members.includes(m));
     const removed = current.members.filter((m) => !members.includes(m));
     if (added.length || removed.length || updated.role !== current.role) {
-      await audit.record({ teamId: token.teamId, actor: scimActor(token), action: 'scim_group.updated', target: { type: 'scim_group', id: current._id }, details: { displayName: updated.displayName, added, removed } });
+      await audit.record({
+        teamId: token.teamId,
+        actor: scimActor(token),
+        action: 'scim_group.updated',
+        target: { type: 'scim_group', id: current._id },
+        details: { displayName: updated.displayName, added, removed },
+      });
       await settleRoles(token, updated.role !== current.role ? new Set([...members, ...current.members]) : [...added, ...removed]);
     }
     return updated;
@@ -100,7 +112,13 @@ export function groupRoutes(app: FastifyInstance, ctx: ApiContext): void {
       if (error instanceof DuplicateKeyError) throw taken();
       throw error;
     }
-    await audit.record({ teamId: token.teamId, actor: scimActor(token), action: 'scim_group.created', target: { type: 'scim_group', id: group._id }, details: { displayName: group.displayName, role: group.role, members: members.length } });
+    await audit.record({
+      teamId: token.teamId,
+      actor: scimActor(token),
+      action: 'scim_group.created',
+      target: { type: 'scim_group', id: group._id },
+      details: { displayName: group.displayName, role: group.role, members: members.length },
+    });
     await settleRoles(token, members);
     const body = await represent(group, scimBase(request));
     return scimSend(reply.header('location', body.meta.location), 201, body);
@@ -141,7 +159,13 @@ export function groupRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const patch = scimParse(ScimPatch, request.body, 'PatchOp');
     const current = await find(token.teamId, idOf(request.params));
     const base = scimBase(request);
-    const resource = { schemas: [], displayName: current.displayName, members: current.members.map((value) => ({ value })), meta: { resourceType: 'Group' }, ...(current.externalId !== undefined ? { externalId: current.externalId } : {}) };
+    const resource = {
+      schemas: [],
+      displayName: current.displayName,
+      members: current.members.map((value) => ({ value })),
+      meta: { resourceType: 'Group' },
+      ...(current.externalId !== undefined ? { externalId: current.externalId } : {}),
+    };
     const patched = scimPatch(resource as never, patch.Operations as never) as Record<string, unknown>;
     const updated = await replace(token, current, scimParse(ScimGroupInput, patched, 'Group'));
     // Entra ID and Okta patch membership and want no body back; 200 with the group is allowed too (RFC 7644 §3.5.2).
@@ -152,7 +176,13 @@ export function groupRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const token = callerOf(request);
     const deleted = await scimGroups.delete(token.teamId, idOf(request.params));
     if (!deleted) throw notFound();
-    await audit.record({ teamId: token.teamId, actor: scimActor(token), action: 'scim_group.deleted', target: { type: 'scim_group', id: deleted._id }, details: { displayName: deleted.displayName } });
+    await audit.record({
+      teamId: token.teamId,
+      actor: scimActor(token),
+      action: 'scim_group.deleted',
+      target: { type: 'scim_group', id: deleted._id },
+      details: { displayName: deleted.displayName },
+    });
     await settleRoles(token, deleted.members);
     return reply.code(204).send();
   });

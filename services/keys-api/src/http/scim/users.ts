@@ -49,7 +49,8 @@ export function userRoutes(app: FastifyInstance, ctx: ApiContext): void {
     if (!next.active) {
       // Repeated on every write of an inactive user: a deactivation interrupted midway is finished by the provider's retry.
       const done = await ctx.deprovisioner.deactivate(updated, actor);
-      if (current.active !== false) await audit.record({ teamId: current.teamId, actor, action: 'user.deactivated', target, details: { email: updated.email, ...done } });
+      if (current.active !== false)
+        await audit.record({ teamId: current.teamId, actor, action: 'user.deactivated', target, details: { email: updated.email, ...done } });
     } else if (current.active === false) {
       await audit.record({ teamId: current.teamId, actor, action: 'user.reactivated', target, details: { email: updated.email } });
     }
@@ -77,7 +78,13 @@ export function userRoutes(app: FastifyInstance, ctx: ApiContext): void {
       if (isDuplicateKey(error)) throw taken();
       throw error;
     }
-    await audit.record({ teamId: token.teamId, actor: scimActor(token), action: 'user.provisioned', target: { type: 'user', id: user._id }, details: { email: user.email, active: user.active } });
+    await audit.record({
+      teamId: token.teamId,
+      actor: scimActor(token),
+      action: 'user.provisioned',
+      target: { type: 'user', id: user._id },
+      details: { email: user.email, active: user.active },
+    });
     const body = scimUserOf(user, [], scimBase(request));
     return scimSend(reply.header('location', body.meta.location), 201, body);
   });
@@ -95,7 +102,11 @@ export function userRoutes(app: FastifyInstance, ctx: ApiContext): void {
     }
     const where = lookup.kind === 'indexed' ? lookup.where : {};
     const page = await users.scimPage(token.teamId, where, offset, query.count);
-    return scimSend(reply, 200, listResponse(query.count === 0 ? [] : page.items.map((u) => scimUserOf(u, groups.get(u._id) ?? [], base)), page.total, query.startIndex));
+    return scimSend(
+      reply,
+      200,
+      listResponse(query.count === 0 ? [] : page.items.map((u) => scimUserOf(u, groups.get(u._id) ?? [], base)), page.total, query.startIndex),
+    );
   });
 
   app.get('/Users/:id', async (request, reply) => {
@@ -129,7 +140,13 @@ export function userRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const done = await ctx.deprovisioner.deactivate(user, actor);
     await scimGroups.removeMember(token.teamId, user._id);
     await users.delete(token.teamId, user._id);
-    await audit.record({ teamId: token.teamId, actor, action: 'user.deleted', target: { type: 'user', id: user._id }, details: { email: user.email, ...done } });
+    await audit.record({
+      teamId: token.teamId,
+      actor,
+      action: 'user.deleted',
+      target: { type: 'user', id: user._id },
+      details: { email: user.email, ...done },
+    });
     return reply.code(204).send();
   });
 }
