@@ -50,8 +50,8 @@ beforeAll(async () => {
   await page.goto(stack.url);
   await page.getByLabel('API key').fill(stack.adminKey);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Manage API keys' }).waitFor();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor(); // admins land on the Overview
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('heading', { name: 'Notifications' }).waitFor();
 }, 120_000);
 

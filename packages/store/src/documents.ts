@@ -238,6 +238,11 @@ export interface DigestDoc {
   dueAt: Date;
   claimId: string | null;
   claimedUntil: Date | null;
+  /**
+   * The email being sent, written just before the send: a flusher that takes over a crashed
+   * claim sends exactly these items again under this Message-ID (mailboxes show it once).
+   */
+  sending?: { messageId: string; itemIds: string[] } | null;
 }
 
 /** A sealed third-party token waiting to be reported to its issuer; the seal is dropped once accepted. */

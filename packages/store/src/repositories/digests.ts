@@ -25,8 +25,9 @@ export interface NewDigestItem {
  *   whose window has not passed, `take`s the waiting items of the rest, and after sending
  *   marks them sent (kept a day, so a redelivered event still finds its items) and re-arms
  *   the schedule if more arrived meanwhile;
- * - a flusher that crashed mid-send leaves its claim to expire: the items it had taken but
- *   not marked sent go out with the next digest (at least once across a crash).
+ * - a flusher that crashed mid-send leaves its claim to expire: the email it was sending
+ *   (`markSending`, just before the send) goes out again with the same items and Message-ID,
+ *   which mailboxes show once; items that arrived since go in an email of their own.
  */
 export function createDigestRepository(store: Store) {
   const { digests, digestItems } = store.collections;
@@ -95,6 +96,11 @@ export function createDigestRepository(store: Store) {
     return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id));
   }
 
+  /** Records the email about to be sent for a claimed schedule (see `DigestDoc.sending`). */
+  async function markSending(claimId: string, key: string, sending: { messageId: string; itemIds: string[] }): Promise<void> {
+    await digests.updateOne({ _id: key, claimId }, { $set: { sending } });
+  }
+
   /**
    * Ends a claim in a few writes whatever the number of people: the items emailed are marked
    * sent in one update, each schedule is released (`lastSentAt` for those emailed), and a
@@ -109,7 +115,7 @@ export function createDigestRepository(store: Store) {
     for (const o of outcomes) {
       await digests.updateOne(
         { _id: o.key, claimId },
-        { $set: { ...(o.sentAt ? { lastSentAt: o.sentAt } : {}), dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } },
+        { $set: { ...(o.sentAt ? { lastSentAt: o.sentAt, sending: null } : {}), dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } },
       );
     }
     const waiting = await digestItems.find({ digestKey: { $in: outcomes.map((o) => o.key) }, sentAt: null }, { projection: { digestKey: 1 } }).toArray();
@@ -127,7 +133,7 @@ export function createDigestRepository(store: Store) {
     return result.deletedCount;
   }
 
-  return { add, claim, defer, take, finish, release, prune };
+  return { add, claim, defer, take, markSending, finish, release, prune };
 }
 
 export type DigestItemRecord = DigestItemDoc;

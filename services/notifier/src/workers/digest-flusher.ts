@@ -27,6 +27,15 @@ export interface DigestFlusherDeps {
  * window ago, and sends one email per remaining person with every item waiting for them.
  * Returns true when it sent something.
  */
+/** Named by the schedule and the items it carries, never by the claim: the same email always has the same Message-ID. */
+function messageIdFor(digestId: string, items: { _id: string }[]): string {
+  const carried = items
+    .map((i) => i._id)
+    .sort()
+    .join('|');
+  return `<digest.${createHash('sha256').update(`${digestId}|${carried}`).digest('hex').slice(0, 32)}@keyguard>`;
+}
+
 export function createDigestFlusher(deps: DigestFlusherDeps) {
   const limit = pLimit(4);
   /** FerretDB refuses a write that meets another writer's lock (SQLITE_BUSY): wait and write again. */
@@ -66,20 +75,24 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
             outcomes.push({ key: digest._id, sentAt: null });
             return;
           }
-          const email = digestEmail(
-            digest.email,
-            mine.map((i) => i.item as unknown as AlertItem),
-            deps.dashboardUrl,
-          );
-          // Named by what it carries, not by the claim: a flusher that takes over a crashed one's
-          // claim re-sends the same items under the same Message-ID, which mailboxes show once.
-          const carried = mine
-            .map((i) => i._id)
-            .sort()
-            .join('|');
-          const messageId = `<digest.${createHash('sha256').update(`${digest._id}|${carried}`).digest('hex').slice(0, 32)}@keyguard>`;
+          // A crashed flusher's email first, exactly as it was (same items, same Message-ID);
+          // whatever arrived since goes in an email of its own.
+          const resumed = digest.sending ? mine.filter((i) => digest.sending!.itemIds.includes(i._id)) : [];
+          const fresh = mine.filter((i) => !resumed.includes(i));
+          const emails = [
+            ...(resumed.length > 0 ? [{ items: resumed, messageId: digest.sending!.messageId, recorded: true }] : []),
+            ...(fresh.length > 0 ? [{ items: fresh, messageId: messageIdFor(digest._id, fresh), recorded: false }] : []),
+          ];
           try {
-            await deps.mailer.send({ ...email, messageId });
+            for (const e of emails) {
+              if (!e.recorded) await store(() => deps.digests.markSending(claimId, digest._id, { messageId: e.messageId, itemIds: e.items.map((i) => i._id) }));
+              const email = digestEmail(
+                digest.email,
+                e.items.map((i) => i.item as unknown as AlertItem),
+                deps.dashboardUrl,
+              );
+              await deps.mailer.send({ ...email, messageId: e.messageId });
+            }
           } catch (err) {
             deps.logger.warn({ err, team: digest.teamId, items: mine.length }, 'digest email not sent; will retry');
             retries.set(digest._id, new Date(Date.now() + deps.smtpRetryMs));
