@@ -610,7 +610,7 @@ describe.shuffle('dashboard', () => {
     await page.getByRole('heading', { name: 'Service tokens' }).waitFor();
     await page.getByLabel('Token name').fill('payments-api');
     await page.getByRole('button', { name: 'Create token' }).click();
-    const issued = page.getByTestId('issued-token');
+    const issued = page.getByTestId('issued-secret');
     await issued.waitFor();
     const token = (await issued.textContent())!.trim();
     expect(token).toMatch(/^kgst_[0-9A-Za-z]{36}$/);

@@ -202,3 +202,34 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 export function useToast() {
   return useContext(ToastContext);
 }
+
+/**
+ * Previous / Next over cursor-paged lists. `cursors` is the stack of the pages' start cursors
+ * (null: the first page); `children` go before the buttons (e.g. "1–50 of 1,234").
+ */
+export function CursorPager({
+  cursors,
+  setCursors,
+  nextCursor,
+  busy = false,
+  children,
+}: {
+  cursors: (string | null)[];
+  setCursors: (update: (cursors: (string | null)[]) => (string | null)[]) => void;
+  nextCursor: string | null | undefined;
+  /** While a page loads, neither button moves. */
+  busy?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <nav className="pagination" aria-label="Pages">
+      {children}
+      <button type="button" className="btn" disabled={busy || cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+        ← Previous
+      </button>
+      <button type="button" className="btn" disabled={busy || !nextCursor} onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}>
+        Next →
+      </button>
+    </nav>
+  );
+}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api';
-import { EmptyState, ErrorState, Spinner } from '../components';
+import { CursorPager, EmptyState, ErrorState, Spinner } from '../components';
 import { formatDateTime, userLabel } from '../format';
 import { useResource } from '../hooks';
 
@@ -121,22 +121,7 @@ export function AuditPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pagination" aria-label="Pages">
-            <button type="button" className="btn" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              ← Previous
-            </button>
-            <button
-              type="button"
-              className="btn"
-              disabled={!entries.data?.nextCursor}
-              onClick={() => {
-                const next = entries.data?.nextCursor;
-                if (next) setCursors((c) => [...c, next]);
-              }}
-            >
-              Next →
-            </button>
-          </nav>
+          <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={entries.data?.nextCursor} />
         </>
       )}
     </section>

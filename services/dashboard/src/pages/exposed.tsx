@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
+import { ConfirmDialog, CursorPager, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
 import { formatDate, formatDateTime, formatRelative, locationLabel, plural, revocationText, safeHref, usedAfterExposure, userLabel } from '../format';
 import { ExposureFilters } from './exposure-filters';
 import { routeItem, useResource } from '../hooks';
@@ -117,23 +117,9 @@ export function ExposedPage() {
         </div>
       )}
       {(cursors.length > 1 || exposures.data?.nextCursor) && (
-        <nav className="pagination" aria-label="Pages">
+        <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={exposures.data?.nextCursor}>
           <span className="muted">{`${first.toLocaleString('en-US')}–${(first + list.length - 1).toLocaleString('en-US')} of ${(exposures.data?.total ?? 0).toLocaleString('en-US')}`}</span>
-          <button type="button" className="btn" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            ← Previous
-          </button>
-          <button
-            type="button"
-            className="btn"
-            disabled={!exposures.data?.nextCursor}
-            onClick={() => {
-              const next = exposures.data?.nextCursor;
-              if (next) setCursors((c) => [...c, next]);
-            }}
-          >
-            Next →
-          </button>
-        </nav>
+        </CursorPager>
       )}
 
       {revokingSelected && (

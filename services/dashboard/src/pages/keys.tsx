@@ -1,7 +1,7 @@
 import type { Key, KeySort, KeyStatus, Me } from '@keyguard/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../api';
-import { EmptyState, ErrorState, errorMessage, Spinner, useToast } from '../components';
+import { CursorPager, EmptyState, ErrorState, errorMessage, Spinner, useToast } from '../components';
 import { plural } from '../format';
 import { useResource } from '../hooks';
 import { allStatuses, KeyFilters } from './key-filters';
@@ -210,23 +210,9 @@ export function KeysPage({ me }: { me: Me }) {
               </tbody>
             </table>
           </div>
-          <nav className="pagination" aria-label="Pages">
+          <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={keys.data?.nextCursor} busy={!settled}>
             <span className="muted">{rangeText}</span>
-            <button type="button" className="btn" disabled={!settled || cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              ← Previous
-            </button>
-            <button
-              type="button"
-              className="btn"
-              disabled={!settled || !keys.data?.nextCursor}
-              onClick={() => {
-                const next = keys.data?.nextCursor;
-                if (next) setCursors((c) => [...c, next]);
-              }}
-            >
-              Next →
-            </button>
-          </nav>
+          </CursorPager>
         </>
       )}
 

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { IssuedScimToken, ScimToken } from '@keyguard/contract';
 import { api } from '../api';
-import { ConfirmDialog, ErrorState, Spinner, errorMessage, useToast } from '../components';
-import { formatDate, formatRelative, userLabel } from '../format';
+import { ConfirmDialog, errorMessage, useToast } from '../components';
+import { CredentialsTable } from '../credentials-table';
 import { useResource } from '../hooks';
 import { ShowOnce } from '../show-once';
 
@@ -67,50 +67,7 @@ export function ScimTokens() {
         </p>
       )}
       {issued && <ShowOnce title={issued.name} value={issued.token} what="SCIM API key" onDone={() => setIssued(null)} />}
-      {tokens.loading && !tokens.data ? (
-        <Spinner label="Loading SCIM API keys…" />
-      ) : tokens.error && !tokens.data ? (
-        <ErrorState error={tokens.error} onRetry={() => void tokens.reload()} />
-      ) : tokens.data && tokens.data.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table tokens-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Created by</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col" className="col-actions">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((t) => (
-                <tr key={t.id} className="scim-token-row">
-                  <td data-label="Name">
-                    <span className="key-title">{t.name}</span>
-                  </td>
-                  <td data-label="Key">
-                    <code>{t.preview}</code>
-                  </td>
-                  <td data-label="Created by">{userLabel(t.createdBy)}</td>
-                  <td data-label="Created">{formatDate(t.createdAt)}</td>
-                  <td data-label="Last used">{formatRelative(t.lastUsedAt)}</td>
-                  <td className="col-actions">
-                    <button type="button" className="btn btn-small btn-danger-outline" aria-label={`Revoke ${t.name}`} onClick={() => setRevoking(t)}>
-                      Revoke
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No SCIM API keys yet.</p>
-      )}
+      <CredentialsTable resource={tokens} noun="SCIM API keys" column="Key" rowClass="scim-token-row" action="Revoke" onAction={setRevoking} />
       {revoking && (
         <ConfirmDialog
           title="Revoke this SCIM API key?"

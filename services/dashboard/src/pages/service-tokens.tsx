@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import type { IssuedServiceToken, ServiceToken } from '@keyguard/contract';
 import { api } from '../api';
-import { ConfirmDialog, ErrorState, Spinner, errorMessage, useToast } from '../components';
-import { formatDate, formatRelative, userLabel } from '../format';
+import { ConfirmDialog, errorMessage, useToast } from '../components';
+import { CredentialsTable } from '../credentials-table';
 import { useResource } from '../hooks';
+import { ShowOnce } from '../show-once';
 
 /**
  * Service tokens (Settings): machine credentials for your own services, e.g. to call
@@ -66,78 +67,16 @@ export function ServiceTokens() {
           {error}
         </p>
       )}
-      {issued && (
-        <div className="card token-issued" role="status" aria-live="polite">
-          <p>
-            <strong>{issued.name}</strong>: copy this token now. It will not be shown again.
-          </p>
-          <code className="token-value" data-testid="issued-token">
-            {issued.token}
-          </code>
-          <div className="inline-field">
-            <button
-              type="button"
-              className="btn btn-small"
-              onClick={() =>
-                void navigator.clipboard?.writeText(issued.token).then(
-                  () => toast('Token copied'),
-                  () => toast('Copy it by hand'),
-                )
-              }
-            >
-              Copy
-            </button>
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => setIssued(null)}>
-              Done
-            </button>
-          </div>
-        </div>
-      )}
-      {tokens.loading && !tokens.data ? (
-        <Spinner label="Loading service tokens…" />
-      ) : tokens.error && !tokens.data ? (
-        <ErrorState error={tokens.error} onRetry={() => void tokens.reload()} />
-      ) : tokens.data && tokens.data.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table tokens-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">Created by</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col" className="col-actions">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((t) => (
-                <tr key={t.id} className="token-row">
-                  <td data-label="Name">
-                    <span className="key-title">{t.name}</span>
-                    <div className="muted">{t.scopes.join(', ')}</div>
-                  </td>
-                  <td data-label="Token">
-                    <code>{t.preview}</code>
-                  </td>
-                  <td data-label="Created by">{userLabel(t.createdBy)}</td>
-                  <td data-label="Created">{formatDate(t.createdAt)}</td>
-                  <td data-label="Last used">{formatRelative(t.lastUsedAt)}</td>
-                  <td className="col-actions">
-                    <button type="button" className="btn btn-small btn-danger-outline" aria-label={`Delete ${t.name}`} onClick={() => setDeleting(t)}>
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No service tokens yet.</p>
-      )}
+      {issued && <ShowOnce title={issued.name} value={issued.token} what="token" onDone={() => setIssued(null)} />}
+      <CredentialsTable
+        resource={tokens}
+        noun="service tokens"
+        column="Token"
+        rowClass="token-row"
+        action="Delete"
+        onAction={setDeleting}
+        detail={(t) => t.scopes.join(', ')}
+      />
       {deleting && (
         <ConfirmDialog
           title="Delete this service token?"
