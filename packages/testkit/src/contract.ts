@@ -92,6 +92,9 @@ export function watchContract(app: FastifyInstance, { prefix = '/api/v1' }: Watc
     const route = request.routeOptions.url;
     // Only answers of a route of the API: an unknown path has no route to be documented under.
     if (!route?.startsWith(`${prefix}/`)) return payload;
+    // An answer to a client that already hung up reaches nobody (a browser closed while its
+    // page's request was still running, then the stack stopped under it): not an API answer.
+    if (request.raw.socket?.destroyed) return payload;
     const server = request.server as FastifyInstance & { swagger?: () => unknown };
     if (typeof server.swagger !== 'function') return payload;
     const document = server.swagger() as OpenApiDocument;
