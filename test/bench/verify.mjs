@@ -475,15 +475,22 @@ if (phases.has('e2e')) {
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${postman.port}/webhooks/postman`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-postman-timestamp': timestamp,
-        'x-postman-signature': `sha256=${createHmac('sha256', webhookSecret).update(`${timestamp}.${body}`).digest('hex')}`,
-      },
-      body,
-    });
+    const send = () =>
+      fetch(`http://127.0.0.1:${postman.port}/webhooks/postman`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-postman-timestamp': timestamp,
+          'x-postman-signature': `sha256=${createHmac('sha256', webhookSecret).update(`${timestamp}.${body}`).digest('hex')}`,
+        },
+        body,
+      });
+    // A 503 (Kafka not ready for the event yet) is retried, as Postman redelivers; the clock keeps running.
+    let res = await send();
+    for (let attempt = 1; res.status === 503 && attempt <= 20; attempt++) {
+      await sleep(100);
+      res = await send();
+    }
     if (res.status >= 300) throw new Error(`postman-ingest answered ${res.status}`);
     for (;;) {
       if ((await atSample(key.raw)) === 401) {
