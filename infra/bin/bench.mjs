@@ -37,7 +37,7 @@ try {
   await ensureNodeModules(log);
   log('building…');
   await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' } });
-  const env = needsEngines[name] === false ? {} : (await startEngines('test', { log, multiWriter: name === 'store' })).env;
+  const env = needsEngines[name] === false ? {} : (await startEngines('test', { log, multiWriter: name === 'store' || name === 'alerts' })).env;
   await run(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', script, ...args], { cwd: root, env });
   code = 0;
 } catch (error) {

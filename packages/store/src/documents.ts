@@ -211,18 +211,27 @@ export interface ChannelDeliveryDoc {
   lastError: string | null;
   createdAt: Date;
   deliveredAt: Date | null;
+  /** The worker claim that holds the current attempt (only it records the attempt's result). */
+  claimId?: string | null;
 }
 
 /** One thing to tell one person, waiting for their next digest email. */
+/**
+ * The alerts one consumed batch holds for one person in one team: a batch's items are written as
+ * one document per person (FerretDB writes documents one at a time under one lock, so a burst
+ * of 10,000 events is a few hundred documents, not 20,000).
+ */
 export interface DigestItemDoc {
-  /** `<event id>|<digest key>`: redelivery inserts nothing new. */
+  /** `<digest key>|<hash of the item ids>`: the same batch redelivered inserts nothing new. */
   _id: string;
   digestKey: string;
   teamId: string;
   email: string;
-  item: Record<string, unknown>;
+  /** `<event id>|<team>|<email>` per item: a redelivery in other batches is recognised item by item. */
+  itemIds: string[];
+  items: { id: string; item: Record<string, unknown> }[];
   createdAt: Date;
-  /** Set when a digest email took the item (the claim id); null while waiting. */
+  /** Set when a digest email took the group (the claim id); null while waiting. */
   batchId: string | null;
   sentAt: Date | null;
 }

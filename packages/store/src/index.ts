@@ -20,7 +20,7 @@ export {
 export { createNotificationRepository, type NotificationRepository } from './repositories/notifications.js';
 export { createDigestRepository, type DigestItemRecord, type DigestRepository, digestKeyOf, type NewDigestItem, NOTHING_DUE } from './repositories/digests.js';
 export { createChannelRepository, type ChannelRepository } from './repositories/notification-channels.js';
-export { createChannelDeliveryRepository, type ChannelDeliveryRepository } from './repositories/channel-deliveries.js';
+export { createChannelDeliveryRepository, type ChannelDeliveryRepository, type DeliveryOutcome } from './repositories/channel-deliveries.js';
 export { createRelayRepository, type RelayRepository } from './repositories/relay.js';
 export { createTeamDirectory, type TeamDirectory, type TeamRecipients } from './repositories/team-directory.js';
 export { createSessionRepository, type SessionRepository } from './repositories/sessions.js';

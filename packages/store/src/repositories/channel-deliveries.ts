@@ -1,11 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { MongoBulkWriteError } from 'mongodb';
 import type { ChannelDeliveryDoc } from '../documents.js';
 import type { Store } from '../store.js';
 
+/** One attempt's result, as the delivery worker records it. */
+export type DeliveryOutcome = { id: string; claimId?: string | null; httpStatus: number | null } & (
+  | { ok: true; error?: undefined; retryAt?: undefined }
+  | { ok: false; error: string; retryAt: Date | null }
+);
+
 /**
  * The delivery worker's persisted schedule: one document per channel and event (unique id,
- * so a redelivered event enqueues nothing), claimed with a lease by a conditional update,
- * retried until it succeeds or its retry period ends.
+ * so a redelivered event enqueues nothing), claimed in batches with a lease by one conditional
+ * update, its attempts recorded in one bulk write, retried until it succeeds or its retry
+ * period ends. (FerretDB applies each document of a write one at a time under one lock: the
+ * writes are few, not small.)
  */
 export function createChannelDeliveryRepository(store: Store) {
   const deliveries = store.collections.channelDeliveries;
@@ -30,34 +39,44 @@ export function createChannelDeliveryRepository(store: Store) {
         .sort({ seq: 1 })
         .limit(limit)
         .toArray(),
-    /** Takes a delivery for one attempt; false when another worker has it. */
-    async claim(id: string, now: Date, leaseMs: number): Promise<ChannelDeliveryDoc | null> {
-      return deliveries.findOneAndUpdate(
-        { _id: id, $or: [{ status: 'pending' }, { status: 'delivering', leaseUntil: { $lt: now } }] },
-        { $set: { status: 'delivering', leaseUntil: new Date(now.getTime() + leaseMs) } },
-        { returnDocument: 'after' },
+    /**
+     * Takes these deliveries for one attempt each, in one write: those another worker holds (a
+     * live lease) or that finished meanwhile are left out. Returns the ones taken, with bodies.
+     */
+    async claim(ids: string[], now: Date, leaseMs: number): Promise<ChannelDeliveryDoc[]> {
+      if (ids.length === 0) return [];
+      const claimId = randomUUID();
+      await deliveries.updateMany(
+        { _id: { $in: ids }, $or: [{ status: 'pending' }, { status: 'delivering', leaseUntil: { $lt: now } }] },
+        { $set: { status: 'delivering', leaseUntil: new Date(now.getTime() + leaseMs), claimId } },
       );
+      return deliveries.find({ _id: { $in: ids }, claimId }).toArray();
     },
-    async succeeded(id: string, httpStatus: number, now = new Date()): Promise<void> {
-      await deliveries.updateOne(
-        { _id: id },
-        { $set: { status: 'succeeded', deliveredAt: now, lastStatus: httpStatus, lastError: null, leaseUntil: null }, $inc: { attempts: 1 } },
-      );
-    },
-    /** A failed attempt: retried at `retryAt`, or `failed` for good when that is null. */
-    async attemptFailed(id: string, outcome: { httpStatus: number | null; error: string; retryAt: Date | null }): Promise<void> {
-      await deliveries.updateOne(
-        { _id: id },
-        {
-          $set: {
-            status: outcome.retryAt ? 'pending' : 'failed',
-            nextAttemptAt: outcome.retryAt ?? new Date(),
-            lastStatus: outcome.httpStatus,
-            lastError: outcome.error.slice(0, 500),
-            leaseUntil: null,
+    /**
+     * Records attempts in one write: success, a retry at `retryAt`, or `failed` for good when
+     * that is null. Only the claim that made the attempt records it.
+     */
+    async record(outcomes: DeliveryOutcome[], now = new Date()): Promise<void> {
+      if (outcomes.length === 0) return;
+      await deliveries.bulkWrite(
+        outcomes.map((o) => ({
+          updateOne: {
+            filter: { _id: o.id, ...(o.claimId ? { claimId: o.claimId } : {}) },
+            update: o.ok
+              ? { $set: { status: 'succeeded', deliveredAt: now, lastStatus: o.httpStatus, lastError: null, leaseUntil: null }, $inc: { attempts: 1 } }
+              : {
+                  $set: {
+                    status: o.retryAt ? 'pending' : 'failed',
+                    nextAttemptAt: o.retryAt ?? now,
+                    lastStatus: o.httpStatus,
+                    lastError: (o.error ?? 'failed').slice(0, 500),
+                    leaseUntil: null,
+                  },
+                  $inc: { attempts: 1 },
+                },
           },
-          $inc: { attempts: 1 },
-        },
+        })),
+        { ordered: false },
       );
     },
     /** A channel's latest deliveries (the API's and the dashboard's delivery log). */

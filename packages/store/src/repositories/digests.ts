@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { MongoBulkWriteError } from 'mongodb';
+import { createHash, randomUUID } from 'node:crypto';
+import { type Collection, MongoBulkWriteError, type OptionalUnlessRequiredId } from 'mongodb';
 import type { DigestDoc, DigestItemDoc } from '../documents.js';
 import type { Store } from '../store.js';
 
@@ -16,15 +16,43 @@ export interface NewDigestItem {
   item: Record<string, unknown>;
 }
 
+/** One waiting alert as the flusher reads it (items of redelivered groups already removed). */
+export interface DigestItemRecord {
+  _id: string;
+  digestKey: string;
+  item: Record<string, unknown>;
+  createdAt: Date;
+}
+
+const groupIdOf = (key: string, itemIds: string[]) => `${key}|${createHash('sha256').update([...itemIds].sort().join('\n')).digest('hex').slice(0, 24)}`;
+
+/** Inserts what is new; duplicates (11000: the same id, a redelivery) are not errors. */
+async function insertNew<T extends { _id: string }>(collection: Collection<T>, docs: T[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    await collection.insertMany(docs as OptionalUnlessRequiredId<T>[], { ordered: false });
+    return docs.length;
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    if (errors.some((e) => e.code !== 11000)) throw error;
+    return docs.length - errors.length;
+  }
+}
+
 /**
- * The alert digests: items wait in `digestItems`, each person's schedule is one `digests`
- * document. Written for a store without transactions or change streams:
- * - `add` inserts the items (unique ids) and pulls the person's `dueAt` in with `$min`, so a
- *   concurrent flush can never leave an item without a due time;
+ * The alert digests: items wait in `digestItems`, one document per consumed batch and person,
+ * each person's schedule is one `digests` document. Written for a store without transactions or
+ * change streams, and for FerretDB, which applies the documents of a write one at a time under
+ * one lock — so every step writes a few documents, whatever the number of alerts:
+ * - `add` inserts a batch's items as one group per person (one `insertMany`) and pulls each
+ *   person's `dueAt` in with `$min` (one `bulkWrite`), so a concurrent flush can never leave an
+ *   item without a due time;
  * - the flusher `claim`s every due schedule in one write under one claim id, `defer`s those
- *   whose window has not passed, `take`s the waiting items of the rest, and after sending
- *   marks them sent (kept a day, so a redelivered event still finds its items) and re-arms
- *   the schedule if more arrived meanwhile;
+ *   whose window has not passed, `take`s the waiting groups of the rest (minus items an earlier
+ *   email already carried: a redelivery in other batches), and after sending marks the groups
+ *   sent (kept an hour, so a redelivered event still finds its items) and re-arms the schedule
+ *   if more arrived meanwhile;
  * - a flusher that crashed mid-send leaves its claim to expire: the email it was sending
  *   (`markSending`, just before the send) goes out again with the same items and Message-ID,
  *   which mailboxes show once; items that arrived since go in an email of their own.
@@ -32,38 +60,43 @@ export interface NewDigestItem {
 export function createDigestRepository(store: Store) {
   const { digests, digestItems } = store.collections;
 
+  /** Stores a batch's items; returns how many were new (a group already stored counts nothing). */
   async function add(items: NewDigestItem[], dueAt: Date, now = new Date()): Promise<number> {
     if (items.length === 0) return 0;
-    let inserted = items.length;
-    try {
-      await digestItems.insertMany(
-        items.map((i) => ({
-          _id: i.id,
-          digestKey: digestKeyOf(i.teamId, i.email),
-          teamId: i.teamId,
-          email: i.email.toLowerCase(),
-          item: i.item,
-          createdAt: now,
-          batchId: null,
-          sentAt: null,
-        })),
-        { ordered: false },
-      );
-    } catch (error) {
-      if (!(error instanceof MongoBulkWriteError)) throw error;
-      const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-      if (errors.some((e) => e.code !== 11000)) throw error;
-      inserted -= errors.length;
+    const byPerson = new Map<string, NewDigestItem[]>();
+    for (const i of items) {
+      const key = digestKeyOf(i.teamId, i.email);
+      const list = byPerson.get(key);
+      if (list) {
+        if (!list.some((l) => l.id === i.id)) list.push(i);
+      } else byPerson.set(key, [i]);
     }
-    const people = new Map(items.map((i) => [digestKeyOf(i.teamId, i.email), i]));
-    for (const [key, i] of people) {
-      await digests.updateOne(
-        { _id: key },
-        { $setOnInsert: { teamId: i.teamId, email: i.email.toLowerCase(), lastSentAt: null, claimId: null, claimedUntil: null }, $min: { dueAt } },
-        { upsert: true },
-      );
-    }
-    return inserted;
+    const groups: DigestItemDoc[] = [...byPerson].map(([key, list]) => {
+      const itemIds = list.map((i) => i.id);
+      return {
+        _id: groupIdOf(key, itemIds),
+        digestKey: key,
+        teamId: list[0]!.teamId,
+        email: list[0]!.email.toLowerCase(),
+        itemIds,
+        items: list.map((i) => ({ id: i.id, item: i.item })),
+        createdAt: now,
+        batchId: null,
+        sentAt: null,
+      };
+    });
+    const inserted = await insertNew(digestItems, groups);
+    await digests.bulkWrite(
+      groups.map((g) => ({
+        updateOne: {
+          filter: { _id: g.digestKey },
+          update: { $setOnInsert: { teamId: g.teamId, email: g.email, lastSentAt: null, claimId: null, claimedUntil: null }, $min: { dueAt } },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+    return inserted === groups.length ? items.length : inserted;
   }
 
   /** Claims every schedule that is due and not held by a live claim; returns them. */
@@ -80,46 +113,77 @@ export function createDigestRepository(store: Store) {
 
   /** Gives claimed schedules back with a new due time (the person's window has not passed). */
   async function defer(claimId: string, until: Map<string, Date>): Promise<void> {
-    for (const [key, at] of until) {
-      await digests.updateOne({ _id: key, claimId }, { $set: { dueAt: at, claimId: null, claimedUntil: null } });
+    if (until.size === 0) return;
+    await digests.bulkWrite(
+      [...until].map(([key, at]) => ({
+        updateOne: { filter: { _id: key, claimId }, update: { $set: { dueAt: at, claimId: null, claimedUntil: null } } },
+      })),
+      { ordered: false },
+    );
+  }
+
+  /**
+   * The waiting items of these people, and the groups they came in. A read only: the claim on
+   * each person's schedule is what makes this flusher the only one emailing them. An item an
+   * earlier email carried (its event was redelivered in another batch) is left out, once.
+   */
+  async function take(_claimId: string, keys: string[]): Promise<{ items: DigestItemRecord[]; groups: Map<string, string[]> }> {
+    const groups = new Map<string, string[]>();
+    if (keys.length === 0) return { items: [], groups };
+    const waiting = await digestItems.find({ digestKey: { $in: keys }, sentAt: null }).toArray();
+    if (waiting.length === 0) return { items: [], groups };
+    const carried = new Set(
+      (await digestItems.find({ digestKey: { $in: [...new Set(waiting.map((w) => w.digestKey))] }, sentAt: { $ne: null } }, { projection: { itemIds: 1 } }).toArray()).flatMap(
+        (g) => g.itemIds ?? [g._id],
+      ),
+    );
+    const items: DigestItemRecord[] = [];
+    for (const group of waiting) {
+      groups.set(group.digestKey, [...(groups.get(group.digestKey) ?? []), group._id]);
+      // A document written before items were grouped holds one `item` under its own id.
+      const legacy = group as unknown as { item?: Record<string, unknown> };
+      for (const { id, item } of group.items ?? [{ id: group._id, item: legacy.item ?? {} }]) {
+        if (carried.has(id)) continue;
+        carried.add(id);
+        items.push({ _id: id, digestKey: group.digestKey, item, createdAt: group.createdAt });
+      }
     }
+    return { items: items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id)), groups };
+  }
+
+  /** Records the emails about to be sent for claimed schedules (see `DigestDoc.sending`), in one write. */
+  async function markSending(claimId: string, sending: { key: string; messageId: string; itemIds: string[] }[]): Promise<void> {
+    if (sending.length === 0) return;
+    await digests.bulkWrite(
+      sending.map(({ key, messageId, itemIds }) => ({ updateOne: { filter: { _id: key, claimId }, update: { $set: { sending: { messageId, itemIds } } } } })),
+      { ordered: false },
+    );
   }
 
   /**
-   * The waiting items of these people. A read only: the claim on each person's schedule is what
-   * makes this flusher the only one emailing them (FerretDB writes every document of an
-   * updateMany one by one, so marking items taken would cost a write per item).
+   * Ends a claim in a few writes whatever the number of people: the groups emailed (or found to
+   * hold nothing new) are marked sent in one update, each schedule is released in one bulk write
+   * (`lastSentAt` for those emailed), and a schedule whose person got new items meanwhile is
+   * re-armed. The order matters: an item added after the read below pulls `dueAt` in itself,
+   * after the release.
    */
-  async function take(_claimId: string, keys: string[]): Promise<DigestItemRecord[]> {
-    if (keys.length === 0) return [];
-    const items = await digestItems.find({ digestKey: { $in: keys }, sentAt: null }).toArray();
-    return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id));
-  }
-
-  /** Records the email about to be sent for a claimed schedule (see `DigestDoc.sending`). */
-  async function markSending(claimId: string, key: string, sending: { messageId: string; itemIds: string[] }): Promise<void> {
-    await digests.updateOne({ _id: key, claimId }, { $set: { sending } });
-  }
-
-  /**
-   * Ends a claim in a few writes whatever the number of people: the items emailed are marked
-   * sent in one update, each schedule is released (`lastSentAt` for those emailed), and a
-   * schedule whose person got new items meanwhile is re-armed. The order matters: an item
-   * added after the read below pulls `dueAt` in itself, after the release.
-   */
-  async function finish(claimId: string, outcomes: { key: string; sentAt: Date | null; itemIds?: string[] }[]): Promise<void> {
+  async function finish(claimId: string, outcomes: { key: string; sentAt: Date | null; groupIds?: string[] }[]): Promise<void> {
     if (outcomes.length === 0) return;
     const now = new Date();
-    const ids = outcomes.flatMap((o) => (o.sentAt ? (o.itemIds ?? []) : []));
+    const ids = outcomes.flatMap((o) => o.groupIds ?? []);
     if (ids.length > 0) await digestItems.updateMany({ _id: { $in: ids }, sentAt: null }, { $set: { sentAt: now, batchId: claimId } });
-    for (const o of outcomes) {
-      await digests.updateOne(
-        { _id: o.key, claimId },
-        { $set: { ...(o.sentAt ? { lastSentAt: o.sentAt, sending: null } : {}), dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } },
-      );
-    }
+    await digests.bulkWrite(
+      outcomes.map((o) => ({
+        updateOne: {
+          filter: { _id: o.key, claimId },
+          update: { $set: { ...(o.sentAt ? { lastSentAt: o.sentAt, sending: null } : {}), dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } },
+        },
+      })),
+      { ordered: false },
+    );
     const waiting = await digestItems.find({ digestKey: { $in: outcomes.map((o) => o.key) }, sentAt: null }, { projection: { digestKey: 1 } }).toArray();
-    for (const key of new Set(waiting.map((w) => w.digestKey))) await digests.updateOne({ _id: key }, { $min: { dueAt: now } });
+    const rearm = [...new Set(waiting.map((w) => w.digestKey))];
+    if (rearm.length > 0) await digests.bulkWrite(rearm.map((key) => ({ updateOne: { filter: { _id: key }, update: { $min: { dueAt: now } } } })), { ordered: false });
   }
 
   /** The send failed: try again at `retryAt` (the items stay taken by this claim and go with the next try). */
@@ -136,5 +200,4 @@ export function createDigestRepository(store: Store) {
   return { add, claim, defer, take, markSending, finish, release, prune };
 }
 
-export type DigestItemRecord = DigestItemDoc;
 export type DigestRepository = ReturnType<typeof createDigestRepository>;

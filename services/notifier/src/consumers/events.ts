@@ -34,10 +34,12 @@ export interface EventHandlerDeps {
 }
 
 /**
- * Turns key and finding events into persisted work, and nothing else: digest items (one per
- * person and event, unique ids, so a redelivered event adds nothing) and channel deliveries
- * (one per channel and event). The digest flusher and the delivery worker send them. The
- * offset is committed only after both are stored, so a crash re-reads the event.
+ * Turns a consumed batch of key and finding events into persisted work, and nothing else, in
+ * two writes whatever the batch's size: the channel deliveries (one per channel and event,
+ * unique ids, one `insertMany`) and the digest items (grouped per person: one document each,
+ * item ids unique per event and person, so a redelivered event adds nothing). The digest
+ * flusher and the delivery worker send them. The offsets are committed only after both are
+ * stored, so a crash re-reads the batch.
  */
 export function createEventHandler(deps: EventHandlerDeps) {
   let seq = 0;
@@ -106,11 +108,12 @@ export function createEventHandler(deps: EventHandlerDeps) {
       pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
     lap('read');
     try {
-      await store(() => deps.digests.add(items, new Date(now.getTime() + deps.settleMs), now));
-      lap('digests');
+      // Deliveries first: a webhook is due now, an email waits for its window anyway.
       const queued = await store(() => deps.deliveries.enqueue(deliveries));
       lap('deliveries');
       if (queued > 0) deps.onQueued?.(queued);
+      await store(() => deps.digests.add(items, new Date(now.getTime() + deps.settleMs), now));
+      lap('digests');
       deps.onStored?.({ events: messages.length, items: items.length, deliveries: deliveries.length, ms });
     } catch (error) {
       if (isStoreBusy(error)) throw error;

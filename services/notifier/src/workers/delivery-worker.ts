@@ -1,14 +1,14 @@
 import { SIGNATURE_HEADER, signatureHeader } from '@keyguard/channels';
 import type { Logger } from '@keyguard/logger';
 import type { SecretBox } from '@keyguard/seal';
-import { type ChannelDeliveryDoc, type ChannelDeliveryRepository, isStoreBusy, type NotificationChannelDoc } from '@keyguard/store';
+import { type ChannelDeliveryDoc, type ChannelDeliveryRepository, type DeliveryOutcome, isStoreBusy, type NotificationChannelDoc } from '@keyguard/store';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
+import type { WebhookClient } from '../adapters/webhook-client.js';
+import { type BackoffPolicy, nextAttemptAt } from '../domain/backoff.js';
 
 /** FerretDB refuses a write that meets another writer's lock (SQLITE_BUSY): wait and write again. */
 const store = <T>(write: () => Promise<T>) => pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
-import type { WebhookClient } from '../adapters/webhook-client.js';
-import { type BackoffPolicy, nextAttemptAt } from '../domain/backoff.js';
 
 export interface DeliveryWorkerDeps {
   deliveries: ChannelDeliveryRepository;
@@ -23,32 +23,39 @@ export interface DeliveryWorkerDeps {
   /** How many unfinished deliveries one pass looks at. */
   window?: number;
   logger: Logger;
-  /** Called when an attempt ended (the loop looks again: the key's next event may go now). */
+  /** Called when attempts were recorded (the loop looks again: a key's next event may go now). */
   onSettled?: () => void;
   onAttempt?: (outcome: { delivery: ChannelDeliveryDoc; ok: boolean; ms: number }) => void;
 }
 
+interface Finished {
+  lane: string;
+  delivery: ChannelDeliveryDoc;
+  outcome: DeliveryOutcome;
+  ms: number;
+}
+
 /**
- * One pass of the delivery worker. Per channel and order key only the oldest unfinished
- * delivery may go (so one key's events arrive in order, even across a long outage); the heads
- * that are due are claimed (a lease: a crashed worker's claim expires) and POSTed, signed.
- * 2xx succeeds; anything else, a timeout or a refused address is retried with exponential
- * backoff until the retry period ends, then marked failed — and the key's next event goes.
+ * The delivery worker. Per channel and order key only the oldest unfinished delivery may go
+ * (so one key's events arrive in order, even across a long outage). A pass claims every due
+ * head in one write (a lease: a crashed worker's claim expires) and POSTs them, signed,
+ * concurrently; results are recorded in bulk as they come in (one write for whatever finished
+ * while the previous write ran), and a key's next event goes only after its head's result is
+ * recorded. 2xx succeeds; anything else, a timeout or a refused address is retried with
+ * exponential backoff until the retry period ends, then marked failed — and the key's next
+ * event goes.
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
   const limit = pLimit(deps.concurrency);
   const inFlight = new Set<string>();
+  const finished: Finished[] = [];
+  let recording: Promise<void> | undefined;
+  const running = new Set<Promise<unknown>>();
 
-  async function attempt(head: ChannelDeliveryDoc): Promise<boolean> {
-    const started = performance.now();
-    const now = new Date();
-    const delivery = await store(() => deps.deliveries.claim(head._id, now, deps.leaseMs));
-    if (!delivery) return false;
+  async function send(delivery: ChannelDeliveryDoc): Promise<DeliveryOutcome> {
+    const base = { id: delivery._id, claimId: delivery.claimId ?? null };
     const channel = await deps.channel(delivery.channelId);
-    if (!channel) {
-      await store(() => deps.deliveries.attemptFailed(delivery._id, { httpStatus: null, error: 'the channel was deleted', retryAt: null }));
-      return true;
-    }
+    if (!channel) return { ...base, ok: false, httpStatus: null, error: 'the channel was deleted', retryAt: null };
     let status: number | null = null;
     let error: string | null = null;
     try {
@@ -61,21 +68,36 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     } catch (err) {
       error = err instanceof Error ? `${(err as { code?: string }).code ?? err.name}: ${err.message}` : 'request failed';
     }
-    if (error === null) await store(() => deps.deliveries.succeeded(delivery._id, status!));
-    else {
-      const retryAt = nextAttemptAt(deps.backoff, delivery.attempts + 1, delivery.createdAt, new Date());
-      await store(() => deps.deliveries.attemptFailed(delivery._id, { httpStatus: status, error, retryAt }));
-      deps.logger.debug({ delivery: delivery._id, error, retryAt }, 'delivery attempt failed');
-    }
-    deps.onAttempt?.({ delivery, ok: error === null, ms: performance.now() - started });
-    return true;
+    if (error === null) return { ...base, ok: true, httpStatus: status };
+    const retryAt = nextAttemptAt(deps.backoff, delivery.attempts + 1, delivery.createdAt, new Date());
+    deps.logger.debug({ delivery: delivery._id, error, retryAt }, 'delivery attempt failed');
+    return { ...base, ok: false, httpStatus: status, error, retryAt };
   }
 
-  const running = new Set<Promise<unknown>>();
+  /** Writes whatever finished, in one bulk write per round; frees the lanes once recorded. */
+  function record(): Promise<void> {
+    recording ??= (async () => {
+      while (finished.length > 0) {
+        const round = finished.splice(0);
+        try {
+          await store(() => deps.deliveries.record(round.map((f) => f.outcome)));
+          for (const f of round) deps.onAttempt?.({ delivery: f.delivery, ok: f.outcome.ok, ms: f.ms });
+        } catch (err) {
+          // Left `delivering`: the lease expires and the attempt is made again (at least once).
+          deps.logger.warn({ err, deliveries: round.length }, 'delivery attempts could not be recorded');
+        }
+        for (const f of round) inFlight.delete(f.lane);
+        deps.onSettled?.();
+      }
+    })().finally(() => {
+      recording = undefined;
+    });
+    return recording;
+  }
 
   /**
-   * Starts the due heads' attempts and returns without waiting for them: a slow channel never
-   * holds up another. Each attempt that ends calls `onSettled`.
+   * Claims the due heads and starts their attempts, returning without waiting for them: a slow
+   * channel never holds up another.
    */
   async function pass(now = new Date()): Promise<boolean> {
     const unfinished = await deps.deliveries.unfinished(deps.window ?? 2000);
@@ -88,23 +110,43 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
       if (inFlight.has(lane)) return false;
       return d.status === 'pending' ? d.nextAttemptAt.getTime() <= now.getTime() : (d.leaseUntil?.getTime() ?? 0) < now.getTime();
     });
-    for (const [lane, d] of due) {
-      inFlight.add(lane);
-      const task = limit(() => attempt(d))
-        .catch((err: unknown) => deps.logger.warn({ err, delivery: d._id }, 'delivery attempt could not be recorded'))
-        .finally(() => {
+    if (due.length === 0) return false;
+    for (const [lane] of due) inFlight.add(lane);
+    let claimed: ChannelDeliveryDoc[] = [];
+    try {
+      claimed = await store(() =>
+        deps.deliveries.claim(
+          due.map(([, d]) => d._id),
+          now,
+          deps.leaseMs,
+        ),
+      );
+    } finally {
+      const taken = new Set(claimed.map((d) => d._id));
+      for (const [lane, d] of due) if (!taken.has(d._id)) inFlight.delete(lane);
+    }
+    for (const delivery of claimed) {
+      const lane = `${delivery.channelId}|${delivery.orderKey}`;
+      const started = performance.now();
+      const task = limit(() => send(delivery))
+        .then((outcome) => {
+          finished.push({ lane, delivery, outcome, ms: performance.now() - started });
+          return record();
+        })
+        .catch((err: unknown) => {
+          // Its lease expires and the attempt is made again.
+          deps.logger.warn({ err, delivery: delivery._id }, 'delivery attempt failed unexpectedly');
           inFlight.delete(lane);
-          running.delete(task);
-          deps.onSettled?.();
-        });
+        })
+        .finally(() => running.delete(task));
       running.add(task);
     }
     return false;
   }
 
-  /** Waits for the attempts in flight (a graceful stop). */
+  /** Waits for the attempts in flight and their records (a graceful stop). */
   const drain = async () => {
-    while (running.size > 0) await Promise.allSettled([...running]);
+    while (running.size > 0 || recording) await Promise.allSettled([...running, recording]);
   };
   return { pass, drain };
 }

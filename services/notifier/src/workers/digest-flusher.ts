@@ -37,7 +37,7 @@ function messageIdFor(digestId: string, items: { _id: string }[]): string {
 }
 
 export function createDigestFlusher(deps: DigestFlusherDeps) {
-  const limit = pLimit(4);
+  const limit = pLimit(8);
   /** FerretDB refuses a write that meets another writer's lock (SQLITE_BUSY): wait and write again. */
   const store = <T>(write: () => Promise<T>) => pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
   return async function flush(now = new Date()): Promise<boolean> {
@@ -52,7 +52,7 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
       return allowedAt <= now.getTime();
     });
     await store(() => deps.digests.defer(claimId, later));
-    const items = await store(() =>
+    const { items, groups } = await store(() =>
       deps.digests.take(
         claimId,
         ready.map((d) => d._id),
@@ -64,28 +64,45 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
       if (list) list.push(item);
       else byKey.set(item.digestKey, [item]);
     }
+    // Every email of this flush, decided first: their `sending` records go in one write, then
+    // the sends run concurrently, then one `finish` ends the claim.
+    const plans = ready.map((digest) => {
+      const mine = byKey.get(digest._id) ?? [];
+      // A crashed flusher's email first, exactly as it was (same items, same Message-ID);
+      // whatever arrived since goes in an email of its own.
+      const resumed = digest.sending ? mine.filter((i) => digest.sending!.itemIds.includes(i._id)) : [];
+      const fresh = mine.filter((i) => !resumed.includes(i));
+      const emails = [
+        ...(resumed.length > 0 ? [{ items: resumed, messageId: digest.sending!.messageId, recorded: true }] : []),
+        ...(fresh.length > 0 ? [{ items: fresh, messageId: messageIdFor(digest._id, fresh), recorded: false }] : []),
+      ];
+      return { digest, mine, emails };
+    });
+    // One record per person: the email that goes first among those not yet recorded (a
+    // resumed email keeps its record until it is sent; the fresh one follows in a later flush
+    // only when the resumed one failed, and is recorded then).
+    await store(() =>
+      deps.digests.markSending(
+        claimId,
+        plans.flatMap(({ digest, emails }) =>
+          emails[0] && !emails[0].recorded ? [{ key: digest._id, messageId: emails[0].messageId, itemIds: emails[0].items.map((i) => i._id) }] : [],
+        ),
+      ),
+    );
     let sent = 0;
-    const outcomes: { key: string; sentAt: Date | null; itemIds?: string[] }[] = [];
+    const outcomes: { key: string; sentAt: Date | null; groupIds?: string[] }[] = [];
     const retries = new Map<string, Date>();
     await Promise.all(
-      ready.map((digest) =>
+      plans.map(({ digest, mine, emails }) =>
         limit(async () => {
-          const mine = byKey.get(digest._id) ?? [];
+          // Groups whose every item an earlier email carried are done too (a redelivery).
           if (mine.length === 0) {
-            outcomes.push({ key: digest._id, sentAt: null });
+            outcomes.push({ key: digest._id, sentAt: null, groupIds: groups.get(digest._id) ?? [] });
             return;
           }
-          // A crashed flusher's email first, exactly as it was (same items, same Message-ID);
-          // whatever arrived since goes in an email of its own.
-          const resumed = digest.sending ? mine.filter((i) => digest.sending!.itemIds.includes(i._id)) : [];
-          const fresh = mine.filter((i) => !resumed.includes(i));
-          const emails = [
-            ...(resumed.length > 0 ? [{ items: resumed, messageId: digest.sending!.messageId, recorded: true }] : []),
-            ...(fresh.length > 0 ? [{ items: fresh, messageId: messageIdFor(digest._id, fresh), recorded: false }] : []),
-          ];
           try {
-            for (const e of emails) {
-              if (!e.recorded) await store(() => deps.digests.markSending(claimId, digest._id, { messageId: e.messageId, itemIds: e.items.map((i) => i._id) }));
+            for (const [n, e] of emails.entries()) {
+              if (n > 0 && !e.recorded) await store(() => deps.digests.markSending(claimId, [{ key: digest._id, messageId: e.messageId, itemIds: e.items.map((i) => i._id) }]));
               const email = digestEmail(
                 digest.email,
                 e.items.map((i) => i.item as unknown as AlertItem),
@@ -98,7 +115,7 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
             retries.set(digest._id, new Date(Date.now() + deps.smtpRetryMs));
             return;
           }
-          outcomes.push({ key: digest._id, sentAt: new Date(), itemIds: mine.map((i) => i._id) });
+          outcomes.push({ key: digest._id, sentAt: new Date(), groupIds: groups.get(digest._id) ?? [] });
           sent++;
           deps.onSent?.(mine.length);
           deps.logger.info({ team: digest.teamId, items: mine.length }, 'digest email sent');
