@@ -24,7 +24,11 @@ export interface DigestItemRecord {
   createdAt: Date;
 }
 
-const groupIdOf = (key: string, itemIds: string[]) => `${key}|${createHash('sha256').update([...itemIds].sort().join('\n')).digest('hex').slice(0, 24)}`;
+const groupIdOf = (key: string, itemIds: string[]) =>
+  `${key}|${createHash('sha256')
+    .update([...itemIds].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 24)}`;
 
 /** Inserts what is new; duplicates (11000: the same id, a redelivery) are not errors. */
 async function insertNew<T extends { _id: string }>(collection: Collection<T>, docs: T[]): Promise<number> {
@@ -133,9 +137,11 @@ export function createDigestRepository(store: Store) {
     const waiting = await digestItems.find({ digestKey: { $in: keys }, sentAt: null }).toArray();
     if (waiting.length === 0) return { items: [], groups };
     const carried = new Set(
-      (await digestItems.find({ digestKey: { $in: [...new Set(waiting.map((w) => w.digestKey))] }, sentAt: { $ne: null } }, { projection: { itemIds: 1 } }).toArray()).flatMap(
-        (g) => g.itemIds ?? [g._id],
-      ),
+      (
+        await digestItems
+          .find({ digestKey: { $in: [...new Set(waiting.map((w) => w.digestKey))] }, sentAt: { $ne: null } }, { projection: { itemIds: 1 } })
+          .toArray()
+      ).flatMap((g) => g.itemIds ?? [g._id]),
     );
     const items: DigestItemRecord[] = [];
     for (const group of waiting) {
@@ -183,7 +189,11 @@ export function createDigestRepository(store: Store) {
     );
     const waiting = await digestItems.find({ digestKey: { $in: outcomes.map((o) => o.key) }, sentAt: null }, { projection: { digestKey: 1 } }).toArray();
     const rearm = [...new Set(waiting.map((w) => w.digestKey))];
-    if (rearm.length > 0) await digests.bulkWrite(rearm.map((key) => ({ updateOne: { filter: { _id: key }, update: { $min: { dueAt: now } } } })), { ordered: false });
+    if (rearm.length > 0)
+      await digests.bulkWrite(
+        rearm.map((key) => ({ updateOne: { filter: { _id: key }, update: { $min: { dueAt: now } } } })),
+        { ordered: false },
+      );
   }
 
   /** The send failed: try again at `retryAt` (the items stay taken by this claim and go with the next try). */

@@ -102,7 +102,8 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
           }
           try {
             for (const [n, e] of emails.entries()) {
-              if (n > 0 && !e.recorded) await store(() => deps.digests.markSending(claimId, [{ key: digest._id, messageId: e.messageId, itemIds: e.items.map((i) => i._id) }]));
+              if (n > 0 && !e.recorded)
+                await store(() => deps.digests.markSending(claimId, [{ key: digest._id, messageId: e.messageId, itemIds: e.items.map((i) => i._id) }]));
               const email = digestEmail(
                 digest.email,
                 e.items.map((i) => i.item as unknown as AlertItem),

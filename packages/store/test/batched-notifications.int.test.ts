@@ -1,0 +1,117 @@
+import { createLogger } from '@keyguard/logger';
+import { uniqueDbName } from '@keyguard/testkit/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChannelDeliveryDoc, connectStore, createChannelDeliveryRepository, createDigestRepository, type Store } from '../src/index.js';
+
+const logger = createLogger({ name: 'store-test', level: 'silent' });
+let store: Store;
+
+beforeAll(async () => {
+  store = await connectStore({ uri: process.env.MONGODB_URI!, dbName: uniqueDbName('batched'), logger });
+});
+afterAll(async () => {
+  await store.db.dropDatabase();
+  await store.close();
+});
+
+const item = (event: string, email: string) => ({ id: `${event}|t1|${email}`, teamId: 't1', email, item: { event } });
+
+describe('digest items, grouped per person and batch', () => {
+  it('stores a batch as one document per person, and a redelivery in other batches adds nothing to the next email', async () => {
+    const digests = createDigestRepository(store);
+    const now = new Date();
+    await digests.add([item('e1', 'a@x.test'), item('e2', 'a@x.test'), item('e1', 'b@x.test')], now, now);
+    expect(await store.collections.digestItems.countDocuments({ digestKey: { $in: ['t1|a@x.test', 't1|b@x.test'] } })).toBe(2);
+    // The same batch again: nothing new.
+    await digests.add([item('e1', 'a@x.test'), item('e2', 'a@x.test'), item('e1', 'b@x.test')], now, now);
+    expect(await store.collections.digestItems.countDocuments({ digestKey: 't1|a@x.test' })).toBe(1);
+
+    const first = await digests.claim(new Date(Date.now() + 1), 60_000);
+    const taken = await digests.take(
+      first.claimId,
+      first.due.map((d) => d._id),
+    );
+    expect(taken.items.filter((i) => i.digestKey === 't1|a@x.test').map((i) => i._id)).toEqual(['e1|t1|a@x.test', 'e2|t1|a@x.test']);
+    await digests.finish(
+      first.claimId,
+      first.due.map((d) => ({ key: d._id, sentAt: new Date(), groupIds: taken.groups.get(d._id) ?? [] })),
+    );
+
+    // e2 redelivered in another batch (with a new event e3), and e1 in a batch of its own: only e3 is new.
+    await digests.add([item('e2', 'a@x.test'), item('e3', 'a@x.test')], now, now);
+    await digests.add([item('e1', 'a@x.test')], now, now);
+    const second = await digests.claim(new Date(Date.now() + 1), 60_000);
+    expect(second.due.map((d) => d._id)).toEqual(['t1|a@x.test']);
+    const again = await digests.take(
+      second.claimId,
+      second.due.map((d) => d._id),
+    );
+    expect(again.items.map((i) => i._id)).toEqual(['e3|t1|a@x.test']);
+    // The group holding only e1 is finished too, so nothing stays waiting (no re-arm loop).
+    expect(again.groups.get('t1|a@x.test')).toHaveLength(2);
+    await digests.finish(
+      second.claimId,
+      second.due.map((d) => ({ key: d._id, sentAt: new Date(), groupIds: again.groups.get(d._id) ?? [] })),
+    );
+    expect(await store.collections.digestItems.countDocuments({ digestKey: { $in: ['t1|a@x.test', 't1|b@x.test'] }, sentAt: null })).toBe(0);
+    const third = await digests.claim(new Date(Date.now() + 1), 60_000);
+    expect(third.due).toEqual([]);
+  });
+
+  it('records the emails about to go for many people in one write', async () => {
+    const digests = createDigestRepository(store);
+    const now = new Date();
+    await digests.add([item('s1', 'c@x.test'), item('s1', 'd@x.test')], now, now);
+    const { claimId, due } = await digests.claim(new Date(Date.now() + 1), 60_000);
+    await digests.markSending(
+      claimId,
+      due.map((d) => ({ key: d._id, messageId: `<${d._id}@keyguard>`, itemIds: [`s1|${d._id}`] })),
+    );
+    const docs = await store.collections.digests.find({ _id: { $in: ['t1|c@x.test', 't1|d@x.test'] } }).toArray();
+    expect(docs.map((d) => d.sending?.messageId).sort()).toEqual(['<t1|c@x.test@keyguard>', '<t1|d@x.test@keyguard>']);
+  });
+});
+
+describe('channel deliveries, claimed and recorded in bulk', () => {
+  const delivery = (id: string, seq: number): ChannelDeliveryDoc => ({
+    _id: id,
+    channelId: 'nch_1',
+    teamId: 't1',
+    event: 'exposure.detected',
+    eventId: id,
+    orderKey: id,
+    seq,
+    body: '{}',
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: new Date(),
+    leaseUntil: null,
+    lastStatus: null,
+    lastError: null,
+    createdAt: new Date(),
+    deliveredAt: null,
+  });
+
+  it('claims once per lease, and only the claim that made an attempt records it', async () => {
+    const deliveries = createChannelDeliveryRepository(store);
+    await deliveries.enqueue([delivery('d1', 1), delivery('d2', 2), delivery('d3', 3)]);
+    const now = new Date();
+    const mine = await deliveries.claim(['d1', 'd2', 'd3'], now, 60_000);
+    expect(mine.map((d) => d._id).sort()).toEqual(['d1', 'd2', 'd3']);
+    expect(await deliveries.claim(['d1', 'd2'], now, 60_000)).toEqual([]);
+    // d3's lease expires and another worker takes it over: the first worker's late result is ignored.
+    const later = new Date(now.getTime() + 120_000);
+    const theirs = await deliveries.claim(['d3'], later, 60_000);
+    expect(theirs).toHaveLength(1);
+    const claimOf = (id: string) => mine.find((d) => d._id === id)!.claimId;
+    await deliveries.record([
+      { id: 'd1', claimId: claimOf('d1'), ok: true, httpStatus: 204 },
+      { id: 'd2', claimId: claimOf('d2'), ok: false, httpStatus: 500, error: 'HTTP 500', retryAt: later },
+      { id: 'd3', claimId: claimOf('d3'), ok: true, httpStatus: 204 },
+    ]);
+    const byId = new Map((await store.collections.channelDeliveries.find({ _id: { $in: ['d1', 'd2', 'd3'] } }).toArray()).map((d) => [d._id, d]));
+    expect(byId.get('d1')).toMatchObject({ status: 'succeeded', attempts: 1, lastStatus: 204 });
+    expect(byId.get('d2')).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500', nextAttemptAt: later });
+    expect(byId.get('d3')).toMatchObject({ status: 'delivering', attempts: 0 });
+  });
+});
