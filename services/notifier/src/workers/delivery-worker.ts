@@ -49,7 +49,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
   const limit = pLimit(deps.concurrency);
   const inFlight = new Set<string>();
   const finished: Finished[] = [];
-  let recording: Promise<void> | undefined;
+  let recording = false;
+  let recorded: Promise<void> = Promise.resolve();
   const running = new Set<Promise<unknown>>();
 
   async function send(delivery: ChannelDeliveryDoc): Promise<DeliveryOutcome> {
@@ -74,25 +75,33 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     return { ...base, ok: false, httpStatus: status, error, retryAt };
   }
 
-  /** Writes whatever finished, in one bulk write per round; frees the lanes once recorded. */
+  /**
+   * Writes whatever finished, in one bulk write per round; frees the lanes once recorded. The
+   * flag is cleared in the same tick the loop sees nothing left, so an attempt that finishes
+   * during a write is always taken by the next round.
+   */
   function record(): Promise<void> {
-    recording ??= (async () => {
-      while (finished.length > 0) {
-        const round = finished.splice(0);
-        try {
-          await store(() => deps.deliveries.record(round.map((f) => f.outcome)));
-          for (const f of round) deps.onAttempt?.({ delivery: f.delivery, ok: f.outcome.ok, ms: f.ms });
-        } catch (err) {
-          // Left `delivering`: the lease expires and the attempt is made again (at least once).
-          deps.logger.warn({ err, deliveries: round.length }, 'delivery attempts could not be recorded');
+    if (recording) return recorded;
+    recording = true;
+    recorded = (async () => {
+      try {
+        while (finished.length > 0) {
+          const round = finished.splice(0);
+          try {
+            await store(() => deps.deliveries.record(round.map((f) => f.outcome)));
+            for (const f of round) deps.onAttempt?.({ delivery: f.delivery, ok: f.outcome.ok, ms: f.ms });
+          } catch (err) {
+            // Left `delivering`: the lease expires and the attempt is made again (at least once).
+            deps.logger.warn({ err, deliveries: round.length }, 'delivery attempts could not be recorded');
+          }
+          for (const f of round) inFlight.delete(f.lane);
+          deps.onSettled?.();
         }
-        for (const f of round) inFlight.delete(f.lane);
-        deps.onSettled?.();
+      } finally {
+        recording = false;
       }
-    })().finally(() => {
-      recording = undefined;
-    });
-    return recording;
+    })();
+    return recorded;
   }
 
   /**
@@ -146,7 +155,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
 
   /** Waits for the attempts in flight and their records (a graceful stop). */
   const drain = async () => {
-    while (running.size > 0 || recording) await Promise.allSettled([...running, recording]);
+    while (running.size > 0 || recording) await Promise.allSettled([...running, recorded]);
   };
   return { pass, drain };
 }
