@@ -15,6 +15,7 @@ import { Counter, Histogram } from 'prom-client';
 import { z } from 'zod';
 import { createMailer } from './adapters/mailer.js';
 import { createWebhookClient } from './adapters/webhook-client.js';
+import { createWriteQueue } from './adapters/write-queue.js';
 import type { Config } from './config.js';
 import { createEventHandler } from './consumers/events.js';
 import { createDeliveryWorker } from './workers/delivery-worker.js';
@@ -102,6 +103,7 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
     const client = createWebhookClient({ allowPrivate: config.KEYGUARD_ALLOW_PRIVATE_WEBHOOKS, timeoutMs: config.WEBHOOK_TIMEOUT_MS });
     lifecycle.onStop('webhook client', () => client.close());
 
+    const writes = createWriteQueue({ concurrentWriters: store.capabilities.concurrentWriters });
     const digests = createDigestRepository(store);
     const deliveries = createChannelDeliveryRepository(store);
     const channelRepo = createChannelRepository(store);
@@ -128,6 +130,7 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
 
     const worker = createDeliveryWorker({
       deliveries,
+      writes,
       channel: channelById,
       secrets: config.KEYGUARD_CHANNEL_ENCRYPTION_KEY ? createSecretBox(config.KEYGUARD_CHANNEL_ENCRYPTION_KEY) : null,
       client,
@@ -149,6 +152,7 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
 
     const flush = createDigestFlusher({
       digests,
+      writes,
       directory,
       mailer,
       dashboardUrl: config.DASHBOARD_URL,
@@ -181,6 +185,7 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
     const handler = createEventHandler({
       digests,
       deliveries,
+      writes,
       directory,
       channels: allChannels,
       dashboardUrl: config.DASHBOARD_URL,

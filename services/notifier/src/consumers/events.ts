@@ -2,7 +2,6 @@ import { type ConsumedMessage, retriable } from '@keyguard/bus';
 import { channelBody } from '@keyguard/channels';
 import type { FindingEvent, KeyEvent } from '@keyguard/events';
 import { retryingStoreBusy } from '@keyguard/keys';
-import pRetry from 'p-retry';
 import {
   type ChannelDeliveryDoc,
   type ChannelDeliveryRepository,
@@ -13,6 +12,7 @@ import {
   type TeamDirectory,
   type TeamRecipients,
 } from '@keyguard/store';
+import type { WriteQueue } from '../adapters/write-queue.js';
 import { type Addressed, exposureAlerts, revocationAlerts } from '../domain/alert-items.js';
 import { channelEventsFor } from '../domain/channel-events.js';
 
@@ -22,6 +22,7 @@ export interface EventHandlerDeps {
   digests: DigestRepository;
   deliveries: ChannelDeliveryRepository;
   directory: TeamDirectory;
+  writes: WriteQueue;
   /** Every team's channels (cached briefly by the caller). */
   channels: () => Promise<NotificationChannelDoc[]>;
   dashboardUrl: string;
@@ -102,17 +103,15 @@ export function createEventHandler(deps: EventHandlerDeps) {
         }
       }
     }
-    // A busy store (another writer holds FerretDB's lock) is waited out here, in milliseconds,
-    // before the consumer's own backoff (seconds, then message by message) would take over.
-    const store = <T>(write: () => Promise<T>) =>
-      pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
+    // A busy store (another writer holds FerretDB's lock) is waited out by the write queue, in
+    // milliseconds, before the consumer's own backoff (seconds, then message by message) would take over.
     lap('read');
     try {
       // Deliveries first: a webhook is due now, an email waits for its window anyway.
-      const queued = await store(() => deps.deliveries.enqueue(deliveries));
+      const queued = await deps.writes.run('now', () => deps.deliveries.enqueue(deliveries));
       lap('deliveries');
       if (queued > 0) deps.onQueued?.(queued);
-      await store(() => deps.digests.add(items, new Date(now.getTime() + deps.settleMs), now));
+      await deps.writes.run('later', () => deps.digests.add(items, new Date(now.getTime() + deps.settleMs), now));
       lap('digests');
       deps.onStored?.({ events: messages.length, items: items.length, deliveries: deliveries.length, ms });
     } catch (error) {

@@ -1,17 +1,15 @@
 import { SIGNATURE_HEADER, signatureHeader } from '@keyguard/channels';
 import type { Logger } from '@keyguard/logger';
 import type { SecretBox } from '@keyguard/seal';
-import { type ChannelDeliveryDoc, type ChannelDeliveryRepository, type DeliveryOutcome, isStoreBusy, type NotificationChannelDoc } from '@keyguard/store';
+import type { ChannelDeliveryDoc, ChannelDeliveryRepository, DeliveryOutcome, NotificationChannelDoc } from '@keyguard/store';
 import pLimit from 'p-limit';
-import pRetry from 'p-retry';
+import type { WriteQueue } from '../adapters/write-queue.js';
 import type { WebhookClient } from '../adapters/webhook-client.js';
 import { type BackoffPolicy, nextAttemptAt } from '../domain/backoff.js';
 
-/** FerretDB refuses a write that meets another writer's lock (SQLITE_BUSY): wait and write again. */
-const store = <T>(write: () => Promise<T>) => pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
-
 export interface DeliveryWorkerDeps {
   deliveries: ChannelDeliveryRepository;
+  writes: WriteQueue;
   /** The channel by id (cached briefly by the caller); null when it was deleted. */
   channel: (id: string) => Promise<NotificationChannelDoc | null>;
   secrets: SecretBox | null;
@@ -88,7 +86,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
         while (finished.length > 0) {
           const round = finished.splice(0);
           try {
-            await store(() => deps.deliveries.record(round.map((f) => f.outcome)));
+            await deps.writes.run('now', () => deps.deliveries.record(round.map((f) => f.outcome)));
             for (const f of round) deps.onAttempt?.({ delivery: f.delivery, ok: f.outcome.ok, ms: f.ms });
           } catch (err) {
             // Left `delivering`: the lease expires and the attempt is made again (at least once).
@@ -123,7 +121,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     for (const [lane] of due) inFlight.add(lane);
     let claimed: ChannelDeliveryDoc[] = [];
     try {
-      claimed = await store(() =>
+      claimed = await deps.writes.run('now', () =>
         deps.deliveries.claim(
           due.map(([, d]) => d._id),
           now,

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@keyguard/logger';
-import { type DigestRepository, isStoreBusy, type TeamDirectory } from '@keyguard/store';
+import type { DigestRepository, TeamDirectory } from '@keyguard/store';
 import pLimit from 'p-limit';
-import pRetry from 'p-retry';
 import type { Mailer } from '../adapters/mailer.js';
+import type { WriteQueue } from '../adapters/write-queue.js';
 import type { AlertItem } from '../domain/alert-items.js';
 import { digestEmail } from '../domain/digest-email.js';
 
 export interface DigestFlusherDeps {
   digests: DigestRepository;
+  writes: WriteQueue;
   directory: TeamDirectory;
   mailer: Mailer;
   dashboardUrl: string;
@@ -38,12 +39,11 @@ function messageIdFor(digestId: string, items: { _id: string }[]): string {
 
 export function createDigestFlusher(deps: DigestFlusherDeps) {
   const limit = pLimit(8);
-  /** FerretDB refuses a write that meets another writer's lock (SQLITE_BUSY): wait and write again. */
-  const store = <T>(write: () => Promise<T>) => pRetry(write, { retries: 8, minTimeout: 50, maxTimeout: 2000, shouldRetry: ({ error }) => isStoreBusy(error) });
+  const store = <T>(write: () => Promise<T>) => deps.writes.run('later', write);
   return async function flush(now = new Date()): Promise<boolean> {
     const { claimId, due } = await store(() => deps.digests.claim(now, deps.leaseMs));
     if (due.length === 0) return false;
-    const windows = await store(() => deps.directory.digestWindows([...new Set(due.map((d) => d.teamId))]));
+    const windows = await deps.directory.digestWindows([...new Set(due.map((d) => d.teamId))]);
     const later = new Map<string, Date>();
     const ready = due.filter((d) => {
       const windowMs = windows.get(d.teamId) ?? deps.defaultWindowMs;
@@ -52,11 +52,10 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
       return allowedAt <= now.getTime();
     });
     await store(() => deps.digests.defer(claimId, later));
-    const { items, groups } = await store(() =>
-      deps.digests.take(
-        claimId,
-        ready.map((d) => d._id),
-      ),
+    // Reads: they need no turn in the write queue.
+    const { items, groups } = await deps.digests.take(
+      claimId,
+      ready.map((d) => d._id),
     );
     const byKey = new Map<string, typeof items>();
     for (const item of items) {
