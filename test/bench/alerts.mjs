@@ -408,6 +408,10 @@ async function runOn(engine) {
     await store.collections.apiKeys.insertMany(keys.map((k) => k.doc));
     const sentAt = new Map();
     const start = arrivals.length;
+    // The notifier's idle CPU (polling loops, Kafka heartbeats), to subtract from the phase's.
+    const idle0 = pipeline.notifierCpuMs();
+    await sleep(5000);
+    const idlePerS = (pipeline.notifierCpuMs() - idle0) / 5;
     const cpu0 = pipeline.notifierCpuMs();
     const t0 = Date.now();
     for (let i = 0; i < keys.length; i++) {
@@ -452,8 +456,11 @@ async function runOn(engine) {
     console.log(
       `   of which exposure → delivery queued p50 ${ms(pct(queued, 50))}, p99 ${ms(pct(queued, 99))} (policy p50 ${ms(pct(policy, 50))}, p99 ${ms(pct(policy, 99))}; notifier consumer p50 ${ms(pct(consumer, 50))}, p99 ${ms(pct(consumer, 99))}); queued → delivered p50 ${ms(pct(sending, 50))}, p99 ${ms(pct(sending, 99))}`,
     );
-    const cpu = pipeline.notifierCpuMs() - cpu0;
-    console.log(`   notifier CPU ${Math.round(cpu / (keys.length / 1000))} ms per 1,000 events (deliveries signed and sent, digests included)`);
+    const cpuRaw = pipeline.notifierCpuMs() - cpu0;
+    const cpu = Math.max(0, cpuRaw - idlePerS * ((Date.now() - t0) / 1000));
+    console.log(
+      `   notifier CPU ${Math.round(cpu / (keys.length / 1000))} ms per 1,000 events (deliveries signed and sent, digests included; idle ${Math.round(idlePerS)} ms/s subtracted, ${Math.round(cpuRaw / (keys.length / 1000))} with it)`,
+    );
     Object.assign(result, {
       delivered: `${latencies.length} of ${keys.length}`,
       p50: pct(latencies, 50),
@@ -484,22 +491,29 @@ async function runOn(engine) {
     const upAt = Date.now();
     const expected = keys.length * rounds;
     const deadline = upAt + 120_000;
-    const mine = () => arrivals.slice(start).filter((a) => keys.some((k) => k.doc._id === a.body.data.key?.id));
-    while (mine().length < expected && Date.now() < deadline) await sleep(200);
+    // The policy may report several new locations of a key in one exposure.recorded (it batches
+    // when it lags): what must arrive is every location, in order per key.
+    const ids = new Set(keys.map((k) => k.doc._id));
+    const mine = () => arrivals.slice(start).filter((a) => ids.has(a.body.data.key?.id));
+    const placesOf = (got, k) =>
+      got.filter((a) => a.body.data.key.id === k.doc._id).flatMap((a) => a.body.data.locations.map((l) => Number(l.commit.slice(2))));
+    const located = (got) => keys.reduce((n, k) => n + new Set(placesOf(got, k)).size, 0);
+    while (located(mine()) < expected && Date.now() < deadline) await sleep(200);
+    const drained = ((Date.now() - upAt) / 1000).toFixed(1);
     const got = mine();
     const inOrder = keys.every((k) => {
-      const places = got.filter((a) => a.body.data.key.id === k.doc._id).flatMap((a) => a.body.data.locations.map((l) => Number(l.commit.slice(2))));
+      const places = placesOf(got, k);
       return places.every((p, i) => i === 0 || p > places[i - 1]) && places.length === rounds;
     });
     console.log('\n3. channel answering 500, then back');
     console.log(
-      `outage ${(outageMs / 1000).toFixed(0)} s: ${expected} location events for ${keys.length} keys (${rounds} each); ${failedAttempts} deliveries were waiting in backoff when it came back`,
+      `outage ${(outageMs / 1000).toFixed(0)} s (the issue's 10 minutes compressed ${Math.round(600_000 / outageMs)}×, backoff 0.5–5 s instead of 10 s–1 h): ${expected} new locations for ${keys.length} keys (${rounds} each); ${failedAttempts} deliveries were waiting in backoff when it came back`,
     );
     console.log(
-      `after recovery: ${got.length} of ${expected} received in ${((Date.now() - upAt) / 1000).toFixed(1)} s; in order per key: ${inOrder ? 'yes' : 'NO'}`,
+      `after recovery: ${located(got)} of ${expected} locations received (in ${got.length} deliveries) in ${drained} s; each exactly once and in order per key: ${inOrder ? 'yes' : 'NO'}`,
     );
     Object.assign(result, {
-      outage: `${got.length} of ${expected}, ${inOrder ? 'in order' : 'NOT in order'}, drained in ${((Date.now() - upAt) / 1000).toFixed(1)} s`,
+      outage: `${located(got)} of ${expected} locations (${got.length} deliveries), ${inOrder ? 'in order' : 'NOT in order'}, drained in ${drained} s`,
     });
   }
 
