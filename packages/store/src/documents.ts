@@ -231,9 +231,6 @@ export interface DigestItemDoc {
   itemIds: string[];
   items: { id: string; item: Record<string, unknown> }[];
   createdAt: Date;
-  /** Set when a digest email took the group (the claim id); null while waiting. */
-  batchId: string | null;
-  sentAt: Date | null;
 }
 
 /** A person's digest schedule in one team: when the next email may go. */
@@ -252,6 +249,14 @@ export interface DigestDoc {
    * claim sends exactly these items again under this Message-ID (mailboxes show it once).
    */
   sending?: { messageId: string; itemIds: string[] } | null;
+  /** Counts `add`s (after their items are stored): a flush that saw another count re-arms the schedule. */
+  added?: number;
+  /**
+   * The item groups (`digestItems` ids) already emailed: kept here, in a small document, rather
+   * than marked on the groups themselves (FerretDB rewrites and rescans per document of an
+   * `updateMany`; the groups are large). Pruned with the groups after an hour.
+   */
+  sentGroups?: string[];
 }
 
 /** A sealed third-party token waiting to be reported to its issuer; the seal is dropped once accepted. */

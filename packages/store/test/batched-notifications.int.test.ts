@@ -27,14 +27,11 @@ describe('digest items, grouped per person and batch', () => {
     expect(await store.collections.digestItems.countDocuments({ digestKey: 't1|a@x.test' })).toBe(1);
 
     const first = await digests.claim(new Date(Date.now() + 1), 60_000);
-    const taken = await digests.take(
-      first.claimId,
-      first.due.map((d) => d._id),
-    );
+    const taken = await digests.take(first.due);
     expect(taken.items.filter((i) => i.digestKey === 't1|a@x.test').map((i) => i._id)).toEqual(['e1|t1|a@x.test', 'e2|t1|a@x.test']);
     await digests.finish(
       first.claimId,
-      first.due.map((d) => ({ key: d._id, sentAt: new Date(), groupIds: taken.groups.get(d._id) ?? [] })),
+      first.due.map((d) => ({ key: d._id, added: d.added, sentAt: new Date(), groupIds: taken.groups.get(d._id) ?? [] })),
     );
 
     // e2 redelivered in another batch (with a new event e3), and e1 in a batch of its own: only e3 is new.
@@ -42,20 +39,49 @@ describe('digest items, grouped per person and batch', () => {
     await digests.add([item('e1', 'a@x.test')], now, now);
     const second = await digests.claim(new Date(Date.now() + 1), 60_000);
     expect(second.due.map((d) => d._id)).toEqual(['t1|a@x.test']);
-    const again = await digests.take(
-      second.claimId,
-      second.due.map((d) => d._id),
-    );
+    const again = await digests.take(second.due);
     expect(again.items.map((i) => i._id)).toEqual(['e3|t1|a@x.test']);
     // The group holding only e1 is finished too, so nothing stays waiting (no re-arm loop).
     expect(again.groups.get('t1|a@x.test')).toHaveLength(2);
     await digests.finish(
       second.claimId,
-      second.due.map((d) => ({ key: d._id, sentAt: new Date(), groupIds: again.groups.get(d._id) ?? [] })),
+      second.due.map((d) => ({ key: d._id, added: d.added, sentAt: new Date(), groupIds: again.groups.get(d._id) ?? [] })),
     );
-    expect(await store.collections.digestItems.countDocuments({ digestKey: { $in: ['t1|a@x.test', 't1|b@x.test'] }, sentAt: null })).toBe(0);
+    const a = await store.collections.digests.findOne({ _id: 't1|a@x.test' });
+    expect(a?.sentGroups).toHaveLength(3);
     const third = await digests.claim(new Date(Date.now() + 1), 60_000);
     expect(third.due).toEqual([]);
+  });
+
+  it('re-arms a schedule whose person got items while the flush ran', async () => {
+    const digests = createDigestRepository(store);
+    const now = new Date();
+    await digests.add([item('r1', 'r@x.test')], now, now);
+    const { claimId, due } = await digests.claim(new Date(Date.now() + 1), 60_000);
+    const taken = await digests.take(due);
+    await digests.add([item('r2', 'r@x.test')], now, now); // arrives mid-flush
+    await digests.finish(
+      claimId,
+      due.map((d) => ({ key: d._id, added: d.added, sentAt: new Date(), groupIds: taken.groups.get(d._id) ?? [] })),
+    );
+    const next = await digests.claim(new Date(Date.now() + 1), 60_000);
+    expect((await digests.take(next.due)).items.map((i) => i._id)).toEqual(['r2|t1|r@x.test']);
+  });
+
+  it('prunes emailed groups after the guard period, and only those', async () => {
+    const digests = createDigestRepository(store);
+    const now = new Date();
+    await digests.add([item('p1', 'p@x.test')], now, now);
+    const { claimId, due } = await digests.claim(new Date(Date.now() + 1), 60_000);
+    const taken = await digests.take(due);
+    await digests.finish(
+      claimId,
+      due.map((d) => ({ key: d._id, added: d.added, sentAt: new Date(), groupIds: taken.groups.get(d._id) ?? [] })),
+    );
+    await digests.add([item('p2', 'p@x.test')], now, now);
+    await digests.prune(new Date(Date.now() + 1000));
+    expect((await store.collections.digestItems.find({ digestKey: 't1|p@x.test' }).toArray()).flatMap((g) => g.itemIds)).toEqual(['p2|t1|p@x.test']);
+    expect((await store.collections.digests.findOne({ _id: 't1|p@x.test' }))?.sentGroups).toEqual([]);
   });
 
   it('records the emails about to go for many people in one write', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type Collection, MongoBulkWriteError, type OptionalUnlessRequiredId } from 'mongodb';
+import { type AnyBulkWriteOperation, type Collection, MongoBulkWriteError, type OptionalUnlessRequiredId } from 'mongodb';
 import type { DigestDoc, DigestItemDoc } from '../documents.js';
 import type { Store } from '../store.js';
 
@@ -54,9 +54,10 @@ async function insertNew<T extends { _id: string }>(collection: Collection<T>, d
  *   item without a due time;
  * - the flusher `claim`s every due schedule in one write under one claim id, `defer`s those
  *   whose window has not passed, `take`s the waiting groups of the rest (minus items an earlier
- *   email already carried: a redelivery in other batches), and after sending marks the groups
- *   sent (kept an hour, so a redelivered event still finds its items) and re-arms the schedule
- *   if more arrived meanwhile;
+ *   email already carried: a redelivery in other batches), and after sending records the groups
+ *   sent on each schedule (the groups themselves are never rewritten; they are kept an hour, so
+ *   a redelivered event still finds its items) and re-arms a schedule whose person got more
+ *   meanwhile;
  * - a flusher that crashed mid-send leaves its claim to expire: the email it was sending
  *   (`markSending`, just before the send) goes out again with the same items and Message-ID,
  *   which mailboxes show once; items that arrived since go in an email of their own.
@@ -85,8 +86,6 @@ export function createDigestRepository(store: Store) {
         itemIds,
         items: list.map((i) => ({ id: i.id, item: i.item })),
         createdAt: now,
-        batchId: null,
-        sentAt: null,
       };
     });
     const inserted = await insertNew(digestItems, groups);
@@ -94,7 +93,11 @@ export function createDigestRepository(store: Store) {
       groups.map((g) => ({
         updateOne: {
           filter: { _id: g.digestKey },
-          update: { $setOnInsert: { teamId: g.teamId, email: g.email, lastSentAt: null, claimId: null, claimedUntil: null }, $min: { dueAt } },
+          update: {
+            $setOnInsert: { teamId: g.teamId, email: g.email, lastSentAt: null, claimId: null, claimedUntil: null, sentGroups: [] },
+            $min: { dueAt },
+            $inc: { added: 1 },
+          },
           upsert: true,
         },
       })),
@@ -127,28 +130,23 @@ export function createDigestRepository(store: Store) {
   }
 
   /**
-   * The waiting items of these people, and the groups they came in. A read only: the claim on
-   * each person's schedule is what makes this flusher the only one emailing them. An item an
-   * earlier email carried (its event was redelivered in another batch) is left out, once.
+   * The waiting items of these claimed schedules, and the groups they came in. A read only: the
+   * claim on each person's schedule is what makes this flusher the only one emailing them. An
+   * item an earlier email carried (its event was redelivered in another batch) is left out, once.
    */
-  async function take(_claimId: string, keys: string[]): Promise<{ items: DigestItemRecord[]; groups: Map<string, string[]> }> {
+  async function take(due: DigestDoc[]): Promise<{ items: DigestItemRecord[]; groups: Map<string, string[]> }> {
     const groups = new Map<string, string[]>();
-    if (keys.length === 0) return { items: [], groups };
-    const waiting = await digestItems.find({ digestKey: { $in: keys }, sentAt: null }).toArray();
-    if (waiting.length === 0) return { items: [], groups };
-    const carried = new Set(
-      (
-        await digestItems
-          .find({ digestKey: { $in: [...new Set(waiting.map((w) => w.digestKey))] }, sentAt: { $ne: null } }, { projection: { itemIds: 1 } })
-          .toArray()
-      ).flatMap((g) => g.itemIds ?? [g._id]),
-    );
+    if (due.length === 0) return { items: [], groups };
+    const sent = new Set(due.flatMap((d) => d.sentGroups ?? []));
+    const all = await digestItems.find({ digestKey: { $in: due.map((d) => d._id) } }).toArray();
+    // A document written before items were grouped holds one `item` under its own id, and `sentAt`.
+    const legacy = (g: DigestItemDoc) => g as unknown as { item?: Record<string, unknown>; sentAt?: Date | null };
+    const isSent = (g: DigestItemDoc) => sent.has(g._id) || Boolean(legacy(g).sentAt);
+    const carried = new Set(all.filter(isSent).flatMap((g) => g.itemIds ?? [g._id]));
     const items: DigestItemRecord[] = [];
-    for (const group of waiting) {
+    for (const group of all.filter((g) => !isSent(g))) {
       groups.set(group.digestKey, [...(groups.get(group.digestKey) ?? []), group._id]);
-      // A document written before items were grouped holds one `item` under its own id.
-      const legacy = group as unknown as { item?: Record<string, unknown> };
-      for (const { id, item } of group.items ?? [{ id: group._id, item: legacy.item ?? {} }]) {
+      for (const { id, item } of group.items ?? [{ id: group._id, item: legacy(group).item ?? {} }]) {
         if (carried.has(id)) continue;
         carried.add(id);
         items.push({ _id: id, digestKey: group.digestKey, item, createdAt: group.createdAt });
@@ -167,33 +165,27 @@ export function createDigestRepository(store: Store) {
   }
 
   /**
-   * Ends a claim in a few writes whatever the number of people: the groups emailed (or found to
-   * hold nothing new) are marked sent in one update, each schedule is released in one bulk write
-   * (`lastSentAt` for those emailed), and a schedule whose person got new items meanwhile is
-   * re-armed. The order matters: an item added after the read below pulls `dueAt` in itself,
-   * after the release.
+   * Ends a claim in one bulk write whatever the number of people: each schedule records the
+   * groups emailed (or found to hold nothing new) and is released (`lastSentAt` for those
+   * emailed) — unless an `add` counted since the claim read it (`added`), which re-arms it
+   * instead: that add's items may have missed this flush.
    */
-  async function finish(claimId: string, outcomes: { key: string; sentAt: Date | null; groupIds?: string[] }[]): Promise<void> {
+  async function finish(claimId: string, outcomes: { key: string; added?: number; sentAt: Date | null; groupIds?: string[] }[]): Promise<void> {
     if (outcomes.length === 0) return;
     const now = new Date();
-    const ids = outcomes.flatMap((o) => o.groupIds ?? []);
-    if (ids.length > 0) await digestItems.updateMany({ _id: { $in: ids }, sentAt: null }, { $set: { sentAt: now, batchId: claimId } });
     await digests.bulkWrite(
-      outcomes.map((o) => ({
-        updateOne: {
-          filter: { _id: o.key, claimId },
-          update: { $set: { ...(o.sentAt ? { lastSentAt: o.sentAt, sending: null } : {}), dueAt: NOTHING_DUE, claimId: null, claimedUntil: null } },
-        },
-      })),
-      { ordered: false },
+      outcomes.flatMap((o): AnyBulkWriteOperation<DigestDoc>[] => {
+        const sent = { ...(o.sentAt ? { lastSentAt: o.sentAt, sending: null } : {}), claimId: null, claimedUntil: null };
+        const push = o.groupIds?.length ? { $push: { sentGroups: { $each: o.groupIds } } } : {};
+        const unchanged = o.added === undefined ? { added: { $exists: false } } : { added: o.added };
+        return [
+          { updateOne: { filter: { _id: o.key, claimId, ...unchanged }, update: { $set: { ...sent, dueAt: NOTHING_DUE }, ...push } } },
+          // Still claimed: the count moved, so something arrived meanwhile.
+          { updateOne: { filter: { _id: o.key, claimId }, update: { $set: { ...sent, dueAt: now }, ...push } } },
+        ];
+      }),
+      { ordered: true },
     );
-    const waiting = await digestItems.find({ digestKey: { $in: outcomes.map((o) => o.key) }, sentAt: null }, { projection: { digestKey: 1 } }).toArray();
-    const rearm = [...new Set(waiting.map((w) => w.digestKey))];
-    if (rearm.length > 0)
-      await digests.bulkWrite(
-        rearm.map((key) => ({ updateOne: { filter: { _id: key }, update: { $min: { dueAt: now } } } })),
-        { ordered: false },
-      );
   }
 
   /** The send failed: try again at `retryAt` (the items stay taken by this claim and go with the next try). */
@@ -201,9 +193,18 @@ export function createDigestRepository(store: Store) {
     await digests.updateOne({ _id: key, claimId }, { $set: { dueAt: retryAt, claimId: null, claimedUntil: null } });
   }
 
-  /** Forgets items sent before `before` (they only guard against redelivery). */
+  /** Forgets item groups emailed before `before` (they only guard against redelivery). */
   async function prune(before: Date): Promise<number> {
-    const result = await digestItems.deleteMany({ sentAt: { $ne: null, $lt: before } });
+    const people = await digests.find({ 'sentGroups.0': { $exists: true } }, { projection: { sentGroups: 1 } }).toArray();
+    const sent = new Set(people.flatMap((p) => p.sentGroups ?? []));
+    await digestItems.deleteMany({ sentAt: { $lt: before } }); // documents from before the grouping
+    const old = (await digestItems.find({ createdAt: { $lt: before } }, { projection: { _id: 1 } }).toArray()).map((g) => g._id).filter((id) => sent.has(id));
+    if (old.length === 0) return 0;
+    const result = await digestItems.deleteMany({ _id: { $in: old } });
+    await digests.bulkWrite(
+      people.map((p) => ({ updateOne: { filter: { _id: p._id }, update: { $pullAll: { sentGroups: old } } } })),
+      { ordered: false },
+    );
     return result.deletedCount;
   }
 

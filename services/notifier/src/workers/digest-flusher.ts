@@ -53,10 +53,7 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
     });
     await store(() => deps.digests.defer(claimId, later));
     // Reads: they need no turn in the write queue.
-    const { items, groups } = await deps.digests.take(
-      claimId,
-      ready.map((d) => d._id),
-    );
+    const { items, groups } = await deps.digests.take(ready);
     const byKey = new Map<string, typeof items>();
     for (const item of items) {
       const list = byKey.get(item.digestKey);
@@ -89,14 +86,14 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
       ),
     );
     let sent = 0;
-    const outcomes: { key: string; sentAt: Date | null; groupIds?: string[] }[] = [];
+    const outcomes: { key: string; added?: number; sentAt: Date | null; groupIds?: string[] }[] = [];
     const retries = new Map<string, Date>();
     await Promise.all(
       plans.map(({ digest, mine, emails }) =>
         limit(async () => {
           // Groups whose every item an earlier email carried are done too (a redelivery).
           if (mine.length === 0) {
-            outcomes.push({ key: digest._id, sentAt: null, groupIds: groups.get(digest._id) ?? [] });
+            outcomes.push({ key: digest._id, added: digest.added, sentAt: null, groupIds: groups.get(digest._id) ?? [] });
             return;
           }
           try {
@@ -115,7 +112,7 @@ export function createDigestFlusher(deps: DigestFlusherDeps) {
             retries.set(digest._id, new Date(Date.now() + deps.smtpRetryMs));
             return;
           }
-          outcomes.push({ key: digest._id, sentAt: new Date(), groupIds: groups.get(digest._id) ?? [] });
+          outcomes.push({ key: digest._id, added: digest.added, sentAt: new Date(), groupIds: groups.get(digest._id) ?? [] });
           sent++;
           deps.onSent?.(mine.length);
           deps.logger.info({ team: digest.teamId, items: mine.length }, 'digest email sent');
