@@ -174,6 +174,8 @@ async function startPipeline(engine, phase) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned); // the bench stopped early: leave no notifier behind
   await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the notifier exited (${code}) before it was ready`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -195,6 +197,7 @@ async function startPipeline(engine, phase) {
     async stop() {
       child.kill('SIGTERM');
       await exited;
+      process.off('exit', orphaned);
       await policy.stop();
       await store.db.dropDatabase();
       await store.close();
