@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoBulkWriteError } from 'mongodb';
 import type { ChannelDeliveryDoc } from '../documents.js';
+import { bulkWriteInChunks } from '../bulk.js';
 import type { Store } from '../store.js';
 
 /** One attempt's result, as the delivery worker records it. */
@@ -58,7 +59,8 @@ export function createChannelDeliveryRepository(store: Store) {
      */
     async record(outcomes: DeliveryOutcome[], now = new Date()): Promise<void> {
       if (outcomes.length === 0) return;
-      await deliveries.bulkWrite(
+      await bulkWriteInChunks(
+        deliveries,
         outcomes.map((o) => ({
           updateOne: {
             filter: { _id: o.id, ...(o.claimId ? { claimId: o.claimId } : {}) },

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type AnyBulkWriteOperation, type Collection, MongoBulkWriteError, type OptionalUnlessRequiredId } from 'mongodb';
 import type { DigestDoc, DigestItemDoc } from '../documents.js';
+import { bulkWriteInChunks } from '../bulk.js';
 import type { Store } from '../store.js';
 
 /** `dueAt` while nothing waits: far enough never to come, and comparable by `$min` (null is not). */
@@ -89,7 +90,8 @@ export function createDigestRepository(store: Store) {
       };
     });
     const inserted = await insertNew(digestItems, groups);
-    await digests.bulkWrite(
+    await bulkWriteInChunks(
+      digests,
       groups.map((g) => ({
         updateOne: {
           filter: { _id: g.digestKey },
@@ -121,7 +123,8 @@ export function createDigestRepository(store: Store) {
   /** Gives claimed schedules back with a new due time (the person's window has not passed). */
   async function defer(claimId: string, until: Map<string, Date>): Promise<void> {
     if (until.size === 0) return;
-    await digests.bulkWrite(
+    await bulkWriteInChunks(
+      digests,
       [...until].map(([key, at]) => ({
         updateOne: { filter: { _id: key, claimId }, update: { $set: { dueAt: at, claimId: null, claimedUntil: null } } },
       })),
@@ -158,7 +161,8 @@ export function createDigestRepository(store: Store) {
   /** Records the emails about to be sent for claimed schedules (see `DigestDoc.sending`), in one write. */
   async function markSending(claimId: string, sending: { key: string; messageId: string; itemIds: string[] }[]): Promise<void> {
     if (sending.length === 0) return;
-    await digests.bulkWrite(
+    await bulkWriteInChunks(
+      digests,
       sending.map(({ key, messageId, itemIds }) => ({ updateOne: { filter: { _id: key, claimId }, update: { $set: { sending: { messageId, itemIds } } } } })),
       { ordered: false },
     );
@@ -173,7 +177,8 @@ export function createDigestRepository(store: Store) {
   async function finish(claimId: string, outcomes: { key: string; added?: number; sentAt: Date | null; groupIds?: string[] }[]): Promise<void> {
     if (outcomes.length === 0) return;
     const now = new Date();
-    await digests.bulkWrite(
+    await bulkWriteInChunks(
+      digests,
       outcomes.flatMap((o): AnyBulkWriteOperation<DigestDoc>[] => {
         const sent = { ...(o.sentAt ? { lastSentAt: o.sentAt, sending: null } : {}), claimId: null, claimedUntil: null };
         const push = o.groupIds?.length ? { $push: { sentGroups: { $each: o.groupIds } } } : {};
@@ -201,7 +206,8 @@ export function createDigestRepository(store: Store) {
     const old = (await digestItems.find({ createdAt: { $lt: before } }, { projection: { _id: 1 } }).toArray()).map((g) => g._id).filter((id) => sent.has(id));
     if (old.length === 0) return 0;
     const result = await digestItems.deleteMany({ _id: { $in: old } });
-    await digests.bulkWrite(
+    await bulkWriteInChunks(
+      digests,
       people.map((p) => ({ updateOne: { filter: { _id: p._id }, update: { $pullAll: { sentGroups: old } } } })),
       { ordered: false },
     );

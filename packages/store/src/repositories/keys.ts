@@ -1,6 +1,7 @@
 import type { Filter, Sort } from 'mongodb';
 import type { ActorRef, ApiKeyDoc, KeyStatus, RevocationReason } from '../documents.js';
 import { mapDuplicate } from '../errors.js';
+import { bulkWriteInChunks } from '../bulk.js';
 import type { Store } from '../store.js';
 
 export type KeySort = 'newest' | 'oldest' | 'recently_used';
@@ -76,7 +77,8 @@ export function createKeyRepository(store: Store) {
     /** Moves each key's lastUsedAt forward to the time given (never back: reports may come late or twice). */
     async recordUses(latest: Map<string, Date>): Promise<void> {
       if (latest.size === 0) return;
-      await keys.bulkWrite(
+      await bulkWriteInChunks(
+        keys,
         [...latest].map(([id, at]) => ({ updateOne: { filter: { _id: id }, update: { $max: { lastUsedAt: at } } } })),
         { ordered: false },
       );
@@ -161,7 +163,8 @@ export function createKeyRepository(store: Store) {
     async resetExpiries(teamId: string, expiryOf: (createdAt: Date) => Date | null, now = new Date()): Promise<string[]> {
       const live = await keys.find({ teamId, ...notRevoked }, { projection: { _id: 1, createdAt: 1 } }).toArray();
       if (live.length === 0) return [];
-      await keys.bulkWrite(
+      await bulkWriteInChunks(
+        keys,
         live.map((k) => ({ updateOne: { filter: { _id: k._id }, update: changing({ $set: { expiresAt: expiryOf(k.createdAt) } }, now) } })),
         { ordered: false },
       );
@@ -212,7 +215,8 @@ export function createKeyRepository(store: Store) {
     /** Clears `statePending` of keys whose published version is still their latest. */
     async settleStates(published: { id: string; version: number | undefined }[]): Promise<void> {
       if (published.length === 0) return;
-      await keys.bulkWrite(
+      await bulkWriteInChunks(
+        keys,
         published.map((p) => ({ updateOne: { filter: { _id: p.id, stateVersion: p.version }, update: { $unset: { statePending: '' } } } })),
         { ordered: false },
       );
@@ -264,7 +268,8 @@ export function createKeyRepository(store: Store) {
     /** Records where each key was found, once (a key already marked keeps its first exposure). */
     async markExposed(marks: { id: string; exposure: KeyExposure }[], now = new Date()): Promise<void> {
       if (marks.length === 0) return;
-      await keys.bulkWrite(
+      await bulkWriteInChunks(
+        keys,
         marks.map((m) => ({ updateOne: { filter: { _id: m.id, exposure: null }, update: changing({ $set: { exposure: m.exposure } }, now) } })),
         { ordered: false },
       );

@@ -1,0 +1,11 @@
+import { MongoClient } from 'mongodb';
+const t = Date.now();
+const c = await MongoClient.connect(process.argv[2], { serverSelectionTimeoutMS: 5000 });
+console.log('connected', Date.now() - t);
+console.log(await c.db('admin').command({ ping: 1 }), Date.now() - t);
+const db = c.db('alerts_hangtest2');
+await db.collection('x').insertOne({ _id: 'a' });
+console.log('insert', Date.now() - t);
+await db.dropDatabase();
+console.log('drop', Date.now() - t);
+await c.close();

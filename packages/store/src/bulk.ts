@@ -1,0 +1,18 @@
+import type { AnyBulkWriteOperation, BulkWriteOptions, Collection, Document } from 'mongodb';
+
+/**
+ * Statements per `update` command. FerretDB on PostgreSQL takes a pooled connection per
+ * statement of a command and gives them back only when the command ends: a bulk write of 51
+ * updates exhausted its pool of 50 and hung the server for every client (seen with
+ * bench:alerts). So bulk writes go in commands of at most this many statements, in order.
+ */
+export const MAX_STATEMENTS = 24;
+
+/** A bulk write of any size, as consecutive commands of at most `MAX_STATEMENTS` (ordered across them). */
+export async function bulkWriteInChunks<T extends Document>(
+  collection: Collection<T>,
+  operations: AnyBulkWriteOperation<T>[],
+  options: BulkWriteOptions & { ordered: boolean },
+): Promise<void> {
+  for (let i = 0; i < operations.length; i += MAX_STATEMENTS) await collection.bulkWrite(operations.slice(i, i + MAX_STATEMENTS), options);
+}
