@@ -4,9 +4,11 @@ import type { AnyBulkWriteOperation, BulkWriteOptions, Collection, Document } fr
  * Statements per `update` command. FerretDB on PostgreSQL takes a pooled connection per
  * statement of a command and gives them back only when the command ends: a bulk write of 51
  * updates exhausted its pool of 50 and hung the server for every client (seen with
- * bench:alerts). So bulk writes go in commands of at most this many statements, in order.
+ * bench:alerts), and so did a 24-statement write while the policy's own bulk writes ran beside
+ * it (the pool is shared by every client). So bulk writes go in commands of at most this many
+ * statements, in order.
  */
-export const MAX_STATEMENTS = 24;
+export const MAX_STATEMENTS = 8;
 
 /** A bulk write of any size, as consecutive commands of at most `MAX_STATEMENTS` (ordered across them). */
 export async function bulkWriteInChunks<T extends Document>(

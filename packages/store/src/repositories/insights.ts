@@ -1,5 +1,6 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { FindingDoc, LocationDoc } from '../documents.js';
+import { bulkWriteInChunks } from '../bulk.js';
 import type { Store } from '../store.js';
 
 /**
@@ -134,10 +135,11 @@ export function createInsightsRepository(store: Store) {
     }));
     const open = new Map<string, number>();
     for (const { teamId, inc } of increments) if (inc.open) open.set(teamId, (open.get(teamId) ?? 0) + inc.open);
-    await rollups.bulkWrite(daily, { ordered: false });
+    await bulkWriteInChunks(rollups, daily, { ordered: false });
     const totals = [...open].filter(([, n]) => n !== 0);
     if (totals.length > 0)
-      await openTotals.bulkWrite(
+      await bulkWriteInChunks(
+        openTotals,
         totals.map(([_id, n]) => ({ updateOne: { filter: { _id }, update: { $inc: { open: n } }, upsert: true } })),
         { ordered: false },
       );
