@@ -77,6 +77,8 @@ export interface LocationDoc {
   workspaceId?: string;
   jsonPath?: string;
   detectedAt: Date;
+  /** When the place became public, as far as the source tells: the commit's time (history scans) or the event's (a push, a Postman change). */
+  publishedAt?: Date;
 }
 
 export interface ApiKeyDoc {

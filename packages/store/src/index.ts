@@ -42,6 +42,7 @@ export {
   type InsightsRepository,
   LATENCY_BOUNDS_S,
   NO_TEAM,
+  rollupFindingOf,
   rollupIncrement,
   type RollupFinding,
 } from './repositories/insights.js';

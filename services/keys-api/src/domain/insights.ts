@@ -30,6 +30,8 @@ export function summarize(read: InsightsRead, from: string, to: string, now = ne
   const bySource = perSource(() => 0);
   const histograms = perSource(emptyHistogram);
   const overall = emptyHistogram();
+  const appearance = perSource(emptyHistogram);
+  const appearanceOverall = emptyHistogram();
   const byDay = new Map<string, Record<InsightSource, number>>();
   const outcomes = { autoRevoked: 0, manuallyRevoked: 0, ignored: 0 };
   let usedAfterExposure = 0;
@@ -45,6 +47,10 @@ export function summarize(read: InsightsRead, from: string, to: string, now = ne
     d.histogram.forEach((n, i) => {
       histograms[d.source][i]! += n;
       overall[i]! += n;
+    });
+    d.appearanceHistogram.forEach((n, i) => {
+      appearance[d.source][i]! += n;
+      appearanceOverall[i]! += n;
     });
   }
   const today = Date.parse(`${dayString(now)}T00:00:00Z`);
@@ -66,6 +72,10 @@ export function summarize(read: InsightsRead, from: string, to: string, now = ne
     detectionToRevocation: {
       overall: latencyOf(overall),
       bySource: Object.fromEntries(INSIGHT_SOURCES.map((s) => [s, latencyOf(histograms[s])])) as Record<InsightSource, Latency>,
+    },
+    appearanceToRevocation: {
+      overall: latencyOf(appearanceOverall),
+      bySource: Object.fromEntries(INSIGHT_SOURCES.map((s) => [s, latencyOf(appearance[s])])) as Record<InsightSource, Latency>,
     },
     usedAfterExposure,
     outcomes,
