@@ -29,6 +29,8 @@ export interface TeamSettings {
   digestWindowMs?: number | null;
   /** Report third-party tokens found in public (GitHub tokens) to their issuers for revocation. */
   relayThirdPartyTokens?: boolean;
+  /** Opt-in: each team admin gets a weekly email with the last 7 days' insights (absent: off). */
+  weeklyDigest?: boolean;
 }
 
 export interface TeamDoc {

@@ -70,6 +70,7 @@ export const settingsView = (t: TeamDoc, defaultDigestWindowMs: number): Setting
   digestWindowMs: t.settings.digestWindowMs ?? null,
   digestWindowDefaultMs: defaultDigestWindowMs,
   relayThirdPartyTokens: t.settings.relayThirdPartyTokens ?? false,
+  weeklyDigest: t.settings.weeklyDigest === true,
   apiKeySignIn: t.settings.apiKeySignIn !== false,
 });
 
