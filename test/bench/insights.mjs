@@ -161,7 +161,8 @@ try {
     // The rollups of every 100,000 findings in one go (one $inc per day touched, as the backfill does).
     unrecorded.push(...docs);
     if (unrecorded.length >= 100_000 || offset + 10_000 >= findingsCount) await insights.recordFindings(unrecorded.splice(0));
-    if (process.env.BENCH_VERBOSE) process.stderr.write(`[bench] batch ${offset}: insert ${(t1 - t0).toFixed(0)} ms, rollups ${(performance.now() - t1).toFixed(0)} ms\n`);
+    if (process.env.BENCH_VERBOSE)
+      process.stderr.write(`[bench] batch ${offset}: insert ${(t1 - t0).toFixed(0)} ms, rollups ${(performance.now() - t1).toFixed(0)} ms\n`);
     if ((offset / 10_000) % 10 === 9) process.stdout.write(`  …${offset + 10_000} findings\n`);
   }
   console.log(`seeded ${findingsCount} findings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -241,7 +242,9 @@ try {
   console.log(`peer: a $group over the findings (by status and resolution only — less than the rollups answer), ${peerRuns} runs each:`);
   console.log(`  last 30 days : ${peerText(peerMonth)}`);
   console.log(`  last 365 days: ${peerText(peerYear)}`);
-  console.log(`load average (1 min) during the run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${navigator.hardwareConcurrency} cores`);
+  console.log(
+    `load average (1 min) during the run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${navigator.hardwareConcurrency} cores`,
+  );
   const worst = Math.max(...measured.map(([, m]) => m.p99));
   console.log(`goal: p99 < 300 ms → ${worst < 300 ? 'met' : 'NOT met'} (worst p99 ${ms(worst)})`);
 } finally {

@@ -626,7 +626,9 @@ describe.shuffle('dashboard', () => {
       'GET',
       '/audit?action=settings.updated&limit=5',
     );
-    const changes = audit.items.filter((e) => e.action === 'settings.updated').map((e) => [e.details.before.weeklyDigest ?? false, e.details.after.weeklyDigest]);
+    const changes = audit.items
+      .filter((e) => e.action === 'settings.updated')
+      .map((e) => [e.details.before.weeklyDigest ?? false, e.details.after.weeklyDigest]);
     expect(changes.slice(0, 2)).toEqual([
       [true, false],
       [false, true],

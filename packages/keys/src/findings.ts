@@ -171,7 +171,11 @@ export function createFindingRecorder(store: Store, options: FindingRecorderOpti
       if ((current?.history?.length ?? 0) + history.length > MAX_FINDING_HISTORY) await findings.trim(findingId, 'history', MAX_FINDING_HISTORY);
     }
     const rollup: RollupFinding | undefined = current
-      ? rollupFindingOf({ teamId: current.teamId, firstSeen: current.firstSeen, locations: current.locations?.length ? current.locations : [plan.first.location] })
+      ? rollupFindingOf({
+          teamId: current.teamId,
+          firstSeen: current.firstSeen,
+          locations: current.locations?.length ? current.locations : [plan.first.location],
+        })
       : undefined;
     return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen, ...(rollup ? { rollup } : {}) };
   }

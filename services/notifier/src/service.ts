@@ -183,10 +183,15 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
       onSent: () => sent.inc(),
     });
     const now = deps.now ?? (() => new Date());
-    const weeklyLoop = startLoop('weekly insights', config.WEEKLY_DIGEST_CHECK_MS, async () => {
-      await weekly(now());
-      return false;
-    }, logger);
+    const weeklyLoop = startLoop(
+      'weekly insights',
+      config.WEEKLY_DIGEST_CHECK_MS,
+      async () => {
+        await weekly(now());
+        return false;
+      },
+      logger,
+    );
     lifecycle.onStop('weekly insights', () => weeklyLoop.stop());
 
     // Sent digest items only guard against a redelivery of their event, which comes within

@@ -30,7 +30,12 @@ describe('weekly insights email (real SMTP sink, a 60 s period on an injected cl
       WEEKLY_DIGEST_PERIOD_MS: String(PERIOD),
       WEEKLY_DIGEST_CHECK_MS: '100',
     });
-    const n = await startService(config, { logger, topics: { keyEvents: uniqueName('ke'), findings: uniqueName('fi') }, groupId: uniqueName('weekly'), now: () => clock });
+    const n = await startService(config, {
+      logger,
+      topics: { keyEvents: uniqueName('ke'), findings: uniqueName('fi') },
+      groupId: uniqueName('weekly'),
+      now: () => clock,
+    });
     running.push(n);
     return n;
   };
@@ -57,7 +62,14 @@ describe('weekly insights email (real SMTP sink, a 60 s period on an injected cl
       const admins = [`${uniqueName('a')}@example.test`, `${uniqueName('b')}@example.test`];
       for (const email of admins)
         await store.collections.users.insertOne({ _id: uniqueName('usr'), teamId, email, name: 'Admin', role: 'team_admin', createdAt: new Date() });
-      await store.collections.users.insertOne({ _id: uniqueName('usr'), teamId, email: `${uniqueName('m')}@example.test`, name: 'Member', role: 'member', createdAt: new Date() });
+      await store.collections.users.insertOne({
+        _id: uniqueName('usr'),
+        teamId,
+        email: `${uniqueName('m')}@example.test`,
+        name: 'Member',
+        role: 'member',
+        createdAt: new Date(),
+      });
       return { teamId, admins };
     };
     const on = await teamOf(true);

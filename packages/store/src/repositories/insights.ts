@@ -61,7 +61,12 @@ export type RollupFinding = Pick<FindingDoc, 'teamId' | 'firstSeen'> & { source:
 /** The rollup view of a stored finding: its first location gives the source and the first public appearance. */
 export function rollupFindingOf(finding: Pick<FindingDoc, 'teamId' | 'firstSeen'> & { locations?: LocationDoc[] }): RollupFinding {
   const first = finding.locations?.[0];
-  return { teamId: finding.teamId, firstSeen: finding.firstSeen, source: insightSourceOf(first), ...(first?.publishedAt ? { publishedAt: first.publishedAt } : {}) };
+  return {
+    teamId: finding.teamId,
+    firstSeen: finding.firstSeen,
+    source: insightSourceOf(first),
+    ...(first?.publishedAt ? { publishedAt: first.publishedAt } : {}),
+  };
 }
 
 export const NO_TEAM = '-';

@@ -21,7 +21,12 @@ const latency = (l: Latency) => (l.count === 0 ? 'no revocations' : `p50 ${durat
 export function weeklyInsightsEmail(to: string, teamName: string, s: InsightsSummary, overviewUrl: string): Email {
   const open = s.openByAge.under1d + s.openByAge.d1to7 + s.openByAge.d7to30 + s.openByAge.over30d;
   const lines: Array<[string, string]> = [
-    ['Exposures', `${s.exposures.total} (${Object.entries(SOURCES).map(([k, name]) => `${name} ${s.exposures.bySource[k as keyof typeof SOURCES]}`).join(', ')})`],
+    [
+      'Exposures',
+      `${s.exposures.total} (${Object.entries(SOURCES)
+        .map(([k, name]) => `${name} ${s.exposures.bySource[k as keyof typeof SOURCES]}`)
+        .join(', ')})`,
+    ],
     ['Detection → revocation', latency(s.detectionToRevocation.overall)],
     ['First public appearance → revocation', latency(s.appearanceToRevocation.overall)],
     ['Auto-revoked / revoked by an admin / ignored', `${s.outcomes.autoRevoked} / ${s.outcomes.manuallyRevoked} / ${s.outcomes.ignored}`],
