@@ -317,7 +317,12 @@ describe.shuffle('dashboard', () => {
     await poll(() => stat('Secrets exposed').textContent()).toBe('3');
     expect(await stat('Detection → revoked, p90').textContent()).toBe('2 min');
     expect(await stat('Open now').textContent()).toBe('2');
-    expect(await page.locator('figure.chart-card').count()).toBe(5);
+    expect(await page.locator('figure.chart-card').count()).toBe(6);
+    // First public appearance → revocation: the location's publishedAt (here none: Keyguard's first sighting).
+    const appearance = page.locator('figure[data-chart="appearance-to-revoke"]');
+    await appearance.getByText('Show as table').click();
+    expect(await appearance.getByRole('row', { name: /All sources/ }).textContent()).toContain('2 min');
+    await appearance.getByText('Show as table').click();
     await page.locator('figure[data-chart="by-source"] .recharts-bar-rectangle').first().waitFor();
     await shot('12-overview', 'overview');
     await expectAccessible();
@@ -603,6 +608,31 @@ describe.shuffle('dashboard', () => {
     await poll(() => row.getByRole('tooltip').textContent()).toBe(`Revoked: past its expiration date on ${today}`);
     // Live keys now carry the team expiry.
     expect(await keyRow('Partner sync').locator('td[data-label="Expires"]').textContent()).not.toBe('Never');
+  });
+
+  it('turns the weekly insights email on and off in Settings, audited (issue 17, item 4)', async () => {
+    await goTo('Settings');
+    const weekly = page.getByRole('switch', { name: 'Weekly insights email' });
+    expect(await weekly.getAttribute('aria-checked')).toBe('false');
+    await weekly.click();
+    await poll(() => weekly.getAttribute('aria-checked')).toBe('true');
+    expect((await stack.call<{ weeklyDigest: boolean }>(w.adminKey, 'GET', '/settings')).weeklyDigest).toBe(true);
+    await page.reload();
+    await poll(() => page.getByRole('switch', { name: 'Weekly insights email' }).getAttribute('aria-checked')).toBe('true');
+    await page.getByRole('switch', { name: 'Weekly insights email' }).click();
+    await poll(() => page.getByRole('switch', { name: 'Weekly insights email' }).getAttribute('aria-checked')).toBe('false');
+    const audit = await stack.call<{ items: Array<{ action: string; details: { before: { weeklyDigest?: boolean }; after: { weeklyDigest?: boolean } } }> }>(
+      w.adminKey,
+      'GET',
+      '/audit?action=settings.updated&limit=5',
+    );
+    const changes = audit.items
+      .filter((e) => e.action === 'settings.updated')
+      .map((e) => [e.details.before.weeklyDigest ?? false, e.details.after.weeklyDigest]);
+    expect(changes.slice(0, 2)).toEqual([
+      [true, false],
+      [false, true],
+    ]);
   });
 
   it('creates a service token in Settings (shown once), which verifies keys until it is deleted there', async () => {

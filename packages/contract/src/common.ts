@@ -30,6 +30,8 @@ export const Location = z
     workspaceId: z.string().optional(),
     jsonPath: z.string().optional(),
     detectedAt: DateTime.nullable(),
+    /** When the place became public, when the source says: the commit's time or the event's. */
+    publishedAt: DateTime.optional(),
   })
   .meta({ id: 'Location' });
 export type Location = z.output<typeof Location>;

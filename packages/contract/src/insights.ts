@@ -40,6 +40,8 @@ export const Insights = z
       byDay: z.array(z.object({ day: Day, github: z.number().int(), gitlab: z.number().int(), postman: z.number().int(), partner: z.number().int() })),
     }),
     detectionToRevocation: z.object({ overall: Latency, bySource: perSource(Latency) }),
+    /** From the first public appearance (the commit's or the event's time; Keyguard's first sighting when the source does not say) to revocation. */
+    appearanceToRevocation: z.object({ overall: Latency, bySource: perSource(Latency) }),
     usedAfterExposure: z.number().int(),
     outcomes: z.object({ autoRevoked: z.number().int(), manuallyRevoked: z.number().int(), ignored: z.number().int() }),
     /** Open findings now (whatever the range), by how long ago they were first seen. */

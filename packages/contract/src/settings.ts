@@ -19,6 +19,8 @@ export const Settings = z
     digestWindowDefaultMs: z.number().int(),
     /** Report third-party tokens found in public (GitHub tokens) to their issuers for revocation. */
     relayThirdPartyTokens: z.boolean(),
+    /** Opt-in (off by default): every team admin is emailed the last 7 days' insights once a week. */
+    weeklyDigest: z.boolean(),
   })
   .meta({ id: 'Settings' });
 export type Settings = z.output<typeof Settings>;
@@ -36,6 +38,7 @@ export const PatchSettings = z
     /** 1 minute to 1 day; null goes back to the operator default. */
     digestWindowMs: z.number().int().min(60_000).max(86_400_000).nullable().optional(),
     relayThirdPartyTokens: z.boolean().optional(),
+    weeklyDigest: z.boolean().optional(),
     /** Required when the new keyExpiryDays expires keys at once, and to turn relayThirdPartyTokens on. */
     confirm: z.boolean().optional().describe('Required when keyExpiryDays expires keys at once, and to turn relayThirdPartyTokens on'),
   })

@@ -22,6 +22,8 @@ export const ExposureLocation = z.object({
   resourceId: z.string().optional(),
   workspaceId: z.string().optional(),
   jsonPath: z.string().optional(),
+  /** When the place became public, as far as the source tells: the commit's time (history scans) or the event's (a push, a Postman change). */
+  publishedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type ExposureLocation = z.infer<typeof ExposureLocation>;
 

@@ -39,6 +39,8 @@ export function exposureMessage(
     source: string;
     correlationId?: string;
     detectedAt?: Date;
+    /** When the place became public (the event's time), for a location that does not say itself. */
+    publishedAt?: Date;
     overflow?: ExposureOverflow /** The place is public: a sealed token may go to the relay. */;
     public?: boolean;
   },
@@ -62,7 +64,7 @@ export function exposureMessage(
     redacted: found.redacted.slice(0, 64),
     confidence: found.confidence,
     detectedAt: (init.detectedAt ?? new Date()).toISOString(),
-    location,
+    location: init.publishedAt && !location.publishedAt ? { ...location, publishedAt: init.publishedAt.toISOString() } : location,
     ...(init.overflow ? { overflow: init.overflow } : {}),
     ...(init.public === true && found.sealed ? { sealedToken: found.sealed } : {}),
   };
@@ -90,6 +92,8 @@ export interface EventExposuresInit {
   source: string;
   correlationId?: string;
   detectedAt?: Date;
+  /** When the event made the place public (e.g. the push's webhook arrived): each location's first public appearance. */
+  publishedAt?: Date;
   /** The place is public: tokens sealed to the relay travel with their exposures. */
   public?: boolean;
   /** At most this many exposures of their own (default DEFAULT_MAX_EXPOSURES_PER_EVENT). */

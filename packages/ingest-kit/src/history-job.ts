@@ -142,6 +142,8 @@ export async function runHistoryJob(ctx: ScanJobContext, options: HistoryJobOpti
             commit: f.commit,
             path: f.file,
             line: f.line,
+            // The commit's time: when it was made, the first it could have been public.
+            ...(publishedAtOf(f.date) ? { publishedAt: publishedAtOf(f.date) } : {}),
           };
           secrets.add(f.tokenHash);
           // A repository just made public is a public place: its GitHub tokens may go to the relay (sealed).
@@ -166,4 +168,10 @@ export async function runHistoryJob(ctx: ScanJobContext, options: HistoryJobOpti
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A commit date as git printed it, as the exposure's ISO time (undefined when unreadable). */
+function publishedAtOf(date: string): string | undefined {
+  const t = Date.parse(date);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }

@@ -6,6 +6,7 @@ import {
   type FindingHistoryEntry,
   type InsightChange,
   insightSourceOf,
+  rollupFindingOf,
   type LocationDoc,
   type RollupFinding,
   type Store,
@@ -119,9 +120,15 @@ export function createFindingRecorder(store: Store, options: FindingRecorderOpti
         // Only the insert that created the finding counts it: a redelivery hits the unique _id.
         const teamId = matches.get(tokenHash)?.teamId ?? options.teamOf?.(plan.first.location) ?? null;
         const firstSeen = new Date(Math.min(...plan.locations.map((l) => l.detectedAt.getTime())));
+        const published = plan.locations.flatMap((l) => (l.publishedAt ? [l.publishedAt.getTime()] : []));
         changes.push({
           kind: 'exposed',
-          finding: { teamId, firstSeen, source: insightSourceOf(plan.first.location) },
+          finding: {
+            teamId,
+            firstSeen,
+            source: insightSourceOf(plan.first.location),
+            ...(published.length > 0 ? { publishedAt: new Date(Math.min(...published)) } : {}),
+          },
           ...(revokedNow.has(tokenHash) ? { resolvedAt: new Date(), autoRevoked: true } : {}),
         });
         continue;
@@ -164,7 +171,11 @@ export function createFindingRecorder(store: Store, options: FindingRecorderOpti
       if ((current?.history?.length ?? 0) + history.length > MAX_FINDING_HISTORY) await findings.trim(findingId, 'history', MAX_FINDING_HISTORY);
     }
     const rollup: RollupFinding | undefined = current
-      ? { teamId: current.teamId, firstSeen: current.firstSeen, source: insightSourceOf(current.locations?.[0] ?? plan.first.location) }
+      ? rollupFindingOf({
+          teamId: current.teamId,
+          firstSeen: current.firstSeen,
+          locations: current.locations?.length ? current.locations : [plan.first.location],
+        })
       : undefined;
     return { tokenHash, findingId, created: false, added: applied ? fresh : [], reopened: applied && reopen, ...(rollup ? { rollup } : {}) };
   }

@@ -22,3 +22,4 @@ export {
 export { createExpirySweeper, type ExpirySweeper, expirySweeperActor } from './expiry.js';
 export { retryingStoreBusy } from './store-errors.js';
 export { changing, createKeyStatePublisher, initialState, type KeyStatePublisher, type KeyStatePublisherOptions, stateChange } from './key-state.js';
+export { dayString, type InsightsSummary, insightsRange, type Latency, latencyOf, percentile, summarize } from './insights.js';

@@ -11,6 +11,7 @@ import {
   createKeyRepository,
   createUserRepository,
   insightSourceOf,
+  rollupFindingOf,
   type KeyScope,
   type LocationDoc,
   type RevocationReason,
@@ -126,7 +127,7 @@ export function createRevoker(options: RevokerOptions) {
         await insights.record([
           {
             kind: 'revoked',
-            finding: { teamId: resolved.teamId, firstSeen: resolved.firstSeen, source: insightSourceOf(resolved.locations?.[0]) },
+            finding: rollupFindingOf(resolved),
             revokedAt: at,
             auto: revocation.reason === 'exposure_auto',
             usedAfterExposure: key.lastUsedAt !== null && key.lastUsedAt > key.exposure.detectedAt,
@@ -146,7 +147,10 @@ export function createRevoker(options: RevokerOptions) {
       users.findById(key.createdBy),
       key.exposure && !known.locations ? findings.locationsOf(findingIdFor(key.hash)) : null,
     ]);
-    const locations = (known.locations ?? found ?? key.exposure?.locations ?? []).map(({ detectedAt: _d, ...location }) => location);
+    const locations = (known.locations ?? found ?? key.exposure?.locations ?? []).map(({ detectedAt: _d, publishedAt, ...location }) => ({
+      ...location,
+      ...(publishedAt ? { publishedAt: new Date(publishedAt).toISOString() } : {}),
+    }));
     const payload: KeyRevokedPayload = {
       keyId: key._id,
       teamId: key.teamId,

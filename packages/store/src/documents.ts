@@ -29,6 +29,8 @@ export interface TeamSettings {
   digestWindowMs?: number | null;
   /** Report third-party tokens found in public (GitHub tokens) to their issuers for revocation. */
   relayThirdPartyTokens?: boolean;
+  /** Opt-in: each team admin gets a weekly email with the last 7 days' insights (absent: off). */
+  weeklyDigest?: boolean;
 }
 
 export interface TeamDoc {
@@ -77,6 +79,8 @@ export interface LocationDoc {
   workspaceId?: string;
   jsonPath?: string;
   detectedAt: Date;
+  /** When the place became public, as far as the source tells: the commit's time (history scans) or the event's (a push, a Postman change). */
+  publishedAt?: Date;
 }
 
 export interface ApiKeyDoc {

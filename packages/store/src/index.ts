@@ -19,6 +19,7 @@ export {
 } from './repositories/keys.js';
 export { createNotificationRepository, type NotificationRepository } from './repositories/notifications.js';
 export { createDigestRepository, type DigestItemRecord, type DigestRepository, digestKeyOf, type NewDigestItem, NOTHING_DUE } from './repositories/digests.js';
+export { createWeeklyDigestRepository, type WeeklyDigestDoc, type WeeklyDigestRepository } from './repositories/weekly-digests.js';
 export { createChannelRepository, type ChannelRepository } from './repositories/notification-channels.js';
 export { createChannelDeliveryRepository, type ChannelDeliveryRepository, type DeliveryOutcome } from './repositories/channel-deliveries.js';
 export { createRelayRepository, type RelayRepository } from './repositories/relay.js';
@@ -42,6 +43,7 @@ export {
   type InsightsRepository,
   LATENCY_BOUNDS_S,
   NO_TEAM,
+  rollupFindingOf,
   rollupIncrement,
   type RollupFinding,
 } from './repositories/insights.js';

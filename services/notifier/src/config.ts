@@ -35,6 +35,12 @@ export const Config = z.object({
     .min(1000)
     .default(24 * 60 * 60 * 1000),
   WEBHOOK_TIMEOUT_MS: ms('the request timeout').min(100).max(60_000).default(10_000),
+  /** The weekly insights email's period (teams that opted in): a week, starting Mondays 00:00 UTC. */
+  WEEKLY_DIGEST_PERIOD_MS: ms('the weekly insights period')
+    .min(1000)
+    .default(7 * 24 * 60 * 60 * 1000),
+  /** How often the notifier looks whether a period's weekly email is due. */
+  WEEKLY_DIGEST_CHECK_MS: ms('the weekly insights check interval').min(100).default(60_000),
 });
 export type Config = z.infer<typeof Config>;
 

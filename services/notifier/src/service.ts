@@ -8,7 +8,10 @@ import {
   createChannelDeliveryRepository,
   createChannelRepository,
   createDigestRepository,
+  createInsightsRepository,
   createTeamDirectory,
+  createTeamRepository,
+  createWeeklyDigestRepository,
   type NotificationChannelDoc,
 } from '@keyguard/store';
 import { Counter, Histogram } from 'prom-client';
@@ -20,6 +23,7 @@ import type { Config } from './config.js';
 import { createEventHandler } from './consumers/events.js';
 import { createDeliveryWorker } from './workers/delivery-worker.js';
 import { createDigestFlusher } from './workers/digest-flusher.js';
+import { createWeeklyDigest } from './workers/weekly-digest.js';
 
 const service = 'notifier';
 
@@ -36,6 +40,8 @@ export interface NotifierDeps {
   tickMs?: number;
   /** After a failed SMTP send, try that digest again this much later (default 5 s). */
   smtpRetryMs?: number;
+  /** The weekly insights email's clock (tests). */
+  now?: () => Date;
 }
 
 export interface RunningNotifier {
@@ -167,6 +173,30 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
     });
     const digestLoop = startLoop('digests', tickMs, () => flush(), logger);
     lifecycle.onStop('digest flusher', () => digestLoop.stop());
+
+    const weekly = createWeeklyDigest({
+      directory: teamDirectory,
+      teams: createTeamRepository(store),
+      insights: createInsightsRepository(store),
+      records: createWeeklyDigestRepository(store),
+      mailer,
+      dashboardUrl: config.DASHBOARD_URL,
+      periodMs: config.WEEKLY_DIGEST_PERIOD_MS,
+      leaseMs: 120_000,
+      logger,
+      onSent: () => sent.inc(),
+    });
+    const now = deps.now ?? (() => new Date());
+    const weeklyLoop = startLoop(
+      'weekly insights',
+      config.WEEKLY_DIGEST_CHECK_MS,
+      async () => {
+        await weekly(now());
+        return false;
+      },
+      logger,
+    );
+    lifecycle.onStop('weekly insights', () => weeklyLoop.stop());
 
     // Sent digest items only guard against a redelivery of their event, which comes within
     // minutes of a crash: an hour is plenty, and keeps the collection the flusher scans small.

@@ -120,7 +120,18 @@ export function createFindingRepository(store: Store) {
     tracking: (id: string) =>
       findings.findOne(
         { _id: id },
-        { projection: { status: 1, locationKeys: 1, history: 1, teamId: 1, firstSeen: 1, 'locations.source': 1, 'locations.kind': 1 } },
+        {
+          projection: {
+            status: 1,
+            locationKeys: 1,
+            history: 1,
+            teamId: 1,
+            firstSeen: 1,
+            'locations.source': 1,
+            'locations.kind': 1,
+            'locations.publishedAt': 1,
+          },
+        },
       ) as Promise<Pick<FindingDoc, '_id' | 'status' | 'locationKeys' | 'history' | 'teamId' | 'firstSeen' | 'locations'> | null>,
 
     /** Keeps only the last `max` elements of one of the finding's arrays (what `$push` + `$slice` would, where FerretDB ignores it). */

@@ -27,6 +27,8 @@ export interface SourceDayCounters {
   usedAfterExposure?: number;
   /** Detection → revocation, counts per bucket (`d0`… by bucket index). */
   latency?: Record<string, number>;
+  /** First public appearance (the location's publishedAt, else its detection) → revocation, the same buckets. */
+  appearance?: Record<string, number>;
 }
 
 export interface InsightsDailyDoc {
@@ -54,10 +56,23 @@ export type InsightChange =
   | { kind: 'ignored'; finding: RollupFinding }
   | { kind: 'reopened'; finding: RollupFinding };
 
-/** What a rollup needs of a finding. */
-export type RollupFinding = Pick<FindingDoc, 'teamId' | 'firstSeen'> & { source: InsightSource };
+/** What a rollup needs of a finding (`publishedAt`: its first location's, when the source told). */
+export type RollupFinding = Pick<FindingDoc, 'teamId' | 'firstSeen'> & { source: InsightSource; publishedAt?: Date };
+
+/** The rollup view of a stored finding: its first location gives the source and the first public appearance. */
+export function rollupFindingOf(finding: Pick<FindingDoc, 'teamId' | 'firstSeen'> & { locations?: LocationDoc[] }): RollupFinding {
+  const first = finding.locations?.[0];
+  return {
+    teamId: finding.teamId,
+    firstSeen: finding.firstSeen,
+    source: insightSourceOf(first),
+    ...(first?.publishedAt ? { publishedAt: first.publishedAt } : {}),
+  };
+}
 
 export const NO_TEAM = '-';
+
+const UPSERT_CHUNK = 40;
 
 /** A partner alert (a provider told us) counts as its own source, whatever platform it came from. */
 export const insightSourceOf = (location: Pick<LocationDoc, 'source' | 'kind'> | undefined): InsightSource =>
@@ -78,7 +93,12 @@ export function rollupIncrement(change: InsightChange): { _id: string; teamId: s
   const count = (field: string) => {
     inc[`${source}.${field}`] = 1;
   };
-  const latency = (at: Date) => count(`latency.d${bucketOf(Math.max(0, (at.getTime() - change.finding.firstSeen.getTime()) / 1000))}`);
+  const since = (at: Date, start: Date) => bucketOf(Math.max(0, (at.getTime() - start.getTime()) / 1000));
+  const latency = (at: Date) => {
+    count(`latency.d${since(at, change.finding.firstSeen)}`);
+    const published = change.finding.publishedAt;
+    count(`appearance.d${since(at, published && published < change.finding.firstSeen ? published : change.finding.firstSeen)}`);
+  };
   switch (change.kind) {
     case 'exposed':
       count('exposures');
@@ -114,6 +134,8 @@ export interface InsightsTotals {
   ignored: number;
   usedAfterExposure: number;
   histogram: number[];
+  /** First public appearance → revocation, the same buckets. */
+  appearanceHistogram: number[];
 }
 
 export interface InsightsRead {
@@ -129,7 +151,17 @@ export function createInsightsRepository(store: Store) {
   const rollups = store.db.collection<InsightsDailyDoc>('insightsDaily');
   const openTotals = store.db.collection<InsightsOpenDoc>('insightsOpen');
 
-  async function apply(increments: Array<{ _id: string; teamId: string; day: string; inc: Record<string, number> }>): Promise<void> {
+  /**
+   * At most UPSERT_CHUNK upserts per bulkWrite: FerretDB 2 on SQLite never answers an unordered
+   * bulk of ~100 or more `$inc` upserts that hit existing documents (seen here: the 2nd batch
+   * of 365 days hung the benchmark, and every later request to that database with it).
+   */
+  async function applyAll(all: Increment[]): Promise<void> {
+    for (let i = 0; i < all.length; i += UPSERT_CHUNK) await apply(all.slice(i, i + UPSERT_CHUNK));
+  }
+
+  async function apply(increments: Increment[]): Promise<void> {
+    if (increments.length > UPSERT_CHUNK) return applyAll(increments);
     const daily: AnyBulkWriteOperation<InsightsDailyDoc>[] = increments.map(({ _id, teamId, day, inc }) => ({
       updateOne: { filter: { _id }, update: { $inc: inc, $setOnInsert: { teamId, day } }, upsert: true },
     }));
@@ -197,6 +229,7 @@ export function createInsightsRepository(store: Store) {
             ignored: c.ignored ?? 0,
             usedAfterExposure: c.usedAfterExposure ?? 0,
             histogram: Array.from({ length: LATENCY_BOUNDS_S.length + 1 }, (_, i) => c.latency?.[`d${i}`] ?? 0),
+            appearanceHistogram: Array.from({ length: LATENCY_BOUNDS_S.length + 1 }, (_, i) => c.appearance?.[`d${i}`] ?? 0),
           });
         }
       }
@@ -208,32 +241,60 @@ export function createInsightsRepository(store: Store) {
      * the findings once, sums in memory, replaces the collections' documents.
      */
     async rebuild(): Promise<number> {
-      const sums = new Map<string, { _id: string; teamId: string; day: string; inc: Record<string, number> }>();
       const cursor = store.collections.findings.find(
         {},
-        { projection: { teamId: 1, firstSeen: 1, status: 1, resolution: 1, 'locations.source': 1, 'locations.kind': 1, history: 1 } },
+        {
+          projection: {
+            teamId: 1,
+            firstSeen: 1,
+            status: 1,
+            resolution: 1,
+            'locations.source': 1,
+            'locations.kind': 1,
+            'locations.publishedAt': 1,
+            'locations.detectedAt': 1,
+            history: 1,
+          },
+        },
       );
+      const sums = new Map<string, Increment>();
       let count = 0;
       for await (const finding of cursor) {
         count++;
-        for (const change of changesOf(finding)) {
-          const r = rollupIncrement(change);
-          const sum = sums.get(r._id) ?? { ...r, inc: {} };
-          for (const [k, v] of Object.entries(r.inc)) sum.inc[k] = (sum.inc[k] ?? 0) + v;
-          sums.set(r._id, sum);
-        }
+        addFinding(sums, finding);
       }
       await Promise.all([rollups.deleteMany({}), openTotals.deleteMany({})]);
-      const all = [...sums.values()];
-      for (let i = 0; i < all.length; i += 500) await apply(all.slice(i, i + 500));
+      await applyAll([...sums.values()]);
       return count;
+    },
+
+    /**
+     * Adds findings written without the live paths (a bulk import, the benchmark's seeding) to
+     * the rollups, as the rebuild would count them: one `$inc` per (team, day) for the batch.
+     */
+    async recordFindings(findings: Iterable<RebuildFinding>): Promise<void> {
+      const sums = new Map<string, Increment>();
+      for (const finding of findings) addFinding(sums, finding);
+      await applyAll([...sums.values()]);
     },
   };
 }
 
+type Increment = ReturnType<typeof rollupIncrement>;
+type RebuildFinding = Pick<FindingDoc, 'teamId' | 'firstSeen' | 'status' | 'resolution' | 'locations' | 'history'>;
+
+function addFinding(sums: Map<string, Increment>, finding: RebuildFinding): void {
+  for (const change of changesOf(finding)) {
+    const r = rollupIncrement(change);
+    const sum = sums.get(r._id) ?? { ...r, inc: {} };
+    for (const [k, v] of Object.entries(r.inc)) sum.inc[k] = (sum.inc[k] ?? 0) + v;
+    sums.set(r._id, sum);
+  }
+}
+
 /** What a finding as stored contributes, as the live code paths would have recorded it. */
-export function changesOf(finding: Pick<FindingDoc, 'teamId' | 'firstSeen' | 'status' | 'resolution' | 'locations' | 'history'>): InsightChange[] {
-  const rollup: RollupFinding = { teamId: finding.teamId, firstSeen: finding.firstSeen, source: insightSourceOf(finding.locations[0]) };
+export function changesOf(finding: RebuildFinding): InsightChange[] {
+  const rollup = rollupFindingOf(finding);
   const changes: InsightChange[] = [{ kind: 'exposed', finding: rollup }];
   if (finding.status !== 'resolved') return changes;
   const resolved = finding.history.findLast((h) => h.action === 'resolved');

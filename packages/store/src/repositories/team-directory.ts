@@ -36,6 +36,10 @@ export function createTeamDirectory(store: Store) {
       const found = await teams.find({ _id: { $in: teamIds } }, { projection: { settings: 1 } }).toArray();
       return new Map(found.map((t) => [t._id, t.settings?.digestWindowMs ?? null]));
     },
+    /** Teams whose admins asked for the weekly insights email. */
+    async weeklyDigestTeams(): Promise<string[]> {
+      return (await teams.find({ 'settings.weeklyDigest': true }, { projection: { _id: 1 } }).toArray()).map((t) => t._id);
+    },
     /** True when some team asked for third-party tokens to be reported to their issuers. */
     async relayWanted(): Promise<boolean> {
       return (await teams.countDocuments({ 'settings.relayThirdPartyTokens': true }, { limit: 1 })) > 0;

@@ -138,7 +138,8 @@ function Charts({ insights }: { insights: Insights }) {
         <div className="charts">
           <ExposuresByDay insights={insights} />
           <ExposuresBySource insights={insights} />
-          <TimeToRevoke insights={insights} />
+          <TimeToRevoke insights={insights} from="detectionToRevocation" />
+          <TimeToRevoke insights={insights} from="appearanceToRevocation" />
           <Outcomes insights={insights} />
           <OpenByAge insights={insights} />
         </div>
@@ -297,21 +298,31 @@ function ExposuresBySource({ insights }: { insights: Insights }) {
   );
 }
 
-function TimeToRevoke({ insights }: { insights: Insights }) {
+const timeToRevoke = {
+  detectionToRevocation: { id: 'time-to-revoke', title: 'Detection → revocation', what: 'Time from detection to revocation' },
+  appearanceToRevocation: {
+    id: 'appearance-to-revoke',
+    title: 'First public appearance → revocation',
+    what: "Time from the commit's or event's time to revocation",
+  },
+} as const;
+
+function TimeToRevoke({ insights, from: start }: { insights: Insights; from: keyof typeof timeToRevoke }) {
   const { from, to } = insights;
-  const { overall, bySource } = insights.detectionToRevocation;
+  const { overall, bySource } = insights[start];
+  const { id, title, what } = timeToRevoke[start];
   const data = insightSources.map((s) => ({ source: s, label: insightSourceLabels[s], ...bySource[s] }));
   // A log axis whose ticks are the histogram's bucket bounds, up to the largest percentile.
   const top = Math.max(60, ...data.map((d) => d.p99 ?? 0));
   const ticks = insights.latencyBucketsSeconds.filter((b) => b <= top);
   return (
     <ChartCard
-      id="time-to-revoke"
-      title="Detection → revocation"
+      id={id}
+      title={title}
       summary={`Overall p50 ${formatDuration(overall.p50)}, p90 ${formatDuration(overall.p90)}, p99 ${formatDuration(overall.p99)} over ${n(overall.count)} revoked keys (log scale; each value is its histogram bucket's upper bound).`}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} title="Time from detection to revocation, by source" accessibilityLayer>
+          <BarChart data={data} title={`${what}, by source`} accessibilityLayer>
             <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
             <XAxis dataKey="label" {...axis} />
             <YAxis scale="log" domain={[1, top]} ticks={ticks} {...axis} width={56} tickFormatter={(v: number) => formatDuration(v)} />

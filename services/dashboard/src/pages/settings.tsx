@@ -134,6 +134,14 @@ export function SettingsPage() {
           disabled={saving}
           onChange={(v) => void save({ autoRevokeExposed: v }, v ? 'Exposed keys will be revoked automatically' : 'Automatic revocation is off')}
         />
+        <Switch
+          id="setting-weekly-digest"
+          label="Weekly insights email"
+          description="Once a week every Team Admin is emailed the last 7 days in brief: exposures by source, time to revoke, outcomes, open findings."
+          checked={current.weeklyDigest}
+          disabled={saving}
+          onChange={(v) => void save({ weeklyDigest: v }, v ? 'Admins will get the weekly insights email' : 'The weekly insights email is off')}
+        />
       </div>
       <NotificationsSection />
 

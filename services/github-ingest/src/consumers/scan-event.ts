@@ -97,6 +97,7 @@ export function createGithubWorker({ apis, scanner, service, maxPerEvent }: Gith
       source: service,
       correlationId: deliveryId,
       detectedAt: new Date(),
+      publishedAt: new Date(event.payload.receivedAt),
       maxPerEvent,
       public: isPublic,
       summaryLocation: { source: 'github', kind: 'push', url: data.repositoryUrl, repository: data.repository, commit: data.after },

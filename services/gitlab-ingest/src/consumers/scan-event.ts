@@ -78,6 +78,7 @@ export function createGitlabWorker({ api, scanner, service, maxPerEvent }: { api
       source: service,
       correlationId: event.payload.deliveryId,
       detectedAt: new Date(),
+      publishedAt: new Date(event.payload.receivedAt),
       maxPerEvent,
       public: data.public === true,
       summaryLocation: { source: 'gitlab', kind: 'push', url: data.webUrl, repository: data.project, commit: data.after },

@@ -14,7 +14,11 @@ export const userView = (u: UserDoc): User => ({
   provisioned: u.scim !== undefined,
 });
 
-export const locationView = (l: LocationDoc): Location => ({ ...l, detectedAt: isoOrNull(l.detectedAt) });
+export const locationView = ({ publishedAt, ...l }: LocationDoc): Location => ({
+  ...l,
+  detectedAt: isoOrNull(l.detectedAt),
+  ...(publishedAt ? { publishedAt: iso(publishedAt) } : {}),
+});
 
 /** The key object of the API (never the hash, never the key itself). */
 export function keyView(k: ApiKeyDoc, users: Map<string, UserDoc>): Key {
@@ -66,6 +70,7 @@ export const settingsView = (t: TeamDoc, defaultDigestWindowMs: number): Setting
   digestWindowMs: t.settings.digestWindowMs ?? null,
   digestWindowDefaultMs: defaultDigestWindowMs,
   relayThirdPartyTokens: t.settings.relayThirdPartyTokens ?? false,
+  weeklyDigest: t.settings.weeklyDigest === true,
   apiKeySignIn: t.settings.apiKeySignIn !== false,
 });
 

@@ -23,7 +23,11 @@ export function toExposureRecord(payload: ExposurePayload): ExposureRecord {
     ruleId: payload.ruleId,
     redacted: payload.redacted,
     confidence: payload.confidence,
-    location: { ...payload.location, detectedAt: new Date(payload.detectedAt) },
+    location: (({ publishedAt, ...location }) => ({
+      ...location,
+      detectedAt: new Date(payload.detectedAt),
+      ...(publishedAt ? { publishedAt: new Date(publishedAt) } : {}),
+    }))(payload.location),
     ...(payload.overflow ? { overflow: payload.overflow } : {}),
   };
 }

@@ -49,7 +49,11 @@ export function exposureRecordedMessages(input: RecordedInput): OutgoingMessage[
       action: key ? input.actionOf(key) : 'recorded',
       findingCreated: outcome.created,
       reopened: outcome.reopened,
-      locations: outcome.added.map((l) => ({ ...l, detectedAt: l.detectedAt.toISOString() })),
+      locations: outcome.added.map(({ publishedAt, ...l }) => ({
+        ...l,
+        detectedAt: l.detectedAt.toISOString(),
+        ...(publishedAt ? { publishedAt: publishedAt.toISOString() } : {}),
+      })),
     };
     const placeIds = outcome.added.map(locationKey).sort().join('\u0002');
     const id = `exposure.recorded:${createHash('sha256').update(`${outcome.findingId}\u0001${placeIds}`).digest('hex').slice(0, 32)}`;

@@ -48,6 +48,7 @@ export function createPostmanWorker({ api, scanner, service, maxPerEvent }: { ap
       correlationId: event.payload.deliveryId,
       detectedAt,
       maxPerEvent,
+      publishedAt: new Date(event.payload.receivedAt),
       public: data.public === true,
       summaryLocation: resourceLocation(data.resource),
     });

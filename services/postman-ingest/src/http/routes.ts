@@ -81,6 +81,7 @@ export function postmanRoutes(options: PostmanRoutesOptions) {
           source: context.service,
           correlationId: event.id,
           detectedAt,
+          publishedAt: detectedAt,
           maxPerEvent: context.limits.maxExposuresPerEvent,
           public: data.public,
           summaryLocation: resourceLocation(resource),

@@ -1,7 +1,7 @@
 import { getFinding, listExposures, listFindings, patchFinding } from '@keyguard/contract';
 import { findingIdFor, MAX_FINDING_HISTORY } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
-import { insightSourceOf } from '@keyguard/store';
+import { rollupFindingOf } from '@keyguard/store';
 import { decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import { DEFAULT_TEAM_ID } from '../../bootstrap.js';
 import { adminOnly, type Principal, requireAdmin } from '../auth.js';
@@ -129,7 +129,7 @@ export function findingRoutes(app: Api, ctx: ApiContext): void {
         });
         // Insights rollups: only a status change counts, once (the write is conditional on the status read).
         if (changed && current && from !== body.status) {
-          const rollup = { teamId: current.teamId, firstSeen: current.firstSeen, source: insightSourceOf(current.locations[0]) };
+          const rollup = rollupFindingOf(current);
           await ctx.insights.record([
             body.status === 'open'
               ? { kind: 'reopened', finding: rollup }

@@ -1,6 +1,6 @@
 import { getInsights, MAX_INSIGHTS_DAYS } from '@keyguard/contract';
 import { HttpError } from '@keyguard/runtime';
-import { insightsRange, summarize } from '../../domain/insights.js';
+import { insightsRange, summarize } from '@keyguard/keys';
 import { adminOnly, requireAdmin } from '../auth.js';
 import type { Api, ApiContext } from '../context.js';
 

@@ -67,6 +67,7 @@ export function settingsRoutes(app: Api, ctx: ApiContext): void {
         securityContacts: body.securityContacts ? [...new Set(body.securityContacts.map((e) => e.toLowerCase()))] : (before.securityContacts ?? []),
         digestWindowMs: body.digestWindowMs === undefined ? (before.digestWindowMs ?? null) : body.digestWindowMs,
         relayThirdPartyTokens: body.relayThirdPartyTokens ?? before.relayThirdPartyTokens ?? false,
+        weeklyDigest: body.weeklyDigest ?? before.weeklyDigest ?? false,
       };
       await teams.updateSettings(teamId, settings, now);
       await ctx.audit.record({

@@ -1,5 +1,27 @@
-import type { Insights, InsightSource, Latency } from '@keyguard/contract';
-import { INSIGHT_SOURCES, type InsightsRead, LATENCY_BOUNDS_S } from '@keyguard/store';
+import { INSIGHT_SOURCES, type InsightSource, type InsightsRead, LATENCY_BOUNDS_S } from '@keyguard/store';
+
+/**
+ * The answer of GET /api/v1/insights (its schema is `Insights` in @keyguard/contract), summed from
+ * a team's rollups: shared by keys-api and the notifier's weekly digest, so both say the same.
+ */
+export interface Latency {
+  count: number;
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+}
+type PerSource<T> = Record<InsightSource, T>;
+export interface InsightsSummary {
+  from: string;
+  to: string;
+  exposures: { total: number; bySource: PerSource<number>; byDay: Array<{ day: string } & PerSource<number>> };
+  detectionToRevocation: { overall: Latency; bySource: PerSource<Latency> };
+  appearanceToRevocation: { overall: Latency; bySource: PerSource<Latency> };
+  usedAfterExposure: number;
+  outcomes: { autoRevoked: number; manuallyRevoked: number; ignored: number };
+  openByAge: { under1d: number; d1to7: number; d7to30: number; over30d: number };
+  latencyBucketsSeconds: number[];
+}
 
 const DAY_MS = 86_400_000;
 
@@ -26,10 +48,12 @@ const perSource = <T>(make: () => T) => Object.fromEntries(INSIGHT_SOURCES.map((
 const emptyHistogram = () => Array.from({ length: LATENCY_BOUNDS_S.length + 1 }, () => 0);
 
 /** Sums the rollups of one team into the answer of GET /insights. */
-export function summarize(read: InsightsRead, from: string, to: string, now = new Date()): Insights {
+export function summarize(read: InsightsRead, from: string, to: string, now = new Date()): InsightsSummary {
   const bySource = perSource(() => 0);
   const histograms = perSource(emptyHistogram);
   const overall = emptyHistogram();
+  const appearance = perSource(emptyHistogram);
+  const appearanceOverall = emptyHistogram();
   const byDay = new Map<string, Record<InsightSource, number>>();
   const outcomes = { autoRevoked: 0, manuallyRevoked: 0, ignored: 0 };
   let usedAfterExposure = 0;
@@ -45,6 +69,10 @@ export function summarize(read: InsightsRead, from: string, to: string, now = ne
     d.histogram.forEach((n, i) => {
       histograms[d.source][i]! += n;
       overall[i]! += n;
+    });
+    d.appearanceHistogram.forEach((n, i) => {
+      appearance[d.source][i]! += n;
+      appearanceOverall[i]! += n;
     });
   }
   const today = Date.parse(`${dayString(now)}T00:00:00Z`);
@@ -66,6 +94,10 @@ export function summarize(read: InsightsRead, from: string, to: string, now = ne
     detectionToRevocation: {
       overall: latencyOf(overall),
       bySource: Object.fromEntries(INSIGHT_SOURCES.map((s) => [s, latencyOf(histograms[s])])) as Record<InsightSource, Latency>,
+    },
+    appearanceToRevocation: {
+      overall: latencyOf(appearanceOverall),
+      bySource: Object.fromEntries(INSIGHT_SOURCES.map((s) => [s, latencyOf(appearance[s])])) as Record<InsightSource, Latency>,
     },
     usedAfterExposure,
     outcomes,
