@@ -11,7 +11,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureNodeModules } from '../lib/deps.mjs';
-import { startEngines } from '../lib/engines.mjs';
+import { buildState } from '../lib/build-state.mjs';
+import { plannedEngineEnv, startEngines } from '../lib/engines.mjs';
 import { describeSecrets, generators, loadLocalEnv, localEnvFile, withoutPassword } from '../lib/local-env.mjs';
 import { root, stateDir } from '../lib/paths.mjs';
 import { run, stopAll } from '../lib/process.mjs';
@@ -134,7 +135,10 @@ function superviseService(service, env, all) {
     whenReady: (child) => waitReady(service, child),
   });
   supervisor.ready.then(
-    () => (service.readyOnce = true),
+    () => {
+      service.readyOnce = true;
+      service.readyAt = Date.now();
+    },
     () => {},
   );
   return Object.assign(service, { supervisor });
@@ -176,27 +180,45 @@ function watchReadiness() {
   timer.unref();
 }
 
+/** "kafka 3.1s, ferretdb 0.2s, smtp-sink 0.4s", or where the engines come from. */
+function describeEngines(started) {
+  if (Object.keys(started.started).length === 0) return 'using KAFKA_BROKERS / MONGODB_URI / SMTP_URL';
+  return Object.entries(started.timings)
+    .filter(([k, v]) => !(k.endsWith('-fetch') || k.endsWith('-build')) || v >= 100)
+    .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`)
+    .join(', ');
+}
+
 async function main() {
   await ensureNodeModules(log);
   const secrets = loadLocalEnv();
-  // The engines start while the build runs (turbo's cache makes a warm build a few seconds).
-  const built = run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' }, quiet: true });
-  built.catch(() => {});
-  engines = await startEngines('dev', { log, supervised: true });
-  log(
-    `engines ready (${
-      Object.keys(engines.started).length
-        ? Object.entries(engines.timings)
-            .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`)
-            .join(', ')
-        : 'using KAFKA_BROKERS / MONGODB_URI / SMTP_URL'
-    })`,
-  );
-  await built;
-  log(`built; starting the services (their logs: ${relative(process.cwd(), logsDir) || logsDir}/)…`);
-
-  const env = { ...process.env, ...secrets.values, ...engines.env };
   const all = discoverServices();
+  // Everything that does not depend on the rest starts at once: the engines (Kafka's JVM is the
+  // longest part) and, as soon as the build is known to be current, the services, which load
+  // their code while the broker boots and connect when it answers (their clients retry).
+  const enginesStarting = startEngines('dev', { log, supervised: true }).then((started) => {
+    engines = started;
+    log(`engines ready (${describeEngines(started)}, ${since(t0)} after start)`);
+    return started;
+  });
+  enginesStarting.catch(() => {});
+  const buildStarted = Date.now();
+  mkdirSync(devDir, { recursive: true });
+  const build = buildState(
+    join(devDir, 'build.stamp'),
+    all.map((s) => s.main),
+  );
+  if (!build.upToDate) {
+    await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' }, quiet: true });
+    build.record();
+  }
+  const buildSummary = build.upToDate ? `build up to date (checked in ${since(buildStarted)})` : `built in ${since(buildStarted)}`;
+  log(`${buildSummary}; starting the services alongside the engines (their logs: ${relative(process.cwd(), logsDir) || logsDir}/)…`);
+
+  const planned = plannedEngineEnv('dev');
+  // Our own broker allows short sessions (infra/kafka/server.properties): a member killed with -9 stalls its partitions 3 s, not 6.
+  const sessions = process.env.KAFKA_BROKERS || process.env.KAFKA_SESSION_TIMEOUT_MS ? {} : { KAFKA_SESSION_TIMEOUT_MS: '3000' };
+  const env = { ...process.env, ...secrets.values, ...planned, ...sessions };
   const unclaimed = Object.keys(generators).filter((name) => !all.some((s) => s.secrets.includes(name)));
   if (unclaimed.length > 0) log(`warning: no service lists ${unclaimed.join(', ')} in package.json keyguard.secrets, so none receives it`);
   for (const service of all) services.push(superviseService(service, env, all));
@@ -211,8 +233,14 @@ async function main() {
       );
     }, startTimeoutMs);
   });
-  await Promise.race([Promise.all(services.map((s) => s.supervisor.ready)), timedOut]);
+  await Promise.race([Promise.all([enginesStarting, ...services.map((s) => s.supervisor.ready)]), timedOut]);
   clearTimeout(timer);
+  const byReadiness = [...services].sort((a, b) => a.readyAt - b.readyAt);
+  log(
+    `start-up: ${buildSummary} · engines in parallel: ${describeEngines(engines)} · services ready (since start): ${byReadiness
+      .map((s) => `${s.name} ${((s.readyAt - t0) / 1000).toFixed(1)}s`)
+      .join(', ')}`,
+  );
   phase = 'running';
   watchReadiness();
 

@@ -15,7 +15,8 @@
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import os, { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadLocalEnv } from '../../infra/lib/local-env.mjs';
 import { root, stateDir } from '../../infra/lib/paths.mjs';
@@ -123,15 +124,46 @@ async function leakUntilRefused(since) {
   return { acceptedMs: accepted - t0, refusedMs: refused - t0, sinceMs: since === undefined ? undefined : refused - since };
 }
 
+/** CPU seconds (user + system) each process of the stack has used so far: a figure the machine's load does not inflate much. */
+function stackCpu(stack) {
+  const dev = join(stateDir, 'dev');
+  const cpu = (pid) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      return 0;
+    }
+  };
+  const pidOf = (file) => Number(readFileSync(file, 'utf8'));
+  const parts = { 'npm start': cpu(stack.child.pid), kafka: cpu(pidOf(join(dev, 'kafka.pid'))), ferretdb: cpu(pidOf(join(dev, 'keyguard-ferretdb.pid'))) };
+  let services = 0;
+  for (const f of readdirSync(join(dev, 'services'))) services += cpu(pidOf(join(dev, 'services', f)));
+  parts['8 services'] = services;
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  return `${total.toFixed(1)} CPU-s (${Object.entries(parts)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ')})`;
+}
+const load = () => loadavg()[0].toFixed(1);
+const breakdown = (stack) => stack.lines.find((l) => /start-up:/.test(l.line))?.line.replace('[keyguard] start-up: ', '') ?? '(no breakdown line)';
+
 const policyPid = () => Number(readFileSync(join(stateDir, 'dev/services/policy.pid'), 'utf8'));
 
-console.log('start bench: the real `npm start`, three times in a row');
+console.log(
+  `start bench: the real \`npm start\`, three times in a row (load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, ${os.cpus().length} cores)`,
+);
 const first = await startStack();
+const firstCpu = stackCpu(first);
+const firstLoad = load();
 await autoRevokeOn();
 const leak1 = await leakUntilRefused(first.runningAt);
 console.log(
-  `1. npm start: "running" after ${s(first.wallMs)} (it printed ${first.reported} s); first leak: webhook 2xx after ${ms(leak1.acceptedMs)}, key refused ${ms(leak1.refusedMs)} after the webhook (${ms(leak1.sinceMs)} after "running")`,
+  `1. npm start: "running" after ${s(first.wallMs)} (it printed ${first.reported} s; load ${firstLoad}; the stack had used ${firstCpu}); first leak: webhook 2xx after ${ms(leak1.acceptedMs)}, key refused ${ms(leak1.refusedMs)} after the webhook (${ms(leak1.sinceMs)} after "running")`,
 );
+console.log(`   where the seconds went: ${breakdown(first)}`);
 
 const killedAt = performance.now();
 process.kill(policyPid(), 'SIGKILL');
@@ -144,10 +176,13 @@ console.log(
 
 const stop1 = await stopStack(first);
 const second = await startStack();
+const secondCpu = stackCpu(second);
+const secondLoad = load();
 const leak3 = await leakUntilRefused(second.runningAt);
 console.log(
-  `3. Ctrl-C (stopped in ${s(stop1)}), npm start again: "running" after ${s(second.wallMs)}; first leak refused ${ms(leak3.refusedMs)} after the webhook (${ms(leak3.sinceMs)} after "running")`,
+  `3. Ctrl-C (stopped in ${s(stop1)}), npm start again: "running" after ${s(second.wallMs)} (load ${secondLoad}; ${secondCpu}); first leak refused ${ms(leak3.refusedMs)} after the webhook (${ms(leak3.sinceMs)} after "running")`,
 );
+console.log(`   where the seconds went: ${breakdown(second)}`);
 const stop2 = await stopStack(second);
 console.log(`4. Ctrl-C: stopped in ${s(stop2)}`);
 console.log('   before (issue 11): "running" after 32 s; first leak refused 12-27 s later; policy consumed ~28 s after a restart');

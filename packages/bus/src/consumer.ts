@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { createEnvelope, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
 import { errorCode, isRetriable } from './errors.js';
+import { sessionTimeoutOf } from './kafka.js';
 import { type MembershipStatus, trackMembership } from './membership.js';
 import type { Publisher } from './publisher.js';
 
@@ -44,8 +45,8 @@ export interface ConsumerOptions<S extends z.ZodType> {
   retry?: Partial<RetryPolicy>;
   fromBeginning?: boolean;
   /**
-   * How long the group waits for a heartbeat before it drops this member (default
-   * `defaultSessionTimeoutMs`). Handlers may take longer: the runner heartbeats every second
+   * How long the group waits for a heartbeat before it drops this member (default: what
+   * `createKafka` was given, KAFKA_SESSION_TIMEOUT_MS, else `defaultSessionTimeoutMs`). Handlers may take longer: the runner heartbeats every second
    * while they run.
    */
   sessionTimeoutMs?: number;
@@ -113,11 +114,12 @@ function decode<S extends z.ZodType>(schema: S, message: KafkaMessage): Decoded<
 export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: ConsumerOptions<S>): Promise<RunningConsumer> {
   const policy: RetryPolicy = { retries: 3, initialDelayMs: 100, maxDelayMs: 5000, ...options.retry };
   const log = options.logger.child({ groupId: options.groupId });
-  const sessionTimeout = options.sessionTimeoutMs ?? defaultSessionTimeoutMs;
+  const sessionTimeout = options.sessionTimeoutMs ?? sessionTimeoutOf(kafka) ?? defaultSessionTimeoutMs;
   const consumer = kafka.consumer({
     groupId: options.groupId,
     sessionTimeout,
-    heartbeatInterval: 1000,
+    // Three heartbeats per session (Kafka's rule of thumb), at most one a second.
+    heartbeatInterval: Math.min(1000, Math.floor(sessionTimeout / 3)),
     maxWaitTimeInMs: 50,
     retry: {
       retries: 10,
