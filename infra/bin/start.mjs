@@ -11,11 +11,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureNodeModules } from '../lib/deps.mjs';
-import { buildState } from '../lib/build-state.mjs';
+import { ensureBuilt } from '../lib/build-state.mjs';
 import { plannedEngineEnv, startEngines } from '../lib/engines.mjs';
 import { describeSecrets, generators, loadLocalEnv, localEnvFile, withoutPassword } from '../lib/local-env.mjs';
-import { root, stateDir } from '../lib/paths.mjs';
-import { run, stopAll } from '../lib/process.mjs';
+import { stateDir } from '../lib/paths.mjs';
+import { stopAll } from '../lib/process.mjs';
 import { pipeServiceOutput } from '../lib/service-output.mjs';
 import { discoverServices, envFor } from '../lib/services.mjs';
 import { supervise } from '../lib/supervisor.mjs';
@@ -202,17 +202,7 @@ async function main() {
     return started;
   });
   enginesStarting.catch(() => {});
-  const buildStarted = Date.now();
-  mkdirSync(devDir, { recursive: true });
-  const build = buildState(
-    join(devDir, 'build.stamp'),
-    all.map((s) => s.main),
-  );
-  if (!build.upToDate) {
-    await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' }, quiet: true });
-    build.record();
-  }
-  const buildSummary = build.upToDate ? `build up to date (checked in ${since(buildStarted)})` : `built in ${since(buildStarted)}`;
+  const buildSummary = await ensureBuilt();
   log(`${buildSummary}; starting the services alongside the engines (their logs: ${relative(process.cwd(), logsDir) || logsDir}/)…`);
 
   const planned = plannedEngineEnv('dev');

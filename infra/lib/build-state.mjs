@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from './paths.mjs';
+import { root, stateDir } from './paths.mjs';
+import { run } from './process.mjs';
 
 const skipped = new Set(['node_modules', 'dist', '.turbo', 'coverage', 'screenshots', '.cache']);
 
@@ -44,6 +45,26 @@ export function buildState(stampFile, outputs) {
   const stamped = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
   return {
     upToDate: stamped === fingerprint && outputs.every((f) => existsSync(f)),
-    record: () => writeFileSync(stampFile, fingerprint),
+    record: () => {
+      mkdirSync(stateDir, { recursive: true });
+      writeFileSync(stampFile, fingerprint);
+    },
   };
+}
+
+/**
+ * Builds every workspace with turbo unless the sources are exactly those of the last build
+ * this checkout made (and every service's dist/main.js exists). Resolves with what it did.
+ */
+export async function ensureBuilt({ quiet = true } = {}) {
+  const t0 = Date.now();
+  const mains = readdirSync(join(root, 'services'))
+    .filter((name) => existsSync(join(root, 'services', name, 'package.json')))
+    .map((name) => join(root, 'services', name, 'dist/main.js'));
+  const state = buildState(join(stateDir, 'build.stamp'), mains);
+  const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+  if (state.upToDate) return `build up to date (checked in ${seconds()})`;
+  await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' }, quiet });
+  state.record();
+  return `built in ${seconds()}`;
 }

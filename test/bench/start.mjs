@@ -36,7 +36,7 @@ function startStack() {
   const lines = [];
   const onLine = (chunk) => {
     output += chunk;
-    for (const line of String(chunk).split('\n')) if (line.startsWith('[keyguard]')) lines.push({ at: performance.now(), line });
+    for (const line of String(chunk).split('\n')) if (line.trim()) lines.push({ at: performance.now(), line });
   };
   process.on('exit', () => child.kill('SIGINT')); // a failed run leaves no stack behind
   child.stdout.on('data', onLine);
@@ -146,6 +146,29 @@ function stackCpu(stack) {
     .join(', ')})`;
 }
 const load = () => loadavg()[0].toFixed(1);
+
+/** The longest heartbeat gap any consumer of any service has seen so far (their /readyz), against the 3 s session. */
+async function longestHeartbeatGaps(stack) {
+  const gaps = [];
+  const collect = (service, value) => {
+    if (!value || typeof value !== 'object') return;
+    if (typeof value.longestHeartbeatGapMs === 'number') gaps.push({ service, ms: value.longestHeartbeatGapMs });
+    for (const v of Object.values(value)) collect(service, v);
+  };
+  for (const line of stack.lines) {
+    const m = /^\s+(\S+)\s+http:\/\/127\.0\.0\.1:\d+\/healthz\s+metrics: (http:\/\/127\.0\.0\.1:\d+)\/metrics/.exec(line.line);
+    if (m)
+      collect(
+        m[1],
+        await fetch(`${m[2]}/readyz`).then(
+          (r) => r.json(),
+          () => null,
+        ),
+      );
+  }
+  const worst = gaps.sort((a, b) => b.ms - a.ms)[0];
+  return worst ? `${worst.ms} ms (${worst.service}; ${gaps.length} consumers)` : '(none reported)';
+}
 const breakdown = (stack) => stack.lines.find((l) => /start-up:/.test(l.line))?.line.replace('[keyguard] start-up: ', '') ?? '(no breakdown line)';
 
 const policyPid = () => Number(readFileSync(join(stateDir, 'dev/services/policy.pid'), 'utf8'));
@@ -174,6 +197,7 @@ console.log(
   `2. kill -9 policy: supervisor line "${back?.line.replace('[keyguard] ', '') ?? '(none yet)'}"${back ? ` ${s(back.at - killedAt)} after the kill` : ''}; a key leaked right after the kill refused ${s(leak2.sinceMs)} after it`,
 );
 
+console.log(`   longest heartbeat gap of any consumer so far (session 3 s): ${await longestHeartbeatGaps(first)}`);
 const stop1 = await stopStack(first);
 const second = await startStack();
 const secondCpu = stackCpu(second);
