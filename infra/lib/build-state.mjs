@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { root, stateDir } from './paths.mjs';
 import { run } from './process.mjs';
 
-const skipped = new Set(['node_modules', 'dist', '.turbo', 'coverage', 'screenshots', '.cache']);
+const skipped = new Set(['node_modules', 'dist', '.turbo', 'coverage', 'screenshots', '.cache', '.keyguard']);
 
 /**
  * A fingerprint of every file a build reads (packages/, services/, the root manifests): their

@@ -287,18 +287,42 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
       shouldRetry: (error) => (error as { retriable?: boolean }).retriable === true,
     });
   }
-  await consumer.run({
+  const runConfig = {
     autoCommit: false,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
     eachBatch,
+  };
+  // kafkajs restarts a consumer only after a retriable crash. Some crashes it deems final are
+  // not: after a broker outage longer than the session, committing answers UNKNOWN_MEMBER_ID
+  // ("the coordinator is not aware of this member"), and the consumer would stay stopped while
+  // the process lives on. A service must never silently stop consuming: it joins again.
+  let restartTimer: NodeJS.Timeout | undefined;
+  const restart = async (delayMs: number) => {
+    if (stopping) return;
+    try {
+      await consumer.connect();
+      await consumer.run(runConfig);
+      log.info({ topics: options.topics }, 'consumer running again');
+    } catch (error) {
+      log.error({ err: error }, 'consumer did not start again; retrying');
+      const next = Math.min(10_000, delayMs * 2);
+      restartTimer = setTimeout(() => void restart(next), next);
+    }
+  };
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (payload.restart || stopping) return;
+    log.error({ err: payload.error }, 'consumer stopped after an error kafkajs does not retry; joining again');
+    restartTimer = setTimeout(() => void restart(500), 500);
   });
+  await consumer.run(runConfig);
   log.info({ topics: options.topics }, 'consumer running');
 
   return {
     consumer,
     async stop() {
       stopping = true;
+      clearTimeout(restartTimer);
       await consumer.disconnect();
       log.info('left consumer group');
     },
