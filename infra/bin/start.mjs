@@ -237,6 +237,8 @@ async function main() {
   });
   enginesStarting.catch(() => {});
   const buildSummary = await ensureBuilt();
+  // KEYGUARD_START_ORDER=sequential: the services only once the engines are up (to compare).
+  if (process.env.KEYGUARD_START_ORDER === 'sequential') await enginesStarting;
   log(`${buildSummary}; starting the services alongside the engines (their logs: ${relative(process.cwd(), logsDir) || logsDir}/)…`);
 
   const planned = plannedEngineEnv('dev');

@@ -110,11 +110,6 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, stor
   smtp.child = await startSmtpSink({ dir: smtp.dir, smtpPort: smtp.port, httpPort: smtp.httpPort });
   log(`chaos: ${brokers} broker(s), FerretDB (${postgres ? 'on PostgreSQL' : 'on SQLite'}) and the SMTP sink up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  // FerretDB on PostgreSQL holds a pool of 50 PostgreSQL connections; four services with the
-  // driver's default pool (100 each) once took them all while revocations piled up behind a
-  // dead broker, and FerretDB stopped answering anyone (every PostgreSQL connection idle in
-  // ClientRead). Eight each keeps the sum below its pool.
-  const mongoUri = (dbName) => `mongodb://127.0.0.1:${mongo.port}/${dbName}${postgres ? '?maxPoolSize=8' : ''}`;
   const kafkaBrokers = nodes.map((n) => `127.0.0.1:${n.port}`).join(',');
   const proxiedBrokers = nodes.map((n) => `127.0.0.1:${n.proxyPort}`).join(',');
   const secrets = {
@@ -139,7 +134,7 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, stor
       PORT: '0',
       LOG_LEVEL: 'info',
       KAFKA_BROKERS: kafkaBrokers,
-      MONGODB_URI: mongoUri(dbName),
+      MONGODB_URI: `mongodb://127.0.0.1:${mongo.port}/${dbName}`,
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       DASHBOARD_URL: 'http://127.0.0.1:8080/',
       SWEEP_INTERVAL_MS: String(sweepIntervalMs),
@@ -228,7 +223,7 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, stor
     kafkaBrokers,
     secrets,
     smtpHttp: `http://127.0.0.1:${smtp.httpPort}`,
-    mongoUri,
+    mongoUri: (dbName) => `mongodb://127.0.0.1:${mongo.port}/${dbName}`,
     startServices,
     service: (name) => services.get(name),
     /** Every running process, by name (`policy`, `policy#2`, …). */
