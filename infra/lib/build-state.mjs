@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { root, stateDir } from './paths.mjs';
 import { run } from './process.mjs';
+import { discoverServices } from './services.mjs';
 
 const skipped = new Set(['node_modules', 'dist', '.turbo', 'coverage', 'screenshots', '.cache', '.keyguard']);
 
@@ -58,9 +59,7 @@ export function buildState(stampFile, outputs) {
  */
 export async function ensureBuilt({ quiet = true } = {}) {
   const t0 = Date.now();
-  const mains = readdirSync(join(root, 'services'))
-    .filter((name) => existsSync(join(root, 'services', name, 'package.json')))
-    .map((name) => join(root, 'services', name, 'dist/main.js'));
+  const mains = discoverServices().map((s) => s.main);
   const state = buildState(join(stateDir, 'build.stamp'), mains);
   const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
   if (state.upToDate) return `build up to date (checked in ${seconds()})`;
