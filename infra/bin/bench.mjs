@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt } from '../lib/build-state.mjs';
 import { ensureNodeModules } from '../lib/deps.mjs';
 import { startEngines } from '../lib/engines.mjs';
 import { root } from '../lib/paths.mjs';
@@ -35,8 +36,7 @@ let code = 1;
 try {
   if (!name || !existsSync(script)) throw new Error(`usage: npm run bench -- <${Object.keys(needsEngines).join('|')}>`);
   await ensureNodeModules(log);
-  log('building…');
-  await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' } });
+  log(await ensureBuilt());
   const env = needsEngines[name] === false ? {} : (await startEngines('test', { log, multiWriter: name === 'store' || name === 'alerts' })).env;
   await run(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', script, ...args], { cwd: root, env });
   code = 0;

@@ -6,6 +6,7 @@
  * test/chaos/reduced.e2e.test.ts).
  */
 import { join } from 'node:path';
+import { ensureBuilt } from '../lib/build-state.mjs';
 import { ensureNodeModules } from '../lib/deps.mjs';
 import { root } from '../lib/paths.mjs';
 import { run, stopAllOnSignals } from '../lib/process.mjs';
@@ -14,8 +15,7 @@ stopAllOnSignals();
 const log = (message) => console.log(`[keyguard chaos] ${message}`);
 try {
   await ensureNodeModules(log);
-  log('building…');
-  await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, env: { TURBO_TELEMETRY_DISABLED: '1' }, quiet: true });
+  log(await ensureBuilt());
   await run(process.execPath, [join(root, 'test/chaos/run.mjs'), ...process.argv.slice(2)], { cwd: join(root, 'test') });
   process.exit(0);
 } catch (error) {

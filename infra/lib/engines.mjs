@@ -59,6 +59,20 @@ function remember(dir, name, child) {
 }
 
 /**
+ * The variables `startEngines(profileName)` will return, known before the engines run (their
+ * ports are fixed): `npm start` hands them to the services it starts alongside the engines.
+ */
+export function plannedEngineEnv(profileName, env = process.env) {
+  const profile = resolvePorts(profileName, env);
+  return {
+    KAFKA_BROKERS: env.KAFKA_BROKERS ?? `127.0.0.1:${profile.kafka}`,
+    MONGODB_URI: env.MONGODB_URI ?? `mongodb://127.0.0.1:${profile.mongo}/`,
+    SMTP_URL: env.SMTP_URL ?? `smtp://127.0.0.1:${profile.smtp}`,
+    ...(env.SMTP_SINK_URL || !env.SMTP_URL ? { SMTP_SINK_URL: env.SMTP_SINK_URL ?? `http://127.0.0.1:${profile.smtpHttp}` } : {}),
+  };
+}
+
+/**
  * Starts what the environment does not already provide: Kafka unless KAFKA_BROKERS is set,
  * FerretDB unless MONGODB_URI is set, the SMTP sink unless SMTP_URL is set.
  * Returns the variables the services and tests need. With `supervised`, an engine that exits

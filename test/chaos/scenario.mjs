@@ -217,6 +217,8 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
     refused: refusedByApi,
     doubleRevocations,
     emails: perKey.size,
+    /** Distinct emails per revoked key that was emailed: 1.00 = exactly one each. */
+    emailsPerRevocation: perKey.size ? [...perKey.values()].reduce((n, ids) => n + ids.size, 0) / perKey.size : 0,
     resent,
     dlq,
     problems,
@@ -224,7 +226,7 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
   log(
     `${name} (${stack.brokers} broker${stack.brokers > 1 ? 's' : ''}): ${keys.length} exposures at ${figures.rate}/s, ${retried} sender retries; fault ${s(faultEndedAt - faultAt)}; ` +
       `refused ${refusedByApi}/${keys.length} (exposure→refusal p50 ${Math.round(figures.refusalP50)} ms, max ${s(figures.refusalMax)}); recovery ${s(figures.recovery)} after the fault ended (emails ${s(figures.emailsRecovery)}); ` +
-      `double revocations ${doubleRevocations}; emails ${perKey.size}/${keys.length}${resent ? ` (+${resent} re-sent with the same Message-ID)` : ''}; DLQ ${dlq}` +
+      `double revocations ${doubleRevocations}; emails ${perKey.size}/${keys.length} (${figures.emailsPerRevocation.toFixed(2)} per revocation)${resent ? ` (+${resent} re-sent with the same Message-ID)` : ''}; DLQ ${dlq}` +
       (problems.length ? `\n  PROBLEMS: ${problems.join('; ')}` : ''),
   );
   await store.close();

@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { ensureFerretDb, startFerretDb } from '../../infra/lib/ferretdb.mjs';
 import { ensureKafka, startKafka } from '../../infra/lib/kafka.mjs';
 import { root, stateDir } from '../../infra/lib/paths.mjs';
+import { startPostgres } from '../../infra/lib/postgres.mjs';
 import { stopAll, waitForPort } from '../../infra/lib/process.mjs';
 import { startSmtpSink } from '../../infra/lib/smtp.mjs';
 import { supervise } from '../../infra/lib/supervisor.mjs';
@@ -49,7 +50,10 @@ function cuttableProxy(listenPort, targetPort) {
 const kafkaHeap = '384m';
 
 /**
- * @param {{ brokers: 1 | 3, basePort: number, log: (m: string) => void, sweepIntervalMs?: number }} options
+ * `store: 'postgres'` keeps FerretDB's data in PostgreSQL (Debian's, port base + 43): a store
+ * that takes concurrent writers, so policy writes six partitions' batches at once instead of
+ * queueing for SQLite's one write lock.
+ * @param {{ brokers: 1 | 3, basePort: number, log: (m: string) => void, sweepIntervalMs?: number, store?: 'sqlite' | 'postgres' }} options
  */
 export async function startChaosStack(options) {
   try {
@@ -60,7 +64,7 @@ export async function startChaosStack(options) {
   }
 }
 
-async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
+async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, store = 'sqlite' }) {
   const dir = join(stateDir, `chaos-${brokers}-${basePort}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -99,11 +103,12 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
   });
   const proxies = nodes.map((n) => cuttableProxy(n.proxyPort, n.proxiedPort));
   await Promise.all(proxies.map((p) => p.open()));
-  const mongo = { port: port(40), dir: join(dir, 'ferretdb') };
-  mongo.child = await startFerretDb({ binary: ferret, dir: mongo.dir, port: mongo.port });
+  const postgres = store === 'postgres' ? await startPostgres({ dir: join(dir, 'postgres'), port: port(43) }) : null;
+  const mongo = { port: port(40), dir: join(dir, 'ferretdb'), postgresqlUrl: postgres?.url };
+  mongo.child = await startFerretDb({ binary: ferret, dir: mongo.dir, port: mongo.port, postgresqlUrl: mongo.postgresqlUrl });
   const smtp = { port: port(41), httpPort: port(42), dir: join(dir, 'smtp') };
   smtp.child = await startSmtpSink({ dir: smtp.dir, smtpPort: smtp.port, httpPort: smtp.httpPort });
-  log(`chaos: ${brokers} broker(s), FerretDB and the SMTP sink up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(`chaos: ${brokers} broker(s), FerretDB (${postgres ? 'on PostgreSQL' : 'on SQLite'}) and the SMTP sink up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const kafkaBrokers = nodes.map((n) => `127.0.0.1:${n.port}`).join(',');
   const proxiedBrokers = nodes.map((n) => `127.0.0.1:${n.proxyPort}`).join(',');
@@ -133,6 +138,10 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       DASHBOARD_URL: 'http://127.0.0.1:8080/',
       SWEEP_INTERVAL_MS: String(sweepIntervalMs),
+      // Our brokers allow short sessions (infra/kafka/cluster.properties), as npm start uses them:
+      // a service killed with -9 stalls its partitions 3 s.
+      KAFKA_SESSION_TIMEOUT_MS: '3000',
+      ...(postgres ? { MONGODB_CONCURRENT_WRITERS: 'true' } : {}),
       DASHBOARD_DIR: '/nonexistent',
     };
     const specs = [
@@ -210,6 +219,7 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
 
   return {
     brokers,
+    store,
     kafkaBrokers,
     secrets,
     smtpHttp: `http://127.0.0.1:${smtp.httpPort}`,
@@ -241,7 +251,7 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000 }) {
       await new Promise((r) => mongo.child.once('exit', r));
     },
     async startFerretDb() {
-      mongo.child = await startFerretDb({ binary: ferret, dir: mongo.dir, port: mongo.port });
+      mongo.child = await startFerretDb({ binary: ferret, dir: mongo.dir, port: mongo.port, postgresqlUrl: mongo.postgresqlUrl });
     },
     async stopSmtp() {
       smtp.child.kill('SIGKILL');

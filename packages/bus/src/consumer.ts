@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { createEnvelope, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
 import { errorCode, isRetriable } from './errors.js';
+import { sessionTimeoutOf } from './kafka.js';
 import { type MembershipStatus, trackMembership } from './membership.js';
 import type { Publisher } from './publisher.js';
 
@@ -44,8 +45,8 @@ export interface ConsumerOptions<S extends z.ZodType> {
   retry?: Partial<RetryPolicy>;
   fromBeginning?: boolean;
   /**
-   * How long the group waits for a heartbeat before it drops this member (default
-   * `defaultSessionTimeoutMs`). Handlers may take longer: the runner heartbeats every second
+   * How long the group waits for a heartbeat before it drops this member (default: what
+   * `createKafka` was given, KAFKA_SESSION_TIMEOUT_MS, else `defaultSessionTimeoutMs`). Handlers may take longer: the runner heartbeats every second
    * while they run.
    */
   sessionTimeoutMs?: number;
@@ -113,11 +114,12 @@ function decode<S extends z.ZodType>(schema: S, message: KafkaMessage): Decoded<
 export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: ConsumerOptions<S>): Promise<RunningConsumer> {
   const policy: RetryPolicy = { retries: 3, initialDelayMs: 100, maxDelayMs: 5000, ...options.retry };
   const log = options.logger.child({ groupId: options.groupId });
-  const sessionTimeout = options.sessionTimeoutMs ?? defaultSessionTimeoutMs;
+  const sessionTimeout = options.sessionTimeoutMs ?? sessionTimeoutOf(kafka) ?? defaultSessionTimeoutMs;
   const consumer = kafka.consumer({
     groupId: options.groupId,
     sessionTimeout,
-    heartbeatInterval: 1000,
+    // Three heartbeats per session (Kafka's rule of thumb), at most one a second.
+    heartbeatInterval: Math.min(1000, Math.floor(sessionTimeout / 3)),
     maxWaitTimeInMs: 50,
     retry: {
       retries: 10,
@@ -285,18 +287,42 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
       shouldRetry: (error) => (error as { retriable?: boolean }).retriable === true,
     });
   }
-  await consumer.run({
+  const runConfig = {
     autoCommit: false,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
     eachBatch,
+  };
+  // kafkajs restarts a consumer only after a retriable crash. Some crashes it deems final are
+  // not: after a broker outage longer than the session, committing answers UNKNOWN_MEMBER_ID
+  // ("the coordinator is not aware of this member"), and the consumer would stay stopped while
+  // the process lives on. A service must never silently stop consuming: it joins again.
+  let restartTimer: NodeJS.Timeout | undefined;
+  const restart = async (delayMs: number) => {
+    if (stopping) return;
+    try {
+      await consumer.connect();
+      await consumer.run(runConfig);
+      log.info({ topics: options.topics }, 'consumer running again');
+    } catch (error) {
+      log.error({ err: error }, 'consumer did not start again; retrying');
+      const next = Math.min(10_000, delayMs * 2);
+      restartTimer = setTimeout(() => void restart(next), next);
+    }
+  };
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (payload.restart || stopping) return;
+    log.error({ err: payload.error }, 'consumer stopped after an error kafkajs does not retry; joining again');
+    restartTimer = setTimeout(() => void restart(500), 500);
   });
+  await consumer.run(runConfig);
   log.info({ topics: options.topics }, 'consumer running');
 
   return {
     consumer,
     async stop() {
       stopping = true;
+      clearTimeout(restartTimer);
       await consumer.disconnect();
       log.info('left consumer group');
     },

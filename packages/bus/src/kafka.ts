@@ -13,7 +13,14 @@ export interface CreateKafkaOptions {
    * notice a broker coming back quickly (a verifier) sets a few seconds.
    */
   maxRetryTimeMs?: number;
+  /** Session timeout of every consumer group member made from this client (runConsumer's default; KAFKA_SESSION_TIMEOUT_MS). */
+  sessionTimeoutMs?: number;
 }
+
+const sessionTimeouts = new WeakMap<Kafka, number>();
+
+/** The session timeout `createKafka` was given for this client's consumers, if any. */
+export const sessionTimeoutOf = (kafka: Kafka): number | undefined => sessionTimeouts.get(kafka);
 
 const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [KafkaLogLevel.ERROR]: 'error',
@@ -23,9 +30,9 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 };
 
 /** A kafkajs client whose own log lines go through our (redacting) logger. */
-export function createKafka({ brokers, clientId, logger, maxRetryTimeMs }: CreateKafkaOptions): Kafka {
+export function createKafka({ brokers, clientId, logger, maxRetryTimeMs, sessionTimeoutMs }: CreateKafkaOptions): Kafka {
   const log = logger.child({ component: 'kafkajs' });
-  return new Kafka({
+  const kafka = new Kafka({
     clientId,
     brokers,
     connectionTimeout: 3000,
@@ -39,6 +46,8 @@ export function createKafka({ brokers, clientId, logger, maxRetryTimeMs }: Creat
         log[levels[level] ?? 'info'](rest, message);
       },
   });
+  if (sessionTimeoutMs !== undefined) sessionTimeouts.set(kafka, sessionTimeoutMs);
+  return kafka;
 }
 
 export interface TopicSpec {

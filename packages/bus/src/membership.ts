@@ -14,6 +14,11 @@ export interface MembershipStatus {
   joins: number;
   /** Milliseconds since the last successful heartbeat or join, null before the first join. */
   sinceHeartbeatMs: number | null;
+  /**
+   * The longest time between two heartbeats (or a join and a heartbeat) so far: how close a
+   * busy event loop came to the session timeout, after which the group drops the member.
+   */
+  longestHeartbeatGapMs: number;
 }
 
 export interface MembershipOptions {
@@ -49,6 +54,7 @@ export function trackMembership(consumer: Consumer, options: MembershipOptions):
   let assignment: Record<string, number[]> = {};
   let joins = 0;
   let lastSign: number | null = null;
+  let longestGap = 0;
   let rebalancingSince = 0;
   const waiters = new Set<() => void>();
 
@@ -63,7 +69,9 @@ export function trackMembership(consumer: Consumer, options: MembershipOptions):
     waiters.clear();
   });
   consumer.on(HEARTBEAT, () => {
-    lastSign = Date.now();
+    const now = Date.now();
+    if (lastSign !== null && state === 'member') longestGap = Math.max(longestGap, now - lastSign);
+    lastSign = now;
   });
   consumer.on(REBALANCING, () => {
     if (state !== 'member') return;
@@ -98,6 +106,7 @@ export function trackMembership(consumer: Consumer, options: MembershipOptions):
         assignment,
         joins,
         sinceHeartbeatMs: lastSign === null ? null : now - lastSign,
+        longestHeartbeatGapMs: longestGap,
       };
     },
     joined(timeoutMs = 60_000) {

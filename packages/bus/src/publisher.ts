@@ -1,4 +1,5 @@
 import { type Kafka, Partitioners, type Producer } from 'kafkajs';
+import pTimeout from 'p-timeout';
 import type { Logger } from '@keyguard/logger';
 import { permanent, retriable } from './errors.js';
 
@@ -30,6 +31,9 @@ export interface Publisher {
  * partitioner does.
  */
 export const DEFAULT_MAX_REQUEST_BYTES = 900 * 1024;
+
+/** Longest a produce request (connect + send with kafkajs' own retries) may take before it counts as failed. */
+export const DEFAULT_PRODUCE_TIMEOUT_MS = 30_000;
 /** Per-record overhead in a v2 record batch (varints, attributes, offsets), rounded up. */
 const RECORD_OVERHEAD_BYTES = 64;
 
@@ -44,6 +48,8 @@ export interface PublisherOptions {
   /** Flush early when this many messages are waiting. */
   maxBatchMessages?: number;
   /** Bytes of one produce request at most; larger publishes are sent in several requests. */
+  /** Longest one produce request may take before the producer is replaced and the publish fails as retriable (default 30 s). */
+  produceTimeoutMs?: number;
   maxRequestBytes?: number;
 }
 
@@ -107,6 +113,7 @@ export function createPublisher(kafka: Kafka, options: PublisherOptions): Publis
   const lingerMs = options.lingerMs ?? 2;
   const maxBatchMessages = options.maxBatchMessages ?? 1000;
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const produceTimeoutMs = options.produceTimeoutMs ?? DEFAULT_PRODUCE_TIMEOUT_MS;
   const newProducer = (): Producer =>
     kafka.producer({
       idempotent: true,
@@ -124,13 +131,25 @@ export function createPublisher(kafka: Kafka, options: PublisherOptions): Publis
   const counters = { batches: 0, messages: 0, producerResets: 0 };
 
   async function produce(topicMessages: { topic: string; messages: Encoded[] }[]): Promise<void> {
-    await connect();
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: topicMessages.map(({ topic, messages }) => ({
-        topic,
-        messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-      })),
+    // Bounded: after a broker restart a kafkajs produce can wait for good (seen in the chaos
+    // suite: no answer and no error for minutes), and every later publish queues behind it.
+    // Past the bound the request counts as failed: the producer is replaced (send) and the
+    // caller's retry goes out on a fresh one; if the old one was written after all, the
+    // consumers are idempotent.
+    const sent = (async () => {
+      await connect();
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: topicMessages.map(({ topic, messages }) => ({
+          topic,
+          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+        })),
+      });
+    })();
+    sent.catch(() => {}); // a late failure after the bound is already reported
+    await pTimeout(sent, {
+      milliseconds: produceTimeoutMs,
+      message: retriable('KAFKA_UNAVAILABLE', `Kafka did not answer a produce request within ${produceTimeoutMs} ms`),
     });
     counters.batches += 1;
     counters.messages += topicMessages.reduce((n, t) => n + t.messages.length, 0);

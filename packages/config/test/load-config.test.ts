@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, brokerList, flag, loadConfig, mongoUri, port, secret } from '../src/index.js';
+import { ConfigError, brokerList, flag, kafkaFields, loadConfig, mongoUri, port, secret } from '../src/index.js';
 
 const schema = z.object({
   KAFKA_BROKERS: brokerList,
@@ -61,5 +61,20 @@ describe('loadConfig', () => {
 
   it('formats the error as one line per variable', () => {
     expect(() => loadConfig(schema, { ...good, MONGODB_URI: 'postgres://x' })).toThrow('MONGODB_URI: must be a mongodb:// or mongodb+srv:// URI');
+  });
+});
+
+describe('kafkaFields', () => {
+  const kafkaSchema = z.object(kafkaFields);
+
+  it('leaves the session timeout to the bus default unless set', () => {
+    expect(loadConfig(kafkaSchema, { KAFKA_BROKERS: '127.0.0.1:9092' }).KAFKA_SESSION_TIMEOUT_MS).toBeUndefined();
+    expect(loadConfig(kafkaSchema, { KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_SESSION_TIMEOUT_MS: '3000' }).KAFKA_SESSION_TIMEOUT_MS).toBe(3000);
+  });
+
+  it('names a session timeout below what any broker accepts', () => {
+    expect(() => loadConfig(kafkaSchema, { KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_SESSION_TIMEOUT_MS: '500' })).toThrow(
+      /KAFKA_SESSION_TIMEOUT_MS.*at least 1000/,
+    );
   });
 });

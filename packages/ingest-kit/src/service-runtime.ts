@@ -33,6 +33,7 @@ export interface IngestBaseConfig {
   METRICS_PORT?: number;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   KAFKA_BROKERS: string[];
+  KAFKA_SESSION_TIMEOUT_MS?: number;
   MONGODB_URI: string;
   /** Run the worker in this process (default true). */
   INGEST_WORKER: boolean;
@@ -133,7 +134,7 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
     exposures: deps.topics?.exposures ?? Topics.exposures,
     scanRequests: deps.topics?.scanRequests ?? Topics.scanRequests,
   };
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS });
   const kafkaReady = kafkaReadiness(kafka);
   const publisher = createPublisher(kafka, { logger, lingerMs: deps.lingerMs ?? 1, maxBatchMessages: 2000 });
   // The worker produces on its own connection: a receiver's acknowledgement never waits

@@ -60,7 +60,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
   const lifecycle = createLifecycle(logger, { exit: false });
   const stop = lifecycle.stop;
   try {
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS });
     await ensureTopics(kafka, [
       { topic: keyEventsTopic },
       { topic: findingsTopic },

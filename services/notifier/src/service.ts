@@ -96,7 +96,7 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 30, 300, 3600],
       registers: [metrics.registry],
     });
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS });
     await ensureTopics(kafka, [{ topic: keyEventsTopic }, { topic: findingsTopic }, { topic: Topics.dlq }]);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);

@@ -71,7 +71,7 @@ export async function startService(config: Config, deps: PolicyDeps = {}): Promi
       registers: [metrics.registry],
     });
 
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS });
     await ensureTopics(kafka, [
       { topic: exposuresTopic },
       { topic: keyEventsTopic },

@@ -49,7 +49,7 @@ export async function startService(config: Config, deps: RelayDeps = {}): Promis
       labelNames: ['issuer', 'outcome'],
       registers: [metrics.registry],
     });
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS });
     await ensureTopics(kafka, [{ topic: exposuresTopic }, { topic: Topics.dlq }]);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);

@@ -30,6 +30,7 @@ consumer.consumer.on(consumer.consumer.events.GROUP_JOIN, ({ payload }) => {
 });
 say({ event: 'joined', partitions: Object.values(consumer.readiness().assignment).flat() });
 process.on('SIGTERM', async () => {
+  say({ event: 'stopping', longestHeartbeatGapMs: consumer.readiness().longestHeartbeatGapMs });
   await consumer.stop();
   await publisher.disconnect();
   process.exit(0);
