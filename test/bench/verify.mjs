@@ -25,7 +25,8 @@
 //      takes updates one at a time).
 //
 // Environment: the counts above, BENCH_CONNECTIONS (32), BENCH_SECONDS (10 per HTTP run),
-// BENCH_PHASES (all: "micro,http,propagation,e2e,usage"), BENCH_LOG_LEVEL (warn).
+// BENCH_PHASES (all: "micro,http,propagation,e2e,usage"), BENCH_LOG_LEVEL (warn), BENCH_PROFILE (a
+// directory: keys-api writes a V8 CPU profile there).
 
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -210,7 +211,9 @@ if (phases.has('micro')) {
 
 // ---- keys-api (own process), policy and postman-ingest (this process) ----
 const keysApi = await new Promise((resolve, reject) => {
-  const child = spawn(process.execPath, [here('./keys-api-process.mjs')], {
+  // BENCH_PROFILE=<dir>: keys-api writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, here('./keys-api-process.mjs')], {
     cwd: root,
     env: {
       ...process.env,
