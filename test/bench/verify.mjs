@@ -109,6 +109,10 @@ const publisher = createPublisher(kafka, { logger, lingerMs: 2, maxBatchMessages
 const store = await connectStore({ uri: mongoUri, logger });
 const children = [];
 const stops = [];
+// However the bench ends, its child processes end with it.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+});
 
 console.log(
   `verify bench: ${fmt(totalKeys)} keys; ${revocations} revocations; ${leaks} leaks under ${fmt(background)} exposures/s; usage ${fmt(usageRate)}/s over ${usageKeys} keys for ${usageSeconds} s; ${connections} HTTP connections`,

@@ -129,7 +129,17 @@ export function createInsightsRepository(store: Store) {
   const openTotals = store.db.collection<InsightsOpenDoc>('insightsOpen');
 
   async function apply(increments: Array<{ _id: string; teamId: string; day: string; inc: Record<string, number> }>): Promise<void> {
-    const daily: AnyBulkWriteOperation<InsightsDailyDoc>[] = increments.map(({ _id, teamId, day, inc }) => ({
+    // One update per team and day, the batch's increments summed: a batch of 1,700 exposures was
+    // 1,700 update statements on one document, and FerretDB-on-SQLite (v1.24) keeps every
+    // statement's cursor open until the command ends — past 100 its connection pool was spent and
+    // the whole server stopped answering (`npm run bench:verify`, end-to-end phase).
+    const summed = new Map<string, { _id: string; teamId: string; day: string; inc: Record<string, number> }>();
+    for (const { _id, teamId, day, inc } of increments) {
+      const into = summed.get(_id);
+      if (!into) summed.set(_id, { _id, teamId, day, inc: { ...inc } });
+      else for (const [field, n] of Object.entries(inc)) into.inc[field] = (into.inc[field] ?? 0) + n;
+    }
+    const daily: AnyBulkWriteOperation<InsightsDailyDoc>[] = [...summed.values()].map(({ _id, teamId, day, inc }) => ({
       updateOne: { filter: { _id }, update: { $inc: inc, $setOnInsert: { teamId, day } }, upsert: true },
     }));
     const open = new Map<string, number>();
