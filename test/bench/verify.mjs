@@ -519,7 +519,9 @@ async function endToEnd({ engine, engineTag, uri, concurrentWriters, target, sam
   let late = 0;
   let retried = 0;
   const handled0 = await handledByPolicy();
+  let lateInARow = 0;
   for (const key of keys) {
+    const before = latencies.length;
     const collectionId = randomUUID();
     const body = JSON.stringify({
       id: randomUUID(),
@@ -575,7 +577,8 @@ async function endToEnd({ engine, engineTag, uri, concurrentWriters, target, sam
       `e2e (${engine}): ${latencies.length} of ${keys.length} refused, ${late} late; policy behind by ${fmt(sent - (await handledByPolicy()))} exposures`,
     );
     // Three late in a row: policy is not keeping up with the background load; stop waiting.
-    if (late >= 3 && latencies.length === 0) break;
+    lateInARow = latencies.length === before ? lateInARow + 1 : 0;
+    if (lateInARow >= 3) break;
     await sleep(50);
   }
   running = false;
