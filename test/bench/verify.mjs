@@ -113,6 +113,7 @@ const stops = [];
 process.on('exit', () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(1));
 
 console.log(
   `verify bench: ${fmt(totalKeys)} keys; ${revocations} revocations; ${leaks} leaks under ${fmt(background)} exposures/s; usage ${fmt(usageRate)}/s over ${usageKeys} keys for ${usageSeconds} s; ${connections} HTTP connections`,
