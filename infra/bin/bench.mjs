@@ -2,7 +2,8 @@
 /**
  * `npm run bench -- <name>` (scanner, git, ingest, policy, verify, insights, alerts, rejoin, scale, store, start): builds, starts the engines on the test
  * ports unless KAFKA_BROKERS / MONGODB_URI are set (the scanner needs none), runs
- * test/bench/<name>.mjs, and stops what it started. Benchmarks print numbers; they assert nothing.
+ * test/bench/<name>.mjs, and stops what it started. store and verify also get FerretDB on PostgreSQL
+ * (MONGODB_PG_URI) when PostgreSQL is installed. Benchmarks print numbers; they assert nothing.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,9 @@ try {
   if (!name || !existsSync(script)) throw new Error(`usage: npm run bench -- <${Object.keys(needsEngines).join('|')}>`);
   await ensureNodeModules(log);
   log(await ensureBuilt());
-  const env = needsEngines[name] === false ? {} : (await startEngines('test', { log, multiWriter: name === 'store' || name === 'alerts' })).env;
+  // FerretDB on PostgreSQL (when installed) for the benchmarks that print a row per engine
+  const multiWriter = ['store', 'alerts', 'verify'].includes(name);
+  const env = needsEngines[name] === false ? {} : (await startEngines('test', { log, multiWriter })).env;
   await run(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', script, ...args], { cwd: root, env });
   code = 0;
 } catch (error) {

@@ -24,6 +24,9 @@ const service = await startService(
   { logger, topics: env.topics },
 );
 process.stdout.write(`${JSON.stringify({ port: service.port })}\n`);
+// The bench died without stopping us (its pid is gone as our parent): stop too.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && process.exit(1), 1000).unref();
 process.on('SIGTERM', () => {
   service.stop().finally(() => process.exit(0));
 });

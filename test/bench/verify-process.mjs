@@ -46,6 +46,9 @@ send({
   },
 });
 
+// The bench died without stopping us: stop too.
+process.on('disconnect', () => process.exit(1));
+
 const watching = new Map();
 setInterval(() => {
   for (const [id, key] of watching) {

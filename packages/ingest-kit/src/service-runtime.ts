@@ -35,6 +35,8 @@ export interface IngestBaseConfig {
   KAFKA_BROKERS: string[];
   KAFKA_SESSION_TIMEOUT_MS?: number;
   MONGODB_URI: string;
+  /** Whether the store takes concurrent writers (mongoFields; undefined: decided from the server). */
+  MONGODB_CONCURRENT_WRITERS?: boolean;
   /** Run the worker in this process (default true). */
   INGEST_WORKER: boolean;
   /** Serve the webhook routes (default true; false for a worker-only process). */
@@ -140,7 +142,7 @@ export async function startIngestService<E extends SourceEvent>(definition: Inge
   // The worker produces on its own connection: a receiver's acknowledgement never waits
   // behind a batch of exposures (the producer sends one request at a time).
   const workerPublisher = createPublisher(kafka, { logger, lingerMs: deps.lingerMs ?? 1, maxBatchMessages: 2000 });
-  const store = await connectStore({ uri: config.MONGODB_URI, dbName: deps.dbName, logger });
+  const store = await connectStore({ uri: config.MONGODB_URI, dbName: deps.dbName, logger, concurrentWriters: config.MONGODB_CONCURRENT_WRITERS });
   const metrics = createMetrics(service);
   const detection = createDetectionMetrics(metrics.registry);
   const gate = createDeliveryGate({ claims: createDeliveryClaims(store), publisher, logger, publishTimeoutMs: config.PUBLISH_TIMEOUT_MS });

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from '@keyguard/logger';
 import type { Metrics } from './metrics.js';
+import { lazyRequestLogger } from './request-logger.js';
 
 /**
  * One dependency's readiness: a boolean, or details with `ready` (a consumer reports its group,
@@ -99,6 +100,8 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
       : {}),
     // Per-request lines are left out (they cost throughput); errors and 5xx are logged below.
     logController: new LogController({ disableRequestLogging: true }),
+    // A request's logger (bound to its reqId) is made only when the request logs something.
+    childLoggerFactory: lazyRequestLogger,
     requestIdHeader: 'x-request-id',
     trustProxy: trustProxyOption(options.trustProxy),
   });

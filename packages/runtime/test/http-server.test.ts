@@ -50,6 +50,25 @@ describe('createHttpServer', () => {
     expect(metrics.body).toContain('keyguard_http_requests_total{method="GET",route="/healthz",status="200",service="test-service"}');
   });
 
+  it("logs a request's lines with its reqId and the redaction, though its logger is made only when it logs", async () => {
+    const lines: string[] = [];
+    const server = createHttpServer(options(true, lines));
+    server.get('/quiet', async () => ({ ok: true }));
+    server.get('/talks', async (request) => {
+      request.log.warn({ authorization: 'Bearer secret-value', n: 1 }, 'said something');
+      request.log.child({ step: 2 }).info('and more');
+      return { ok: request.log.level === 'info' };
+    });
+    expect((await server.inject('/quiet')).statusCode).toBe(200);
+    expect(lines).toEqual([]);
+    const res = await server.inject({ url: '/talks', headers: { 'x-request-id': 'req-42' } });
+    expect(res.json()).toEqual({ ok: true });
+    const [first, second] = lines.map((l) => JSON.parse(l));
+    expect(first).toMatchObject({ level: 'warn', reqId: 'req-42', n: 1, msg: 'said something' });
+    expect(JSON.stringify(first)).not.toContain('secret-value');
+    expect(second).toMatchObject({ level: 'info', reqId: 'req-42', step: 2, msg: 'and more' });
+  });
+
   it('answers 503 from /readyz when a dependency is down, naming it', async () => {
     const res = await createOpsServer(options(false)).inject('/readyz');
     expect(res.statusCode).toBe(503);

@@ -114,6 +114,19 @@ function databaseIn(uri: string): string | undefined {
   return /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1];
 }
 
+/**
+ * Where the webhook delivery ledger lives. A webhook is answered only after its delivery id is
+ * claimed there, so that write must not queue behind the pipeline's own. On one-writer storage
+ * (FerretDB on SQLite, which keeps each database in a file of its own with its own write lock)
+ * the ledger gets a database of its own, `<db>_deliveries`: under 1,000 exposures/s the
+ * policy's finding writes held the main file's lock so often that claims waited past the 3 s
+ * publish timeout and senders got 503s (`npm run bench:verify`, end-to-end phase). With
+ * concurrent writers (MongoDB, FerretDB on PostgreSQL) it stays in the main database.
+ */
+function ledgerDb(client: MongoClient, db: Db, capabilities: StoreCapabilities): Db {
+  return capabilities.concurrentWriters ? db : client.db(`${db.databaseName}_deliveries`);
+}
+
 export async function connectStore(options: ConnectStoreOptions): Promise<Store> {
   const client = new MongoClient(options.uri, {
     serverSelectionTimeoutMS: 5000,
@@ -122,13 +135,14 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
   });
   await client.connect();
   const db = client.db(options.dbName ?? databaseIn(options.uri) ?? 'keyguard');
+  const capabilities = await detectCapabilities(db, options.concurrentWriters);
   const collections: Collections = {
     teams: db.collection('teams'),
     users: db.collection('users'),
     apiKeys: db.collection('apiKeys'),
     findings: db.collection('findings'),
     auditLog: db.collection('auditLog'),
-    deliveries: db.collection('deliveries'),
+    deliveries: ledgerDb(client, db, capabilities).collection('deliveries'),
     notifications: db.collection('notifications'),
     notificationChannels: db.collection('notificationChannels'),
     channelDeliveries: db.collection('channelDeliveries'),
@@ -147,8 +161,7 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
     scimGroups: db.collection('scimGroups'),
   };
   if (options.ensureIndexes !== false) await ensureIndexes(collections);
-  const capabilities = await detectCapabilities(db, options.concurrentWriters);
-  options.logger.info({ db: db.databaseName, ...capabilities }, 'connected to MongoDB');
+  options.logger.info({ db: db.databaseName, deliveriesDb: collections.deliveries.dbName, ...capabilities }, 'connected to MongoDB');
   return {
     client,
     db,

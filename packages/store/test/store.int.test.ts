@@ -18,6 +18,7 @@ beforeAll(async () => {
   store = await connectStore({ uri: process.env.MONGODB_URI!, dbName: uniqueDbName('store'), logger });
 });
 afterAll(async () => {
+  await store.client.db(store.collections.deliveries.dbName).dropDatabase();
   await store.db.dropDatabase();
   await store.close();
 });
@@ -78,6 +79,25 @@ describe('store against the real MongoDB wire-protocol server', () => {
     expect(await deliveries.claim('gitlab', 'd-1')).toBe(true);
     await deliveries.release('github', 'd-1');
     expect(await deliveries.claim('github', 'd-1')).toBe(true);
+  });
+
+  it('keeps the delivery ledger in a database of its own on one-writer storage (its own SQLite lock), else beside the rest', async () => {
+    const single = await connectStore({ uri: process.env.MONGODB_URI!, dbName: uniqueDbName('ledger'), logger, concurrentWriters: false });
+    const concurrent = await connectStore({ uri: process.env.MONGODB_URI!, dbName: uniqueDbName('ledger'), logger, concurrentWriters: true });
+    try {
+      expect(single.collections.deliveries.dbName).toBe(`${single.db.databaseName}_deliveries`);
+      expect(concurrent.collections.deliveries.dbName).toBe(concurrent.db.databaseName);
+      const deliveries = createDeliveryRepository(single);
+      expect(await deliveries.claimMany(['postman:a', 'postman:b'])).toEqual([true, true]);
+      expect(await deliveries.claimMany(['postman:b', 'postman:c'])).toEqual([false, true]);
+      expect(await deliveries.received('postman', ['a', 'c', 'z'])).toEqual(new Set(['a', 'c']));
+    } finally {
+      await single.client.db(single.collections.deliveries.dbName).dropDatabase();
+      for (const s of [single, concurrent]) {
+        await s.db.dropDatabase();
+        await s.close();
+      }
+    }
   });
 
   it('claims a notification once, and lets a stale claim be taken over', async () => {

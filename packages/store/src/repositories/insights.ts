@@ -72,8 +72,6 @@ export function rollupFindingOf(finding: Pick<FindingDoc, 'teamId' | 'firstSeen'
 
 export const NO_TEAM = '-';
 
-const UPSERT_CHUNK = 40;
-
 /** A partner alert (a provider told us) counts as its own source, whatever platform it came from. */
 export const insightSourceOf = (location: Pick<LocationDoc, 'source' | 'kind'> | undefined): InsightSource =>
   location?.kind === 'partner_alert' ? 'partner' : (location?.source ?? 'github');
@@ -152,17 +150,21 @@ export function createInsightsRepository(store: Store) {
   const openTotals = store.db.collection<InsightsOpenDoc>('insightsOpen');
 
   /**
-   * At most UPSERT_CHUNK upserts per bulkWrite: FerretDB 2 on SQLite never answers an unordered
-   * bulk of ~100 or more `$inc` upserts that hit existing documents (seen here: the 2nd batch
-   * of 365 days hung the benchmark, and every later request to that database with it).
+   * One update per team and day, the batch's increments summed, written in commands of at most
+   * MAX_STATEMENTS (bulkWriteInChunks): a batch of 1,700 exposures was 1,700 update statements on
+   * one document, and FerretDB keeps every statement's cursor (on PostgreSQL, a pooled
+   * connection) until the command ends — past its pool the whole server stopped answering
+   * (`npm run bench:verify`'s end-to-end phase; on SQLite, an unordered bulk of ~100 `$inc`
+   * upserts on existing documents never answered in `bench:insights`).
    */
-  async function applyAll(all: Increment[]): Promise<void> {
-    for (let i = 0; i < all.length; i += UPSERT_CHUNK) await apply(all.slice(i, i + UPSERT_CHUNK));
-  }
-
   async function apply(increments: Increment[]): Promise<void> {
-    if (increments.length > UPSERT_CHUNK) return applyAll(increments);
-    const daily: AnyBulkWriteOperation<InsightsDailyDoc>[] = increments.map(({ _id, teamId, day, inc }) => ({
+    const summed = new Map<string, Increment>();
+    for (const { _id, teamId, day, inc } of increments) {
+      const into = summed.get(_id);
+      if (!into) summed.set(_id, { _id, teamId, day, inc: { ...inc } });
+      else for (const [field, n] of Object.entries(inc)) into.inc[field] = (into.inc[field] ?? 0) + n;
+    }
+    const daily: AnyBulkWriteOperation<InsightsDailyDoc>[] = [...summed.values()].map(({ _id, teamId, day, inc }) => ({
       updateOne: { filter: { _id }, update: { $inc: inc, $setOnInsert: { teamId, day } }, upsert: true },
     }));
     const open = new Map<string, number>();
@@ -264,7 +266,7 @@ export function createInsightsRepository(store: Store) {
         addFinding(sums, finding);
       }
       await Promise.all([rollups.deleteMany({}), openTotals.deleteMany({})]);
-      await applyAll([...sums.values()]);
+      await apply([...sums.values()]);
       return count;
     },
 
@@ -275,7 +277,7 @@ export function createInsightsRepository(store: Store) {
     async recordFindings(findings: Iterable<RebuildFinding>): Promise<void> {
       const sums = new Map<string, Increment>();
       for (const finding of findings) addFinding(sums, finding);
-      await applyAll([...sums.values()]);
+      await apply([...sums.values()]);
     },
   };
 }

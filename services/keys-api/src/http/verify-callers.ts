@@ -48,8 +48,7 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
   /** Hashes of credentials that authenticated in the last minute: exempt from their address's budget. */
   const recentlyGood = new LRUCache<string, true>({ max: 10_000, ttl: 60_000 });
 
-  async function resolve(raw: string): Promise<VerifyCaller | null> {
-    const hash = hashApiKey(raw);
+  async function resolve(raw: string, hash: string): Promise<VerifyCaller | null> {
     const cached = cache.get(hash);
     if (cached !== undefined) return cached || null;
     let caller: VerifyCaller | null = null;
@@ -79,16 +78,16 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
   }
 
   return {
-    /** onRequest: an address past its failure budget is refused before anything else (unless its credential verified lately). */
-    async throttleAddress(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    /**
+     * onRequest: an address past its failure budget is refused before anything else (unless its
+     * credential verified lately); then who is calling (401 otherwise), and whether they may call
+     * now (429). The credential is hashed once for both.
+     */
+    async admit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
       const raw = presentedKey(request);
-      if (raw && recentlyGood.has(hashApiKey(raw))) return;
-      await refuseIfThrottled(`ip:${request.ip}`, reply);
-    },
-    /** onRequest, after throttleAddress: who is calling (401 otherwise), and whether they may call now (429). */
-    async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-      const raw = presentedKey(request);
-      const caller = raw ? await resolve(raw) : null;
+      const hash = raw ? hashApiKey(raw) : null;
+      if (!hash || !recentlyGood.has(hash)) await refuseIfThrottled(`ip:${request.ip}`, reply);
+      const caller = raw && hash ? await resolve(raw, hash) : null;
       if (!caller) throw new HttpError(401, 'unauthorized', 'a service token with scope keys:verify, or an admin key, is required');
       request.verifyCaller = caller;
       await refuseIfThrottled(keyOf(request), reply);
@@ -97,9 +96,13 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
         void tokens.touch(caller.id).catch((err: unknown) => request.log.warn({ err }, 'could not record a service token use'));
       }
     },
-    /** onResponse: counts a failed call against its caller. */
-    async countFailure(request: FastifyRequest, status: number): Promise<void> {
-      if (status === 400 || status === 401 || status === 413 || status === 415) await limiter.penalty(keyOf(request), 1);
+    /** Whether an answer of this status counts as a failed call. */
+    isFailure(status: number): boolean {
+      return status === 400 || status === 401 || status === 413 || status === 415;
+    },
+    /** onResponse, for a failed call: counts it against its caller. */
+    async countFailure(request: FastifyRequest): Promise<void> {
+      await limiter.penalty(keyOf(request), 1);
     },
     /** Forgets a credential at once (a service token was deleted). */
     forget(hash: string): void {
