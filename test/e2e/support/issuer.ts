@@ -29,6 +29,8 @@ export interface IssuerOptions {
   keysApi?: Record<string, unknown>;
   /** KEYGUARD_CHANNEL_ENCRYPTION_KEY for keys-api and the notifier (notification channels). */
   channelEncryptionKey?: string;
+  /** KEYGUARD_DIGEST_WINDOW_MS for keys-api and the notifier: 5 minutes unless a test needs a person's second email sooner. */
+  digestWindowMs?: number;
 }
 
 export interface Issuer {
@@ -74,7 +76,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
         KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: true,
-        KEYGUARD_DIGEST_WINDOW_MS: 300_000,
+        KEYGUARD_DIGEST_WINDOW_MS: options.digestWindowMs ?? 300_000,
         ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
         ...options.keysApi,
       },
@@ -103,7 +105,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
           SMTP_URL: process.env['SMTP_URL']!,
           MAIL_FROM: 'Keyguard <keyguard@localhost>',
           DASHBOARD_URL: `${keysApiUrl}/`,
-          KEYGUARD_DIGEST_WINDOW_MS: 300_000,
+          KEYGUARD_DIGEST_WINDOW_MS: options.digestWindowMs ?? 300_000,
           DIGEST_SETTLE_MS: 500,
           KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: true,
           WEBHOOK_RETRY_INITIAL_MS: 200,
