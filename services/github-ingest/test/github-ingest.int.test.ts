@@ -70,6 +70,7 @@ describe('POST /webhooks/github', () => {
       commit: after,
       path: 'config/app.env',
       line: 11,
+      publishedAt: expect.any(String), // the push's time: its first public appearance
     });
     // Prometheus: webhook received → exposures published, and the event's outcome, by source.
     await expect.poll(() => metric('keyguard_detection_latency_seconds_count', { source: 'github' })).toBeGreaterThan(0);

@@ -57,6 +57,7 @@ describe('POST /webhooks/gitlab', () => {
       commit: after,
       path: 'config/settings.yml',
       line: 4,
+      publishedAt: expect.any(String), // the push's time: its first public appearance
     });
   });
 

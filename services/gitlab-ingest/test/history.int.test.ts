@@ -81,6 +81,7 @@ describe('GitLab project made public (system hook)', () => {
       commit: leak,
       path: 'ci/.gitlab-ci.yml',
       line: 2,
+      publishedAt: expect.stringMatching(/^2024-01-01T/), // the commit's time (testkit's git clock), not the scan's
     });
     expect(payloadOf(exposure!)).toMatchObject({ ruleId: 'postman-api-key' });
     expect(await jobWhen(scanJobId('gitlab', res.uuid))).toMatchObject({

@@ -106,6 +106,7 @@ describe('POST /webhooks/postman', () => {
         resourceId: 'c-inline',
         workspaceId: 'ws-1',
         jsonPath: leaky.paths[i],
+        publishedAt: expect.any(String), // the event's time: the collection's first public appearance
       });
     }
     expect(h.api.requests.filter((r) => r.path.includes('c-inline'))).toHaveLength(0);
