@@ -48,9 +48,9 @@ export interface PublisherOptions {
   /** Flush early when this many messages are waiting. */
   maxBatchMessages?: number;
   /** Bytes of one produce request at most; larger publishes are sent in several requests. */
+  maxRequestBytes?: number;
   /** Longest one produce request may take before the producer is replaced and the publish fails as retriable (default 30 s). */
   produceTimeoutMs?: number;
-  maxRequestBytes?: number;
 }
 
 interface Encoded {
