@@ -112,6 +112,8 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
           WEBHOOK_RETRY_MAX_MS: 2000,
           WEBHOOK_RETRY_FOR_MS: 86_400_000,
           WEBHOOK_TIMEOUT_MS: 5000,
+          WEEKLY_DIGEST_PERIOD_MS: 7 * 86_400_000,
+          WEEKLY_DIGEST_CHECK_MS: 60_000,
           ...(options.channelEncryptionKey ? { KEYGUARD_CHANNEL_ENCRYPTION_KEY: options.channelEncryptionKey } : {}),
         },
         { logger, topics: { keyEvents: topics.keyEvents, findings: topics.findings }, groupId: groups.notifier, tickMs: 200 },
