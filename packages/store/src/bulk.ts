@@ -1,4 +1,5 @@
-import type { AnyBulkWriteOperation, BulkWriteOptions, Collection, Document } from 'mongodb';
+import type { AnyBulkWriteOperation, BulkWriteOptions, Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
+import { duplicatesIn } from './errors.js';
 
 /**
  * Statements per `update` command. FerretDB on PostgreSQL takes a pooled connection per
@@ -17,4 +18,15 @@ export async function bulkWriteInChunks<T extends Document>(
   options: BulkWriteOptions & { ordered: boolean },
 ): Promise<void> {
   for (let i = 0; i < operations.length; i += MAX_STATEMENTS) await collection.bulkWrite(operations.slice(i, i + MAX_STATEMENTS), options);
+}
+
+/** Inserts in one unordered write what is new; a duplicate `_id` (a redelivery) is not an error. Returns how many were new. */
+export async function insertNew<T extends { _id: string }>(collection: Collection<T>, docs: T[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    await collection.insertMany(docs as OptionalUnlessRequiredId<T>[], { ordered: false });
+    return docs.length;
+  } catch (error) {
+    return docs.length - duplicatesIn(error).size;
+  }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MongoBulkWriteError } from 'mongodb';
 import type { ChannelDeliveryDoc } from '../documents.js';
-import { bulkWriteInChunks } from '../bulk.js';
+import { bulkWriteInChunks, insertNew } from '../bulk.js';
 import type { Store } from '../store.js';
 
 /** One attempt's result, as the delivery worker records it. */
@@ -21,18 +20,7 @@ export function createChannelDeliveryRepository(store: Store) {
   const deliveries = store.collections.channelDeliveries;
   return {
     /** Inserts the deliveries that are new; returns how many were. */
-    async enqueue(docs: ChannelDeliveryDoc[]): Promise<number> {
-      if (docs.length === 0) return 0;
-      try {
-        await deliveries.insertMany(docs, { ordered: false });
-        return docs.length;
-      } catch (error) {
-        if (!(error instanceof MongoBulkWriteError)) throw error;
-        const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-        if (errors.some((e) => e.code !== 11000)) throw error;
-        return docs.length - errors.length;
-      }
-    },
+    enqueue: (docs: ChannelDeliveryDoc[]): Promise<number> => insertNew(deliveries, docs),
     /** Deliveries not finished yet, oldest first: the worker picks each order key's head among them. */
     unfinished: (limit: number) =>
       deliveries

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type AnyBulkWriteOperation, type Collection, MongoBulkWriteError, type OptionalUnlessRequiredId } from 'mongodb';
+import type { AnyBulkWriteOperation } from 'mongodb';
 import type { DigestDoc, DigestItemDoc } from '../documents.js';
-import { bulkWriteInChunks } from '../bulk.js';
+import { bulkWriteInChunks, insertNew } from '../bulk.js';
 import type { Store } from '../store.js';
 
 /** `dueAt` while nothing waits: far enough never to come, and comparable by `$min` (null is not). */
@@ -30,20 +30,6 @@ const groupIdOf = (key: string, itemIds: string[]) =>
     .update([...itemIds].sort().join('\n'))
     .digest('hex')
     .slice(0, 24)}`;
-
-/** Inserts what is new; duplicates (11000: the same id, a redelivery) are not errors. */
-async function insertNew<T extends { _id: string }>(collection: Collection<T>, docs: T[]): Promise<number> {
-  if (docs.length === 0) return 0;
-  try {
-    await collection.insertMany(docs as OptionalUnlessRequiredId<T>[], { ordered: false });
-    return docs.length;
-  } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    if (errors.some((e) => e.code !== 11000)) throw error;
-    return docs.length - errors.length;
-  }
-}
 
 /**
  * The alert digests: items wait in `digestItems`, one document per consumed batch and person,
