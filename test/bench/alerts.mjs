@@ -43,6 +43,7 @@ import { createSecretBox } from '@keyguard/seal';
 import { connectStore } from '@keyguard/store';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { benchLocation, exposureMessage } from './support/exposures.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const exposuresCount = env('BENCH_EXPOSURES', 10_000);
@@ -249,29 +250,7 @@ const viaPolicy = process.env.BENCH_VIA_POLICY === '1';
 let seq = 0;
 function exposure(key, place = seq) {
   seq += 1;
-  return {
-    key: key.hash,
-    value: createEnvelope(
-      'exposure.detected',
-      {
-        tokenHash: key.hash,
-        ruleId: 'postman-api-key',
-        redacted: key.doc.preview,
-        confidence: 'high',
-        detectedAt: new Date().toISOString(),
-        location: {
-          source: 'github',
-          kind: 'commit',
-          url: `https://github.com/bench/r/blob/c${place}/f.txt#L1`,
-          repository: 'bench/r',
-          commit: `c${place}`,
-          path: 'f.txt',
-          line: 1,
-        },
-      },
-      { source: 'bench' },
-    ),
-  };
+  return exposureMessage({ tokenHash: key.hash, place, ruleId: 'postman-api-key', redacted: key.doc.preview });
 }
 
 console.log(
@@ -302,18 +281,7 @@ function recorded(key) {
         action: 'marked_exposed',
         findingCreated: true,
         reopened: false,
-        locations: [
-          {
-            source: 'github',
-            kind: 'commit',
-            url: `https://github.com/bench/r/blob/c${seq}/f.txt#L1`,
-            repository: 'bench/r',
-            commit: `c${seq}`,
-            path: 'f.txt',
-            line: 1,
-            detectedAt: new Date().toISOString(),
-          },
-        ],
+        locations: [{ ...benchLocation(seq), detectedAt: new Date().toISOString() }],
       },
       { source: 'bench', id: `exposure.recorded:${findingId}` },
     ),

@@ -20,12 +20,12 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
-import { createEnvelope } from '@keyguard/events';
 import { issueApiKey, newId } from '@keyguard/keys';
 import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPolicy } from '@keyguard/policy/service';
 import { connectStore } from '@keyguard/store';
+import { detectedExposure } from './support/exposures.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const rate = env('BENCH_RATE', 1000);
@@ -111,26 +111,7 @@ await store.collections.apiKeys.insertMany(live.map((k) => k.doc));
 let seq = 0;
 function exposure(tokenHash, redacted = 'ghp_…0000') {
   seq += 1;
-  return createEnvelope(
-    'exposure.detected',
-    {
-      tokenHash,
-      ruleId: 'github-pat',
-      redacted,
-      confidence: 'high',
-      detectedAt: new Date().toISOString(),
-      location: {
-        source: 'github',
-        kind: 'commit',
-        url: `https://github.com/bench/r/blob/c${seq}/f.txt#L1`,
-        repository: 'bench/r',
-        commit: `c${seq}`,
-        path: 'f.txt',
-        line: 1,
-      },
-    },
-    { source: 'bench' },
-  );
+  return detectedExposure({ tokenHash, place: seq, redacted });
 }
 const noise = (n) =>
   Array.from({ length: n }, () => {

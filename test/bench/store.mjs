@@ -15,11 +15,11 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
-import { createEnvelope } from '@keyguard/events';
 import { issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPolicy } from '@keyguard/policy/service';
 import { connectStore } from '@keyguard/store';
+import { exposureMessage } from './support/exposures.mjs';
 
 const total = Number(process.env.BENCH_EXPOSURES ?? 10_000);
 const liveShare = Number(process.env.BENCH_LIVE_SHARE ?? 0.1);
@@ -85,27 +85,7 @@ async function run(label, mongoUri, concurrentWriters) {
   const messages = [];
   for (let i = 0; i < total; i++) {
     const hash = i % Math.round(1 / liveShare) === 0 && live.length > 0 ? live[(i / Math.round(1 / liveShare)) % live.length].hash : sha(randomBytes(16));
-    const e = createEnvelope(
-      'exposure.detected',
-      {
-        tokenHash: hash,
-        ruleId: 'postman-api-key',
-        redacted: 'PMAK-…0000',
-        confidence: 'high',
-        detectedAt: new Date().toISOString(),
-        location: {
-          source: 'github',
-          kind: 'commit',
-          url: `https://github.com/bench/r/blob/c${i}/f.txt#L1`,
-          repository: 'bench/r',
-          commit: `c${i}`,
-          path: 'f.txt',
-          line: 1,
-        },
-      },
-      { source: 'bench' },
-    );
-    messages.push({ key: hash, value: e });
+    messages.push(exposureMessage({ tokenHash: hash, place: i, ruleId: 'postman-api-key', redacted: 'PMAK-…0000' }));
   }
   const publisher = createPublisher(kafka, { logger, lingerMs: 2 });
   const admin = kafka.admin();

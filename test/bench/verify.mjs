@@ -38,12 +38,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
-import { createEnvelope, KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
+import { KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
 import { createKeyStatePublisher, issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
 import { startService as startPolicy } from '@keyguard/policy/service';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
 import { connectStore } from '@keyguard/store';
+import { exposureMessage } from './support/exposures.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const totalKeys = env('BENCH_KEYS', 1_000_000);
@@ -482,28 +483,7 @@ async function endToEnd({ engine, engineTag, uri, concurrentWriters, target, sam
   };
   const noise = (n) =>
     Array.from({ length: n }, () => {
-      const tokenHash = sha(randomBytes(16));
-      const e = createEnvelope(
-        'exposure.detected',
-        {
-          tokenHash,
-          ruleId: 'github-pat',
-          redacted: 'ghp_…0000',
-          confidence: 'high',
-          detectedAt: new Date().toISOString(),
-          location: {
-            source: 'github',
-            kind: 'commit',
-            url: `https://github.com/bench/r/blob/c${sent}/f.txt#L1`,
-            repository: 'bench/r',
-            commit: `c${sent}`,
-            path: 'f.txt',
-            line: 1,
-          },
-        },
-        { source: 'bench' },
-      );
-      return { key: tokenHash, value: e };
+      return exposureMessage({ tokenHash: sha(randomBytes(16)), place: sent });
     });
   const backgroundLoad = (async () => {
     while (running) {
