@@ -550,7 +550,7 @@ async function endToEnd({ engine, engineTag, uri, concurrentWriters, target, sam
     for (;;) {
       if ((await atSample(key.raw)) === 401) {
         latencies.push(performance.now() - t0);
-        stamps.push({ id: key.doc._id, sentAt, ackedAt, refusedAt: Date.now() });
+        stamps.push({ id: key.id, sentAt, ackedAt, refusedAt: Date.now() });
         break;
       }
       if (performance.now() - t0 > giveUpMs) {
@@ -594,9 +594,10 @@ async function endToEnd({ engine, engineTag, uri, concurrentWriters, target, sam
   const part = (f) => stamps.flatMap((s) => (revokedAt.get(s.id) ? [f(s, revokedAt.get(s.id))] : [])).sort((a, b) => a - b);
   const parts = [
     ['webhook acknowledged', part((s) => s.ackedAt - s.sentAt)],
-    ['→ revoking write (ingest worker + policy)', part((s, r) => r - s.ackedAt)],
-    ['→ 401 (key-state topic + verifier + 10 ms polling)', part((s, r) => s.refusedAt - r)],
+    ['→ revoking write (ingest worker + policy)', part((s, revoked) => revoked - s.ackedAt)],
+    ['→ 401 (key-state topic, verifier, 10 ms polling)', part((s, revoked) => s.refusedAt - revoked)],
   ];
+
   line(`${engine}: of which`, parts.map(([name, list]) => `${name} p50 ${fmt(pct(list, 50))} ms, p99 ${fmt(pct(list, 99))} ms`).join('; '), '—');
   line(
     `${engine}: background load achieved (policy + postman-ingest + load generator: ${fmt(busyCpu(), 0)} µs CPU per exposure)`,
