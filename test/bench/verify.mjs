@@ -313,6 +313,26 @@ if (phases.has('http')) {
     if (fixed.non2xx) line('  … of which not 200', fmt(fixed.non2xx), '0');
   }
   if (max.non2xx) line('  (flat out: not 200)', fmt(max.non2xx), '0');
+  // The peer: the same Fastify with none of keys-api's work, measured the same way, now.
+  const bare = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [here('./support/bare-fastify-process.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(child);
+    child.once('exit', (code) => reject(new Error(`bare Fastify exited (${code})`)));
+    createInterface({ input: child.stdout }).once('line', (l) => resolve({ child, url: `http://127.0.0.1:${JSON.parse(l).port}` }));
+  });
+  for (const rate of [0, 10_000]) {
+    const before = cpuTimes(bare.child.pid);
+    const r = await loadGenerator.run({ url: bare.url, connections, seconds: httpSeconds, rate, requests: both });
+    const after = cpuTimes(bare.child.pid);
+    const us = ((after.user + after.system - before.user - before.system) * 1e6) / Math.max(1, r.total);
+    line(
+      `peer: bare Fastify, same route and body, fixed answer (${rate ? `offered ${fmt(rate)} req/s` : 'flat out'})`,
+      `${fmt(r.served)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms; ${fmt(us)} µs CPU/req; load generator ${fmt((r.cpuSeconds * 1e6) / Math.max(1, r.total))} µs`,
+      '(the floor keys-api is built on)',
+    );
+  }
+  bare.child.removeAllListeners('exit');
+  bare.child.kill('SIGTERM');
   console.log(`  (load average after the HTTP runs: ${load()})`);
   const known = await run({ requests: [request(sample[2])], connections: 8, seconds: 5, rate: 2000 });
   const absent = await run({ requests: [request(unknown)], connections: 8, seconds: 5, rate: 2000 });

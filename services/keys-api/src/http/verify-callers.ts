@@ -27,7 +27,7 @@ export interface VerifyCallersOptions {
   failures?: { points: number; windowSeconds: number };
 }
 
-/** What a credential was found to be, and when (ms since the epoch). */
+/** What a credential was found to be, and when that lookup began (ms since the epoch). */
 interface Checked {
   caller: VerifyCaller | false;
   at: number;
@@ -78,11 +78,13 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
   function lookUp(raw: string, hash: string): Promise<Checked> {
     const inFlight = lookups.get(hash);
     if (inFlight) return inFlight;
+    // An answer is as old as the read it came from: it expires `cacheMs` after the lookup began.
+    const at = Date.now();
     const lookup: Promise<Checked> = find(raw, hash)
       .then((caller) => {
-        const checked = { caller, at: Date.now() };
+        const checked = { caller, at };
         if (lookups.get(hash) === lookup) {
-          cache.set(hash, checked);
+          cache.set(hash, checked, { ttl: Math.max(1, at + cacheMs - Date.now()) });
           if (caller) recentlyGood.set(hash, true);
         }
         return checked;

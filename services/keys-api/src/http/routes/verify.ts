@@ -47,7 +47,8 @@ export async function verifyRoutes(app: Api, ctx: ApiContext): Promise<void> {
     scope.withTypeProvider<ZodTypeProvider>().route({
       ...verifyKey,
       bodyLimit: VERIFY_BODY_LIMIT,
-      handler: async (request) => ctx.verification.verify(request.body.key, request.verifyCaller!.teamId),
+      // Not async: an answer from the table is sent synchronously (Fastify sends a returned value).
+      handler: (request) => ctx.verification.verify(request.body.key, request.verifyCaller!.teamId),
     });
   });
 }
