@@ -8,10 +8,14 @@
 //      time and the memory the table took (after a full GC).
 //   1. in-process verify of a cached key in verifier 1: p50/p99 of single calls, and
 //      verifications/s of one thread (one core).
-//   2. HTTP verify: autocannon against POST /api/v1/keys/verify of one keys-api process
+//   2. HTTP verify against POST /api/v1/keys/verify of one keys-api process
 //      (test/bench/keys-api-process.mjs; its own verifier holds the same table) with a service
-//      token, half known and half unknown keys: the most it serves, then a fixed 10,000 req/s;
-//      and known vs unknown keys alone, side by side (timing must not tell them apart).
+//      token, half known and half unknown keys: the most it serves (BENCH_CONNECTIONS in a closed
+//      loop), then a constant 10,000 and 1,000 req/s offered; and known vs unknown keys alone,
+//      side by side (timing must not tell them apart). The load comes from vegeta in its own
+//      process (installed with `go install` when missing; test/bench/support/http-load.mjs),
+//      else autocannon in this one (BENCH_LOADGEN=autocannon|vegeta chooses); each row prints
+//      keys-api's CPU per request (user + system) and the load generator's.
 //   3. propagation: BENCH_REVOCATIONS keys (200) revoked one at a time through keys-api; the
 //      clock runs from sending the revoke until each of the three verifier processes refuses
 //      the key (each polls every millisecond). p50/p99/max per process.
@@ -36,7 +40,6 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
 import { KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
 import { createKeyStatePublisher, issueApiKey, newId } from '@keyguard/keys';
@@ -45,6 +48,7 @@ import { startService as startPolicy } from '@keyguard/policy/service';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
 import { connectStore } from '@keyguard/store';
 import { exposureMessage } from './support/exposures.mjs';
+import { createLoadGenerator } from './support/http-load.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const totalKeys = env('BENCH_KEYS', 1_000_000);
@@ -71,13 +75,13 @@ const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits
 const sha = (s) => createHash('sha256').update(s).digest('hex');
 const suffix = randomBytes(4).toString('hex');
 const logger = createLogger({ name: 'bench-verify', level: logLevel });
-/** CPU seconds a process has used so far (Linux /proc; clock ticks of 1/100 s). */
-const cpuSeconds = (pid) => {
+/** CPU seconds a process has used so far, user and system (Linux /proc; clock ticks of 1/100 s). */
+const cpuTimes = (pid) => {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
   } catch {
-    return Number.NaN;
+    return { user: Number.NaN, system: Number.NaN };
   }
 };
 const load = () =>
@@ -270,51 +274,72 @@ if (phases.has('http')) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ key }),
   });
-  // The machine is shared: besides req/s, what keys-api served per CPU second it got.
-  const run = (opts) =>
-    new Promise((resolve, reject) => {
-      const cpu0 = cpuSeconds(keysApi.child.pid);
-      autocannon({ url: keysApi.url, connections, duration: httpSeconds, ...opts }, (err, result) =>
-        err
-          ? reject(err)
-          : resolve({
-              ...result,
-              perCpuSecond: result.requests.total / (cpuSeconds(keysApi.child.pid) - cpu0),
-              cpuUs: ((cpuSeconds(keysApi.child.pid) - cpu0) * 1e6) / result.requests.total,
-            }),
-      );
-    });
+  const loadGenerator = createLoadGenerator({ progress });
+  // The machine is shared: besides req/s, the CPU keys-api used per request (user + system), the
+  // load generator's own CPU, and the load average.
+  const run = async (opts) => {
+    const before = cpuTimes(keysApi.child.pid);
+    const result = await loadGenerator.run({ url: keysApi.url, connections, seconds: httpSeconds, rate: 0, ...opts });
+    const after = cpuTimes(keysApi.child.pid);
+    const perRequest = (s) => (s * 1e6) / Math.max(1, result.total);
+    return {
+      ...result,
+      cpuUs: perRequest(after.user + after.system - before.user - before.system),
+      userUs: perRequest(after.user - before.user),
+      systemUs: perRequest(after.system - before.system),
+      generatorUs: perRequest(result.cpuSeconds),
+    };
+  };
+  const cpuText = (r) => `${fmt(r.cpuUs)} µs (user ${fmt(r.userUs)} + system ${fmt(r.systemUs)}); load generator ${fmt(r.generatorUs)} µs`;
+  const both = [request(sample[1]), request(unknown)];
   console.log(
-    `\n2. HTTP POST /api/v1/keys/verify, one keys-api process, ${connections} connections, ${httpSeconds} s each (autocannon in this process); load average ${load()}`,
+    `\n2. HTTP POST /api/v1/keys/verify, one keys-api process, ${httpSeconds} s per row; load generator: ${loadGenerator.name}; load average ${load()}`,
   );
-  await run({ duration: 2, requests: [request(sample[1])] }); // warm-up
-  const max = await run({ requests: [request(sample[1]), request(unknown)] });
+  await run({ seconds: 2, requests: [request(sample[1])] }); // warm-up
+  const max = await run({ requests: both });
   line(
-    'as fast as it goes (half known, half unknown keys)',
-    `${fmt(max.requests.average)} req/s, p50 ${max.latency.p50} ms, p99 ${max.latency.p99} ms`,
+    `as fast as it goes (${connections} connections; half known, half unknown keys)`,
+    `${fmt(max.served)} req/s, p50 ${fmt(max.p50Ms, 2)} ms, p99 ${fmt(max.p99Ms, 2)} ms`,
     '≥ 10,000 req/s',
   );
-  line('  … keys-api CPU per request; requests per CPU second', `${fmt(max.cpuUs)} µs; ${fmt(max.perCpuSecond)} req/s`, '≤ ~100 µs (10,000 req/s on one core)');
-  const errors = max.non2xx + max.errors;
-  if (errors) line('  … of which not 200', fmt(errors), '0');
-  const fixed = await run({ requests: [request(sample[1]), request(unknown)], overallRate: 10_000 });
-  line(
-    'at a fixed 10,000 req/s offered',
-    `${fmt(fixed.requests.average)} req/s, p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms, ${fmt(fixed.cpuUs)} µs CPU/req`,
-    'p99 < 5 ms at 10,000 req/s',
-  );
-  const lighter = await run({ requests: [request(sample[1]), request(unknown)], overallRate: 1000 });
-  line(
-    'at a fixed 1,000 req/s offered',
-    `${fmt(lighter.requests.average)} req/s, p50 ${lighter.latency.p50} ms, p99 ${lighter.latency.p99} ms, ${fmt(lighter.cpuUs)} µs CPU/req`,
-    'p99 < 5 ms',
-  );
+  line('  … CPU per request: keys-api; load generator', cpuText(max), 'keys-api ≤ ~50 µs');
+  for (const rate of [10_000, 1000]) {
+    const fixed = await run({ requests: both, rate });
+    line(
+      `offered a constant ${fmt(rate)} req/s`,
+      `${fmt(fixed.served)} req/s served, p50 ${fmt(fixed.p50Ms, 2)} ms, p99 ${fmt(fixed.p99Ms, 2)} ms`,
+      `p99 < 5 ms${rate === 10_000 ? ' at 10,000 req/s' : ''}`,
+    );
+    line('  … CPU per request: keys-api; load generator', cpuText(fixed), '');
+    if (fixed.non2xx) line('  … of which not 200', fmt(fixed.non2xx), '0');
+  }
+  if (max.non2xx) line('  (flat out: not 200)', fmt(max.non2xx), '0');
+  // The peer: the same Fastify with none of keys-api's work, measured the same way, now.
+  const bare = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [here('./support/bare-fastify-process.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(child);
+    child.once('exit', (code) => reject(new Error(`bare Fastify exited (${code})`)));
+    createInterface({ input: child.stdout }).once('line', (l) => resolve({ child, url: `http://127.0.0.1:${JSON.parse(l).port}` }));
+  });
+  for (const rate of [0, 10_000]) {
+    const before = cpuTimes(bare.child.pid);
+    const r = await loadGenerator.run({ url: bare.url, connections, seconds: httpSeconds, rate, requests: both });
+    const after = cpuTimes(bare.child.pid);
+    const us = ((after.user + after.system - before.user - before.system) * 1e6) / Math.max(1, r.total);
+    line(
+      `peer: bare Fastify, same route and body, fixed answer (${rate ? `offered ${fmt(rate)} req/s` : 'flat out'})`,
+      `${fmt(r.served)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms; ${fmt(us)} µs CPU/req; load generator ${fmt((r.cpuSeconds * 1e6) / Math.max(1, r.total))} µs`,
+      '(the floor keys-api is built on)',
+    );
+  }
+  bare.child.removeAllListeners('exit');
+  bare.child.kill('SIGTERM');
   console.log(`  (load average after the HTTP runs: ${load()})`);
-  const known = await run({ requests: [request(sample[2])], connections: 8, duration: 5 });
-  const absent = await run({ requests: [request(unknown)], connections: 8, duration: 5 });
+  const known = await run({ requests: [request(sample[2])], connections: 8, seconds: 5, rate: 2000 });
+  const absent = await run({ requests: [request(unknown)], connections: 8, seconds: 5, rate: 2000 });
   line(
-    'a known key vs an unknown key (8 connections, 5 s each)',
-    `p50 ${known.latency.p50} vs ${absent.latency.p50} ms, p99 ${known.latency.p99} vs ${absent.latency.p99} ms`,
+    'a known key vs an unknown key (2,000 req/s, 5 s each)',
+    `p50 ${fmt(known.p50Ms, 2)} vs ${fmt(absent.p50Ms, 2)} ms, p99 ${fmt(known.p99Ms, 2)} vs ${fmt(absent.p99Ms, 2)} ms`,
     'no difference (same work)',
   );
 }

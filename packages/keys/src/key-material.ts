@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** Postman's API key format: `PMAK-` + 24 hex + `-` + 34 hex (12 and 17 random bytes). */
 export const API_KEY_PATTERN = /^PMAK-[0-9a-f]{24}-[0-9a-f]{34}$/;
@@ -11,9 +11,13 @@ export interface IssuedKey {
   preview: string;
 }
 
-/** Hex SHA-256 of a key as presented: the same digest the scanners put in `tokenHash`. */
+/**
+ * Hex SHA-256 of a key as presented: the same digest the scanners put in `tokenHash`.
+ * One-shot `crypto.hash` (no Hash object per call): every authenticated request hashes its
+ * credential, POST /keys/verify twice.
+ */
 export function hashApiKey(raw: string): string {
-  return createHash('sha256').update(raw, 'utf8').digest('hex');
+  return hash('sha256', raw, 'hex');
 }
 
 /** `PMAK-…a1b2`: the same redaction the detectors give a found key, so previews line up. */

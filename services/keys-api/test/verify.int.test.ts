@@ -2,6 +2,9 @@ import { createPublisher } from '@keyguard/bus';
 import { createKeyStatePublisher, hashApiKey, initialState, isServiceTokenFormat, issueApiKey, newId } from '@keyguard/keys';
 import { eventually, randomPmak } from '@keyguard/testkit/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceTokenRepository } from '@keyguard/store';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createVerifyCallers } from '../src/http/verify-callers.js';
 import { type Api, logger, startApi } from './support.js';
 
 let api: Api;
@@ -206,5 +209,37 @@ describe('POST /keys/verify', () => {
     // …and its own malformed calls count against it alone.
     for (let i = 0; i < 20; i++) expect((await verify(token, { key: 'nope' })).status).toBe(400);
     expect((await verify(token, { key: randomPmak() })).status).toBe(429);
+  });
+});
+
+describe('verify callers (the credential cache of POST /keys/verify)', () => {
+  it('looks a credential up once however many calls arrive together, and again in the background before its answer expires', async () => {
+    const { token, id } = await serviceToken('burst');
+    const real = createServiceTokenRepository(api.store);
+    let lookups = 0;
+    const tokens = {
+      ...real,
+      findByHash: (hash: string) => {
+        lookups += 1;
+        return real.findByHash(hash);
+      },
+    };
+    const callers = createVerifyCallers(api.store, tokens, { cacheMs: 400 });
+    const admit = () =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const request = { headers: { authorization: `Bearer ${token}` }, ip: '127.0.0.1', log: logger, verifyCaller: null } as unknown as FastifyRequest;
+        callers.admit(request, { header: () => undefined } as unknown as FastifyReply, (err) => (err ? reject(err) : resolve(request.verifyCaller?.id)));
+      });
+
+    expect(await Promise.all(Array.from({ length: 50 }, admit))).toEqual(Array(50).fill(id));
+    expect(lookups).toBe(1);
+    // Past half its life, a call is still answered from the cache and starts one refresh.
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await Promise.all(Array.from({ length: 20 }, admit))).toEqual(Array(20).fill(id));
+    expect(lookups).toBe(2);
+    // Deleted: gone once the refreshed answer expires, however busy the caller.
+    expect((await api.call('DELETE', `/api/v1/service-tokens/${id}`)).status).toBe(204);
+    await new Promise((r) => setTimeout(r, 450));
+    await expect(admit()).rejects.toMatchObject({ statusCode: 401 });
   });
 });
