@@ -11,8 +11,10 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ensureNodeModules } from '../lib/deps.mjs';
 import { ensureBuilt } from '../lib/build-state.mjs';
+import { ensureBundled } from '../lib/bundle.mjs';
 import { plannedEngineEnv, startEngines } from '../lib/engines.mjs';
 import { describeSecrets, generators, loadLocalEnv, localEnvFile, withoutPassword } from '../lib/local-env.mjs';
 import { stateDir } from '../lib/paths.mjs';
@@ -21,6 +23,7 @@ import { pipeServiceOutput } from '../lib/service-output.mjs';
 import { discoverServices, envFor } from '../lib/services.mjs';
 import { supervise } from '../lib/supervisor.mjs';
 
+const runBundle = fileURLToPath(new URL('../lib/run-bundle.cjs', import.meta.url));
 const log = (message) => console.log(`[keyguard] ${message}`);
 const t0 = Date.now();
 /** How long every service gets to become ready at start. */
@@ -65,7 +68,7 @@ function killStaleService(service) {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8'));
   try {
-    if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(service.main)) process.kill(pid, 'SIGKILL');
+    if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(service.bundle)) process.kill(pid, 'SIGKILL');
   } catch {
     // not running any more
   }
@@ -151,7 +154,8 @@ function superviseService(service, env, all) {
       void stop(1);
     },
     start: async () => {
-      const child = spawn(process.execPath, ['--enable-source-maps', service.main], {
+      // The bundle, with a V8 code cache and source-mapped stack traces (infra/lib/run-bundle.cjs).
+      const child = spawn(process.execPath, [runBundle, service.bundle], {
         cwd: service.dir,
         // Only its own secrets (package.json keyguard.secrets), its port and its metrics port.
         env: envFor(service, env, all, Object.keys(generators)),
@@ -236,7 +240,7 @@ async function main() {
     return started;
   });
   enginesStarting.catch(() => {});
-  const buildSummary = await ensureBuilt();
+  const buildSummary = `${await ensureBuilt()}, ${await ensureBundled(all)}`;
   // KEYGUARD_START_ORDER=sequential: the services only once the engines are up (to compare).
   if (process.env.KEYGUARD_START_ORDER === 'sequential') await enginesStarting;
   log(`${buildSummary}; starting the services alongside the engines (their logs: ${relative(process.cwd(), logsDir) || logsDir}/)…`);
