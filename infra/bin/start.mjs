@@ -24,6 +24,9 @@ import { discoverServices, envFor } from '../lib/services.mjs';
 import { supervise } from '../lib/supervisor.mjs';
 
 const runBundle = fileURLToPath(new URL('../lib/run-bundle.cjs', import.meta.url));
+/** KEYGUARD_BUNDLE=false runs each service's dist/main.js as it is (to compare, or to debug). */
+const bundled = process.env.KEYGUARD_BUNDLE !== 'false';
+const serviceArgs = (service) => (bundled ? [runBundle, service.bundle] : ['--enable-source-maps', service.main]);
 const log = (message) => console.log(`[keyguard] ${message}`);
 const t0 = Date.now();
 /** How long every service gets to become ready at start. */
@@ -68,7 +71,7 @@ function killStaleService(service) {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8'));
   try {
-    if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(service.bundle)) process.kill(pid, 'SIGKILL');
+    if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(serviceArgs(service).at(-1))) process.kill(pid, 'SIGKILL');
   } catch {
     // not running any more
   }
@@ -155,7 +158,7 @@ function superviseService(service, env, all) {
     },
     start: async () => {
       // The bundle, with a V8 code cache and source-mapped stack traces (infra/lib/run-bundle.cjs).
-      const child = spawn(process.execPath, [runBundle, service.bundle], {
+      const child = spawn(process.execPath, serviceArgs(service), {
         cwd: service.dir,
         // Only its own secrets (package.json keyguard.secrets), its port and its metrics port.
         env: envFor(service, env, all, Object.keys(generators)),
@@ -240,7 +243,7 @@ async function main() {
     return started;
   });
   enginesStarting.catch(() => {});
-  const buildSummary = `${await ensureBuilt()}, ${await ensureBundled(all)}`;
+  const buildSummary = bundled ? `${await ensureBuilt()}, ${await ensureBundled(all)}` : await ensureBuilt();
   // KEYGUARD_START_ORDER=sequential: the services only once the engines are up (to compare).
   if (process.env.KEYGUARD_START_ORDER === 'sequential') await enginesStarting;
   log(`${buildSummary}; starting the services alongside the engines (their logs: ${relative(process.cwd(), logsDir) || logsDir}/)…`);
