@@ -11,6 +11,7 @@ import { createKafka } from '@keyguard/bus';
 import { issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
 import { connectStore } from '@keyguard/store';
+import pRetry from 'p-retry';
 import { signedPostmanLeak } from '../../infra/lib/postman-event.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -239,11 +240,21 @@ export const faults = {
   /** kill -9 the broker leading partition 0 of keyguard.exposures.v1; restart it 15 s later. */
   'broker-leader': async ({ stack, log }) => {
     const kafka = createKafka({ brokers: stack.kafkaBrokers.split(','), clientId: 'chaos-admin', logger });
-    const admin = kafka.admin();
-    await admin.connect();
-    const meta = await admin.fetchTopicMetadata({ topics: ['keyguard.exposures.v1'] });
-    await admin.disconnect();
-    const leader = meta.topics[0].partitions.find((p) => p.partitionId === 0).leader;
+    // On a loaded machine the admin client's first metadata answer can come back empty
+    // (kafkajs then reads `topicMetadata` of null): ask again, as a real operator would.
+    const leader = await pRetry(
+      async () => {
+        const admin = kafka.admin();
+        try {
+          await admin.connect();
+          const meta = await admin.fetchTopicMetadata({ topics: ['keyguard.exposures.v1'] });
+          return meta.topics[0].partitions.find((p) => p.partitionId === 0).leader;
+        } finally {
+          await admin.disconnect().catch(() => {});
+        }
+      },
+      { retries: 5, minTimeout: 1000 },
+    );
     log(`  kill -9 broker ${leader} (leader of keyguard.exposures.v1 partition 0)`);
     await stack.killBroker(leader);
     await sleep(15_000);

@@ -15,6 +15,12 @@ export interface StoreCapabilities {
   concurrentWriters: boolean;
   /** What answered: `mongodb` or `ferretdb` (from buildInfo). */
   server: 'mongodb' | 'ferretdb';
+  /**
+   * How a list of `_id`s is best read: `in`, one `{_id: {$in: ids}}` query (MongoDB, from the
+   * `_id` index); `each`, one `{_id: value}` read per id (FerretDB 1.x, which uses no index for
+   * `$in` and decodes the whole collection). See `findByIds` in lookups.ts.
+   */
+  idLists: 'in' | 'each';
 }
 
 /**
@@ -25,5 +31,5 @@ export interface StoreCapabilities {
 export async function detectCapabilities(db: Db, concurrentWriters?: boolean): Promise<StoreCapabilities> {
   const info = await db.admin().command({ buildInfo: 1 });
   const server = typeof info.ferretdbVersion === 'string' ? 'ferretdb' : 'mongodb';
-  return { server, concurrentWriters: concurrentWriters ?? server === 'mongodb' };
+  return { server, concurrentWriters: concurrentWriters ?? server === 'mongodb', idLists: server === 'mongodb' ? 'in' : 'each' };
 }

@@ -1,5 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from './api';
+import { plural } from './format';
+import type { Resource } from './hooks';
 
 export function Spinner({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -37,6 +39,47 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       <strong>{title}</strong>
       {children && <span>{children}</span>}
     </div>
+  );
+}
+
+/**
+ * A page's list or chart while its resource loads: a spinner until the first answer, the error
+ * with a retry while there is nothing to show, then `empty` when given (the page passes it only
+ * when there is nothing to list), else the content. A background refresh keeps what is shown.
+ */
+export function ResourceView<T>({ resource, loading, empty, children }: { resource: Resource<T>; loading: string; empty?: ReactNode; children: ReactNode }) {
+  if (resource.loading && !resource.data) return <Spinner label={loading} />;
+  if (resource.error && !resource.data) return <ErrorState error={resource.error} onRetry={() => void resource.reload()} />;
+  return <>{empty || children}</>;
+}
+
+/** The bar above a list while rows are selected: how many, the action for them, and clearing the selection. */
+export function BulkBar({
+  label,
+  count,
+  noun,
+  action,
+  onAction,
+  onClear,
+}: {
+  label: string;
+  count: number;
+  noun: string;
+  action: string;
+  onAction: () => void;
+  onClear: () => void;
+}) {
+  if (count === 0) return null;
+  return (
+    <section className="bulkbar" aria-label={label}>
+      <span>{plural(count, noun)} selected</span>
+      <button type="button" className="btn btn-danger" onClick={onAction}>
+        {action}
+      </button>
+      <button type="button" className="btn btn-ghost" onClick={onClear}>
+        Clear selection
+      </button>
+    </section>
   );
 }
 

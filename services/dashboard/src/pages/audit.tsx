@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api';
-import { CursorPager, EmptyState, ErrorState, Spinner } from '../components';
+import { CursorPager, EmptyState, ResourceView } from '../components';
 import { formatDateTime, userLabel } from '../format';
 import { useResource } from '../hooks';
 
@@ -79,51 +79,47 @@ export function AuditPage() {
           Apply
         </button>
       </form>
-      {entries.loading && !entries.data ? (
-        <Spinner label="Loading the audit log…" />
-      ) : entries.error && !entries.data ? (
-        <ErrorState error={entries.error} onRetry={() => void entries.reload()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="Nothing in the audit log matches">Change the filters to see more.</EmptyState>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table audit-table" aria-busy={entries.loading}>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Details</th>
+      <ResourceView
+        resource={entries}
+        loading="Loading the audit log…"
+        empty={items.length === 0 && <EmptyState title="Nothing in the audit log matches">Change the filters to see more.</EmptyState>}
+      >
+        <div className="table-wrap">
+          <table className="table audit-table" aria-busy={entries.loading}>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Actor</th>
+                <th scope="col">Action</th>
+                <th scope="col">Target</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id} className="audit-row">
+                  <td data-label="When">{formatDateTime(e.at)}</td>
+                  <td data-label="Actor">
+                    {e.actor.type === 'user' ? userLabel({ id: e.actor.id, name: e.actor.name ?? '', email: '' }) : (e.actor.name ?? e.actor.id)}
+                  </td>
+                  <td data-label="Action">
+                    <code className="audit-action">{e.action}</code>
+                  </td>
+                  <td data-label="Target">
+                    {e.target.type} <code>{e.target.id}</code>
+                  </td>
+                  <td data-label="Details" className="audit-details">
+                    {Object.entries(e.details)
+                      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+                      .join(', ')}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.map((e) => (
-                  <tr key={e.id} className="audit-row">
-                    <td data-label="When">{formatDateTime(e.at)}</td>
-                    <td data-label="Actor">
-                      {e.actor.type === 'user' ? userLabel({ id: e.actor.id, name: e.actor.name ?? '', email: '' }) : (e.actor.name ?? e.actor.id)}
-                    </td>
-                    <td data-label="Action">
-                      <code className="audit-action">{e.action}</code>
-                    </td>
-                    <td data-label="Target">
-                      {e.target.type} <code>{e.target.id}</code>
-                    </td>
-                    <td data-label="Details" className="audit-details">
-                      {Object.entries(e.details)
-                        .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-                        .join(', ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={entries.data?.nextCursor} />
-        </>
-      )}
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={entries.data?.nextCursor} />
+      </ResourceView>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, CursorPager, EmptyState, ErrorState, Spinner, Tag, Tooltip, useToast } from '../components';
+import { BulkBar, ConfirmDialog, CursorPager, EmptyState, ResourceView, Tag, Tooltip, useToast } from '../components';
 import { formatDate, formatDateTime, formatRelative, locationLabel, plural, revocationText, safeHref, usedAfterExposure, userLabel } from '../format';
 import { ExposureFilters } from './exposure-filters';
 import { routeItem, useResource } from '../hooks';
@@ -62,29 +62,27 @@ export function ExposedPage() {
         onOwner={(value) => refilter(() => setOwner(value))}
       />
 
-      {selected.size > 0 && (
-        <section className="bulkbar" aria-label="Selected exposed keys">
-          <span>{plural(selected.size, 'key')} selected</span>
-          <button type="button" className="btn btn-danger" onClick={() => setRevokingSelected(true)}>
-            Revoke selected
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </button>
-        </section>
-      )}
+      <BulkBar
+        label="Selected exposed keys"
+        count={selected.size}
+        noun="key"
+        action="Revoke selected"
+        onAction={() => setRevokingSelected(true)}
+        onClear={() => setSelected(new Set())}
+      />
 
-      {exposures.loading && !exposures.data ? (
-        <Spinner label="Loading exposed keys…" />
-      ) : exposures.error && !exposures.data ? (
-        <ErrorState error={exposures.error} onRetry={() => void exposures.reload()} />
-      ) : list.length === 0 ? (
-        state || owner ? (
-          <EmptyState title="No exposed key matches">Change the filters to see more.</EmptyState>
-        ) : (
-          <EmptyState title="No exposed keys">None of your team's keys has been found in a public place. Keyguard keeps watching.</EmptyState>
-        )
-      ) : (
+      <ResourceView
+        resource={exposures}
+        loading="Loading exposed keys…"
+        empty={
+          list.length === 0 &&
+          (state || owner ? (
+            <EmptyState title="No exposed key matches">Change the filters to see more.</EmptyState>
+          ) : (
+            <EmptyState title="No exposed keys">None of your team's keys has been found in a public place. Keyguard keeps watching.</EmptyState>
+          ))
+        }
+      >
         <div className="table-wrap">
           <table className="table exposed-table">
             <thead>
@@ -115,7 +113,7 @@ export function ExposedPage() {
             </tbody>
           </table>
         </div>
-      )}
+      </ResourceView>
       {(cursors.length > 1 || exposures.data?.nextCursor) && (
         <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={exposures.data?.nextCursor}>
           <span className="muted">{`${first.toLocaleString('en-US')}–${(first + list.length - 1).toLocaleString('en-US')} of ${(exposures.data?.total ?? 0).toLocaleString('en-US')}`}</span>

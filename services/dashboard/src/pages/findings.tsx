@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, EmptyState, ErrorState, Spinner, Tag, useToast } from '../components';
+import { ConfirmDialog, EmptyState, ResourceView, Tag, useToast } from '../components';
 import { formatDate, formatDateTime, resolutionLabels, sourceLabel, userLabel } from '../format';
 import { hashParams, routeItem, useResource } from '../hooks';
 import type { Exposure, Finding, ResolveAs } from '@keyguard/contract';
@@ -165,36 +165,35 @@ export function FindingsPage() {
         )}
       </div>
 
-      {findings.loading && !findings.data ? (
-        <Spinner label="Loading findings…" />
-      ) : findings.error && !findings.data ? (
-        <ErrorState error={findings.error} onRetry={() => void findings.reload()} />
-      ) : list.length === 0 ? (
-        filtered ? (
-          <EmptyState title="No findings match these filters">Change the filters to see more.</EmptyState>
-        ) : (
-          <EmptyState title="No unresolved findings">Nothing needs your attention. New findings appear here as soon as they are detected.</EmptyState>
-        )
-      ) : (
-        <>
-          <ul className="findings" aria-label="Findings">
-            {list.map((f) => (
-              <FindingCard key={f.id} finding={f} exposure={keyOf.get(f.id)} onResolve={() => setResolving(f)} />
-            ))}
-          </ul>
-          <nav className="pagination" aria-label="More findings">
-            <span className="muted">
-              {list.length.toLocaleString('en-US')}
-              {findings.data?.total !== undefined ? ` of ${findings.data.total.toLocaleString('en-US')}` : ''} findings
-            </span>
-            {findings.data?.more && (
-              <button type="button" className="btn" onClick={() => setPages((n) => n + 1)}>
-                Show more
-              </button>
-            )}
-          </nav>
-        </>
-      )}
+      <ResourceView
+        resource={findings}
+        loading="Loading findings…"
+        empty={
+          list.length === 0 &&
+          (filtered ? (
+            <EmptyState title="No findings match these filters">Change the filters to see more.</EmptyState>
+          ) : (
+            <EmptyState title="No unresolved findings">Nothing needs your attention. New findings appear here as soon as they are detected.</EmptyState>
+          ))
+        }
+      >
+        <ul className="findings" aria-label="Findings">
+          {list.map((f) => (
+            <FindingCard key={f.id} finding={f} exposure={keyOf.get(f.id)} onResolve={() => setResolving(f)} />
+          ))}
+        </ul>
+        <nav className="pagination" aria-label="More findings">
+          <span className="muted">
+            {list.length.toLocaleString('en-US')}
+            {findings.data?.total !== undefined ? ` of ${findings.data.total.toLocaleString('en-US')}` : ''} findings
+          </span>
+          {findings.data?.more && (
+            <button type="button" className="btn" onClick={() => setPages((n) => n + 1)}>
+              Show more
+            </button>
+          )}
+        </nav>
+      </ResourceView>
 
       {resolving && (
         <ResolveDialog

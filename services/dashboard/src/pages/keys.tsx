@@ -1,8 +1,7 @@
 import type { Key, KeySort, KeyStatus, Me } from '@keyguard/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../api';
-import { CursorPager, EmptyState, ErrorState, errorMessage, Spinner, useToast } from '../components';
-import { plural } from '../format';
+import { BulkBar, CursorPager, EmptyState, errorMessage, ResourceView, useToast } from '../components';
 import { useResource } from '../hooks';
 import { allStatuses, KeyFilters } from './key-filters';
 import { KeyRow } from './key-row';
@@ -141,80 +140,76 @@ export function KeysPage({ me }: { me: Me }) {
         }}
       />
 
-      {selected.size > 0 && (
-        <section className="bulkbar" aria-label="Selected keys">
-          <span>{plural(selected.size, 'key')} selected</span>
-          <button type="button" className="btn btn-danger" onClick={() => setDialog({ kind: 'revoke-selected', ids: [...selected] })}>
-            Revoke
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </button>
-        </section>
-      )}
+      <BulkBar
+        label="Selected keys"
+        count={selected.size}
+        noun="key"
+        action="Revoke"
+        onAction={() => setDialog({ kind: 'revoke-selected', ids: [...selected] })}
+        onClear={() => setSelected(new Set())}
+      />
 
-      {keys.loading && !keys.data ? (
-        <Spinner label="Loading keys…" />
-      ) : keys.error && !keys.data ? (
-        <ErrorState error={keys.error} onRetry={() => void keys.reload()} />
-      ) : items.length === 0 ? (
-        search ? (
-          <EmptyState title="No key matches this value">Search needs the full key value. Check it and try again, or clear the search.</EmptyState>
-        ) : statuses.length === 0 ? (
-          <EmptyState title="Nothing to show">Select at least one of Enabled, Disabled or Revoked.</EmptyState>
-        ) : (
-          <EmptyState title="No API keys yet">Keys your team members create appear here.</EmptyState>
-        )
-      ) : (
-        <>
-          {keys.error && (
-            <p className="inline-warning" role="status">
-              Could not refresh: {keys.error.message}
-            </p>
-          )}
-          <div className="table-wrap">
-            <table className="table keys-table" aria-busy={keys.loading}>
-              <thead>
-                <tr>
-                  <th scope="col" className="col-check">
-                    <input
-                      type="checkbox"
-                      aria-label="Select all keys on this page"
-                      checked={allSelected}
-                      onChange={toggleAll}
-                      disabled={selectable.length === 0}
-                    />
-                  </th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Created by</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col" className="col-actions">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((k) => (
-                  <KeyRow
-                    key={k.id}
-                    own={k.id === me.keyId}
-                    apiKey={k}
-                    selected={selected.has(k.id)}
-                    onToggle={() => toggleOne(k.id)}
-                    onRevoke={() => setDialog({ kind: 'revoke-one', key: k })}
-                    onSetEnabled={(enabled) => void setEnabled(k, enabled)}
+      <ResourceView
+        resource={keys}
+        loading="Loading keys…"
+        empty={
+          items.length === 0 &&
+          (search ? (
+            <EmptyState title="No key matches this value">Search needs the full key value. Check it and try again, or clear the search.</EmptyState>
+          ) : statuses.length === 0 ? (
+            <EmptyState title="Nothing to show">Select at least one of Enabled, Disabled or Revoked.</EmptyState>
+          ) : (
+            <EmptyState title="No API keys yet">Keys your team members create appear here.</EmptyState>
+          ))
+        }
+      >
+        {keys.error && (
+          <p className="inline-warning" role="status">
+            Could not refresh: {keys.error.message}
+          </p>
+        )}
+        <div className="table-wrap">
+          <table className="table keys-table" aria-busy={keys.loading}>
+            <thead>
+              <tr>
+                <th scope="col" className="col-check">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all keys on this page"
+                    checked={allSelected}
+                    onChange={toggleAll}
+                    disabled={selectable.length === 0}
                   />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={keys.data?.nextCursor} busy={!settled}>
-            <span className="muted">{rangeText}</span>
-          </CursorPager>
-        </>
-      )}
+                </th>
+                <th scope="col">Name</th>
+                <th scope="col">Created by</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Last used</th>
+                <th scope="col" className="col-actions">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((k) => (
+                <KeyRow
+                  key={k.id}
+                  own={k.id === me.keyId}
+                  apiKey={k}
+                  selected={selected.has(k.id)}
+                  onToggle={() => toggleOne(k.id)}
+                  onRevoke={() => setDialog({ kind: 'revoke-one', key: k })}
+                  onSetEnabled={(enabled) => void setEnabled(k, enabled)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={keys.data?.nextCursor} busy={!settled}>
+          <span className="muted">{rangeText}</span>
+        </CursorPager>
+      </ResourceView>
 
       <RevokeDialogs
         dialog={dialog}

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { CreatedUser, Me, User } from '@keyguard/contract';
 import { api } from '../api';
-import { ConfirmDialog, ErrorState, Spinner, Tag, errorMessage, useToast } from '../components';
+import { ConfirmDialog, errorMessage, ResourceView, Tag, useToast } from '../components';
 import { useResource } from '../hooks';
 import { ShowOnce } from '../show-once';
 
@@ -99,11 +99,7 @@ export function Members({ me }: { me: Me }) {
       )}
       {handed && <ShowOnce title={handed.name} value={handed.key} what="key (hand it to them)" onDone={() => setHanded(null)} />}
       {invited && <ShowOnce title={`${invited.user.name}'s first key`} value={invited.key.key} what="key (hand it to them)" onDone={() => setInvited(null)} />}
-      {users.loading && !users.data ? (
-        <Spinner label="Loading members…" />
-      ) : users.error && !users.data ? (
-        <ErrorState error={users.error} onRetry={() => void users.reload()} />
-      ) : (
+      <ResourceView resource={users} loading="Loading members…">
         <div className="table-wrap">
           <table className="table members-table">
             <thead>
@@ -175,7 +171,7 @@ export function Members({ me }: { me: Me }) {
             </tbody>
           </table>
         </div>
-      )}
+      </ResourceView>
       {deactivating && (
         <ConfirmDialog
           title={`Deactivate ${deactivating.name}?`}

@@ -1,7 +1,7 @@
 import type { IssuedKey, Key, Me } from '@keyguard/contract';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, EmptyState, ErrorState, errorMessage, Spinner, useToast } from '../components';
+import { ConfirmDialog, EmptyState, errorMessage, ResourceView, useToast } from '../components';
 import { useResource } from '../hooks';
 import { ShowOnce } from '../show-once';
 import { KeyRow } from './key-row';
@@ -117,13 +117,11 @@ export function MyKeysPage({ me }: { me: Me }) {
 
       {issued && <ShowOnce title={issued.name} value={issued.key} what="key" onDone={() => setIssued(null)} />}
 
-      {keys.loading && !keys.data ? (
-        <Spinner label="Loading your keys…" />
-      ) : keys.error && !keys.data ? (
-        <ErrorState error={keys.error} onRetry={() => void keys.reload()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="You have no API keys yet">{mayCreate ? 'Create one above.' : ''}</EmptyState>
-      ) : (
+      <ResourceView
+        resource={keys}
+        loading="Loading your keys…"
+        empty={items.length === 0 && <EmptyState title="You have no API keys yet">{mayCreate ? 'Create one above.' : ''}</EmptyState>}
+      >
         <div className="table-wrap">
           <table className="table keys-table my-keys-table" aria-busy={keys.loading}>
             <thead>
@@ -151,7 +149,7 @@ export function MyKeysPage({ me }: { me: Me }) {
             </tbody>
           </table>
         </div>
-      )}
+      </ResourceView>
 
       {revoking && (
         <ConfirmDialog

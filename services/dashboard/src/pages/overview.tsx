@@ -2,7 +2,7 @@ import type { Insights, InsightSource } from '@keyguard/contract';
 import { type ReactNode, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api';
-import { EmptyState, ErrorState, Spinner } from '../components';
+import { EmptyState, ResourceView } from '../components';
 import { formatDate } from '../format';
 import { hashParams, useResource } from '../hooks';
 import {
@@ -60,13 +60,9 @@ export function OverviewPage() {
         </div>
       </div>
       <RangePicker range={range} onChange={setRange} />
-      {insights.loading && !insights.data ? (
-        <Spinner label="Loading insights…" />
-      ) : insights.error && !insights.data ? (
-        <ErrorState error={insights.error} onRetry={() => void insights.reload()} />
-      ) : insights.data ? (
-        <Charts insights={insights.data} />
-      ) : null}
+      <ResourceView resource={insights} loading="Loading insights…">
+        {insights.data && <Charts insights={insights.data} />}
+      </ResourceView>
     </section>
   );
 }
