@@ -26,7 +26,9 @@ import { supervise } from '../lib/supervisor.mjs';
 const runBundle = fileURLToPath(new URL('../lib/run-bundle.cjs', import.meta.url));
 /** KEYGUARD_BUNDLE=false runs each service's dist/main.js as it is (to compare, or to debug). */
 const bundled = process.env.KEYGUARD_BUNDLE !== 'false';
-const serviceArgs = (service) => (bundled ? [runBundle, service.bundle] : ['--enable-source-maps', service.main]);
+/** KEYGUARD_START_PROFILE=<dir>: each service writes a CPU profile of its start-up there (infra/lib/start-profile.mjs). */
+const profiling = process.env.KEYGUARD_START_PROFILE ? ['--import', fileURLToPath(new URL('../lib/start-profile.mjs', import.meta.url))] : [];
+const serviceArgs = (service) => [...profiling, ...(bundled ? [runBundle, service.bundle] : ['--enable-source-maps', service.main])];
 const log = (message) => console.log(`[keyguard] ${message}`);
 const t0 = Date.now();
 /** How long every service gets to become ready at start. */
