@@ -22,6 +22,8 @@ export function discoverServices() {
       metricsPort: pkg.keyguard.metricsPort ?? pkg.keyguard.port + 1100,
       secrets: pkg.keyguard.secrets ?? [],
       main: join(dir, 'dist/main.js'),
+      // What npm start runs: main.js and everything it imports in one file (infra/lib/bundle.mjs).
+      bundle: join(dir, 'dist/bundle/main.cjs'),
     }))
     .sort((a, b) => a.port - b.port);
 }

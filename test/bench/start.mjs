@@ -144,13 +144,12 @@ function stackCpu(stack) {
   };
   const pidOf = (file) => Number(readFileSync(file, 'utf8'));
   const parts = { 'npm start': cpu(stack.child.pid), kafka: cpu(pidOf(join(dev, 'kafka.pid'))), ferretdb: cpu(pidOf(join(dev, 'keyguard-ferretdb.pid'))) };
-  let services = 0;
-  for (const f of readdirSync(join(dev, 'services'))) services += cpu(pidOf(join(dev, 'services', f)));
-  parts['8 services'] = services;
+  const each = readdirSync(join(dev, 'services')).map((f) => [f.replace(/\.pid$/, ''), cpu(pidOf(join(dev, 'services', f)))]);
+  parts[`${each.length} services`] = each.reduce((a, [, v]) => a + v, 0);
   const total = Object.values(parts).reduce((a, b) => a + b, 0);
   return `${total.toFixed(1)} CPU-s (${Object.entries(parts)
     .map(([k, v]) => `${k} ${v.toFixed(1)}`)
-    .join(', ')})`;
+    .join(', ')}; per service: ${each.map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')})`;
 }
 const load = () => loadavg()[0].toFixed(1);
 
