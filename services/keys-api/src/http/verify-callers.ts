@@ -25,6 +25,8 @@ export interface VerifyCallersOptions {
   cacheMs?: number;
   /** Failed calls (400, 401, 413, 415) a caller may make per window before it gets 429 (default 20 per 10 s). */
   failures?: { points: number; windowSeconds: number };
+  /** The id of the key with this hash, if known: an admin key is then read by id (see the authenticator's `keyIdOf`). */
+  keyIdOf?: (hash: string) => string | undefined;
 }
 
 /**
@@ -57,7 +59,7 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
       if (token?.scopes.includes('keys:verify')) caller = { kind: 'service_token', id: token._id, teamId: token.teamId };
     } else if (isApiKeyFormat(raw)) {
       const now = new Date();
-      const key = await keys.findUsable({ hash }, now);
+      const key = await keys.findUsable({ hash, idHint: options.keyIdOf?.(hash) }, now);
       const user = key ? await users.findById(key.createdBy) : null;
       if (key && user && isAdmin(user.role)) caller = { kind: 'admin_key', id: key._id, teamId: key.teamId };
     }
