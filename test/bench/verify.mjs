@@ -517,6 +517,8 @@ async function endToEnd({ engine, engineTag, uri, concurrentWriters, target, sam
   })();
   await sleep(2000);
   const latencies = [];
+  /** Per refused leak, wall-clock ms: webhook sent, acknowledged (Kafka has it), refused at sample-api. */
+  const stamps = [];
   let late = 0;
   let retried = 0;
   const handled0 = await handledByPolicy();
@@ -545,6 +547,7 @@ async function endToEnd({ engine, engineTag, uri, concurrentWriters, target, sam
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const t0 = performance.now();
+    const sentAt = Date.now();
     const send = () =>
       fetch(`http://127.0.0.1:${postman.port}/webhooks/postman`, {
         method: 'POST',
@@ -563,9 +566,11 @@ async function endToEnd({ engine, engineTag, uri, concurrentWriters, target, sam
       res = await send();
     }
     if (res.status >= 300) throw new Error(`postman-ingest answered ${res.status}`);
+    const ackedAt = Date.now();
     for (;;) {
       if ((await atSample(key.raw)) === 401) {
         latencies.push(performance.now() - t0);
+        stamps.push({ id: key.doc._id, sentAt, ackedAt, refusedAt: Date.now() });
         break;
       }
       if (performance.now() - t0 > giveUpMs) {
@@ -597,6 +602,22 @@ async function endToEnd({ engine, engineTag, uri, concurrentWriters, target, sam
       : `none refused within ${fmt(giveUpMs / 1000)} s (${late} tried)${retried ? `; ${retried} webhooks answered 503 first` : ''}`,
     'p99 < 1 s',
   );
+  // Where the time goes: webhook acknowledged; then postman-ingest's worker and the policy, up to
+  // the revoking write (the key's revokedAt); then the key-state topic to sample-api's verifier
+  // (and the bench's 10 ms polling).
+  const revokedAt = new Map(
+    (await target.collections.apiKeys.find({ _id: { $in: stamps.map((s) => s.id) } }, { projection: { revokedAt: 1 } }).toArray()).map((k) => [
+      k._id,
+      k.revokedAt?.getTime(),
+    ]),
+  );
+  const part = (f) => stamps.flatMap((s) => (revokedAt.get(s.id) ? [f(s, revokedAt.get(s.id))] : [])).sort((a, b) => a - b);
+  const parts = [
+    ['webhook acknowledged', part((s) => s.ackedAt - s.sentAt)],
+    ['→ revoking write (ingest worker + policy)', part((s, r) => r - s.ackedAt)],
+    ['→ 401 (key-state topic + verifier + 10 ms polling)', part((s, r) => s.refusedAt - r)],
+  ];
+  line(`${engine}: of which`, parts.map(([name, list]) => `${name} p50 ${fmt(pct(list, 50))} ms, p99 ${fmt(pct(list, 99))} ms`).join('; '), '—');
   line(
     `${engine}: background load achieved (policy + postman-ingest + load generator: ${fmt(busyCpu(), 0)} µs CPU per exposure)`,
     `${fmt(rate)} exposures/s offered, policy handled ${fmt(handledRate)}/s; load average ${load()}`,

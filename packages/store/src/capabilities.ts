@@ -22,6 +22,12 @@ export interface StoreCapabilities {
   indexedUpdates: boolean;
   /** What answered: `mongodb` or `ferretdb` (from buildInfo). */
   server: 'mongodb' | 'ferretdb';
+  /**
+   * How a list of `_id`s is best read: `in`, one `{_id: {$in: ids}}` query (MongoDB, from the
+   * `_id` index); `each`, one `{_id: value}` read per id (FerretDB 1.x, which uses no index for
+   * `$in` and decodes the whole collection). See `findByIds` in lookups.ts.
+   */
+  idLists: 'in' | 'each';
 }
 
 /**
@@ -35,5 +41,5 @@ export async function detectCapabilities(db: Db, concurrentWriters?: boolean): P
   const server = typeof info.ferretdbVersion === 'string' ? 'ferretdb' : 'mongodb';
   const multiWriter = concurrentWriters ?? server === 'mongodb';
   // Both are properties of the storage: FerretDB configured for concurrent writers is the PostgreSQL one.
-  return { server, concurrentWriters: multiWriter, indexedUpdates: multiWriter };
+  return { server, concurrentWriters: multiWriter, indexedUpdates: multiWriter, idLists: server === 'mongodb' ? 'in' : 'each' };
 }

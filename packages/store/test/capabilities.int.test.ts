@@ -10,8 +10,8 @@ describe('store capabilities', () => {
     const auto = await connectStore({ uri: process.env.MONGODB_URI!, dbName: uniqueDbName('caps'), logger, ensureIndexes: false });
     const told = await connectStore({ uri: process.env.MONGODB_URI!, dbName: uniqueDbName('caps'), logger, ensureIndexes: false, concurrentWriters: true });
     try {
-      expect(auto.capabilities).toEqual({ server: 'ferretdb', concurrentWriters: false, indexedUpdates: false });
-      expect(told.capabilities).toEqual({ server: 'ferretdb', concurrentWriters: true, indexedUpdates: true });
+      expect(auto.capabilities).toEqual({ server: 'ferretdb', concurrentWriters: false, indexedUpdates: false, idLists: 'each' });
+      expect(told.capabilities).toEqual({ server: 'ferretdb', concurrentWriters: true, indexedUpdates: true, idLists: 'each' });
     } finally {
       await Promise.all([auto.close(), told.close()]);
     }

@@ -3,6 +3,7 @@ import type { ActorRef, ApiKeyDoc, KeyStatus, RevocationReason } from '../docume
 import { mapDuplicate } from '../errors.js';
 import { bulkWriteInChunks } from '../bulk.js';
 import type { Store } from '../store.js';
+import { findByIds } from '../lookups.js';
 
 export type KeySort = 'newest' | 'oldest' | 'recently_used';
 
@@ -225,11 +226,11 @@ export function createKeyRepository(store: Store) {
     findLeftovers: (id: string) => keys.findOne({ _id: id, $or: [{ revocationPending: true }, { statePending: true }] }),
 
     /** The keys with these ids. */
-    byIds: (ids: string[]) => (ids.length === 0 ? Promise.resolve([]) : keys.find({ _id: { $in: ids } }).toArray()),
+    byIds: (ids: string[]) => findByIds(keys, store.capabilities, ids),
 
     /** The state versions of these keys now (what a publisher compares with what it sent). */
     stateVersions: (ids: string[]) =>
-      keys.find({ _id: { $in: ids } }, { projection: { _id: 1, stateVersion: 1, statePending: 1 } }).toArray() as Promise<
+      findByIds(keys, store.capabilities, ids, { projection: { _id: 1, stateVersion: 1, statePending: 1 } }) as Promise<
         Pick<ApiKeyDoc, '_id' | 'stateVersion' | 'statePending'>[]
       >,
 

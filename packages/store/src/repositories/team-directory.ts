@@ -1,5 +1,6 @@
 import type { TeamDoc } from '../documents.js';
 import type { Store } from '../store.js';
+import { findByIds } from '../lookups.js';
 
 export interface TeamRecipients {
   teamId: string;
@@ -33,7 +34,7 @@ export function createTeamDirectory(store: Store) {
       return all.map((t) => ({ teamId: t._id, contacts: t.settings?.securityContacts ?? [] })).filter((t) => t.contacts.length > 0);
     },
     async digestWindows(teamIds: string[]): Promise<Map<string, number | null>> {
-      const found = await teams.find({ _id: { $in: teamIds } }, { projection: { settings: 1 } }).toArray();
+      const found = await findByIds(teams, store.capabilities, teamIds, { projection: { settings: 1 } });
       return new Map(found.map((t) => [t._id, t.settings?.digestWindowMs ?? null]));
     },
     /** Teams whose admins asked for the weekly insights email. */

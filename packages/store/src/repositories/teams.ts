@@ -1,5 +1,6 @@
 import type { TeamDoc, TeamSettings } from '../documents.js';
 import type { Store } from '../store.js';
+import { findByIds } from '../lookups.js';
 
 /** The teams collection: each team and its key-governance settings. */
 export function createTeamRepository(store: Store) {
@@ -9,17 +10,13 @@ export function createTeamRepository(store: Store) {
 
     /** The settings of these teams, by team id. */
     async settingsOf(ids: Iterable<string>): Promise<Map<string, TeamSettings>> {
-      const unique = [...new Set(ids)];
-      if (unique.length === 0) return new Map();
-      const found = await teams.find({ _id: { $in: unique } }).toArray();
+      const found = await findByIds(teams, store.capabilities, ids);
       return new Map(found.map((t) => [t._id, t.settings]));
     },
 
     /** Which of these team ids exist. */
     async existing(ids: Iterable<string>): Promise<Set<string>> {
-      const unique = [...new Set(ids)];
-      if (unique.length === 0) return new Set();
-      const found = await teams.find({ _id: { $in: unique } }, { projection: { _id: 1 } }).toArray();
+      const found = await findByIds(teams, store.capabilities, ids, { projection: { _id: 1 } });
       return new Set(found.map((t) => t._id));
     },
 

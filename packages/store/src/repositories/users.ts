@@ -1,6 +1,7 @@
 import type { Role, ScimIdentity, UserDoc } from '../documents.js';
 import { mapDuplicate } from '../errors.js';
 import type { Store } from '../store.js';
+import { findByIds } from '../lookups.js';
 
 /** The users collection: the people of each team and their role. */
 export function createUserRepository(store: Store) {
@@ -11,16 +12,13 @@ export function createUserRepository(store: Store) {
 
     /** The users with these ids, by id. */
     async byIds(ids: Iterable<string>): Promise<Map<string, UserDoc>> {
-      const unique = [...new Set(ids)];
-      if (unique.length === 0) return new Map();
-      const found = await users.find({ _id: { $in: unique } }).toArray();
+      const found = await findByIds(users, store.capabilities, ids);
       return new Map(found.map((u) => [u._id, u]));
     },
 
     /** The email of each of these users (an unknown id is left out). */
     async emailsOf(ids: string[]): Promise<Map<string, string>> {
-      if (ids.length === 0) return new Map();
-      const found = await users.find({ _id: { $in: ids } }, { projection: { _id: 1, email: 1 } }).toArray();
+      const found = await findByIds(users, store.capabilities, ids, { projection: { _id: 1, email: 1 } });
       return new Map(found.map((u) => [u._id, u.email]));
     },
 

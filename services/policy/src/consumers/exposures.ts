@@ -121,6 +121,7 @@ export function createExposureHandler({
     else for (const k of toRevoke) begun.push(await beginOne(k));
     //    …and every verifier refuses them as soon as their new state is on the key-state topic.
     await keyState.publish(begun.filter((k): k is ApiKeyDoc => k !== null));
+    const lostRace = new Set(toRevoke.filter((_, i) => !begun[i]).map((k) => k._id));
     lap('refused');
 
     // 2. The findings (every token, ours or not).
@@ -130,30 +131,9 @@ export function createExposureHandler({
     const createdResolved = new Map(outcomes.filter((o) => o.created && revokedNow.has(o.tokenHash)).map((o) => [o.tokenHash, o.added]));
     lap('findings');
 
-    // 3. Keys the team leaves alive are marked exposed (once).
-    const toMark = matched.filter((k) => k.exposure === null && decideKeyAction(k, settings.get(k.teamId)) === 'mark_exposed');
-    if (toMark.length > 0) {
-      await keys.markExposed(toMark.map((k) => ({ id: k._id, exposure: exposureOf(k) })));
-      await keyState.publishIds(toMark.map((k) => k._id));
-    }
-
-    // 4. Finish the revocations (audit, finding resolved, key.revoked), including any an
-    //    earlier, interrupted delivery left pending.
-    //    They run after the batch is committed, so a slow store delays only the email, never
-    //    the next exposures; a crash leaves `revocationPending` for the sweeper to finish.
-    const lostRace = new Set(toRevoke.filter((_, i) => !begun[i]).map((k) => k._id));
-    for (const key of begun) {
-      if (!key) continue;
-      const locations = createdResolved.get(key.hash);
-      finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash), locations ? { findingResolved: true, locations } : {}));
-    }
-    for (const k of matched.filter((k) => k.revocationPending || k.statePending || lostRace.has(k._id))) {
-      finishLater(k._id, () => revoker.finishPending(k._id, correlation.get(k.hash)));
-    }
-    const revokedCount = begun.filter(Boolean).length;
-    lap('keys');
-
-    // 5. Tell the notifier what was recorded (only what this batch added: a redelivery adds nothing).
+    // 3. Tell the notifier what was recorded (only what this batch added: a redelivery adds
+    //    nothing), before the keys are marked: alerts do not wait for those writes, and what they
+    //    say (revoked, marked exposed) is decided above, not by the marking.
     const recorded = outcomes.filter((o) => o.added.length > 0);
     if (recorded.length > 0) {
       const ownerIds = [...new Set(matched.filter((k) => recorded.some((o) => o.tokenHash === k.hash)).map((k) => k.createdBy))];
@@ -174,6 +154,28 @@ export function createExposureHandler({
       );
     }
     lap('published');
+
+    // 4. Keys the team leaves alive are marked exposed (once).
+    const toMark = matched.filter((k) => k.exposure === null && decideKeyAction(k, settings.get(k.teamId)) === 'mark_exposed');
+    if (toMark.length > 0) {
+      await keys.markExposed(toMark.map((k) => ({ id: k._id, exposure: exposureOf(k) })));
+      await keyState.publishIds(toMark.map((k) => k._id));
+    }
+
+    // 5. Finish the revocations (audit, finding resolved, key.revoked), including any an
+    //    earlier, interrupted delivery left pending.
+    //    They run after the batch is committed, so a slow store delays only the email, never
+    //    the next exposures; a crash leaves `revocationPending` for the sweeper to finish.
+    for (const key of begun) {
+      if (!key) continue;
+      const locations = createdResolved.get(key.hash);
+      finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash), locations ? { findingResolved: true, locations } : {}));
+    }
+    for (const k of matched.filter((k) => k.revocationPending || k.statePending || lostRace.has(k._id))) {
+      finishLater(k._id, () => revoker.finishPending(k._id, correlation.get(k.hash)));
+    }
+    const revokedCount = begun.filter(Boolean).length;
+    lap('keys');
     onOutcome?.({
       timings,
       exposures: records.length,
