@@ -192,9 +192,10 @@ try {
       unrecorded.push({ teamId: t, firstSeen, status, resolution, locations, history });
     const before = inserted;
     inserted += docs.length;
+    const after = inserted;
+    if (Math.floor(after / 100_000) > Math.floor(before / 100_000)) process.stdout.write(`  …${after} findings\n`);
     // The rollups of every 250,000 findings in one go (one $inc per day touched, as the backfill does).
     if (unrecorded.length >= 250_000) await recordRollups();
-    if (Math.floor(inserted / 100_000) > Math.floor(before / 100_000)) process.stdout.write(`  …${inserted} findings\n`);
   });
   if (unrecorded.length > 0) await recordRollups();
   const seconds = (performance.now() - started) / 1000;
