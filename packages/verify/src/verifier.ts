@@ -66,6 +66,12 @@ export interface Verifier {
    * it just changed is answered at once. `hash` is the key's hex SHA-256, as on the topic.
    */
   remember(states: { hash: string; state: KeyState }[]): void;
+  /**
+   * The key id the table holds for a key's hex SHA-256, whatever the key's state and whether or
+   * not the table is caught up: a hint for looking the key up by id (keys-api's authentication),
+   * never an answer about the key. Undefined when the table has not heard of it.
+   */
+  keyIdOf(hash: string): string | undefined;
   /** Resolves once the table holds every state that was on the topic at start. */
   ready(): Promise<void>;
   status(): VerifierStatus;
@@ -249,6 +255,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
         if (digest) applyState(digest, state, revokedNow);
       }
       revokedLog?.append(revokedNow);
+    },
+    keyIdOf(hex) {
+      const digest = digestFromHex(hex);
+      const slot = digest ? table.slotOf(digest) : -1;
+      return slot >= 0 && table.hasState(slot) ? table.keyId(slot) : undefined;
     },
     ready: () => readyPromise,
     status() {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAll } from '@keyguard/testkit/bus';
@@ -58,6 +59,12 @@ describe('the in-process verifier', () => {
     for (const junk of ['', 'x'.repeat(10_000), 42, null, undefined, { key: keys.valid }]) expect(v.verify(junk).code).toBe('NOT_FOUND');
     expect(JSON.stringify(v.verify(keys.valid))).not.toContain(keys.valid);
     expect(v.status()).toMatchObject({ ready: true, stale: false, keys: 5 });
+    // keys-api's authentication hint: the key id by hex SHA-256, whatever the state.
+    const hexOf = (raw: string) => createHash('sha256').update(raw).digest('hex');
+    expect(v.keyIdOf(hexOf(keys.valid))).toBe(valid.keyId);
+    expect(v.keyIdOf(hexOf(keys.revoked))).toEqual(expect.any(String));
+    expect(v.keyIdOf(hexOf(newKey()))).toBeUndefined();
+    expect(v.keyIdOf('not hex')).toBeUndefined();
 
     // A revocation arrives while it runs: refused as soon as the record is read.
     await t.put(keys.valid, { ...valid, status: 'revoked', version: 2 });

@@ -156,11 +156,13 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       },
       scans: createScanRequests({ store, publisher, topic: scanRequestsTopic, logger }),
       auth: createAuthenticator(repos, {
-        lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? 1000,
+        // Where every update scans the keys (FerretDB on SQLite), a key's use is written once a minute.
+        lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? (store.capabilities.indexedUpdates ? 1000 : 60_000),
         onStampFailed: (err) => logger.warn({ err }, 'could not record a key use'),
+        keyIdOf: (hash) => verifier.keyIdOf(hash),
       }),
       serviceTokens,
-      verifyCallers: createVerifyCallers(store, serviceTokens),
+      verifyCallers: createVerifyCallers(store, serviceTokens, { keyIdOf: (hash) => verifier.keyIdOf(hash) }),
       verification: createVerification(store, verifier),
       scimCallers: createScimCallers(repos.scimTokens),
       deprovisioner: createDeprovisioner(repos, revoker),

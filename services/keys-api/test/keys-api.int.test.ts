@@ -1,7 +1,7 @@
 import { readAll } from '@keyguard/testkit/bus';
 import { hashApiKey } from '@keyguard/keys';
 import { randomPmak } from '@keyguard/testkit/keys';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Api, startApi } from './support.js';
 
 const PMAK = /^PMAK-[0-9a-f]{24}-[0-9a-f]{34}$/;
@@ -43,8 +43,8 @@ describe('authentication', () => {
     const before = await api.call('GET', `/api/v1/keys/${created.body.id}`);
     expect(before.body.lastUsedAt).toBeNull();
     expect((await api.call('GET', '/api/v1/me', { key })).status).toBe(200);
-    const used = await api.call('GET', `/api/v1/keys/${created.body.id}`);
-    expect(used.body.lastUsedAt).not.toBeNull();
+    // Stamped after the answer (the request does not wait for it), so within moments.
+    await vi.waitFor(async () => expect((await api.call('GET', `/api/v1/keys/${created.body.id}`)).body.lastUsedAt).not.toBeNull(), { timeout: 5000 });
 
     expect((await api.call('POST', `/api/v1/keys/${created.body.id}/disable`)).body.status).toBe('disabled');
     expect((await api.call('GET', '/api/v1/me', { key })).status).toBe(401);

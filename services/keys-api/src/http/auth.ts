@@ -54,20 +54,35 @@ export interface AuthenticatorOptions {
   lastUsedGranularityMs: number;
   /** A failed lastUsedAt write does not fail the request; it is reported here. */
   onStampFailed?: (error: unknown) => void;
+  /**
+   * The id of the key with this hex SHA-256, if known (keys-api's verifier table): the key is
+   * then read by id, which FerretDB serves from its storage instead of scanning every key. A
+   * hint only — the stored key decides (see `findUsable`); unknown hashes are looked up by hash.
+   */
+  keyIdOf?: (hash: string) => string | undefined;
 }
 
-export function createAuthenticator({ keys, users, teams, sessions }: Repositories, { lastUsedGranularityMs, onStampFailed }: AuthenticatorOptions) {
+export function createAuthenticator({ keys, users, teams, sessions }: Repositories, { lastUsedGranularityMs, onStampFailed, keyIdOf }: AuthenticatorOptions) {
+  /** Keys whose lastUsedAt write is under way: one at a time per key. */
+  const stamping = new Set<string>();
+
   /**
    * A read decides: only an enabled, unexpired key matches (a disabled, revoked, expired or
    * unknown key finds nothing), so a revocation is refused from the instant it is written.
    * The use is then stamped on lastUsedAt — at most once per `lastUsedGranularityMs` per key,
-   * so a busy client does not turn every request into a database write.
+   * so a busy client does not turn every request into a database write — after the answer,
+   * not before it: the request does not wait for bookkeeping (on FerretDB on SQLite every
+   * update scans the collection, ~1 s at 100,000 keys; `npm run bench:insights`).
    */
   async function useKey(by: { hash: string } | { _id: string }): Promise<ApiKeyDoc | null> {
     const now = new Date();
-    const key = await keys.findUsable(by, now);
-    if (key && (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= lastUsedGranularityMs)) {
-      await keys.stampUse(key._id, now).catch((err: unknown) => onStampFailed?.(err));
+    const key = await keys.findUsable('hash' in by ? { hash: by.hash, idHint: keyIdOf?.(by.hash) } : by, now);
+    if (key && !stamping.has(key._id) && (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= lastUsedGranularityMs)) {
+      stamping.add(key._id);
+      void keys
+        .stampUse(key._id, now)
+        .catch((err: unknown) => onStampFailed?.(err))
+        .finally(() => stamping.delete(key._id));
     }
     return key;
   }

@@ -25,6 +25,8 @@ export interface VerifyCallersOptions {
   cacheMs?: number;
   /** Failed calls (400, 401, 413, 415) a caller may make per window before it gets 429 (default 20 per 10 s). */
   failures?: { points: number; windowSeconds: number };
+  /** The id of the key with this hash, if known: an admin key is then read by id (see the authenticator's `keyIdOf`). */
+  keyIdOf?: (hash: string) => string | undefined;
 }
 
 /** What a credential was found to be, and when that lookup began (ms since the epoch). */
@@ -67,7 +69,7 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
       const token = await tokens.findByHash(hash);
       if (token?.scopes.includes('keys:verify')) return { kind: 'service_token', id: token._id, teamId: token.teamId };
     } else if (isApiKeyFormat(raw)) {
-      const key = await keys.findUsable({ hash }, new Date());
+      const key = await keys.findUsable({ hash, idHint: options.keyIdOf?.(hash) }, new Date());
       const user = key ? await users.findById(key.createdBy) : null;
       if (key && user && isAdmin(user.role)) return { kind: 'admin_key', id: key._id, teamId: key.teamId };
     }
