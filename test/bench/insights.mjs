@@ -3,7 +3,8 @@
 //
 //   npm run bench:insights      (or: npx turbo run build && node test/bench/insights.mjs)
 //
-// Against the running engines (MONGODB_URI; a fresh database), with keys-api started in this
+// Against the running engines (MONGODB_URI; a fresh database; for FerretDB on PostgreSQL point
+// MONGODB_URI at it and set MONGODB_CONCURRENT_WRITERS=true), with keys-api started in this
 // process from its build:
 //   1. seeds BENCH_KEYS keys (default 100000) and BENCH_FINDINGS findings (default 1000000) of
 //      the bootstrap team, spread over a year, four sources, open / auto-revoked / revoked by an
@@ -80,7 +81,12 @@ const keysApi = await new Promise((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`keys-api exited (${code})`)));
   createInterface({ input: child.stdout }).once('line', (l) => resolve({ child, port: JSON.parse(l).port }));
 });
-const store = await connectStore({ uri: mongoUri, logger, ensureIndexes: false });
+const store = await connectStore({
+  uri: mongoUri,
+  logger,
+  ensureIndexes: false,
+  concurrentWriters: process.env.MONGODB_CONCURRENT_WRITERS === 'true' || undefined,
+});
 const insights = createInsightsRepository(store);
 const base = `http://127.0.0.1:${keysApi.port}`;
 /** The key the measured requests are made with (set after the seeding: the admin creates it). */

@@ -14,6 +14,8 @@ const service = await startService(
     LOG_LEVEL: 'warn',
     KAFKA_BROKERS: env.brokers,
     MONGODB_URI: env.mongoUri,
+    // FerretDB on PostgreSQL is told so (MONGODB_CONCURRENT_WRITERS=true): FerretDB does not say its storage.
+    ...(process.env.MONGODB_CONCURRENT_WRITERS ? { MONGODB_CONCURRENT_WRITERS: process.env.MONGODB_CONCURRENT_WRITERS } : {}),
     KEYGUARD_BOOTSTRAP_ADMIN_KEY: env.adminKey,
     BOOTSTRAP_ADMIN_EMAIL: 'bench-admin@example.test',
     BOOTSTRAP_ADMIN_NAME: 'Bench admin',
