@@ -25,8 +25,8 @@ export interface StoreCapabilities {
   server: 'mongodb' | 'ferretdb';
   /**
    * How a list of `_id`s is best read: `in`, one `{_id: {$in: ids}}` query (MongoDB, from the
-   * `_id` index); `each`, one `{_id: value}` read per id (FerretDB 1.x, which uses no index for
-   * `$in` and decodes the whole collection). See `findByIds` in lookups.ts.
+   * `_id` index); `each`, one `{_id: value}` read per id for a short list (FerretDB 1.x, which
+   * uses no index for `$in` and decodes the whole collection). See `findByIds` in lookups.ts.
    */
   idLists: 'in' | 'each';
 }
