@@ -32,7 +32,9 @@ try {
   // first run of this bundle
 }
 const wrapped = Module.wrap(source);
-// A dynamic import() in the bundle (none bundled; an optional package) loads as it would from a file.
+// A dynamic import() in the bundle (the mongodb driver and others import optional packages so)
+// loads as it would from a file.
+hideLoaderWarning();
 const script = new vm.Script(wrapped, { filename: file, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
 mapStackTraces(file, Module.wrap('').indexOf('\n'));
 
@@ -60,6 +62,23 @@ mod.loaded = true;
 process.mainModule = mod;
 require.main = mod;
 script.runInThisContext({ displayErrors: true }).call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+
+/**
+ * Node 20 calls `vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER` experimental and warns once, at a
+ * bundle's first dynamic import(), in every service of `npm start`: that one warning, and no
+ * other, is not shown. The option is what `node main.cjs` itself does for import().
+ */
+function hideLoaderWarning() {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = (warning, ...rest) => {
+    const message = typeof warning === 'string' ? warning : warning?.message;
+    if (typeof message === 'string' && message.includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) {
+      process.emitWarning = emitWarning; // Node warns once
+      return;
+    }
+    return emitWarning.call(process, warning, ...rest);
+  };
+}
 
 /**
  * Formats stack traces with the bundle's positions mapped to the sources (its .map file,
