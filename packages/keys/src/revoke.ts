@@ -11,6 +11,7 @@ import {
   createKeyRepository,
   createUserRepository,
   insightSourceOf,
+  isStatePending,
   rollupFindingOf,
   type KeyScope,
   type LocationDoc,
@@ -219,7 +220,7 @@ export function createRevoker(options: RevokerOptions) {
   }
 
   async function finishLeftovers(key: KeyRecord, correlationId?: string): Promise<boolean> {
-    if (key.statePending) await options.keyState.publish([key]);
+    if (isStatePending(key)) await options.keyState.publish([key]);
     if (key.revocationPending) await finish(key, correlationId);
     return Boolean(key.revocationPending);
   }

@@ -71,7 +71,7 @@ describe('policy: auto-revoke on', () => {
     // Every verifier hears of it: the last state record of the key is revoked (and exposed).
     const states = await statesOf(key.hash, (s) => s.at(-1)?.status === 'revoked');
     expect(states.at(-1)).toMatchObject({ keyId: key._id, teamId: owner.teamId, ownerEmail: owner.email, status: 'revoked', exposed: true, version: 1 });
-    expect((await keyDoc(key._id))?.statePending).toBeUndefined();
+    expect(await keyDoc(key._id)).toMatchObject({ stateVersion: 1, publishedVersion: 1 });
 
     // For the notifier: what was recorded (with the team and the owner) and that the finding was resolved — once each.
     const told = await eventually(async () => ((await findingEventsFor(hashApiKey(key.raw))).length >= 2 ? findingEventsFor(hashApiKey(key.raw)) : undefined), {
@@ -211,11 +211,14 @@ describe('expiry sweeper', () => {
 
   it('publishes a key state a crashed writer left unpublished', async () => {
     const owner = await h.team();
-    const key = await h.key(owner, { status: 'disabled', stateVersion: 7, statePending: true, stateChangedAt: new Date(Date.now() - 60_000) });
+    const key = await h.key(owner, { status: 'disabled', stateVersion: 7, publishedVersion: 6, stateChangedAt: new Date(Date.now() - 60_000) });
+    const published = await h.key(owner, { status: 'disabled', stateVersion: 3, publishedVersion: 3, stateChangedAt: new Date(Date.now() - 60_000) });
     await h.running.sweep();
     const states = await statesOf(key.hash, (s) => s.length >= 1);
     expect(states.at(-1)).toMatchObject({ status: 'disabled', version: 7 });
-    expect((await keyDoc(key._id))?.statePending).toBeUndefined();
+    expect(await keyDoc(key._id)).toMatchObject({ publishedVersion: 7 });
+    // A state already on the topic is not sent again.
+    expect(await statesOf(published.hash, (s) => s.length >= 0)).toEqual([]);
   });
 
   it('finishes a revocation interrupted after the status change (crash between steps)', async () => {

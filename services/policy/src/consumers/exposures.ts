@@ -10,7 +10,7 @@ import {
   type TokenMatch,
 } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
-import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, createUserRepository, type Store } from '@keyguard/store';
+import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, createUserRepository, isStatePending, type Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
 import { exposureRecordedMessages } from '../domain/recorded.js';
 import { createWriteLanes } from './write-lanes.js';
@@ -171,7 +171,7 @@ export function createExposureHandler({
       const locations = createdResolved.get(key.hash);
       finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash), locations ? { findingResolved: true, locations } : {}));
     }
-    for (const k of matched.filter((k) => k.revocationPending || k.statePending || lostRace.has(k._id))) {
+    for (const k of matched.filter((k) => k.revocationPending || isStatePending(k) || lostRace.has(k._id))) {
       finishLater(k._id, () => revoker.finishPending(k._id, correlation.get(k.hash)));
     }
     const revokedCount = begun.filter(Boolean).length;
