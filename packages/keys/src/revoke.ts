@@ -206,6 +206,14 @@ export function createRevoker(options: RevokerOptions) {
     return keys.beginRevocation(keyId, { reason: request.reason, actor: request.actor }, request.where, alsoSet);
   }
 
+  /**
+   * Step 1 for several keys in one write (a writer with one lock: see the repository's
+   * beginRevocations). Returns the keys this call revoked.
+   */
+  function beginMany(keyIds: string[], request: Pick<RevokeOptions, 'reason' | 'actor'>): Promise<KeyRecord[]> {
+    return keys.beginRevocations(keyIds, { reason: request.reason, actor: request.actor });
+  }
+
   async function revoke(keyId: string, request: RevokeOptions): Promise<RevokeResult> {
     const key = await begin(keyId, request);
     if (key) {
@@ -248,7 +256,7 @@ export function createRevoker(options: RevokerOptions) {
     return stale.length;
   }
 
-  return { revoke, begin, finish, finishPending, revokeMany, completePending, keyState: options.keyState };
+  return { revoke, begin, beginMany, finish, finishPending, revokeMany, completePending, keyState: options.keyState };
 }
 
 export type Revoker = ReturnType<typeof createRevoker>;

@@ -102,6 +102,8 @@ export interface ApiKeyDoc {
   exposure: { findingId: string; detectedAt: Date; locations: LocationDoc[] } | null;
   /** Set by the revoking update, cleared once the audit entry, finding and event are done. */
   revocationPending?: boolean;
+  /** Which write revoked the key, when one write revoked several (see beginRevocations). */
+  revocationClaim?: string;
   /** Grows by one with every change of status, expiry or exposure (the key-state record's `version`). */
   stateVersion?: number;
   /** The highest version known to be on keyguard.key-state.v1 (behind `stateVersion`: not yet). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Filter, Sort } from 'mongodb';
 import type { ActorRef, ApiKeyDoc, KeyStatus, RevocationReason } from '../documents.js';
 import { mapDuplicate } from '../errors.js';
@@ -221,6 +222,23 @@ export function createKeyRepository(store: Store) {
         changing({ $set: { ...alsoSet, status: 'revoked' as const, revokedAt: now, revocation, revocationPending: true } }, now),
         { returnDocument: 'after' },
       ),
+
+    /**
+     * The revoking write for several keys in one write: the same condition decides each key's
+     * single winner, and the keys revoked here carry this call's claim, so reading them back by
+     * `_id` tells which they are (returned; unknown or already revoked keys are left out). For a
+     * writer whose writes queue for one lock anyway (FerretDB on SQLite, where a condition
+     * beside `_id` costs a decoding scan of every key per write, not per key changed).
+     */
+    async beginRevocations(ids: string[], revocation: { reason: RevocationReason; actor: ActorRef }, now = new Date()): Promise<ApiKeyDoc[]> {
+      if (ids.length === 0) return [];
+      const revocationClaim = randomUUID();
+      await keys.updateMany(
+        { _id: { $in: ids }, ...notRevoked },
+        changing({ $set: { status: 'revoked' as const, revokedAt: now, revocation, revocationPending: true, revocationClaim } }, now),
+      );
+      return (await findByIds(keys, store.capabilities, ids)).filter((k) => k.revocationClaim === revocationClaim);
+    },
 
     /** The key if a revocation of it is still unfinished. */
     findPending: (id: string, scope: KeyScope = {}) => keys.findOne({ ...scoped(scope), _id: id, revocationPending: true }),
