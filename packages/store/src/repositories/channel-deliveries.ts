@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelDeliveryDoc } from '../documents.js';
 import { bulkWriteInChunks, insertNew } from '../bulk.js';
+import { findByIds } from '../lookups.js';
 import type { Store } from '../store.js';
 
 /** One attempt's result, as the delivery worker records it. */
@@ -39,7 +40,7 @@ export function createChannelDeliveryRepository(store: Store) {
         { _id: { $in: ids }, $or: [{ status: 'pending' }, { status: 'delivering', leaseUntil: { $lt: now } }] },
         { $set: { status: 'delivering', leaseUntil: new Date(now.getTime() + leaseMs), claimId } },
       );
-      return deliveries.find({ _id: { $in: ids }, claimId }).toArray();
+      return (await findByIds(deliveries, store.capabilities, ids)).filter((d) => d.claimId === claimId);
     },
     /**
      * Records attempts in one write: success, a retry at `retryAt`, or `failed` for good when
