@@ -15,7 +15,11 @@
 //      side by side (timing must not tell them apart). The load comes from vegeta in its own
 //      process (installed with `go install` when missing; test/bench/support/http-load.mjs),
 //      else autocannon in this one (BENCH_LOADGEN=autocannon|vegeta chooses); each row prints
-//      keys-api's CPU per request (user + system) and the load generator's.
+//      keys-api's CPU per request (user + system) and the load generator's. keys-api answers the
+//      route below Fastify (its hot path); beside it, in the same run: a second keys-api with
+//      VERIFY_FAST_PATH=false (the Fastify route), and two peers with a fixed answer — bare
+//      Fastify (support/bare-fastify-process.mjs) and bare node:http (support/bare-http-process.mjs,
+//      the ceiling of a route served below Fastify).
 //   3. propagation: BENCH_REVOCATIONS keys (200) revoked one at a time through keys-api; the
 //      clock runs from sending the revoke until each of the three verifier processes refuses
 //      the key (each polls every millisecond). p50/p99/max per process.
