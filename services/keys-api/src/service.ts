@@ -218,7 +218,11 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       });
     }
     await app.listen({ host: config.HOST, port: config.PORT });
-    lifecycle.onStop('http', () => app.close());
+    lifecycle.onStop('http', () => {
+      // While closing, Fastify answers every request (503 and Connection: close for new ones).
+      hotPath = undefined;
+      return app.close();
+    });
     const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
 
     const purge = setInterval(() => void sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed')), 60 * 60 * 1000);
