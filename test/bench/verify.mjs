@@ -15,7 +15,11 @@
 //      side by side (timing must not tell them apart). The load comes from vegeta in its own
 //      process (installed with `go install` when missing; test/bench/support/http-load.mjs),
 //      else autocannon in this one (BENCH_LOADGEN=autocannon|vegeta chooses); each row prints
-//      keys-api's CPU per request (user + system) and the load generator's.
+//      keys-api's CPU per request (user + system) and the load generator's. keys-api answers the
+//      route below Fastify (its hot path); beside it, in the same run: a second keys-api with
+//      VERIFY_FAST_PATH=false (the Fastify route), and two peers with a fixed answer — bare
+//      Fastify (support/bare-fastify-process.mjs) and bare node:http (support/bare-http-process.mjs,
+//      the ceiling of a route served below Fastify).
 //   3. propagation: BENCH_REVOCATIONS keys (200) revoked one at a time through keys-api; the
 //      clock runs from sending the revoke until each of the three verifier processes refuses
 //      the key (each polls every millisecond). p50/p99/max per process.
@@ -226,29 +230,33 @@ if (phases.has('micro')) {
 }
 
 // ---- keys-api (own process), policy and postman-ingest (this process) ----
-const keysApi = await new Promise((resolve, reject) => {
-  // BENCH_PROFILE=<dir>: keys-api writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, here('./keys-api-process.mjs')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      BENCH_LOG_LEVEL: logLevel,
-      BENCH_SERVICE: JSON.stringify({
-        brokers,
-        mongoUri,
-        adminKey,
-        topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage },
-      }),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+/** A keys-api process on the bench's database and topics; `fastPath: false` leaves POST /keys/verify to its Fastify route. */
+const startKeysApi = ({ fastPath = true, profile = false } = {}) =>
+  new Promise((resolve, reject) => {
+    // BENCH_PROFILE=<dir>: keys-api writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+    const profiling = profile && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const child = spawn(process.execPath, [...profiling, here('./keys-api-process.mjs')], {
+      cwd: root,
+      env: {
+        ...process.env,
+        BENCH_LOG_LEVEL: logLevel,
+        BENCH_SERVICE: JSON.stringify({
+          brokers,
+          mongoUri,
+          adminKey,
+          fastPath,
+          topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage },
+        }),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(child);
+    child.once('exit', (code) => reject(new Error(`keys-api exited (${code})`)));
+    createInterface({ input: child.stdout }).once('line', (l) => resolve({ child, url: `http://127.0.0.1:${JSON.parse(l).port}` }));
   });
-  children.push(child);
-  child.once('exit', (code) => reject(new Error(`keys-api exited (${code})`)));
-  createInterface({ input: child.stdout }).once('line', (l) => resolve({ child, url: `http://127.0.0.1:${JSON.parse(l).port}` }));
-});
-const api = async (method, path, body, key = adminKey) => {
-  const res = await fetch(`${keysApi.url}/api/v1${path}`, {
+const keysApi = await startKeysApi({ profile: true });
+const api = async (method, path, body, key = adminKey, at = keysApi) => {
+  const res = await fetch(`${at.url}/api/v1${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
@@ -258,12 +266,15 @@ const api = async (method, path, body, key = adminKey) => {
 };
 const { token } = (await api('POST', '/service-tokens', { name: 'bench', scopes: ['keys:verify'] })).body;
 progress('keys-api started');
-// keys-api's own verifier has loaded the table once a bulk key verifies.
-for (;;) {
-  const r = await api('POST', '/keys/verify', { key: sample[0] }, token);
-  if (r.body?.code === 'VALID') break;
-  await sleep(500);
-}
+/** keys-api's own verifier has loaded the table once a bulk key verifies. */
+const tableLoaded = async (at) => {
+  for (;;) {
+    const r = await api('POST', '/keys/verify', { key: sample[0] }, token, at);
+    if (r.body?.code === 'VALID') return;
+    await sleep(500);
+  }
+};
+await tableLoaded(keysApi);
 
 // ---- 2. HTTP verification ----
 if (phases.has('http')) {
@@ -277,10 +288,10 @@ if (phases.has('http')) {
   const loadGenerator = createLoadGenerator({ progress });
   // The machine is shared: besides req/s, the CPU keys-api used per request (user + system), the
   // load generator's own CPU, and the load average.
-  const run = async (opts) => {
-    const before = cpuTimes(keysApi.child.pid);
-    const result = await loadGenerator.run({ url: keysApi.url, connections, seconds: httpSeconds, rate: 0, ...opts });
-    const after = cpuTimes(keysApi.child.pid);
+  const run = async ({ at = keysApi, ...opts }) => {
+    const before = cpuTimes(at.child.pid);
+    const result = await loadGenerator.run({ url: at.url, connections, seconds: httpSeconds, rate: 0, ...opts });
+    const after = cpuTimes(at.child.pid);
     const perRequest = (s) => (s * 1e6) / Math.max(1, result.total);
     return {
       ...result,
@@ -314,26 +325,47 @@ if (phases.has('http')) {
     if (fixed.non2xx) line('  … of which not 200', fmt(fixed.non2xx), '0');
   }
   if (max.non2xx) line('  (flat out: not 200)', fmt(max.non2xx), '0');
-  // The peer: the same Fastify with none of keys-api's work, measured the same way, now.
-  const bare = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [here('./support/bare-fastify-process.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    children.push(child);
-    child.once('exit', (code) => reject(new Error(`bare Fastify exited (${code})`)));
-    createInterface({ input: child.stdout }).once('line', (l) => resolve({ child, url: `http://127.0.0.1:${JSON.parse(l).port}` }));
-  });
+  // The same keys-api with the route answered by Fastify (VERIFY_FAST_PATH=false): what the hot path saves.
+  const reference = await startKeysApi({ fastPath: false });
+  await tableLoaded(reference);
   for (const rate of [0, 10_000]) {
-    const before = cpuTimes(bare.child.pid);
-    const r = await loadGenerator.run({ url: bare.url, connections, seconds: httpSeconds, rate, requests: both });
-    const after = cpuTimes(bare.child.pid);
-    const us = ((after.user + after.system - before.user - before.system) * 1e6) / Math.max(1, r.total);
+    const r = await run({ at: reference, requests: both, rate });
     line(
-      `peer: bare Fastify, same route and body, fixed answer (${rate ? `offered ${fmt(rate)} req/s` : 'flat out'})`,
-      `${fmt(r.served)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms; ${fmt(us)} µs CPU/req; load generator ${fmt((r.cpuSeconds * 1e6) / Math.max(1, r.total))} µs`,
-      '(the floor keys-api is built on)',
+      `keys-api, VERIFY_FAST_PATH=false (Fastify route; ${rate ? `offered ${fmt(rate)} req/s` : 'flat out'})`,
+      `${fmt(r.served)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms`,
+      '(before the hot path)',
     );
+    line('  … CPU per request: keys-api; load generator', cpuText(r), '');
   }
-  bare.child.removeAllListeners('exit');
-  bare.child.kill('SIGTERM');
+  reference.child.removeAllListeners('exit');
+  reference.child.kill('SIGTERM');
+  // The peers, measured the same way, now: the same Fastify with none of keys-api's work, and a
+  // bare node:http server (the ceiling of keys-api's hot path, which answers below Fastify).
+  const peers = [
+    ['bare Fastify, same route and body, fixed answer', './support/bare-fastify-process.mjs', '(what the Fastify route is built on)'],
+    ['bare node:http, same body, fixed answer', './support/bare-http-process.mjs', "(the ceiling of keys-api's hot path)"],
+  ];
+  for (const [name, script, goal] of peers) {
+    const peer = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [here(script)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+      children.push(child);
+      child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
+      createInterface({ input: child.stdout }).once('line', (l) => resolve({ child, url: `http://127.0.0.1:${JSON.parse(l).port}` }));
+    });
+    for (const rate of [0, 10_000]) {
+      const before = cpuTimes(peer.child.pid);
+      const r = await loadGenerator.run({ url: peer.url, connections, seconds: httpSeconds, rate, requests: both });
+      const after = cpuTimes(peer.child.pid);
+      const us = ((after.user + after.system - before.user - before.system) * 1e6) / Math.max(1, r.total);
+      line(
+        `peer: ${name} (${rate ? `offered ${fmt(rate)} req/s` : 'flat out'})`,
+        `${fmt(r.served)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms; ${fmt(us)} µs CPU/req; load generator ${fmt((r.cpuSeconds * 1e6) / Math.max(1, r.total))} µs`,
+        goal,
+      );
+    }
+    peer.child.removeAllListeners('exit');
+    peer.child.kill('SIGTERM');
+  }
   console.log(`  (load average after the HTTP runs: ${load()})`);
   const known = await run({ requests: [request(sample[2])], connections: 8, seconds: 5, rate: 2000 });
   const absent = await run({ requests: [request(unknown)], connections: 8, seconds: 5, rate: 2000 });

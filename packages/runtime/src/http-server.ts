@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from '@keyguard/logger';
 import type { Metrics } from './metrics.js';
+import { clientAddressFor, type HotPath, hotPathServer } from './hot-path.js';
 import { lazyRequestLogger } from './request-logger.js';
 
 /**
@@ -48,6 +49,11 @@ export interface HttpServerOptions {
   requestTimeoutMs?: number;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for `request.ip` (none by default). */
   trustProxy?: boolean | number | string;
+  /**
+   * Requests to answer below Fastify (see hot-path.ts): read per request, so it can be set once
+   * the routes it shares code with exist. The server is then made by `hotPathServer`.
+   */
+  hotPath?: () => HotPath | undefined;
 }
 
 /** An error with an HTTP status and a stable code that is safe to show the caller. */
@@ -104,6 +110,7 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     childLoggerFactory: lazyRequestLogger,
     requestIdHeader: 'x-request-id',
     trustProxy: trustProxyOption(options.trustProxy),
+    ...(options.hotPath ? { serverFactory: hotPathServer(options.hotPath) } : {}),
   });
 
   // Callback style: synchronous work needs no promise per request.
@@ -126,26 +133,33 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   return app;
 }
 
+/** `request.ip` for a request the hot path answers: what Fastify would say with the same trustProxy. */
+export const clientAddress = (trustProxy: HttpServerOptions['trustProxy']) => clientAddressFor(trustProxyOption(trustProxy));
+
 /** A number of hops becomes the function fastify takes for it (its types have no number). */
 function trustProxyOption(value: HttpServerOptions['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
   if (typeof value === 'number') return (_address, hop) => hop < value;
   return value ?? false;
 }
 
-/** JSON 404s and errors; a 5xx never carries the underlying message. */
+/** The JSON answer for an error: `{ error, message, ...details }`; a 5xx never carries the underlying message. */
+export function errorAnswer(error: Pick<FastifyError, 'statusCode' | 'message'> | HttpError): { status: number; body: Record<string, unknown> } {
+  const status = error.statusCode ?? 500;
+  if (status >= 500) return { status, body: { error: 'internal_error', message: 'internal error' } };
+  const code = error instanceof HttpError ? error.code : codeOf(status);
+  const details = error instanceof HttpError ? error.details : undefined;
+  return { status, body: { error: code, message: error.message, ...details } };
+}
+
+/** JSON 404s and errors (`errorAnswer`); a 5xx is logged. */
 function handleErrors(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }),
   );
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) {
-      request.log.error({ err: error }, 'unhandled error');
-      return reply.code(status).send({ error: 'internal_error', message: 'internal error' });
-    }
-    const code = error instanceof HttpError ? error.code : codeOf(status);
-    const details = error instanceof HttpError ? error.details : undefined;
-    return reply.code(status).send({ error: code, message: error.message, ...details });
+    const { status, body } = errorAnswer(error);
+    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    return reply.code(status).send(body);
   });
 }
 

@@ -1,5 +1,7 @@
 export {
+  clientAddress,
   createHttpServer,
+  errorAnswer,
   createOpsServer,
   HttpError,
   type HttpServerOptions,
@@ -8,6 +10,7 @@ export {
   type ReadinessCheck,
   type ReadinessResult,
 } from './http-server.js';
+export type { HotPath } from './hot-path.js';
 export { createLifecycle, type Lifecycle, type RunningService, runMain, runService } from './lifecycle.js';
 export { createMetrics, exposureToRevocationHistogram, type Metrics } from './metrics.js';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

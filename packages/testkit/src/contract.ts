@@ -18,8 +18,11 @@ export interface ContractViolation {
 /** Every violation seen in this test file (module state: one test file, one module graph). */
 export const contractViolations: ContractViolation[] = [];
 let checked = 0;
+let checkedHot = 0;
 /** How many answers were checked in this test file. */
 export const checkedAnswers = () => checked;
+/** How many of them a hot path below Fastify sent (keys-api's POST /keys/verify; `watchHotAnswer`). */
+export const checkedHotAnswers = () => checkedHot;
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
@@ -97,21 +100,41 @@ export function watchContract(app: FastifyInstance, { prefix = '/api/v1' }: Watc
     if (request.raw.socket?.destroyed) return payload;
     const server = request.server as FastifyInstance & { swagger?: () => unknown };
     if (typeof server.swagger !== 'function') return payload;
-    const document = server.swagger() as OpenApiDocument;
     const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : payload == null ? undefined : String(payload);
     const contentType = reply.getHeader('content-type');
-    const problem = checkAnswer(
-      document,
-      documentPath(route, prefix),
-      request.method,
-      reply.statusCode,
-      typeof contentType === 'string' ? contentType : undefined,
+    record(server.swagger() as OpenApiDocument, prefix, {
+      method: request.method,
+      route,
+      status: reply.statusCode,
+      contentType: typeof contentType === 'string' ? contentType : undefined,
       body,
-    );
-    checked += 1;
-    if (problem) contractViolations.push({ method: request.method, route, status: reply.statusCode, problem });
+    });
     return payload;
   });
+}
+
+interface Answer {
+  method: string;
+  /** The route pattern (`/api/v1/keys/:id`). */
+  route: string;
+  status: number;
+  contentType: string | undefined;
+  body: string | undefined;
+}
+
+function record(document: OpenApiDocument, prefix: string, answer: Answer): void {
+  const problem = checkAnswer(document, documentPath(answer.route, prefix), answer.method, answer.status, answer.contentType, answer.body);
+  checked += 1;
+  if (problem) contractViolations.push({ method: answer.method, route: answer.route, status: answer.status, problem });
+}
+
+/**
+ * Checks an answer that a hot path below Fastify sent (keys-api's `watchHotAnswers` option), which
+ * the `onSend` hook above never sees, against the document the app serves.
+ */
+export function watchHotAnswer(answer: Answer, document: unknown, { prefix = '/api/v1' }: WatchOptions = {}): void {
+  checkedHot += 1;
+  record(document as OpenApiDocument, prefix, answer);
 }
 
 /** A readable report of the violations (for the failing hook). */

@@ -29,6 +29,11 @@ export const Config = z
       .optional(),
     /** The operator's default alert digest window (the notifier applies it; shown in Settings for teams without their own). */
     KEYGUARD_DIGEST_WINDOW_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1000).optional(),
+    /**
+     * POST /api/v1/keys/verify is answered below Fastify, by the route's own steps (default true);
+     * false leaves it to the Fastify route (the reference, what the OpenAPI document describes).
+     */
+    VERIFY_FAST_PATH: flag(true).optional(),
     /** Failed authentications per client address per minute before 429 (default 20). */
     AUTH_FAILURES_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(1).optional(),
     /** POST /session calls per client address per minute (default 30). */

@@ -3,7 +3,9 @@ import { createEnvelope, KeyUsed, TopicConfigs, Topics } from '@keyguard/events'
 import { createExpirySweeper, createKeyStatePublisher, createRevoker, type KeyStatePublisher } from '@keyguard/keys';
 import { createLogger, type Logger } from '@keyguard/logger';
 import {
+  clientAddress,
   createHttpServer,
+  type HotPath,
   createLifecycle,
   createMetrics,
   exposureToRevocationHistogram,
@@ -28,6 +30,8 @@ import { defaultDashboardDir, registerDashboard } from './http/dashboard.js';
 import { registerRateLimits } from './http/rate-limits.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { createVerifyCallers } from './http/verify-callers.js';
+import { createVerifyFastPath, type HotAnswer } from './http/verify-fast-path.js';
+import { createVerifySteps } from './http/verify-steps.js';
 import { createScimCallers } from './http/scim/callers.js';
 import { registerScim } from './http/scim/app.js';
 import { createDeprovisioner } from './adapters/deprovision.js';
@@ -40,6 +44,8 @@ export interface KeysApiDeps {
   topics?: { keyEvents?: string; findings?: string; scanRequests?: string; keyState?: string; keyUsage?: string };
   /** Called with the HTTP app before any route is added (tests install the contract watcher here). */
   extend?: (app: FastifyInstance) => void;
+  /** Told every answer the hot path below Fastify sends, with the OpenAPI document (tests check them against the contract). */
+  watchHotAnswers?: (answer: HotAnswer, openApi: unknown) => void;
 }
 
 export interface RunningKeysApi {
@@ -120,20 +126,24 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     );
     const sweeper = createExpirySweeper({ store, revoker });
     let usageConsumer: RunningConsumer | undefined; // joins below, once the routes are registered
+    let hotPath: HotPath | undefined; // set below, once the routes it shares its steps with exist
     const app = createHttpServer({
       service,
       logger,
       metrics,
       readiness: { kafka: kafkaReady.check, mongodb: store.ping, consumer: () => usageConsumer?.readiness() ?? { ready: false, state: 'starting' } },
       trustProxy: config.TRUST_PROXY,
+      hotPath: () => hotPath,
     });
-    registerSecurityHeaders(app, { https: config.SESSION_COOKIE_SECURE });
+    const securityHeaders = registerSecurityHeaders(app, { https: config.SESSION_COOKIE_SECURE });
     const throttle = await registerRateLimits(
       app,
       { authFailuresPerMinute: config.AUTH_FAILURES_PER_MINUTE ?? 20, sessionOpensPerMinute: config.SESSION_OPENS_PER_MINUTE ?? 30 },
       metrics,
     );
     deps.extend?.(app);
+    const verifyCallers = createVerifyCallers(store, serviceTokens, { keyIdOf: (hash) => verifier.keyIdOf(hash) });
+    const verification = createVerification(store, verifier);
     const ctx: ApiContext = {
       config,
       store,
@@ -161,8 +171,9 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
         keyIdOf: (hash) => verifier.keyIdOf(hash),
       }),
       serviceTokens,
-      verifyCallers: createVerifyCallers(store, serviceTokens, { keyIdOf: (hash) => verifier.keyIdOf(hash) }),
-      verification: createVerification(store, verifier),
+      verifyCallers,
+      verification,
+      verifySteps: createVerifySteps({ verifyCallers, verification }),
       scimCallers: createScimCallers(repos.scimTokens),
       deprovisioner: createDeprovisioner(repos, revoker),
       oidc:
@@ -175,7 +186,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
             })
           : null,
     };
-    await registerApi(app, ctx);
+    const { openApi } = await registerApi(app, ctx);
     await registerScim(app, ctx);
     await registerDashboard(app, config.DASHBOARD_DIR ?? defaultDashboardDir());
 
@@ -192,8 +203,25 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       logger,
     });
     lifecycle.onStop('key-usage consumer', () => usageConsumer?.stop());
+    // POST /keys/verify below Fastify (VERIFY_FAST_PATH, on unless set to false): the route's own steps.
+    if (config.VERIFY_FAST_PATH !== false) {
+      const watch = deps.watchHotAnswers;
+      hotPath = createVerifyFastPath({
+        steps: ctx.verifySteps,
+        securityHeaders: securityHeaders.api,
+        metrics,
+        clientAddress: clientAddress(config.TRUST_PROXY),
+        jsonParser: app.getDefaultJsonParser('error', 'error'),
+        logger,
+        ...(watch ? { onAnswer: (answer: HotAnswer) => watch(answer, openApi()) } : {}),
+      });
+    }
     await app.listen({ host: config.HOST, port: config.PORT });
-    lifecycle.onStop('http', () => app.close());
+    lifecycle.onStop('http', () => {
+      // While closing, Fastify answers every request (503 and Connection: close for new ones).
+      hotPath = undefined;
+      return app.close();
+    });
     const metricsPort = await listenOps(app, { host: config.METRICS_HOST ?? config.HOST, port: metricsPortFor(config) });
 
     const purge = setInterval(() => void sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed')), 60 * 60 * 1000);

@@ -4,7 +4,7 @@ import { randomPmak, uriWithDatabase } from '@keyguard/testkit/keys';
 import { createLogger } from '@keyguard/logger';
 import { connectStore, type Store } from '@keyguard/store';
 import { uniqueDbName } from '@keyguard/testkit/store';
-import { watchContract } from '@keyguard/testkit/contract';
+import { watchContract, watchHotAnswer } from '@keyguard/testkit/contract';
 import { Config } from '../src/config.js';
 import { startService } from '../src/service.js';
 
@@ -41,7 +41,12 @@ export async function startApi(
     SESSION_OPENS_PER_MINUTE: '100000',
     ...env,
   });
-  const running = await startService(config, { logger, topics: { keyEvents, scanRequests, keyState, keyUsage }, extend: watchContract });
+  const running = await startService(config, {
+    logger,
+    topics: { keyEvents, scanRequests, keyState, keyUsage },
+    extend: watchContract,
+    watchHotAnswers: watchHotAnswer,
+  });
   const store: Store = await connectStore({ uri: process.env.MONGODB_URI!, dbName, logger, ensureIndexes: false });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'keys-api-test', logger });
   const base = `http://127.0.0.1:${running.port}`;

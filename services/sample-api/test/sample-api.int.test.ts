@@ -33,6 +33,7 @@ beforeAll(async () => {
       DASHBOARD_DIR: '/nonexistent',
       SESSION_TTL_HOURS: 1,
       SESSION_COOKIE_SECURE: false,
+      LAST_USED_GRANULARITY_MS: 1000,
     },
     { logger, topics },
   );

@@ -9,7 +9,7 @@ import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import type { Logger } from '@keyguard/logger';
 import { startService as startNotifier } from '@keyguard/notifier/service';
 import { startService as startPolicy } from '@keyguard/policy/service';
-import { watchContract } from '@keyguard/testkit/contract';
+import { watchContract, watchHotAnswer } from '@keyguard/testkit/contract';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -90,6 +90,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
           ...(topics.scanRequests ? { scanRequests: topics.scanRequests } : {}),
         },
         extend: watchContract,
+        watchHotAnswers: watchHotAnswer,
       },
     );
     stops.push(keysApi.stop);

@@ -41,10 +41,14 @@ function withoutUnusedSchemas(document: Document): Document {
 
 /**
  * Mounts /api/v1: every route takes its schema from @keyguard/contract, and the OpenAPI 3.1
- * document is generated from those schemas (paths relative to the `/api/v1` server).
+ * document is generated from those schemas (paths relative to the `/api/v1` server). Answers
+ * `openApi()`, that document (once the app is ready).
  */
-export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promise<{ openApi: () => unknown }> {
   app.decorateRequest('principal', null);
+  let openApi: () => unknown = () => {
+    throw new Error('the OpenAPI document exists once the app is ready');
+  };
   await app.register(
     async (scope) => {
       scope.setValidatorCompiler(validatorCompiler);
@@ -61,11 +65,12 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
         transformObject: (document) => withoutUnusedSchemas(jsonSchemaTransformObject(document) as Document),
       });
       const api = scope.withTypeProvider<ZodTypeProvider>();
+      openApi = () => scope.swagger();
       api.route({ ...getOpenApi, handler: async () => scope.swagger() as { openapi: string } });
       sessionRoutes(api, ctx);
       ssoRoutes(api, ctx);
       // Machines verifying keys authenticate their own way (service tokens), outside `secured`.
-      await verifyRoutes(api, ctx);
+      await verifyRoutes(api, ctx.verifySteps);
       await api.register(async (secured) => {
         secured.addHook('preValidation', (request, reply) => ctx.throttle.guard(request, reply, () => ctx.auth.authenticate(request, reply)));
         const routes = secured.withTypeProvider<ZodTypeProvider>();
@@ -83,4 +88,5 @@ export async function registerApi(app: FastifyInstance, ctx: ApiContext): Promis
     },
     { prefix: apiPrefix },
   );
+  return { openApi: () => openApi() };
 }

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashApiKey } from '@keyguard/keys';
 import { HttpError } from '@keyguard/runtime';
@@ -21,7 +22,7 @@ declare module 'fastify' {
 }
 
 /** The key presented in `Authorization: Bearer …` or `X-Api-Key`, if any. */
-export function presentedKey(request: FastifyRequest): string | null {
+export function presentedKey(request: { readonly headers: IncomingHttpHeaders }): string | null {
   const header = request.headers.authorization;
   if (typeof header === 'string') {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

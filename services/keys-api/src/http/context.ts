@@ -21,6 +21,7 @@ import type { Config } from '../config.js';
 import type { createAuthenticator } from './auth.js';
 import type { AuthThrottle } from './rate-limits.js';
 import type { VerifyCallers } from './verify-callers.js';
+import type { VerifySteps } from './verify-steps.js';
 import type { ScimCallers } from './scim/callers.js';
 import type { Deprovisioner } from '../adapters/deprovision.js';
 import type { Oidc } from '../adapters/oidc.js';
@@ -51,6 +52,8 @@ export interface ApiContext {
   /** Deactivation: sessions end, keys are revoked (`deprovisioned`). */
   deprovisioner: Deprovisioner;
   verification: VerificationService;
+  /** POST /keys/verify's steps, run by its route and by the hot path below Fastify. */
+  verifySteps: VerifySteps;
   channels: ChannelRepository;
   deliveries: ChannelDeliveryRepository;
   /** Encrypts channel signing secrets at rest; null when KEYGUARD_CHANNEL_ENCRYPTION_KEY is not set. */

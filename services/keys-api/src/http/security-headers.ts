@@ -15,8 +15,9 @@ import type { FastifyInstance } from 'fastify';
  * helmet itself, run once: @fastify/helmet builds a new helmet middleware on every request
  * (for per-route options and CSP nonces, which we use neither of), and that was 6 % of the CPU
  * POST /keys/verify took under load (`npm run bench:verify`).
+ * Answers the headers of an /api answer, for the answers the hot path (verify-fast-path.ts) sends.
  */
-export function registerSecurityHeaders(app: FastifyInstance, { https }: { https: boolean }): void {
+export function registerSecurityHeaders(app: FastifyInstance, { https }: { https: boolean }): { api: Readonly<Record<string, string>> } {
   const setHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -48,6 +49,8 @@ export function registerSecurityHeaders(app: FastifyInstance, { https }: { https
     reply.headers(request.url.startsWith('/api/') ? apiHeaders : headers);
     done();
   });
+  // What every /api answer carries: the hot path below Fastify sends these too.
+  return { api: Object.freeze({ ...apiHeaders }) };
 }
 
 /** The headers helmet sets, collected from one run against a stand-in response. */

@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyBaseLogger } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { hashApiKey, isApiKeyFormat, isServiceTokenFormat } from '@keyguard/keys';
@@ -18,6 +19,24 @@ declare module 'fastify' {
   interface FastifyRequest {
     verifyCaller: VerifyCaller | null;
   }
+}
+
+/**
+ * A call of POST /keys/verify, as far as admitting it goes: a Fastify request is one, and so is
+ * what the hot path (verify-fast-path.ts) makes of a raw request.
+ */
+export interface VerifyCall {
+  readonly headers: IncomingHttpHeaders;
+  /** The client's address (Fastify's `request.ip`). */
+  readonly ip: string;
+  readonly log: Pick<FastifyBaseLogger, 'warn'>;
+  /** Who calls, once admitted. */
+  verifyCaller: VerifyCaller | null;
+}
+
+/** Where an answer's extra headers go (Fastify's reply, or the hot path's answer). */
+export interface HeaderSink {
+  header(name: string, value: string): unknown;
 }
 
 export interface VerifyCallersOptions {
@@ -104,7 +123,7 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
   }
 
   /** A cached answer past half its life is refreshed in the background (one lookup at a time). */
-  function refreshIfAgeing(request: FastifyRequest, raw: string, hash: string, checked: Checked): void {
+  function refreshIfAgeing(request: VerifyCall, raw: string, hash: string, checked: Checked): void {
     if (Date.now() - checked.at < cacheMs / 2 || lookups.has(hash)) return;
     lookUp(raw, hash).catch((err: unknown) => request.log.warn({ err }, 'could not refresh a verify caller'));
   }
@@ -115,13 +134,13 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
    */
   const failedLately = new LRUCache<string, true>({ max: 100_000, ttl: failures.windowSeconds * 1000 });
   /** Whether a cached caller needs no budget check: neither it nor its address failed lately. */
-  const mayPassUnchecked = (request: FastifyRequest, caller: VerifyCaller, hash: string) =>
+  const mayPassUnchecked = (request: VerifyCall, caller: VerifyCaller, hash: string) =>
     !failedLately.has(`${caller.kind}:${caller.id}`) && (recentlyGood.has(hash) || !failedLately.has(`ip:${request.ip}`));
   const unauthorized = () => new HttpError(401, 'unauthorized', 'a service token with scope keys:verify, or an admin key, is required');
 
-  const keyOf = (request: FastifyRequest) => (request.verifyCaller ? `${request.verifyCaller.kind}:${request.verifyCaller.id}` : `ip:${request.ip}`);
+  const keyOf = (request: VerifyCall) => (request.verifyCaller ? `${request.verifyCaller.kind}:${request.verifyCaller.id}` : `ip:${request.ip}`);
 
-  async function refuseIfThrottled(key: string, reply: FastifyReply): Promise<void> {
+  async function refuseIfThrottled(key: string, reply: HeaderSink): Promise<void> {
     const state = await limiter.get(key);
     if (state && state.consumedPoints >= failures.points) {
       const seconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
@@ -131,7 +150,7 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
   }
 
   /** The full check: who calls (a database read on a cache miss), then both budgets. */
-  async function admitSlowly(request: FastifyRequest, reply: FastifyReply, raw: string | null, hash: string | null): Promise<void> {
+  async function admitSlowly(request: VerifyCall, reply: HeaderSink, raw: string | null, hash: string | null): Promise<void> {
     if (!hash || !recentlyGood.has(hash)) await refuseIfThrottled(`ip:${request.ip}`, reply);
     const caller = raw && hash ? await resolve(raw, hash) : null;
     if (!caller) throw unauthorized();
@@ -140,7 +159,7 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
     touch(request, caller);
   }
 
-  function touch(request: FastifyRequest, caller: VerifyCaller): void {
+  function touch(request: VerifyCall, caller: VerifyCaller): void {
     if (caller.kind === 'service_token' && !touched.has(caller.id)) {
       touched.set(caller.id, true);
       void tokens.touch(caller.id).catch((err: unknown) => request.log.warn({ err }, 'could not record a service token use'));
@@ -155,7 +174,7 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
      * from the cache, when neither it nor (unless it verified lately) its address has failed
      * within the window, is admitted synchronously: no promise, no limiter read, per request.
      */
-    admit(request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void): void {
+    admit(request: VerifyCall, reply: HeaderSink, done: (err?: Error) => void): void {
       const raw = presentedKey(request);
       const hash = raw ? hashApiKey(raw) : null;
       const checked = hash ? cache.get(hash) : undefined;
@@ -174,7 +193,7 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
       return status === 400 || status === 401 || status === 413 || status === 415;
     },
     /** onResponse, for a failed call: counts it against its caller. */
-    async countFailure(request: FastifyRequest): Promise<void> {
+    async countFailure(request: VerifyCall): Promise<void> {
       const key = keyOf(request);
       failedLately.set(key, true);
       await limiter.penalty(key, 1);
