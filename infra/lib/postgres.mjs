@@ -27,6 +27,22 @@ function runAs() {
 }
 
 /**
+ * PostgreSQL connections FerretDB may hold (its `pool_max_conns`, default 50), under this
+ * server's max_connections of 320. FerretDB v1.24 runs an update, findAndModify or delete as a
+ * query whose connection it keeps until the write, on a second connection, is done
+ * (internal/handler/msg_update.go closes the query's iterator only when the command returns).
+ * When every pooled connection is held by such a query, each waits for a second one for
+ * good: FerretDB answers nothing while PostgreSQL shows its connections idle in ClientRead
+ * (seen in the chaos suite: policy, whose MongoDB driver opens up to 100 connections, sent
+ * 50+ revocations at once after a broker came back). It cannot happen while the clients
+ * hold fewer MongoDB connections in all than this: each connection runs one command at a
+ * time, so some pooled connection is always free for a second use. Clients of a FerretDB on
+ * PostgreSQL therefore cap theirs with `maxPoolSize` in MONGODB_URI (the chaos suite: 20 per
+ * process).
+ */
+export const ferretDbPoolConnections = 300;
+
+/**
  * Initialises (first time) and starts a PostgreSQL server on 127.0.0.1:`port` with its data
  * under `dir`, trusting local connections; creates `database`. Resolves with the server and
  * the URL FerretDB connects to.
@@ -45,7 +61,7 @@ export async function startPostgres({ dir, port, database = 'ferretdb' }) {
   const child = startProcess(
     'postgres',
     join(bin, 'postgres'),
-    ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=320'],
     { logFile: join(dir, 'postgres.log'), ...user },
   );
   await waitForPort(port, { child, what: `postgres on 127.0.0.1:${port}`, timeoutMs: 60_000 });
@@ -64,5 +80,5 @@ export async function startPostgres({ dir, port, database = 'ferretdb' }) {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  return { child, url: `postgres://postgres@127.0.0.1:${port}/${database}` };
+  return { child, url: `postgres://postgres@127.0.0.1:${port}/${database}?pool_max_conns=${ferretDbPoolConnections}` };
 }

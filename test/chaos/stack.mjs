@@ -48,6 +48,7 @@ function cuttableProxy(listenPort, targetPort) {
 }
 
 const kafkaHeap = '384m';
+const mongoConnectionsPerProcess = 20;
 
 /**
  * `store: 'postgres'` keeps FerretDB's data in PostgreSQL (Debian's, port base + 43): a store
@@ -110,6 +111,10 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, stor
   smtp.child = await startSmtpSink({ dir: smtp.dir, smtpPort: smtp.port, httpPort: smtp.httpPort });
   log(`chaos: ${brokers} broker(s), FerretDB (${postgres ? 'on PostgreSQL' : 'on SQLite'}) and the SMTP sink up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
+  // FerretDB on PostgreSQL stalls for good once its clients hold as many connections as its
+  // PostgreSQL pool (infra/lib/postgres.mjs, ferretDbPoolConnections): each process here keeps
+  // to 20 (the driver's default is 100), so even the scale benchmark's 13 processes stay under it.
+  const mongoUri = (dbName) => `mongodb://127.0.0.1:${mongo.port}/${dbName}${postgres ? `?maxPoolSize=${mongoConnectionsPerProcess}` : ''}`;
   const kafkaBrokers = nodes.map((n) => `127.0.0.1:${n.port}`).join(',');
   const proxiedBrokers = nodes.map((n) => `127.0.0.1:${n.proxyPort}`).join(',');
   const secrets = {
@@ -134,7 +139,7 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, stor
       PORT: '0',
       LOG_LEVEL: 'info',
       KAFKA_BROKERS: kafkaBrokers,
-      MONGODB_URI: `mongodb://127.0.0.1:${mongo.port}/${dbName}`,
+      MONGODB_URI: mongoUri(dbName),
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       DASHBOARD_URL: 'http://127.0.0.1:8080/',
       SWEEP_INTERVAL_MS: String(sweepIntervalMs),
@@ -223,7 +228,7 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, stor
     kafkaBrokers,
     secrets,
     smtpHttp: `http://127.0.0.1:${smtp.httpPort}`,
-    mongoUri: (dbName) => `mongodb://127.0.0.1:${mongo.port}/${dbName}`,
+    mongoUri,
     startServices,
     service: (name) => services.get(name),
     /** Every running process, by name (`policy`, `policy#2`, …). */
