@@ -40,8 +40,12 @@ function cuttableProxy(listenPort, targetPort) {
   return {
     open,
     async cut() {
-      await new Promise((resolve) => server.close(resolve));
+      // close() calls back only once every connection is gone: drop them first, or a
+      // connection whose client already hung up (CLOSE-WAIT) keeps the cut, and the stack's
+      // stop, waiting for good.
+      const closed = new Promise((resolve) => server.close(resolve));
       for (const s of sockets) s.destroy();
+      await closed;
     },
     restore: open,
   };
