@@ -119,8 +119,8 @@ export async function runScenario(stack, { name, exposures = 1000, rate = 100, f
     }
   }
   await Promise.all(sends);
+  const sentAt = Date.now(); // every leak acknowledged
   await faultDone;
-  const sentAt = Date.now();
 
   // Wait for the pipeline to catch up: every key revoked and finished, every email out.
   // Alerts come in digests (issue 12): one email may tell of many keys, each in a block that
