@@ -28,17 +28,18 @@ function runAs() {
 
 /**
  * PostgreSQL connections FerretDB may hold (its `pool_max_conns`, default 50), under this
- * server's max_connections of 320. FerretDB v1.24 runs an update, findAndModify or delete as a
- * query whose connection it keeps until the write, on a second connection, is done
- * (internal/handler/msg_update.go closes the query's iterator only when the command returns).
- * When every pooled connection is held by such a query, each waits for a second one for
- * good: FerretDB answers nothing while PostgreSQL shows its connections idle in ClientRead
- * (seen in the chaos suite: policy, whose MongoDB driver opens up to 100 connections, sent
- * 50+ revocations at once after a broker came back). It cannot happen while the clients
- * hold fewer MongoDB connections in all than this: each connection runs one command at a
- * time, so some pooled connection is always free for a second use. Clients of a FerretDB on
- * PostgreSQL therefore cap theirs with `maxPoolSize` in MONGODB_URI (the chaos suite: 20 per
- * process).
+ * server's max_connections of 320. FerretDB v1.24 runs each statement of an update,
+ * findAndModify or delete command as a query whose connection it keeps until the command
+ * returns (internal/handler/msg_update.go defers closing each statement's query iterator), and
+ * writes on another pooled connection. When every pooled connection is held by such queries,
+ * each command waits for one more for good: FerretDB answers nothing while PostgreSQL shows
+ * its connections idle in ClientRead (seen in the chaos suite: policy, whose MongoDB driver
+ * opens up to 100 connections, sent 50+ conditional updates at once after a broker came back).
+ * A MongoDB connection runs one command at a time, so this cannot happen while
+ * (MongoDB connections of all clients) × (statements per command + 1) stays under the pool:
+ * the store sends bulk writes in commands of at most 8 statements, and clients of a FerretDB on
+ * PostgreSQL cap their connections with `maxPoolSize` in MONGODB_URI (the chaos suite: 10 per
+ * process; most commands have one statement, so 2 connections each).
  */
 export const ferretDbPoolConnections = 300;
 

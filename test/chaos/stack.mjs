@@ -52,7 +52,7 @@ function cuttableProxy(listenPort, targetPort) {
 }
 
 const kafkaHeap = '384m';
-const mongoConnectionsPerProcess = 20;
+const mongoConnectionsPerProcess = 10;
 
 /**
  * `store: 'postgres'` keeps FerretDB's data in PostgreSQL (Debian's, port base + 43): a store
@@ -115,9 +115,10 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, stor
   smtp.child = await startSmtpSink({ dir: smtp.dir, smtpPort: smtp.port, httpPort: smtp.httpPort });
   log(`chaos: ${brokers} broker(s), FerretDB (${postgres ? 'on PostgreSQL' : 'on SQLite'}) and the SMTP sink up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  // FerretDB on PostgreSQL stalls for good once its clients hold as many connections as its
-  // PostgreSQL pool (infra/lib/postgres.mjs, ferretDbPoolConnections): each process here keeps
-  // to 20 (the driver's default is 100), so even the scale benchmark's 13 processes stay under it.
+  // FerretDB on PostgreSQL stalls for good once its clients' commands hold every connection of
+  // its PostgreSQL pool (infra/lib/postgres.mjs, ferretDbPoolConnections): each process here
+  // keeps to 10 MongoDB connections (the driver's default is 100), so even the scale
+  // benchmark's 13 processes stay well under it.
   const mongoUri = (dbName) => `mongodb://127.0.0.1:${mongo.port}/${dbName}${postgres ? `?maxPoolSize=${mongoConnectionsPerProcess}` : ''}`;
   const kafkaBrokers = nodes.map((n) => `127.0.0.1:${n.port}`).join(',');
   const proxiedBrokers = nodes.map((n) => `127.0.0.1:${n.proxyPort}`).join(',');
