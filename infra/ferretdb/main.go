@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -32,6 +33,7 @@ func main() {
 		os.Exit(2)
 	}
 	config := ferretdb.Config{Listener: ferretdb.ListenerConfig{TCP: *listen}}
+	var sqliteDir string
 	if *pgURL != "" {
 		config.Handler = "postgresql"
 		config.PostgreSQLURL = *pgURL
@@ -52,6 +54,7 @@ func main() {
 		// FerretDB commits every statement: a burst of single-document updates spent most of
 		// its time in fsync.
 		config.SQLiteURL = "file:" + abs + "/?_pragma=synchronous(normal)"
+		sqliteDir = abs
 	}
 
 	var slogLevel slog.Level
@@ -70,6 +73,9 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if config.Handler == "sqlite" {
+		go keepIDIndexes(ctx, sqliteDir, time.Second, logger)
+	}
 	logger.Info("listening", "addr", *listen, "handler", config.Handler)
 	if err := db.Run(ctx); err != nil {
 		fmt.Fprintf(os.Stderr, "keyguard-ferretdb: %v\n", err)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, root } from './paths.mjs';
 import { requireFreePort, run, startProcess, waitForPort, which } from './process.mjs';
@@ -12,7 +12,10 @@ const source = join(root, 'infra/ferretdb');
  */
 export async function ensureFerretDb(log = console.log) {
   const hash = createHash('sha256');
-  for (const f of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(join(source, f)));
+  const sources = readdirSync(source)
+    .filter((f) => f.endsWith('.go'))
+    .sort();
+  for (const f of ['go.mod', 'go.sum', ...sources]) hash.update(readFileSync(join(source, f)));
   const binary = join(cacheDir, `ferretdb-${hash.digest('hex').slice(0, 12)}`, 'keyguard-ferretdb');
   if (existsSync(binary)) return binary;
   if (!which('go')) throw new Error('FerretDB needs `go` on PATH (Go 1.24+) to build its launcher.');

@@ -2,10 +2,10 @@ import { LRUCache } from 'lru-cache';
 import type { Publisher } from '@keyguard/bus';
 import { type KeyState, Topics } from '@keyguard/events';
 import type { Logger } from '@keyguard/logger';
-import { type ApiKeyDoc, createKeyRepository, createUserRepository, type Store } from '@keyguard/store';
+import { type ApiKeyDoc, createKeyRepository, createMarkerRepository, createUserRepository, isStatePending, type Store } from '@keyguard/store';
 
 /** The state bookkeeping every key write carries lives with the keys collection (@keyguard/store). */
-export { changing, initialState, stateChange } from '@keyguard/store';
+export { changing, initialState, isStatePending, stateChange } from '@keyguard/store';
 
 type KeyRecord = ApiKeyDoc;
 
@@ -21,6 +21,10 @@ export interface KeyStatePublisherOptions {
 }
 
 const PAGE = 1000;
+/** Where the sweeper's last look for unpublished states ended (markers collection). */
+const SWEPT_UNTIL = 'key-state-swept-until';
+/** How far before that end the next look starts again: writers' clocks and slow writes. */
+const SWEEP_OVERLAP_MS = 5 * 60_000;
 
 /**
  * Puts key states on the compacted key-state topic. Ordering is the subtle part: two writers
@@ -28,12 +32,14 @@ const PAGE = 1000;
  * order, and compaction keeps whichever came last. So a writer, once Kafka has acknowledged,
  * reads the key's version again and publishes the newer state when there is one: whoever
  * publishes last has seen the latest write, so the last record for a hash is always the
- * latest state. Only then is the key's `statePending` flag cleared (if nothing newer came);
- * a crash before that leaves the flag for `publishPending` (run by the expiry sweeper).
+ * latest state. Each key's `publishedVersion` then records what Kafka has (`$max`: no
+ * condition needed); a crash before that leaves the key behind its `stateVersion`, which
+ * `publishPending` (run by the sweeper) finds among the keys changed since its last look.
  */
 export function createKeyStatePublisher(options: KeyStatePublisherOptions) {
   const keys = createKeyRepository(options.store);
   const users = createUserRepository(options.store);
+  const markers = createMarkerRepository(options.store);
   const topic = options.topic ?? Topics.keyState;
   const log = options.logger.child({ component: 'key-state' });
   const emails = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 });
@@ -70,18 +76,20 @@ export function createKeyStatePublisher(options: KeyStatePublisherOptions) {
   }
 
   /**
-   * Publishes the state of `docs` (each as read or returned by its write), then whatever
-   * newer state a concurrent write gave them meanwhile, then clears their pending flags.
+   * Publishes the state of `docs` (each as read or returned by its write), records each
+   * version as published, then publishes whatever newer state a concurrent write gave them
+   * meanwhile.
    */
   async function publish(docs: KeyRecord[]): Promise<void> {
     let round = docs.filter(Boolean);
     for (let attempt = 0; round.length > 0; attempt++) {
       await send(round);
       const published = new Map(round.map((d) => [d._id, d.stateVersion ?? 0]));
-      const current = await keys.stateVersions([...published.keys()]);
+      const [current] = await Promise.all([
+        keys.stateVersions([...published.keys()]),
+        keys.recordPublished([...published].map(([id, version]) => ({ id, version }))),
+      ]);
       const newer = current.filter((c) => (c.stateVersion ?? 0) > published.get(c._id)!).map((c) => c._id);
-      const settled = current.filter((c) => c.statePending && (c.stateVersion ?? 0) === published.get(c._id));
-      await keys.settleStates(settled.map((c) => ({ id: c._id, version: c.stateVersion })));
       if (newer.length === 0) return;
       if (attempt >= 5) {
         log.warn({ keys: newer.length }, 'key states keep changing; the sweeper publishes the rest');
@@ -101,11 +109,26 @@ export function createKeyStatePublisher(options: KeyStatePublisherOptions) {
       await publish(await keys.byIds(ids));
     },
 
-    /** Publishes states a crashed writer left pending for longer than `olderThanMs`. */
+    /**
+     * Publishes states a crashed writer left unpublished for longer than `olderThanMs`: it
+     * looks at the keys changed since its previous look ended (all of them the first time),
+     * and remembers where this one ended.
+     */
     async publishPending(olderThanMs = 30_000): Promise<number> {
-      const stale = await keys.statePendingSince(new Date(Date.now() - olderThanMs), PAGE);
-      await publish(stale);
-      return stale.length;
+      const before = new Date(Date.now() - olderThanMs);
+      const lastEnd = await markers.at(SWEPT_UNTIL);
+      const since = new Date(lastEnd ? lastEnd.getTime() - SWEEP_OVERLAP_MS : 0);
+      let count = 0;
+      for (let after: string | undefined; ; ) {
+        const page = await keys.stateChangedBetween(since, before, after, PAGE);
+        const pending = page.filter(isStatePending);
+        await publish(pending);
+        count += pending.length;
+        if (page.length < PAGE) break;
+        after = page.at(-1)!._id;
+      }
+      await markers.set(SWEPT_UNTIL, before);
+      return count;
     },
 
     /**

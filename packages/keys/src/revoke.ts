@@ -11,6 +11,7 @@ import {
   createKeyRepository,
   createUserRepository,
   insightSourceOf,
+  isStatePending,
   rollupFindingOf,
   type KeyScope,
   type LocationDoc,
@@ -205,6 +206,14 @@ export function createRevoker(options: RevokerOptions) {
     return keys.beginRevocation(keyId, { reason: request.reason, actor: request.actor }, request.where, alsoSet);
   }
 
+  /**
+   * Step 1 for several keys in one write (a writer with one lock: see the repository's
+   * beginRevocations). Returns the keys this call revoked.
+   */
+  function beginMany(keyIds: string[], request: Pick<RevokeOptions, 'reason' | 'actor'>): Promise<KeyRecord[]> {
+    return keys.beginRevocations(keyIds, { reason: request.reason, actor: request.actor });
+  }
+
   async function revoke(keyId: string, request: RevokeOptions): Promise<RevokeResult> {
     const key = await begin(keyId, request);
     if (key) {
@@ -219,7 +228,7 @@ export function createRevoker(options: RevokerOptions) {
   }
 
   async function finishLeftovers(key: KeyRecord, correlationId?: string): Promise<boolean> {
-    if (key.statePending) await options.keyState.publish([key]);
+    if (isStatePending(key)) await options.keyState.publish([key]);
     if (key.revocationPending) await finish(key, correlationId);
     return Boolean(key.revocationPending);
   }
@@ -247,7 +256,7 @@ export function createRevoker(options: RevokerOptions) {
     return stale.length;
   }
 
-  return { revoke, begin, finish, finishPending, revokeMany, completePending, keyState: options.keyState };
+  return { revoke, begin, beginMany, finish, finishPending, revokeMany, completePending, keyState: options.keyState };
 }
 
 export type Revoker = ReturnType<typeof createRevoker>;

@@ -102,10 +102,12 @@ export interface ApiKeyDoc {
   exposure: { findingId: string; detectedAt: Date; locations: LocationDoc[] } | null;
   /** Set by the revoking update, cleared once the audit entry, finding and event are done. */
   revocationPending?: boolean;
+  /** Which write revoked the key, when one write revoked several (see beginRevocations). */
+  revocationClaim?: string;
   /** Grows by one with every change of status, expiry or exposure (the key-state record's `version`). */
   stateVersion?: number;
-  /** Set by a state change, cleared once that state is on keyguard.key-state.v1. */
-  statePending?: boolean;
+  /** The highest version known to be on keyguard.key-state.v1 (behind `stateVersion`: not yet). */
+  publishedVersion?: number;
   /** When the last state change was written. */
   stateChangedAt?: Date;
   /** Who disabled the key, with their role then: only someone as senior enables it again. */

@@ -10,6 +10,7 @@ export {
   changing,
   createKeyRepository,
   initialState,
+  isStatePending,
   type KeyExposure,
   type KeyListQuery,
   type KeyRepository,

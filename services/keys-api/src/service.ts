@@ -156,8 +156,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       },
       scans: createScanRequests({ store, publisher, topic: scanRequestsTopic, logger }),
       auth: createAuthenticator(repos, {
-        // Where every update scans the keys (FerretDB on SQLite), a key's use is written once a minute.
-        lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? (store.capabilities.indexedUpdates ? 1000 : 60_000),
+        lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS,
         onStampFailed: (err) => logger.warn({ err }, 'could not record a key use'),
         keyIdOf: (hash) => verifier.keyIdOf(hash),
       }),

@@ -70,8 +70,11 @@ describe('policy: auto-revoke on', () => {
 
     // Every verifier hears of it: the last state record of the key is revoked (and exposed).
     const states = await statesOf(key.hash, (s) => s.at(-1)?.status === 'revoked');
-    expect(states.at(-1)).toMatchObject({ keyId: key._id, teamId: owner.teamId, ownerEmail: owner.email, status: 'revoked', exposed: true, version: 1 });
-    expect((await keyDoc(key._id))?.statePending).toBeUndefined();
+    expect(states.at(-1)).toMatchObject({ keyId: key._id, teamId: owner.teamId, ownerEmail: owner.email, status: 'revoked', exposed: true });
+    // …and that state is recorded as published (one or two writes: the exposure may go before the revoking write).
+    const doc = await keyDoc(key._id);
+    expect(doc?.publishedVersion).toBe(doc?.stateVersion);
+    expect(states.at(-1)?.version).toBe(doc?.stateVersion);
 
     // For the notifier: what was recorded (with the team and the owner) and that the finding was resolved — once each.
     const told = await eventually(async () => ((await findingEventsFor(hashApiKey(key.raw))).length >= 2 ? findingEventsFor(hashApiKey(key.raw)) : undefined), {
@@ -211,11 +214,14 @@ describe('expiry sweeper', () => {
 
   it('publishes a key state a crashed writer left unpublished', async () => {
     const owner = await h.team();
-    const key = await h.key(owner, { status: 'disabled', stateVersion: 7, statePending: true, stateChangedAt: new Date(Date.now() - 60_000) });
+    const key = await h.key(owner, { status: 'disabled', stateVersion: 7, publishedVersion: 6, stateChangedAt: new Date(Date.now() - 60_000) });
+    const published = await h.key(owner, { status: 'disabled', stateVersion: 3, publishedVersion: 3, stateChangedAt: new Date(Date.now() - 60_000) });
     await h.running.sweep();
     const states = await statesOf(key.hash, (s) => s.length >= 1);
     expect(states.at(-1)).toMatchObject({ status: 'disabled', version: 7 });
-    expect((await keyDoc(key._id))?.statePending).toBeUndefined();
+    expect(await keyDoc(key._id)).toMatchObject({ publishedVersion: 7 });
+    // A state already on the topic is not sent again.
+    expect(await statesOf(published.hash, (s) => s.length >= 0)).toEqual([]);
   });
 
   it('finishes a revocation interrupted after the status change (crash between steps)', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Filter, Sort } from 'mongodb';
 import type { ActorRef, ApiKeyDoc, KeyStatus, RevocationReason } from '../documents.js';
 import { mapDuplicate } from '../errors.js';
@@ -46,12 +47,15 @@ const notRevoked = { status: { $ne: 'revoked' as const } };
 
 /**
  * What every write that changes a key's state (status, expiry, exposure) adds to its update:
- * the version grows by one in the same conditional update that decides the change, and the key
- * is flagged until the new state is on keyguard.key-state.v1 (see @keyguard/keys key-state.ts).
+ * the version grows by one in the same update that decides the change. The state is on
+ * keyguard.key-state.v1 once `publishedVersion` has caught up (see @keyguard/keys key-state.ts).
  */
 export function stateChange(now = new Date()) {
-  return { $set: { statePending: true as const, stateChangedAt: now }, $inc: { stateVersion: 1 } };
+  return { $set: { stateChangedAt: now }, $inc: { stateVersion: 1 } };
 }
+
+/** Whether the key's latest state may not be on keyguard.key-state.v1 yet. */
+export const isStatePending = (key: Pick<ApiKeyDoc, 'stateVersion' | 'publishedVersion'>) => (key.stateVersion ?? 0) > (key.publishedVersion ?? 0);
 
 /** `update` with the state bookkeeping merged in. */
 export function changing<U extends { $set?: Record<string, unknown>; $inc?: Record<string, number> }>(update: U, now = new Date()) {
@@ -59,8 +63,8 @@ export function changing<U extends { $set?: Record<string, unknown>; $inc?: Reco
   return { ...update, $set: { ...update.$set, ...change.$set }, $inc: { ...update.$inc, ...change.$inc } };
 }
 
-/** The bookkeeping fields a new key is inserted with (version 1, waiting to be published). */
-export const initialState = (now = new Date()) => ({ stateVersion: 1, statePending: true, stateChangedAt: now });
+/** The bookkeeping fields a new key is inserted with (version 1, not published yet). */
+export const initialState = (now = new Date()) => ({ stateVersion: 1, stateChangedAt: now });
 
 /** Enabled and not expired at `now`: a key that authenticates. */
 const isUsable = (key: Pick<ApiKeyDoc, 'status' | 'expiresAt'>, now: Date) => key.status === 'enabled' && (key.expiresAt == null || key.expiresAt > now);
@@ -219,35 +223,62 @@ export function createKeyRepository(store: Store) {
         { returnDocument: 'after' },
       ),
 
+    /**
+     * The revoking write for several keys in one write: the same condition decides each key's
+     * single winner, and the keys revoked here carry this call's claim, so reading them back by
+     * `_id` tells which they are (returned; unknown or already revoked keys are left out). For a
+     * writer whose writes queue for one lock anyway (FerretDB on SQLite, where a condition
+     * beside `_id` costs a decoding scan of every key per write, not per key changed).
+     */
+    async beginRevocations(ids: string[], revocation: { reason: RevocationReason; actor: ActorRef }, now = new Date()): Promise<ApiKeyDoc[]> {
+      if (ids.length === 0) return [];
+      const revocationClaim = randomUUID();
+      await keys.updateMany(
+        { _id: { $in: ids }, ...notRevoked },
+        changing({ $set: { status: 'revoked' as const, revokedAt: now, revocation, revocationPending: true, revocationClaim } }, now),
+      );
+      return (await findByIds(keys, store.capabilities, ids)).filter((k) => k.revocationClaim === revocationClaim);
+    },
+
     /** The key if a revocation of it is still unfinished. */
     findPending: (id: string, scope: KeyScope = {}) => keys.findOne({ ...scoped(scope), _id: id, revocationPending: true }),
 
     /** The key if its revocation or its state publication is still unfinished. */
-    findLeftovers: (id: string) => keys.findOne({ _id: id, $or: [{ revocationPending: true }, { statePending: true }] }),
+    async findLeftovers(id: string): Promise<ApiKeyDoc | null> {
+      const key = await keys.findOne({ _id: id });
+      return key && (key.revocationPending || isStatePending(key)) ? key : null;
+    },
 
     /** The keys with these ids. */
     byIds: (ids: string[]) => findByIds(keys, store.capabilities, ids),
 
     /** The state versions of these keys now (what a publisher compares with what it sent). */
     stateVersions: (ids: string[]) =>
-      findByIds(keys, store.capabilities, ids, { projection: { _id: 1, stateVersion: 1, statePending: 1 } }) as Promise<
-        Pick<ApiKeyDoc, '_id' | 'stateVersion' | 'statePending'>[]
-      >,
+      findByIds(keys, store.capabilities, ids, { projection: { _id: 1, stateVersion: 1 } }) as Promise<Pick<ApiKeyDoc, '_id' | 'stateVersion'>[]>,
 
-    /** Clears `statePending` of keys whose published version is still their latest. */
-    async settleStates(published: { id: string; version: number | undefined }[]): Promise<void> {
+    /**
+     * Records that these versions are on keyguard.key-state.v1. `$max` never moves a key's
+     * published version back, so the update needs no condition: on FerretDB a filter of `_id`
+     * alone is the cheap one (a condition beside it makes it decode every key).
+     */
+    async recordPublished(published: { id: string; version: number }[]): Promise<void> {
       if (published.length === 0) return;
       await bulkWriteInChunks(
         keys,
-        published.map((p) => ({ updateOne: { filter: { _id: p.id, stateVersion: p.version }, update: { $unset: { statePending: '' } } } })),
+        published.map((p) => ({ updateOne: { filter: { _id: p.id }, update: { $max: { publishedVersion: p.version } } } })),
         { ordered: false },
       );
     },
 
-    /** Keys whose state a crashed writer left unpublished since before `before`. */
-    statePendingSince: (before: Date, limit = 1000) =>
+    /**
+     * Keys whose state changed between `since` and `before`, a page at a time in `_id` order
+     * (after the last one of the previous page): where the sweeper looks for states a crashed
+     * writer left unpublished.
+     */
+    stateChangedBetween: (since: Date, before: Date, after: string | undefined, limit: number) =>
       keys
-        .find({ statePending: true, stateChangedAt: { $lte: before } })
+        .find({ stateChangedAt: { $gte: since, $lte: before }, ...(after === undefined ? {} : { _id: { $gt: after } }) })
+        .sort({ _id: 1 })
         .limit(limit)
         .toArray(),
 
@@ -275,10 +306,27 @@ export function createKeyRepository(store: Store) {
       keys
         .find(
           { hash: { $in: hashes } },
-          { projection: { _id: 1, hash: 1, teamId: 1, status: 1, exposure: 1, revocationPending: 1, statePending: 1, name: 1, preview: 1, createdBy: 1 } },
+          {
+            projection: {
+              _id: 1,
+              hash: 1,
+              teamId: 1,
+              status: 1,
+              exposure: 1,
+              revocationPending: 1,
+              stateVersion: 1,
+              publishedVersion: 1,
+              name: 1,
+              preview: 1,
+              createdBy: 1,
+            },
+          },
         )
         .toArray() as Promise<
-        Pick<ApiKeyDoc, '_id' | 'hash' | 'teamId' | 'status' | 'exposure' | 'revocationPending' | 'statePending' | 'name' | 'preview' | 'createdBy'>[]
+        Pick<
+          ApiKeyDoc,
+          '_id' | 'hash' | 'teamId' | 'status' | 'exposure' | 'revocationPending' | 'stateVersion' | 'publishedVersion' | 'name' | 'preview' | 'createdBy'
+        >[]
       >,
 
     /** Which of these hashes are keys we issued. */
@@ -287,12 +335,17 @@ export function createKeyRepository(store: Store) {
       return new Set(found.map((k) => k.hash));
     },
 
-    /** Records where each key was found, once (a key already marked keeps its first exposure). */
+    /**
+     * Records where each key was found. The caller marks only keys it read unmarked, and it is
+     * the only writer of `exposure`: the policy, which sees a token's exposures in order on one
+     * partition (keyed by the token's hash). So the update needs no `exposure: null` condition
+     * (on FerretDB a filter of `_id` alone is the cheap one): a redelivery reads the key marked.
+     */
     async markExposed(marks: { id: string; exposure: KeyExposure }[], now = new Date()): Promise<void> {
       if (marks.length === 0) return;
       await bulkWriteInChunks(
         keys,
-        marks.map((m) => ({ updateOne: { filter: { _id: m.id, exposure: null }, update: changing({ $set: { exposure: m.exposure } }, now) } })),
+        marks.map((m) => ({ updateOne: { filter: { _id: m.id }, update: changing({ $set: { exposure: m.exposure } }, now) } })),
         { ordered: false },
       );
     },

@@ -7,6 +7,10 @@ export function createMarkerRepository(store: Store) {
     async isSet(id: string): Promise<boolean> {
       return (await markers.countDocuments({ _id: id }, { limit: 1 })) > 0;
     },
+    /** When the marker was set, or null. */
+    async at(id: string): Promise<Date | null> {
+      return (await markers.findOne({ _id: id }))?.at ?? null;
+    },
     async set(id: string, at = new Date()): Promise<void> {
       await markers.updateOne({ _id: id }, { $set: { at } }, { upsert: true });
     },

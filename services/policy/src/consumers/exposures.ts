@@ -10,7 +10,7 @@ import {
   type TokenMatch,
 } from '@keyguard/keys';
 import type { Logger } from '@keyguard/logger';
-import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, createUserRepository, type Store } from '@keyguard/store';
+import { type ActorRef, type ApiKeyDoc, createKeyRepository, createTeamRepository, createUserRepository, isStatePending, type Store } from '@keyguard/store';
 import { decideKeyAction, toExposureRecord } from '../domain/decide.js';
 import { exposureRecordedMessages } from '../domain/recorded.js';
 import { createWriteLanes } from './write-lanes.js';
@@ -112,13 +112,24 @@ export function createExposureHandler({
 
     // 1. Refuse first: the keys this batch revokes stop working before anything else is written.
     const toRevoke = matched.filter((k) => decideKeyAction(k, settings.get(k.teamId)) === 'revoke');
-    //    Side by side when the store takes concurrent writers; else one after another (they
-    //    would only queue for its one lock).
-    const beginOne = (k: (typeof toRevoke)[number]) =>
-      revoker.begin(k._id, { reason: 'exposure_auto', actor: policyActor }, k.exposure ? {} : { exposure: exposureOf(k) });
+    const revocation = { reason: 'exposure_auto', actor: policyActor } as const;
     const begun: (ApiKeyDoc | null)[] = [];
-    if (lanes.parallel) begun.push(...(await Promise.all(toRevoke.map(beginOne))));
-    else for (const k of toRevoke) begun.push(await beginOne(k));
+    if (lanes.parallel) {
+      //  Side by side when the store takes concurrent writers, each key's exposure riding on its revoking write…
+      begun.push(...(await Promise.all(toRevoke.map((k) => revoker.begin(k._id, revocation, k.exposure ? {} : { exposure: exposureOf(k) })))));
+    } else if (toRevoke.length > 0) {
+      //  …else (one lock) in two writes for the whole batch: the exposures, then one revoking write.
+      await keys.markExposed(toRevoke.filter((k) => k.exposure === null).map((k) => ({ id: k._id, exposure: exposureOf(k) })));
+      const revoked = new Map(
+        (
+          await revoker.beginMany(
+            toRevoke.map((k) => k._id),
+            revocation,
+          )
+        ).map((k) => [k._id, k]),
+      );
+      begun.push(...toRevoke.map((k) => revoked.get(k._id) ?? null));
+    }
     //    …and every verifier refuses them as soon as their new state is on the key-state topic.
     await keyState.publish(begun.filter((k): k is ApiKeyDoc => k !== null));
     const lostRace = new Set(toRevoke.filter((_, i) => !begun[i]).map((k) => k._id));
@@ -171,7 +182,7 @@ export function createExposureHandler({
       const locations = createdResolved.get(key.hash);
       finishLater(key._id, () => revoker.finish(key, correlation.get(key.hash), locations ? { findingResolved: true, locations } : {}));
     }
-    for (const k of matched.filter((k) => k.revocationPending || k.statePending || lostRace.has(k._id))) {
+    for (const k of matched.filter((k) => k.revocationPending || isStatePending(k) || lostRace.has(k._id))) {
       finishLater(k._id, () => revoker.finishPending(k._id, correlation.get(k.hash)));
     }
     const revokedCount = begun.filter(Boolean).length;
