@@ -57,8 +57,9 @@ const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const baseOf = (uri) => uri.replace(/\/[^/]*$/, '');
 const only = process.env.BENCH_ENGINES;
 const engines = [
-  { name: 'sqlite', label: 'FerretDB/SQLite', base: baseOf(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/') },
-  ...(process.env.MONGODB_PG_URI ? [{ name: 'postgresql', label: 'FerretDB/PostgreSQL', base: baseOf(process.env.MONGODB_PG_URI) }] : []),
+  { name: 'sqlite', label: 'FerretDB/SQLite', base: baseOf(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/'), concurrentWriters: false },
+  // FerretDB does not say which storage it runs on: the PostgreSQL one is told it takes concurrent writers.
+  ...(process.env.MONGODB_PG_URI ? [{ name: 'postgresql', label: 'FerretDB/PostgreSQL', base: baseOf(process.env.MONGODB_PG_URI), concurrentWriters: true }] : []),
 ].filter((e) => !only || only.split(',').includes(e.name));
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -144,13 +145,14 @@ async function startPipeline(engine, phase) {
   );
   const dbName = `bench_alerts_${suffix}_${tag.replace('-', '_')}`;
   const uri = `${engine.base}/${dbName}`;
+  const storeConfig = { MONGODB_URI: uri, MONGODB_CONCURRENT_WRITERS: String(engine.concurrentWriters) };
   const policy = await startPolicy(
-    { ...common, MONGODB_URI: uri, SWEEP_INTERVAL_MS: 60_000 },
+    { ...common, ...storeConfig, SWEEP_INTERVAL_MS: 60_000 },
     { logger, topics, groupId: `bench-policy-${suffix}-${tag}`, sweeper: false },
   );
   const config = {
     ...common,
-    MONGODB_URI: uri,
+    ...storeConfig,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_FROM: 'Keyguard <keyguard@localhost>',
     DASHBOARD_URL: 'http://127.0.0.1:8080/',
@@ -183,7 +185,7 @@ async function startPipeline(engine, phase) {
       if (line.includes('"ready"')) resolve();
     });
   });
-  const store = await connectStore({ uri, logger });
+  const store = await connectStore({ uri, logger, concurrentWriters: engine.concurrentWriters });
   await store.collections.teams.insertOne({
     _id: teamId,
     name: 'Bench',

@@ -129,12 +129,20 @@ describe('channel deliveries, claimed and recorded in bulk', () => {
     const later = new Date(now.getTime() + 120_000);
     const theirs = await deliveries.claim(['d3'], later, 60_000);
     expect(theirs).toHaveLength(1);
-    const claimOf = (id: string) => mine.find((d) => d._id === id)!.claimId;
-    await deliveries.record([
-      { id: 'd1', claimId: claimOf('d1'), ok: true, httpStatus: 204 },
-      { id: 'd2', claimId: claimOf('d2'), ok: false, httpStatus: 500, error: 'HTTP 500', retryAt: later },
-      { id: 'd3', claimId: claimOf('d3'), ok: true, httpStatus: 204 },
-    ]);
+    const claimOf = (id: string) => {
+      const claimed = mine.find((d) => d._id === id)!;
+      return { claimId: claimed.claimId, leaseUntil: claimed.leaseUntil };
+    };
+    // Within their lease (recorded by _id alone)…
+    await deliveries.record(
+      [
+        { id: 'd1', ...claimOf('d1'), ok: true, httpStatus: 204 },
+        { id: 'd2', ...claimOf('d2'), ok: false, httpStatus: 500, error: 'HTTP 500', retryAt: later },
+      ],
+      now,
+    );
+    // …and after it (the claim must still be the delivery's).
+    await deliveries.record([{ id: 'd3', ...claimOf('d3'), ok: true, httpStatus: 204 }], later);
     const byId = new Map((await store.collections.channelDeliveries.find({ _id: { $in: ['d1', 'd2', 'd3'] } }).toArray()).map((d) => [d._id, d]));
     expect(byId.get('d1')).toMatchObject({ status: 'succeeded', attempts: 1, lastStatus: 204 });
     expect(byId.get('d2')).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500', nextAttemptAt: later });

@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelDeliveryDoc } from '../documents.js';
 import { bulkWriteInChunks, insertNew } from '../bulk.js';
+import { findByIds } from '../lookups.js';
 import type { Store } from '../store.js';
 
-/** One attempt's result, as the delivery worker records it. */
-export type DeliveryOutcome = { id: string; claimId?: string | null; httpStatus: number | null } & (
+/** One attempt's result, as the delivery worker records it (with the claim it was made under). */
+export type DeliveryOutcome = { id: string; claimId?: string | null; leaseUntil?: Date | null; httpStatus: number | null } & (
   | { ok: true; error?: undefined; retryAt?: undefined }
   | { ok: false; error: string; retryAt: Date | null }
 );
+
+/**
+ * How long before its lease ends a claim still records by `_id` alone: no other worker can
+ * claim the delivery before the lease ends, and this covers the write and clocks apart.
+ */
+const LEASE_MARGIN_MS = 10_000;
 
 /**
  * The delivery worker's persisted schedule: one document per channel and event (unique id,
@@ -39,19 +46,22 @@ export function createChannelDeliveryRepository(store: Store) {
         { _id: { $in: ids }, $or: [{ status: 'pending' }, { status: 'delivering', leaseUntil: { $lt: now } }] },
         { $set: { status: 'delivering', leaseUntil: new Date(now.getTime() + leaseMs), claimId } },
       );
-      return deliveries.find({ _id: { $in: ids }, claimId }).toArray();
+      return (await findByIds(deliveries, store.capabilities, ids)).filter((d) => d.claimId === claimId);
     },
     /**
      * Records attempts in one write: success, a retry at `retryAt`, or `failed` for good when
-     * that is null. Only the claim that made the attempt records it.
+     * that is null. Only the claim that made the attempt records it: while its lease holds
+     * nobody else can have claimed the delivery, so the filter is `_id` alone (the cheap one on
+     * FerretDB); once the lease is (nearly) over, the claim id is part of the condition.
      */
     async record(outcomes: DeliveryOutcome[], now = new Date()): Promise<void> {
       if (outcomes.length === 0) return;
+      const held = (o: DeliveryOutcome) => o.leaseUntil != null && o.leaseUntil.getTime() - now.getTime() > LEASE_MARGIN_MS;
       await bulkWriteInChunks(
         deliveries,
         outcomes.map((o) => ({
           updateOne: {
-            filter: { _id: o.id, ...(o.claimId ? { claimId: o.claimId } : {}) },
+            filter: { _id: o.id, ...(o.claimId && !held(o) ? { claimId: o.claimId } : {}) },
             update: o.ok
               ? { $set: { status: 'succeeded', deliveredAt: now, lastStatus: o.httpStatus, lastError: null, leaseUntil: null }, $inc: { attempts: 1 } }
               : {

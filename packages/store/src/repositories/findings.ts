@@ -95,6 +95,10 @@ export function createFindingRepository(store: Store) {
       resolution: FindingResolution,
       entry: FindingHistoryEntry,
     ): Promise<Pick<FindingDoc, '_id' | 'teamId' | 'firstSeen' | 'locations'> | null> {
+      // A finding that is not open (most often: written resolved with the revocation) is told
+      // by `_id` alone; only an open one pays for the condition, which FerretDB evaluates by
+      // decoding every finding.
+      if ((await findings.findOne({ _id: id }, { projection: { status: 1 } }))?.status !== 'open') return null;
       // No projection: FerretDB's findAndModify does not implement `fields`.
       return findings.findOneAndUpdate({ _id: id, status: 'open' }, { $set: { status: 'resolved', resolution }, $push: { history: entry } });
     },

@@ -52,7 +52,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
   const running = new Set<Promise<unknown>>();
 
   async function send(delivery: ChannelDeliveryDoc): Promise<DeliveryOutcome> {
-    const base = { id: delivery._id, claimId: delivery.claimId ?? null };
+    const base = { id: delivery._id, claimId: delivery.claimId ?? null, leaseUntil: delivery.leaseUntil };
     const channel = await deps.channel(delivery.channelId);
     if (!channel) return { ...base, ok: false, httpStatus: null, error: 'the channel was deleted', retryAt: null };
     let status: number | null = null;
