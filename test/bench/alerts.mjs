@@ -59,7 +59,9 @@ const only = process.env.BENCH_ENGINES;
 const engines = [
   { name: 'sqlite', label: 'FerretDB/SQLite', base: baseOf(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/'), concurrentWriters: false },
   // FerretDB does not say which storage it runs on: the PostgreSQL one is told it takes concurrent writers.
-  ...(process.env.MONGODB_PG_URI ? [{ name: 'postgresql', label: 'FerretDB/PostgreSQL', base: baseOf(process.env.MONGODB_PG_URI), concurrentWriters: true }] : []),
+  ...(process.env.MONGODB_PG_URI
+    ? [{ name: 'postgresql', label: 'FerretDB/PostgreSQL', base: baseOf(process.env.MONGODB_PG_URI), concurrentWriters: true }]
+    : []),
 ].filter((e) => !only || only.split(',').includes(e.name));
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
