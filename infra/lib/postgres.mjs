@@ -27,6 +27,23 @@ function runAs() {
 }
 
 /**
+ * PostgreSQL connections FerretDB may hold (its `pool_max_conns`, default 50), under this
+ * server's max_connections of 320. FerretDB v1.24 runs each statement of an update,
+ * findAndModify or delete command as a query whose connection it keeps until the command
+ * returns (internal/handler/msg_update.go defers closing each statement's query iterator), and
+ * writes on another pooled connection. When every pooled connection is held by such queries,
+ * each command waits for one more for good: FerretDB answers nothing while PostgreSQL shows
+ * its connections idle in ClientRead (seen in the chaos suite: policy, whose MongoDB driver
+ * opens up to 100 connections, sent 50+ conditional updates at once after a broker came back).
+ * A MongoDB connection runs one command at a time, so this cannot happen while
+ * (MongoDB connections of all clients) × (statements per command + 1) stays under the pool:
+ * the store sends bulk writes in commands of at most 8 statements, and clients of a FerretDB on
+ * PostgreSQL cap their connections with `maxPoolSize` in MONGODB_URI (the chaos suite: 10 per
+ * process; most commands have one statement, so 2 connections each).
+ */
+export const ferretDbPoolConnections = 300;
+
+/**
  * Initialises (first time) and starts a PostgreSQL server on 127.0.0.1:`port` with its data
  * under `dir`, trusting local connections; creates `database`. Resolves with the server and
  * the URL FerretDB connects to.
@@ -45,7 +62,7 @@ export async function startPostgres({ dir, port, database = 'ferretdb' }) {
   const child = startProcess(
     'postgres',
     join(bin, 'postgres'),
-    ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=320'],
     { logFile: join(dir, 'postgres.log'), ...user },
   );
   await waitForPort(port, { child, what: `postgres on 127.0.0.1:${port}`, timeoutMs: 60_000 });
@@ -64,5 +81,5 @@ export async function startPostgres({ dir, port, database = 'ferretdb' }) {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  return { child, url: `postgres://postgres@127.0.0.1:${port}/${database}` };
+  return { child, url: `postgres://postgres@127.0.0.1:${port}/${database}?pool_max_conns=${ferretDbPoolConnections}` };
 }

@@ -45,11 +45,13 @@ for (const brokers of profiles) {
   try {
     for (const name of scenarios) {
       try {
-        results.push(await runScenario(stack, { name, exposures, rate, fault: faults[name], log }));
+        const loadBefore = loadavg()[0];
+        const figures = await runScenario(stack, { name, exposures, rate, fault: faults[name], log });
+        results.push({ ...figures, store, load: `${loadBefore.toFixed(0)}–${loadavg()[0].toFixed(0)}` });
       } catch (error) {
         // One scenario that could not run (a broker that would not restart) must not hide the others' figures.
         log(`${name} (${brokers} broker(s)): did not finish: ${error.message.split('\n')[0]}`);
-        results.push({ name, brokers, failed: error.message.split('\n')[0], problems: ['did not finish'] });
+        results.push({ name, brokers, store, failed: error.message.split('\n')[0], problems: ['did not finish'] });
         await stack.stopServices().catch(() => {});
       }
     }
@@ -57,17 +59,18 @@ for (const brokers of profiles) {
     await stack.stop();
   }
 }
+// A table that goes into README's Chaos section as it is.
 console.log(
-  '\n| scenario | brokers | exposures sent | fault | refused | exposure→refusal p50 / max | recovery after the fault | keys emailed (re-sent) | emails per revocation | double revocations | DLQ |',
+  '\n| scenario | brokers | store | exposures at /s | fault | refused | exposure→refusal p50 / max | recovery after the fault (emails) | emails per revocation | double revocations | DLQ | load (1 min) |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   if (r.failed) {
-    console.log(`| ${r.name} | ${r.brokers} | did not finish: ${r.failed} |||||||||`);
+    console.log(`| ${r.name} | ${r.brokers} | ${r.store} | did not finish: ${r.failed} |${' |'.repeat(8)}`);
     continue;
   }
   console.log(
-    `| ${r.name} | ${r.brokers} | ${r.exposures} | ${r.faultSeconds.toFixed(1)} s | ${r.refused} | ${Math.round(r.refusalP50)} ms / ${(r.refusalMax / 1000).toFixed(1)} s | ${(r.recovery / 1000).toFixed(1)} s (emails ${(r.emailsRecovery / 1000).toFixed(1)} s) | ${r.emails}${r.resent ? ` (+${r.resent})` : ''} | ${r.emailsPerRevocation.toFixed(2)} | ${r.doubleRevocations} | ${r.dlq} |`,
+    `| ${r.name} | ${r.brokers} | ${r.store} | ${r.exposures} at ${r.rate} | ${r.faultSeconds.toFixed(1)} s | ${r.refused}/${r.exposures} | ${(r.refusalP50 / 1000).toFixed(1)} s / ${(r.refusalMax / 1000).toFixed(1)} s | ${(r.recovery / 1000).toFixed(1)} s (${(r.emailsRecovery / 1000).toFixed(1)} s) | ${r.emails}/${r.exposures}: ${r.emailsPerRevocation.toFixed(2)}${r.resent ? ` (+${r.resent} re-sent)` : ''} | ${r.doubleRevocations} | ${r.dlq} | ${r.load} |`,
   );
 }
 console.log(

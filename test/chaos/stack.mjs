@@ -40,14 +40,19 @@ function cuttableProxy(listenPort, targetPort) {
   return {
     open,
     async cut() {
-      await new Promise((resolve) => server.close(resolve));
+      // close() calls back only once every connection is gone: drop them first, or a
+      // connection whose client already hung up (CLOSE-WAIT) keeps the cut, and the stack's
+      // stop, waiting for good.
+      const closed = new Promise((resolve) => server.close(resolve));
       for (const s of sockets) s.destroy();
+      await closed;
     },
     restore: open,
   };
 }
 
 const kafkaHeap = '384m';
+const mongoConnectionsPerProcess = 10;
 
 /**
  * `store: 'postgres'` keeps FerretDB's data in PostgreSQL (Debian's, port base + 43): a store
@@ -110,6 +115,11 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, stor
   smtp.child = await startSmtpSink({ dir: smtp.dir, smtpPort: smtp.port, httpPort: smtp.httpPort });
   log(`chaos: ${brokers} broker(s), FerretDB (${postgres ? 'on PostgreSQL' : 'on SQLite'}) and the SMTP sink up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
+  // FerretDB on PostgreSQL stalls for good once its clients' commands hold every connection of
+  // its PostgreSQL pool (infra/lib/postgres.mjs, ferretDbPoolConnections): each process here
+  // keeps to 10 MongoDB connections (the driver's default is 100), so even the scale
+  // benchmark's 13 processes stay well under it.
+  const mongoUri = (dbName) => `mongodb://127.0.0.1:${mongo.port}/${dbName}${postgres ? `?maxPoolSize=${mongoConnectionsPerProcess}` : ''}`;
   const kafkaBrokers = nodes.map((n) => `127.0.0.1:${n.port}`).join(',');
   const proxiedBrokers = nodes.map((n) => `127.0.0.1:${n.proxyPort}`).join(',');
   const secrets = {
@@ -134,7 +144,7 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, stor
       PORT: '0',
       LOG_LEVEL: 'info',
       KAFKA_BROKERS: kafkaBrokers,
-      MONGODB_URI: `mongodb://127.0.0.1:${mongo.port}/${dbName}`,
+      MONGODB_URI: mongoUri(dbName),
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       DASHBOARD_URL: 'http://127.0.0.1:8080/',
       SWEEP_INTERVAL_MS: String(sweepIntervalMs),
@@ -223,7 +233,7 @@ async function startStack({ brokers, basePort, log, sweepIntervalMs = 5000, stor
     kafkaBrokers,
     secrets,
     smtpHttp: `http://127.0.0.1:${smtp.httpPort}`,
-    mongoUri: (dbName) => `mongodb://127.0.0.1:${mongo.port}/${dbName}`,
+    mongoUri,
     startServices,
     service: (name) => services.get(name),
     /** Every running process, by name (`policy`, `policy#2`, …). */

@@ -32,8 +32,15 @@ export interface Publisher {
  */
 export const DEFAULT_MAX_REQUEST_BYTES = 900 * 1024;
 
-/** Longest a produce request (connect + send with kafkajs' own retries) may take before it counts as failed. */
-export const DEFAULT_PRODUCE_TIMEOUT_MS = 30_000;
+/**
+ * Longest a produce request (connect + send with kafkajs' own retries) may take before it
+ * counts as failed: kafkajs's request timeout (10 s, createKafka) and a little more. Every later
+ * publish waits behind the request in flight, so this bound is how long a wedged request holds
+ * up the whole producer: with three brokers, one killed with -9, a produce left without an
+ * answer kept an ingest receiver refusing webhooks (503) for the 30 s this used to be, long
+ * after the cluster had moved the dead broker's partitions (6 s).
+ */
+export const DEFAULT_PRODUCE_TIMEOUT_MS = 12_000;
 /** Per-record overhead in a v2 record batch (varints, attributes, offsets), rounded up. */
 const RECORD_OVERHEAD_BYTES = 64;
 
@@ -49,7 +56,7 @@ export interface PublisherOptions {
   maxBatchMessages?: number;
   /** Bytes of one produce request at most; larger publishes are sent in several requests. */
   maxRequestBytes?: number;
-  /** Longest one produce request may take before the producer is replaced and the publish fails as retriable (default 30 s). */
+  /** Longest one produce request may take before the producer is replaced and the publish fails as retriable (default 12 s). */
   produceTimeoutMs?: number;
 }
 

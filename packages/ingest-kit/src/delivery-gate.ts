@@ -5,8 +5,12 @@ import type { Logger } from '@keyguard/logger';
 import { createDeliveryRepository, type Store } from '@keyguard/store';
 
 export interface DeliveryClaims {
-  /** True when this delivery id is new; false for a redelivery (acknowledge and drop it). */
-  claim(provider: string, deliveryId: string): Promise<boolean>;
+  /**
+   * True when this delivery id is new; false for a redelivery (acknowledge and drop it). Once
+   * `signal` aborts (the caller answered 503) a claim not yet written is dropped unwritten and
+   * rejects.
+   */
+  claim(provider: string, deliveryId: string, signal?: AbortSignal): Promise<boolean>;
   release(provider: string, deliveryId: string): Promise<void>;
 }
 
@@ -21,7 +25,7 @@ export interface DeliveryClaims {
  */
 export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 500 } = {}): DeliveryClaims {
   const repository = createDeliveryRepository(store);
-  let queue: { id: string; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];
+  let queue: { id: string; signal?: AbortSignal; resolve: (claimed: boolean) => void; reject: (error: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing = false;
   let scheduled = false;
@@ -43,7 +47,17 @@ export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 50
   function flush(): void {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (writing || queue.length === 0) return;
+    if (writing) return;
+    // Claims whose senders were already answered 503 are not written: after an outage of the
+    // store the queue holds thousands of them, and writing (then releasing) each kept the
+    // fresh claims behind them waiting past their timeout too, for a minute after FerretDB was
+    // back (chaos suite, ferretdb-stop: 4,675 sender retries).
+    const abandoned = queue.filter((c) => c.signal?.aborted);
+    if (abandoned.length > 0) {
+      queue = queue.filter((c) => !c.signal?.aborted);
+      for (const c of abandoned) c.reject(new Error('delivery claim abandoned: the sender was answered already'));
+    }
+    if (queue.length === 0) return;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
     writing = true;
@@ -54,9 +68,9 @@ export function createDeliveryClaims(store: Store, { lingerMs = 0, maxBatch = 50
   }
 
   return {
-    claim(provider, deliveryId) {
+    claim(provider, deliveryId, signal) {
       return new Promise<boolean>((resolve, reject) => {
-        queue.push({ id: `${provider}:${deliveryId}`, resolve, reject });
+        queue.push({ id: `${provider}:${deliveryId}`, signal, resolve, reject });
         if (writing) return; // taken by the flush that follows the write in flight
         if (queue.length >= maxBatch) flush();
         else if (lingerMs <= 0) {
@@ -114,10 +128,12 @@ export function createDeliveryGate(options: DeliveryGateOptions) {
 
   /** Claims every id at once; resolves which were new, or throws (503) when the ledger is too slow. */
   async function claimAll(provider: string, ids: string[]): Promise<boolean[]> {
-    const claims = ids.map((id) => options.claims.claim(provider, id));
+    const givenUp = new AbortController();
+    const claims = ids.map((id) => options.claims.claim(provider, id, givenUp.signal));
     try {
       return await pTimeout(Promise.all(claims), { milliseconds: timeoutMs, message: `delivery ledger did not answer within ${timeoutMs} ms` });
     } catch (error) {
+      givenUp.abort(); // claims still queued are dropped unwritten
       // A claim that lands after we gave up must not turn the sender's retry into a "duplicate".
       for (const [i, claim] of claims.entries()) {
         claim.then((late) => (late ? options.claims.release(provider, ids[i]!) : undefined)).catch(() => {});

@@ -2,7 +2,8 @@ import { retriable, type Publisher } from '@keyguard/bus';
 import { createLogger } from '@keyguard/logger';
 import { HttpError } from '@keyguard/runtime';
 import { describe, expect, it, vi } from 'vitest';
-import { createDeliveryGate, type DeliveryClaims } from '../src/delivery-gate.js';
+import type { Store } from '@keyguard/store';
+import { createDeliveryClaims, createDeliveryGate, type DeliveryClaims } from '../src/delivery-gate.js';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 
@@ -71,5 +72,30 @@ describe('createDeliveryGate', () => {
     await expect(gate.accept('postman', 'd3', publication)).rejects.toMatchObject({ statusCode: 503, code: 'store_unavailable' });
     await vi.waitFor(() => expect(claims.released).toContain('postman:d3'));
     expect(claims.ids.has('postman:d3')).toBe(false);
+  });
+});
+
+describe('createDeliveryClaims', () => {
+  it('drops a queued claim whose sender was already answered, without writing it', async () => {
+    let finishFirst!: () => void;
+    const written: string[][] = [];
+    const deliveries = {
+      async insertMany(docs: { _id: string }[]) {
+        written.push(docs.map((d) => d._id));
+        if (written.length === 1) await new Promise<void>((r) => (finishFirst = r));
+      },
+    };
+    const claims = createDeliveryClaims({ collections: { deliveries } } as unknown as Store);
+    const first = claims.claim('postman', 'a');
+    await vi.waitFor(() => expect(written).toHaveLength(1)); // the first write is in flight
+    const gaveUp = new AbortController();
+    const late = claims.claim('postman', 'b', gaveUp.signal);
+    const live = claims.claim('postman', 'c', new AbortController().signal);
+    gaveUp.abort();
+    finishFirst();
+    expect(await first).toBe(true);
+    expect(await live).toBe(true);
+    await expect(late).rejects.toThrow(/abandoned/);
+    expect(written).toEqual([['postman:a'], ['postman:c']]);
   });
 });

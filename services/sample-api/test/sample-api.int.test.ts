@@ -32,6 +32,7 @@ beforeAll(async () => {
       BOOTSTRAP_ADMIN_NAME: 'Admin',
       DASHBOARD_DIR: '/nonexistent',
       SESSION_TTL_HOURS: 1,
+      LAST_USED_GRANULARITY_MS: 1000,
       SESSION_COOKIE_SECURE: false,
       LAST_USED_GRANULARITY_MS: 1000,
     },

@@ -73,6 +73,7 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         BOOTSTRAP_ADMIN_EMAIL: options.admin?.email ?? `admin.${suffix()}@example.test`,
         BOOTSTRAP_ADMIN_NAME: options.admin?.name ?? 'Admin',
         SESSION_TTL_HOURS: 1,
+        LAST_USED_GRANULARITY_MS: 1000,
         SESSION_COOKIE_SECURE: false,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
         KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: true,
