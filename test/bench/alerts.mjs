@@ -146,7 +146,8 @@ async function startPipeline(engine, phase) {
     Object.values(topics).map((topic) => ({ topic, numPartitions: 3 })),
   );
   const dbName = `bench_alerts_${suffix}_${tag.replace('-', '_')}`;
-  const uri = `${engine.base}/${dbName}`;
+  // Clients of FerretDB on PostgreSQL cap their connections (infra/lib/postgres.mjs, ferretDbPoolConnections).
+  const uri = `${engine.base}/${dbName}${engine.concurrentWriters ? '?maxPoolSize=10' : ''}`;
   const storeConfig = { MONGODB_URI: uri, MONGODB_CONCURRENT_WRITERS: String(engine.concurrentWriters) };
   const policy = await startPolicy(
     { ...common, ...storeConfig, SWEEP_INTERVAL_MS: 60_000 },

@@ -34,7 +34,6 @@ beforeAll(async () => {
       SESSION_TTL_HOURS: 1,
       LAST_USED_GRANULARITY_MS: 1000,
       SESSION_COOKIE_SECURE: false,
-      LAST_USED_GRANULARITY_MS: 1000,
     },
     { logger, topics },
   );
