@@ -75,7 +75,6 @@ export async function startIssuer(options: IssuerOptions): Promise<Issuer> {
         SESSION_TTL_HOURS: 1,
         LAST_USED_GRANULARITY_MS: 1000,
         SESSION_COOKIE_SECURE: false,
-        LAST_USED_GRANULARITY_MS: 1000,
         DASHBOARD_DIR: options.dashboardDir ?? '/nonexistent',
         KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: true,
         KEYGUARD_DIGEST_WINDOW_MS: options.digestWindowMs ?? 300_000,
