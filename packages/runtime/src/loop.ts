@@ -8,18 +8,21 @@ export interface Loop {
 
 /**
  * Runs `tick` every `intervalMs`, never two at once; a tick that did work is followed at once
- * by another (the backlog drains at full speed), `wake()` cuts the wait short.
+ * by another (the backlog drains at full speed), `wake()` cuts the wait short. With `minGapMs`,
+ * a tick starts at least that long after the previous one ended, however often it is woken: a
+ * tick that reads a whole collection then costs at most one read per gap, not one per wake.
  */
-export function startLoop(name: string, intervalMs: number, tick: () => Promise<boolean>, logger: Logger): Loop {
+export function startLoop(name: string, intervalMs: number, tick: () => Promise<boolean>, logger: Logger, { minGapMs = 0 } = {}): Loop {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
   let again = false;
+  let lastEnd = 0;
 
   const schedule = (ms: number) => {
     if (stopped) return;
     clearTimeout(timer);
-    timer = setTimeout(run, ms);
+    timer = setTimeout(run, Math.max(ms, lastEnd + minGapMs - Date.now()));
   };
   function run(): void {
     if (running) {
@@ -34,6 +37,7 @@ export function startLoop(name: string, intervalMs: number, tick: () => Promise<
         logger.warn({ err, loop: name }, 'tick failed; trying again');
       }
       running = undefined;
+      lastEnd = Date.now();
       const next = busy || again;
       again = false;
       schedule(next ? 0 : intervalMs);

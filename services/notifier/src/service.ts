@@ -150,7 +150,9 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
         if (ok) latency.observe((Date.now() - delivery.createdAt.getTime()) / 1000);
       },
     });
-    const deliveryLoop = startLoop('deliveries', tickMs, () => worker.pass(), logger);
+    // Woken by every delivery queued and every result recorded; a pass reads every unfinished
+    // delivery (FerretDB decodes the whole collection for it), so passes are 100 ms apart at least.
+    const deliveryLoop = startLoop('deliveries', tickMs, () => worker.pass(), logger, { minGapMs: 100 });
     lifecycle.onStop('delivery worker', async () => {
       await deliveryLoop.stop();
       await worker.drain();
