@@ -120,14 +120,11 @@ export function createExposureHandler({
     } else if (toRevoke.length > 0) {
       //  …else (one lock) in two writes for the whole batch: the exposures, then one revoking write.
       await keys.markExposed(toRevoke.filter((k) => k.exposure === null).map((k) => ({ id: k._id, exposure: exposureOf(k) })));
-      const revoked = new Map(
-        (
-          await revoker.beginMany(
-            toRevoke.map((k) => k._id),
-            revocation,
-          )
-        ).map((k) => [k._id, k]),
+      const won = await revoker.beginMany(
+        toRevoke.map((k) => k._id),
+        revocation,
       );
+      const revoked = new Map(won.map((k) => [k._id, k]));
       begun.push(...toRevoke.map((k) => revoked.get(k._id) ?? null));
     }
     //    …and every verifier refuses them as soon as their new state is on the key-state topic.
