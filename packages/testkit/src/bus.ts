@@ -26,10 +26,13 @@ export interface ReadMessage {
   headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined;
 }
 
+/** How long a throwaway reader may take to join its group (a broker still loading its group coordinators answers late). */
+const JOIN_TIMEOUT_MS = 30_000;
+
 /**
  * Reads `topic` from the beginning with a throwaway group until `predicate` holds for what was
  * read (or `count` messages arrived), then returns everything read. Throws on timeout with
- * how many arrived.
+ * how many arrived; `timeoutMs` counts from when the reader joined its group.
  */
 export async function waitForMessages(
   kafka: Kafka,
@@ -43,7 +46,11 @@ export async function waitForMessages(
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`waitForMessages(${topic}): ${messages.length} message(s) after ${timeoutMs} ms`)), timeoutMs);
+      let timer = setTimeout(() => reject(new Error(`waitForMessages(${topic}): the reader did not join its group in ${JOIN_TIMEOUT_MS} ms`)), JOIN_TIMEOUT_MS);
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => reject(new Error(`waitForMessages(${topic}): ${messages.length} message(s) after ${timeoutMs} ms`)), timeoutMs);
+      });
       consumer
         .run({
           eachMessage: async ({ message, partition }) => {
