@@ -143,7 +143,6 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     );
     deps.extend?.(app);
     const verifyCallers = createVerifyCallers(store, serviceTokens, { keyIdOf: (hash) => verifier.keyIdOf(hash) });
-    const verification = createVerification(store, verifier);
     const ctx: ApiContext = {
       config,
       store,
@@ -172,8 +171,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       }),
       serviceTokens,
       verifyCallers,
-      verification,
-      verifySteps: createVerifySteps({ verifyCallers, verification }),
+      verifySteps: createVerifySteps({ verifyCallers, verification: createVerification(store, verifier) }),
       scimCallers: createScimCallers(repos.scimTokens),
       deprovisioner: createDeprovisioner(repos, revoker),
       oidc:

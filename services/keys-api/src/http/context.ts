@@ -16,7 +16,6 @@ import type {
 import type { KeyIssuer } from '../adapters/issue.js';
 import type { KeyQueries } from '../adapters/keys.js';
 import type { ScanRequests } from '../adapters/scans.js';
-import type { VerificationService } from '../adapters/verification.js';
 import type { Config } from '../config.js';
 import type { createAuthenticator } from './auth.js';
 import type { AuthThrottle } from './rate-limits.js';
@@ -51,7 +50,6 @@ export interface ApiContext {
   oidc: Oidc | null;
   /** Deactivation: sessions end, keys are revoked (`deprovisioned`). */
   deprovisioner: Deprovisioner;
-  verification: VerificationService;
   /** POST /keys/verify's steps, run by its route and by the hot path below Fastify. */
   verifySteps: VerifySteps;
   channels: ChannelRepository;
