@@ -1,5 +1,5 @@
 import { type VerifyKey, verifyKey } from '@keyguard/contract';
-import { isApiKeyFormat } from '@keyguard/keys';
+import { API_KEY_PATTERN, isApiKeyFormat } from '@keyguard/keys';
 import type { HttpError } from '@keyguard/runtime';
 import type { z } from 'zod';
 import type { VerificationService } from '../adapters/verification.js';
@@ -12,6 +12,13 @@ export const VERIFY_BODY_LIMIT = 4096;
 
 /** The route's path under /api/v1. */
 export const VERIFY_URL = `/api/v1${verifyKey.url}`;
+
+/**
+ * The body almost every call sends, byte for byte: one member `key` holding an API key, JSON
+ * whitespace allowed around the tokens. An API key has no character JSON escapes, so its text
+ * is its value: such a body parses (Fastify's parser) and validates (`body`) to exactly `{ key }`.
+ */
+const KEY_BODY = ((ws: string) => new RegExp(`^${ws}\\{${ws}"key"${ws}:${ws}"(${API_KEY_PATTERN.source.slice(1, -1)})"${ws}\\}${ws}$`))('[ \\t\\n\\r]*');
 
 type Validated = { value: { key: string } } | { error: HttpError };
 
@@ -51,6 +58,15 @@ export function createVerifySteps({ verifyCallers, verification }: { verifyCalle
     body(data: unknown): Validated {
       const key = typeof data === 'object' && data !== null ? (data as { key?: unknown }).key : undefined;
       return typeof key === 'string' && isApiKeyFormat(key) ? { value: { key } } : (full(data) as Validated);
+    },
+
+    /**
+     * The key of a body that is `{"key": "<an API key>"}` as text, without parsing it (for the hot
+     * path, which has the text: the parse and check cost ~2 µs of a call's ~50); undefined for any
+     * other body, which then goes through the parser and `body`.
+     */
+    keyInBody(text: string): string | undefined {
+      return KEY_BODY.exec(text)?.[1];
     },
 
     /** The answer for an admitted call: at once from the table, else a promise of the store's. */
