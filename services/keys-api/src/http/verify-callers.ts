@@ -86,10 +86,19 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
   /**
    * The hash of each credential admitted lately, by the credential as presented: a caller sends
    * the same token on every call, and its SHA-256 was ~2 µs of the ~50 µs CPU a verify call
-   * costs. Only credentials that authenticated go in (junk cannot crowd them out); an entry lives
-   * a minute after its last use, in this process's memory only — like the request that brought it.
+   * costs. Only credentials that authenticated go in (junk cannot crowd them out), in this
+   * process's memory only — like the requests that bring them. A plain Map (an LRU's bookkeeping
+   * cost half of what the hash did), started over when full or a minute after it was last.
    */
-  const hashes = new LRUCache<string, string>({ max: 1000, ttl: 60_000, updateAgeOnGet: true });
+  const hashes = new Map<string, string>();
+  let hashesSince = Date.now();
+  const rememberHash = (raw: string, hash: string) => {
+    if (hashes.size >= 1000 || Date.now() - hashesSince > 60_000) {
+      hashes.clear();
+      hashesSince = Date.now();
+    }
+    hashes.set(raw, hash);
+  };
 
   async function find(raw: string, hash: string): Promise<VerifyCaller | false> {
     if (isServiceTokenFormat(raw)) {
@@ -189,7 +198,7 @@ export function createVerifyCallers(store: Store, tokens: ServiceTokenRepository
       const checked = hash ? cache.get(hash) : undefined;
       const cached = checked?.caller;
       if (cached && (failedLately.size === 0 || mayPassUnchecked(request, cached, hash!))) {
-        if (known === undefined) hashes.set(raw!, hash!);
+        if (known === undefined) rememberHash(raw!, hash!);
         refreshIfAgeing(request, raw!, hash!, checked!);
         request.verifyCaller = cached;
         touch(request, cached);
