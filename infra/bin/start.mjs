@@ -28,7 +28,7 @@ const runBundle = fileURLToPath(new URL('../lib/run-bundle.cjs', import.meta.url
 const bundled = process.env.KEYGUARD_BUNDLE !== 'false';
 /** KEYGUARD_START_PROFILE=<dir>: each service writes a CPU profile of its start-up there (infra/lib/start-profile.mjs). */
 const profiling = process.env.KEYGUARD_START_PROFILE ? ['--import', fileURLToPath(new URL('../lib/start-profile.mjs', import.meta.url))] : [];
-const serviceArgs = (service) => [...profiling, ...(bundled ? [runBundle, service.bundle] : ['--enable-source-maps', service.main])];
+const serviceArgs = (service) => [...profiling, ...service.nodeFlags, ...(bundled ? [runBundle, service.bundle] : ['--enable-source-maps', service.main])];
 const log = (message) => console.log(`[keyguard] ${message}`);
 const t0 = Date.now();
 /** How long every service gets to become ready at start. */

@@ -4,8 +4,8 @@ import { root } from './paths.mjs';
 
 /**
  * Every service under services/ that runs as a process (its package.json names a port). Its
- * `keyguard` block also names its metrics port and the secrets it reads (`secrets`): only
- * those reach it (see `envFor`).
+ * `keyguard` block also names its metrics port, the secrets it reads (`secrets`): only
+ * those reach it (see `envFor`), and V8 flags its process starts with (`nodeFlags`).
  */
 export function discoverServices() {
   const dir = join(root, 'services');
@@ -21,6 +21,8 @@ export function discoverServices() {
       // The default of every service (packages/runtime metricsPortFor), set explicitly by npm start.
       metricsPort: pkg.keyguard.metricsPort ?? pkg.keyguard.port + 1100,
       secrets: pkg.keyguard.secrets ?? [],
+      // V8 flags its node process starts with (keys-api: a young generation that never shrinks).
+      nodeFlags: pkg.keyguard.nodeFlags ?? [],
       main: join(dir, 'dist/main.js'),
       // What npm start runs: main.js and everything it imports in one file (infra/lib/bundle.mjs).
       bundle: join(dir, 'dist/bundle/main.cjs'),

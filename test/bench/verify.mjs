@@ -12,9 +12,10 @@
 //      (test/bench/keys-api-process.mjs; its own verifier holds the same table) with a service
 //      token, half known and half unknown keys: the most it serves (BENCH_CONNECTIONS in a closed
 //      loop), then a constant 10,000 and 1,000 req/s offered; and known vs unknown keys alone,
-//      side by side (timing must not tell them apart). The load comes from vegeta in its own
-//      process (installed with `go install` when missing; test/bench/support/http-load.mjs),
-//      else autocannon in this one (BENCH_LOADGEN=autocannon|vegeta chooses); each row prints
+//      side by side (timing must not tell them apart). The load comes from oha in its own
+//      processes (one per distinct request, sharing the connections and the rate; installed with
+//      `cargo install` when missing; test/bench/support/http-load.mjs), else vegeta, else
+//      autocannon in this one (BENCH_LOADGEN=oha|vegeta|autocannon chooses); each row prints
 //      keys-api's CPU per request (user + system) and the load generator's. keys-api answers the
 //      route below Fastify (its hot path); beside it, in the same run: a second keys-api with
 //      VERIFY_FAST_PATH=false (the Fastify route), and two peers with a fixed answer — bare
@@ -72,6 +73,7 @@ const logLevel = process.env.BENCH_LOG_LEVEL ?? 'warn';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const keysApiFlags = JSON.parse(readFileSync(join(root, 'services/keys-api/package.json'), 'utf8')).keyguard.nodeFlags ?? [];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const now = () => performance.timeOrigin + performance.now();
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -235,7 +237,8 @@ const startKeysApi = ({ fastPath = true, profile = false } = {}) =>
   new Promise((resolve, reject) => {
     // BENCH_PROFILE=<dir>: keys-api writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
     const profiling = profile && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    const child = spawn(process.execPath, [...profiling, here('./keys-api-process.mjs')], {
+    // The V8 flags keys-api runs with everywhere (its package.json's keyguard.nodeFlags).
+    const child = spawn(process.execPath, [...profiling, ...keysApiFlags, here('./keys-api-process.mjs')], {
       cwd: root,
       env: {
         ...process.env,
