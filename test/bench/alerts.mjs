@@ -9,7 +9,8 @@
 // phase); emails go to an SMTP server in this process that counts them, webhooks to a local
 // HTTP receiver. Every phase runs once per store: FerretDB on SQLite (MONGODB_URI) and, when
 // PostgreSQL is installed, FerretDB on PostgreSQL (MONGODB_PG_URI; `npm run bench:alerts`
-// starts it). BENCH_ENGINES=sqlite or =postgresql runs one of them.
+// starts it). BENCH_ENGINES=sqlite or =postgresql runs one of them. BENCH_PROFILE=<dir>: the
+// notifier writes a V8 CPU profile there when it stops.
 //   1. burst: BENCH_EXPOSURES (10,000) exposures of live team keys owned by BENCH_OWNERS (50)
 //      people at once, with one security contact on the team. Counts emails per owner over the
 //      digest window and checks every key reached its owner ("nothing lost"). The peer: the
@@ -173,7 +174,8 @@ async function startPipeline(engine, phase) {
     WEBHOOK_RETRY_FOR_MS: '86400000',
     WEBHOOK_TIMEOUT_MS: '5000',
   };
-  const child = spawn(process.execPath, [new URL('./support/notifier-process.mjs', import.meta.url).pathname], {
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, new URL('./support/notifier-process.mjs', import.meta.url).pathname], {
     env: {
       ...process.env,
       BENCH_NOTIFIER: JSON.stringify({
