@@ -5,7 +5,6 @@ import { loadConfig, scannerOptions } from './config.js';
 import { CliError } from './errors.js';
 import { formatJson, formatRules, formatSarif, formatText, type Report, type ReportFinding, type ReportStats, summary } from './format.js';
 import { scanFiles, startWorkers } from './scan-files.js';
-import { progressLine, scanGit } from './scan-git.js';
 import { walk } from './walk.js';
 
 export const VERSION = '0.1.0';
@@ -40,11 +39,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'scan': {
         const started = performance.now();
         // --threads: the workers load their engine while this thread reads the config and walks
-        const workers = command.git ? [] : startWorkers(command.threads - 1, command.config);
+        const workers = command.git ? [] : await startWorkers(command.threads - 1, command.config);
         try {
           const [config, baseline] = await Promise.all([loadConfig(command.config), loadBaseline(command.baseline)]);
           const scanner = createScanner(scannerOptions(config));
           if (command.git) {
+            // git history needs child_process and git-history: loaded only for --git
+            const { progressLine, scanGit } = await import('./scan-git.js');
             const { findings, stats } = await scanGit({
               path: command.paths[0]!,
               selection: command.git,

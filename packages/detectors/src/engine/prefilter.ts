@@ -166,6 +166,29 @@ function anchorOf(text: string): number {
   return best;
 }
 
+/**
+ * A built prefilter as plain data (`Prefilter.snapshot()`), so a process can load the tables
+ * instead of building them: `scripts/prefilter-snapshot.mjs` writes the default rules' one into
+ * dist at build time (see prefilter-snapshot.ts). `fingerprint` names the keywords it was built from.
+ */
+export interface PrefilterSnapshot {
+  fingerprint: string;
+  /** Per entry: keyword, ignoreCase (0/1), rules, decoders, quanta, anchor. */
+  entries: Array<[string, number, number[], number, number, number]>;
+  /** The two bit tables, base64 of their little-endian bytes. */
+  first: string;
+  second: string;
+  /** The gram map flattened: gram, count, then that many packed entry/anchor numbers; repeated. */
+  grams: number[];
+}
+
+const tableFromBase64 = (text: string): Uint32Array => {
+  const bytes = Buffer.from(text, 'base64');
+  const words = new Uint32Array(1 << (BLOOM_BITS - 5));
+  new Uint8Array(words.buffer).set(bytes);
+  return words;
+};
+
 export class Prefilter {
   readonly entries: KeywordEntry[] = [];
   private readonly first = new Uint32Array(1 << (BLOOM_BITS - 5));
@@ -176,6 +199,40 @@ export class Prefilter {
   useWasm = true;
   /** Bytes per WebAssembly call; smaller in tests to exercise chunk edges. */
   chunkSize = WASM_CHUNK;
+
+  /** The same prefilter as the one `snapshot()` was taken of, without building its tables. */
+  static fromSnapshot(snapshot: PrefilterSnapshot): Prefilter {
+    const prefilter = new Prefilter([]);
+    for (const [keyword, ignoreCase, rules, decoders, quanta, anchor] of snapshot.entries) {
+      const codes = new Uint16Array(keyword.length);
+      for (let k = 0; k < keyword.length; k++) codes[k] = keyword.charCodeAt(k);
+      prefilter.entries.push({ keyword, codes, ignoreCase: ignoreCase === 1, rules, decoders, quanta, anchor });
+    }
+    prefilter.first.set(tableFromBase64(snapshot.first));
+    prefilter.second.set(tableFromBase64(snapshot.second));
+    const flat = snapshot.grams;
+    for (let i = 0; i < flat.length; ) {
+      const gram = flat[i]!;
+      const count = flat[i + 1]!;
+      prefilter.grams.set(gram, flat.slice(i + 2, i + 2 + count));
+      i += 2 + count;
+    }
+    return prefilter;
+  }
+
+  /** This prefilter's tables as plain data (JSON-safe), for `fromSnapshot`. */
+  snapshot(fingerprint: string): PrefilterSnapshot {
+    const base64 = (words: Uint32Array): string => Buffer.from(words.buffer, words.byteOffset, words.byteLength).toString('base64');
+    const grams: number[] = [];
+    for (const [gram, list] of this.grams) grams.push(gram, list.length, ...list);
+    return {
+      fingerprint,
+      entries: this.entries.map((e) => [e.keyword, e.ignoreCase ? 1 : 0, e.rules, e.decoders, e.quanta, e.anchor]),
+      first: base64(this.first),
+      second: base64(this.second),
+      grams,
+    };
+  }
 
   constructor(keywords: readonly PrefilterKeyword[]) {
     const exact = new Map<string, KeywordEntry>();
