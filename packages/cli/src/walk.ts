@@ -31,7 +31,8 @@ const BINARY_EXTENSIONS = new Set(
 
 export const isBinaryName = (name: string): boolean => BINARY_EXTENSIONS.has(path.extname(name).slice(1).toLowerCase());
 
-const toPosix = (p: string): string => p.split(path.sep).join('/');
+/** Reported paths use `/`; on POSIX systems they already do (no split and join per file). */
+const toPosix = path.sep === '/' ? (p: string): string => p : (p: string): string => p.split(path.sep).join('/');
 
 /**
  * Expands the command-line PATHs into files. Directories are crawled with fdir (dotfiles
