@@ -38,6 +38,7 @@ import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
 import { createEnvelope } from '@keyguard/events';
 import { issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
+import { Config as PolicyConfig } from '@keyguard/policy/config';
 import { startService as startPolicy } from '@keyguard/policy/service';
 import { createSecretBox } from '@keyguard/seal';
 import { connectStore } from '@keyguard/store';
@@ -130,7 +131,9 @@ await new Promise((resolve) => hook.listen(0, '127.0.0.1', resolve));
 const hookUrl = `http://127.0.0.1:${hook.address().port}/hook`;
 
 const kafka = createKafka({ brokers, clientId: 'bench-alerts', logger });
-const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers };
+// Settings as the services read them from the environment: each parses them with its own
+// schema (defaults included), as in production.
+const common = { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers.join(',') };
 
 /**
  * policy + notifier on their own database, with a team (auto-revoke off: keys are marked
@@ -149,24 +152,26 @@ async function startPipeline(engine, phase) {
   // Clients of FerretDB on PostgreSQL cap their connections (infra/lib/postgres.mjs, ferretDbPoolConnections).
   const uri = `${engine.base}/${dbName}${engine.concurrentWriters ? '?maxPoolSize=10' : ''}`;
   const storeConfig = { MONGODB_URI: uri, MONGODB_CONCURRENT_WRITERS: String(engine.concurrentWriters) };
-  const policy = await startPolicy(
-    { ...common, ...storeConfig, SWEEP_INTERVAL_MS: 60_000 },
-    { logger, topics, groupId: `bench-policy-${suffix}-${tag}`, sweeper: false },
-  );
+  const policy = await startPolicy(PolicyConfig.parse({ ...common, ...storeConfig, SWEEP_INTERVAL_MS: '60000' }), {
+    logger,
+    topics,
+    groupId: `bench-policy-${suffix}-${tag}`,
+    sweeper: false,
+  });
   const config = {
     ...common,
     ...storeConfig,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_FROM: 'Keyguard <keyguard@localhost>',
     DASHBOARD_URL: 'http://127.0.0.1:8080/',
-    KEYGUARD_DIGEST_WINDOW_MS: windowMs,
-    DIGEST_SETTLE_MS: 2000,
-    KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: true,
+    KEYGUARD_DIGEST_WINDOW_MS: String(windowMs),
+    DIGEST_SETTLE_MS: '2000',
+    KEYGUARD_ALLOW_PRIVATE_WEBHOOKS: 'true',
     KEYGUARD_CHANNEL_ENCRYPTION_KEY: encryptionKey,
-    WEBHOOK_RETRY_INITIAL_MS: 500,
-    WEBHOOK_RETRY_MAX_MS: 5000,
-    WEBHOOK_RETRY_FOR_MS: 86_400_000,
-    WEBHOOK_TIMEOUT_MS: 5000,
+    WEBHOOK_RETRY_INITIAL_MS: '500',
+    WEBHOOK_RETRY_MAX_MS: '5000',
+    WEBHOOK_RETRY_FOR_MS: '86400000',
+    WEBHOOK_TIMEOUT_MS: '5000',
   };
   const child = spawn(process.execPath, [new URL('./support/notifier-process.mjs', import.meta.url).pathname], {
     env: {

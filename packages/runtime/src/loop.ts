@@ -13,6 +13,8 @@ export interface Loop {
  * tick that reads a whole collection then costs at most one read per gap, not one per wake.
  */
 export function startLoop(name: string, intervalMs: number, tick: () => Promise<boolean>, logger: Logger, { minGapMs = 0 } = {}): Loop {
+  // A missing setting (undefined → NaN) would make setTimeout fire every millisecond: a busy loop.
+  if (!(intervalMs > 0) || !(minGapMs >= 0)) throw new Error(`loop ${name}: the interval must be a positive number of milliseconds (got ${intervalMs})`);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;

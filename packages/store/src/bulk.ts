@@ -22,11 +22,16 @@ export async function bulkWriteInChunks<T extends Document>(
 
 /** Inserts in one unordered write what is new; a duplicate `_id` (a redelivery) is not an error. Returns how many were new. */
 export async function insertNew<T extends { _id: string }>(collection: Collection<T>, docs: T[]): Promise<number> {
-  if (docs.length === 0) return 0;
+  return docs.length - (await insertNewPositions(collection, docs)).size;
+}
+
+/** As `insertNew`, returning the positions (in `docs`) of those that existed already. */
+export async function insertNewPositions<T extends { _id: string }>(collection: Collection<T>, docs: T[]): Promise<Set<number>> {
+  if (docs.length === 0) return new Set();
   try {
     await collection.insertMany(docs as OptionalUnlessRequiredId<T>[], { ordered: false });
-    return docs.length;
+    return new Set();
   } catch (error) {
-    return docs.length - duplicatesIn(error).size;
+    return duplicatesIn(error);
   }
 }

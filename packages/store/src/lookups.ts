@@ -28,3 +28,22 @@ export async function findByIds<T extends Document & { _id: string }>(
   }
   return pMap(unique, async (id) => (await collection.findOne({ _id: id } as Filter<T>, options)) ?? pMapSkip, { concurrency: READS_AT_ONCE });
 }
+
+/**
+ * The documents whose `field` is one of `values` (an indexed field such as a key's `hash`):
+ * one `$in` query, or one equality query per value where the capability says so (FerretDB on
+ * PostgreSQL hands equalities to PostgreSQL, `$in` it evaluates itself over every document).
+ */
+export async function findByValues<T extends Document>(
+  collection: Collection<T>,
+  capabilities: Pick<StoreCapabilities, 'valueLists'>,
+  field: string,
+  values: Iterable<string>,
+  options: FindOptions = {},
+): Promise<WithId<T>[]> {
+  const unique = [...new Set(values)];
+  if (unique.length === 0) return [];
+  if (capabilities.valueLists === 'in') return collection.find({ [field]: { $in: unique } } as Filter<T>, options).toArray();
+  const found = await pMap(unique, (value) => collection.find({ [field]: value } as Filter<T>, options).toArray(), { concurrency: READS_AT_ONCE });
+  return found.flat();
+}

@@ -36,6 +36,8 @@ export interface Collections {
   notifications: Collection<NotificationDoc>;
   notificationChannels: Collection<NotificationChannelDoc>;
   channelDeliveries: Collection<ChannelDeliveryDoc>;
+  /** The channel deliveries not finished yet (see repositories/channel-deliveries.ts); in the ledger database. */
+  channelQueue: Collection<ChannelDeliveryDoc>;
   digests: Collection<DigestDoc>;
   digestItems: Collection<DigestItemDoc>;
   relayReports: Collection<RelayReportDoc>;
@@ -95,6 +97,7 @@ async function ensureIndexes(c: Collections): Promise<void> {
     c.notificationChannels.createIndex({ teamId: 1 }, { name: 'team' }),
     c.channelDeliveries.createIndex({ status: 1, seq: 1 }, { name: 'status_seq' }),
     c.channelDeliveries.createIndex({ channelId: 1, createdAt: -1 }, { name: 'channel_created' }),
+    c.channelQueue.createIndex({ seq: 1 }, { name: 'seq' }),
     c.digestItems.createIndex({ digestKey: 1, batchId: 1 }, { name: 'digest_batch' }),
     c.digests.createIndex({ dueAt: 1 }, { name: 'due' }),
     c.relayReports.createIndex({ status: 1, nextAttemptAt: 1 }, { name: 'status_next' }),
@@ -120,8 +123,10 @@ function databaseIn(uri: string): string | undefined {
  * (FerretDB on SQLite, which keeps each database in a file of its own with its own write lock)
  * the ledger gets a database of its own, `<db>_deliveries`: under 1,000 exposures/s the
  * policy's finding writes held the main file's lock so often that claims waited past the 3 s
- * publish timeout and senders got 503s (`npm run bench:verify`, end-to-end phase). With
- * concurrent writers (MongoDB, FerretDB on PostgreSQL) it stays in the main database.
+ * publish timeout and senders got 503s (`npm run bench:verify`, end-to-end phase). The
+ * notifier's queue of unfinished channel deliveries lives there too, for the same reason: its
+ * claims and results are written several times a second. With concurrent writers (MongoDB,
+ * FerretDB on PostgreSQL) both stay in the main database.
  */
 function ledgerDb(client: MongoClient, db: Db, capabilities: StoreCapabilities): Db {
   return capabilities.concurrentWriters ? db : client.db(`${db.databaseName}_deliveries`);
@@ -136,16 +141,18 @@ export async function connectStore(options: ConnectStoreOptions): Promise<Store>
   await client.connect();
   const db = client.db(options.dbName ?? databaseIn(options.uri) ?? 'keyguard');
   const capabilities = await detectCapabilities(db, options.concurrentWriters);
+  const ledger = ledgerDb(client, db, capabilities);
   const collections: Collections = {
     teams: db.collection('teams'),
     users: db.collection('users'),
     apiKeys: db.collection('apiKeys'),
     findings: db.collection('findings'),
     auditLog: db.collection('auditLog'),
-    deliveries: ledgerDb(client, db, capabilities).collection('deliveries'),
+    deliveries: ledger.collection('deliveries'),
     notifications: db.collection('notifications'),
     notificationChannels: db.collection('notificationChannels'),
     channelDeliveries: db.collection('channelDeliveries'),
+    channelQueue: ledger.collection('channelQueue'),
     digests: db.collection('digests'),
     digestItems: db.collection('digestItems'),
     relayReports: db.collection('relayReports'),

@@ -11,6 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await store.db.dropDatabase();
+  await store.client.db(store.collections.channelQueue.dbName).dropDatabase();
   await store.close();
 });
 
@@ -146,6 +147,28 @@ describe('channel deliveries, claimed and recorded in bulk', () => {
     const byId = new Map((await store.collections.channelDeliveries.find({ _id: { $in: ['d1', 'd2', 'd3'] } }).toArray()).map((d) => [d._id, d]));
     expect(byId.get('d1')).toMatchObject({ status: 'succeeded', attempts: 1, lastStatus: 204 });
     expect(byId.get('d2')).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500', nextAttemptAt: later });
-    expect(byId.get('d3')).toMatchObject({ status: 'delivering', attempts: 0 });
+    // The log shows an attempt once it is made; the queue holds what is not finished.
+    expect(byId.get('d3')).toMatchObject({ status: 'pending', attempts: 0 });
+    const queued = new Map((await store.collections.channelQueue.find({}).toArray()).map((d) => [d._id, d]));
+    expect([...queued.keys()].sort()).toEqual(['d2', 'd3']);
+    expect(queued.get('d2')).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: later });
+    expect(queued.get('d3')).toMatchObject({ status: 'delivering', claimId: theirs[0]!.claimId });
+  });
+
+  it('queues an event once, however often it is enqueued, and adopts what the log left unfinished', async () => {
+    const deliveries = createChannelDeliveryRepository(store);
+    expect(await deliveries.enqueue([delivery('e1', 11), delivery('e2', 12)])).toBe(2);
+    const [e1] = await deliveries.claim(['e1'], new Date(), 60_000);
+    await deliveries.record([{ id: 'e1', claimId: e1!.claimId, leaseUntil: e1!.leaseUntil, ok: true, httpStatus: 204 }]);
+    // A redelivered batch: e1 was delivered, e2 is still queued: nothing is queued again.
+    expect(await deliveries.enqueue([delivery('e1', 11), delivery('e2', 12)])).toBe(0);
+    // A process that died between its two writes left e3 logged but not queued: the next
+    // enqueue of its event, or adoption at start, queues it.
+    await store.collections.channelDeliveries.insertMany([delivery('e3', 13), delivery('e4', 14)]);
+    expect(await deliveries.enqueue([delivery('e3', 13)])).toBe(1);
+    expect(await deliveries.adoptUnfinished()).toBe(1);
+    expect((await deliveries.unfinished(10)).map((d) => d._id).filter((id) => id.startsWith('e'))).toEqual(['e2', 'e3', 'e4']);
+    await deliveries.removeChannel('nch_1');
+    expect(await deliveries.unfinished(10)).toEqual([]);
   });
 });

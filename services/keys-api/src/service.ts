@@ -78,7 +78,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
     const keyStateWasEmpty = await topicIsEmpty(kafka, keyStateTopic);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);
-    const store = await connectStore({ uri: config.MONGODB_URI, logger });
+    const store = await connectStore({ uri: config.MONGODB_URI, logger, concurrentWriters: config.MONGODB_CONCURRENT_WRITERS });
     lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());

@@ -100,7 +100,7 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
     await ensureTopics(kafka, [{ topic: keyEventsTopic }, { topic: findingsTopic }, { topic: Topics.dlq }]);
     const kafkaReady = kafkaReadiness(kafka);
     lifecycle.onStop('kafka readiness', kafkaReady.close);
-    const store = await connectStore({ uri: config.MONGODB_URI, logger });
+    const store = await connectStore({ uri: config.MONGODB_URI, logger, concurrentWriters: config.MONGODB_CONCURRENT_WRITERS });
     lifecycle.onStop('mongodb', () => store.close());
     const publisher = createPublisher(kafka, { logger });
     lifecycle.onStop('kafka producer', () => publisher.disconnect());
@@ -112,6 +112,9 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
     const writes = createWriteQueue({ concurrentWriters: store.capabilities.concurrentWriters });
     const digests = createDigestRepository(store);
     const deliveries = createChannelDeliveryRepository(store);
+    // Deliveries logged before the queue existed (or by a process that died between its writes).
+    const adopted = await deliveries.adoptUnfinished();
+    if (adopted > 0) logger.info({ adopted }, 'queued the unfinished channel deliveries found in the log');
     const channelRepo = createChannelRepository(store);
     const teamDirectory = createTeamDirectory(store);
     // Who to tell changes rarely; every batch of events needs it.

@@ -20,7 +20,14 @@ describe.skipIf(!process.env.MONGODB_PG_URI)('policy with concurrent writers (Fe
 
   it('revokes each exposed key once while partitions are handled side by side, however often redelivered', async () => {
     const ready = (await fetch(`http://127.0.0.1:${h.running.metricsPort}/readyz`).then((r) => r.json())) as { checks: { mongodb: unknown } };
-    expect(ready.checks.mongodb).toEqual({ ready: true, server: 'ferretdb', concurrentWriters: true, idLists: 'each' });
+    expect(ready.checks.mongodb).toEqual({
+      ready: true,
+      server: 'ferretdb',
+      storage: 'postgresql',
+      concurrentWriters: true,
+      idLists: 'each',
+      valueLists: 'each',
+    });
     const owner = await h.team({ autoRevokeExposed: true });
     const keys = await Promise.all(Array.from({ length: 40 }, () => h.key(owner)));
     const events = await Promise.all(keys.map((k) => h.expose(k.raw)));

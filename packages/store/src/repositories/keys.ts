@@ -4,7 +4,7 @@ import type { ActorRef, ApiKeyDoc, KeyStatus, RevocationReason } from '../docume
 import { mapDuplicate } from '../errors.js';
 import { bulkWriteInChunks } from '../bulk.js';
 import type { Store } from '../store.js';
-import { findByIds } from '../lookups.js';
+import { findByIds, findByValues } from '../lookups.js';
 
 export type KeySort = 'newest' | 'oldest' | 'recently_used';
 
@@ -303,26 +303,21 @@ export function createKeyRepository(store: Store) {
 
     /** The keys among these hashes, with what the policy decides on. */
     matchHashes: (hashes: string[]) =>
-      keys
-        .find(
-          { hash: { $in: hashes } },
-          {
-            projection: {
-              _id: 1,
-              hash: 1,
-              teamId: 1,
-              status: 1,
-              exposure: 1,
-              revocationPending: 1,
-              stateVersion: 1,
-              publishedVersion: 1,
-              name: 1,
-              preview: 1,
-              createdBy: 1,
-            },
-          },
-        )
-        .toArray() as Promise<
+      findByValues(keys, store.capabilities, 'hash', hashes, {
+        projection: {
+          _id: 1,
+          hash: 1,
+          teamId: 1,
+          status: 1,
+          exposure: 1,
+          revocationPending: 1,
+          stateVersion: 1,
+          publishedVersion: 1,
+          name: 1,
+          preview: 1,
+          createdBy: 1,
+        },
+      }) as Promise<
         Pick<
           ApiKeyDoc,
           '_id' | 'hash' | 'teamId' | 'status' | 'exposure' | 'revocationPending' | 'stateVersion' | 'publishedVersion' | 'name' | 'preview' | 'createdBy'
@@ -331,7 +326,7 @@ export function createKeyRepository(store: Store) {
 
     /** Which of these hashes are keys we issued. */
     async knownHashes(hashes: string[]): Promise<Set<string>> {
-      const found = await keys.find({ hash: { $in: hashes } }, { projection: { hash: 1 } }).toArray();
+      const found = await findByValues(keys, store.capabilities, 'hash', hashes, { projection: { hash: 1 } });
       return new Set(found.map((k) => k.hash));
     },
 
