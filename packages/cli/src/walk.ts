@@ -66,7 +66,9 @@ export async function walk(paths: readonly string[], options: WalkOptions, stats
       .filter((relative) => !excluded.some((re) => re.test(toPosix(relative))))
       .crawl(root)
       .sync();
-    for (const relative of found) add(entries, { absolute: path.join(root, relative), file: prefix + toPosix(relative) }, stats);
+    // fdir's relative paths are already normalised: a concatenation, not path.join, per file
+    const base = root.endsWith(path.sep) ? root : root + path.sep;
+    for (const relative of found) add(entries, { absolute: base + relative, file: prefix + toPosix(relative) }, stats);
   }
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return entries;
