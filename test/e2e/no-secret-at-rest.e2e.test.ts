@@ -368,6 +368,13 @@ describe('no raw secret at rest', () => {
     for (const { name } of collections) {
       for (const doc of await store.db.collection(name).find().toArray()) documents.push(`${name} ${JSON.stringify(doc)}`);
     }
+    // On one-writer storage the ingest ledger and the channel delivery queue have a database of their own.
+    const ledger = store.client.db(store.collections.deliveries.dbName);
+    if (ledger.databaseName !== store.db.databaseName) {
+      for (const { name } of await ledger.listCollections().toArray()) {
+        for (const doc of await ledger.collection(name).find().toArray()) documents.push(`${ledger.databaseName}.${name} ${JSON.stringify(doc)}`);
+      }
+    }
     await store.close();
     // …and what it logged, answered and emailed.
     const places = {

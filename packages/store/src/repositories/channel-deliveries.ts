@@ -39,6 +39,11 @@ export function createChannelDeliveryRepository(store: Store) {
   const log = store.collections.channelDeliveries;
   const queue = store.collections.channelQueue;
   const unfinishedInLog = { status: { $in: ['pending', 'delivering'] as ChannelDeliveryDoc['status'][] } };
+  /** Of these logged deliveries, those the log says are still waiting for an attempt. */
+  const stillPending = async (ids: string[]) => {
+    const logged = await findByIds(log, store.capabilities, ids, { projection: { status: 1 } });
+    return new Set(logged.filter((d) => d.status === 'pending').map((d) => d._id));
+  };
   return {
     /**
      * Logs the deliveries and queues those that are new, or that a crash left logged but not
@@ -47,24 +52,11 @@ export function createChannelDeliveryRepository(store: Store) {
     async enqueue(docs: ChannelDeliveryDoc[]): Promise<number> {
       if (docs.length === 0) return 0;
       const known = await insertNewPositions(log, docs);
-      const fresh = docs.filter((_, i) => !known.has(i));
-      const logged = docs.filter((_, i) => known.has(i));
-      const pending =
-        logged.length === 0
-          ? new Set<string>()
-          : new Set(
-              (
-                await findByIds(
-                  log,
-                  store.capabilities,
-                  logged.map((d) => d._id),
-                  { projection: { status: 1 } },
-                )
-              )
-                .filter((d) => d.status === 'pending')
-                .map((d) => d._id),
-            );
-      return insertNew(queue, [...fresh, ...logged.filter((d) => pending.has(d._id))]);
+      const pending = await stillPending(docs.filter((_, i) => known.has(i)).map((d) => d._id));
+      return insertNew(
+        queue,
+        docs.filter((d, i) => !known.has(i) || pending.has(d._id)),
+      );
     },
     /**
      * Queues what the log says is unfinished and the queue does not hold: deliveries logged
@@ -110,18 +102,18 @@ export function createChannelDeliveryRepository(store: Store) {
       const inLease = outcomes.filter(held);
       await bulkWriteInChunks(
         log,
-        inLease.map((o) => ({ updateOne: { filter: { _id: o.id }, update: logUpdate(o, now) } })),
+        inLease.map((o) => ({ updateOne: { filter: { _id: o.id }, update: resultUpdate(o, now) } })),
         { ordered: false },
       );
       await bulkWriteInChunks(
         queue,
-        inLease.map((o) => (finished(o) ? { deleteOne: { filter: { _id: o.id } } } : { updateOne: { filter: { _id: o.id }, update: queueUpdate(o, now) } })),
+        inLease.map((o) => (finished(o) ? { deleteOne: { filter: { _id: o.id } } } : { updateOne: { filter: { _id: o.id }, update: resultUpdate(o, now) } })),
         { ordered: false },
       );
       for (const o of outcomes.filter((o) => !held(o))) {
         const mine = { _id: o.id, claimId: o.claimId };
-        const changed = finished(o) ? (await queue.deleteOne(mine)).deletedCount : (await queue.updateOne(mine, queueUpdate(o, now))).matchedCount;
-        if (changed > 0) await log.updateOne({ _id: o.id }, logUpdate(o, now));
+        const changed = finished(o) ? (await queue.deleteOne(mine)).deletedCount : (await queue.updateOne(mine, resultUpdate(o, now))).matchedCount;
+        if (changed > 0) await log.updateOne({ _id: o.id }, resultUpdate(o, now));
       }
     },
     /** A channel's latest deliveries (the API's and the dashboard's delivery log). */
@@ -141,7 +133,8 @@ export type ChannelDeliveryRepository = ReturnType<typeof createChannelDeliveryR
 /** Succeeded, or failed with no retry left: the delivery leaves the queue. */
 const finished = (o: DeliveryOutcome) => o.ok || !o.retryAt;
 
-function logUpdate(o: DeliveryOutcome, now: Date) {
+/** An attempt's result: in the log always, in the queue while a retry lies ahead. */
+function resultUpdate(o: DeliveryOutcome, now: Date) {
   return o.ok
     ? { $set: { status: 'succeeded' as const, deliveredAt: now, lastStatus: o.httpStatus, lastError: null, leaseUntil: null }, $inc: { attempts: 1 } }
     : {
@@ -154,18 +147,4 @@ function logUpdate(o: DeliveryOutcome, now: Date) {
         },
         $inc: { attempts: 1 },
       };
-}
-
-/** A failed attempt with a retry ahead: the queued copy waits for `retryAt`. */
-function queueUpdate(o: DeliveryOutcome, now: Date) {
-  return {
-    $set: {
-      status: 'pending' as const,
-      nextAttemptAt: o.retryAt ?? now,
-      lastStatus: o.httpStatus,
-      lastError: (o.error ?? 'failed').slice(0, 500),
-      leaseUntil: null,
-    },
-    $inc: { attempts: 1 },
-  };
 }
