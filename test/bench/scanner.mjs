@@ -455,24 +455,33 @@ for (const [name, build] of [
   const secrets = corpus.planted.flatMap((p) => p.secrets).length;
   log('');
   log(`== ${name}: ${fmt(mb(corpus.bytes), 1)} MB in ${corpus.files} files, ${corpus.planted.length} planted snippets / ${secrets} secrets (load ${load()})`);
-  log(`${'tool'.padEnd(34)} ${'MB/CPU-s'.padStart(9)} ${'MB/s wall'.padStart(9)} ${'CPU s'.padStart(7)} ${'wall s'.padStart(7)}  recall`);
+  log(`${'tool'.padEnd(34)} ${'MB/CPU-s'.padStart(9)} ${'MB/s wall'.padStart(9)} ${'CPU s'.padStart(7)} ${'wall s'.padStart(7)}  ${'load'.padEnd(9)}  recall`);
   const rows = {};
-  const row = (label, r) => {
+  /** `measure` runs the tool; the row shows the 1-minute load average before and after it. */
+  const row = (label, measure) => {
+    const before = os.loadavg()[0];
+    const r = measure();
     rows[label] = r;
+    const loads = `${before.toFixed(1)}-${os.loadavg()[0].toFixed(1)}`;
     log(
-      `${label.padEnd(34)} ${fmt(mb(corpus.bytes) / r.cpu).padStart(9)} ${fmt(mb(corpus.bytes) / r.wall).padStart(9)} ${fmt(r.cpu, 2).padStart(7)} ${fmt(r.wall, 2).padStart(7)}  ` +
+      `${label.padEnd(34)} ${fmt(mb(corpus.bytes) / r.cpu).padStart(9)} ${fmt(mb(corpus.bytes) / r.wall).padStart(9)} ${fmt(r.cpu, 2).padStart(7)} ${fmt(r.wall, 2).padStart(7)}  ${loads.padEnd(9)}  ` +
         `${fmt(r.recall, 4)} (${r.hit}/${r.total}; findings ${r.findings}; missed ${r.misses})`,
     );
   };
-  row('keyguard scan', keyguard(corpus));
-  if (!SKIP.has('threads')) row('keyguard scan --threads 2', keyguard(corpus, ['--threads', '2']));
+  row('keyguard scan', () => keyguard(corpus));
+  if (!SKIP.has('threads')) {
+    row('keyguard scan --threads 2', () => keyguard(corpus, ['--threads', '2']));
+    const one = rows['keyguard scan'];
+    const two = rows['keyguard scan --threads 2'];
+    log(`${''.padEnd(34)} --threads 2: ${fmt(one.wall / two.wall, 2)}x the one-thread wall speed (goal >= 1.6), ${fmt(two.cpu / one.cpu, 2)}x its CPU`);
+  }
   if (rg) {
-    row('ripgrep -j1, 11 key patterns', ripgrep(corpus, rg));
-    row('ripgrep -j1, 11 rules as keyguard', ripgrep(corpus, rg, rulePatterns()));
+    row('ripgrep -j1, 11 key patterns', () => ripgrep(corpus, rg));
+    row('ripgrep -j1, 11 rules as keyguard', () => ripgrep(corpus, rg, rulePatterns()));
   }
   if (gl) {
-    row('gitleaks, comparable, no decoding', gitleaks(corpus, gl, ['--config', cutConfig, '--max-decode-depth', '0']));
-    if (!SKIP.has('gitleaks-default')) row('gitleaks, default config', gitleaks(corpus, gl, [], 1));
+    row('gitleaks, comparable, no decoding', () => gitleaks(corpus, gl, ['--config', cutConfig, '--max-decode-depth', '0']));
+    if (!SKIP.has('gitleaks-default')) row('gitleaks, default config', () => gitleaks(corpus, gl, [], 1));
   }
   const kg = rows['keyguard scan'];
   const kg2 = rows['keyguard scan --threads 2'];

@@ -1,27 +1,15 @@
-import { createScanner, type Rule } from '@keyguard/detectors';
-import { type Format, parseCommand, USAGE } from './args.js';
-import { loadBaseline } from './baseline.js';
-import { loadConfig, scannerOptions } from './config.js';
+import { parseCommand, USAGE } from './args.js';
 import { CliError } from './errors.js';
-import { formatJson, formatRules, formatSarif, formatText, type Report, type ReportFinding, type ReportStats, summary } from './format.js';
-import { scanFiles, startWorkers } from './scan-files.js';
-import { progressLine, scanGit } from './scan-git.js';
-import { walk } from './walk.js';
+import { EXIT, type Io, VERSION } from './io.js';
+import { startWorkers } from './scan-files.js';
 
-export const VERSION = '0.1.0';
-/** Files larger than this are skipped and counted (like gitleaks' --max-target-megabytes). */
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE, EXIT, type Io, VERSION } from './io.js';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** stderr is a terminal: long scans draw a progress line on it. */
-  stderrIsTTY?: boolean;
-}
-
-export const EXIT = { clean: 0, found: 1, error: 2 } as const;
-
-/** Runs one CLI invocation and returns its exit code; never calls process.exit. */
+/**
+ * Runs one CLI invocation and returns its exit code; never calls process.exit. The engine
+ * (commands.ts and the detectors) is imported only for `scan` and `rules`, after any --threads
+ * workers have been started, so a worker's start-up overlaps this thread's loading.
+ */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const command = parseCommand(argv);
@@ -33,60 +21,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         io.stdout(`${VERSION}\n`);
         return EXIT.clean;
       case 'rules': {
-        const config = await loadConfig(command.config);
-        io.stdout(formatRules(config.rules, command.format));
-        return EXIT.clean;
+        const { rulesCommand } = await import('./commands.js');
+        return await rulesCommand(command, io);
       }
       case 'scan': {
         const started = performance.now();
-        // --threads: the workers load their engine while this thread reads the config and walks
-        const workers = command.git ? [] : startWorkers(command.threads - 1, command.config);
+        // --threads: the workers load their engine while this thread loads its own and walks
+        const workers = command.git ? [] : await startWorkers(command.threads - 1, command.config);
         try {
-          const [config, baseline] = await Promise.all([loadConfig(command.config), loadBaseline(command.baseline)]);
-          const scanner = createScanner(scannerOptions(config));
-          if (command.git) {
-            const { findings, stats } = await scanGit({
-              path: command.paths[0]!,
-              selection: command.git,
-              scanner,
-              maxFileSize: command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-              exclude: config.exclude,
-              ...(io.stderrIsTTY ? { onProgress: (s, ms) => io.stderr(progressLine(s, ms)) } : {}),
-            });
-            if (io.stderrIsTTY && stats.commits > 0) io.stderr(`${progressLine(stats, performance.now() - started)}\n`);
-            const reported = findings.filter((f) => !baseline.has(f.tokenHash));
-            return report(io, command.format, reported, scanner.rules, {
-              commits: stats.commits,
-              files: stats.files,
-              bytes: stats.bytes,
-              ms: Math.round(performance.now() - started),
-              rejected: stats.rejected,
-              suppressed: findings.length - reported.length,
-              skipped: { tooLarge: stats.tooLarge, binary: stats.binary, excluded: stats.excluded },
-              errors: 0,
-            });
-          }
-          const skipped = { binary: 0 };
-          const files = await walk(
-            command.paths,
-            { includeNodeModules: command.includeNodeModules || config.includeNodeModules === true, exclude: config.exclude },
-            skipped,
-          );
-          const { findings, totals } = await scanFiles(scanner, files, {
-            maxFileSize: command.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-            workers,
-          });
-          const reported = findings.filter((f) => !baseline.has(f.tokenHash));
-          for (const e of totals.errors) io.stderr(`keyguard: cannot read ${e.file}: ${e.reason}\n`);
-          return report(io, command.format, reported, scanner.rules, {
-            files: totals.files,
-            bytes: totals.bytes,
-            ms: Math.round(performance.now() - started),
-            rejected: totals.rejected,
-            suppressed: findings.length - reported.length,
-            skipped: { tooLarge: totals.tooLarge, binary: skipped.binary + totals.binary },
-            errors: totals.errors.length,
-          });
+          const { scanCommand } = await import('./commands.js');
+          return await scanCommand(command, io, workers, started);
         } finally {
           for (const w of workers) w.close();
         }
@@ -101,17 +45,4 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`keyguard: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return EXIT.error;
   }
-}
-
-/** Prints the report in the asked format; exit 1 when something is reported, else 2 on read errors, else 0. */
-function report(io: Io, format: Format, findings: ReportFinding[], rules: readonly Rule[], stats: ReportStats): number {
-  const result: Report = { findings, rules, version: VERSION, stats };
-  if (format === 'json') io.stdout(formatJson(result));
-  else if (format === 'sarif') io.stdout(formatSarif(result));
-  else {
-    io.stdout(formatText(result));
-    io.stderr(summary(result));
-  }
-  if (findings.length > 0) return EXIT.found;
-  return stats.errors > 0 ? EXIT.error : EXIT.clean;
 }

@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import type { Finding, Scanner } from '@keyguard/detectors';
 import { type ReadPool, readInto, TOO_LARGE } from './read-file.js';
 import type { FileEntry } from './walk.js';
@@ -37,11 +36,13 @@ export interface ScanWorker {
 
 /**
  * Starts `count` worker threads, each building its own scanner from the same config file. Call
- * it before walking the tree: a worker's start-up (~0.1–0.3 s of CPU) then overlaps the walk
- * and this thread's own start instead of the scan.
+ * it before walking the tree: a worker's start-up then overlaps the walk and this thread's own
+ * start instead of the scan. node:worker_threads is loaded only when a worker is asked for.
  */
-export function startWorkers(count: number, config: string | undefined): ScanWorker[] {
-  return Array.from({ length: Math.max(0, count) }, () => {
+export async function startWorkers(count: number, config: string | undefined): Promise<ScanWorker[]> {
+  if (count <= 0) return [];
+  const { Worker } = await import('node:worker_threads');
+  return Array.from({ length: count }, () => {
     const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: { config } });
     // an idle worker must not keep the process alive
     worker.unref();

@@ -31,7 +31,8 @@ const BINARY_EXTENSIONS = new Set(
 
 export const isBinaryName = (name: string): boolean => BINARY_EXTENSIONS.has(path.extname(name).slice(1).toLowerCase());
 
-const toPosix = (p: string): string => p.split(path.sep).join('/');
+/** Reported paths use `/`; on POSIX systems they already do (no split and join per file). */
+const toPosix = path.sep === '/' ? (p: string): string => p : (p: string): string => p.split(path.sep).join('/');
 
 /**
  * Expands the command-line PATHs into files. Directories are crawled with fdir (dotfiles
@@ -65,7 +66,9 @@ export async function walk(paths: readonly string[], options: WalkOptions, stats
       .filter((relative) => !excluded.some((re) => re.test(toPosix(relative))))
       .crawl(root)
       .sync();
-    for (const relative of found) add(entries, { absolute: path.join(root, relative), file: prefix + toPosix(relative) }, stats);
+    // fdir's relative paths are already normalised: a concatenation, not path.join, per file
+    const base = root.endsWith(path.sep) ? root : root + path.sep;
+    for (const relative of found) add(entries, { absolute: base + relative, file: prefix + toPosix(relative) }, stats);
   }
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return entries;

@@ -1,5 +1,7 @@
 import { createSampleGenerator, defaultRules } from '@keyguard/detectors';
 import { describe, expect, it } from 'vitest';
+import { compileRule } from '../src/engine/compile.js';
+import { defaultPrefilterSnapshot, prefilterFor } from '../src/engine/create-scanner.js';
 import { type Hits, Prefilter } from '../src/engine/prefilter.js';
 
 function build(): Prefilter {
@@ -78,6 +80,27 @@ describe('prefilter', () => {
   it('ignores characters above 0xff in strings', () => {
     const p = build();
     expect(hitsOf(p, `\u0150MAK-${'z'.repeat(5000)}`)).toEqual([]);
+  });
+});
+
+describe('prefilter snapshots (what the package build ships in dist)', () => {
+  it('a prefilter loaded from a snapshot has the same tables and finds the same hits', () => {
+    const built = build();
+    const snapshot = JSON.parse(JSON.stringify(built.snapshot('test')));
+    const loaded = Prefilter.fromSnapshot(snapshot);
+    expect(loaded.snapshot('test')).toEqual(snapshot);
+    const text = corpus(7, 100_000);
+    expect(hitsOf(loaded, Buffer.from(text, 'latin1'))).toEqual(hitsOf(built, Buffer.from(text, 'latin1')));
+  });
+
+  it('createScanner uses a snapshot only for the keywords it was built from', () => {
+    const snapshot = defaultPrefilterSnapshot();
+    expect(snapshot.entries.length).toBeGreaterThan(3000);
+    const compiled = defaultRules.map(compileRule);
+    expect(prefilterFor(compiled, 3, snapshot).prefilter.snapshot(snapshot.fingerprint)).toEqual(snapshot);
+    // another rule set, or decoding off, builds its own tables
+    expect(prefilterFor(compiled.slice(1), 3, snapshot).fingerprint).not.toBe(snapshot.fingerprint);
+    expect(prefilterFor(compiled, 0, snapshot).prefilter.entries.length).toBeLessThan(snapshot.entries.length);
   });
 });
 

@@ -8,7 +8,8 @@ import { encodedKeywords } from './decode/encoded-keywords.js';
 import { toFindings } from './findings.js';
 import { globToRegExp } from './glob.js';
 import { type Candidate, matchRules, type Tried } from './match.js';
-import { type Hits, Prefilter, type PrefilterKeyword } from './prefilter.js';
+import { type Hits, Prefilter, type PrefilterKeyword, type PrefilterSnapshot } from './prefilter.js';
+import { PREFILTER_SNAPSHOT } from './prefilter-snapshot.js';
 import { bufferSource, type Source, stringSource } from './source.js';
 import { validateRules } from './validate-rules.js';
 import { verifyCandidates } from './verify.js';
@@ -24,6 +25,53 @@ function emptyStats(bytes: number): ScanStats {
     keywordHits: 0,
     decoded: 0,
   };
+}
+
+/** What a prefilter is built from, as one string: a snapshot is used only for the same input. */
+function prefilterFingerprint(keywords: readonly PrefilterKeyword[], toEncode: ReadonlyArray<{ keyword: string; ignoreCase: boolean }>): string {
+  const plain = keywords.map((k) => `${k.rule}${k.ignoreCase ? 'i' : ''}:${k.keyword}`).join('\n');
+  const encoded = toEncode.map((k) => `${k.ignoreCase ? 'i' : ''}:${k.keyword}`).join('\n');
+  return `v1\n${plain}\n--\n${encoded}`;
+}
+
+function encodedPrefilterKeywords(toEncode: ReadonlyArray<{ keyword: string; ignoreCase: boolean }>): PrefilterKeyword[] {
+  return encodedKeywords(toEncode).map((e) => ({
+    keyword: e.form,
+    ignoreCase: false,
+    decoder: e.decoder,
+    ...(e.quantum !== undefined ? { quantum: e.quantum } : {}),
+  }));
+}
+
+/**
+ * The prefilter for these compiled rules: loaded from `snapshot` when it was built from the same
+ * keywords, else built (the keywords, and their encoded forms when decoding is on).
+ */
+export function prefilterFor(
+  compiled: readonly CompiledRule[],
+  maxDepth: number,
+  snapshot: PrefilterSnapshot | undefined,
+): { prefilter: Prefilter; fingerprint: string } {
+  const keywords: PrefilterKeyword[] = compiled.flatMap((c, rule) =>
+    c.mode === 'everywhere' ? [] : c.rule.keywords.map((keyword) => ({ keyword, ignoreCase: c.rule.ignoreCase === true, rule })),
+  );
+  const toEncode =
+    maxDepth > 0
+      ? compiled.flatMap((c) =>
+          c.mode === 'everywhere'
+            ? []
+            : [...c.rule.keywords, ...(c.rule.encodedKeywords ?? [])].map((keyword) => ({ keyword, ignoreCase: c.rule.ignoreCase === true })),
+        )
+      : [];
+  const fingerprint = prefilterFingerprint(keywords, toEncode);
+  if (snapshot?.fingerprint === fingerprint) return { prefilter: Prefilter.fromSnapshot(snapshot), fingerprint };
+  return { prefilter: new Prefilter([...keywords, ...encodedPrefilterKeywords(toEncode)]), fingerprint };
+}
+
+/** The default scanner's prefilter as data, built afresh: what the package build ships in dist. */
+export function defaultPrefilterSnapshot(): PrefilterSnapshot {
+  const { prefilter, fingerprint } = prefilterFor(defaultRules.map(compileRule), DEFAULT_MAX_DECODE_DEPTH, undefined);
+  return prefilter.snapshot(fingerprint);
 }
 
 /**
@@ -42,24 +90,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const allowedHashes = new Set(options.allowlist?.tokenHashes ?? []);
   const allowedPaths = (options.allowlist?.paths ?? []).map(globToRegExp);
   const compiled: CompiledRule[] = rules.filter((r) => !ignoredRules.has(r.id)).map(compileRule);
-  const keywords: PrefilterKeyword[] = compiled.flatMap((c, rule) =>
-    c.mode === 'everywhere' ? [] : c.rule.keywords.map((keyword) => ({ keyword, ignoreCase: c.rule.ignoreCase === true, rule })),
-  );
-  const toEncode = compiled.flatMap((c) =>
-    c.mode === 'everywhere'
-      ? []
-      : [...c.rule.keywords, ...(c.rule.encodedKeywords ?? [])].map((keyword) => ({ keyword, ignoreCase: c.rule.ignoreCase === true })),
-  );
-  const encoded: PrefilterKeyword[] =
-    maxDepth > 0
-      ? encodedKeywords(toEncode).map((e) => ({
-          keyword: e.form,
-          ignoreCase: false,
-          decoder: e.decoder,
-          ...(e.quantum !== undefined ? { quantum: e.quantum } : {}),
-        }))
-      : [];
-  const prefilter = new Prefilter([...keywords, ...encoded]);
+  const prefilter = prefilterFor(compiled, maxDepth, PREFILTER_SNAPSHOT).prefilter;
   const everywhere = compiled.filter((c) => c.mode === 'everywhere');
 
   /** Candidates in `source` and, decoded, in the encoded spans it holds (offsets in `source`). */

@@ -4,7 +4,7 @@ import { PREFILTER_WASM_BASE64 } from './prefilter-wasm.js';
 /**
  * One pass over the input that finds every keyword of every rule (and their encoded forms).
  *
- * A rolling 4-byte window is hashed at each position and tested against a sparse 256-Kbit
+ * The 4-byte gram ending at each position is hashed and tested against a sparse 256-Kbit
  * table of the keywords' anchor grams: each keyword's rarest 4 characters (common-grams.ts);
  * 3-character keywords are expanded with every printable fourth character. Only then are two
  * more hashes tested in a second 256-Kbit Bloom table, and only a hit of all three looks up
@@ -12,8 +12,8 @@ import { PREFILTER_WASM_BASE64 } from './prefilter-wasm.js';
  * rules and their encoded forms) that keeps both the loop's slow branch (~2 % of bytes) and
  * the calls back into JavaScript (~0.003 %) rare. The loop is a few integer instructions per
  * byte over the raw bytes, so no Buffer is decoded to a string on the hot path. Inputs of 1 KB
- * or more run the loop in WebAssembly (prefilter.wat, ~0.75 GB/s per core here with every
- * rule's grams); smaller ones run the same loop in JavaScript, where a 60-keyword Irregexp
+ * or more run the loop in WebAssembly (prefilter.wat, ~0.6 GB/s per core on this shared machine
+ * with every rule's grams); smaller ones run the same loop in JavaScript, where a 60-keyword Irregexp
  * alternation measured ~250 MB/s and a pure-JS Aho-Corasick ~33 MB/s. Both paths produce
  * identical hits (tested).
  */
@@ -120,6 +120,12 @@ function instantiate(first: Uint32Array, second: Uint32Array): WasmScan | undefi
   }
 }
 
+/**
+ * A gram (first character in the high byte) as the WebAssembly loop reads it: one
+ * little-endian 32-bit load, first character in the low byte. The tables are hashed on this.
+ */
+const littleEndian = (gram: number): number => ((gram & 0xff) << 24) | ((gram & 0xff00) << 8) | ((gram >>> 8) & 0xff00) | (gram >>> 24);
+
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const lower = (c: number): number => (c >= 65 && c <= 90 ? c | 0x20 : c);
 
@@ -166,6 +172,29 @@ function anchorOf(text: string): number {
   return best;
 }
 
+/**
+ * A built prefilter as plain data (`Prefilter.snapshot()`), so a process can load the tables
+ * instead of building them: `scripts/prefilter-snapshot.mjs` writes the default rules' one into
+ * dist at build time (see prefilter-snapshot.ts). `fingerprint` names the keywords it was built from.
+ */
+export interface PrefilterSnapshot {
+  fingerprint: string;
+  /** Per entry: keyword, ignoreCase (0/1), rules, decoders, quanta, anchor. */
+  entries: Array<[string, number, number[], number, number, number]>;
+  /** The two bit tables, base64 of their little-endian bytes. */
+  first: string;
+  second: string;
+  /** The gram map flattened: gram, count, then that many packed entry/anchor numbers; repeated. */
+  grams: number[];
+}
+
+const tableFromBase64 = (text: string): Uint32Array => {
+  const bytes = Buffer.from(text, 'base64');
+  const words = new Uint32Array(1 << (BLOOM_BITS - 5));
+  new Uint8Array(words.buffer).set(bytes);
+  return words;
+};
+
 export class Prefilter {
   readonly entries: KeywordEntry[] = [];
   private readonly first = new Uint32Array(1 << (BLOOM_BITS - 5));
@@ -176,6 +205,40 @@ export class Prefilter {
   useWasm = true;
   /** Bytes per WebAssembly call; smaller in tests to exercise chunk edges. */
   chunkSize = WASM_CHUNK;
+
+  /** The same prefilter as the one `snapshot()` was taken of, without building its tables. */
+  static fromSnapshot(snapshot: PrefilterSnapshot): Prefilter {
+    const prefilter = new Prefilter([]);
+    for (const [keyword, ignoreCase, rules, decoders, quanta, anchor] of snapshot.entries) {
+      const codes = new Uint16Array(keyword.length);
+      for (let k = 0; k < keyword.length; k++) codes[k] = keyword.charCodeAt(k);
+      prefilter.entries.push({ keyword, codes, ignoreCase: ignoreCase === 1, rules, decoders, quanta, anchor });
+    }
+    prefilter.first.set(tableFromBase64(snapshot.first));
+    prefilter.second.set(tableFromBase64(snapshot.second));
+    const flat = snapshot.grams;
+    for (let i = 0; i < flat.length; ) {
+      const gram = flat[i]!;
+      const count = flat[i + 1]!;
+      prefilter.grams.set(gram, flat.slice(i + 2, i + 2 + count));
+      i += 2 + count;
+    }
+    return prefilter;
+  }
+
+  /** This prefilter's tables as plain data (JSON-safe), for `fromSnapshot`. */
+  snapshot(fingerprint: string): PrefilterSnapshot {
+    const base64 = (words: Uint32Array): string => Buffer.from(words.buffer, words.byteOffset, words.byteLength).toString('base64');
+    const grams: number[] = [];
+    for (const [gram, list] of this.grams) grams.push(gram, list.length, ...list);
+    return {
+      fingerprint,
+      entries: this.entries.map((e) => [e.keyword, e.ignoreCase ? 1 : 0, e.rules, e.decoders, e.quanta, e.anchor]),
+      first: base64(this.first),
+      second: base64(this.second),
+      grams,
+    };
+  }
 
   constructor(keywords: readonly PrefilterKeyword[]) {
     const exact = new Map<string, KeywordEntry>();
@@ -215,11 +278,12 @@ export class Prefilter {
       const list = this.grams.get(gram);
       if (list) list.push(packed);
       else this.grams.set(gram, [packed]);
-      const bit = Math.imul(gram, HASH_MUL) >>> HASH_SHIFT;
+      const le = littleEndian(gram);
+      const bit = Math.imul(le, HASH_MUL) >>> HASH_SHIFT;
       this.first[bit >>> 5]! |= 1 << (bit & 31);
-      const bit2 = Math.imul(gram, HASH_MUL2) >>> HASH_SHIFT;
+      const bit2 = Math.imul(le, HASH_MUL2) >>> HASH_SHIFT;
       this.second[bit2 >>> 5]! |= 1 << (bit2 & 31);
-      const bit3 = Math.imul(gram, HASH_MUL3) >>> HASH_SHIFT;
+      const bit3 = Math.imul(le, HASH_MUL3) >>> HASH_SHIFT;
       this.second[bit3 >>> 5]! |= 1 << (bit3 & 31);
     }
   }
@@ -291,15 +355,18 @@ export class Prefilter {
     } else {
       const n = bytes.length;
       let w = 0;
+      let le = 0;
       for (let i = 0; i < n; i++) {
-        w = (w << 8) | bytes[i]!;
-        if (this.candidate(w)) this.verifyBytes(bytes, i - 3, w >>> 0, hits);
+        const c = bytes[i]!;
+        w = (w << 8) | c;
+        le = (le >>> 8) | (c << 24);
+        if (this.candidate(le)) this.verifyBytes(bytes, i - 3, w >>> 0, hits);
       }
     }
     sortHits(hits);
   }
 
-  /** The JavaScript loop's table test, the same as the WebAssembly one. */
+  /** The JavaScript loop's table test, the same as the WebAssembly one (`w`: the gram, little-endian). */
   private candidate(w: number): boolean {
     const bit = Math.imul(w, HASH_MUL) >>> HASH_SHIFT;
     if ((this.first[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
@@ -354,9 +421,12 @@ export class Prefilter {
     } else {
       const n = text.length;
       let w = 0;
+      let le = 0;
       for (let i = 0; i < n; i++) {
-        w = (w << 8) | (text.charCodeAt(i) & 0xff);
-        if (this.candidate(w)) this.verifyString(text, i - 3, w >>> 0, hits);
+        const c = text.charCodeAt(i) & 0xff;
+        w = (w << 8) | c;
+        le = (le >>> 8) | (c << 24);
+        if (this.candidate(le)) this.verifyString(text, i - 3, w >>> 0, hits);
       }
     }
     sortHits(hits);
