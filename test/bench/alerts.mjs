@@ -62,7 +62,7 @@ const only = process.env.BENCH_ENGINES;
 const phases = new Set((process.env.BENCH_PHASES ?? 'burst,webhooks,outage').split(','));
 const engines = [
   { name: 'sqlite', label: 'FerretDB/SQLite', base: baseOf(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/'), concurrentWriters: false },
-  // FerretDB does not say which storage it runs on: the PostgreSQL one is told it takes concurrent writers.
+  // Told explicitly, though `auto` decides the same from FerretDB's startup log (it names its storage).
   ...(process.env.MONGODB_PG_URI
     ? [{ name: 'postgresql', label: 'FerretDB/PostgreSQL', base: baseOf(process.env.MONGODB_PG_URI), concurrentWriters: true }]
     : []),
