@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createPublisher } from '@keyguard/bus';
+import { createPublisher, ensureTopics } from '@keyguard/bus';
 import { readAll, waitForMessages } from '@keyguard/testkit/bus';
 import { createEnvelope, DeadLetter, Topics } from '@keyguard/events';
 import { createPartnerKeyPair, githubDocumentedSample, publicKeysDocument, signGithubWebhook } from '@keyguard/testkit/ingest';
@@ -180,6 +180,8 @@ describe('POST /webhooks/github', () => {
     } finally {
       await publisher.disconnect();
     }
+    // Dead letters go to the shared DLQ topic; a broker that has not seen one yet does not host it.
+    await ensureTopics(h.kafka, [{ topic: Topics.dlq }]);
     const letters = await waitForMessages(h.kafka, Topics.dlq, {
       until: (all) => all.some((m) => DeadLetter.safeParse(m.json).data?.payload.key === `github:${resourceId}`),
       timeoutMs: 30_000,
