@@ -21,8 +21,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
 import { issueApiKey, newId } from '@keyguard/keys';
+import { Config as KeysApiConfig } from '@keyguard/keys-api/config';
 import { startService as startKeysApi } from '@keyguard/keys-api/service';
 import { createLogger } from '@keyguard/logger';
+import { Config as PolicyConfig } from '@keyguard/policy/config';
 import { startService as startPolicy } from '@keyguard/policy/service';
 import { connectStore } from '@keyguard/store';
 import { detectedExposure } from './support/exposures.mjs';
@@ -58,24 +60,27 @@ await ensureTopics(kafka, [
   { topic: topics.exposures, numPartitions: partitions },
   { topic: topics.keyEvents, numPartitions: partitions },
 ]);
-const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers, MONGODB_URI: `${mongoBase}/${dbName}` };
+// Settings as the services read them from the environment, parsed by their own schemas (defaults included).
+const common = { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers.join(','), MONGODB_URI: `${mongoBase}/${dbName}` };
 const adminKey = `PMAK-${randomBytes(12).toString('hex')}-${randomBytes(17).toString('hex')}`;
 const keysApi = await startKeysApi(
-  {
+  KeysApiConfig.parse({
     ...common,
     KEYGUARD_BOOTSTRAP_ADMIN_KEY: adminKey,
     BOOTSTRAP_ADMIN_EMAIL: `admin-${suffix}@example.test`,
     BOOTSTRAP_ADMIN_NAME: 'Bench admin',
     DASHBOARD_DIR: '/nonexistent',
-    SESSION_TTL_HOURS: 1,
-    SESSION_COOKIE_SECURE: false,
-  },
+    SESSION_TTL_HOURS: '1',
+    SESSION_COOKIE_SECURE: 'false',
+  }),
   { logger, topics: { keyEvents: topics.keyEvents, keyState: topics.keyState, keyUsage: topics.keyUsage } },
 );
-const policy = await startPolicy(
-  { ...common, SWEEP_INTERVAL_MS: 60_000 },
-  { logger, topics: { exposures: topics.exposures, keyEvents: topics.keyEvents, keyState: topics.keyState }, groupId, sweeper: false },
-);
+const policy = await startPolicy(PolicyConfig.parse({ ...common, SWEEP_INTERVAL_MS: '60000' }), {
+  logger,
+  topics: { exposures: topics.exposures, keyEvents: topics.keyEvents, keyState: topics.keyState },
+  groupId,
+  sweeper: false,
+});
 const store = await connectStore({ uri: `${mongoBase}/${dbName}`, logger, ensureIndexes: false });
 const publisher = createPublisher(kafka, { logger, lingerMs: 2 });
 const admin = kafka.admin();

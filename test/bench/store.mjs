@@ -17,6 +17,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
 import { issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
+import { Config as PolicyConfig } from '@keyguard/policy/config';
 import { startService as startPolicy } from '@keyguard/policy/service';
 import { connectStore } from '@keyguard/store';
 import { exposureMessage } from './support/exposures.mjs';
@@ -38,16 +39,17 @@ async function run(label, mongoUri, concurrentWriters) {
   await ensureTopics(kafka, [{ topic: topics.exposures }, { topic: topics.keyEvents }]);
   const uri = `${base(mongoUri)}/${dbName}`;
   const store = await connectStore({ uri, logger });
+  // Settings as policy reads them from the environment, parsed by its own schema.
   const policy = await startPolicy(
-    {
+    PolicyConfig.parse({
       HOST: '127.0.0.1',
-      PORT: 0,
+      PORT: '0',
       LOG_LEVEL: 'warn',
-      KAFKA_BROKERS: brokers,
+      KAFKA_BROKERS: brokers.join(','),
       MONGODB_URI: uri,
-      MONGODB_CONCURRENT_WRITERS: concurrentWriters,
-      SWEEP_INTERVAL_MS: 60_000,
-    },
+      MONGODB_CONCURRENT_WRITERS: String(concurrentWriters),
+      SWEEP_INTERVAL_MS: '60000',
+    }),
     { logger, topics, groupId, sweeper: false },
   );
   const teamId = newId('team');

@@ -49,6 +49,7 @@ import { createKafka, createPublisher, ensureTopics } from '@keyguard/bus';
 import { KeyUsed, TopicConfigs, Topics } from '@keyguard/events';
 import { createKeyStatePublisher, issueApiKey, newId } from '@keyguard/keys';
 import { createLogger } from '@keyguard/logger';
+import { Config as PolicyConfig } from '@keyguard/policy/config';
 import { startService as startPolicy } from '@keyguard/policy/service';
 import { startService as startPostmanIngest } from '@keyguard/postman-ingest/service';
 import { connectStore } from '@keyguard/store';
@@ -506,7 +507,15 @@ async function endToEnd({ engine, engineTag, uri, concurrentWriters, target, sam
   await ensureTopics(kafka, [{ topic: own.exposures }, { topic: own.sourceEvents }]);
   const common = { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers, MONGODB_URI: uri, MONGODB_CONCURRENT_WRITERS: concurrentWriters };
   const policy = await startPolicy(
-    { ...common, SWEEP_INTERVAL_MS: 60_000 },
+    PolicyConfig.parse({
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: brokers.join(','),
+      MONGODB_URI: uri,
+      ...(concurrentWriters === undefined ? {} : { MONGODB_CONCURRENT_WRITERS: String(concurrentWriters) }),
+      SWEEP_INTERVAL_MS: '60000',
+    }),
     {
       logger,
       topics: { exposures: own.exposures, keyEvents: topics.keyEvents, keyState: topics.keyState },

@@ -17,7 +17,7 @@ export const Config = z
     DASHBOARD_DIR: z.string().optional(),
     SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive().default(12),
     /** How fresh lastUsedAt is kept: a key's use is written when the stored value is older than this (default 1000). */
-    LAST_USED_GRANULARITY_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).optional(),
+    LAST_USED_GRANULARITY_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).default(1000),
     /** Mark the session cookie Secure and send HSTS (set when served over HTTPS). */
     SESSION_COOKIE_SECURE: flag(false),
     /** Allow notification channels on loopback, private and link-local addresses (local receivers, tests). */

@@ -165,7 +165,7 @@ export async function startService(config: Config, deps: KeysApiDeps = {}): Prom
       },
       scans: createScanRequests({ store, publisher, topic: scanRequestsTopic, logger }),
       auth: createAuthenticator(repos, {
-        lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS ?? 1000,
+        lastUsedGranularityMs: config.LAST_USED_GRANULARITY_MS,
         onStampFailed: (err) => logger.warn({ err }, 'could not record a key use'),
         keyIdOf: (hash) => verifier.keyIdOf(hash),
       }),
