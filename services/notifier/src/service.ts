@@ -153,8 +153,8 @@ export async function startService(config: Config, deps: NotifierDeps = {}): Pro
         if (ok) latency.observe((Date.now() - delivery.createdAt.getTime()) / 1000);
       },
     });
-    // Woken by every delivery queued and every result recorded; a pass reads every unfinished
-    // delivery (FerretDB decodes the whole collection for it), so passes are 100 ms apart at least.
+    // Woken by every delivery queued and every result recorded; a pass reads the whole queue of
+    // unfinished deliveries (FerretDB decodes every document for it), so passes are 100 ms apart at least.
     const deliveryLoop = startLoop('deliveries', tickMs, () => worker.pass(), logger, { minGapMs: 100 });
     lifecycle.onStop('delivery worker', async () => {
       await deliveryLoop.stop();
