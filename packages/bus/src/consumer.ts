@@ -41,6 +41,8 @@ export interface ConsumerOptions<S extends z.ZodType> {
   batchHandler?: (messages: ConsumedMessage<z.output<S>>[]) => Promise<void>;
   /** Producer for the DLQ. */
   publisher: Publisher;
+  /** Where dead letters go (default `keyguard.dlq.v1`). The caller makes sure the topic exists. */
+  dlqTopic?: string;
   logger: Logger;
   retry?: Partial<RetryPolicy>;
   fromBeginning?: boolean;
@@ -109,7 +111,7 @@ function decode<S extends z.ZodType>(schema: S, message: KafkaMessage): Decoded<
  * Consumes `topics` with `autoCommit: false`: offsets are committed only after every
  * message up to them was handled or dead-lettered, so a crash re-reads what was not done.
  * Retriable handler errors are retried with exponential backoff; after the last retry, or
- * at once for other errors, the message goes to keyguard.dlq.v1 with the reason.
+ * at once for other errors, the message goes to the DLQ (`dlqTopic`) with the reason.
  */
 export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: ConsumerOptions<S>): Promise<RunningConsumer> {
   const policy: RetryPolicy = { retries: 3, initialDelayMs: 100, maxDelayMs: 5000, ...options.retry };
@@ -197,7 +199,7 @@ export async function runConsumer<S extends z.ZodType>(kafka: Kafka, options: Co
       { source: options.groupId, id: randomUUID() },
     );
     // If the DLQ cannot be written, this throws: the batch is not committed and comes back.
-    await options.publisher.publish(Topics.dlq, [{ key, value: letter }]);
+    await options.publisher.publish(options.dlqTopic ?? Topics.dlq, [{ key, value: letter }]);
     counters.deadLettered += 1;
     log.warn({ topic, partition, offset: message.offset, reason, code: error.code }, 'message sent to DLQ');
   }

@@ -36,6 +36,8 @@ export interface ScanJobWorkerOptions {
   exposuresTopic: string;
   /** Publishes exposures (and dead letters). */
   publisher: Publisher;
+  /** Where requests that cannot be handled go (default `keyguard.dlq.v1`). */
+  dlqTopic?: string;
   store: Store;
   logger: Logger;
   run: ScanJobRunner;
@@ -133,6 +135,7 @@ export async function startScanJobWorker(options: ScanJobWorkerOptions): Promise
     topics: [options.topic],
     schema: ScanRequested,
     publisher: options.publisher,
+    ...(options.dlqTopic ? { dlqTopic: options.dlqTopic } : {}),
     logger: options.logger,
     retry: { retries: 3, initialDelayMs: 1000, maxDelayMs: 10_000 },
     handler: async (message) => {

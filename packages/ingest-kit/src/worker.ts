@@ -24,6 +24,8 @@ export interface SourceWorkerOptions<E extends SourceEvent> {
   retry?: { retries?: number; initialDelayMs?: number; maxDelayMs?: number };
   /** Called after each event's exposures are published, with its receive-to-published latency. */
   onHandled?: (event: E, ms: number, exposures: number) => void;
+  /** Where events that cannot be handled go (default `keyguard.dlq.v1`). */
+  dlqTopic?: string;
   /** After each committed batch, with how many of its events went to the DLQ. */
   onCommitted?: (stats: { processed: number; deadLettered: number }) => void;
 }
@@ -102,6 +104,7 @@ export async function startSourceWorker<E extends SourceEvent>(options: SourceWo
     topics: [options.topic],
     schema: options.schema,
     publisher: options.publisher,
+    ...(options.dlqTopic ? { dlqTopic: options.dlqTopic } : {}),
     logger: options.logger,
     retry: { retries: 4, initialDelayMs: 250, maxDelayMs: 5000, ...options.retry },
     ...(options.onCommitted ? { onCommitted: options.onCommitted } : {}),

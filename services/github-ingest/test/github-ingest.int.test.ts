@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createPublisher, ensureTopics } from '@keyguard/bus';
+import { createPublisher } from '@keyguard/bus';
 import { readAll, waitForMessages } from '@keyguard/testkit/bus';
-import { createEnvelope, DeadLetter, Topics } from '@keyguard/events';
+import { createEnvelope, DeadLetter } from '@keyguard/events';
 import { createPartnerKeyPair, githubDocumentedSample, publicKeysDocument, signGithubWebhook } from '@keyguard/testkit/ingest';
 import { connectStore } from '@keyguard/store';
 import { createLogger } from '@keyguard/logger';
@@ -180,9 +180,8 @@ describe('POST /webhooks/github', () => {
     } finally {
       await publisher.disconnect();
     }
-    // Dead letters go to the shared DLQ topic; a broker that has not seen one yet does not host it.
-    await ensureTopics(h.kafka, [{ topic: Topics.dlq }]);
-    const letters = await waitForMessages(h.kafka, Topics.dlq, {
+    // Dead letters go to the DLQ topic the service was given (the harness's own, for this file).
+    const letters = await waitForMessages(h.kafka, h.topics.dlq, {
       until: (all) => all.some((m) => DeadLetter.safeParse(m.json).data?.payload.key === `github:${resourceId}`),
       timeoutMs: 30_000,
     });
