@@ -220,10 +220,10 @@ function childCpuSeconds() {
   return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks (USER_HZ = 100)
 }
 
-function timed(bin, args) {
+function timed(bin, args, env = process.env) {
   const cpu0 = childCpuSeconds();
   const t0 = performance.now();
-  const r = spawnSync(bin, args, { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const r = spawnSync(bin, args, { maxBuffer: 1 << 30, encoding: 'utf8', env });
   const wall = (performance.now() - t0) / 1000;
   const cpu = childCpuSeconds() - cpu0;
   if (r.error) throw r.error;
@@ -252,8 +252,8 @@ function recallOf(corpus, found) {
 // ---------------------------------------------------------------------------------------------
 // tools
 
-function keyguard(corpus, extra = [], runs = FAST_RUNS) {
-  const r = bestOf(runs, () => timed(process.execPath, [cliMain, 'scan', corpus.dir, '--format', 'json', ...extra]));
+function keyguard(corpus, extra = [], runs = FAST_RUNS, env = process.env) {
+  const r = bestOf(runs, () => timed(process.execPath, [cliMain, 'scan', corpus.dir, '--format', 'json', ...extra], env));
   const report = JSON.parse(r.stdout);
   const skipped = report.stats.skipped.tooLarge + report.stats.skipped.binary;
   if (skipped > 0) log(`keyguard skipped ${skipped} files (${JSON.stringify(report.stats.skipped)})`);
@@ -444,6 +444,15 @@ if (gl) {
 if (rg) log(`${execFileSync(rg, ['--version'], { encoding: 'utf8' }).split('\n')[0]}, ${KEY_PATTERNS.length} key patterns`);
 const startup = bestOf(3, () => timed(process.execPath, [cliMain, '--version']));
 log(`keyguard process start-up (node + bundle, \`keyguard --version\`): ${fmt(startup.cpu, 2)} s CPU, ${fmt(startup.wall, 2)} s wall`);
+// Node parses the NODE_EXTRA_CA_CERTS bundle (and its own root store) at start-up, before any
+// script runs, in every process: an environment cost keyguard cannot avoid from inside, shown
+// here and in one row per corpus without the variable.
+const { NODE_EXTRA_CA_CERTS: extraCaCerts, ...withoutExtraCa } = process.env;
+if (extraCaCerts !== undefined) {
+  const bare = bestOf(5, () => timed(process.execPath, ['-e', '0']));
+  const bareWithout = bestOf(5, () => timed(process.execPath, ['-e', '0'], withoutExtraCa));
+  log(`node -e 0: ${fmt(bare.cpu, 3)} s CPU with this environment's NODE_EXTRA_CA_CERTS, ${fmt(bareWithout.cpu, 3)} s without`);
+}
 
 const summary = [];
 for (const [name, build] of [
@@ -469,6 +478,7 @@ for (const [name, build] of [
     );
   };
   row('keyguard scan', () => keyguard(corpus));
+  if (extraCaCerts !== undefined) row('keyguard scan, no NODE_EXTRA_CA_CERTS', () => keyguard(corpus, [], FAST_RUNS, withoutExtraCa));
   if (!SKIP.has('threads')) {
     row('keyguard scan --threads 2', () => keyguard(corpus, ['--threads', '2']));
     const one = rows['keyguard scan'];

@@ -102,6 +102,25 @@ describe('prefilter snapshots (what the package build ships in dist)', () => {
     expect(prefilterFor(compiled.slice(1), 3, snapshot).fingerprint).not.toBe(snapshot.fingerprint);
     expect(prefilterFor(compiled, 0, snapshot).prefilter.entries.length).toBeLessThan(snapshot.entries.length);
   });
+
+  it('finds every one of the ~3,400 default keywords and encoded forms through its gram table, built or loaded', () => {
+    const snapshot = defaultPrefilterSnapshot();
+    const built = prefilterFor(defaultRules.map(compileRule), 3, undefined).prefilter;
+    const loaded = Prefilter.fromSnapshot(JSON.parse(JSON.stringify(snapshot)));
+    // each keyword on its own line, so a hit at a line's start is that keyword's own (`~` after
+    // it: a 3-character keyword is looked for with a printable fourth character)
+    const keywords = snapshot.entries.map((e) => e.keyword);
+    const text = Buffer.from(`${keywords.join('~\n')}~\n`, 'latin1');
+    const starts: number[] = [];
+    for (let at = 0, k = 0; k < keywords.length; at += keywords[k++]!.length + 2) starts.push(at);
+    for (const p of [built, loaded]) {
+      const hits: Hits = { entry: [], pos: [] };
+      p.findInBytes(text, hits);
+      const found = new Set(hits.pos.map((pos, i) => `${pos}:${hits.entry[i]}`));
+      const missed = starts.filter((at, k) => !found.has(`${at}:${k}`));
+      expect(missed).toEqual([]);
+    }
+  });
 });
 
 describe('the committed WebAssembly', () => {

@@ -146,7 +146,7 @@ export function matchRules(
     for (const ruleIndex of entry.rules) {
       const c = compiled[ruleIndex]!;
       const precheck = c.rule.precheck;
-      if (precheck !== undefined && !precheck(source.at, p + entry.codes.length, Math.min(n, p + c.after))) continue;
+      if (precheck !== undefined && !precheck(source.at, p + entry.keyword.length, Math.min(n, p + c.after))) continue;
       if (c.mode === 'window') {
         const list = windowHits.get(c);
         if (list) list.push(p);
@@ -156,7 +156,7 @@ export function matchRules(
       }
       if (c.mode === 'assigned') {
         triedAt(p, c);
-        assigned(c, p, entry.codes.length);
+        assigned(c, p, entry.keyword.length);
         continue;
       }
       const reject = c.leftReject;
