@@ -33,13 +33,13 @@ export async function scanCommand(command: Extract<Command, { kind: 'scan' }>, i
       exclude: config.exclude,
       ...(io.stderrIsTTY ? { onProgress: (s, ms) => io.stderr(progressLine(s, ms)) } : {}),
     });
-    if (io.stderrIsTTY && stats.commits > 0) io.stderr(`${progressLine(stats, performance.now() - started)}\n`);
+    if (io.stderrIsTTY && stats.commits > 0) io.stderr(`${progressLine(stats, Date.now() - started)}\n`);
     const reported = findings.filter((f) => !baseline.has(f.tokenHash));
     return report(io, command.format, reported, scanner.rules, {
       commits: stats.commits,
       files: stats.files,
       bytes: stats.bytes,
-      ms: Math.round(performance.now() - started),
+      ms: Math.round(Date.now() - started),
       rejected: stats.rejected,
       suppressed: findings.length - reported.length,
       skipped: { tooLarge: stats.tooLarge, binary: stats.binary, excluded: stats.excluded },
@@ -61,7 +61,7 @@ export async function scanCommand(command: Extract<Command, { kind: 'scan' }>, i
   return report(io, command.format, reported, scanner.rules, {
     files: totals.files,
     bytes: totals.bytes,
-    ms: Math.round(performance.now() - started),
+    ms: Math.round(Date.now() - started),
     rejected: totals.rejected,
     suppressed: findings.length - reported.length,
     skipped: { tooLarge: totals.tooLarge, binary: skipped.binary + totals.binary },
