@@ -20,7 +20,10 @@
 //      route below Fastify (its hot path); beside it, in the same run: a second keys-api with
 //      VERIFY_FAST_PATH=false (the Fastify route), and two peers with a fixed answer — bare
 //      Fastify (support/bare-fastify-process.mjs) and bare node:http (support/bare-http-process.mjs,
-//      the ceiling of a route served below Fastify).
+//      the ceiling of a route served below Fastify). Before its rows, each keys-api and the
+//      verifiers are left to settle (10 s in a row nearly idle, printed): what loading a million
+//      records leaves behind — V8 collecting the load's garbage and shrinking the heap — is no
+//      part of what the rows measure.
 //   3. propagation: BENCH_REVOCATIONS keys (200) revoked one at a time through keys-api; the
 //      clock runs from sending the revoke until each of the three verifier processes refuses
 //      the key (each polls every millisecond). p50/p99/max per process.
@@ -279,6 +282,30 @@ const tableLoaded = async (at) => {
   }
 };
 await tableLoaded(keysApi);
+/**
+ * Waits until each of `pids` has been quiet (under 15 % of a core; following Kafka costs an idle
+ * one 3-7 %) for 10 s in a row, at most 90 s, and says how long that took: loading a million
+ * records leaves work behind in each process (V8 collects the load's garbage and, some 8 s after
+ * a process quiets down, shrinks its heap with a few full GCs) that is no part of what the HTTP
+ * rows measure.
+ */
+const settle = async (pids) => {
+  const t0 = performance.now();
+  const busy = () =>
+    pids.map((pid) => {
+      const { user, system } = cpuTimes(pid);
+      return user + system;
+    });
+  let quiet = 0;
+  let last = busy();
+  while (quiet < 10 && performance.now() - t0 < 90_000) {
+    await sleep(1000);
+    const now = busy();
+    quiet = now.every((seconds, i) => seconds - last[i] < 0.15) ? quiet + 1 : 0;
+    last = now;
+  }
+  return `waited ${fmt((performance.now() - t0) / 1000)} s until quiet (10 s in a row each under 15 % of a core)${quiet < 10 ? ' — gave up, still busy' : ''}`;
+};
 
 // ---- 2. HTTP verification ----
 if (phases.has('http')) {
@@ -307,9 +334,11 @@ if (phases.has('http')) {
   };
   const cpuText = (r) => `${fmt(r.cpuUs)} µs (user ${fmt(r.userUs)} + system ${fmt(r.systemUs)}); load generator ${fmt(r.generatorUs)} µs`;
   const both = [request(sample[1]), request(unknown)];
+  const settled = await settle([keysApi.child.pid, ...verifiers.map((v) => v.child.pid)]);
   console.log(
     `\n2. HTTP POST /api/v1/keys/verify, one keys-api process, ${httpSeconds} s per row; load generator: ${loadGenerator.name}; load average ${load()}`,
   );
+  console.log(`  (keys-api and the three verifiers after loading the table: ${settled})`);
   await run({ seconds: 2, requests: [request(sample[1])] }); // warm-up
   const max = await run({ requests: both });
   line(
@@ -341,6 +370,7 @@ if (phases.has('http')) {
   // The same keys-api with the route answered by Fastify (VERIFY_FAST_PATH=false): what the hot path saves.
   const reference = await startKeysApi({ fastPath: false });
   await tableLoaded(reference);
+  console.log(`  (the second keys-api after loading the table: ${await settle([reference.child.pid])})`);
   for (const rate of [0, 10_000]) {
     const r = await run({ at: reference, requests: both, rate });
     line(

@@ -46,6 +46,41 @@ describe('key table', () => {
     expect(t.owner(slot)).toBe(t.owner(t.slotOf(digest('k0'))));
   });
 
+  it('finds each of many keys whose digests start alike, and no other (probing past collisions)', () => {
+    const t = createKeyTable(16);
+    // The same first four bytes: every one of these lands on the same bucket first.
+    const alike = (s: string) => `\u00ab\u00cd\u0001\u0002${digest(s).slice(4)}`;
+    for (let i = 0; i < 300; i++) t.apply(alike(`c${i}`), state({ keyId: `key_c${i}`, version: i + 1 }));
+    expect(t.size()).toBe(300);
+    for (let i = 0; i < 300; i++) {
+      const slot = t.slotOf(alike(`c${i}`));
+      expect(t.keyId(slot)).toBe(`key_c${i}`);
+      expect(t.version(slot)).toBe(i + 1);
+    }
+    expect(t.slotOf(alike('not there'))).toBe(-1);
+    expect(t.apply(alike('c7'), state({ keyId: 'key_c7', version: 1 }))).toBe('stale');
+    expect(t.size()).toBe(300);
+  });
+
+  it('keeps every state and key id as it grows, and answers -1 for what is not a digest', () => {
+    const t = createKeyTable(16);
+    const d = digest('first');
+    t.apply(d, state({ keyId: 'key_first', status: 'disabled', exposed: true, version: 7 }));
+    for (let i = 0; i < 5000; i++) t.apply(digest(`g${i}`), state({ keyId: `key_${'é'.repeat(i % 5)}${i}` }));
+    const slot = t.slotOf(d);
+    expect([t.keyId(slot), t.status(slot), t.exposed(slot), t.version(slot)]).toEqual(['key_first', DISABLED, true, 7]);
+    expect(t.keyId(t.slotOf(digest('g4999')))).toBe('key_éééé4999');
+    expect(t.slotOf('too short')).toBe(-1);
+  });
+
+  it('takes a new key id for a known digest', () => {
+    const t = createKeyTable();
+    const d = digest('renamed');
+    t.apply(d, state({ keyId: 'key_old', version: 1 }));
+    t.apply(d, state({ keyId: 'key_a_longer_new_one', version: 2 }));
+    expect(t.keyId(t.slotOf(d))).toBe('key_a_longer_new_one');
+  });
+
   it('never turns a key it saw revoked back, not even by a newer record', () => {
     const t = createKeyTable();
     const d = digest('r');
