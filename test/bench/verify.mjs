@@ -74,6 +74,16 @@ const phases = new Set((process.env.BENCH_PHASES ?? 'micro,http,propagation,e2e,
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const mongoBase = (process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/').replace(/\/[^/]*$/, '');
 const logLevel = process.env.BENCH_LOG_LEVEL ?? 'warn';
+/**
+ * BENCH_SERVER_CPU=<n>: the HTTP servers under test (keys-api, its Fastify-route twin, the bare
+ * peers) run on CPU n alone, as a keys-api process has its own core in production. Start the
+ * bench itself on the other CPUs (`taskset -c 0 env BENCH_SERVER_CPU=1 …`) so that the engines,
+ * the verifiers and the load generator stay off it.
+ */
+const serverCpu = process.env.BENCH_SERVER_CPU;
+/** `spawn` arguments for a server under test: through taskset (which execs it: same pid) when pinned. */
+const serverCommand = (args) => (serverCpu === undefined ? [process.execPath, args] : ['taskset', ['-c', serverCpu, process.execPath, ...args]]);
+const allowedCpus = (pid) => /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '?';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -94,6 +104,16 @@ const cpuTimes = (pid) => {
     return { user: Number.NaN, system: Number.NaN };
   }
 };
+/**
+ * The machine's CPU time so far, and how much of it the hypervisor gave to other guests
+ * ("steal", /proc/stat): a virtual CPU that is stolen for a few ms stalls whatever runs on it,
+ * which no server-side change can hide from a p99.
+ */
+const machineTicks = () => {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
+  return { total: ticks.reduce((a, b) => a + b, 0), steal: ticks[7] ?? 0 };
+};
+const stolenPercent = (before, after) => (100 * (after.steal - before.steal)) / Math.max(1, after.total - before.total);
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(1))
@@ -242,7 +262,7 @@ const startKeysApi = ({ fastPath = true, profile = false } = {}) =>
     // BENCH_PROFILE=<dir>: keys-api writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
     const profiling = profile && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
     // The V8 flags keys-api runs with everywhere (its package.json's keyguard.nodeFlags).
-    const child = spawn(process.execPath, [...profiling, ...keysApiFlags, here('./keys-api-process.mjs')], {
+    const child = spawn(...serverCommand([...profiling, ...keysApiFlags, here('./keys-api-process.mjs')]), {
       cwd: root,
       env: {
         ...process.env,
@@ -321,24 +341,32 @@ if (phases.has('http')) {
   // load generator's own CPU, and the load average.
   const run = async ({ at = keysApi, ...opts }) => {
     const before = cpuTimes(at.child.pid);
+    const machineBefore = machineTicks();
     const result = await loadGenerator.run({ url: at.url, connections, seconds: httpSeconds, rate: 0, ...opts });
     const after = cpuTimes(at.child.pid);
     const perRequest = (s) => (s * 1e6) / Math.max(1, result.total);
     return {
       ...result,
+      stolen: stolenPercent(machineBefore, machineTicks()),
       cpuUs: perRequest(after.user + after.system - before.user - before.system),
       userUs: perRequest(after.user - before.user),
       systemUs: perRequest(after.system - before.system),
       generatorUs: perRequest(result.cpuSeconds),
     };
   };
-  const cpuText = (r) => `${fmt(r.cpuUs)} µs (user ${fmt(r.userUs)} + system ${fmt(r.systemUs)}); load generator ${fmt(r.generatorUs)} µs`;
+  const cpuText = (r) =>
+    `${fmt(r.cpuUs)} µs (user ${fmt(r.userUs)} + system ${fmt(r.systemUs)}); load generator ${fmt(r.generatorUs)} µs; CPU stolen by the host ${fmt(r.stolen, 1)} %`;
   const both = [request(sample[1]), request(unknown)];
   const settled = await settle([keysApi.child.pid, ...verifiers.map((v) => v.child.pid)]);
   console.log(
     `\n2. HTTP POST /api/v1/keys/verify, one keys-api process, ${httpSeconds} s per row; load generator: ${loadGenerator.name}; load average ${load()}`,
   );
   console.log(`  (keys-api and the three verifiers after loading the table: ${settled})`);
+  if (serverCpu !== undefined) {
+    console.log(
+      `  (pinned: the server under test on CPU ${allowedCpus(keysApi.child.pid)}; this bench and what it starts, the load generator included, on CPU ${allowedCpus(process.pid)})`,
+    );
+  }
   await run({ seconds: 2, requests: [request(sample[1])] }); // warm-up
   const max = await run({ requests: both });
   line(
@@ -390,19 +418,21 @@ if (phases.has('http')) {
   ];
   for (const [name, script, goal] of peers) {
     const peer = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [here(script)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(...serverCommand([here(script)]), { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
       children.push(child);
       child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
       createInterface({ input: child.stdout }).once('line', (l) => resolve({ child, url: `http://127.0.0.1:${JSON.parse(l).port}` }));
     });
     for (const rate of [0, 10_000]) {
       const before = cpuTimes(peer.child.pid);
+      const machineBefore = machineTicks();
       const r = await loadGenerator.run({ url: peer.url, connections, seconds: httpSeconds, rate, requests: both });
+      const stolen = stolenPercent(machineBefore, machineTicks());
       const after = cpuTimes(peer.child.pid);
       const us = ((after.user + after.system - before.user - before.system) * 1e6) / Math.max(1, r.total);
       line(
         `peer: ${name} (${rate ? `offered ${fmt(rate)} req/s` : 'flat out'})`,
-        `${fmt(r.served)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms; ${fmt(us)} µs CPU/req; load generator ${fmt((r.cpuSeconds * 1e6) / Math.max(1, r.total))} µs`,
+        `${fmt(r.served)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms; ${fmt(us)} µs CPU/req; load generator ${fmt((r.cpuSeconds * 1e6) / Math.max(1, r.total))} µs; stolen ${fmt(stolen, 1)} %`,
         goal,
       );
     }
