@@ -159,8 +159,8 @@ const rollupTurns = new WeakMap<Store, Promise<unknown>>();
 function inTurn(store: Store, write: () => Promise<void>): Promise<void> {
   if (store.capabilities.server !== 'ferretdb') return write();
   const turn = (rollupTurns.get(store) ?? Promise.resolve()).then(write);
-  // a failed write fails its caller, not the next one
-  rollupTurns.set(store, turn.catch(() => {}));
+  const next = turn.catch(() => {}); // a failed write fails its caller, not the next one
+  rollupTurns.set(store, next);
   return turn;
 }
 
