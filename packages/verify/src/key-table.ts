@@ -54,9 +54,9 @@ export function createKeyTable(initialCapacity = 1024) {
   const owners: Owner[] = [];
   const ownerIndex = new Map<string, number>();
 
-  /** The first bucket to probe for a digest: its first four bytes. */
-  const home = (digest: string) =>
-    (digest.charCodeAt(0) | (digest.charCodeAt(1) << 8) | (digest.charCodeAt(2) << 16) | (digest.charCodeAt(3) << 24)) & (index.length - 1);
+  /** The first bucket to probe for a digest whose first four bytes are b0…b3. */
+  const homeOf = (b0: number, b1: number, b2: number, b3: number) => (b0 | (b1 << 8) | (b2 << 16) | (b3 << 24)) & (index.length - 1);
+  const home = (digest: string) => homeOf(digest.charCodeAt(0), digest.charCodeAt(1), digest.charCodeAt(2), digest.charCodeAt(3));
 
   function holds(slot: number, digest: string): boolean {
     const at = slot * DIGEST_BYTES;
@@ -92,7 +92,7 @@ export function createKeyTable(initialCapacity = 1024) {
     const mask = index.length - 1;
     for (let slot = 0; slot < size; slot++) {
       const at = slot * DIGEST_BYTES;
-      let bucket = (digests[at]! | (digests[at + 1]! << 8) | (digests[at + 2]! << 16) | (digests[at + 3]! << 24)) & mask;
+      let bucket = homeOf(digests[at]!, digests[at + 1]!, digests[at + 2]!, digests[at + 3]!);
       while (index[bucket] !== 0) bucket = (bucket + 1) & mask;
       index[bucket] = slot + 1;
     }
