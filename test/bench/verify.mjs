@@ -424,15 +424,10 @@ if (phases.has('http')) {
       createInterface({ input: child.stdout }).once('line', (l) => resolve({ child, url: `http://127.0.0.1:${JSON.parse(l).port}` }));
     });
     for (const rate of [0, 10_000]) {
-      const before = cpuTimes(peer.child.pid);
-      const machineBefore = machineTicks();
-      const r = await loadGenerator.run({ url: peer.url, connections, seconds: httpSeconds, rate, requests: both });
-      const stolen = stolenPercent(machineBefore, machineTicks());
-      const after = cpuTimes(peer.child.pid);
-      const us = ((after.user + after.system - before.user - before.system) * 1e6) / Math.max(1, r.total);
+      const r = await run({ at: peer, requests: both, rate });
       line(
         `peer: ${name} (${rate ? `offered ${fmt(rate)} req/s` : 'flat out'})`,
-        `${fmt(r.served)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms; ${fmt(us)} µs CPU/req; load generator ${fmt((r.cpuSeconds * 1e6) / Math.max(1, r.total))} µs; stolen ${fmt(stolen, 1)} %`,
+        `${fmt(r.served)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms; ${fmt(r.cpuUs)} µs CPU/req; load generator ${fmt(r.generatorUs)} µs; stolen ${fmt(r.stolen, 1)} %`,
         goal,
       );
     }
