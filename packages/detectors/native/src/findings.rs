@@ -1,0 +1,1 @@
+//! Owned by native-checks (see lib.rs).

@@ -1,0 +1,1 @@
+//! Owned by native-core (see lib.rs).
