@@ -184,4 +184,55 @@ const base64 = ['', 'Q', 'QQ', 'QQ=', 'QQ==', 'QUJD', 'QUJDR', 'QUJDRA', 'QUJDRA
 for (let i = 0; i < 40; i++) base64.push(pick(`${B64}-_`, i) + pick('==', i % 3));
 table('BASE64', '(&str, &str)', base64.map((s) => `(${rs(s)}, ${rs(Buffer.from(s, 'base64').toString('hex'))})`));
 
+// verifyCandidates: candidates of real rules (by id) → what is kept, and the stats
+const { verifyCandidates } = await load('engine/verify.js');
+const { compileRule } = await load('engine/compile.js');
+const { stringSource } = await load('engine/source.js');
+const ghp = (body) => `ghp_${body}${githubChecksum(body)}`;
+const goodGhp = ghp(pick(ALNUM, 30));
+const jwtOk = `${enc({ alg: 'HS256' })}.${enc({ sub: pick(ALNUM, 8) })}.${pick(ALNUM, 43)}`;
+const aws = pick(B64, 40);
+const pem = `-----BEGIN PRIVATE KEY-----\n${pemBody(3)}\n-----END PRIVATE KEY-----`;
+const pemJson = pem.replaceAll('\n', '\\n');
+const verifyCases = [
+  // [rule id, start, end, secret, prefixLength, encoding, groups]
+  [
+    ['github-pat-classic', 10, 50, goodGhp, 4, null, {}],
+    ['github-pat-classic', 60, 100, ghp(pick(ALNUM, 30)).slice(0, -1) + 'Z', 4, null, {}],
+    ['github-pat-classic', 10, 50, goodGhp, 4, ['base64'], {}],
+    ['jwt', 5, 40, jwtOk, 3, null, {}],
+    ['jwt', 0, 60, jwtOk, 3, ['percent'], {}],
+    ['aws-secret-access-key', 200, 240, aws, 0, null, {}],
+    ['aws-secret-access-key', 300, 340, 'a'.repeat(40), 0, null, {}],
+    ['aws-secret-access-key', 400, 440, 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn', 0, null, {}],
+    ['url-basic-auth', 500, 510, 'password', 0, null, { user: 'u', host: 'db.io' }],
+    ['url-basic-auth', 520, 530, `Pw${pick(ALNUM, 10)}`, 0, null, { user: 'u', host: 'db.io' }],
+    ['private-key', 600, 600 + pemJson.length, pemJson, 0, null, {}],
+    ['private-key', 600, 600 + pemJson.length, pem, 0, ['json'], {}],
+    ['private-key', 600, 600 + pemJson.length, pemJson, 0, ['json'], {}],
+  ],
+  [
+    ['aws-secret-access-key', 0, 40, aws, 0, ['base64', 'json'], {}],
+    ['aws-secret-access-key', 0, 40, aws, 0, ['base64'], {}],
+    ['jwt', 0, 40, jwtOk, 3, ['json'], {}],
+    ['github-pat-classic', 41, 50, goodGhp, 4, null, {}],
+    ['github-pat-classic', 30, 45, goodGhp, 4, null, {}],
+    ['github-pat-classic', 30, 45, goodGhp, 40, null, {}],
+  ],
+];
+const verify = verifyCases.map((cands) => {
+  const stats = { bytes: 0, rejected: 0, rejectedBy: { checksum: 0, entropy: 0, placeholder: 0, invalid: 0 }, allowlisted: 0, keywordHits: 0, decoded: 0 };
+  const candidates = cands.map(([id, start, end, secret, prefixLength, encoding, groups]) => ({
+    rule: compileRule(rule(id)), start, end, secret, match: secret, groups, prefixLength, ...(encoding ? { encoding } : {}),
+  }));
+  const kept = verifyCandidates(candidates, stats, { allowedHashes: new Set(), hashKey: undefined }, undefined, stringSource('', undefined));
+  const input = cands.map(([id, start, end, secret, prefixLength, encoding, groups]) =>
+    `C { rule: ${rs(id)}, start: ${start}, end: ${end}, secret: ${rs(secret)}, prefix_length: ${prefixLength}, encoding: &[${(encoding ?? []).map(rs).join(', ')}], groups: &[${Object.entries(groups).map(([k, x]) => `(${rs(k)}, ${rs(x)})`).join(', ')}] }`);
+  const kept_ = kept.map((k) => `K { index: ${candidates.indexOf(candidates.find((c) => c.start === k.start && c.end === k.end && c.rule === k.rule && c.secret === k.secret && (c.encoding?.length ?? 0) === (k.encoding?.length ?? 0)))}, hash: ${rs(k.hash)} }`);
+  const b = stats.rejectedBy;
+  return `V { candidates: &[\n        ${input.join(',\n        ')}\n    ], kept: &[${kept_.join(', ')}], rejected: [${b.checksum}, ${b.placeholder}, ${b.entropy}, ${b.invalid}] }`;
+});
+out.push(`pub struct C { pub rule: &'static str, pub start: usize, pub end: usize, pub secret: &'static str, pub prefix_length: usize, pub encoding: &'static [&'static str], pub groups: &'static [(&'static str, &'static str)] }\npub struct K { pub index: usize, pub hash: &'static str }\npub struct V { pub candidates: &'static [C], pub kept: &'static [K], pub rejected: [usize; 4] }\n`);
+table('VERIFY', 'V', verify);
+
 console.log(`// Written by native/scripts/unit-vectors.mjs from the TypeScript engine: do not edit.\n\n#![allow(clippy::type_complexity)]\n\n${out.join('\n')}`);

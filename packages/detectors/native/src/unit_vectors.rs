@@ -991,3 +991,48 @@ pub const BASE64: &[(&str, &str)] = &[
         "3d697ffff7df8cc30e59501725bf83f8f9c5945f9b6781600b83d1ff94",
     ),
 ];
+
+pub struct C {
+    pub rule: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub secret: &'static str,
+    pub prefix_length: usize,
+    pub encoding: &'static [&'static str],
+    pub groups: &'static [(&'static str, &'static str)],
+}
+pub struct K {
+    pub index: usize,
+    pub hash: &'static str,
+}
+pub struct V {
+    pub candidates: &'static [C],
+    pub kept: &'static [K],
+    pub rejected: [usize; 4],
+}
+
+pub const VERIFY: &[V] = &[
+    V { candidates: &[
+        C { rule: "github-pat-classic", start: 10, end: 50, secret: "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", prefix_length: 4, encoding: &[], groups: &[] },
+        C { rule: "github-pat-classic", start: 60, end: 100, secret: "ghp_NaegHAEci47MclM6ZlQmq46tEByCVM14svOZ", prefix_length: 4, encoding: &[], groups: &[] },
+        C { rule: "github-pat-classic", start: 10, end: 50, secret: "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", prefix_length: 4, encoding: &["base64"], groups: &[] },
+        C { rule: "jwt", start: 5, end: 40, secret: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI5YklyN1JodSJ9.GNP4LzZ8R25ApzhzoOMjr3M38MAZeXT5qbVag6HRgDz", prefix_length: 3, encoding: &[], groups: &[] },
+        C { rule: "jwt", start: 0, end: 60, secret: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI5YklyN1JodSJ9.GNP4LzZ8R25ApzhzoOMjr3M38MAZeXT5qbVag6HRgDz", prefix_length: 3, encoding: &["percent"], groups: &[] },
+        C { rule: "aws-secret-access-key", start: 200, end: 240, secret: "fhiDCty2AzACsrzpMziTvb2ZnKTGlWsNEZxj+3y0", prefix_length: 0, encoding: &[], groups: &[] },
+        C { rule: "aws-secret-access-key", start: 300, end: 340, secret: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", prefix_length: 0, encoding: &[], groups: &[] },
+        C { rule: "aws-secret-access-key", start: 400, end: 440, secret: "abcdefghijklmnopqrstuvwxyzabcdefghijklmn", prefix_length: 0, encoding: &[], groups: &[] },
+        C { rule: "url-basic-auth", start: 500, end: 510, secret: "password", prefix_length: 0, encoding: &[], groups: &[("user", "u"), ("host", "db.io")] },
+        C { rule: "url-basic-auth", start: 520, end: 530, secret: "PwUskUGAnqfg", prefix_length: 0, encoding: &[], groups: &[("user", "u"), ("host", "db.io")] },
+        C { rule: "private-key", start: 600, end: 852, secret: "-----BEGIN PRIVATE KEY-----\\nAH51MfieE9zanID+7Rv8F0Js2UUjh1lRyzlOc5In1UEjL6FZPwXH6SKQccZV/Wcq\\nmkHrblX8IqOaeDijO8u3rCKeG+kMZcs3oz3dr1qbD4NbWWQe0OtpLIJWcBaRUhaE\\nvVx8vyOIxBi27rWV5oNaYN3oDt7koBcaiDWtH3qHkiiTSD1FkwsoNbMDqKnMjXiW\\n-----END PRIVATE KEY-----", prefix_length: 0, encoding: &[], groups: &[] },
+        C { rule: "private-key", start: 600, end: 852, secret: "-----BEGIN PRIVATE KEY-----\nAH51MfieE9zanID+7Rv8F0Js2UUjh1lRyzlOc5In1UEjL6FZPwXH6SKQccZV/Wcq\nmkHrblX8IqOaeDijO8u3rCKeG+kMZcs3oz3dr1qbD4NbWWQe0OtpLIJWcBaRUhaE\nvVx8vyOIxBi27rWV5oNaYN3oDt7koBcaiDWtH3qHkiiTSD1FkwsoNbMDqKnMjXiW\n-----END PRIVATE KEY-----", prefix_length: 0, encoding: &["json"], groups: &[] },
+        C { rule: "private-key", start: 600, end: 852, secret: "-----BEGIN PRIVATE KEY-----\\nAH51MfieE9zanID+7Rv8F0Js2UUjh1lRyzlOc5In1UEjL6FZPwXH6SKQccZV/Wcq\\nmkHrblX8IqOaeDijO8u3rCKeG+kMZcs3oz3dr1qbD4NbWWQe0OtpLIJWcBaRUhaE\\nvVx8vyOIxBi27rWV5oNaYN3oDt7koBcaiDWtH3qHkiiTSD1FkwsoNbMDqKnMjXiW\\n-----END PRIVATE KEY-----", prefix_length: 0, encoding: &["json"], groups: &[] }
+    ], kept: &[K { index: 4, hash: "84c18d861027de2312d8856a996ef118275b3828a71de0de07242af82c36bb52" }, K { index: 5, hash: "f50977d3cae824610c10cde6cb30fecc492a143ac8d9991b1649cc8e0b91538e" }, K { index: 9, hash: "6429bb3cb9393f3e5b516940b5033158c99ecc42249dbdfad76e5232349c8f0e" }, K { index: 11, hash: "a849fbc35d0ec1a0083549faf22d6e230b7a49f35ee59a0fdc38222636e1fab4" }], rejected: [1, 2, 0, 1] },
+    V { candidates: &[
+        C { rule: "aws-secret-access-key", start: 0, end: 40, secret: "fhiDCty2AzACsrzpMziTvb2ZnKTGlWsNEZxj+3y0", prefix_length: 0, encoding: &["base64", "json"], groups: &[] },
+        C { rule: "aws-secret-access-key", start: 0, end: 40, secret: "fhiDCty2AzACsrzpMziTvb2ZnKTGlWsNEZxj+3y0", prefix_length: 0, encoding: &["base64"], groups: &[] },
+        C { rule: "jwt", start: 0, end: 40, secret: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI5YklyN1JodSJ9.GNP4LzZ8R25ApzhzoOMjr3M38MAZeXT5qbVag6HRgDz", prefix_length: 3, encoding: &["json"], groups: &[] },
+        C { rule: "github-pat-classic", start: 41, end: 50, secret: "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", prefix_length: 4, encoding: &[], groups: &[] },
+        C { rule: "github-pat-classic", start: 30, end: 45, secret: "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", prefix_length: 4, encoding: &[], groups: &[] },
+        C { rule: "github-pat-classic", start: 30, end: 45, secret: "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", prefix_length: 40, encoding: &[], groups: &[] }
+    ], kept: &[K { index: 1, hash: "f50977d3cae824610c10cde6cb30fecc492a143ac8d9991b1649cc8e0b91538e" }, K { index: 4, hash: "b59dd837ba6358a9bb20ae6bf25bba406a0e84e2bed9291a81230ae76532c42d" }, K { index: 3, hash: "b59dd837ba6358a9bb20ae6bf25bba406a0e84e2bed9291a81230ae76532c42d" }], rejected: [0, 0, 0, 0] },
+];
