@@ -20,7 +20,8 @@ const pick = (alphabet, n) => Array.from({ length: n }, () => alphabet[Math.floo
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64 = `${ALNUM}+/`;
 
-const rs = (s) => JSON.stringify(s).replace(/\\u([0-9a-f]{4})/gi, '\\u{$1}');
+// a Rust string literal: JSON's \uXXXX escapes (not an escaped backslash before a 'u') as \u{XXXX}
+const rs = (s) => JSON.stringify(s).replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-f]{4})/gi, '$1\\u{$2}');
 const bits = (x) => {
   const b = new Float64Array([x]);
   return `0x${new BigUint64Array(b.buffer)[0].toString(16)}`;
@@ -234,5 +235,77 @@ const verify = verifyCases.map((cands) => {
 });
 out.push(`pub struct C { pub rule: &'static str, pub start: usize, pub end: usize, pub secret: &'static str, pub prefix_length: usize, pub encoding: &'static [&'static str], pub groups: &'static [(&'static str, &'static str)] }\npub struct K { pub index: usize, pub hash: &'static str }\npub struct V { pub candidates: &'static [C], pub kept: &'static [K], pub rejected: [usize; 4] }\n`);
 table('VERIFY', 'V', verify);
+
+// the decoders, and decodeSpans over the real prefilter's hits and matchRules' tried positions
+const { decodeBase64, decodePercent, decodeJsonEscapes } = await load('engine/decode/decoders.js');
+const { decodeSpans } = await load('engine/decode/decode-spans.js');
+const { matchRules } = await load('engine/match.js');
+const { Prefilter } = await load('engine/prefilter.js');
+const { PREFILTER_SNAPSHOT } = await load('engine/prefilter-snapshot.js');
+const units = (t) => `&[${Array.from({ length: t.length }, (_, i) => t.charCodeAt(i)).join(', ')}]`;
+const decodedRow = (d, end) => {
+  const idx = Array.from({ length: d.text.length + 1 }, (_, i) => i);
+  return `Some(D { name: ${rs(d.name)}, text: ${units(d.text)}, starts: &[${idx.map((i) => d.start(i)).join(', ')}], ends: &[${idx.map((i) => d.end(i)).join(', ')}], end: ${end} })`;
+};
+const b64 = (t) => Buffer.from(t, 'latin1').toString('base64');
+const decoderCases = [
+  // [decoder, text, bytes, p, quantum, floor]
+  ['base64', `key: ${b64('{"token":"ghp_0123456789abcdefghij"}')} done`, true, 9, 0, 0],
+  ['base64', `key: ${b64('{"token":"ghp_0123456789abcdefghij"}')} done`, true, 9, 1, 0],
+  ['base64', `key: ${b64('{"token":"ghp_0123456789abcdefghij"}')} done`, true, 9, 3, 7],
+  ['base64', `x=${b64('abcdefghijklmnopq')}==`, true, 4, 2, 0],
+  ['base64', `x=${b64('abcdefghijklmnop').replaceAll('+', '-')}===`, true, 4, 0, 0],
+  ['base64', 'x=QUJDREVGR0hJSktMTU5PUA', true, 2, 0, 0],
+  ['base64', 'x=QUJDREVG', true, 2, 0, 0],
+  ['base64', `\u00ff${b64('\u00ff\u00fe0123456789abcdef')}\u00ff`, true, 3, 0, 0],
+  ['percent', 'url=https%3A%2F%2Fuser%3Apa%25ss%40host%2Fpath&x=%zz%4', true, 12, 0, 0],
+  ['percent', 'a "https://host/%2" b', true, 5, 0, 0],
+  ['percent', 'a https://host/%2F%2f<b', true, 5, 0, 4],
+  ['percent', `${'a'.repeat(50)}%41${'b'.repeat(20)}`, true, 40, 0, 0],
+  ['json', '{"k": "https:\\/\\/hooks.slack.com\\/services\\/T0\\/B0\\/xyz", "n": 1}', false, 14, 0, 0],
+  ['json', '{"k": "a\\"b\\\\c\\u0041\\u00e9\\u2028\\ud83d\\ude00\\uzzzz\\x\\n\\t\\b\\f\\r"}', false, 10, 0, 0],
+  ['json', 'line1\n"x\\/y" "z\\/w"\n', false, 9, 0, 0],
+  ['json', 'no escapes "here" at all', false, 12, 0, 0],
+  ['json', '\u2028"wide\u2028\\/\u0100 text\\\\"', false, 4, 0, 0],
+  ['json', 'x\\"y\\/z"', false, 5, 0, 2],
+  ['json', 'tail\\', false, 2, 0, 0],
+];
+const decoderRows = decoderCases.map(([kind, text, bytes, p, q, floor]) => {
+  const source = stringSource(text, undefined, bytes);
+  const r = kind === 'base64' ? decodeBase64(source, p, q, floor) : kind === 'percent' ? decodePercent(source, p, floor) : decodeJsonEscapes(source, p, floor);
+  return `(${rs(kind)}, ${units(text)}, ${bytes}, ${p}, ${q}, ${floor}, ${r ? decodedRow(r.decoded, r.end) : 'None'})`;
+});
+out.push(`pub struct D { pub name: &'static str, pub text: &'static [u16], pub starts: &'static [usize], pub ends: &'static [usize], pub end: usize }\n`);
+table('DECODERS', '(&str, &[u16], bool, usize, usize, usize, Option<D>)', decoderRows);
+
+const prefilter = Prefilter.fromSnapshot(PREFILTER_SNAPSHOT);
+const compiled = defaultRules.map(compileRule);
+const ghpTok = goodGhp;
+const spanInputs = [
+  `export TOKEN=${b64(`GITHUB_TOKEN=${ghpTok}\n`)}\n`,
+  `a: "${b64(b64(ghpTok))}"\nb: ${b64(`x${ghpTok}`)}`,
+  `{"url": "https:\\/\\/hooks.slack.com\\/services\\/T01ABCDEF\\/B01ABCDEF\\/${pick(ALNUM, 24)}"}`,
+  `curl "https://api.example.io/x?token=%22${ghpTok}%22&y=1"`,
+  `DATABASE_URL=postgres%3A%2F%2Fapp%3A${pick(ALNUM, 12)}%40db.acme.io%2Fapp`,
+  `{"private_key": "-----BEGIN PRIVATE KEY-----\\n${pick(B64, 64)}\\n${pick(B64, 64)}\\n-----END PRIVATE KEY-----\\n"}`,
+  `token=ghp_${pick(ALNUM, 20)}%2F${pick(ALNUM, 20)} and ${b64('postgres://u:' + pick(ALNUM, 12) + '@db.acme.io/x')}`,
+  `plain ${ghpTok} text with no encoding at all, ${'x'.repeat(30)}`,
+  `auth: ${b64(`Authorization: Bearer ${jwtOk}`)}`,
+  `a\u2028b "x\\u00e9\\/ghp_${pick(ALNUM, 36)}"`,
+  `${b64(`{"alg":"HS256","typ":"JWT"}`)}.${b64('{"sub":"1"}')}.sig and again ${b64(`${'q'.repeat(7)}{"alg":"RS256"}`)}`,
+];
+const spanRows = spanInputs.map((text) => {
+  const source = stringSource(text, prefilter);
+  const hits = { entry: [], pos: [] };
+  prefilter.findInString(text, hits);
+  const found = [];
+  const tried = { pos: [], before: [], after: [] };
+  matchRules(compiled, [], prefilter, source, hits, found, tried);
+  const visited = [];
+  decodeSpans(prefilter, source, hits, tried, found, (d) => visited.push(decodedRow(d, 0)));
+  return `S { text: ${rs(text)}, hits: &[${hits.pos.map((p, i) => `(${p}, ${hits.entry[i]})`).join(', ')}], tried: &[${tried.pos.map((p, i) => `(${p}, ${tried.before[i]}, ${tried.after[i]})`).join(', ')}], candidates: &[${found.map((c) => `(${c.start}, ${c.end})`).join(', ')}], visited: &[${visited.join(', ')}] }`;
+});
+out.push(`pub struct S { pub text: &'static str, pub hits: &'static [(usize, u32)], pub tried: &'static [(usize, usize, usize)], pub candidates: &'static [(usize, usize)], pub visited: &'static [Option<D>] }\n`);
+table('SPANS', 'S', spanRows);
 
 console.log(`// Written by native/scripts/unit-vectors.mjs from the TypeScript engine: do not edit.\n\n#![allow(clippy::type_complexity)]\n\n${out.join('\n')}`);
