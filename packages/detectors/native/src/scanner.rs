@@ -2,12 +2,14 @@
 //! their patterns, loaded once and shared by every thread that scans.
 
 use crate::manifest::{self, Manifest, RuleSpec};
+use crate::prefilter::Prefilter;
 use crate::types::{Finding, Stats};
 
 /// The scanner for the default rules (`createScanner()`); `Send + Sync`, so one is shared by
 /// every scanning thread.
 pub struct Engine {
     manifest: Manifest,
+    pub prefilter: Prefilter,
 }
 
 impl Engine {
@@ -15,7 +17,11 @@ impl Engine {
     pub fn load() -> Engine {
         let manifest = manifest::load(manifest::EMBEDDED)
             .expect("the embedded engine.json is written by native-manifest.mjs and must parse");
-        Engine { manifest }
+        let prefilter = Prefilter::from_snapshot(&manifest.prefilter);
+        Engine {
+            manifest,
+            prefilter,
+        }
     }
 
     /// The rules in manifest order (`Finding.rule` indexes them).
