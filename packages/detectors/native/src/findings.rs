@@ -93,10 +93,8 @@ fn pem_footer_at(s: &[u16]) -> Option<usize> {
 /// `toFindings`: accepted candidates (sorted by offset) as findings with 1-based lines and
 /// columns. Newlines are counted once, forward, between consecutive findings.
 pub fn to_findings(accepted: &[Accepted], rules: &[RuleSpec], source: &Source) -> Vec<Finding> {
-    let text = source.text;
-    let count_newlines =
-        |from: usize, to: usize| memchr::memchr_iter(b'\n', &text[from..to]).count();
-    let last_newline_before = |offset: usize| memchr::memrchr(b'\n', &text[..offset]);
+    let count_newlines = |from: usize, to: usize| source.count_newlines(from, to);
+    let last_newline_before = |offset: usize| source.last_newline_before(offset);
     let mut findings = Vec::with_capacity(accepted.len());
     let (mut line, mut line_start, mut cursor) = (1, 0, 0);
     for a in accepted {
