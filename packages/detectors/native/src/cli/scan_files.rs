@@ -1,0 +1,160 @@
+//! Reading and scanning the files (packages/cli/src/scan-files.ts and read-file.ts): one
+//! reused buffer per thread, at most `max_file_size + 1` bytes read (a file that fills them
+//! is too large), a NUL byte in the first 8 KB marks a binary file. With `--threads N`, N
+//! threads take the next file from one atomic counter; results come back in file order.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+
+use keyguard_scan::types::Finding;
+use keyguard_scan::Engine;
+
+use super::walk::FileEntry;
+
+/// What became of one file.
+pub enum Outcome {
+    Scanned {
+        findings: Vec<Finding>,
+        bytes: usize,
+        rejected: usize,
+    },
+    TooLarge,
+    Binary,
+    /// Node's error code (`ENOENT`, `EISDIR`…).
+    Unreadable(String),
+}
+
+/// `ScanTotals`, and the outcomes with findings or errors by file index, in file order.
+#[derive(Default)]
+pub struct Totals {
+    pub files: usize,
+    pub bytes: usize,
+    pub rejected: usize,
+    pub binary: usize,
+    pub too_large: usize,
+    /// (file index, findings), in file order.
+    pub found: Vec<(usize, Vec<Finding>)>,
+    /// (file index, reason), in file order.
+    pub errors: Vec<(usize, String)>,
+}
+
+/// Scans `files` on `threads` threads (this one and `threads - 1` more).
+pub fn scan_files(
+    engine: &Engine,
+    files: &[FileEntry],
+    max_file_size: u64,
+    threads: usize,
+) -> Totals {
+    let counter = AtomicUsize::new(0);
+    let claim = || counter.fetch_add(1, Ordering::Relaxed);
+    let mut outcomes: Vec<(usize, Outcome)> = thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads.min(files.len().max(1)))
+            .map(|_| scope.spawn(|| scan_claimed(engine, files, &claim, max_file_size)))
+            .collect();
+        let mut all = scan_claimed(engine, files, &claim, max_file_size);
+        for helper in helpers {
+            all.extend(helper.join().expect("a scanning thread panicked"));
+        }
+        all
+    });
+    outcomes.sort_unstable_by_key(|(index, _)| *index);
+    let mut totals = Totals::default();
+    for (index, outcome) in outcomes {
+        match outcome {
+            Outcome::Scanned {
+                findings,
+                bytes,
+                rejected,
+            } => {
+                totals.files += 1;
+                totals.bytes += bytes;
+                totals.rejected += rejected;
+                if !findings.is_empty() {
+                    totals.found.push((index, findings));
+                }
+            }
+            Outcome::TooLarge => totals.too_large += 1,
+            Outcome::Binary => totals.binary += 1,
+            Outcome::Unreadable(reason) => totals.errors.push((index, reason)),
+        }
+    }
+    totals
+}
+
+/// `scanClaimed`: takes the next unclaimed index until none is left.
+fn scan_claimed(
+    engine: &Engine,
+    files: &[FileEntry],
+    claim: &(dyn Fn() -> usize + Sync),
+    max_file_size: u64,
+) -> Vec<(usize, Outcome)> {
+    let mut buf = Vec::with_capacity(1 << 20);
+    let mut out = Vec::new();
+    loop {
+        let index = claim();
+        let Some(entry) = files.get(index) else {
+            return out;
+        };
+        let outcome = match read_into(&entry.absolute, &mut buf, max_file_size) {
+            Err(error) => Outcome::Unreadable(error_code(&error)),
+            Ok(false) => Outcome::TooLarge,
+            Ok(true) if looks_binary(&buf) => Outcome::Binary,
+            Ok(true) => {
+                let (findings, stats) = engine.scan(&buf);
+                Outcome::Scanned {
+                    findings,
+                    bytes: stats.bytes,
+                    rejected: stats.rejected,
+                }
+            }
+        };
+        out.push((index, outcome));
+    }
+}
+
+/// `readInto`: the whole file into `buf`, or `false` when it has more than `max` bytes.
+fn read_into(path: &str, buf: &mut Vec<u8>, max: u64) -> io::Result<bool> {
+    buf.clear();
+    File::open(path)?.take(max + 1).read_to_end(buf)?;
+    Ok(buf.len() as u64 <= max)
+}
+
+/// A NUL byte in the first 8 KB marks a binary file, as git and ripgrep decide.
+fn looks_binary(buf: &[u8]) -> bool {
+    memchr::memchr(0, &buf[..buf.len().min(8192)]).is_some()
+}
+
+/// The `code` Node gives an fs error (libuv's names of the Linux errno values).
+fn error_code(error: &io::Error) -> String {
+    let name = match error.raw_os_error() {
+        Some(1) => "EPERM",
+        Some(2) => "ENOENT",
+        Some(4) => "EINTR",
+        Some(5) => "EIO",
+        Some(6) => "ENXIO",
+        Some(9) => "EBADF",
+        Some(11) => "EAGAIN",
+        Some(12) => "ENOMEM",
+        Some(13) => "EACCES",
+        Some(16) => "EBUSY",
+        Some(19) => "ENODEV",
+        Some(20) => "ENOTDIR",
+        Some(21) => "EISDIR",
+        Some(22) => "EINVAL",
+        Some(23) => "ENFILE",
+        Some(24) => "EMFILE",
+        Some(26) => "ETXTBSY",
+        Some(27) => "EFBIG",
+        Some(28) => "ENOSPC",
+        Some(30) => "EROFS",
+        Some(36) => "ENAMETOOLONG",
+        Some(40) => "ELOOP",
+        Some(75) => "EOVERFLOW",
+        Some(95) => "ENOTSUP",
+        Some(116) => "ESTALE",
+        _ => "UNKNOWN",
+    };
+    name.to_string()
+}
