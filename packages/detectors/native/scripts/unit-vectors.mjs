@@ -20,7 +20,8 @@ const pick = (alphabet, n) => Array.from({ length: n }, () => alphabet[Math.floo
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64 = `${ALNUM}+/`;
 
-const rs = (s) => JSON.stringify(s).replace(/\\u([0-9a-f]{4})/gi, '\\u{$1}');
+// a Rust string literal: JSON's \uXXXX escapes (not an escaped backslash before a 'u') as \u{XXXX}
+const rs = (s) => JSON.stringify(s).replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-f]{4})/gi, '$1\\u{$2}');
 const bits = (x) => {
   const b = new Float64Array([x]);
   return `0x${new BigUint64Array(b.buffer)[0].toString(16)}`;
@@ -183,5 +184,128 @@ table(
 const base64 = ['', 'Q', 'QQ', 'QQ=', 'QQ==', 'QUJD', 'QUJDR', 'QUJDRA', 'QUJDRA=', 'QUJDRA==', 'QUJDREU', '-_-_', '+/+/', 'QUJD=', 'QUJDRA=x', 'Q=Q=', 'QU JD', 'QU\nJD', '!!QUJD', 'QUJD!', 'QR', 'QUJDREVGR', '=QUJD', 'QUJD==QUJD', 'Q!=='];
 for (let i = 0; i < 40; i++) base64.push(pick(`${B64}-_`, i) + pick('==', i % 3));
 table('BASE64', '(&str, &str)', base64.map((s) => `(${rs(s)}, ${rs(Buffer.from(s, 'base64').toString('hex'))})`));
+
+// verifyCandidates: candidates of real rules (by id) → what is kept, and the stats
+const { verifyCandidates } = await load('engine/verify.js');
+const { compileRule } = await load('engine/compile.js');
+const { stringSource } = await load('engine/source.js');
+const ghp = (body) => `ghp_${body}${githubChecksum(body)}`;
+const goodGhp = ghp(pick(ALNUM, 30));
+const jwtOk = `${enc({ alg: 'HS256' })}.${enc({ sub: pick(ALNUM, 8) })}.${pick(ALNUM, 43)}`;
+const aws = pick(B64, 40);
+const pem = `-----BEGIN PRIVATE KEY-----\n${pemBody(3)}\n-----END PRIVATE KEY-----`;
+const pemJson = pem.replaceAll('\n', '\\n');
+const verifyCases = [
+  // [rule id, start, end, secret, prefixLength, encoding, groups]
+  [
+    ['github-pat-classic', 10, 50, goodGhp, 4, null, {}],
+    ['github-pat-classic', 60, 100, ghp(pick(ALNUM, 30)).slice(0, -1) + 'Z', 4, null, {}],
+    ['github-pat-classic', 10, 50, goodGhp, 4, ['base64'], {}],
+    ['jwt', 5, 40, jwtOk, 3, null, {}],
+    ['jwt', 0, 60, jwtOk, 3, ['percent'], {}],
+    ['aws-secret-access-key', 200, 240, aws, 0, null, {}],
+    ['aws-secret-access-key', 300, 340, 'a'.repeat(40), 0, null, {}],
+    ['aws-secret-access-key', 400, 440, 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn', 0, null, {}],
+    ['url-basic-auth', 500, 510, 'password', 0, null, { user: 'u', host: 'db.io' }],
+    ['url-basic-auth', 520, 530, `Pw${pick(ALNUM, 10)}`, 0, null, { user: 'u', host: 'db.io' }],
+    ['private-key', 600, 600 + pemJson.length, pemJson, 0, null, {}],
+    ['private-key', 600, 600 + pemJson.length, pem, 0, ['json'], {}],
+    ['private-key', 600, 600 + pemJson.length, pemJson, 0, ['json'], {}],
+  ],
+  [
+    ['aws-secret-access-key', 0, 40, aws, 0, ['base64', 'json'], {}],
+    ['aws-secret-access-key', 0, 40, aws, 0, ['base64'], {}],
+    ['jwt', 0, 40, jwtOk, 3, ['json'], {}],
+    ['github-pat-classic', 41, 50, goodGhp, 4, null, {}],
+    ['github-pat-classic', 30, 45, goodGhp, 4, null, {}],
+    ['github-pat-classic', 30, 45, goodGhp, 40, null, {}],
+  ],
+];
+const verify = verifyCases.map((cands) => {
+  const stats = { bytes: 0, rejected: 0, rejectedBy: { checksum: 0, entropy: 0, placeholder: 0, invalid: 0 }, allowlisted: 0, keywordHits: 0, decoded: 0 };
+  const candidates = cands.map(([id, start, end, secret, prefixLength, encoding, groups]) => ({
+    rule: compileRule(rule(id)), start, end, secret, match: secret, groups, prefixLength, ...(encoding ? { encoding } : {}),
+  }));
+  const kept = verifyCandidates(candidates, stats, { allowedHashes: new Set(), hashKey: undefined }, undefined, stringSource('', undefined));
+  const input = cands.map(([id, start, end, secret, prefixLength, encoding, groups]) =>
+    `C { rule: ${rs(id)}, start: ${start}, end: ${end}, secret: ${rs(secret)}, prefix_length: ${prefixLength}, encoding: &[${(encoding ?? []).map(rs).join(', ')}], groups: &[${Object.entries(groups).map(([k, x]) => `(${rs(k)}, ${rs(x)})`).join(', ')}] }`);
+  const kept_ = kept.map((k) => `K { index: ${candidates.indexOf(candidates.find((c) => c.start === k.start && c.end === k.end && c.rule === k.rule && c.secret === k.secret && (c.encoding?.length ?? 0) === (k.encoding?.length ?? 0)))}, hash: ${rs(k.hash)} }`);
+  const b = stats.rejectedBy;
+  return `V { candidates: &[\n        ${input.join(',\n        ')}\n    ], kept: &[${kept_.join(', ')}], rejected: [${b.checksum}, ${b.placeholder}, ${b.entropy}, ${b.invalid}] }`;
+});
+out.push(`pub struct C { pub rule: &'static str, pub start: usize, pub end: usize, pub secret: &'static str, pub prefix_length: usize, pub encoding: &'static [&'static str], pub groups: &'static [(&'static str, &'static str)] }\npub struct K { pub index: usize, pub hash: &'static str }\npub struct V { pub candidates: &'static [C], pub kept: &'static [K], pub rejected: [usize; 4] }\n`);
+table('VERIFY', 'V', verify);
+
+// the decoders, and decodeSpans over the real prefilter's hits and matchRules' tried positions
+const { decodeBase64, decodePercent, decodeJsonEscapes } = await load('engine/decode/decoders.js');
+const { decodeSpans } = await load('engine/decode/decode-spans.js');
+const { matchRules } = await load('engine/match.js');
+const { Prefilter } = await load('engine/prefilter.js');
+const { PREFILTER_SNAPSHOT } = await load('engine/prefilter-snapshot.js');
+const units = (t) => `&[${Array.from({ length: t.length }, (_, i) => t.charCodeAt(i)).join(', ')}]`;
+const decodedRow = (d, end) => {
+  const idx = Array.from({ length: d.text.length + 1 }, (_, i) => i);
+  return `Some(D { name: ${rs(d.name)}, text: ${units(d.text)}, starts: &[${idx.map((i) => d.start(i)).join(', ')}], ends: &[${idx.map((i) => d.end(i)).join(', ')}], end: ${end} })`;
+};
+const b64 = (t) => Buffer.from(t, 'latin1').toString('base64');
+const decoderCases = [
+  // [decoder, text, bytes, p, quantum, floor]
+  ['base64', `key: ${b64('{"token":"ghp_0123456789abcdefghij"}')} done`, true, 9, 0, 0],
+  ['base64', `key: ${b64('{"token":"ghp_0123456789abcdefghij"}')} done`, true, 9, 1, 0],
+  ['base64', `key: ${b64('{"token":"ghp_0123456789abcdefghij"}')} done`, true, 9, 3, 7],
+  ['base64', `x=${b64('abcdefghijklmnopq')}==`, true, 4, 2, 0],
+  ['base64', `x=${b64('abcdefghijklmnop').replaceAll('+', '-')}===`, true, 4, 0, 0],
+  ['base64', 'x=QUJDREVGR0hJSktMTU5PUA', true, 2, 0, 0],
+  ['base64', 'x=QUJDREVG', true, 2, 0, 0],
+  ['base64', `\u00ff${b64('\u00ff\u00fe0123456789abcdef')}\u00ff`, true, 3, 0, 0],
+  ['percent', 'url=https%3A%2F%2Fuser%3Apa%25ss%40host%2Fpath&x=%zz%4', true, 12, 0, 0],
+  ['percent', 'a "https://host/%2" b', true, 5, 0, 0],
+  ['percent', 'a https://host/%2F%2f<b', true, 5, 0, 4],
+  ['percent', `${'a'.repeat(50)}%41${'b'.repeat(20)}`, true, 40, 0, 0],
+  ['json', '{"k": "https:\\/\\/hooks.slack.com\\/services\\/T0\\/B0\\/xyz", "n": 1}', false, 14, 0, 0],
+  ['json', '{"k": "a\\"b\\\\c\\u0041\\u00e9\\u2028\\ud83d\\ude00\\uzzzz\\x\\n\\t\\b\\f\\r"}', false, 10, 0, 0],
+  ['json', 'line1\n"x\\/y" "z\\/w"\n', false, 9, 0, 0],
+  ['json', 'no escapes "here" at all', false, 12, 0, 0],
+  ['json', '\u2028"wide\u2028\\/\u0100 text\\\\"', false, 4, 0, 0],
+  ['json', 'x\\"y\\/z"', false, 5, 0, 2],
+  ['json', 'tail\\', false, 2, 0, 0],
+];
+const decoderRows = decoderCases.map(([kind, text, bytes, p, q, floor]) => {
+  const source = stringSource(text, undefined, bytes);
+  const r = kind === 'base64' ? decodeBase64(source, p, q, floor) : kind === 'percent' ? decodePercent(source, p, floor) : decodeJsonEscapes(source, p, floor);
+  return `(${rs(kind)}, ${units(text)}, ${bytes}, ${p}, ${q}, ${floor}, ${r ? decodedRow(r.decoded, r.end) : 'None'})`;
+});
+out.push(`pub struct D { pub name: &'static str, pub text: &'static [u16], pub starts: &'static [usize], pub ends: &'static [usize], pub end: usize }\n`);
+table('DECODERS', '(&str, &[u16], bool, usize, usize, usize, Option<D>)', decoderRows);
+
+const prefilter = Prefilter.fromSnapshot(PREFILTER_SNAPSHOT);
+const compiled = defaultRules.map(compileRule);
+const ghpTok = goodGhp;
+const spanInputs = [
+  `export TOKEN=${b64(`GITHUB_TOKEN=${ghpTok}\n`)}\n`,
+  `a: "${b64(b64(ghpTok))}"\nb: ${b64(`x${ghpTok}`)}`,
+  `{"url": "https:\\/\\/hooks.slack.com\\/services\\/T01ABCDEF\\/B01ABCDEF\\/${pick(ALNUM, 24)}"}`,
+  `curl "https://api.example.io/x?token=%22${ghpTok}%22&y=1"`,
+  `DATABASE_URL=postgres%3A%2F%2Fapp%3A${pick(ALNUM, 12)}%40db.acme.io%2Fapp`,
+  `{"private_key": "-----BEGIN PRIVATE KEY-----\\n${pick(B64, 64)}\\n${pick(B64, 64)}\\n-----END PRIVATE KEY-----\\n"}`,
+  `token=ghp_${pick(ALNUM, 20)}%2F${pick(ALNUM, 20)} and ${b64('postgres://u:' + pick(ALNUM, 12) + '@db.acme.io/x')}`,
+  `plain ${ghpTok} text with no encoding at all, ${'x'.repeat(30)}`,
+  `auth: ${b64(`Authorization: Bearer ${jwtOk}`)}`,
+  `a\u2028b "x\\u00e9\\/ghp_${pick(ALNUM, 36)}"`,
+  `${b64(`{"alg":"HS256","typ":"JWT"}`)}.${b64('{"sub":"1"}')}.sig and again ${b64(`${'q'.repeat(7)}{"alg":"RS256"}`)}`,
+];
+const spanRows = spanInputs.map((text) => {
+  const source = stringSource(text, prefilter);
+  const hits = { entry: [], pos: [] };
+  prefilter.findInString(text, hits);
+  const found = [];
+  const tried = { pos: [], before: [], after: [] };
+  matchRules(compiled, [], prefilter, source, hits, found, tried);
+  const visited = [];
+  decodeSpans(prefilter, source, hits, tried, found, (d) => visited.push(decodedRow(d, 0)));
+  return `S { text: ${rs(text)}, hits: &[${hits.pos.map((p, i) => `(${p}, ${hits.entry[i]})`).join(', ')}], tried: &[${tried.pos.map((p, i) => `(${p}, ${tried.before[i]}, ${tried.after[i]})`).join(', ')}], candidates: &[${found.map((c) => `(${c.start}, ${c.end})`).join(', ')}], visited: &[${visited.join(', ')}] }`;
+});
+out.push(`pub struct S { pub text: &'static str, pub hits: &'static [(usize, u32)], pub tried: &'static [(usize, usize, usize)], pub candidates: &'static [(usize, usize)], pub visited: &'static [Option<D>] }\n`);
+table('SPANS', 'S', spanRows);
 
 console.log(`// Written by native/scripts/unit-vectors.mjs from the TypeScript engine: do not edit.\n\n#![allow(clippy::type_complexity)]\n\n${out.join('\n')}`);
