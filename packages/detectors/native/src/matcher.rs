@@ -1,6 +1,8 @@
 //! Runs each rule's pattern where the prefilter found one of its keywords (match.ts), appending
 //! what matched to `out` and the keyword positions tried to `tried`.
 
+use std::borrow::Cow;
+
 use crate::compile::{keyword_prefix_length, CompiledRule, Found, Lazy};
 use crate::manifest::{KeywordEntry, Mode, RuleSpec};
 use crate::types::{Candidate, Hits, Source, SourceKind, Tried};
@@ -80,6 +82,34 @@ fn groups(source: &Source, re: &Lazy, m: &Found, origin: usize) -> Vec<(String, 
         .collect()
 }
 
+/// Whether a code unit above 255 is in JavaScript's `\s`.
+fn is_wide_space(unit: u16) -> bool {
+    matches!(
+        unit,
+        0x1680 | 0x2000..=0x200a | 0x2028 | 0x2029 | 0x202f | 0x205f | 0x3000 | 0xfeff
+    )
+}
+
+/// The text the patterns run over: the source's code units, and for a code unit above 255
+/// (decoded `\uXXXX`) a latin1 stand-in that the translated patterns treat alike: U+00A0 for
+/// JavaScript's spaces (`\s` holds it, as every class does that holds a space above 255),
+/// 0xFF for the rest (which only negated classes, `\S`, `\W`, `\D` and `.` match).
+/// JavaScript's `.` excludes U+2028/9, which this cannot tell apart; no default rule has a `.`.
+fn pattern_text<'a>(source: &Source<'a>) -> Cow<'a, [u8]> {
+    match source.wide() {
+        None => Cow::Borrowed(source.text),
+        Some(wide) => Cow::Owned(
+            wide.iter()
+                .map(|&u| match u {
+                    0..=0xff => u as u8,
+                    u if is_wide_space(u) => 0xa0,
+                    _ => 0xff,
+                })
+                .collect(),
+        ),
+    }
+}
+
 /// `matchRules` for the default rules (none of them is an `everywhere` rule).
 pub fn match_rules(
     rules: &Rules,
@@ -88,8 +118,14 @@ pub fn match_rules(
     out: &mut Vec<Candidate>,
     tried: &mut Tried,
 ) {
+    let mut m = Matcher {
+        rules,
+        source,
+        text: pattern_text(source),
+        cover: Cover::new(source),
+        out,
+    };
     let n = source.len();
-    let mut cover = Cover::new(source);
     // window rules' keyword positions, per rule in the order rules first had one
     let mut window_hits: Vec<(usize, Vec<usize>)> = Vec::new();
 
@@ -98,7 +134,6 @@ pub fn match_rules(
         let keyword_length = entry.keyword.chars().count();
         for &r in &entry.rules {
             let spec = &rules.specs[r];
-            let c = &rules.compiled[r];
             if spec.precheck
                 && !(rules.precheck)(r, source, p + keyword_length, n.min(p + spec.after))
             {
@@ -111,42 +146,23 @@ pub fn match_rules(
                         None => window_hits.push((r, vec![p])),
                     }
                     tried_at(tried, p, spec);
-                    continue;
                 }
                 Mode::Assigned => {
                     tried_at(tried, p, spec);
-                    assigned(rules, r, source, &mut cover, p, keyword_length, out);
-                    continue;
+                    m.assigned(r, p, keyword_length);
                 }
-                Mode::Keyword => {}
-            }
-            if let Some(reject) = &c.left_reject {
-                if p > 0 {
-                    let before = source.at(p - 1);
-                    // skip unless the character before is the n/r/t of a string escape (`\n`)
-                    let escaped =
-                        matches!(before, 110 | 114 | 116) && p > 1 && source.at(p - 2) == 92;
-                    if before < 256 && reject[before as usize] && !escaped {
+                Mode::Keyword => {
+                    if m.left_rejected(r, p) {
                         // a keyword right after a %XX (or %25XX) or \uXXXX escape is worth
                         // decoding around (`%22ghp_…`)
-                        let percent = (p >= 3 && source.at(p - 3) == 37)
-                            || (p >= 5 && source.at(p - 5) == 37);
-                        if percent || (p >= 6 && source.at(p - 6) == 92 && source.at(p - 5) == 117)
-                        {
+                        if after_escape(source, p) {
                             tried_at(tried, p, spec);
                         }
                         continue;
                     }
+                    tried_at(tried, p, spec);
+                    m.keyword(r, p);
                 }
-            }
-            tried_at(tried, p, spec);
-            // sticky match straight on the covering text: patterns are bounded, so the
-            // window's `after` only has to be covered, never sliced out
-            let (offset, end) =
-                cover.cover(n, p.saturating_sub(spec.before), n.min(p + spec.after));
-            let text = &source.text[offset..end];
-            if let Some(m) = c.pattern.sticky_at(text, p - offset) {
-                consider(rules, r, source, &m, text.len(), offset, 0, out);
             }
         }
     }
@@ -158,157 +174,184 @@ pub fn match_rules(
         while i < positions.len() {
             let ws = positions[i].saturating_sub(spec.before);
             let mut we = n.min(positions[i] + spec.after);
-            while i + 1 < positions.len()
-                && positions[i + 1] as isize - spec.before as isize <= we as isize
-            {
+            while i + 1 < positions.len() && positions[i + 1] < we + spec.before + 1 {
                 i += 1;
                 we = n.min(positions[i] + spec.after);
             }
             i += 1;
-            search_span(rules, *r, source, ws, we, positions, out);
+            m.search_span(*r, ws, we, positions);
         }
     }
 }
 
-/// `consider`: a match in `text` (input offset `origin`, `len` code units) whose search started
-/// at `text[first]`; a candidate unless it touches a window edge that is not the input's.
-#[allow(clippy::too_many_arguments)]
-fn consider(
-    rules: &Rules,
-    r: usize,
-    source: &Source,
-    m: &Found,
-    len: usize,
-    origin: usize,
-    first: usize,
-    out: &mut Vec<Candidate>,
-) {
-    let spec = &rules.specs[r];
-    let c = &rules.compiled[r];
-    if m.end == m.start {
-        return;
-    }
-    // a match touching a window edge that is not the input's edge may be a cut-off token
-    if (m.start == first && origin + first > 0) || (m.end == len && origin + len < source.len()) {
-        return;
-    }
-    let mut span = (m.start, m.end);
-    if spec.secret_group {
-        let Some(secret) = c.pattern.names().find(|&(_, name)| name == "secret") else {
-            return;
-        };
-        let Some(group) = m.group(secret.0) else {
-            return;
-        };
-        span = group;
-    } else if spec.group_secret && m.groups() > 1 {
-        // gitleaks semantics: `secretGroup`, else the first non-empty capture group
-        let wanted = spec.secret_group_index;
-        let (from, to) = match wanted {
-            Some(g) => (g, g + 1),
-            None => (1, m.groups()),
-        };
-        if let Some(group) = (from..to).filter_map(|g| m.group(g)).find(|&(s, e)| e > s) {
-            span = group;
-        }
-    }
-    let start = origin + span.0;
-    let end = origin + span.1;
-    out.push(Candidate {
-        rule: r,
-        start,
-        end,
-        secret: source.secret(start, end),
-        matched: source.string(origin + m.start, origin + m.end),
-        groups: groups(source, &c.pattern, m, origin),
-        prefix_length: keyword_prefix_length(spec, &source.text[start..end]),
-        encoding: Vec::new(),
-    });
+/// Whether the keyword at `p` follows a `%XX`, `%25XX` or `\uXXXX` escape.
+fn after_escape(source: &Source, p: usize) -> bool {
+    let percent = (p >= 3 && source.at(p - 3) == 37) || (p >= 5 && source.at(p - 5) == 37);
+    percent || (p >= 6 && source.at(p - 6) == 92 && source.at(p - 5) == 117)
 }
 
-/// `assigned`: the name's rest and the assignment after the keyword at `p` (one shared regex),
-/// then the rule's value regex.
-fn assigned(
-    rules: &Rules,
-    r: usize,
-    source: &Source,
-    cover: &mut Cover,
-    p: usize,
-    keyword_length: usize,
-    out: &mut Vec<Candidate>,
-) {
-    let spec = &rules.specs[r];
-    let value = rules.compiled[r]
-        .value
-        .as_ref()
-        .expect("an assigned rule has a value pattern");
-    let n = source.len();
-    let (offset, piece_end) = cover.cover(n, p.saturating_sub(1), n.min(p + spec.after));
-    let text = &source.text[offset..piece_end];
-    let mut v = None;
-    for assignment in rules.assigned_tries {
-        let Some(a) = assignment.sticky_end(text, p + keyword_length - offset) else {
-            return;
-        };
-        v = value.sticky_at(text, a);
-        if v.is_some() {
-            break;
-        }
-    }
-    let Some(v) = v else { return };
-    // a value running into the end of the decoded piece may be cut off
-    if v.end == text.len() && offset + text.len() < n {
-        return;
-    }
-    let secret = value
-        .names()
-        .find(|&(_, name)| name == "secret")
-        .and_then(|(i, _)| v.group(i));
-    let length = secret.map_or(v.end - v.start, |(s, e)| e - s);
-    let start = offset + v.start;
-    let end = start + length;
-    out.push(Candidate {
-        rule: r,
-        start,
-        end,
-        secret: source.secret(start, end),
-        matched: source.string(p, offset + v.end),
-        groups: groups(source, value, &v, offset),
-        prefix_length: 0,
-        encoding: Vec::new(),
-    });
+/// One `matchRules` call: the rules, the source, and where candidates go.
+struct Matcher<'m, 's> {
+    rules: &'m Rules<'m>,
+    source: &'m Source<'s>,
+    /// What the patterns run over (`pattern_text`).
+    text: Cow<'s, [u8]>,
+    cover: Cover,
+    out: &'m mut Vec<Candidate>,
 }
 
-/// `searchSpan`: every match of the rule in [ws, we), with a few characters before it for
-/// lookbehinds; with `lines`, a match farther than that many lines from every keyword is dropped.
-fn search_span(
-    rules: &Rules,
-    r: usize,
-    source: &Source,
-    ws: usize,
-    we: usize,
-    positions: &[usize],
-    out: &mut Vec<Candidate>,
-) {
-    let spec = &rules.specs[r];
-    let re = &rules.compiled[r].pattern;
-    let first = ws.min(LOOKBEHIND);
-    let origin = ws - first;
-    let text = &source.text[origin..we];
-    let mut last_index = first;
-    while let Some(m) = re.search(text, last_index) {
-        last_index = m.end;
+impl Matcher<'_, '_> {
+    /// The keyword at `p` is skipped by the rule's leading lookbehind (`leftReject`), unless the
+    /// character before it is the n/r/t of a string escape (`\n`).
+    fn left_rejected(&self, r: usize, p: usize) -> bool {
+        let Some(reject) = &self.rules.compiled[r].left_reject else {
+            return false;
+        };
+        if p == 0 {
+            return false;
+        }
+        let source = self.source;
+        let before = source.at(p - 1);
+        let escaped = matches!(before, 110 | 114 | 116) && p > 1 && source.at(p - 2) == 92;
+        before < 256 && reject[before as usize] && !escaped
+    }
+
+    /// Keyword mode: a sticky match straight on the covering text (patterns are bounded, so
+    /// the window's `after` only has to be covered, never sliced out).
+    fn keyword(&mut self, r: usize, p: usize) {
+        let spec = &self.rules.specs[r];
+        let n = self.source.len();
+        let (offset, end) =
+            self.cover
+                .cover(n, p.saturating_sub(spec.before), n.min(p + spec.after));
+        let text = &self.text[offset..end];
+        if let Some(found) = self.rules.compiled[r].pattern.sticky_at(text, p - offset) {
+            let candidate = self.consider(r, &found, text.len(), offset, 0);
+            self.out.extend(candidate);
+        }
+    }
+
+    /// `consider`: a match in a subject of `len` code units at input offset `origin`, whose
+    /// search started at `first`; a candidate unless it touches a window edge that is not the
+    /// input's (it may be a cut-off token).
+    fn consider(
+        &self,
+        r: usize,
+        m: &Found,
+        len: usize,
+        origin: usize,
+        first: usize,
+    ) -> Option<Candidate> {
+        let spec = &self.rules.specs[r];
+        let pattern = &self.rules.compiled[r].pattern;
+        let source = self.source;
         if m.end == m.start {
-            last_index += 1;
+            return None;
         }
-        let before = out.len();
-        consider(rules, r, source, &m, text.len(), origin, first, out);
-        if let Some(lines) = spec.lines {
-            if out.len() > before
-                && !within_lines(source, out[out.len() - 1].start, positions, lines)
-            {
-                out.pop();
+        if (m.start == first && origin + first > 0) || (m.end == len && origin + len < source.len())
+        {
+            return None;
+        }
+        let mut span = (m.start, m.end);
+        if spec.secret_group {
+            let (secret, _) = pattern.names().find(|&(_, name)| name == "secret")?;
+            span = m.group(secret)?;
+        } else if spec.group_secret && m.groups() > 1 {
+            // gitleaks semantics: `secretGroup`, else the first non-empty capture group
+            let (from, to) = match spec.secret_group_index {
+                Some(g) => (g, g + 1),
+                None => (1, m.groups()),
+            };
+            if let Some(group) = (from..to).filter_map(|g| m.group(g)).find(|&(s, e)| e > s) {
+                span = group;
             }
+        }
+        let start = origin + span.0;
+        let end = origin + span.1;
+        Some(Candidate {
+            rule: r,
+            start,
+            end,
+            secret: source.secret(start, end),
+            matched: source.string(origin + m.start, origin + m.end),
+            groups: groups(source, pattern, m, origin),
+            prefix_length: keyword_prefix_length(spec, &source.text[start..end]),
+            encoding: Vec::new(),
+        })
+    }
+
+    /// Assigned mode: the name's rest and the assignment after the keyword at `p` (one shared
+    /// regex of a few tries), then the rule's value regex.
+    fn assigned(&mut self, r: usize, p: usize, keyword_length: usize) {
+        let spec = &self.rules.specs[r];
+        let value = self.rules.compiled[r]
+            .value
+            .as_ref()
+            .expect("an assigned rule has a value pattern");
+        let source = self.source;
+        let n = source.len();
+        let (offset, piece_end) = self
+            .cover
+            .cover(n, p.saturating_sub(1), n.min(p + spec.after));
+        let text = &self.text[offset..piece_end];
+        let mut v = None;
+        for assignment in self.rules.assigned_tries {
+            let Some(a) = assignment.sticky_end(text, p + keyword_length - offset) else {
+                return;
+            };
+            v = value.sticky_at(text, a);
+            if v.is_some() {
+                break;
+            }
+        }
+        let Some(v) = v else { return };
+        // a value running into the end of the decoded piece may be cut off
+        if v.end == text.len() && offset + text.len() < n {
+            return;
+        }
+        let secret = value
+            .names()
+            .find(|&(_, name)| name == "secret")
+            .and_then(|(i, _)| v.group(i));
+        let start = offset + v.start;
+        let end = start + secret.map_or(v.end - v.start, |(s, e)| e - s);
+        self.out.push(Candidate {
+            rule: r,
+            start,
+            end,
+            secret: source.secret(start, end),
+            matched: source.string(p, offset + v.end),
+            groups: groups(source, value, &v, offset),
+            prefix_length: 0,
+            encoding: Vec::new(),
+        });
+    }
+
+    /// `searchSpan`: every match of the rule in [ws, we), with a few characters before it for
+    /// lookbehinds; with `lines`, a match farther than that many lines from every keyword of
+    /// the rule is dropped.
+    fn search_span(&mut self, r: usize, ws: usize, we: usize, positions: &[usize]) {
+        let spec = &self.rules.specs[r];
+        let re = &self.rules.compiled[r].pattern;
+        let first = ws.min(LOOKBEHIND);
+        let origin = ws - first;
+        let text = &self.text[origin..we];
+        let mut last_index = first;
+        while let Some(m) = re.search(text, last_index) {
+            last_index = m.end;
+            if m.end == m.start {
+                last_index += 1;
+            }
+            let Some(candidate) = self.consider(r, &m, text.len(), origin, first) else {
+                continue;
+            };
+            if spec
+                .lines
+                .is_some_and(|lines| !within_lines(self.source, candidate.start, positions, lines))
+            {
+                continue;
+            }
+            self.out.push(candidate);
         }
     }
 }
