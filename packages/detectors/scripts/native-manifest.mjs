@@ -11,11 +11,17 @@ const { ASSIGNED, ASSIGNED_PLAIN } = await import('../dist/boundaries.js');
 const { DEFAULT_MAX_DECODE_DEPTH } = await import('../dist/engine/create-scanner.js');
 const { PREFILTER_SNAPSHOT } = await import('../dist/engine/prefilter-snapshot.js');
 const { DOCUMENTATION_EXAMPLE_HASHES } = await import('../dist/checks/doc-examples.js');
+const { STOPWORDS } = await import('../dist/checks/placeholders.js');
+const { contextRule } = await import('../dist/rules/context-rule.js');
+const { PLACEHOLDER_PASSWORDS } = await import('../dist/rules/url/url-basic-auth.js');
 
 const CHECKSUMS = new Map([
   [verifyGithubStyleToken, 'github'],
   [verifyGitlabRoutableToken, 'gitlab-routable'],
 ]);
+
+/** The source of the validate function `contextRule` writes for `mixedCase`, to name it. */
+const MIXED_CASE = contextRule({ id: 'x', description: '', provider: '', names: ['x'], value: 'x', mixedCase: true, samples: () => [] }).validate.toString();
 
 const problems = [];
 const regex = (re) => re.source;
@@ -68,6 +74,11 @@ const manifest = {
   prefilter: PREFILTER_SNAPSHOT,
   checks: {
     documentationExampleHashes: [...DOCUMENTATION_EXAMPLE_HASHES],
+    stopwords: [...STOPWORDS],
+    // context rules with `mixedCase` (and no validate of their own: contextRule composes the two
+    // into one closure, so a rule with both would be taken for mixed-case only)
+    mixedCaseRules: defaultRules.filter((r) => r.validate?.toString() === MIXED_CASE).map((r) => r.id),
+    urlPlaceholderPasswords: [...PLACEHOLDER_PASSWORDS],
   },
 };
 const out = fileURLToPath(new URL('../dist/native/engine.json', import.meta.url));

@@ -19,3 +19,7 @@ pub mod findings;
 pub mod verify;
 
 pub use scanner::Engine;
+
+/// Expected values of the unit tests, printed by scripts/unit-vectors.mjs from the TypeScript engine.
+#[cfg(test)]
+mod unit_vectors;

@@ -100,6 +100,12 @@ pub struct KeywordEntry {
 #[serde(rename_all = "camelCase")]
 pub struct ChecksData {
     pub documentation_example_hashes: Vec<String>,
+    /// `STOPWORDS` of placeholders.ts.
+    pub stopwords: Vec<String>,
+    /// Context rules whose `validate` is `mixedCase`'s (an upper- and a lower-case letter).
+    pub mixed_case_rules: Vec<String>,
+    /// `PLACEHOLDER_PASSWORDS` of url-basic-auth.ts.
+    pub url_placeholder_passwords: Vec<String>,
 }
 
 /// The manifest built into this binary by `npm run build` (the detectors package's dist).

@@ -1,1 +1,258 @@
-//! Owned by native-core (see lib.rs).
+//! The keyword prefilter (prefilter.ts): one pass over the input that finds every keyword of
+//! every rule and their encoded forms, over the tables of the build-time snapshot, so the hits
+//! are the same as `findInBytes` / `findInString`, in the same order.
+//!
+//! The 4-byte gram at each position is hashed and tested against a sparse 256-Kbit table of
+//! the keywords' anchor grams; only then two more hashes are tested in a second table, and only
+//! a hit of all three looks up the exact gram and compares the keywords anchored on it.
+
+use base64::Engine as _;
+
+use crate::manifest::{KeywordEntry, PrefilterSnapshot};
+use crate::types::Hits;
+
+const BLOOM_BITS: u32 = 18;
+const TABLE_WORDS: usize = 1 << (BLOOM_BITS - 5);
+const HASH_SHIFT: u32 = 32 - BLOOM_BITS;
+const HASH_MUL: u32 = 0x9e37_79b1;
+/// Second and third hashes, into the second table, computed only on first-level hits.
+const HASH_MUL2: u32 = 0x85eb_ca77;
+const HASH_MUL3: u32 = 0xc2b2_ae35;
+/// Positions per first pass: the candidate list stays in L1.
+const BLOCK: usize = 16 * 1024;
+
+/// What `verify` compares of a `KeywordEntry`.
+struct Keyword {
+    codes: Box<[u8]>,
+    ignore_case: bool,
+}
+
+pub struct Prefilter {
+    /// Fixed-size, so the loop's index (a hash's top 13 bits) needs no bounds check.
+    first: Box<[u32; TABLE_WORDS]>,
+    second: Box<[u32; TABLE_WORDS]>,
+    /// From a gram (first character in the high byte) to the keywords anchored on it
+    /// (`gramTable` in prefilter.ts, used as it is).
+    grams: Box<[u32]>,
+    keywords: Vec<Keyword>,
+}
+
+/// Where an input's code units come from: bytes, or a decoded string whose code units above
+/// 255 are in `wide` (the loop reads their low byte, as prefilter.ts does; they never match).
+#[derive(Clone, Copy)]
+enum Units<'a> {
+    Bytes(&'a [u8]),
+    Wide(&'a [u16]),
+}
+
+impl Units<'_> {
+    #[inline]
+    fn at(self, i: usize) -> u32 {
+        match self {
+            Units::Bytes(b) => u32::from(b[i]),
+            Units::Wide(w) => u32::from(w[i]),
+        }
+    }
+}
+
+fn words(base64: &str) -> Box<[u32]> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(base64)
+        .expect("the prefilter snapshot's tables are base64");
+    bytes
+        .chunks_exact(4)
+        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+        .collect()
+}
+
+/// The keyword's characters as the latin1 code units prefilter.ts compares.
+fn latin1(keyword: &str) -> Box<[u8]> {
+    keyword
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("prefilter keywords are latin1"))
+        .collect()
+}
+
+#[inline(always)]
+fn bit(table: &[u32; TABLE_WORDS], gram: u32, multiplier: u32) -> bool {
+    let bit = gram.wrapping_mul(multiplier) >> HASH_SHIFT;
+    (table[(bit >> 5) as usize] >> (bit & 31)) & 1 == 1
+}
+
+impl Prefilter {
+    /// `Prefilter.fromSnapshot`: the tables as the build wrote them.
+    pub fn from_snapshot(snapshot: &PrefilterSnapshot) -> Prefilter {
+        let table = |base64: &str| -> Box<[u32; TABLE_WORDS]> {
+            words(base64)
+                .try_into()
+                .expect("prefilter bit tables of 2^18 bits")
+        };
+        let first = table(&snapshot.first);
+        let second = table(&snapshot.second);
+        let keywords = snapshot
+            .entries
+            .iter()
+            .map(|e: &KeywordEntry| Keyword {
+                codes: latin1(&e.keyword),
+                ignore_case: e.ignore_case,
+            })
+            .collect();
+        Prefilter {
+            first,
+            second,
+            grams: words(&snapshot.grams),
+            keywords,
+        }
+    }
+
+    /// Appends every keyword occurrence in `bytes` to `hits`, in offset order (`findInBytes`).
+    pub fn find_in_bytes(&self, bytes: &[u8], hits: &mut Hits) {
+        self.find(bytes, Units::Bytes(bytes), hits);
+    }
+
+    /// The same over a decoded string's code units (`findInString`): `text` holds one byte per
+    /// code unit, and `wide` every code unit when one is above 255.
+    pub fn find_in_string(&self, text: &[u8], wide: Option<&[u16]>, hits: &mut Hits) {
+        match wide {
+            None => self.find(text, Units::Bytes(text), hits),
+            Some(wide) => {
+                // the loop hashes the low byte of each code unit, as prefilter.ts does
+                let low: Vec<u8> = wide.iter().map(|&c| c as u8).collect();
+                self.find(&low, Units::Wide(wide), hits);
+            }
+        }
+    }
+
+    /// The loop of prefilter.wat over `bytes`; `units` are what keywords are compared with.
+    fn find(&self, bytes: &[u8], units: Units, hits: &mut Hits) {
+        let from = hits.pos.len();
+        let mut unsorted = false;
+        let mut candidates = vec![0u32; BLOCK].into_boxed_slice();
+        let first: &[u32; TABLE_WORDS] = &self.first;
+        let mut block = 0;
+        while block + 4 <= bytes.len() {
+            // grams starting in [block, end)
+            let end = (block + BLOCK).min(bytes.len() - 3);
+            // pass 1, branchless: every position is written, the cursor moves only when the
+            // gram's bit is set in the first table; one 8-byte load holds four grams
+            let mut n = 0;
+            let mut test = |p: usize, gram: u32| {
+                let bit = gram.wrapping_mul(HASH_MUL) >> HASH_SHIFT;
+                // n <= p - block < BLOCK: the mask only spares the bounds check
+                candidates[n & (BLOCK - 1)] = p as u32;
+                n += ((first[(bit >> 5) as usize] >> (bit & 31)) & 1) as usize;
+            };
+            let mut p = block;
+            while p + 4 <= end && p + 8 <= bytes.len() {
+                let w = u64::from_le_bytes(bytes[p..p + 8].try_into().expect("8 bytes"));
+                for k in 0..4 {
+                    test(p + k, (w >> (8 * k)) as u32);
+                }
+                p += 4;
+            }
+            for p in p..end {
+                test(
+                    p,
+                    u32::from_le_bytes(bytes[p..p + 4].try_into().expect("4 bytes")),
+                );
+            }
+            for &p in &candidates[..n] {
+                let p = p as usize;
+                let gram = u32::from_le_bytes([bytes[p], bytes[p + 1], bytes[p + 2], bytes[p + 3]]);
+                if bit(&self.second, gram, HASH_MUL2) && bit(&self.second, gram, HASH_MUL3) {
+                    unsorted |= self.verify(units, p, gram.swap_bytes(), hits);
+                }
+            }
+            block = end;
+        }
+        if unsorted {
+            sort_hits(hits, from);
+        }
+    }
+
+    /// Offset in the gram table of the count before `gram`'s packed entries (`gramList`).
+    fn gram_list(&self, gram: u32) -> Option<usize> {
+        let table = &self.grams;
+        let mask = table[0] - 1;
+        let mut slot = gram.wrapping_mul(HASH_MUL) & mask;
+        loop {
+            let key = table[1 + 2 * slot as usize];
+            if key == gram {
+                return Some(table[2 + 2 * slot as usize] as usize);
+            }
+            if key == 0 {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Compares every keyword anchored on the gram at `at` (first character in the high byte);
+    /// true when a hit came before an earlier one (a keyword anchored deeper).
+    #[inline(never)]
+    fn verify(&self, units: Units, at: usize, gram: u32, hits: &mut Hits) -> bool {
+        let Some(list) = self.gram_list(gram) else {
+            return false;
+        };
+        let len = match units {
+            Units::Bytes(b) => b.len(),
+            Units::Wide(w) => w.len(),
+        };
+        let mut unsorted = false;
+        let count = self.grams[list] as usize;
+        for &packed in &self.grams[list + 1..list + 1 + count] {
+            let entry = packed >> 6;
+            let keyword = &self.keywords[entry as usize];
+            let Some(start) = at.checked_sub((packed & 63) as usize) else {
+                continue;
+            };
+            if start + keyword.codes.len() > len {
+                continue;
+            }
+            let same = match units {
+                Units::Bytes(b) => {
+                    let text = &b[start..start + keyword.codes.len()];
+                    if keyword.ignore_case {
+                        text.iter()
+                            .zip(keyword.codes.iter())
+                            .all(|(&c, &k)| c.to_ascii_lowercase() == k)
+                    } else {
+                        *text == *keyword.codes
+                    }
+                }
+                Units::Wide(_) => keyword.codes.iter().enumerate().all(|(k, &code)| {
+                    let c = units.at(start + k);
+                    let c = if keyword.ignore_case && (65..=90).contains(&c) {
+                        c | 0x20
+                    } else {
+                        c
+                    };
+                    c == u32::from(code)
+                }),
+            };
+            if same {
+                unsorted |= hits.pos.last().is_some_and(|&last| last > start);
+                hits.pos.push(start);
+                hits.entry.push(entry);
+            }
+        }
+        unsorted
+    }
+}
+
+/// Puts `hits[from..]` back in offset order (stable: equal offsets keep their order).
+fn sort_hits(hits: &mut Hits, from: usize) {
+    let mut order: Vec<usize> = (from..hits.pos.len()).collect();
+    order.sort_by_key(|&i| hits.pos[i]);
+    let pos: Vec<usize> = order.iter().map(|&i| hits.pos[i]).collect();
+    let entry: Vec<u32> = order.iter().map(|&i| hits.entry[i]).collect();
+    hits.pos.truncate(from);
+    hits.entry.truncate(from);
+    hits.pos.extend(pos);
+    hits.entry.extend(entry);
+}
+
+/// Newlines in `text[from..to)` (`countNewlines`).
+pub fn count_newlines(text: &[u8], from: usize, to: usize) -> usize {
+    memchr::memchr_iter(b'\n', &text[from..to]).count()
+}

@@ -3,7 +3,7 @@
  * prefix. Words are matched in lower, UPPER and Capitalised form only (not case-insensitively)
  * so random base62 bodies almost never trip them by chance.
  */
-const STOPWORDS = [
+export const STOPWORDS = [
   'example',
   'xxxx',
   'your',

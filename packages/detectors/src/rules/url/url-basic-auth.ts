@@ -1,7 +1,7 @@
 import { pattern } from '../../boundaries.js';
 import type { Rule } from '../../types.js';
 
-const PLACEHOLDER_PASSWORDS = new Set([
+export const PLACEHOLDER_PASSWORDS: ReadonlySet<string> = new Set([
   'password',
   'passwd',
   'pass',
