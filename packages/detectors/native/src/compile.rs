@@ -351,6 +351,9 @@ impl Lazy {
             return None;
         }
         let re = self.sticky();
+        // most tries fail: find first with the regex's pooled match data, and only a match
+        // pays for its own (a JIT stack is mapped per match data)
+        re.find_at(text, at).ok()??;
         let mut locations = re.capture_locations();
         // a matching error (PCRE2's backtracking limit) reads as no match
         let m = re.captures_read_at(&mut locations, text, at).ok()??;

@@ -28,8 +28,9 @@ struct Keyword {
 }
 
 pub struct Prefilter {
-    first: Box<[u32]>,
-    second: Box<[u32]>,
+    /// Fixed-size, so the loop's index (a hash's top 13 bits) needs no bounds check.
+    first: Box<[u32; TABLE_WORDS]>,
+    second: Box<[u32; TABLE_WORDS]>,
     /// From a gram (first character in the high byte) to the keywords anchored on it
     /// (`gramTable` in prefilter.ts, used as it is).
     grams: Box<[u32]>,
@@ -73,7 +74,7 @@ fn latin1(keyword: &str) -> Box<[u8]> {
 }
 
 #[inline(always)]
-fn bit(table: &[u32], gram: u32, multiplier: u32) -> bool {
+fn bit(table: &[u32; TABLE_WORDS], gram: u32, multiplier: u32) -> bool {
     let bit = gram.wrapping_mul(multiplier) >> HASH_SHIFT;
     (table[(bit >> 5) as usize] >> (bit & 31)) & 1 == 1
 }
@@ -81,12 +82,13 @@ fn bit(table: &[u32], gram: u32, multiplier: u32) -> bool {
 impl Prefilter {
     /// `Prefilter.fromSnapshot`: the tables as the build wrote them.
     pub fn from_snapshot(snapshot: &PrefilterSnapshot) -> Prefilter {
-        let first = words(&snapshot.first);
-        let second = words(&snapshot.second);
-        assert!(
-            first.len() == TABLE_WORDS && second.len() == TABLE_WORDS,
-            "prefilter bit tables of another size"
-        );
+        let table = |base64: &str| -> Box<[u32; TABLE_WORDS]> {
+            words(base64)
+                .try_into()
+                .expect("prefilter bit tables of 2^18 bits")
+        };
+        let first = table(&snapshot.first);
+        let second = table(&snapshot.second);
         let keywords = snapshot
             .entries
             .iter()
@@ -125,19 +127,34 @@ impl Prefilter {
     fn find(&self, bytes: &[u8], units: Units, hits: &mut Hits) {
         let from = hits.pos.len();
         let mut unsorted = false;
-        let mut candidates = vec![0u32; BLOCK];
+        let mut candidates = vec![0u32; BLOCK].into_boxed_slice();
+        let first: &[u32; TABLE_WORDS] = &self.first;
         let mut block = 0;
         while block + 4 <= bytes.len() {
             // grams starting in [block, end)
             let end = (block + BLOCK).min(bytes.len() - 3);
             // pass 1, branchless: every position is written, the cursor moves only when the
-            // gram's bit is set in the first table
+            // gram's bit is set in the first table; one 8-byte load holds four grams
             let mut n = 0;
-            for (k, w) in bytes[block..end + 3].windows(4).enumerate() {
-                let gram = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            let mut test = |p: usize, gram: u32| {
                 let bit = gram.wrapping_mul(HASH_MUL) >> HASH_SHIFT;
-                candidates[n] = (block + k) as u32;
-                n += ((self.first[(bit >> 5) as usize] >> (bit & 31)) & 1) as usize;
+                // n <= p - block < BLOCK: the mask only spares the bounds check
+                candidates[n & (BLOCK - 1)] = p as u32;
+                n += ((first[(bit >> 5) as usize] >> (bit & 31)) & 1) as usize;
+            };
+            let mut p = block;
+            while p + 4 <= end && p + 8 <= bytes.len() {
+                let w = u64::from_le_bytes(bytes[p..p + 8].try_into().expect("8 bytes"));
+                for k in 0..4 {
+                    test(p + k, (w >> (8 * k)) as u32);
+                }
+                p += 4;
+            }
+            for p in p..end {
+                test(
+                    p,
+                    u32::from_le_bytes(bytes[p..p + 4].try_into().expect("4 bytes")),
+                );
             }
             for &p in &candidates[..n] {
                 let p = p as usize;
