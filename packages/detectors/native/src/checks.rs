@@ -135,16 +135,9 @@ impl Checks {
         })
     }
 
+    /// The rule's `checksum` function, if it has one.
     pub fn checksum(&self, rule: usize) -> Option<Checksum> {
         self.checksums[rule]
-    }
-
-    pub fn has_validate(&self, rule: usize) -> bool {
-        self.validators[rule].is_some()
-    }
-
-    pub fn has_precheck(&self, rule: usize) -> bool {
-        self.prechecks[rule].is_some()
     }
 
     /// A hash of a key printed in vendors' documentation (doc-examples.ts): a placeholder.
