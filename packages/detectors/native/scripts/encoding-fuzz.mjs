@@ -27,9 +27,12 @@ let seed = Number(option('--seed', 16));
 const bin = path.resolve(option('--bin', NATIVE_BIN));
 const outDir = path.resolve(args[0] ?? path.join(here, '../target/encoding-fuzz'));
 
+/** mulberry32: a small seeded generator with a full 2^32 period (numbers in [0, 1)). */
 const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const int = (n) => Math.floor(random() * n);
 const pick = (list) => list[int(list.length)];
