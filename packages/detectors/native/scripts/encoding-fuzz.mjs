@@ -79,6 +79,8 @@ const LAYERS = [
   (t) => `q=${percent(t)}`,
   (t) => `{"script": "${json(t)}"}`,
   (t) => `"${json(t)}"`,
+  // newlines as JavaScript's other spaces, which JSON-decoded text holds as units above 255
+  (t) => `{"k": "${t.replaceAll('\n', () => pick(['\\n', '\\u2028', '\\u2029', '\\ufeff\\n', '\\u00a0\\n', '\\ud800']))}"}`,
   // only the slashes escaped: matches cut short at an escape
   (t) => t.replaceAll('/', pick(['%2F', '%2f', '\\/'])),
   // glued to other base64 characters or to an escape
