@@ -275,3 +275,61 @@ fn sort_hits(hits: &mut Hits, from: usize) {
 pub fn count_newlines(text: &[u8], from: usize, to: usize) -> usize {
     memchr::memchr_iter(b'\n', &text[from..to]).count()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest;
+
+    fn hits(text: &[u8]) -> Vec<(usize, String)> {
+        let m = manifest::load(manifest::EMBEDDED).unwrap();
+        let prefilter = Prefilter::from_snapshot(&m.prefilter);
+        let mut hits = Hits::default();
+        prefilter.find_in_bytes(text, &mut hits);
+        let keyword = |e: u32| m.prefilter.entries[e as usize].keyword.clone();
+        hits.pos
+            .iter()
+            .zip(&hits.entry)
+            .map(|(&p, &e)| (p, keyword(e)))
+            .collect()
+    }
+
+    #[test]
+    fn a_three_character_keyword_needs_a_printable_character_after_it() {
+        // prefilter.ts expands a 3-character keyword's gram with every printable fourth character
+        let url = |text: &[u8]| hits(text).into_iter().filter(|(_, k)| k == "://").count();
+        assert_eq!(url(b"https://x"), 1);
+        assert_eq!(url(b"https:// x"), 0);
+        assert_eq!(url(b"https://"), 0);
+    }
+
+    #[test]
+    fn hits_are_in_offset_order_and_case_folds_where_asked() {
+        let found = hits(b"xx ghp_ and GHP_ then AKIA");
+        let offsets: Vec<usize> = found.iter().map(|(p, _)| *p).collect();
+        let mut sorted = offsets.clone();
+        sorted.sort();
+        assert_eq!(offsets, sorted);
+        assert!(found.contains(&(3, "ghp_".to_owned())));
+        assert!(!found.iter().any(|(p, k)| *p == 11 && k == "ghp_"));
+        assert!(found.contains(&(22, "AKIA".to_owned())));
+    }
+
+    #[test]
+    fn wide_code_units_never_match() {
+        let m = manifest::load(manifest::EMBEDDED).unwrap();
+        let prefilter = Prefilter::from_snapshot(&m.prefilter);
+        // "ghp_" with its 'p' as U+0170 (low byte 'p'): the gram is hashed, the compare fails
+        let wide: Vec<u16> = "x ghp_y"
+            .encode_utf16()
+            .map(|c| if c == 'p' as u16 { 0x170 } else { c })
+            .collect();
+        let text: Vec<u8> = wide
+            .iter()
+            .map(|&c| if c > 255 { 0xff } else { c as u8 })
+            .collect();
+        let mut hits = Hits::default();
+        prefilter.find_in_string(&text, Some(&wide), &mut hits);
+        assert!(hits.pos.is_empty());
+    }
+}
