@@ -135,7 +135,8 @@ impl Prefilter {
     fn find(&self, bytes: &[u8], units: Units, hits: &mut Hits) {
         let from = hits.pos.len();
         let mut unsorted = false;
-        let mut candidates = vec![0u32; BLOCK].into_boxed_slice();
+        // a block's positions at most: a small file (most of a repository) zeroes a small buffer
+        let mut candidates = vec![0u32; bytes.len().next_power_of_two().min(BLOCK)];
         let mut block = 0;
         while block + 4 <= bytes.len() {
             // grams starting in [block, end)
@@ -235,11 +236,13 @@ fn first_pass(
     to: usize,
     candidates: &mut [u32],
 ) -> usize {
+    // a power of two: n <= p - from < candidates.len(), so the mask only spares the bounds check
+    let mask = candidates.len() - 1;
+    debug_assert!(candidates.len().is_power_of_two() && to - from <= candidates.len());
     let mut n = 0;
     let mut test = |p: usize, gram: u32| {
         let bit = gram.wrapping_mul(HASH_MUL) >> HASH_SHIFT;
-        // n <= p - from < BLOCK: the mask only spares the bounds check
-        candidates[n & (BLOCK - 1)] = p as u32;
+        candidates[n & mask] = p as u32;
         n += usize::from(first[bit as usize]);
     };
     let mut p = from;
