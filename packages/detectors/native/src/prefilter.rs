@@ -198,13 +198,11 @@ impl Prefilter {
             let same = match units {
                 Units::Bytes(b) => {
                     let text = &b[start..start + keyword.codes.len()];
-                    if keyword.ignore_case {
-                        text.iter()
-                            .zip(keyword.codes.iter())
-                            .all(|(&c, &k)| c.to_ascii_lowercase() == k)
-                    } else {
-                        *text == *keyword.codes
-                    }
+                    let fold = keyword.ignore_case;
+                    // a loop, not memcmp: keywords are short, and most differ early
+                    text.iter()
+                        .zip(keyword.codes.iter())
+                        .all(|(&c, &k)| (if fold { c.to_ascii_lowercase() } else { c }) == k)
                 }
                 Units::Wide(_) => keyword.codes.iter().enumerate().all(|(k, &code)| {
                     let c = units.at(start + k);
