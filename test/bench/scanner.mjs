@@ -12,8 +12,9 @@
 // The text is this repository's node_modules, Go's standard library and npm's own modules.
 //
 // On each corpus, in the same run:
-//   - `keyguard scan` (the built CLI through its bin, every rule, decoding on), one thread and
-//     --threads 2;
+//   - `keyguard scan` (through its npm bin, as users run it: the native CLI when it is built,
+//     every rule, decoding on), one thread and --threads 2;
+//   - the same on the JavaScript engine (`node packages/cli/bin/keyguard.js`);
 //   - ripgrep -j1 with 11 key-token patterns: the near-limit reference for one regex pass;
 //   - gitleaks v8 `dir` with its default config (decoding on), and cut to the rules comparable
 //     to ours without decoding (--max-decode-depth 0).
@@ -26,7 +27,7 @@
 //
 // Environment: BENCH_FAST_RUNS (best of, default 5: keyguard, ripgrep), BENCH_RUNS (default 2:
 // gitleaks cut, in-process), BENCH_LARGE_MB, BENCH_SMALL_FILES, BENCH_SKIP (comma list of
-// large, small, gitleaks, gitleaks-default, ripgrep, threads, adversarial, node-modules).
+// large, small, gitleaks, gitleaks-default, ripgrep, threads, javascript, adversarial, node-modules).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,7 +55,10 @@ const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 // ---------------------------------------------------------------------------------------------
 // prerequisites
 
-// what `npx keyguard` runs: the bin, which loads the bundled build (dist/bundle/main.js)
+// what `npx keyguard` runs: the bin, a launcher that runs the native CLI (built into the
+// detectors' dist when cargo is there), else node on the bundled JavaScript CLI (cliMain)
+const launcher = path.join(repo, 'packages/cli/bin/keyguard');
+const nativeBin = path.join(repo, 'packages/detectors/dist/native/keyguard-scan');
 const cliMain = path.join(repo, 'packages/cli/bin/keyguard.js');
 const detectorsMain = path.join(repo, 'packages/detectors/dist/index.js');
 if (!existsSync(path.join(repo, 'packages/cli/dist/bundle/main.js')) || !existsSync(detectorsMain)) {
@@ -252,8 +256,10 @@ function recallOf(corpus, found) {
 // ---------------------------------------------------------------------------------------------
 // tools
 
-function keyguard(corpus, extra = [], runs = FAST_RUNS, env = process.env) {
-  const r = bestOf(runs, () => timed(process.execPath, [cliMain, 'scan', corpus.dir, '--format', 'json', ...extra], env));
+/** `keyguard scan` through the launcher, or with `js` on the JavaScript CLI. */
+function keyguard(corpus, extra = [], { runs = FAST_RUNS, env = process.env, js = false } = {}) {
+  const [bin, args] = js ? [process.execPath, [cliMain]] : [launcher, []];
+  const r = bestOf(runs, () => timed(bin, [...args, 'scan', corpus.dir, '--format', 'json', ...extra], env));
   const report = JSON.parse(r.stdout);
   const skipped = report.stats.skipped.tooLarge + report.stats.skipped.binary;
   if (skipped > 0) log(`keyguard skipped ${skipped} files (${JSON.stringify(report.stats.skipped)})`);
@@ -415,7 +421,7 @@ function nodeModulesPrecision() {
   const reviewedPath = path.join(repo, 'test/bench/node-modules-findings.json');
   const reviewed = existsSync(reviewedPath) ? JSON.parse(readFileSync(reviewedPath, 'utf8')).findings : [];
   const known = new Set(reviewed.map((f) => `${f.ruleId} ${f.file} ${f.tokenHash}`));
-  const r = timed(process.execPath, [cliMain, 'scan', path.join(repo, 'node_modules'), '--include-node-modules', '--format', 'json']);
+  const r = timed(launcher, ['scan', path.join(repo, 'node_modules'), '--include-node-modules', '--format', 'json']);
   const report = JSON.parse(r.stdout);
   const fresh = report.findings.filter((f) => !known.has(`${f.ruleId} ${f.file} ${f.tokenHash}`));
   return { report, fresh, reviewed: reviewed.length };
@@ -442,8 +448,21 @@ if (gl) {
   log(`gitleaks ${version}: ${ids.length} default rules, ${ids.length - off.length} comparable to keyguard's`);
 }
 if (rg) log(`${execFileSync(rg, ['--version'], { encoding: 'utf8' }).split('\n')[0]}, ${KEY_PATTERNS.length} key patterns`);
-const startup = bestOf(3, () => timed(process.execPath, [cliMain, '--version']));
-log(`keyguard process start-up (node + bundle, \`keyguard --version\`): ${fmt(startup.cpu, 2)} s CPU, ${fmt(startup.wall, 2)} s wall`);
+const native = existsSync(nativeBin);
+log(native ? `keyguard: the native CLI (${nativeBin})` : 'keyguard: the native CLI is not built (no cargo?): the keyguard rows run the JavaScript engine');
+// start-up: a scan of an empty directory through the launcher, the native binary itself (the
+// difference is the launcher's cost: POSIX sh and an exec) and node on the JavaScript CLI
+const emptyDir = path.join(cacheDir, 'empty');
+mkdirSync(emptyDir, { recursive: true });
+const startups = [
+  ['keyguard (launcher)', launcher, []],
+  ...(native ? [['keyguard-scan (the binary)', nativeBin, []]] : []),
+  ['node keyguard.js (JavaScript)', process.execPath, [cliMain]],
+].map(([label, bin, args]) => {
+  const r = bestOf(20, () => timed(bin, [...args, 'scan', emptyDir]));
+  return `${label} ${fmt(r.wall * 1000, 1)} ms wall`;
+});
+log(`process start-up, \`keyguard scan EMPTY_DIR\`, best of 20: ${startups.join(', ')}`);
 // Node parses the NODE_EXTRA_CA_CERTS bundle (and its own root store) at start-up, before any
 // script runs, in every process: an environment cost keyguard cannot avoid from inside, shown
 // here and in one row per corpus without the variable.
@@ -477,13 +496,25 @@ for (const [name, build] of [
         `${fmt(r.recall, 4)} (${r.hit}/${r.total}; findings ${r.findings}; missed ${r.misses})`,
     );
   };
+  const threads = (label) => {
+    const one = rows[label];
+    const two = rows[`${label} --threads 2`];
+    log(`${''.padEnd(34)} --threads 2: ${fmt(one.wall / two.wall, 2)}x the one-thread wall speed (goal >= 1.6), ${fmt(two.cpu / one.cpu, 2)}x its CPU`);
+  };
   row('keyguard scan', () => keyguard(corpus));
-  if (extraCaCerts !== undefined) row('keyguard scan, no NODE_EXTRA_CA_CERTS', () => keyguard(corpus, [], FAST_RUNS, withoutExtraCa));
   if (!SKIP.has('threads')) {
     row('keyguard scan --threads 2', () => keyguard(corpus, ['--threads', '2']));
-    const one = rows['keyguard scan'];
-    const two = rows['keyguard scan --threads 2'];
-    log(`${''.padEnd(34)} --threads 2: ${fmt(one.wall / two.wall, 2)}x the one-thread wall speed (goal >= 1.6), ${fmt(two.cpu / one.cpu, 2)}x its CPU`);
+    threads('keyguard scan');
+  }
+  if (native && !SKIP.has('javascript')) {
+    row('node keyguard.js', () => keyguard(corpus, [], { js: true }));
+    if (extraCaCerts !== undefined) row('node keyguard.js, no EXTRA_CA', () => keyguard(corpus, [], { js: true, env: withoutExtraCa }));
+    if (!SKIP.has('threads')) {
+      row('node keyguard.js --threads 2', () => keyguard(corpus, ['--threads', '2'], { js: true }));
+      threads('node keyguard.js');
+    }
+  } else if (extraCaCerts !== undefined) {
+    row('keyguard scan, no NODE_EXTRA_CA_CERTS', () => keyguard(corpus, [], { env: withoutExtraCa }));
   }
   if (rg) {
     row('ripgrep -j1, 11 key patterns', () => ripgrep(corpus, rg));
@@ -494,6 +525,7 @@ for (const [name, build] of [
     if (!SKIP.has('gitleaks-default')) row('gitleaks, default config', () => gitleaks(corpus, gl, [], 1));
   }
   const kg = rows['keyguard scan'];
+  const kgjs = rows['node keyguard.js'];
   const kg2 = rows['keyguard scan --threads 2'];
   const rgr = rows['ripgrep -j1, 11 key patterns'];
   const rgk = rows['ripgrep -j1, 11 rules as keyguard'];
@@ -501,7 +533,8 @@ for (const [name, build] of [
   const goal = name === 'large' ? 0.5 : 0.25;
   summary.push(
     `${name}: keyguard/ripgrep MB per CPU-s ${rgr ? fmt(rgr.cpu / kg.cpu, 2) : 'n/a'} (goal >= ${goal}; ` +
-      `${rgk ? fmt(rgk.cpu / kg.cpu, 2) : 'n/a'} against ripgrep with the 11 rules as keyguard writes them); ` +
+      `${rgk ? fmt(rgk.cpu / kg.cpu, 2) : 'n/a'} against ripgrep with the 11 rules as keyguard writes them` +
+      `${kgjs && rgr ? `; the JavaScript engine ${fmt(rgr.cpu / kgjs.cpu, 2)}` : ''}); ` +
       `--threads 2 wall speed-up ${kg2 ? fmt(kg.wall / kg2.wall, 2) : 'n/a'} (goal >= 1.6); ` +
       `wall vs gitleaks comparable: ${glc ? `${fmt(glc.wall / kg.wall, 2)}x (1 thread), ${kg2 ? fmt(glc.wall / kg2.wall, 2) : 'n/a'}x (2 threads)` : 'n/a'} (goal > 1)`,
   );

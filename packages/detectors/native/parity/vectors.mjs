@@ -20,6 +20,10 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// as the CLI runs the engine (packages/cli/src/main.ts): the same matches, a linear-time fallback
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const detectors = await import(path.join(here, '../../dist/index.js'));

@@ -308,4 +308,29 @@ const spanRows = spanInputs.map((text) => {
 out.push(`pub struct S { pub text: &'static str, pub hits: &'static [(usize, u32)], pub tried: &'static [(usize, usize, usize)], pub candidates: &'static [(usize, usize)], pub visited: &'static [Option<D>] }\n`);
 table('SPANS', 'S', spanRows);
 
+// toFindings: lines and columns of accepted candidates over a text (file bytes as latin1)
+const { toFindings } = await load('engine/findings.js');
+const { bufferSource } = await load('engine/source.js');
+const findingText = `line one\nkey=${goodGhp}\r\n\n  "${pemJson}"\nmulti\nline ${'é'.repeat(3)} x\n${b64(`a\n${goodGhp}`)}\nend`;
+const buf = Buffer.from(findingText, 'latin1');
+const at = (needle) => findingText.indexOf(needle);
+const findingCases = [
+  // [rule id, start, end, secret, prefixLength, encoding]
+  ['github-pat-classic', at('ghp_'), at('ghp_') + 40, goodGhp, 4, null],
+  ['private-key', at('-----BEGIN'), at('-----BEGIN') + pemJson.length, pem, 0, ['json']],
+  ['private-key', at('-----BEGIN'), at('-----BEGIN') + pemJson.length, pemJson, 0, null],
+  ['url-basic-auth', at('multi'), at(' x\n'), `multi\nline ${'é'.repeat(3)}`, 0, null],
+  ['github-pat-classic', at('multi') + 2, at(' x\n') + 4, goodGhp, 0, ['base64']],
+  ['jwt', findingText.length - 3, findingText.length, 'end', 0, null],
+];
+const accepted = findingCases.map(([id, start, end, secret, prefixLength, encoding]) => ({
+  rule: compileRule(rule(id)), start, end, secret, match: secret, groups: {}, prefixLength, hash: `h${start}`, ...(encoding ? { encoding } : {}),
+}));
+const findings = toFindings(accepted, bufferSource(buf, prefilter), {});
+out.push(`pub const FINDINGS_TEXT: &str = ${rs(findingText)};\npub struct F { pub rule: &'static str, pub start: usize, pub end: usize, pub secret: &'static str, pub prefix_length: usize, pub encoding: &'static [&'static str], pub redacted: &'static str, pub line: usize, pub column: usize, pub end_line: usize, pub end_column: usize }\n`);
+table('FINDINGS', 'F', findingCases.map(([id, start, end, secret, prefixLength, encoding], i) => {
+  const f = findings[i];
+  return `F { rule: ${rs(id)}, start: ${start}, end: ${end}, secret: ${rs(secret)}, prefix_length: ${prefixLength}, encoding: &[${(encoding ?? []).map(rs).join(', ')}], redacted: ${rs(f.redacted)}, line: ${f.line}, column: ${f.column}, end_line: ${f.endLine}, end_column: ${f.endColumn} }`;
+}));
+
 console.log(`// Written by native/scripts/unit-vectors.mjs from the TypeScript engine: do not edit.\n\n#![allow(clippy::type_complexity)]\n\n${out.join('\n')}`);

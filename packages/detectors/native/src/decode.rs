@@ -74,38 +74,6 @@ impl Decoded {
     }
 }
 
-/// The code unit at i (`source.at(i)`): decoded JSON text may hold units above 255.
-fn at(source: &Source, i: usize) -> u16 {
-    match source.kind {
-        SourceKind::DecodedText { wide: Some(wide) } => wide[i],
-        _ => u16::from(source.text[i]),
-    }
-}
-
-/// `source.run`: the run around `at` of characters in `table` (codes above 255 never are, and
-/// the 0xFF standing for one is in no table), at most `left` before `at` (never before `floor`)
-/// and `right` after it.
-fn run(
-    text: &[u8],
-    at: usize,
-    floor: usize,
-    left: usize,
-    right: usize,
-    table: &[bool; 256],
-) -> (usize, usize) {
-    let low = floor.max(at.saturating_sub(left));
-    let mut start = at;
-    while start > low && table[text[start - 1] as usize] {
-        start -= 1;
-    }
-    let high = text.len().min(at + right);
-    let mut end = at;
-    while end < high && table[text[end] as usize] {
-        end += 1;
-    }
-    (start, end)
-}
-
 /// A 256-entry table of the bytes for which `$test` holds, built at compile time.
 macro_rules! byte_table {
     (|$c:ident| $test:expr) => {{
@@ -132,8 +100,8 @@ const URL_CHARS: [bool; 256] = byte_table!(|c| c > 32
     && c != b'\\'
     && c != b'`');
 
-fn hex_value(c: u16) -> Option<u16> {
-    char::from_u32(u32::from(c))
+fn hex_value(c: u32) -> Option<u16> {
+    char::from_u32(c)
         .and_then(|c| c.to_digit(16))
         .map(|d| d as u16)
 }
@@ -148,7 +116,7 @@ pub fn decode_base64(
     floor: usize,
 ) -> Option<(Decoded, usize)> {
     let text = source.text;
-    let (run_start, run_end) = run(text, p, floor, MAX_RUN, MAX_RUN, &BASE64_CHARS);
+    let (run_start, run_end) = source.run(p, floor, MAX_RUN, MAX_RUN, &BASE64_CHARS);
     let mut e = run_end;
     while e < text.len() && e - run_end < 2 && text[e] == b'=' {
         e += 1;
@@ -169,14 +137,7 @@ pub fn decode_base64(
 
 /// `decodePercent`: the URL-ish run around `p`, percent-decoded; None when it holds no valid escape.
 pub fn decode_percent(source: &Source, p: usize, floor: usize) -> Option<(Decoded, usize)> {
-    let (start, end) = run(
-        source.text,
-        p,
-        floor,
-        MAX_TEXT_SIDE,
-        MAX_TEXT_SIDE,
-        &URL_CHARS,
-    );
+    let (start, end) = source.run(p, floor, MAX_TEXT_SIDE, MAX_TEXT_SIDE, &URL_CHARS);
     let encoded = &source.text[start..end];
     let mut out = Vec::with_capacity(encoded.len());
     let mut map = Vec::with_capacity(encoded.len() + 1);
@@ -235,22 +196,23 @@ pub fn decode_json_escapes(source: &Source, p: usize, floor: usize) -> Option<(D
     let n = source.text.len();
     let mut s = p;
     while s > floor && p - s < MAX_TEXT_SIDE {
-        let c = at(source, s - 1);
-        if c == 10 || (c == 34 && !(s >= 2 && at(source, s - 2) == 92)) {
+        let c = source.at(s - 1);
+        if c == 10 || (c == 34 && !(s >= 2 && source.at(s - 2) == 92)) {
             break;
         }
         s -= 1;
     }
     let mut e = p;
     while e < n && e - p < MAX_TEXT_SIDE {
-        let c = at(source, e);
+        let c = source.at(e);
         if c == 10 || c == 34 {
             break;
         }
         e += if c == 92 { 2 } else { 1 };
     }
     let e = e.min(n);
-    let encoded: Vec<u16> = (s..e).map(|i| at(source, i)).collect();
+    // code units: a wide source's units above 255 are copied as they are
+    let encoded: Vec<u16> = (s..e).map(|i| source.at(i) as u16).collect();
     let mut out: Vec<u16> = Vec::with_capacity(encoded.len());
     let mut map = Vec::with_capacity(encoded.len() + 1);
     let mut escapes = 0;
@@ -269,7 +231,7 @@ pub fn decode_json_escapes(source: &Source, p: usize, floor: usize) -> Option<(D
             if next == 117 && i + 5 < encoded.len() {
                 let code = encoded[i + 2..i + 6]
                     .iter()
-                    .try_fold(0u16, |code, &h| hex_value(h).map(|v| code * 16 + v));
+                    .try_fold(0u16, |code, &h| hex_value(h.into()).map(|v| code * 16 + v));
                 if let Some(code) = code {
                     out.push(code);
                     escapes += 1;
@@ -329,9 +291,9 @@ pub fn decode_spans(
 ) {
     let text = source.text;
     let n = text.len();
-    let is_hex = |i: usize| hex_value(at(source, i)).is_some();
+    let is_hex = |i: usize| hex_value(source.at(i)).is_some();
     let percent_valid = |i: usize| i + 2 < n && is_hex(i + 1) && is_hex(i + 2);
-    let json_valid = |i: usize| i + 1 < n && matches!(at(source, i + 1), 47 | 117);
+    let json_valid = |i: usize| i + 1 < n && matches!(source.at(i + 1), 47 | 117);
 
     let mut spans = Spans {
         source,
@@ -355,7 +317,7 @@ pub fn decode_spans(
     // matches that end right at an escape: the token goes on, encoded (its `/` written `\/` or `%2F`)
     let mut cut: Vec<usize> = candidates
         .iter()
-        .filter(|c| c.end < n && matches!(at(source, c.end), 92 | 37))
+        .filter(|c| c.end < n && matches!(source.at(c.end), 92 | 37))
         .map(|c| c.start)
         .collect();
     cut.sort_unstable();

@@ -93,10 +93,8 @@ fn pem_footer_at(s: &[u16]) -> Option<usize> {
 /// `toFindings`: accepted candidates (sorted by offset) as findings with 1-based lines and
 /// columns. Newlines are counted once, forward, between consecutive findings.
 pub fn to_findings(accepted: &[Accepted], rules: &[RuleSpec], source: &Source) -> Vec<Finding> {
-    let text = source.text;
-    let count_newlines =
-        |from: usize, to: usize| memchr::memchr_iter(b'\n', &text[from..to]).count();
-    let last_newline_before = |offset: usize| memchr::memrchr(b'\n', &text[..offset]);
+    let count_newlines = |from: usize, to: usize| source.count_newlines(from, to);
+    let last_newline_before = |offset: usize| source.last_newline_before(offset);
     let mut findings = Vec::with_capacity(accepted.len());
     let (mut line, mut line_start, mut cursor) = (1, 0, 0);
     for a in accepted {
@@ -152,7 +150,62 @@ pub fn to_findings(accepted: &[Accepted], rules: &[RuleSpec], source: &Source) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::unit_vectors::{KNOWN_PREFIX as PREFIXES, REDACT};
+    use crate::types::{Candidate, Encoding};
+    use crate::unit_vectors::{FINDINGS, FINDINGS_TEXT, KNOWN_PREFIX as PREFIXES, REDACT};
+
+    #[test]
+    fn lines_and_columns_as_in_to_findings() {
+        let manifest = crate::manifest::load(crate::manifest::EMBEDDED).unwrap();
+        let latin1: Vec<u8> = FINDINGS_TEXT.chars().map(|c| c as u8).collect();
+        let source = Source::file(&latin1);
+        let accepted: Vec<Accepted> = FINDINGS
+            .iter()
+            .map(|f| Accepted {
+                candidate: Candidate {
+                    rule: manifest.rules.iter().position(|r| r.id == f.rule).unwrap(),
+                    start: f.start,
+                    end: f.end,
+                    secret: f.secret.to_owned(),
+                    matched: f.secret.to_owned(),
+                    groups: Vec::new(),
+                    prefix_length: f.prefix_length,
+                    encoding: f
+                        .encoding
+                        .iter()
+                        .map(|&e| {
+                            if e == "base64" {
+                                Encoding::Base64
+                            } else {
+                                Encoding::Json
+                            }
+                        })
+                        .collect(),
+                },
+                hash: String::new(),
+            })
+            .collect();
+        let findings = to_findings(&accepted, &manifest.rules, &source);
+        for (got, want) in findings.iter().zip(FINDINGS) {
+            let got = (
+                got.line,
+                got.column,
+                got.end_line,
+                got.end_column,
+                got.redacted.as_str(),
+                got.offset,
+            );
+            let want = (
+                want.line,
+                want.column,
+                want.end_line,
+                want.end_column,
+                want.redacted,
+                want.start,
+            );
+            assert_eq!(got, want);
+        }
+        assert_eq!(findings.len(), FINDINGS.len());
+    }
 
     #[test]
     fn known_prefixes_as_in_redact_ts() {

@@ -1468,3 +1468,27 @@ pub const SPANS: &[S] = &[
     S { text: "a b \"x\\u00e9\\/ghp_qZPzBkgfTAEdAhkEzfp8dfxQ1n47DvDD0qEq\"", hits: &[(14, 116)], tried: &[(14, 0, 256)], candidates: &[(14, 54)], visited: &[Some(D { name: "json", text: &[120, 233, 47, 103, 104, 112, 95, 113, 90, 80, 122, 66, 107, 103, 102, 84, 65, 69, 100, 65, 104, 107, 69, 122, 102, 112, 56, 100, 102, 120, 81, 49, 110, 52, 55, 68, 118, 68, 68, 48, 113, 69, 113], starts: &[5, 6, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54], ends: &[5, 6, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54], end: 0 })] },
     S { text: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0=.sig and again cXFxcXFxcXsiYWxnIjoiUlMyNTYifQ==", hits: &[(0, 161), (37, 161)], tried: &[(0, 0, 8192), (37, 0, 8192)], candidates: &[], visited: &[] },
 ];
+
+pub const FINDINGS_TEXT: &str = "line one\nkey=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\r\n\n  \"-----BEGIN PRIVATE KEY-----\\nAH51MfieE9zanID+7Rv8F0Js2UUjh1lRyzlOc5In1UEjL6FZPwXH6SKQccZV/Wcq\\nmkHrblX8IqOaeDijO8u3rCKeG+kMZcs3oz3dr1qbD4NbWWQe0OtpLIJWcBaRUhaE\\nvVx8vyOIxBi27rWV5oNaYN3oDt7koBcaiDWtH3qHkiiTSD1FkwsoNbMDqKnMjXiW\\n-----END PRIVATE KEY-----\"\nmulti\nline ééé x\nYQpnaHBfZFU4ME9rZjRwdWZKMWFtS3dlcUNtTlFuZ05qcmRkMDFtZ2g3\nend";
+pub struct F {
+    pub rule: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub secret: &'static str,
+    pub prefix_length: usize,
+    pub encoding: &'static [&'static str],
+    pub redacted: &'static str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+pub const FINDINGS: &[F] = &[
+    F { rule: "github-pat-classic", start: 13, end: 53, secret: "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", prefix_length: 4, encoding: &[], redacted: "ghp_…mgh7", line: 2, column: 5, end_line: 2, end_column: 45 },
+    F { rule: "private-key", start: 59, end: 311, secret: "-----BEGIN PRIVATE KEY-----\nAH51MfieE9zanID+7Rv8F0Js2UUjh1lRyzlOc5In1UEjL6FZPwXH6SKQccZV/Wcq\nmkHrblX8IqOaeDijO8u3rCKeG+kMZcs3oz3dr1qbD4NbWWQe0OtpLIJWcBaRUhaE\nvVx8vyOIxBi27rWV5oNaYN3oDt7koBcaiDWtH3qHkiiTSD1FkwsoNbMDqKnMjXiW\n-----END PRIVATE KEY-----", prefix_length: 0, encoding: &["json"], redacted: "-----BEGIN PRIVATE KEY-----…jXiW", line: 4, column: 4, end_line: 4, end_column: 256 },
+    F { rule: "private-key", start: 59, end: 311, secret: "-----BEGIN PRIVATE KEY-----\\nAH51MfieE9zanID+7Rv8F0Js2UUjh1lRyzlOc5In1UEjL6FZPwXH6SKQccZV/Wcq\\nmkHrblX8IqOaeDijO8u3rCKeG+kMZcs3oz3dr1qbD4NbWWQe0OtpLIJWcBaRUhaE\\nvVx8vyOIxBi27rWV5oNaYN3oDt7koBcaiDWtH3qHkiiTSD1FkwsoNbMDqKnMjXiW\\n-----END PRIVATE KEY-----", prefix_length: 0, encoding: &[], redacted: "-----BEGIN PRIVATE KEY-----…jXiW", line: 4, column: 4, end_line: 4, end_column: 256 },
+    F { rule: "url-basic-auth", start: 313, end: 327, secret: "multi\nline ééé", prefix_length: 0, encoding: &[], redacted: "…", line: 5, column: 1, end_line: 6, end_column: 9 },
+    F { rule: "github-pat-classic", start: 315, end: 331, secret: "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", prefix_length: 0, encoding: &["base64"], redacted: "ghp_…mgh7", line: 5, column: 3, end_line: 7, end_column: 2 },
+    F { rule: "jwt", start: 387, end: 390, secret: "end", prefix_length: 0, encoding: &[], redacted: "…", line: 8, column: 1, end_line: 8, end_column: 4 },
+];
