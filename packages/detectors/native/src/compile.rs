@@ -6,7 +6,7 @@
 //! quantifiers, named groups and backreferences match the same text in the same order. What
 //! differs is what some escapes and `.` and `$` mean, which `translate` rewrites.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use pcre2::bytes::{CaptureLocations, Regex, RegexBuilder};
 
@@ -301,18 +301,19 @@ fn translated(source: &str) -> String {
 pub struct Found {
     pub start: usize,
     pub end: usize,
-    locations: CaptureLocations,
+    /// Each group's offsets (group 0 is the match), when it took part.
+    spans: Vec<Option<(usize, usize)>>,
 }
 
 impl Found {
     /// Group `i`'s offsets, when it took part in the match.
     pub fn group(&self, i: usize) -> Option<(usize, usize)> {
-        self.locations.get(i)
+        self.spans.get(i).copied().flatten()
     }
 
     /// Capturing groups and the whole match (`m.length`).
     pub fn groups(&self) -> usize {
-        self.locations.len()
+        self.spans.len()
     }
 }
 
@@ -323,6 +324,8 @@ pub struct Lazy {
     max_loop: Option<usize>,
     sticky: OnceLock<Regex>,
     global: OnceLock<Regex>,
+    /// Capture locations for the sticky regex, returned after each use.
+    locations: Mutex<Vec<CaptureLocations>>,
 }
 
 impl Lazy {
@@ -332,6 +335,7 @@ impl Lazy {
             max_loop: rewrite(source).1,
             sticky: OnceLock::new(),
             global: OnceLock::new(),
+            locations: Mutex::new(Vec::new()),
         }
     }
 
@@ -354,24 +358,34 @@ impl Lazy {
         // most tries fail: find first with the regex's pooled match data, and only a match
         // pays for its own (a JIT stack is mapped per match data)
         re.find_at(text, at).ok()??;
-        let mut locations = re.capture_locations();
+        // capture locations are reused: each holds match data with a mapped JIT stack
+        let pooled = self.locations.lock().ok().and_then(|mut pool| pool.pop());
+        let mut locations = pooled.unwrap_or_else(|| re.capture_locations());
         // a matching error (PCRE2's backtracking limit) reads as no match
-        let m = re.captures_read_at(&mut locations, text, at).ok()??;
+        let found = re
+            .captures_read_at(&mut locations, text, at)
+            .ok()
+            .flatten()
+            .map(|m| Found {
+                start: m.start(),
+                end: m.end(),
+                spans: (0..locations.len()).map(|i| locations.get(i)).collect(),
+            });
+        if let Ok(mut pool) = self.locations.lock() {
+            pool.push(locations);
+        }
+        let found = found?;
         if let Some(max) = self.max_loop {
             let index = re
                 .capture_names()
                 .iter()
                 .position(|n| n.as_deref() == Some(LOOP_GROUP));
-            let span = index.and_then(|i| locations.get(i));
+            let span = index.and_then(|i| found.group(i));
             if span.is_some_and(|(s, e)| key_body_iterations(&text[s..e]) > max) {
                 return None;
             }
         }
-        Some(Found {
-            start: m.start(),
-            end: m.end(),
-            locations,
-        })
+        Some(found)
     }
 
     /// Where the sticky match at `at` ends, if there is one (without groups, when it can).

@@ -13,6 +13,7 @@ use crate::types::Hits;
 
 const BLOOM_BITS: u32 = 18;
 const TABLE_WORDS: usize = 1 << (BLOOM_BITS - 5);
+const FIRST_BYTES: usize = 1 << BLOOM_BITS;
 const HASH_SHIFT: u32 = 32 - BLOOM_BITS;
 const HASH_MUL: u32 = 0x9e37_79b1;
 /// Second and third hashes, into the second table, computed only on first-level hits.
@@ -28,8 +29,10 @@ struct Keyword {
 }
 
 pub struct Prefilter {
-    /// Fixed-size, so the loop's index (a hash's top 13 bits) needs no bounds check.
-    first: Box<[u32; TABLE_WORDS]>,
+    /// The first bit table, one byte per bit: the loop adds the byte, where a bit costs three
+    /// more instructions per position (measured: pass 1 at 1.85 GB/s, 1.27 with bits; the
+    /// 256 KB stay in L2). Fixed-size, so its index (a hash's top 18 bits) needs no bounds check.
+    first: Box<[u8; FIRST_BYTES]>,
     second: Box<[u32; TABLE_WORDS]>,
     /// From a gram (first character in the high byte) to the keywords anchored on it
     /// (`gramTable` in prefilter.ts, used as it is).
@@ -87,7 +90,12 @@ impl Prefilter {
                 .try_into()
                 .expect("prefilter bit tables of 2^18 bits")
         };
-        let first = table(&snapshot.first);
+        let bits = table(&snapshot.first);
+        let first: Box<[u8; FIRST_BYTES]> = (0..FIRST_BYTES)
+            .map(|bit| ((bits[bit >> 5] >> (bit & 31)) & 1) as u8)
+            .collect::<Box<[u8]>>()
+            .try_into()
+            .expect("2^18 bytes");
         let second = table(&snapshot.second);
         let keywords = snapshot
             .entries
@@ -127,35 +135,13 @@ impl Prefilter {
     fn find(&self, bytes: &[u8], units: Units, hits: &mut Hits) {
         let from = hits.pos.len();
         let mut unsorted = false;
-        let mut candidates = vec![0u32; BLOCK].into_boxed_slice();
-        let first: &[u32; TABLE_WORDS] = &self.first;
+        // a block's positions at most: a small file (most of a repository) zeroes a small buffer
+        let mut candidates = vec![0u32; bytes.len().next_power_of_two().min(BLOCK)];
         let mut block = 0;
         while block + 4 <= bytes.len() {
             // grams starting in [block, end)
             let end = (block + BLOCK).min(bytes.len() - 3);
-            // pass 1, branchless: every position is written, the cursor moves only when the
-            // gram's bit is set in the first table; one 8-byte load holds four grams
-            let mut n = 0;
-            let mut test = |p: usize, gram: u32| {
-                let bit = gram.wrapping_mul(HASH_MUL) >> HASH_SHIFT;
-                // n <= p - block < BLOCK: the mask only spares the bounds check
-                candidates[n & (BLOCK - 1)] = p as u32;
-                n += ((first[(bit >> 5) as usize] >> (bit & 31)) & 1) as usize;
-            };
-            let mut p = block;
-            while p + 4 <= end && p + 8 <= bytes.len() {
-                let w = u64::from_le_bytes(bytes[p..p + 8].try_into().expect("8 bytes"));
-                for k in 0..4 {
-                    test(p + k, (w >> (8 * k)) as u32);
-                }
-                p += 4;
-            }
-            for p in p..end {
-                test(
-                    p,
-                    u32::from_le_bytes(bytes[p..p + 4].try_into().expect("4 bytes")),
-                );
-            }
+            let n = first_pass(&self.first, bytes, block, end, &mut candidates);
             for &p in &candidates[..n] {
                 let p = p as usize;
                 let gram = u32::from_le_bytes([bytes[p], bytes[p + 1], bytes[p + 2], bytes[p + 3]]);
@@ -212,13 +198,11 @@ impl Prefilter {
             let same = match units {
                 Units::Bytes(b) => {
                     let text = &b[start..start + keyword.codes.len()];
-                    if keyword.ignore_case {
-                        text.iter()
-                            .zip(keyword.codes.iter())
-                            .all(|(&c, &k)| c.to_ascii_lowercase() == k)
-                    } else {
-                        *text == *keyword.codes
-                    }
+                    let fold = keyword.ignore_case;
+                    // a loop, not memcmp: keywords are short, and most differ early
+                    text.iter()
+                        .zip(keyword.codes.iter())
+                        .all(|(&c, &k)| (if fold { c.to_ascii_lowercase() } else { c }) == k)
                 }
                 Units::Wide(_) => keyword.codes.iter().enumerate().all(|(k, &code)| {
                     let c = units.at(start + k);
@@ -240,6 +224,42 @@ impl Prefilter {
     }
 }
 
+/// Pass 1 over the grams starting in [from, to), branchless: every position is written to
+/// `candidates`, the cursor moves only when the gram's bit is set in the first table; one
+/// 8-byte load holds four grams. Returns how many candidates there are.
+fn first_pass(
+    first: &[u8; FIRST_BYTES],
+    bytes: &[u8],
+    from: usize,
+    to: usize,
+    candidates: &mut [u32],
+) -> usize {
+    // a power of two: n <= p - from < candidates.len(), so the mask only spares the bounds check
+    let mask = candidates.len() - 1;
+    debug_assert!(candidates.len().is_power_of_two() && to - from <= candidates.len());
+    let mut n = 0;
+    let mut test = |p: usize, gram: u32| {
+        let bit = gram.wrapping_mul(HASH_MUL) >> HASH_SHIFT;
+        candidates[n & mask] = p as u32;
+        n += usize::from(first[bit as usize]);
+    };
+    let mut p = from;
+    while p + 4 <= to && p + 8 <= bytes.len() {
+        let w = u64::from_le_bytes(bytes[p..p + 8].try_into().expect("8 bytes"));
+        for k in 0..4 {
+            test(p + k, (w >> (8 * k)) as u32);
+        }
+        p += 4;
+    }
+    for p in p..to {
+        test(
+            p,
+            u32::from_le_bytes(bytes[p..p + 4].try_into().expect("4 bytes")),
+        );
+    }
+    n
+}
+
 /// Puts `hits[from..]` back in offset order (stable: equal offsets keep their order).
 fn sort_hits(hits: &mut Hits, from: usize) {
     let mut order: Vec<usize> = (from..hits.pos.len()).collect();
@@ -255,4 +275,62 @@ fn sort_hits(hits: &mut Hits, from: usize) {
 /// Newlines in `text[from..to)` (`countNewlines`).
 pub fn count_newlines(text: &[u8], from: usize, to: usize) -> usize {
     memchr::memchr_iter(b'\n', &text[from..to]).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest;
+
+    fn hits(text: &[u8]) -> Vec<(usize, String)> {
+        let m = manifest::load(manifest::EMBEDDED).unwrap();
+        let prefilter = Prefilter::from_snapshot(&m.prefilter);
+        let mut hits = Hits::default();
+        prefilter.find_in_bytes(text, &mut hits);
+        let keyword = |e: u32| m.prefilter.entries[e as usize].keyword.clone();
+        hits.pos
+            .iter()
+            .zip(&hits.entry)
+            .map(|(&p, &e)| (p, keyword(e)))
+            .collect()
+    }
+
+    #[test]
+    fn a_three_character_keyword_needs_a_printable_character_after_it() {
+        // prefilter.ts expands a 3-character keyword's gram with every printable fourth character
+        let url = |text: &[u8]| hits(text).into_iter().filter(|(_, k)| k == "://").count();
+        assert_eq!(url(b"https://x"), 1);
+        assert_eq!(url(b"https:// x"), 0);
+        assert_eq!(url(b"https://"), 0);
+    }
+
+    #[test]
+    fn hits_are_in_offset_order_and_case_folds_where_asked() {
+        let found = hits(b"xx ghp_ and GHP_ then AKIA");
+        let offsets: Vec<usize> = found.iter().map(|(p, _)| *p).collect();
+        let mut sorted = offsets.clone();
+        sorted.sort();
+        assert_eq!(offsets, sorted);
+        assert!(found.contains(&(3, "ghp_".to_owned())));
+        assert!(!found.iter().any(|(p, k)| *p == 11 && k == "ghp_"));
+        assert!(found.contains(&(22, "AKIA".to_owned())));
+    }
+
+    #[test]
+    fn wide_code_units_never_match() {
+        let m = manifest::load(manifest::EMBEDDED).unwrap();
+        let prefilter = Prefilter::from_snapshot(&m.prefilter);
+        // "ghp_" with its 'p' as U+0170 (low byte 'p'): the gram is hashed, the compare fails
+        let wide: Vec<u16> = "x ghp_y"
+            .encode_utf16()
+            .map(|c| if c == 'p' as u16 { 0x170 } else { c })
+            .collect();
+        let text: Vec<u8> = wide
+            .iter()
+            .map(|&c| if c > 255 { 0xff } else { c as u8 })
+            .collect();
+        let mut hits = Hits::default();
+        prefilter.find_in_string(&text, Some(&wide), &mut hits);
+        assert!(hits.pos.is_empty());
+    }
 }
