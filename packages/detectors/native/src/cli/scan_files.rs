@@ -114,10 +114,16 @@ fn scan_claimed(
     }
 }
 
-/// `readInto`: the whole file into `buf`, or `false` when it has more than `max` bytes.
+/// `readInto`: the whole file into `buf`, or `false` when it has more than `max` bytes. The
+/// buffer is sized from fstat first (cheap here, unlike Node's Stats object), so a large file
+/// is read without the buffer growing, and copying, several times; the read itself stops at
+/// the end of the file, whatever fstat said.
 fn read_into(path: &str, buf: &mut Vec<u8>, max: u64) -> io::Result<bool> {
     buf.clear();
-    File::open(path)?.take(max + 1).read_to_end(buf)?;
+    let file = File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len()).min(max + 1);
+    buf.reserve(usize::try_from(size).unwrap_or(0) + 1);
+    file.take(max + 1).read_to_end(buf)?;
     Ok(buf.len() as u64 <= max)
 }
 
