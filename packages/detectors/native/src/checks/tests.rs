@@ -37,24 +37,16 @@ fn placeholders_are_those_of_is_placeholder() {
 }
 
 #[test]
-fn github_checksums() {
-    for &(token, expected) in GITHUB {
-        assert_eq!(
-            verify_github_style_token(&units(token)),
-            expected,
-            "{token:?}"
-        );
-    }
-}
-
-#[test]
-fn gitlab_routable_checksums() {
-    for &(token, expected) in GITLAB {
-        assert_eq!(
-            verify_gitlab_routable_token(&units(token)),
-            expected,
-            "{token:?}"
-        );
+fn github_and_gitlab_routable_checksums() {
+    type Verify = fn(&[u16]) -> bool;
+    let verifiers: [(Verify, &[(&str, bool)]); 2] = [
+        (verify_github_style_token, GITHUB),
+        (verify_gitlab_routable_token, GITLAB),
+    ];
+    for (verify, cases) in verifiers {
+        for &(token, expected) in cases {
+            assert_eq!(verify(&units(token)), expected, "{token:?}");
+        }
     }
 }
 
