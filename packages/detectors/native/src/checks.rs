@@ -596,11 +596,12 @@ fn jwt_valid(secret: &str) -> bool {
         && !has_run_of_8(&signature.encode_utf16().collect::<Vec<u16>>())
 }
 
-/// `JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))`, None where it throws.
+/// `JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))`, None where it throws, with
+/// the decoded text: the payload only has to be an object or an array (`typeof p === 'object'
+/// && p !== null`), which its first character tells.
+///
 /// serde_json rejects a few texts JSON.parse takes (a lone surrogate escape, nesting deeper
-/// than 128); no real JWT header holds either.
-/// Also gives the text: the payload only has to be an object or an array
-/// (`typeof p === 'object' && p !== null`), which its first character tells.
+/// than 128); no real JWT holds either.
 fn decode_json<T: for<'de> Deserialize<'de>>(part: &str) -> Option<(T, String)> {
     let bytes = node_base64(part.as_bytes());
     let text = String::from_utf8_lossy(&bytes).into_owned();

@@ -1,3 +1,7 @@
+//! checks.rs against the TypeScript: each test runs a check over inputs whose expected answers
+//! the TypeScript functions printed (unit_vectors.rs, from scripts/unit-vectors.mjs), so a
+//! difference is a porting bug, never a hand-computed expectation gone stale.
+
 use super::*;
 use crate::types::SourceKind;
 use crate::unit_vectors::{BASE64, ENTROPY, GITHUB, GITLAB, PLACEHOLDER, PRECHECK, VALIDATE};
