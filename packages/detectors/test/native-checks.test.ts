@@ -9,8 +9,9 @@ import { crate, expectNativeBuilt, nativeBin, nativeSkipReason } from './native-
  * The native engine's checks and decoders against the JavaScript engine, beyond the parity
  * vectors: its Rust unit tests (whose expected values native/scripts/unit-vectors.mjs printed
  * from the TypeScript functions: entropy to the bit, placeholders, checksums, every validate,
- * redact, Buffer's base64, the decoders and decodeSpans), and a seeded fuzz of secrets under
- * random layers of base64, percent-encoding and JSON escapes (native/scripts/encoding-fuzz.mjs).
+ * redact, Buffer's base64, the decoders and decodeSpans; and the CLI's argument parsing, paths
+ * and number formatting), and a seeded fuzz of secrets under random layers of base64,
+ * percent-encoding and JSON escapes (native/scripts/encoding-fuzz.mjs).
  */
 const dir = mkdtempSync(path.join(tmpdir(), 'keyguard-native-checks-'));
 afterAll(() => {
@@ -20,11 +21,12 @@ afterAll(() => {
 
 describe.skipIf(nativeSkipReason())('the native engine (after npm run build with cargo)', () => {
   // --release reuses the dependencies `npm run build` compiled: a first run compiles only the
-  // crate's tests (~25 s on two cores, most of it the release profile's LTO); later runs ~0.3 s.
-  // The dev profile would compile every dependency again, which costs more on a fresh clone.
+  // crate's two test binaries (~25 s on two cores, most of it the release profile's LTO); later
+  // runs ~0.3 s. The dev profile would compile every dependency again, which costs more on a
+  // fresh clone.
   it('passes its unit tests, whose expected values the TypeScript computed', { timeout: 600_000 }, () => {
     expectNativeBuilt(); // the crate embeds dist/native/engine.json, which the same build writes
-    const run = spawnSync('cargo', ['test', '--release', '--locked', '--quiet', '--lib'], { cwd: crate, encoding: 'utf8' });
+    const run = spawnSync('cargo', ['test', '--release', '--locked', '--quiet', '--lib', '--bins'], { cwd: crate, encoding: 'utf8' });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toMatch(/test result: ok\. [1-9]\d* passed; 0 failed/);
   });

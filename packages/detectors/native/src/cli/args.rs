@@ -92,11 +92,14 @@ pub fn parse(argv: &[String]) -> Option<Scan> {
 /// `positiveInt` of args.ts for the plain decimal spellings; `Number()`'s others (`0x10`,
 /// `1e3`, ` 12 `) go to the JavaScript CLI. At most 2^53, where a JavaScript number is exact.
 fn positive_int(value: &str) -> Option<u64> {
-    let ok = !value.is_empty()
+    let plain = !value.is_empty()
         && value.len() <= 16
         && value.bytes().all(|b| b.is_ascii_digit())
         && !value.starts_with('0');
-    let n: u64 = if ok { value.parse().ok()? } else { return None };
+    if !plain {
+        return None;
+    }
+    let n: u64 = value.parse().ok()?;
     (n <= 1 << 53).then_some(n)
 }
 
