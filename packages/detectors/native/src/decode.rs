@@ -298,7 +298,7 @@ pub fn decode_spans(
     let mut spans = Spans {
         source,
         visit,
-        base64_run: (0, 0, 0),
+        base64_run: Base64Run::default(),
         percent_done: 0,
         json_done: 0,
     };
@@ -362,10 +362,18 @@ type Decoder = fn(&Source, usize, usize) -> Option<(Decoded, usize)>;
 struct Spans<'s, 'v> {
     source: &'s Source<'s>,
     visit: &'v mut dyn FnMut(Decoded),
-    /// (start, end, alignments decoded) of the last base64 run.
-    base64_run: (usize, usize, u32),
+    base64_run: Base64Run,
     percent_done: usize,
     json_done: usize,
+}
+
+/// The last base64 run decoded: [start, end), and the 4-character alignments (bit q: the
+/// groups start at q modulo 4) it was decoded on.
+#[derive(Clone, Copy, Default)]
+struct Base64Run {
+    start: usize,
+    end: usize,
+    grids: u32,
 }
 
 impl Spans<'_, '_> {
@@ -412,12 +420,12 @@ impl Spans<'_, '_> {
 
     fn base64(&mut self, p: usize, quantum: usize) {
         let grid = 1 << ((p + 4 - quantum) % 4);
-        let (start, end, grids) = self.base64_run;
+        let Base64Run { start, end, grids } = self.base64_run;
         if p < end {
             if grids & grid != 0 {
                 return;
             }
-            self.base64_run.2 |= grid;
+            self.base64_run.grids |= grid;
             // the same run on another alignment: an earlier trigger in it was a false one
             if let Some((decoded, _)) = decode_base64(self.source, p, quantum, start) {
                 (self.visit)(decoded);
@@ -425,7 +433,11 @@ impl Spans<'_, '_> {
             return;
         }
         if let Some((decoded, e)) = decode_base64(self.source, p, quantum, end) {
-            self.base64_run = (decoded.start(0), e, grid);
+            self.base64_run = Base64Run {
+                start: decoded.start(0),
+                end: e,
+                grids: grid,
+            };
             (self.visit)(decoded);
         }
     }
