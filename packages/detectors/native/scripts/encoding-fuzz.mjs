@@ -3,9 +3,9 @@
 // true positives of random rules, each wrapped in an assignment context and then in up to three
 // random layers of base64 (either alphabet, any alignment, wrapped lines), percent-encoding
 // (either hex case, all or some characters) and JSON escapes (`\/`, `\uXXXX` up to code units
-// above 255 and surrogates), amid non-ASCII and invalid UTF-8. Writes the files and the
-// JavaScript engine's results (expected.json, parity/vectors.mjs's shape), then diffs the
-// native engine against them with parity/check.mjs.
+// above 255 and surrogates), amid non-ASCII and invalid UTF-8. Writes the files to OUTDIR-inputs,
+// records the JavaScript engine's results with parity/vectors.mjs (as a corpus, beside the
+// standard vectors, in OUTDIR), then diffs the native engine against them with parity/check.mjs.
 //
 //   node packages/detectors/native/scripts/encoding-fuzz.mjs [--files N] [--seed S] [--bin PATH] [OUTDIR]
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,8 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { ASSIGNMENT_CONTEXTS, GENERIC_NAME, createSampleGenerator, createScanner, defaultRules } = await import(path.join(here, '../../dist/index.js'));
+const { ASSIGNMENT_CONTEXTS, GENERIC_NAME, createSampleGenerator, defaultRules } = await import(path.join(here, '../../dist/index.js'));
 const { compare, report, NATIVE_BIN } = await import(path.join(here, '../parity/check.mjs'));
+const { writeVectors } = await import(path.join(here, '../parity/vectors.mjs'));
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -26,9 +27,12 @@ let seed = Number(option('--seed', 16));
 const bin = path.resolve(option('--bin', NATIVE_BIN));
 const outDir = path.resolve(args[0] ?? path.join(here, '../target/encoding-fuzz'));
 
+/** mulberry32: a small seeded generator with a full 2^32 period (numbers in [0, 1)). */
 const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const int = (n) => Math.floor(random() * n);
 const pick = (list) => list[int(list.length)];
@@ -75,6 +79,8 @@ const LAYERS = [
   (t) => `q=${percent(t)}`,
   (t) => `{"script": "${json(t)}"}`,
   (t) => `"${json(t)}"`,
+  // newlines as JavaScript's other spaces, which JSON-decoded text holds as units above 255
+  (t) => `{"k": "${t.replaceAll('\n', () => pick(['\\n', '\\u2028', '\\u2029', '\\ufeff\\n', '\\u00a0\\n', '\\ud800']))}"}`,
   // only the slashes escaped: matches cut short at an escape
   (t) => t.replaceAll('/', pick(['%2F', '%2f', '\\/'])),
   // glued to other base64 characters or to an escape
@@ -96,10 +102,9 @@ const samples = defaultRules.flatMap((rule) => {
   return tps.map((tp) => ({ text: typeof tp === 'string' ? tp : tp.text, name }));
 });
 
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
-const scanner = createScanner();
-const expected = {};
+const inputDir = `${outDir}-inputs`;
+rmSync(inputDir, { recursive: true, force: true });
+mkdirSync(inputDir, { recursive: true });
 for (let f = 0; f < files; f++) {
   const parts = [];
   for (let s = 0; s < 6; s++) {
@@ -111,29 +116,13 @@ for (let f = 0; f < files; f++) {
   let buf = Buffer.from(parts.join(''), 'utf8');
   // some files get invalid UTF-8 and latin1 bytes
   if (random() < 0.2) buf = Buffer.concat([Buffer.from([0xff, 0xe9]), buf, Buffer.from([0xc3, 0x0a, 0x80])]);
-  const name = `fuzz-${String(f).padStart(4, '0')}.txt`;
-  writeFileSync(path.join(outDir, name), buf);
-  const { findings, stats } = scanner.scan(buf);
-  expected[name] = {
-    findings: findings.map((x) => ({
-      ruleId: x.ruleId,
-      tokenHash: x.tokenHash,
-      redacted: x.redacted,
-      confidence: x.confidence,
-      line: x.line,
-      column: x.column,
-      endLine: x.endLine,
-      endColumn: x.endColumn,
-      offset: x.offset,
-      ...(x.encoding ? { encoding: x.encoding } : {}),
-    })),
-    stats: { bytes: stats.bytes, rejected: stats.rejected, rejectedBy: stats.rejectedBy, keywordHits: stats.keywordHits, decoded: stats.decoded },
-  };
+  writeFileSync(path.join(inputDir, `fuzz-${String(f).padStart(4, '0')}.txt`), buf);
 }
-writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expected));
-const found = Object.values(expected).reduce((n, e) => n + e.findings.length, 0);
-const decoded = Object.values(expected).reduce((n, e) => n + e.findings.filter((x) => x.encoding).length, 0);
-console.log(`${files} files, ${found} findings (${decoded} decoded) in ${outDir}`);
+const expected = writeVectors(outDir, [inputDir]);
+const fuzzed = Object.entries(expected).filter(([name]) => name.startsWith(inputDir));
+const found = fuzzed.reduce((n, [, e]) => n + e.findings.length, 0);
+const decoded = fuzzed.reduce((n, [, e]) => n + e.findings.filter((x) => x.encoding).length, 0);
+console.log(`${files} files, ${found} findings (${decoded} decoded) in ${inputDir}`);
 const result = compare(outDir, bin);
 console.log(report(result, 3));
 process.exitCode = result.diffs.length === 0 ? 0 : 1;

@@ -135,16 +135,9 @@ impl Checks {
         })
     }
 
+    /// The rule's `checksum` function, if it has one.
     pub fn checksum(&self, rule: usize) -> Option<Checksum> {
         self.checksums[rule]
-    }
-
-    pub fn has_validate(&self, rule: usize) -> bool {
-        self.validators[rule].is_some()
-    }
-
-    pub fn has_precheck(&self, rule: usize) -> bool {
-        self.prechecks[rule].is_some()
     }
 
     /// A hash of a key printed in vendors' documentation (doc-examples.ts): a placeholder.
@@ -581,19 +574,26 @@ fn jwt_valid(secret: &str) -> bool {
     // JavaScript then tests the string "undefined"
     let signature = parts.next().unwrap_or("undefined");
     let Some(payload) = payload else { return false };
-    let alg_ok = matches!(decode_json::<Header>(header), Some(Header { alg: Some(alg) }) if alg.to_lowercase() != "none");
+    let alg_ok = matches!(decode_json::<Header>(header), Some((Header { alg: Some(alg) }, _)) if alg.to_lowercase() != "none");
     alg_ok
-        && decode_json::<TopLevel>(payload).is_some_and(|t| t.object)
+        && decode_json::<IgnoredAny>(payload).is_some_and(|(_, text)| {
+            text.trim_start_matches([' ', '\t', '\n', '\r'])
+                .starts_with(['{', '['])
+        })
         && !has_run_of_8(&signature.encode_utf16().collect::<Vec<u16>>())
 }
 
 /// `JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))`, None where it throws.
 /// serde_json rejects a few texts JSON.parse takes (a lone surrogate escape, nesting deeper
 /// than 128); no real JWT header holds either.
-fn decode_json<T: for<'de> Deserialize<'de>>(part: &str) -> Option<T> {
+/// Also gives the text: the payload only has to be an object or an array
+/// (`typeof p === 'object' && p !== null`), which its first character tells.
+fn decode_json<T: for<'de> Deserialize<'de>>(part: &str) -> Option<(T, String)> {
     let bytes = node_base64(part.as_bytes());
-    let text = String::from_utf8_lossy(&bytes);
-    serde_json::from_str::<T>(&text).ok()
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    serde_json::from_str::<T>(&text)
+        .ok()
+        .map(|value| (value, text))
 }
 
 /// A JWT header: `alg` when it is a string (the last one, as JSON.parse keeps the last).
@@ -625,53 +625,6 @@ impl<'de> Deserialize<'de> for Header {
             }
         }
         d.deserialize_map(V)
-    }
-}
-
-/// Any JSON text; `object` when it is an object or an array (`typeof p === 'object' && p !== null`).
-struct TopLevel {
-    object: bool,
-}
-
-impl<'de> Deserialize<'de> for TopLevel {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = TopLevel;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("JSON")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(TopLevel { object: true })
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<TopLevel, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(TopLevel { object: true })
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<TopLevel, E> {
-                Ok(TopLevel { object: false })
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<TopLevel, E> {
-                Ok(TopLevel { object: false })
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<TopLevel, E> {
-                Ok(TopLevel { object: false })
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<TopLevel, E> {
-                Ok(TopLevel { object: false })
-            }
-            fn visit_str<E>(self, _: &str) -> Result<TopLevel, E> {
-                Ok(TopLevel { object: false })
-            }
-            fn visit_unit<E>(self) -> Result<TopLevel, E> {
-                Ok(TopLevel { object: false })
-            }
-        }
-        d.deserialize_any(V)
     }
 }
 

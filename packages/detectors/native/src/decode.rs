@@ -355,6 +355,9 @@ pub fn decode_spans(
     }
 }
 
+/// `decodePercent` or `decodeJsonEscapes`: (source, trigger, floor) → the span and its end.
+type Decoder = fn(&Source, usize, usize) -> Option<(Decoded, usize)>;
+
 /// What `decodeSpans` remembers: where the last span of each kind ended.
 struct Spans<'s, 'v> {
     source: &'s Source<'s>,
@@ -367,28 +370,43 @@ struct Spans<'s, 'v> {
 
 impl Spans<'_, '_> {
     fn percent(&mut self, p: usize) {
-        if p < self.percent_done {
-            return;
-        }
-        match decode_percent(self.source, p, self.percent_done) {
-            Some((decoded, end)) => {
-                self.percent_done = end;
-                (self.visit)(decoded);
-            }
-            None => self.percent_done = p + 1,
-        }
+        Self::text_span(
+            self.source,
+            &mut *self.visit,
+            &mut self.percent_done,
+            p,
+            decode_percent,
+        );
     }
 
     fn json(&mut self, p: usize) {
-        if p < self.json_done {
+        Self::text_span(
+            self.source,
+            &mut *self.visit,
+            &mut self.json_done,
+            p,
+            decode_json_escapes,
+        );
+    }
+
+    /// A percent or JSON span at `p` unless the last one of its kind (ending at `done`) holds
+    /// `p`; a trigger that decodes nothing only moves `done` past itself.
+    fn text_span(
+        source: &Source,
+        visit: &mut dyn FnMut(Decoded),
+        done: &mut usize,
+        p: usize,
+        decode: Decoder,
+    ) {
+        if p < *done {
             return;
         }
-        match decode_json_escapes(self.source, p, self.json_done) {
+        match decode(source, p, *done) {
             Some((decoded, end)) => {
-                self.json_done = end;
-                (self.visit)(decoded);
+                *done = end;
+                visit(decoded);
             }
-            None => self.json_done = p + 1,
+            None => *done = p + 1,
         }
     }
 

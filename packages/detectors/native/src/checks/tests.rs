@@ -113,3 +113,60 @@ fn base64_decodes_as_node_does() {
         assert_eq!(got, hex, "{text:?}");
     }
 }
+
+/// Random inputs with the TypeScript's answers, from scripts/checks-fuzz.mjs (see there):
+/// `node native/scripts/checks-fuzz.mjs > /tmp/cases.json && KEYGUARD_CHECKS_CASES=/tmp/cases.json cargo test -- --ignored`.
+#[test]
+#[ignore]
+fn random_cases_as_the_typescript_decides() {
+    #[derive(serde::Deserialize)]
+    struct Case {
+        s: String,
+        pk: bool,
+        p: usize,
+        r: String,
+        rn: String,
+        r7: String,
+        ph: bool,
+        e: String,
+        j: String,
+        jv: bool,
+    }
+    let path = std::env::var("KEYGUARD_CHECKS_CASES")
+        .expect("KEYGUARD_CHECKS_CASES: a file of checks-fuzz.mjs");
+    let cases: Vec<Case> = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let (rules, checks) = engine_checks();
+    let rule = |id: &str| rules.iter().position(|r| r.id == id).unwrap();
+    let (private_key, jwt) = (rule("private-key"), rule("jwt"));
+    for c in &cases {
+        let u = units(&c.s);
+        assert_eq!(
+            checks.validate(private_key, &c.s, &u, &[]),
+            c.pk,
+            "private-key {:?}",
+            c.s
+        );
+        assert_eq!(crate::findings::known_prefix_length(&c.s), c.p, "{:?}", c.s);
+        assert_eq!(crate::findings::redact(&c.s, None, true), c.r, "{:?}", c.s);
+        assert_eq!(
+            crate::findings::redact(&c.s, None, false),
+            c.rn,
+            "{:?}",
+            c.s
+        );
+        assert_eq!(
+            crate::findings::redact(&c.s, Some(7), true),
+            c.r7,
+            "{:?}",
+            c.s
+        );
+        assert_eq!(checks.is_placeholder(&u), c.ph, "{:?}", c.s);
+        assert_eq!(shannon_entropy(&u).to_bits().to_string(), c.e, "{:?}", c.s);
+        assert_eq!(
+            checks.validate(jwt, &c.j, &units(&c.j), &[]),
+            c.jv,
+            "jwt {:?}",
+            c.j
+        );
+    }
+}

@@ -90,19 +90,21 @@ fn scan_claimed(
     claim: &(dyn Fn() -> usize + Sync),
     max_file_size: u64,
 ) -> Vec<(usize, Outcome)> {
-    let mut buf = Vec::with_capacity(1 << 20);
+    let mut pool = ReadPool {
+        buf: vec![0; 1 << 20],
+    };
     let mut out = Vec::new();
     loop {
         let index = claim();
         let Some(entry) = files.get(index) else {
             return out;
         };
-        let outcome = match read_into(&entry.absolute, &mut buf, max_file_size) {
+        let outcome = match read_into(&entry.absolute, &mut pool, max_file_size) {
             Err(error) => Outcome::Unreadable(error_code(&error)),
-            Ok(false) => Outcome::TooLarge,
-            Ok(true) if looks_binary(&buf) => Outcome::Binary,
-            Ok(true) => {
-                let (findings, stats) = engine.scan(&buf);
+            Ok(None) => Outcome::TooLarge,
+            Ok(Some(bytes)) if looks_binary(bytes) => Outcome::Binary,
+            Ok(Some(bytes)) => {
+                let (findings, stats) = engine.scan(bytes);
                 Outcome::Scanned {
                     findings,
                     bytes: stats.bytes,
@@ -114,11 +116,46 @@ fn scan_claimed(
     }
 }
 
-/// `readInto`: the whole file into `buf`, or `false` when it has more than `max` bytes.
-fn read_into(path: &str, buf: &mut Vec<u8>, max: u64) -> io::Result<bool> {
-    buf.clear();
-    File::open(path)?.take(max + 1).read_to_end(buf)?;
-    Ok(buf.len() as u64 <= max)
+/// A reusable read buffer, one per thread (`ReadPool`): its bytes stay initialised and only
+/// grow, so no file costs a fresh allocation or a memset.
+struct ReadPool {
+    buf: Vec<u8>,
+}
+
+/// `readInto`: the whole file into the pool, or `None` when it has more than `max` bytes.
+/// As in read-file.ts, at most `max + 1` bytes are read and a short read ends the file (a
+/// regular file reads short only at its end: no second read to see 0 bytes). The buffer is
+/// sized from fstat first (cheap here, unlike Node's Stats object), so a file is usually one
+/// read, however large.
+fn read_into<'a>(path: &str, pool: &'a mut ReadPool, max: u64) -> io::Result<Option<&'a [u8]>> {
+    let mut file = File::open(path)?;
+    let cap = usize::try_from(max.saturating_add(1)).unwrap_or(usize::MAX);
+    let size = file
+        .metadata()
+        .map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+    if pool.buf.len() <= size {
+        pool.buf.resize(size.saturating_add(1).min(cap), 0);
+    }
+    let mut filled = 0;
+    loop {
+        if filled == pool.buf.len() {
+            let bigger = (pool.buf.len() * 2).min(cap);
+            pool.buf.resize(bigger, 0);
+        }
+        let wanted = pool.buf.len().min(cap) - filled;
+        let read = match file.read(&mut pool.buf[filled..filled + wanted]) {
+            Ok(read) => read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        filled += read;
+        if filled as u64 > max {
+            return Ok(None);
+        }
+        if read < wanted {
+            return Ok(Some(&pool.buf[..filled]));
+        }
+    }
 }
 
 /// A NUL byte in the first 8 KB marks a binary file, as git and ripgrep decide.
