@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { crate, expectNativeBuilt, nativeBin, nativeSkipReason } from './native-build.js';
 
 /**
  * The native engine (native/, built into dist by `npm run build` when cargo is on PATH) finds
@@ -12,16 +12,15 @@ import { afterAll, describe, expect, it } from 'vitest';
  * and encoded samples and decoys, and the edge cases (native/parity/vectors.mjs). On failure,
  * check.mjs's report names the first differences per rule.
  */
-const native = fileURLToPath(new URL('../dist/native/keyguard-scan', import.meta.url));
-const parity = fileURLToPath(new URL('../native/parity/', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'keyguard-parity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(!existsSync(native))('the native engine (after npm run build with cargo)', () => {
+describe.skipIf(nativeSkipReason())('the native engine (after npm run build with cargo)', () => {
   it('finds what the JavaScript engine finds in every parity vector', { timeout: 120_000 }, () => {
-    const vectors = spawnSync(process.execPath, [path.join(parity, 'vectors.mjs'), dir], { encoding: 'utf8' });
+    expectNativeBuilt();
+    const vectors = spawnSync(process.execPath, [path.join(crate, 'parity/vectors.mjs'), dir], { encoding: 'utf8' });
     expect(vectors.status, vectors.stderr).toBe(0);
-    const check = spawnSync(process.execPath, [path.join(parity, 'check.mjs'), dir, '--bin', native], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const check = spawnSync(process.execPath, [path.join(crate, 'parity/check.mjs'), dir, '--bin', nativeBin], { encoding: 'utf8', maxBuffer: 1 << 28 });
     expect(check.stderr).toBe('');
     expect(check.stdout).toMatch(/^0 differences in 0 of \d+ files/m);
   });

@@ -7,6 +7,8 @@
 //   KEYGUARD_CHECKS_CASES=/tmp/cases.json cargo test --release -- --ignored
 //
 // Cases holding a lone surrogate are left out: a Rust string cannot hold one.
+import { mulberry32 } from './mulberry32.mjs';
+
 const dist = new URL('../../dist/', import.meta.url).href;
 const { defaultRules } = await import(dist + 'index.js');
 const { redact, knownPrefixLength } = await import(dist + 'redact.js');
@@ -14,14 +16,7 @@ const { isPlaceholder } = await import(dist + 'checks/placeholders.js');
 const { shannonEntropy } = await import(dist + 'checks/entropy.js');
 const pk = defaultRules.find((r) => r.id === 'private-key').validate;
 const jwt = defaultRules.find((r) => r.id === 'jwt').validate;
-let seed = Number(process.argv[2] ?? 7);
-/** mulberry32: a small seeded generator with a full 2^32 period (numbers in [0, 1)). */
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = mulberry32(Number(process.argv[2] ?? 7));
 const int = (n) => Math.floor(random() * n);
 const pieces = ['-----BEGIN ', '-----END ', 'PRIVATE KEY', '-----', '\n', '\r', '\\n', '\\r', '\\', '"', "'", '`', ' ', '\t', '\u00a0', '\u2028', 'Proc-Type:', 'a-b:', ':', 'x', 'A', 'é', '日', '\ud83d\ude00', 'abcdefgh', 'QUJD', '+/=', 'AAAAAAAA', 'ghp_', 'sk-', 'eyJ', 'BLOCK', 'RSA ', 'secret', 'your', '...', '01234567', '${', '-'];
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -11,6 +11,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './mulberry32.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { ASSIGNMENT_CONTEXTS, GENERIC_NAME, createSampleGenerator, defaultRules } = await import(path.join(here, '../../dist/index.js'));
@@ -23,17 +24,10 @@ const option = (name, fallback) => {
   return i === -1 ? fallback : args.splice(i, 2)[1];
 };
 const files = Number(option('--files', 300));
-let seed = Number(option('--seed', 16));
+const random = mulberry32(Number(option('--seed', 16)));
 const bin = path.resolve(option('--bin', NATIVE_BIN));
 const outDir = path.resolve(args[0] ?? path.join(here, '../target/encoding-fuzz'));
 
-/** mulberry32: a small seeded generator with a full 2^32 period (numbers in [0, 1)). */
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 const int = (n) => Math.floor(random() * n);
 const pick = (list) => list[int(list.length)];
 

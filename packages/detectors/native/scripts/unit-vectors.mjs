@@ -1,7 +1,12 @@
 // Prints the expected values of the native engine's unit tests (src/unit_vectors.rs), computed by the
-// TypeScript engine itself, never by hand: `node native/scripts/unit-vectors.mjs > native/src/unit_vectors.rs`
-// after `npm run build` of the detectors package. Inputs come from a seeded generator, so a
+// TypeScript engine itself, never by hand. After `npm run build` of the detectors package:
+//
+//   node native/scripts/unit-vectors.mjs | rustfmt --edition 2021 > native/src/unit_vectors.rs
+//
+// (rustfmt, so `cargo fmt --check` stays clean). Inputs come from a seeded generator, so a
 // rerun prints the same file.
+import { mulberry32 } from './mulberry32.mjs';
+
 const dist = new URL('../../dist/', import.meta.url);
 const load = (p) => import(new URL(p, dist).href);
 const { shannonEntropy } = await load('checks/entropy.js');
@@ -11,14 +16,7 @@ const { verifyGitlabRoutableToken, gitlabRoutableChecksum } = await load('checks
 const { defaultRules } = await load('index.js');
 const { redact, knownPrefixLength } = await load('redact.js');
 
-let seed = 16;
-/** mulberry32: a small seeded generator with a full 2^32 period (numbers in [0, 1)). */
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = mulberry32(16);
 const pick = (alphabet, n) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64 = `${ALNUM}+/`;

@@ -55,82 +55,18 @@ impl Checks {
     pub fn new(rules: &[RuleSpec], data: &ChecksData) -> Result<Checks, String> {
         let mixed_case: HashSet<&str> = data.mixed_case_rules.iter().map(String::as_str).collect();
         let mut problems = Vec::new();
-        let validators = rules
-            .iter()
-            .map(|rule| {
-                if !rule.validate {
-                    return None;
-                }
-                let v = match rule.id.as_str() {
-                    id if mixed_case.contains(id) => Some(Validator::MixedCase),
-                    "aws-secret-access-key" => Some(Validator::AwsSecretAccessKey),
-                    "private-key" => Some(Validator::PrivateKey),
-                    "jwt" => Some(Validator::Jwt),
-                    "putty-private-key" => Some(Validator::PuttyPrivateKey),
-                    "url-basic-auth" => Some(Validator::UrlBasicAuth),
-                    _ => None,
-                };
-                if v.is_none() {
-                    problems.push(format!(
-                        "{}: a validate function with no native implementation",
-                        rule.id
-                    ));
-                }
-                v
-            })
-            .collect();
-        let checksums = rules
-            .iter()
-            .map(|rule| match rule.checksum.as_deref() {
-                None => None,
-                Some("github") => Some(Checksum::Github),
-                Some("gitlab-routable") => Some(Checksum::GitlabRoutable),
-                Some(other) => {
-                    problems.push(format!(
-                        "{}: checksum {other} has no native implementation",
-                        rule.id
-                    ));
-                    None
-                }
-            })
-            .collect();
-        let prechecks = rules
-            .iter()
-            .map(|rule| match (rule.precheck, rule.id.as_str()) {
-                (false, _) => None,
-                (true, "url-basic-auth") => Some(Precheck::UrlBasicAuth),
-                (true, id) => {
-                    problems.push(format!(
-                        "{id}: a precheck function with no native implementation"
-                    ));
-                    None
-                }
-            })
-            .collect();
+        let validators = resolve(rules, &mut problems, |rule| validator_of(rule, &mixed_case));
+        let checksums = resolve(rules, &mut problems, checksum_of);
+        let prechecks = resolve(rules, &mut problems, precheck_of);
         if !problems.is_empty() {
             return Err(problems.join("\n"));
         }
-        let stopword_forms = data
-            .stopwords
-            .iter()
-            .flat_map(|w| {
-                let mut chars = w.chars();
-                let capitalised: String = chars
-                    .next()
-                    .into_iter()
-                    .flat_map(char::to_uppercase)
-                    .chain(chars)
-                    .collect();
-                [w.clone(), w.to_uppercase(), capitalised]
-            })
-            .map(|form| form.encode_utf16().collect())
-            .collect();
         Ok(Checks {
             validators,
             checksums,
             prechecks,
             documentation_examples: data.documentation_example_hashes.iter().cloned().collect(),
-            stopword_forms,
+            stopword_forms: stopword_forms(&data.stopwords),
             url_placeholder_passwords: data.url_placeholder_passwords.iter().cloned().collect(),
         })
     }
@@ -240,6 +176,83 @@ impl Checks {
             .any(|(i, &c)| c == b'$' || c == b'*' || (c == b'%' && !(hex(i + 1) && hex(i + 2))));
         !bad
     }
+}
+
+/// One check per rule, or a problem for each rule whose check has no native implementation.
+fn resolve<T>(
+    rules: &[RuleSpec],
+    problems: &mut Vec<String>,
+    check_of: impl Fn(&RuleSpec) -> Result<Option<T>, String>,
+) -> Vec<Option<T>> {
+    rules
+        .iter()
+        .map(|rule| {
+            check_of(rule).unwrap_or_else(|problem| {
+                problems.push(problem);
+                None
+            })
+        })
+        .collect()
+}
+
+fn validator_of(rule: &RuleSpec, mixed_case: &HashSet<&str>) -> Result<Option<Validator>, String> {
+    if !rule.validate {
+        return Ok(None);
+    }
+    let validator = match rule.id.as_str() {
+        id if mixed_case.contains(id) => Validator::MixedCase,
+        "aws-secret-access-key" => Validator::AwsSecretAccessKey,
+        "private-key" => Validator::PrivateKey,
+        "jwt" => Validator::Jwt,
+        "putty-private-key" => Validator::PuttyPrivateKey,
+        "url-basic-auth" => Validator::UrlBasicAuth,
+        id => {
+            return Err(format!(
+                "{id}: a validate function with no native implementation"
+            ))
+        }
+    };
+    Ok(Some(validator))
+}
+
+fn checksum_of(rule: &RuleSpec) -> Result<Option<Checksum>, String> {
+    match rule.checksum.as_deref() {
+        None => Ok(None),
+        Some("github") => Ok(Some(Checksum::Github)),
+        Some("gitlab-routable") => Ok(Some(Checksum::GitlabRoutable)),
+        Some(other) => Err(format!(
+            "{}: checksum {other} has no native implementation",
+            rule.id
+        )),
+    }
+}
+
+fn precheck_of(rule: &RuleSpec) -> Result<Option<Precheck>, String> {
+    match (rule.precheck, rule.id.as_str()) {
+        (false, _) => Ok(None),
+        (true, "url-basic-auth") => Ok(Some(Precheck::UrlBasicAuth)),
+        (true, id) => Err(format!(
+            "{id}: a precheck function with no native implementation"
+        )),
+    }
+}
+
+/// `FORMS` of placeholders.ts: every stopword in lower, UPPER and Capitalised form.
+fn stopword_forms(stopwords: &[String]) -> Vec<Vec<u16>> {
+    stopwords
+        .iter()
+        .flat_map(|w| {
+            let mut chars = w.chars();
+            let capitalised: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            [w.clone(), w.to_uppercase(), capitalised]
+        })
+        .map(|form| form.encode_utf16().collect())
+        .collect()
 }
 
 /// `shannonEntropy` (entropy.ts): bits per character, summed over the distinct characters in

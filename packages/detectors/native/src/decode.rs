@@ -7,9 +7,9 @@ use crate::types::{Candidate, Encoding, Hits, Source, SourceKind, Tried};
 /// or JSON-escaped (`\/`) form of a keyword, so a hit asks for that decoder around it. For
 /// base64, `quanta` has bit q set when the form's first character sits at q (0-3) within its
 /// 4-character group.
-pub const BASE64: u32 = 1;
-pub const PERCENT: u32 = 2;
-pub const JSON_ESCAPE: u32 = 4;
+const BASE64: u32 = 1;
+const PERCENT: u32 = 2;
+const JSON_ESCAPE: u32 = 4;
 
 /// How far past a keyword an escape (`%2F`, `\/`) makes the span worth decoding, at least.
 const NEAR: usize = 64;
@@ -26,11 +26,11 @@ const MIN_BASE64: usize = 16;
 pub struct Decoded {
     pub encoding: Encoding,
     /// One byte per character; for JSON-decoded text with a code unit above 255, 0xFF in its place.
-    pub text: Vec<u8>,
+    text: Vec<u8>,
     /// Every code unit, when one is above 255 (`\uXXXX`).
-    pub wide: Option<Vec<u16>>,
+    wide: Option<Vec<u16>>,
     /// One byte per character (base64, percent): non-ASCII secrets are re-read as UTF-8.
-    pub bytes: bool,
+    bytes: bool,
     map: OffsetMap,
 }
 
@@ -109,7 +109,7 @@ fn hex_value(c: u32) -> Option<u16> {
 /// `decodeBase64`: the base64 run around `p` (a hit of an encoded keyword whose first character
 /// sits at `quantum` within its 4-character group), aligned to that group, decoded. `floor`:
 /// where the previous decoded span of this kind ended (spans never overlap: linear cost).
-pub fn decode_base64(
+fn decode_base64(
     source: &Source,
     p: usize,
     quantum: usize,
@@ -136,7 +136,7 @@ pub fn decode_base64(
 }
 
 /// `decodePercent`: the URL-ish run around `p`, percent-decoded; None when it holds no valid escape.
-pub fn decode_percent(source: &Source, p: usize, floor: usize) -> Option<(Decoded, usize)> {
+fn decode_percent(source: &Source, p: usize, floor: usize) -> Option<(Decoded, usize)> {
     let (start, end) = source.run(p, floor, MAX_TEXT_SIDE, MAX_TEXT_SIDE, &URL_CHARS);
     let encoded = &source.text[start..end];
     let mut out = Vec::with_capacity(encoded.len());
@@ -192,7 +192,7 @@ fn json_simple(c: u16) -> Option<u16> {
 
 /// `decodeJsonEscapes`: the JSON string content around `p` (to the unescaped quotes or line
 /// ends), unescaped. `\uXXXX` may give a code unit above 255 (then `wide` holds them all).
-pub fn decode_json_escapes(source: &Source, p: usize, floor: usize) -> Option<(Decoded, usize)> {
+fn decode_json_escapes(source: &Source, p: usize, floor: usize) -> Option<(Decoded, usize)> {
     let n = source.text.len();
     let mut s = p;
     while s > floor && p - s < MAX_TEXT_SIDE {

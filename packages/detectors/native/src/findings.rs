@@ -93,18 +93,18 @@ fn pem_footer_at(s: &[u16]) -> Option<usize> {
 /// `toFindings`: accepted candidates (sorted by offset) as findings with 1-based lines and
 /// columns. Newlines are counted once, forward, between consecutive findings.
 pub fn to_findings(accepted: &[Accepted], rules: &[RuleSpec], source: &Source) -> Vec<Finding> {
-    let count_newlines = |from: usize, to: usize| source.count_newlines(from, to);
-    let last_newline_before = |offset: usize| source.last_newline_before(offset);
     let mut findings = Vec::with_capacity(accepted.len());
     let (mut line, mut line_start, mut cursor) = (1, 0, 0);
     for a in accepted {
         let cand = &a.candidate;
         let rule = &rules[cand.rule];
         if cand.start > cursor {
-            let newlines = count_newlines(cursor, cand.start);
+            let newlines = source.count_newlines(cursor, cand.start);
             if newlines > 0 {
                 line += newlines;
-                line_start = last_newline_before(cand.start).map_or(0, |nl| nl + 1);
+                line_start = source
+                    .last_newline_before(cand.start)
+                    .map_or(0, |nl| nl + 1);
             }
             cursor = cand.start;
         }
@@ -112,13 +112,13 @@ pub fn to_findings(accepted: &[Accepted], rules: &[RuleSpec], source: &Source) -
         // the span as written: for a decoded secret, the encoded text that holds it
         let (mut end_line, mut end_line_start) = (line, line_start);
         let span_newlines = if decoded {
-            count_newlines(cand.start, cand.end)
+            source.count_newlines(cand.start, cand.end)
         } else {
             0
         };
         if span_newlines > 0 {
             end_line += span_newlines;
-            end_line_start = last_newline_before(cand.end).map_or(0, |nl| nl + 1);
+            end_line_start = source.last_newline_before(cand.end).map_or(0, |nl| nl + 1);
         } else if !decoded {
             // offsets of the secret's newlines are its UTF-16 indices, as in JavaScript
             for (i, _) in cand

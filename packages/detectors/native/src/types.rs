@@ -88,7 +88,8 @@ pub struct Stats {
     pub decoded: usize,
 }
 
-#[derive(Clone, Debug, Default)]
+/// `ScanStats.rejectedBy`; serialised in its field order, as the parity dump compares it.
+#[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct RejectedBy {
     pub checksum: usize,
     pub entropy: usize,

@@ -38,7 +38,8 @@ pub struct Report<'a> {
     pub rules: &'a [RuleSpec],
 }
 
-pub const VERSION: &str = "0.1.0";
+/// `VERSION` of packages/cli/src/io.ts (SARIF's `semanticVersion`; native-cli.test.ts compares the two reports).
+const VERSION: &str = "0.1.0";
 
 pub fn confidence_name(c: Confidence) -> &'static str {
     match c {

@@ -6,12 +6,10 @@ use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::Command;
 
-/// Where the JavaScript CLI is: `KEYGUARD_JS_CLI` (the launcher sets it), else beside this
-/// binary in the repository: dist/native/keyguard-scan, or target/release/keyguard-scan.
+/// Where the JavaScript CLI is, from where this binary is (symbolic links resolved): beside
+/// it in the repository or in node_modules/@keyguard, whether it runs from the detectors'
+/// dist/native/ or from the crate's target/release/.
 fn js_cli() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("KEYGUARD_JS_CLI") {
-        return Some(path.into());
-    }
     let exe = std::env::current_exe().ok()?;
     let mut dir = exe.parent()?;
     // detectors/dist/native/ (3 levels under packages/) or detectors/native/target/release/ (4)

@@ -50,8 +50,14 @@ pub fn scan_files(
     let counter = AtomicUsize::new(0);
     let claim = || counter.fetch_add(1, Ordering::Relaxed);
     let mut outcomes: Vec<(usize, Outcome)> = thread::scope(|scope| {
+        // a thread the system refuses (`-j 100000`) leaves its share to the others, which
+        // claim files until none is left; `scope.spawn` would abort the scan instead
         let helpers: Vec<_> = (1..threads.min(files.len().max(1)))
-            .map(|_| scope.spawn(|| scan_claimed(engine, files, &claim, max_file_size)))
+            .map_while(|_| {
+                thread::Builder::new()
+                    .spawn_scoped(scope, || scan_claimed(engine, files, &claim, max_file_size))
+                    .ok()
+            })
             .collect();
         let mut all = scan_claimed(engine, files, &claim, max_file_size);
         for helper in helpers {
