@@ -4,7 +4,9 @@ import { root, stateDir } from './paths.mjs';
 import { run } from './process.mjs';
 import { discoverServices } from './services.mjs';
 
-const skipped = new Set(['node_modules', 'dist', '.turbo', 'coverage', 'screenshots', '.cache', '.keyguard']);
+// `target`: cargo's output for the native scanner (packages/detectors/native), thousands of
+// files that change with every cargo build, which would make every start rebuild
+const skipped = new Set(['node_modules', 'dist', 'target', '.turbo', 'coverage', 'screenshots', '.cache', '.keyguard']);
 
 /**
  * A fingerprint of every file a build reads (packages/, services/, the root manifests): their

@@ -9,5 +9,7 @@ export async function ensureNodeModules(log = console.log) {
   const lock = join(root, 'package-lock.json');
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
   log('npm: installing dependencies (npm ci)…');
-  await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
+  // --loglevel=error: a few transitive packages declare `node >= 22` and run on 20 (the tests
+  // prove it); npm's EBADENGINE warning block for each made the first start unreadable
+  await run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root });
 }

@@ -123,17 +123,6 @@ impl<'a> Source<'a> {
     pub fn last_newline_before(&self, offset: usize) -> Option<usize> {
         memchr::memrchr(b'\n', &self.text[..offset.min(self.len())])
     }
-
-    /// The line holding `offset`, without its newline (`lineAt`; a file's line as UTF-8).
-    pub fn line_at(&self, offset: usize) -> String {
-        let start = self.last_newline_before(offset + 1).map_or(0, |nl| nl + 1);
-        // at a newline the line is empty, as JavaScript's slice(start > end) is
-        let end = self.index_of(10, offset).unwrap_or(self.len()).max(start);
-        match self.kind {
-            SourceKind::File => String::from_utf8_lossy(&self.text[start..end]).into_owned(),
-            _ => self.string(start, end),
-        }
-    }
 }
 
 /// Latin1 bytes as a string (each byte one character); borrowed when ASCII.
@@ -171,8 +160,6 @@ mod tests {
         assert_eq!(s.count_newlines(0, 8), 2);
         assert_eq!(s.last_newline_before(5), Some(2));
         assert_eq!(s.last_newline_before(2), None);
-        assert_eq!(s.line_at(4), "cd");
-        assert_eq!(s.line_at(2), "");
         let mut table = [false; 256];
         table[b'c' as usize] = true;
         table[b'd' as usize] = true;
