@@ -5,7 +5,8 @@
 // the rest of the build (its inputs include native/, see turbo.json).
 //
 // Without cargo on PATH it says so in one line and removes any older binary: a binary is only
-// ever the one built from these rules, and `keyguard` then runs the JavaScript engine.
+// ever the one built from these rules, and `keyguard` then runs the JavaScript engine. A binary
+// that cannot load these rules (a check with no native port) fails the build, naming the rule.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -28,5 +29,13 @@ if (spawnSync('cargo', ['--version'], { stdio: 'ignore' }).error) {
   const target = process.env.CARGO_TARGET_DIR ? path.resolve(crate, process.env.CARGO_TARGET_DIR) : path.join(crate, 'target');
   copyFileSync(path.join(target, 'release/keyguard-scan'), out);
   chmodSync(out, 0o755);
+  // The engine resolves the manifest's checks when it loads: a rule whose validate, precheck or
+  // checksum has no native port would make every `keyguard scan` abort. Say so here, by name.
+  const smoke = spawnSync(out, ['--engine-dump', '/dev/null'], { encoding: 'utf8', env: { ...process.env, RUST_BACKTRACE: '0' } });
+  if (smoke.status !== 0) {
+    rmSync(out, { force: true });
+    console.error(`${out} cannot load these rules (port them to native/src/checks.rs):\n${smoke.stderr.trim()}`);
+    process.exit(1);
+  }
   console.log(`built ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
