@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,17 @@ describe.skipIf(nativeSkipReason())('the native engine (after npm run build with
     const run = spawnSync('cargo', ['test', '--release', '--locked', '--quiet', '--lib', '--bins'], { cwd: crate, encoding: 'utf8' });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toMatch(/test result: ok\. [1-9]\d* passed; 0 failed/);
+  });
+
+  it("has the TypeScript's current answers in src/unit_vectors.rs", () => {
+    // the Rust tests compare with these answers: stale ones would test against an older engine
+    const printed = spawnSync(process.execPath, [path.join(crate, 'scripts/unit-vectors.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(printed.status, printed.stderr).toBe(0);
+    // rustfmt, as the committed file is formatted (it comes with cargo in rustup's default profile)
+    const formatted = spawnSync('rustfmt', ['--edition', '2021'], { input: printed.stdout, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(formatted.status, `rustfmt: ${formatted.error ?? formatted.stderr}`).toBe(0);
+    const committed = readFileSync(path.join(crate, 'src/unit_vectors.rs'), 'utf8');
+    expect(formatted.stdout === committed, 'run: node native/scripts/unit-vectors.mjs | rustfmt --edition 2021 > native/src/unit_vectors.rs').toBe(true);
   });
 
   it('decodes what the JavaScript engine decodes in 300 fuzzed files', { timeout: 120_000 }, () => {
