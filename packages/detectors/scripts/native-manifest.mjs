@@ -2,7 +2,7 @@
 // (native/, `keyguard-scan`) reads them. Run by `npm run build` after tsc and the prefilter
 // snapshot. The TypeScript rules stay the one source: what a rule does in JavaScript (checksum,
 // validate, precheck functions) is named here, and the native engine implements each name.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const { defaultRules, verifyGithubStyleToken, verifyGitlabRoutableToken } = await import('../dist/index.js');
@@ -83,5 +83,9 @@ const manifest = {
 };
 const out = fileURLToPath(new URL('../dist/native/engine.json', import.meta.url));
 mkdirSync(fileURLToPath(new URL('../dist/native/', import.meta.url)), { recursive: true });
-writeFileSync(out, JSON.stringify(manifest));
-console.log(`wrote ${out} (${rules.length} rules)`);
+// cargo rebuilds whatever embeds this file when its mtime changes (~15 s of LTO, and as long
+// again for the crate's tests): an unchanged manifest is left as it is
+const text = JSON.stringify(manifest);
+const unchanged = existsSync(out) && readFileSync(out, 'utf8') === text;
+if (!unchanged) writeFileSync(out, text);
+console.log(`${unchanged ? 'kept' : 'wrote'} ${out} (${rules.length} rules)`);
