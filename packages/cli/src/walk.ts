@@ -21,7 +21,7 @@ export interface WalkStats {
 }
 
 /** Extensions that are never text worth scanning (the content sniff catches the rest). */
-const BINARY_EXTENSIONS = new Set(
+export const BINARY_EXTENSIONS: ReadonlySet<string> = new Set(
   (
     'png jpg jpeg gif webp ico bmp tif tiff psd heic avif pdf zip gz tgz bz2 xz zst 7z rar jar war ear ' +
     'class so dylib dll exe bin o a lib obj wasm node woff woff2 ttf otf eot mp3 mp4 m4a mov avi mkv webm ' +

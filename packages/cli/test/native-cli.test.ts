@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSampleGenerator } from '@keyguard/detectors';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BINARY_EXTENSIONS } from '../src/walk.js';
 import { tempTree } from './helpers.js';
 
 /**
@@ -82,6 +83,19 @@ describe.skipIf(noCargo)('the native CLI (after npm run build with cargo)', { ti
     const want = exec(process.execPath, [js, ...args]);
     expect(want.code).not.toBe(2); // a scan, not a usage error
     expect(exec(native, args)).toEqual(want);
+  });
+
+  it('skips by name exactly the files the JavaScript CLI skips (its BINARY_EXTENSIONS, in any case)', () => {
+    const names = [...BINARY_EXTENSIONS].flatMap((ext) => [`f.${ext}`, `G.${ext.toUpperCase()}`, `near.${ext}x`, `${ext}`]);
+    const binaries = tempTree(Object.fromEntries([...names, 'archive.tar.GZ', '.png', 'dot.'].map((name) => [name, `t = "${ghp}"\n`])));
+    try {
+      const args = ['scan', binaries.root, '--format', 'json'];
+      const want = exec(process.execPath, [js, ...args]);
+      expect(JSON.parse(want.stdout).stats.skipped.binary).toBe(2 * BINARY_EXTENSIONS.size + 1);
+      expect(exec(native, args)).toEqual(want);
+    } finally {
+      binaries.cleanup();
+    }
   });
 
   it('reports unreadable files on stderr and exits 2 as the JavaScript CLI does', () => {
