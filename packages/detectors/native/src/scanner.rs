@@ -1,8 +1,6 @@
 //! `Engine` is `createScanner()` of create-scanner.ts: the default rules, their prefilter and
 //! their patterns, loaded once and shared by every thread that scans.
 
-use std::collections::HashSet;
-
 use crate::checks::Checks;
 use crate::compile::{CompiledRule, Lazy};
 use crate::manifest::{self, Manifest, RuleSpec};
@@ -20,8 +18,6 @@ pub struct Engine {
     /// `ASSIGNED_TRIES` of match.ts.
     assigned_tries: Vec<Lazy>,
     checks: Checks,
-    /// The CLI has no allowlist of hashes.
-    allowed_hashes: HashSet<String>,
 }
 
 impl Engine {
@@ -40,7 +36,6 @@ impl Engine {
                 .map(|s| Lazy::new(s))
                 .collect(),
             checks,
-            allowed_hashes: HashSet::new(),
             manifest,
         }
     }
@@ -68,13 +63,7 @@ impl Engine {
             return (Vec::new(), stats);
         }
         let rules = self.rules();
-        let accepted = verify::verify_candidates(
-            candidates,
-            &mut stats,
-            rules,
-            &self.checks,
-            &self.allowed_hashes,
-        );
+        let accepted = verify::verify_candidates(candidates, &mut stats, rules, &self.checks);
         (findings::to_findings(&accepted, rules, &source), stats)
     }
 

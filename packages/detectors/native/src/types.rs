@@ -77,13 +77,12 @@ pub struct Accepted {
     pub hash: String,
 }
 
-/// `ScanStats` in types.ts.
+/// `ScanStats` in types.ts, without `allowlisted`: the native CLI has no allowlist.
 #[derive(Clone, Debug, Default)]
 pub struct Stats {
     pub bytes: usize,
     pub rejected: usize,
     pub rejected_by: RejectedBy,
-    pub allowlisted: usize,
     pub keyword_hits: usize,
     pub decoded: usize,
 }

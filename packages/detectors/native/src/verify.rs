@@ -1,8 +1,6 @@
 //! `verifyCandidates` (../src/engine/verify.ts): the checks over every candidate, then one
 //! candidate per secret span.
 
-use std::collections::HashSet;
-
 use crate::checks::{
     shannon_entropy, verify_github_style_token, verify_gitlab_routable_token, Checks, Checksum,
 };
@@ -11,18 +9,18 @@ use crate::manifest::{Confidence, RuleSpec};
 use crate::types::{Accepted, Candidate, Stats};
 
 /// Runs the checks cheapest first (checksum, placeholders, entropy, structure, then the hash for
-/// documentation examples and allowlisted hashes), counts what each rejects, and keeps one
+/// documentation examples), counts what each rejects, and keeps one
 /// candidate per secret span: a containing match wins, then the more confident rule, then plain
 /// text over decoded text unless decoding changed the secret.
 ///
 /// The manifest holds no rule with per-rule allowlists (native-manifest.mjs refuses them), and
-/// the CLI has no hash key, so a `keyed` rule is reported under plain SHA-256 (`tokenHashFor`).
+/// the CLI has no hash key, so a `keyed` rule is reported under plain SHA-256 (`tokenHashFor`);
+/// nor has it an allowlist of hashes (`--config` goes to the JavaScript CLI).
 pub fn verify_candidates(
     candidates: Vec<Candidate>,
     stats: &mut Stats,
     rules: &[RuleSpec],
     checks: &Checks,
-    allowed_hashes: &HashSet<String>,
 ) -> Vec<Accepted> {
     let mut kept: Vec<Accepted> = Vec::new();
     for cand in candidates {
@@ -58,10 +56,6 @@ pub fn verify_candidates(
         let hash = hash_token(&cand.secret);
         if checks.is_documentation_example(&hash) {
             stats.rejected_by.placeholder += 1;
-            continue;
-        }
-        if allowed_hashes.contains(&hash) {
-            stats.allowlisted += 1;
             continue;
         }
         kept.push(Accepted {
@@ -149,13 +143,7 @@ mod tests {
                 })
                 .collect();
             let mut stats = Stats::default();
-            let kept = verify_candidates(
-                candidates.clone(),
-                &mut stats,
-                &manifest.rules,
-                &checks,
-                &HashSet::new(),
-            );
+            let kept = verify_candidates(candidates.clone(), &mut stats, &manifest.rules, &checks);
             let by = &stats.rejected_by;
             assert_eq!(
                 [by.checksum, by.placeholder, by.entropy, by.invalid],
