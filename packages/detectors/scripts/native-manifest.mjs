@@ -12,7 +12,7 @@ const { DEFAULT_MAX_DECODE_DEPTH } = await import('../dist/engine/create-scanner
 const { PREFILTER_SNAPSHOT } = await import('../dist/engine/prefilter-snapshot.js');
 const { DOCUMENTATION_EXAMPLE_HASHES } = await import('../dist/checks/doc-examples.js');
 const { STOPWORDS } = await import('../dist/checks/placeholders.js');
-const { contextRule } = await import('../dist/rules/context-rule.js');
+const { MIXED_CASE_VALIDATES } = await import('../dist/rules/context-rule.js');
 const { PLACEHOLDER_PASSWORDS } = await import('../dist/rules/url/url-basic-auth.js');
 
 const CHECKSUMS = new Map([
@@ -20,8 +20,6 @@ const CHECKSUMS = new Map([
   [verifyGitlabRoutableToken, 'gitlab-routable'],
 ]);
 
-/** The source of the validate function `contextRule` writes for `mixedCase`, to name it. */
-const MIXED_CASE = contextRule({ id: 'x', description: '', provider: '', names: ['x'], value: 'x', mixedCase: true, samples: () => [] }).validate.toString();
 
 const problems = [];
 const regex = (re) => re.source;
@@ -32,6 +30,7 @@ const rules = defaultRules.map((rule) => {
   if (rule.pattern.flags !== '' || (rule.assigned && rule.assigned.flags !== '')) problems.push(`${rule.id}: regex flags`);
   const checksum = rule.checksum ? CHECKSUMS.get(rule.checksum) : undefined;
   if (rule.checksum && checksum === undefined) problems.push(`${rule.id}: a checksum function without a native name`);
+  if (rule.validate && MIXED_CASE_VALIDATES.get(rule.validate) !== undefined) problems.push(`${rule.id}: mixedCase and a validate of its own`);
   return {
     id: rule.id,
     description: rule.description,
@@ -75,9 +74,8 @@ const manifest = {
   checks: {
     documentationExampleHashes: [...DOCUMENTATION_EXAMPLE_HASHES],
     stopwords: [...STOPWORDS],
-    // context rules with `mixedCase` (and no validate of their own: contextRule composes the two
-    // into one closure, so a rule with both would be taken for mixed-case only)
-    mixedCaseRules: defaultRules.filter((r) => r.validate?.toString() === MIXED_CASE).map((r) => r.id),
+    // context rules whose validate is contextRule's mixed-case check (their own, if any, is refused above)
+    mixedCaseRules: defaultRules.filter((r) => r.validate && MIXED_CASE_VALIDATES.has(r.validate)).map((r) => r.id),
     urlPlaceholderPasswords: [...PLACEHOLDER_PASSWORDS],
   },
 };

@@ -79,7 +79,19 @@ export function contextRule(spec: ContextRuleSpec): Rule {
   };
   if (spec.placeholderCheck === false) rule.placeholderCheck = false;
   const validate = spec.validate;
-  if (spec.mixedCase) rule.validate = (secret, groups) => /[A-Z]/.test(secret) && /[a-z]/.test(secret) && (validate?.(secret, groups) ?? true);
-  else if (validate) rule.validate = validate;
+  if (spec.mixedCase) {
+    const mixedCase: Validate = (secret, groups) => /[A-Z]/.test(secret) && /[a-z]/.test(secret) && (validate?.(secret, groups) ?? true);
+    MIXED_CASE_VALIDATES.set(mixedCase, validate);
+    rule.validate = mixedCase;
+  } else if (validate) rule.validate = validate;
   return rule;
 }
+
+type Validate = NonNullable<Rule['validate']>;
+
+/**
+ * The validate functions `mixedCase` composes, each with the rule's own validate inside it (or
+ * undefined): how scripts/native-manifest.mjs tells the mixed-case check, which the native
+ * engine implements, from a rule's own function, which it would have to be told about.
+ */
+export const MIXED_CASE_VALIDATES = new WeakMap<Validate, Validate | undefined>();

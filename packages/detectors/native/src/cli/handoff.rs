@@ -23,7 +23,8 @@ fn js_cli() -> Option<PathBuf> {
     None
 }
 
-/// Replaces this process with `node KEYGUARD_JS ARGS`; returns only when that fails (exit 2).
+/// Replaces this process with `node packages/cli/bin/keyguard.js ARGS`; returns only when that
+/// fails (exit 2).
 pub fn exec_js(args: &[OsString]) -> i32 {
     let Some(cli) = js_cli() else {
         eprintln!("keyguard: cannot find the JavaScript CLI (packages/cli/bin/keyguard.js) to run this command");
