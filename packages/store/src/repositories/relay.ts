@@ -80,7 +80,9 @@ export function createRelayRepository(store: Store) {
         .toArray(),
     /**
      * Writes the outcome into the finding once: `reportedTo.<issuer>` and a history entry.
-     * Returns false when the finding does not exist yet.
+     * Returns false when the finding does not exist yet, or the write did not stick; the
+     * report stays unrecorded and the relay's next pass writes it again (the filters make that
+     * idempotent).
      */
     async recordOnFinding(report: RelayReportDoc, issuerName: string): Promise<boolean> {
       const finding = await findings.findOne({ _id: report.findingId }, { projection: { _id: 1 } });
@@ -97,6 +99,14 @@ export function createRelayRepository(store: Store) {
           : { _id: report.findingId, 'history.action': { $ne: 'issuer_rejected' } },
         { ...(report.status === 'reported' ? { $set: { [field]: entry.at } } : {}), $push: { history: entry } },
       );
+      // FerretDB applies an update as a read-modify-write of the whole document, so the policy
+      // adding a location to the same finding at that moment can undo this one (README, Known
+      // limits): read it back, and leave the report unrecorded for the next pass if it was lost
+      const recorded = await findings.findOne(
+        report.status === 'reported' ? { _id: report.findingId, [field]: { $exists: true } } : { _id: report.findingId, 'history.action': 'issuer_rejected' },
+        { projection: { _id: 1 } },
+      );
+      if (!recorded) return false;
       await relayReports.updateOne({ _id: report._id }, { $set: { findingUpdated: true } });
       return true;
     },
