@@ -157,15 +157,15 @@ table(
   }),
 );
 
-// redact and knownPrefixLength
+// redact and knownPrefixLength, over token shapes drawn from the seeded generator (no literal tokens)
 const redactInputs = [
-  'ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz', 'glpat-t1_abcdefghijklmnopqrst', 'glpat-abcdefghij', 'sk-ant-api03-abcdefghijklmnopqrstu',
-  'sk-proj-abcdefghijklmnop', 'sk-abcdefghijklmnopqrstuv', 'sk_live_abcdefghijklmnopq', 'rk_test_abc', 'AKIAABCDEFGHIJKLMNOP', 'xoxb-123-456-abc', 'xoxe.xoxp-1-abcdefghijklmnop',
-  'https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijklmnopqrstuvwxyz', 'AccountKey=abcdefghijklmnopqrstuvwxyz==',
+  `ghp_${pick(ALNUM, 36)}`, `github_pat_${pick(ALNUM, 19)}_${pick(ALNUM, 26)}`, `glpat-t1_${pick(ALNUM, 20)}`, `glpat-${pick(ALNUM, 10)}`, `sk-ant-api03-${pick(ALNUM, 21)}`,
+  `sk-proj-${pick(ALNUM, 16)}`, `sk-${pick(ALNUM, 22)}`, `sk_live_${pick(ALNUM, 17)}`, 'rk_test_abc', `AKIA${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`, 'xoxb-123-456-abc', `xoxe.xoxp-1-${pick(ALNUM, 16)}`,
+  'https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX', `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"sub":"1"}').toString('base64url')}.${pick(ALNUM, 26)}`, `AccountKey=${pick(ALNUM, 26)}==`,
   `-----BEGIN RSA PRIVATE KEY-----\n${pick(B64, 64)}\n${pick(B64, 20)}==\n-----END RSA PRIVATE KEY-----`, `-----BEGIN PRIVATE KEY-----\\n${pick(B64, 64)}\\n-----END PRIVATE KEY-----`,
   `-----BEGIN OPENSSH PRIVATE KEY BLOCK-----\n${pick(B64, 30)}\n-----END OPENSSH PRIVATE KEY BLOCK-----`, '-----BEGIN A B C D E F G H I J K L M PRIVATE KEY-----abc',
   'short', '0123456789', '012345678', '0123456789abcdef', '0123456789abcde', 'x"y\'z`0123456789abcdef', 'ab\\ncd\\r0123456789abcdef', 'abc déf 0123456789 ghi',
-  `PMAK-${pick(ALNUM, 59)}`, 'pypi-AgEIcHlwaS5vcmc', 'dop_v1_abcdefghijklmnopqrstuvwxyz', 'hf_abcdefghijklmnopqrstuvwxyz', `${'A'.repeat(50)}`, 'ab\u{1F600}cdefghijklmnop\u{1F600}',
+  `PMAK-${pick(ALNUM, 59)}`, 'pypi-AgEIcHlwaS5vcmc', `dop_v1_${pick(ALNUM, 26)}`, `hf_${pick(ALNUM, 26)}`, `${'A'.repeat(50)}`, 'ab\u{1F600}cdefghijklmnop\u{1F600}',
 ];
 table('KNOWN_PREFIX', '(&str, usize)', redactInputs.map((s) => `(${rs(s)}, ${knownPrefixLength(s)})`));
 const redactions = [];
