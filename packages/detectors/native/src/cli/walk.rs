@@ -108,49 +108,68 @@ pub fn js_order(a: &str, b: &str) -> Ordering {
 /// A PATH that cannot be scanned: walk.ts's `cannot scan PATH: CODE`, left to the JavaScript CLI.
 pub struct PathError;
 
-/// `walk`: the files of every PATH, sorted by reported path, and how many were skipped as
-/// binary by name. A PATH that cannot be stat'ed is a `PathError` (before anything is read,
-/// so the JavaScript CLI can report it).
-pub fn walk(
-    paths: &[String],
-    include_node_modules: bool,
-    cwd: &str,
-) -> Result<(Vec<FileEntry>, usize), PathError> {
-    let mut entries = Vec::new();
+/// A PATH to walk, stat'ed.
+pub struct Root {
+    /// The PATH as given.
+    given: String,
+    /// `path.resolve(given)`.
+    absolute: String,
+    is_file: bool,
+}
+
+/// Every PATH, stat'ed before anything is walked or read, so that one that cannot be is a
+/// `PathError` before any work (the JavaScript CLI reports it).
+pub fn roots(paths: &[String], cwd: &str) -> Result<Vec<Root>, PathError> {
+    paths
+        .iter()
+        .map(|given| {
+            let absolute = resolve(given, cwd);
+            let info = fs::metadata(&absolute).map_err(|_| PathError)?;
+            Ok(Root {
+                given: given.clone(),
+                absolute,
+                is_file: info.is_file(),
+            })
+        })
+        .collect()
+}
+
+/// `walk`: gives `found` the files of every root as they are met, and returns how many were
+/// skipped as binary by name. walk.ts sorts the files by reported path; here the scan is under
+/// way while the walk goes on, so whoever reports findings sorts them (`js_order`) instead.
+pub fn walk(roots: &[Root], include_node_modules: bool, found: &mut dyn FnMut(FileEntry)) -> usize {
     let mut binary = 0;
     let mut add = |entry: FileEntry| {
         if is_binary_name(&entry.file) {
             binary += 1;
         } else {
-            entries.push(entry);
+            found(entry);
         }
     };
-    let several = paths.len() > 1;
-    for given in paths {
-        let root = resolve(given, cwd);
-        let info = fs::metadata(&root).map_err(|_| PathError)?;
-        if info.is_file() {
+    let several = roots.len() > 1;
+    for root in roots {
+        if root.is_file {
             let file = if several {
-                normalize(given)
+                normalize(&root.given)
             } else {
-                basename(&root).to_string()
+                basename(&root.absolute).to_string()
             };
             add(FileEntry {
-                absolute: root,
+                absolute: root.absolute.clone(),
                 file,
             });
             continue;
         }
         let prefix = if several {
-            let normal = normalize(given);
+            let normal = normalize(&root.given);
             format!("{}/", normal.strip_suffix('/').unwrap_or(&normal))
         } else {
             String::new()
         };
-        let base = if root.ends_with('/') {
-            root
+        let base = if root.absolute.ends_with('/') {
+            root.absolute.clone()
         } else {
-            format!("{root}/")
+            format!("{}/", root.absolute)
         };
         crawl(&base, "", include_node_modules, &mut |relative| {
             add(FileEntry {
@@ -159,8 +178,7 @@ pub fn walk(
             })
         });
     }
-    entries.sort_by(|a, b| js_order(&a.file, &b.file));
-    Ok((entries, binary))
+    binary
 }
 
 /// fdir's synchronous walk below `base` + `relative` (a directory, `relative` empty or ending in `/`).
