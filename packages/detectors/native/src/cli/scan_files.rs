@@ -62,22 +62,26 @@ pub fn scan_walk<W>(
     let (queue, files) = mpsc::channel::<Walked>();
     let files = Mutex::new(files);
     let (mut outcomes, walked) = thread::scope(|scope| {
-        // a thread the system refuses (`-j 100000`) leaves its share to the others, which
-        // take files until none is left; `scope.spawn` would abort the scan instead
-        let helpers: Vec<_> = (1..threads)
-            .map_while(|_| {
-                thread::Builder::new()
-                    .spawn_scoped(scope, || {
-                        scan_queued(engine.get_or_init(Engine::load), &files, max_file_size)
-                    })
-                    .ok()
-            })
-            .collect();
+        // a helper starts with each of the second to the `threads`-th file, so no more threads
+        // scan than there are files; a thread the system refuses (`-j 100000`) leaves its share to
+        // the others, which take files until none is left (`scope.spawn` would abort the scan)
+        let mut helpers = Vec::new();
+        let mut refused = false;
         let mut next = 0;
         let walked = walk(&mut |entry| {
             // the receiving end lives until the scope ends: the send cannot fail
             let _ = queue.send((next, entry));
             next += 1;
+            if !refused && helpers.len() + 1 < threads.min(next) {
+                let files = &files;
+                let helper = thread::Builder::new().spawn_scoped(scope, move || {
+                    scan_queued(engine.get_or_init(Engine::load), files, max_file_size)
+                });
+                match helper {
+                    Ok(helper) => helpers.push(helper),
+                    Err(_) => refused = true,
+                }
+            }
         });
         drop(queue);
         let mut all = scan_queued(engine.get_or_init(Engine::load), &files, max_file_size);
