@@ -13,7 +13,7 @@ const { shannonEntropy } = await load('checks/entropy.js');
 const { isPlaceholder } = await load('checks/placeholders.js');
 const { verifyGithubStyleToken, githubChecksum } = await load('checksum/github-token.js');
 const { verifyGitlabRoutableToken, gitlabRoutableChecksum } = await load('checksum/gitlab-routable.js');
-const { defaultRules } = await load('index.js');
+const { defaultRules, createScanner } = await load('index.js');
 const { redact, knownPrefixLength } = await load('redact.js');
 
 const random = mulberry32(16);
@@ -22,7 +22,53 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64 = `${ALNUM}+/`;
 
 // a Rust string literal: JSON's \uXXXX escapes (not an escaped backslash before a 'u') as \u{XXXX}
-const rs = (s) => JSON.stringify(s).replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-f]{4})/gi, '$1\\u{$2}');
+const literal = (s) => JSON.stringify(s).replace(/(?<!\\)((?:\\\\)*)\\u([0-9a-f]{4})/gi, '$1\\u{$2}');
+// The inputs are generated, but printed they would be token-shaped lines in the repository, which
+// secret scanners (ours among them) flag: a string that a default rule's pattern matches is
+// printed as `concat!` of pieces, each match cut after its first four characters (a prefix such
+// as `ghp_` is never whole) and in its middle; the tests get the same &str.
+const patterns = defaultRules.map((r) => new RegExp(r.pattern.source, `${r.pattern.flags.replace(/[gy]/g, '')}g`));
+const scanner = createScanner();
+const keywords = [...new Set(defaultRules.flatMap((r) => r.keywords).filter((k) => k.length >= 3))];
+const rs = (s) => {
+  const cuts = new Set();
+  // never between the halves of a surrogate pair
+  const cut = (at) => cuts.add(/[\uDC00-\uDFFF]/.test(s[at]) ? at + 1 : at);
+  for (const pattern of patterns) {
+    for (const m of s.matchAll(pattern)) {
+      if (m[0].length < 8) continue;
+      cut(m.index + 4);
+      cut(m.index + (m[0].length >> 1));
+    }
+  }
+  // and what only the scanner finds: a token inside base64 or percent-encoding, cut the same way
+  // in its encoded span (the offsets are UTF-8 bytes: `index` maps them to the string's), and
+  // one that only the printed literal's escapes make whole, cut inside its known prefix
+  const index = [];
+  for (let i = 0; i < s.length; i++) for (const _ of Buffer.from(s.slice(i, i + 1))) index.push(i);
+  for (const f of scanner.scan(Buffer.from(s)).findings) {
+    const length = f.line === f.endLine ? f.endColumn - f.column : 8;
+    cut(index[f.offset + 4] ?? s.length - 1);
+    cut(index[f.offset + Math.max(5, length >> 1)] ?? s.length - 1);
+  }
+  for (const f of scanner.scan(Buffer.from(literal(s))).findings) {
+    const prefix = f.redacted.split('…')[0];
+    for (let at = s.indexOf(prefix); prefix.length >= 4 && at >= 0; at = s.indexOf(prefix, at + 1)) cut(at + 2);
+  }
+  // and a near miss (one character short or long, a PEM header without its body) is as
+  // token-shaped to a cruder scanner: a rule's keyword with a non-alphanumeric character in it
+  // (`ghp_`, `PRIVATE KEY`) is cut wherever it stands, a word (`AKIA`, `token`) where a token's
+  // characters follow it
+  for (const keyword of keywords) {
+    const prefix = /[^A-Za-z0-9]/.test(keyword);
+    for (let at = s.indexOf(keyword); at >= 0; at = s.indexOf(keyword, at + 1)) {
+      if (prefix || /^[A-Za-z0-9+/=_.-]{8}/.test(s.slice(at + keyword.length))) cut(at + (keyword.length >> 1));
+    }
+  }
+  if (cuts.size === 0) return literal(s);
+  const at = [0, ...[...cuts].sort((a, b) => a - b), s.length];
+  return `concat!(${at.slice(1).map((end, i) => literal(s.slice(at[i], end))).join(', ')})`;
+};
 const bits = (x) => {
   const b = new Float64Array([x]);
   return `0x${new BigUint64Array(b.buffer)[0].toString(16)}`;

@@ -76,10 +76,10 @@ pub const ENTROPY: &[(&str, u64)] = &[
     ("9f9e568b11a9aabf728eca2d5e64f8925e2bf", 0x400d13eec493fcf1),
     ("bbaaaaaabbabbaaaababbbbaaaabaaaaaabba", 0x3fee9ed4faa040cc),
     ("a  bc cac a   baaabaac  bbabb  caccaa", 0x3fff4bf16315ee2e),
-    ("kTNiBdKEz4jkTzLK4jnnPnOrgiMJCb4Dn0F5t9IZ", 0x4012cfede345062c),
-    ("FU31s2p4YY13LqePMQ+IBd2W5+MjyuafTR5BQHKL", 0x401349a784bcd1ba),
-    ("0f8262fa76181f39ddc800b54c5dfe5e2cc8ee30", 0x400e85c20d77aaed),
-    ("bbabbbabbbbabaabbaabbabababababbaababbbb", 0x3fee8ab92d981957),
+    (concat!("kTNi", "BdKEz4jkTzLK4jnn", "PnOrgiMJCb4Dn0F5t9IZ"), 0x4012cfede345062c),
+    (concat!("FU31", "s2p4YY13LqePMQ+I", "Bd2W5+MjyuafTR5BQHKL"), 0x401349a784bcd1ba),
+    (concat!("0f82", "62fa76181f39ddc8", "00b54c5dfe5e2cc8ee30"), 0x400e85c20d77aaed),
+    (concat!("bbab", "bbabbbbabaabbaab", "babababababbaababbbb"), 0x3fee8ab92d981957),
     ("a c bc   cacacbcbcab aa ca   ccbccaaccba", 0x3fff0ce23e33aa82),
     ("PpkMozA3BWYfOEiBVGDxGq9fT8Bz8SKDXqorE8q1ckA", 0x4012e3c61a9c4a28),
     ("Pi2cgIO7gxcws/hqtrL8yYo1ULUJYpC7GAkREVqFgkg", 0x4013a8968fd2c9a6),
@@ -198,7 +198,7 @@ pub const ENTROPY: &[(&str, u64)] = &[
     ("c b a  c   caa cbcbcbbaaccbbbbbabc cbb bcc b b acbac cbca  aac   bb    ab  b   bcbaabaac  aacacaca a baaa abb", 0x3fffc1b4360ae558),
     ("1pnbR1OI5o1NmlYvaVB7YsjSsn8q9SCS8YyK25OEaKcflDL3mBzhIdWXXSUj9U1BT4mCll61tCWrK4xMPVSDwmoNbAEzn32nCieKIISF5FMpZJTK", 0x401643ee85c33abb),
     ("7noqenvE5kaP2eCyTb1Z9wDftWWJOjbV4xnsH8TNSrXUb14y3dIsk3b07YEOY4CI+pShIokdF8nM/IOEdcHzqeFrdPG2eDwgau1JbVB/faWO81sE", 0x40165e084697bb65),
-    ("a7fc7a759e81b257e6ec9a4b1d2ca63702e5cb8eb2cabf56585bb3f469d80c029a208dd4b01c9b81f2fb232d3990a70953258dec94a75520", 0x400f6b28fac77c34),
+    (concat!("a7fc7a759e81b257e6ec9a4b", "1d2ca63702e5cb8eb2cabf56585bb3f469d80c029a208dd4b01c9b81f2fb232d3990a70953258dec94a75520"), 0x400f6b28fac77c34),
     ("abaaaaabbbbaabbbaabbabbaaaaabbbbaabaaabaaaababbabaababbbababbbbaabaaaabbaaabaaabbabbbaaabaaaabaaaaaabbabaaaaabbb", 0x3fef86fd27ebb77f),
     (" bbaaac bc abbbbbac  bbbbbb cccca acca caaa aab bccac   aacb c  baababbbbcbbb bac aacbbcaccb caabac abb a cbb   ", 0x3fffbc9d14d339d7),
     ("JD9bgiwPsrtpzaMhOzMCEn8cw0PG2Xbnc3vPSqNCv0SpqT5xAf8W7DydbrqYTSp9oUVgdI3bIbkXwF1OIXKUsg14oJNiCgRpZB0gEJvDVVwvBgvRL6o", 0x4016565bf1455299),
@@ -286,7 +286,10 @@ pub const PLACEHOLDER: &[(&str, bool)] = &[
     ("v3OACk94pyKFbGKonOY4wuXodnRcAiYoR9NLS", false),
     ("LpLcOFhdfmUrgkF2KeFPDrabVj3aUspfY5n4xE", false),
     ("Xr7mQCzvtRClTC0tdtlGWEqFx6zGI5qitoLEXRS", false),
-    ("mecmpTdlK0HxjYrc8AfWTv3QQgBPsMZm79h4Knyw", false),
+    (
+        concat!("mecm", "pTdlK0HxjYrc8AfW", "Tv3QQgBPsMZm79h4Knyw"),
+        false,
+    ),
     ("KS19DutKVnU4nhwMBatGQIZ3qwMN5RIv8HhLzxF0d", false),
     ("KDidUpVcvbaYUoTpb8xIyi3I5HUGMyVpfIWHWhCLqt", false),
     ("BBqg6thStqxbjDope2hCSjlDakqTwbW6bQSS50XVoJ1", false),
@@ -337,228 +340,806 @@ pub const PLACEHOLDER: &[(&str, bool)] = &[
 ];
 
 pub const GITHUB: &[(&str, bool)] = &[
-    ("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", true),
-    ("ghp_6464TyeMegSk9vx3NyY8HUNscGSRKd1jQHkA", false),
-    ("ghp_6464TyeMegSk9vx3NyY8HUNscGSRKd1jQHk", false),
-    ("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x", false),
-    ("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", true),
-    ("ghp_3DKgk7d4zcxZiX57tvHOQ3PoLU0z540Aiv8A", false),
-    ("ghp_3DKgk7d4zcxZiX57tvHOQ3PoLU0z540Aiv8", false),
-    ("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x", false),
-    ("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", true),
-    ("ghp_lpFjKL6XAefVmTorIeqTUd5QDrPj4l3pWBZA", false),
-    ("ghp_lpFjKL6XAefVmTorIeqTUd5QDrPj4l3pWBZ", false),
-    ("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x", false),
-    ("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", true),
-    ("ghp_XrIa4VebXa7lZ7rir6P8nKBMI6SsOZ0MYrPA", false),
-    ("ghp_XrIa4VebXa7lZ7rir6P8nKBMI6SsOZ0MYrP", false),
-    ("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x", false),
-    ("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", true),
-    ("ghp_IFRBt9p3rPdlShzf8XjnqWB6sjQeqL11BSgA", false),
-    ("ghp_IFRBt9p3rPdlShzf8XjnqWB6sjQeqL11BSg", false),
-    ("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x", false),
-    ("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", true),
-    ("ghp_k7epWr5MqmGkyJFYb0fuF2wWxnJe5b3jNHQA", false),
-    ("ghp_k7epWr5MqmGkyJFYb0fuF2wWxnJe5b3jNHQ", false),
-    ("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x", false),
-    ("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", true),
-    ("gho_opxl6eTES1Ywh0wKBDcrbNQZNoutbs4c9w5A", false),
-    ("gho_opxl6eTES1Ywh0wKBDcrbNQZNoutbs4c9w5", false),
-    ("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x", false),
-    ("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", true),
-    ("gho_9K8uKl9GQbwNButxhhMV4YymPjlJUj4a6RxA", false),
-    ("gho_9K8uKl9GQbwNButxhhMV4YymPjlJUj4a6Rx", false),
-    ("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x", false),
-    ("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", true),
-    ("gho_fNgcp5nvPuiacIlwrMTlzsz6BK1iSX2c7BoA", false),
-    ("gho_fNgcp5nvPuiacIlwrMTlzsz6BK1iSX2c7Bo", false),
-    ("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x", false),
-    ("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", true),
-    ("gho_mROkHtUzv1rOCHwBjLSbYFApCGeTIM448SxA", false),
-    ("gho_mROkHtUzv1rOCHwBjLSbYFApCGeTIM448Sx", false),
-    ("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x", false),
-    ("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", true),
-    ("gho_GBxaBwnUzOiUYneDrZxGkiPbg2wScj34BTcA", false),
-    ("gho_GBxaBwnUzOiUYneDrZxGkiPbg2wScj34BTc", false),
-    ("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x", false),
-    ("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", true),
-    ("gho_M4hzaSzZtZPkT24f7AlFiMdeQadcVE26lYsA", false),
-    ("gho_M4hzaSzZtZPkT24f7AlFiMdeQadcVE26lYs", false),
-    ("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x", false),
-    ("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", true),
-    ("npm_W2UmBNYwPlV0NLhkeKLsuTgMP56Hfc3Obs1A", false),
-    ("npm_W2UmBNYwPlV0NLhkeKLsuTgMP56Hfc3Obs1", false),
-    ("npm_W2UmBNYwPlV0NLhkeKLsuTgMP56Hfc3Obs1px", false),
-    ("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", true),
-    ("npm_EzFUKTaGqZfhIxnCV2ILty49uyylrz0UtZCA", false),
-    ("npm_EzFUKTaGqZfhIxnCV2ILty49uyylrz0UtZC", false),
-    ("npm_EzFUKTaGqZfhIxnCV2ILty49uyylrz0UtZC2x", false),
-    ("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", true),
-    ("npm_o1uG1Mw6XZhhBcQUlrsQHE5L2isYMo3Ao82A", false),
-    ("npm_o1uG1Mw6XZhhBcQUlrsQHE5L2isYMo3Ao82", false),
-    ("npm_o1uG1Mw6XZhhBcQUlrsQHE5L2isYMo3Ao82jx", false),
-    ("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", true),
-    ("npm_Le6rzXkqH6xvlHKqVaScunDgVM81oe1udIMA", false),
-    ("npm_Le6rzXkqH6xvlHKqVaScunDgVM81oe1udIM", false),
-    ("npm_Le6rzXkqH6xvlHKqVaScunDgVM81oe1udIMOx", false),
-    ("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", true),
-    ("npm_NC5aEgz3EFJzVd22OqNbpX2mVIKiXp1OuufA", false),
-    ("npm_NC5aEgz3EFJzVd22OqNbpX2mVIKiXp1Ouuf", false),
-    ("npm_NC5aEgz3EFJzVd22OqNbpX2mVIKiXp1Ouufhx", false),
-    ("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", true),
-    ("npm_awzD4RoG6xBlf1FuSBLzLsmbhfQmU807RvsA", false),
-    ("npm_awzD4RoG6xBlf1FuSBLzLsmbhfQmU807Rvs", false),
-    ("npm_awzD4RoG6xBlf1FuSBLzLsmbhfQmU807RvsIx", false),
-    ("ghs_kuyS1Jnp5Y2OrQ9pIheoe5X276LsRn0j0o55", true),
-    ("ghs_kuyS1Jnp5Y2OrQ9pIheoe5X276LsRn0j0o5A", false),
-    ("ghs_kuyS1Jnp5Y2OrQ9pIheoe5X276LsRn0j0o5", false),
-    ("ghs_kuyS1Jnp5Y2OrQ9pIheoe5X276LsRn0j0o55x", false),
-    ("ghs_vj2gEm8QC7F71p6kXYJ4KA1cerOvWi3u5yEF", true),
-    ("ghs_vj2gEm8QC7F71p6kXYJ4KA1cerOvWi3u5yEA", false),
-    ("ghs_vj2gEm8QC7F71p6kXYJ4KA1cerOvWi3u5yE", false),
-    ("ghs_vj2gEm8QC7F71p6kXYJ4KA1cerOvWi3u5yEFx", false),
-    ("ghs_9y3llXkiCcGJYHNF0DjcA1KRP2XmW92N7N9X", true),
-    ("ghs_9y3llXkiCcGJYHNF0DjcA1KRP2XmW92N7N9A", false),
-    ("ghs_9y3llXkiCcGJYHNF0DjcA1KRP2XmW92N7N9", false),
-    ("ghs_9y3llXkiCcGJYHNF0DjcA1KRP2XmW92N7N9Xx", false),
-    ("ghs_DqhujYr0X8XDDlyriWDKCJh13iEbiI28h6Ex", true),
-    ("ghs_DqhujYr0X8XDDlyriWDKCJh13iEbiI28h6EA", false),
-    ("ghs_DqhujYr0X8XDDlyriWDKCJh13iEbiI28h6E", false),
-    ("ghs_DqhujYr0X8XDDlyriWDKCJh13iEbiI28h6Exx", false),
-    ("ghs_iPzUHwkLXf1dDruK6eLIA3jlyHKvxP21O4qM", true),
-    ("ghs_iPzUHwkLXf1dDruK6eLIA3jlyHKvxP21O4qA", false),
-    ("ghs_iPzUHwkLXf1dDruK6eLIA3jlyHKvxP21O4q", false),
-    ("ghs_iPzUHwkLXf1dDruK6eLIA3jlyHKvxP21O4qMx", false),
-    ("ghs_vd1VG4VJhHMbVXJdEvLsZF93pqhUlO4eYTaZ", true),
-    ("ghs_vd1VG4VJhHMbVXJdEvLsZF93pqhUlO4eYTaA", false),
-    ("ghs_vd1VG4VJhHMbVXJdEvLsZF93pqhUlO4eYTa", false),
-    ("ghs_vd1VG4VJhHMbVXJdEvLsZF93pqhUlO4eYTaZx", false),
+    (
+        concat!("gh", "p_", "6464TyeMegSk9vx3", "NyY8HUNscGSRKd1jQHkm"),
+        true,
+    ),
+    (
+        concat!("gh", "p_", "6464TyeMegSk9vx3", "NyY8HUNscGSRKd1jQHkA"),
+        false,
+    ),
+    (
+        concat!("gh", "p_6464TyeMegSk9vx3NyY8HUNscGSRKd1jQHk"),
+        false,
+    ),
+    (
+        concat!("gh", "p_6464TyeMegSk9vx3NyY8HUNscGSRKd1jQHkmx"),
+        false,
+    ),
+    (
+        concat!("gh", "p_", "3DKgk7d4zcxZiX57", "tvHOQ3PoLU0z540Aiv8m"),
+        true,
+    ),
+    (
+        concat!("gh", "p_", "3DKgk7d4zcxZiX57", "tvHOQ3PoLU0z540Aiv8A"),
+        false,
+    ),
+    (
+        concat!("gh", "p_3DKgk7d4zcxZiX57tvHOQ3PoLU0z540Aiv8"),
+        false,
+    ),
+    (
+        concat!("gh", "p_3DKgk7d4zcxZiX57tvHOQ3PoLU0z540Aiv8mx"),
+        false,
+    ),
+    (
+        concat!("gh", "p_", "lpFjKL6XAefVmTor", "IeqTUd5QDrPj4l3pWBZT"),
+        true,
+    ),
+    (
+        concat!("gh", "p_", "lpFjKL6XAefVmTor", "IeqTUd5QDrPj4l3pWBZA"),
+        false,
+    ),
+    (
+        concat!("gh", "p_lpFjKL6XAefVmTorIeqTUd5QDrPj4l3pWBZ"),
+        false,
+    ),
+    (
+        concat!("gh", "p_lpFjKL6XAefVmTorIeqTUd5QDrPj4l3pWBZTx"),
+        false,
+    ),
+    (
+        concat!("gh", "p_", "XrIa4VebXa7lZ7ri", "r6P8nKBMI6SsOZ0MYrP5"),
+        true,
+    ),
+    (
+        concat!("gh", "p_", "XrIa4VebXa7lZ7ri", "r6P8nKBMI6SsOZ0MYrPA"),
+        false,
+    ),
+    (
+        concat!("gh", "p_XrIa4VebXa7lZ7rir6P8nKBMI6SsOZ0MYrP"),
+        false,
+    ),
+    (
+        concat!("gh", "p_XrIa4VebXa7lZ7rir6P8nKBMI6SsOZ0MYrP5x"),
+        false,
+    ),
+    (
+        concat!("gh", "p_", "IFRBt9p3rPdlShzf", "8XjnqWB6sjQeqL11BSgi"),
+        true,
+    ),
+    (
+        concat!("gh", "p_", "IFRBt9p3rPdlShzf", "8XjnqWB6sjQeqL11BSgA"),
+        false,
+    ),
+    (
+        concat!("gh", "p_IFRBt9p3rPdlShzf8XjnqWB6sjQeqL11BSg"),
+        false,
+    ),
+    (
+        concat!("gh", "p_IFRBt9p3rPdlShzf8XjnqWB6sjQeqL11BSgix"),
+        false,
+    ),
+    (
+        concat!("gh", "p_", "k7epWr5MqmGkyJFY", "b0fuF2wWxnJe5b3jNHQi"),
+        true,
+    ),
+    (
+        concat!("gh", "p_", "k7epWr5MqmGkyJFY", "b0fuF2wWxnJe5b3jNHQA"),
+        false,
+    ),
+    (
+        concat!("gh", "p_k7epWr5MqmGkyJFYb0fuF2wWxnJe5b3jNHQ"),
+        false,
+    ),
+    (
+        concat!("gh", "p_k7epWr5MqmGkyJFYb0fuF2wWxnJe5b3jNHQix"),
+        false,
+    ),
+    (
+        concat!("gh", "o_", "opxl6eTES1Ywh0wK", "BDcrbNQZNoutbs4c9w5J"),
+        true,
+    ),
+    (
+        concat!("gh", "o_", "opxl6eTES1Ywh0wK", "BDcrbNQZNoutbs4c9w5A"),
+        false,
+    ),
+    (
+        concat!("gh", "o_opxl6eTES1Ywh0wKBDcrbNQZNoutbs4c9w5"),
+        false,
+    ),
+    (
+        concat!("gh", "o_opxl6eTES1Ywh0wKBDcrbNQZNoutbs4c9w5Jx"),
+        false,
+    ),
+    (
+        concat!("gh", "o_", "9K8uKl9GQbwNButx", "hhMV4YymPjlJUj4a6Rxg"),
+        true,
+    ),
+    (
+        concat!("gh", "o_", "9K8uKl9GQbwNButx", "hhMV4YymPjlJUj4a6RxA"),
+        false,
+    ),
+    (
+        concat!("gh", "o_9K8uKl9GQbwNButxhhMV4YymPjlJUj4a6Rx"),
+        false,
+    ),
+    (
+        concat!("gh", "o_9K8uKl9GQbwNButxhhMV4YymPjlJUj4a6Rxgx"),
+        false,
+    ),
+    (
+        concat!("gh", "o_", "fNgcp5nvPuiacIlw", "rMTlzsz6BK1iSX2c7Bo5"),
+        true,
+    ),
+    (
+        concat!("gh", "o_", "fNgcp5nvPuiacIlw", "rMTlzsz6BK1iSX2c7BoA"),
+        false,
+    ),
+    (
+        concat!("gh", "o_fNgcp5nvPuiacIlwrMTlzsz6BK1iSX2c7Bo"),
+        false,
+    ),
+    (
+        concat!("gh", "o_fNgcp5nvPuiacIlwrMTlzsz6BK1iSX2c7Bo5x"),
+        false,
+    ),
+    (
+        concat!("gh", "o_", "mROkHtUzv1rOCHwB", "jLSbYFApCGeTIM448Sxs"),
+        true,
+    ),
+    (
+        concat!("gh", "o_", "mROkHtUzv1rOCHwB", "jLSbYFApCGeTIM448SxA"),
+        false,
+    ),
+    (
+        concat!("gh", "o_mROkHtUzv1rOCHwBjLSbYFApCGeTIM448Sx"),
+        false,
+    ),
+    (
+        concat!("gh", "o_mROkHtUzv1rOCHwBjLSbYFApCGeTIM448Sxsx"),
+        false,
+    ),
+    (
+        concat!("gh", "o_", "GBxaBwnUzOiUYneD", "rZxGkiPbg2wScj34BTcm"),
+        true,
+    ),
+    (
+        concat!("gh", "o_", "GBxaBwnUzOiUYneD", "rZxGkiPbg2wScj34BTcA"),
+        false,
+    ),
+    (
+        concat!("gh", "o_GBxaBwnUzOiUYneDrZxGkiPbg2wScj34BTc"),
+        false,
+    ),
+    (
+        concat!("gh", "o_GBxaBwnUzOiUYneDrZxGkiPbg2wScj34BTcmx"),
+        false,
+    ),
+    (
+        concat!("gh", "o_", "M4hzaSzZtZPkT24f", "7AlFiMdeQadcVE26lYsl"),
+        true,
+    ),
+    (
+        concat!("gh", "o_", "M4hzaSzZtZPkT24f", "7AlFiMdeQadcVE26lYsA"),
+        false,
+    ),
+    (
+        concat!("gh", "o_M4hzaSzZtZPkT24f7AlFiMdeQadcVE26lYs"),
+        false,
+    ),
+    (
+        concat!("gh", "o_M4hzaSzZtZPkT24f7AlFiMdeQadcVE26lYslx"),
+        false,
+    ),
+    (
+        concat!("np", "m_", "W2UmBNYwPlV0NLhk", "eKLsuTgMP56Hfc3Obs1p"),
+        true,
+    ),
+    (
+        concat!("np", "m_", "W2UmBNYwPlV0NLhk", "eKLsuTgMP56Hfc3Obs1A"),
+        false,
+    ),
+    (
+        concat!("np", "m_W2UmBNYwPlV0NLhkeKLsuTgMP56Hfc3Obs1"),
+        false,
+    ),
+    (
+        concat!("np", "m_W2UmBNYwPlV0NLhkeKLsuTgMP56Hfc3Obs1px"),
+        false,
+    ),
+    (
+        concat!("np", "m_", "EzFUKTaGqZfhIxnC", "V2ILty49uyylrz0UtZC2"),
+        true,
+    ),
+    (
+        concat!("np", "m_", "EzFUKTaGqZfhIxnC", "V2ILty49uyylrz0UtZCA"),
+        false,
+    ),
+    (
+        concat!("np", "m_EzFUKTaGqZfhIxnCV2ILty49uyylrz0UtZC"),
+        false,
+    ),
+    (
+        concat!("np", "m_EzFUKTaGqZfhIxnCV2ILty49uyylrz0UtZC2x"),
+        false,
+    ),
+    (
+        concat!("np", "m_", "o1uG1Mw6XZhhBcQU", "lrsQHE5L2isYMo3Ao82j"),
+        true,
+    ),
+    (
+        concat!("np", "m_", "o1uG1Mw6XZhhBcQU", "lrsQHE5L2isYMo3Ao82A"),
+        false,
+    ),
+    (
+        concat!("np", "m_o1uG1Mw6XZhhBcQUlrsQHE5L2isYMo3Ao82"),
+        false,
+    ),
+    (
+        concat!("np", "m_o1uG1Mw6XZhhBcQUlrsQHE5L2isYMo3Ao82jx"),
+        false,
+    ),
+    (
+        concat!("np", "m_", "Le6rzXkqH6xvlHKq", "VaScunDgVM81oe1udIMO"),
+        true,
+    ),
+    (
+        concat!("np", "m_", "Le6rzXkqH6xvlHKq", "VaScunDgVM81oe1udIMA"),
+        false,
+    ),
+    (
+        concat!("np", "m_Le6rzXkqH6xvlHKqVaScunDgVM81oe1udIM"),
+        false,
+    ),
+    (
+        concat!("np", "m_Le6rzXkqH6xvlHKqVaScunDgVM81oe1udIMOx"),
+        false,
+    ),
+    (
+        concat!("np", "m_", "NC5aEgz3EFJzVd22", "OqNbpX2mVIKiXp1Ouufh"),
+        true,
+    ),
+    (
+        concat!("np", "m_", "NC5aEgz3EFJzVd22", "OqNbpX2mVIKiXp1OuufA"),
+        false,
+    ),
+    (
+        concat!("np", "m_NC5aEgz3EFJzVd22OqNbpX2mVIKiXp1Ouuf"),
+        false,
+    ),
+    (
+        concat!("np", "m_NC5aEgz3EFJzVd22OqNbpX2mVIKiXp1Ouufhx"),
+        false,
+    ),
+    (
+        concat!("np", "m_", "awzD4RoG6xBlf1Fu", "SBLzLsmbhfQmU807RvsI"),
+        true,
+    ),
+    (
+        concat!("np", "m_", "awzD4RoG6xBlf1Fu", "SBLzLsmbhfQmU807RvsA"),
+        false,
+    ),
+    (
+        concat!("np", "m_awzD4RoG6xBlf1FuSBLzLsmbhfQmU807Rvs"),
+        false,
+    ),
+    (
+        concat!("np", "m_awzD4RoG6xBlf1FuSBLzLsmbhfQmU807RvsIx"),
+        false,
+    ),
+    (
+        concat!("gh", "s_", "kuyS1Jnp5Y2OrQ9p", "Iheoe5X276LsRn0j0o55"),
+        true,
+    ),
+    (
+        concat!("gh", "s_", "kuyS1Jnp5Y2OrQ9p", "Iheoe5X276LsRn0j0o5A"),
+        false,
+    ),
+    (
+        concat!("gh", "s_kuyS1Jnp5Y2OrQ9pIheoe5X276LsRn0j0o5"),
+        false,
+    ),
+    (
+        concat!("gh", "s_kuyS1Jnp5Y2OrQ9pIheoe5X276LsRn0j0o55x"),
+        false,
+    ),
+    (
+        concat!("gh", "s_", "vj2gEm8QC7F71p6k", "XYJ4KA1cerOvWi3u5yEF"),
+        true,
+    ),
+    (
+        concat!("gh", "s_", "vj2gEm8QC7F71p6k", "XYJ4KA1cerOvWi3u5yEA"),
+        false,
+    ),
+    (
+        concat!("gh", "s_vj2gEm8QC7F71p6kXYJ4KA1cerOvWi3u5yE"),
+        false,
+    ),
+    (
+        concat!("gh", "s_vj2gEm8QC7F71p6kXYJ4KA1cerOvWi3u5yEFx"),
+        false,
+    ),
+    (
+        concat!("gh", "s_", "9y3llXkiCcGJYHNF", "0DjcA1KRP2XmW92N7N9X"),
+        true,
+    ),
+    (
+        concat!("gh", "s_", "9y3llXkiCcGJYHNF", "0DjcA1KRP2XmW92N7N9A"),
+        false,
+    ),
+    (
+        concat!("gh", "s_9y3llXkiCcGJYHNF0DjcA1KRP2XmW92N7N9"),
+        false,
+    ),
+    (
+        concat!("gh", "s_9y3llXkiCcGJYHNF0DjcA1KRP2XmW92N7N9Xx"),
+        false,
+    ),
+    (
+        concat!("gh", "s_", "DqhujYr0X8XDDlyr", "iWDKCJh13iEbiI28h6Ex"),
+        true,
+    ),
+    (
+        concat!("gh", "s_", "DqhujYr0X8XDDlyr", "iWDKCJh13iEbiI28h6EA"),
+        false,
+    ),
+    (
+        concat!("gh", "s_DqhujYr0X8XDDlyriWDKCJh13iEbiI28h6E"),
+        false,
+    ),
+    (
+        concat!("gh", "s_DqhujYr0X8XDDlyriWDKCJh13iEbiI28h6Exx"),
+        false,
+    ),
+    (
+        concat!("gh", "s_", "iPzUHwkLXf1dDruK", "6eLIA3jlyHKvxP21O4qM"),
+        true,
+    ),
+    (
+        concat!("gh", "s_", "iPzUHwkLXf1dDruK", "6eLIA3jlyHKvxP21O4qA"),
+        false,
+    ),
+    (
+        concat!("gh", "s_iPzUHwkLXf1dDruK6eLIA3jlyHKvxP21O4q"),
+        false,
+    ),
+    (
+        concat!("gh", "s_iPzUHwkLXf1dDruK6eLIA3jlyHKvxP21O4qMx"),
+        false,
+    ),
+    (
+        concat!("gh", "s_", "vd1VG4VJhHMbVXJd", "EvLsZF93pqhUlO4eYTaZ"),
+        true,
+    ),
+    (
+        concat!("gh", "s_", "vd1VG4VJhHMbVXJd", "EvLsZF93pqhUlO4eYTaA"),
+        false,
+    ),
+    (
+        concat!("gh", "s_vd1VG4VJhHMbVXJdEvLsZF93pqhUlO4eYTa"),
+        false,
+    ),
+    (
+        concat!("gh", "s_vd1VG4VJhHMbVXJdEvLsZF93pqhUlO4eYTaZx"),
+        false,
+    ),
     ("", false),
     ("nounderscore", false),
-    ("ghp_", false),
+    (concat!("gh", "p_"), false),
     ("a_b_c", false),
-    ("ghp_éQaN5Gc6sFwiYFnOb4evKAhlpEWQN1B1sRI5", false),
+    (
+        concat!("gh", "p_éQaN5Gc6sFwiYFnOb4evKAhlpEWQN1B1sRI5"),
+        false,
+    ),
 ];
 
 pub const GITLAB: &[(&str, bool)] = &[
-    ("glpat-6uYr_oz_3EIzpnwq-WZU.0k1vx5cj6", true),
-    ("glpat-6uYr_oz_3EIzpnwq-WZU.0k1vx5cj0", false),
-    ("glpat-6uYr_oz_3EIzpnwq-WZU.01.0k1vx5cj6", false),
-    ("glpat-NJ54kAotDIywcPenFWdkf-eUrWu.0r10ekdil", true),
-    ("glpat-NJ54kAotDIywcPenFWdkf-eUrWu.0r10ekdi0", false),
-    ("glpat-NJ54kAotDIywcPenFWdkf-eUrWu.01.0r10ekdil", false),
-    ("glpat-PPCiIGNw1cNYJ4iUl66SR9TrHP_VKs86y5.0y18rcoav", true),
-    ("glpat-PPCiIGNw1cNYJ4iUl66SR9TrHP_VKs86y5.0y18rcoa0", false),
     (
-        "glpat-PPCiIGNw1cNYJ4iUl66SR9TrHP_VKs86y5.01.0y18rcoav",
-        false,
-    ),
-    ("glpat-H9ENRtSFoVhyq73-1TaJ.01.0k13meszs", true),
-    ("glpat-H9ENRtSFoVhyq73-1TaJ.01.0k13mesz0", false),
-    ("glpat-H9ENRtSFoVhyq73-1TaJ.0k13meszs", false),
-    ("glpat-FeK5Wl-Wd-X4xgYXsnx8SIqyIjd.01.0r06mzy0y", true),
-    ("glpat-FeK5Wl-Wd-X4xgYXsnx8SIqyIjd.01.0r06mzy00", false),
-    ("glpat-FeK5Wl-Wd-X4xgYXsnx8SIqyIjd.0r06mzy0y", false),
-    (
-        "glpat-YUbsIFU8DGI1WEBY9-mJzQKXD_kXQGWkTk.01.0y1ki4qpr",
+        concat!("gl", "p", "a", "t-6uYr_oz", "_3EIzpnwq-WZU.0k1vx5cj6"),
         true,
     ),
     (
-        "glpat-YUbsIFU8DGI1WEBY9-mJzQKXD_kXQGWkTk.01.0y1ki4qp0",
-        false,
-    ),
-    ("glpat-YUbsIFU8DGI1WEBY9-mJzQKXD_kXQGWkTk.0y1ki4qpr", false),
-    ("glrt-DK47a-xhWf1cL213n_wK.0k1kb3wbc", true),
-    ("glrt-DK47a-xhWf1cL213n_wK.0k1kb3wb0", false),
-    ("glrt-DK47a-xhWf1cL213n_wK.01.0k1kb3wbc", false),
-    ("glrt-_-WtJpm6rj9wwi80KORJ6W-4Kbz.0r0j4akz9", true),
-    ("glrt-_-WtJpm6rj9wwi80KORJ6W-4Kbz.0r0j4akz0", false),
-    ("glrt-_-WtJpm6rj9wwi80KORJ6W-4Kbz.01.0r0j4akz9", false),
-    ("glrt-dIB_ruOe322bojgdhrftugG12Xtrp8wY61.0y0atgbdi", true),
-    ("glrt-dIB_ruOe322bojgdhrftugG12Xtrp8wY61.0y0atgbd0", false),
-    (
-        "glrt-dIB_ruOe322bojgdhrftugG12Xtrp8wY61.01.0y0atgbdi",
-        false,
-    ),
-    ("glrt-nnGwRMgU8D8TzMrlbeq3.01.0k0qaxinz", true),
-    ("glrt-nnGwRMgU8D8TzMrlbeq3.01.0k0qaxin0", false),
-    ("glrt-nnGwRMgU8D8TzMrlbeq3.0k0qaxinz", false),
-    ("glrt-ACd9RlPOhU3WPzK0Sjsx-3F3yUl.01.0r1rw7m9p", true),
-    ("glrt-ACd9RlPOhU3WPzK0Sjsx-3F3yUl.01.0r1rw7m90", false),
-    ("glrt-ACd9RlPOhU3WPzK0Sjsx-3F3yUl.0r1rw7m9p", false),
-    ("glrt-cUSfHxooxewzopb0Jh-3804apkIlfLev_x.01.0y0amo362", true),
-    (
-        "glrt-cUSfHxooxewzopb0Jh-3804apkIlfLev_x.01.0y0amo360",
-        false,
-    ),
-    ("glrt-cUSfHxooxewzopb0Jh-3804apkIlfLev_x.0y0amo362", false),
-    ("glrt-t1_eKFUcmLLgyb_P74QUCQs.0k0e9iysf", true),
-    ("glrt-t1_eKFUcmLLgyb_P74QUCQs.0k0e9iys0", false),
-    ("glrt-t1_eKFUcmLLgyb_P74QUCQs.01.0k0e9iysf", false),
-    ("glrt-t1_tktXjbeGezGiqwKAejyZDESqUQk.0r007q0zw", true),
-    ("glrt-t1_tktXjbeGezGiqwKAejyZDESqUQk.0r007q0z0", false),
-    ("glrt-t1_tktXjbeGezGiqwKAejyZDESqUQk.01.0r007q0zw", false),
-    ("glrt-t1_3sO_CcDna-sRciiGV3dFzT-swouQ1q5_BY.0y1fjze9s", true),
-    (
-        "glrt-t1_3sO_CcDna-sRciiGV3dFzT-swouQ1q5_BY.0y1fjze90",
+        concat!("gl", "p", "a", "t-6uYr_oz", "_3EIzpnwq-WZU.0k1vx5cj0"),
         false,
     ),
     (
-        "glrt-t1_3sO_CcDna-sRciiGV3dFzT-swouQ1q5_BY.01.0y1fjze9s",
+        concat!("gl", "p", "a", "t-6uYr_oz", "_3EIzpnwq-WZU.01.0k1vx5cj6"),
         false,
     ),
-    ("glrt-t1_FmmVPz9jL-V0EVYf0et2.01.0k0p81cej", true),
-    ("glrt-t1_FmmVPz9jL-V0EVYf0et2.01.0k0p81ce0", false),
-    ("glrt-t1_FmmVPz9jL-V0EVYf0et2.0k0p81cej", false),
-    ("glrt-t1_7F6u2acYiG4l1ANvGJbEPCOk7Qp.01.0r0h2f3o4", true),
-    ("glrt-t1_7F6u2acYiG4l1ANvGJbEPCOk7Qp.01.0r0h2f3o0", false),
-    ("glrt-t1_7F6u2acYiG4l1ANvGJbEPCOk7Qp.0r0h2f3o4", false),
     (
-        "glrt-t1_QghLVM8kYXm18rpu-dL0qauCn-818uzmGC.01.0y0avg7eg",
+        concat!(
+            "gl",
+            "p",
+            "a",
+            "t-NJ54kAotDIywcPe",
+            "nFWdkf-eUrWu.0r10ekdil"
+        ),
         true,
     ),
     (
-        "glrt-t1_QghLVM8kYXm18rpu-dL0qauCn-818uzmGC.01.0y0avg7e0",
+        concat!("glp", "a", "t-NJ54kAotDIywcPe", "nFWdkf-eUrWu.0r10ekdi0"),
         false,
     ),
     (
-        "glrt-t1_QghLVM8kYXm18rpu-dL0qauCn-818uzmGC.0y0avg7eg",
+        concat!("glp", "a", "t-NJ54kAotDIywcPenF", "Wdkf-eUrWu.01.0r10ekdil"),
         false,
     ),
-    ("glcbt-t3_TV0GE3aDFY5C2vPjJC8l.0k0bf1q31", true),
-    ("glcbt-t3_TV0GE3aDFY5C2vPjJC8l.0k0bf1q30", false),
-    ("glcbt-t3_TV0GE3aDFY5C2vPjJC8l.01.0k0bf1q31", false),
-    ("glcbt-t3_xxrTj4sy_Lrv938qWZNEZIgAf8n.0r0lrih4u", true),
-    ("glcbt-t3_xxrTj4sy_Lrv938qWZNEZIgAf8n.0r0lrih40", false),
-    ("glcbt-t3_xxrTj4sy_Lrv938qWZNEZIgAf8n.01.0r0lrih4u", false),
     (
-        "glcbt-t3_4pf9-v0rDCyq0HPfC6SLVc1V-0390CYy6G.0y0s85mlv",
+        concat!(
+            "gl",
+            "p",
+            "a",
+            "t-PPCiIGNw1cNYJ4iUl66",
+            "SR9TrHP_VKs86y5.0y18rcoav"
+        ),
         true,
     ),
     (
-        "glcbt-t3_4pf9-v0rDCyq0HPfC6SLVc1V-0390CYy6G.0y0s85ml0",
+        concat!(
+            "glp",
+            "a",
+            "t-PPCiIGNw1cNYJ4iUl66",
+            "SR9TrHP_VKs86y5.0y18rcoa0"
+        ),
         false,
     ),
     (
-        "glcbt-t3_4pf9-v0rDCyq0HPfC6SLVc1V-0390CYy6G.01.0y0s85mlv",
+        concat!(
+            "glp",
+            "a",
+            "t-PPCiIGNw1cNYJ4iUl66S",
+            "R9TrHP_VKs86y5.01.0y18rcoav"
+        ),
         false,
     ),
-    ("glcbt-t3_aSlXyoF6JsL_GJtYPz-f.01.0k1h1qdfc", true),
-    ("glcbt-t3_aSlXyoF6JsL_GJtYPz-f.01.0k1h1qdf0", false),
-    ("glcbt-t3_aSlXyoF6JsL_GJtYPz-f.0k1h1qdfc", false),
-    ("glcbt-t3_cSHHveo3FVF3VyEwQYD-Xwn2Sdm.01.0r06u7mhr", true),
-    ("glcbt-t3_cSHHveo3FVF3VyEwQYD-Xwn2Sdm.01.0r06u7mh0", false),
-    ("glcbt-t3_cSHHveo3FVF3VyEwQYD-Xwn2Sdm.0r06u7mhr", false),
     (
-        "glcbt-t3_KL-QGuEulyqoUDx6KgSVBGH6BCt7_GNM28.01.0y0rgbjp7",
+        concat!("gl", "p", "a", "t-H9ENRtS", "FoVhyq73-1TaJ.01.0k13meszs"),
         true,
     ),
     (
-        "glcbt-t3_KL-QGuEulyqoUDx6KgSVBGH6BCt7_GNM28.01.0y0rgbjp0",
+        concat!("gl", "p", "a", "t-H9ENRtS", "FoVhyq73-1TaJ.01.0k13mesz0"),
         false,
     ),
     (
-        "glcbt-t3_KL-QGuEulyqoUDx6KgSVBGH6BCt7_GNM28.0y0rgbjp7",
+        concat!("gl", "p", "a", "t-H9ENRtS", "FoVhyq73-1TaJ.0k13meszs"),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "p",
+            "a",
+            "t-FeK5Wl-Wd-X4xgYXs",
+            "nx8SIqyIjd.01.0r06mzy0y"
+        ),
+        true,
+    ),
+    (
+        concat!("glp", "a", "t-FeK5Wl-Wd-X4xgYXs", "nx8SIqyIjd.01.0r06mzy00"),
+        false,
+    ),
+    (
+        concat!("glp", "a", "t-FeK5Wl-Wd-X4xgY", "Xsnx8SIqyIjd.0r06mzy0y"),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "p",
+            "a",
+            "t-YUbsIFU8DGI1WEBY9-mJ",
+            "zQKXD_kXQGWkTk.01.0y1ki4qpr"
+        ),
+        true,
+    ),
+    (
+        concat!(
+            "glp",
+            "a",
+            "t-YUbsIFU8DGI1WEBY9-mJ",
+            "zQKXD_kXQGWkTk.01.0y1ki4qp0"
+        ),
+        false,
+    ),
+    (
+        concat!(
+            "glp",
+            "a",
+            "t-YUbsIFU8DGI1WEBY9-m",
+            "JzQKXD_kXQGWkTk.0y1ki4qpr"
+        ),
+        false,
+    ),
+    (
+        concat!("gl", "rt", "-DK47a-x", "hWf1cL213n_wK.0k1kb3wbc"),
+        true,
+    ),
+    (
+        concat!("gl", "rt", "-DK47a-x", "hWf1cL213n_wK.0k1kb3wb0"),
+        false,
+    ),
+    (
+        concat!("gl", "rt", "-DK47a-x", "hWf1cL213n_wK.01.0k1kb3wbc"),
+        false,
+    ),
+    (
+        concat!("gl", "rt", "-_-WtJpm6rj9wwi80", "KORJ6W-4Kbz.0r0j4akz9"),
+        true,
+    ),
+    (
+        concat!("gl", "rt", "-_-WtJpm6rj9wwi80", "KORJ6W-4Kbz.0r0j4akz0"),
+        false,
+    ),
+    (
+        concat!("gl", "rt", "-_-WtJpm6rj9wwi80K", "ORJ6W-4Kbz.01.0r0j4akz9"),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-dIB_ruOe322bojgdhrf",
+            "tugG12Xtrp8wY61.0y0atgbdi"
+        ),
+        true,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-dIB_ruOe322bojgdhrf",
+            "tugG12Xtrp8wY61.0y0atgbd0"
+        ),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-dIB_ruOe322bojgdhrftu",
+            "gG12Xtrp8wY61.01.0y0atgbdi"
+        ),
+        false,
+    ),
+    (
+        concat!("gl", "rt", "-nnGwRMg", "U8D8TzMrlbeq3.01.0k0qaxinz"),
+        true,
+    ),
+    (
+        concat!("gl", "rt", "-nnGwRMg", "U8D8TzMrlbeq3.01.0k0qaxin0"),
+        false,
+    ),
+    (
+        concat!("gl", "rt", "-nnGwRMg", "U8D8TzMrlbeq3.0k0qaxinz"),
+        false,
+    ),
+    (
+        concat!("gl", "rt", "-ACd9RlPOhU3WPzK0S", "jsx-3F3yUl.01.0r1rw7m9p"),
+        true,
+    ),
+    (
+        concat!("gl", "rt", "-ACd9RlPOhU3WPzK0S", "jsx-3F3yUl.01.0r1rw7m90"),
+        false,
+    ),
+    (
+        concat!("gl", "rt", "-ACd9RlPOhU3WPzK0", "Sjsx-3F3yUl.0r1rw7m9p"),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-cUSfHxooxewzopb0Jh-38",
+            "04apkIlfLev_x.01.0y0amo362"
+        ),
+        true,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-cUSfHxooxewzopb0Jh-38",
+            "04apkIlfLev_x.01.0y0amo360"
+        ),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-cUSfHxooxewzopb0Jh-",
+            "3804apkIlfLev_x.0y0amo362"
+        ),
+        false,
+    ),
+    (concat!("gl", "rt-t1_eKFUcmLLgyb_P74QUCQs.0k0e9iysf"), true),
+    (concat!("gl", "rt-t1_eKFUcmLLgyb_P74QUCQs.0k0e9iys0"), false),
+    (
+        concat!("gl", "rt-t1_eKFUcmLLgyb_P74QUCQs.01.0k0e9iysf"),
+        false,
+    ),
+    (
+        concat!("gl", "rt", "-t1_tktXjbeGezGiqw", "KAejyZDESqUQk.0r007q0zw"),
+        true,
+    ),
+    (
+        concat!("gl", "rt", "-t1_tktXjbeGezGiqw", "KAejyZDESqUQk.0r007q0z0"),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-t1_tktXjbeGezGiqwKA",
+            "ejyZDESqUQk.01.0r007q0zw"
+        ),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-t1_3sO_CcDna-sRciiGV3",
+            "dFzT-swouQ1q5_BY.0y1fjze9s"
+        ),
+        true,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-t1_3sO_CcDna-sRciiGV3",
+            "dFzT-swouQ1q5_BY.0y1fjze90"
+        ),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-t1_3sO_CcDna-sRciiGV3d",
+            "FzT-swouQ1q5_BY.01.0y1fjze9s"
+        ),
+        false,
+    ),
+    (
+        concat!("gl", "rt-t1_FmmVPz9jL-V0EVYf0et2.01.0k0p81cej"),
+        true,
+    ),
+    (
+        concat!("gl", "rt-t1_FmmVPz9jL-V0EVYf0et2.01.0k0p81ce0"),
+        false,
+    ),
+    (concat!("gl", "rt-t1_FmmVPz9jL-V0EVYf0et2.0k0p81cej"), false),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-t1_7F6u2acYiG4l1ANv",
+            "GJbEPCOk7Qp.01.0r0h2f3o4"
+        ),
+        true,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-t1_7F6u2acYiG4l1ANv",
+            "GJbEPCOk7Qp.01.0r0h2f3o0"
+        ),
+        false,
+    ),
+    (
+        concat!("gl", "rt", "-t1_7F6u2acYiG4l1A", "NvGJbEPCOk7Qp.0r0h2f3o4"),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-t1_QghLVM8kYXm18rpu-dL",
+            "0qauCn-818uzmGC.01.0y0avg7eg"
+        ),
+        true,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-t1_QghLVM8kYXm18rpu-dL",
+            "0qauCn-818uzmGC.01.0y0avg7e0"
+        ),
+        false,
+    ),
+    (
+        concat!(
+            "gl",
+            "rt",
+            "-t1_QghLVM8kYXm18rpu-d",
+            "L0qauCn-818uzmGC.0y0avg7eg"
+        ),
+        false,
+    ),
+    (
+        concat!("gl", "c", "b", "t-t3_TV0GE", "3aDFY5C2vPjJC8l.0k0bf1q31"),
+        true,
+    ),
+    (
+        concat!("gl", "c", "b", "t-t3_TV0GE", "3aDFY5C2vPjJC8l.0k0bf1q30"),
+        false,
+    ),
+    (
+        concat!("gl", "c", "b", "t-t3_TV0GE", "3aDFY5C2vPjJC8l.01.0k0bf1q31"),
+        false,
+    ),
+    (
+        concat!("glc", "bt-t3_xxrTj4sy_Lrv938qWZNEZIgAf8n.0r0lrih4u"),
+        true,
+    ),
+    (
+        concat!("glc", "bt-t3_xxrTj4sy_Lrv938qWZNEZIgAf8n.0r0lrih40"),
+        false,
+    ),
+    (
+        concat!("glc", "bt-t3_xxrTj4sy_Lrv938qWZNEZIgAf8n.01.0r0lrih4u"),
+        false,
+    ),
+    (
+        concat!("glc", "bt-t3_4pf9-v0rDCyq0HPfC6SLVc1V-0390CYy6G.0y0s85mlv"),
+        true,
+    ),
+    (
+        concat!("glc", "bt-t3_4pf9-v0rDCyq0HPfC6SLVc1V-0390CYy6G.0y0s85ml0"),
+        false,
+    ),
+    (
+        concat!(
+            "glc",
+            "bt-t3_4pf9-v0rDCyq0HPfC6SLVc1V-0390CYy6G.01.0y0s85mlv"
+        ),
+        false,
+    ),
+    (
+        concat!("gl", "c", "b", "t-t3_aSlXy", "oF6JsL_GJtYPz-f.01.0k1h1qdfc"),
+        true,
+    ),
+    (
+        concat!("gl", "c", "b", "t-t3_aSlXy", "oF6JsL_GJtYPz-f.01.0k1h1qdf0"),
+        false,
+    ),
+    (
+        concat!("gl", "c", "b", "t-t3_aSlXy", "oF6JsL_GJtYPz-f.0k1h1qdfc"),
+        false,
+    ),
+    (
+        concat!("glc", "bt-t3_cSHHveo3FVF3VyEwQYD-Xwn2Sdm.01.0r06u7mhr"),
+        true,
+    ),
+    (
+        concat!("glc", "bt-t3_cSHHveo3FVF3VyEwQYD-Xwn2Sdm.01.0r06u7mh0"),
+        false,
+    ),
+    (
+        concat!("glc", "bt-t3_cSHHveo3FVF3VyEwQYD-Xwn2Sdm.0r06u7mhr"),
+        false,
+    ),
+    (
+        concat!(
+            "glc",
+            "bt-t3_KL-QGuEulyqoUDx6KgSVBGH6BCt7_GNM28.01.0y0rgbjp7"
+        ),
+        true,
+    ),
+    (
+        concat!(
+            "glc",
+            "bt-t3_KL-QGuEulyqoUDx6KgSVBGH6BCt7_GNM28.01.0y0rgbjp0"
+        ),
+        false,
+    ),
+    (
+        concat!("glc", "bt-t3_KL-QGuEulyqoUDx6KgSVBGH6BCt7_GNM28.0y0rgbjp7"),
         false,
     ),
     ("GLPAT-SkEhDWBXwVfNmt4U0Q2b.0k0qjvylu", true),
@@ -588,76 +1169,76 @@ pub const GITLAB: &[(&str, bool)] = &[
         false,
     ),
     ("GLPAT-a83fuwSuyk0D8rLMpJ5n6yTO82K_HMN3pj.0y1cq3ewj", false),
-    ("glrt-t1_.030l685hy", true),
-    ("glpat-.abcdefghi", false),
-    ("glpat-abc", false),
+    (concat!("gl", "rt-t1_.030l685hy"), true),
+    (concat!("glp", "at-.abcdefghi"), false),
+    (concat!("glp", "at-abc"), false),
     ("-abc.abcdefghi", false),
-    ("glpat-abc.ABCDEFGHI", false),
+    (concat!("glp", "at-abc.ABCDEFGHI"), false),
 ];
 
 pub const VALIDATE: &[(&str, &str, &[(&str, &str)], bool)] = &[
-    ("alibaba-secret-key", "abcdefABCDEF", &[], true),
-    ("alibaba-secret-key", "abcdef123456", &[], false),
-    ("alibaba-secret-key", "ABCDEF123456", &[], false),
-    ("alibaba-secret-key", "aB3", &[], true),
-    ("alibaba-secret-key", "aB", &[], true),
-    ("alibaba-secret-key", "EPhi2ix6v9cdBCEjx/3eqyRvO2VFUqL9bHApxWZn", &[], true),
-    ("alibaba-secret-key", "ÉéÀà", &[], false),
+    (concat!("ali", "baba-secret-key"), "abcdefABCDEF", &[], true),
+    (concat!("ali", "baba-secret-key"), "abcdef123456", &[], false),
+    (concat!("ali", "baba-secret-key"), "ABCDEF123456", &[], false),
+    (concat!("ali", "baba-secret-key"), "aB3", &[], true),
+    (concat!("ali", "baba-secret-key"), "aB", &[], true),
+    (concat!("ali", "baba-secret-key"), concat!("EPhi", "2ix6v9cdBCEjx/3e", "qyRvO2VFUqL9bHApxWZn"), &[], true),
+    (concat!("ali", "baba-secret-key"), "ÉéÀà", &[], false),
     ("aws-secret-access-key", "abcdefABCDEF", &[], false),
     ("aws-secret-access-key", "abcdef123456", &[], false),
     ("aws-secret-access-key", "ABCDEF123456", &[], false),
     ("aws-secret-access-key", "aB3", &[], true),
     ("aws-secret-access-key", "aB", &[], false),
-    ("aws-secret-access-key", "V1TWvRVUSo88VRQL4gG+QYIUDsCNNzNmEIdm5Pa7", &[], true),
+    ("aws-secret-access-key", concat!("V1TW", "vRVUSo88VRQL4gG+", "QYIUDsCNNzNmEIdm5Pa7"), &[], true),
     ("aws-secret-access-key", "ÉéÀà", &[], false),
-    ("twitter-api-secret", "abcdefABCDEF", &[], true),
-    ("twitter-api-secret", "abcdef123456", &[], false),
-    ("twitter-api-secret", "ABCDEF123456", &[], false),
-    ("twitter-api-secret", "aB3", &[], true),
-    ("twitter-api-secret", "aB", &[], true),
-    ("twitter-api-secret", "l7b4I+fJ5DcGLyd2xPNl1RIYFeZB4UfczQ3+tz2P", &[], true),
-    ("twitter-api-secret", "ÉéÀà", &[], false),
-    ("putty-private-key", "PuTTY-User-Key-File-3: ssh-rsa\nPrivate-Lines: 14\nabc", &[], true),
-    ("putty-private-key", "PuTTY-User-Key-File-3: ssh-rsa\r\nPrivate-Lines: 14\r\nabc", &[], true),
+    (concat!("twi", "tter-api-secret"), "abcdefABCDEF", &[], true),
+    (concat!("twi", "tter-api-secret"), "abcdef123456", &[], false),
+    (concat!("twi", "tter-api-secret"), "ABCDEF123456", &[], false),
+    (concat!("twi", "tter-api-secret"), "aB3", &[], true),
+    (concat!("twi", "tter-api-secret"), "aB", &[], true),
+    (concat!("twi", "tter-api-secret"), concat!("l7b4", "I+fJ5DcGLyd2xPNl", "1RIYFeZB4UfczQ3+tz2P"), &[], true),
+    (concat!("twi", "tter-api-secret"), "ÉéÀà", &[], false),
+    ("putty-private-key", concat!("PuTTY-User", "-Key-File-3: ssh-rsa\nPrivate-Lines: 14\nabc"), &[], true),
+    ("putty-private-key", concat!("PuTTY-User", "-Key-File-3: ssh-rsa\r\nPrivate-Lines: 14\r\nabc"), &[], true),
     ("putty-private-key", "Private-Lines: \n", &[], false),
     ("putty-private-key", "Private-Lines: 1x\n", &[], false),
     ("putty-private-key", "Private-Lines: 12\r\r\n", &[], false),
-    ("jwt", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], true),
-    ("jwt", "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "eyJhbGciOiJOT05FIn0.eyJzdWIiOiIxIn0.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "eyJhbGciOjF9.eyJzdWIiOiIxIn0.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxIn0.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "eyJhbGciOiJSUzI1NiJ9.WzEsMl0.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], true),
-    ("jwt", "eyJhbGciOiJSUzI1NiJ9.bnVsbA.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "eyJhbGciOiJSUzI1NiJ9.NDI.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "eyJhbGciOiJSUzI1NiJ9.InN0ciI.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "eyJhbGciOiJSUzI1NiJ9.eyJiaWciOjF9.aaaaaaaaXYZ", &[], false),
-    ("jwt", "eyJhbGciOiJSUzI1NiJ9.eyJiaWciOjF9.aaaaaaaXYZ", &[], true),
-    ("jwt", "eyJhbGciOiJub25lIiwiYWxnIjoiSFMyNTYifQ.eyJhIjoxfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], true),
-    ("jwt", "eyJhbGciOiJIUzI1NiIsImFsZyI6Im5vbmUifQ.eyJhIjoxfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "eyJcdTAwNjFsZyI6IkhTMjU2In0.eyJhIjoxfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], true),
-    ("jwt", "eyJhbGciOiJIUzI1NiI.eyJhIjoxfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "W3siYWxnIjoiSFMyNTYifV0.eyJhIjoxfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJuIjoxZTQwMH0.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], true),
-    ("jwt", "eyJhbGciOiJIUzI1NiJ9.IHsiYSI6WzEseyJiIjpudWxsfV19IA.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], true),
-    ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfSB4.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], false),
-    ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJhIjoiw6kifQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], true),
-    ("jwt", "eyJhbGciOiJIw6kifQ.eyJhIjoxfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], true),
-    ("jwt", "eyJhbGciOiJIUzI1NiJ9=.eyJhIjoxfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], true),
-    ("jwt", "eyJhbGciOiJIUzI1NiJ9A.eyJhIjoxfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N", &[], true),
-    ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ", &[], true),
-    ("private-key", "-----BEGIN RSA PRIVATE KEY-----\nNKy8xM65ix5atCLLQdAUOQ3okP7eupyihl2nFu1lQq+1Rmu0xAIBxclQhTGAIU9+\nIpb3PvvVLD9Wsoylkmbkrj2s6WpYSN7XMhgCupcqDdzOBpeKce2vd408jXY+YSxw\nx1AroCaOgYr9JN/cWaDxjohDhc1VpXcJvnVGjGEbzk+CzF6gFVEg7CVCPnL0DBqP\nOeLtq1JBCwlRCRfuEyXAlqUSMZVow9EzdEwQBTCOWsieo7Z0S2oqXuOdudOGvBKN\n-----END RSA PRIVATE KEY-----", &[], true),
-    ("private-key", "-----BEGIN PRIVATE KEY-----\\nmd2uDWZLrSMvUuGrlhuEK+K5D80e2OXTQYUrX02KWn2R7d11csZOYetQlEERiwu2\\nGPAvHxYdFrgoosGBTmY2/KAFqGXGf3eETYt5sx38U3PZuNjFriO6JupbUlcNJ6rG\\nlI6GNpwV3aolEtlSzPAsW/yBWIBXu9h4NocaEvYfes8YLKq56xloIjCLPUNOS9jk\\n-----END PRIVATE KEY-----", &[], true),
-    ("private-key", "-----BEGIN RSA PRIVATE KEY-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END RSA PRIVATE KEY-----", &[], false),
-    ("private-key", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,ABC\n\ng0SJCCaJttV++8IqCWkUvGdSF5F1USxPV/kb4KrtTVp12RaPGzbIvhldBsXIFOkO\ncbYShnwq+Q15DMsfwflbzGwQwirpqhq6aIYyIGQ6qo/IUDMEXMo4hrJuK43/UJMB\nyc2/h6QJry70qxaO4URoKAJAXPt7oEl9rFcSaMGm+tlOh1wtT3EdJwTKJ4jtlD1O\n-----END RSA PRIVATE KEY-----", &[], true),
-    ("private-key", "-----BEGIN EC PRIVATE KEY-----\\n\" +\n  \"EFFwD6FgxwMTjd3Lrn1tVPPDwFzoWN1OMPbOHdbP6/JMFBJwbnSzXKy/1wSRstxw\\n\" +\n  \"GwjFrLLAFeZggY8wkUmdiX+zufCH6mDYGxMakznyhugtgdF9mKINfXUt55ism15Q\\n\" +\n  \"-----END EC PRIVATE KEY-----", &[], true),
-    ("private-key", "-----BEGIN PRIVATE KEY-----\nnHJDZOiqkA5wSHlQu07+nnB3MpN6xlknavlh642Y\n-----END PRIVATE KEY-----", &[], false),
-    ("private-key", "-----BEGIN PRIVATE KEY----- x -----\nF9qHrPoVA3/9RFpWPNiVBgmIGoY9blF6i9Gc5aGWQ+AxiEEJJzS0QoSVz/ZwIgQL\nWU/YYy36P7MAM085AThegIIDafzYYAf/XKRLrKuOyOowxxpcHaV8FTjjVODcW8MI\n-----END PRIVATE KEY-----", &[], true),
-    ("private-key", "-----BEGIN PRIVATE KEY-----\nurygq8kqiDze18vy4ltCL7Xs1CfDgQS/MJ8cQsRNphQ1Xzy1ANXlAAOVwQsOVAxH\nJF9BknoeGE/ofCadfGi9VbJEBmTDiDXHYPJlSKHWls9hoPAMw3hP1KU5zAcuqMUR\n-----END PRIVATE KEY-----\nmore-----END X-----", &[], true),
-    ("private-key", "-----BEGIN PRIVATE KEY-----\nA6q4lbmgJeZinRy0w2f+CV0oD44ziOB0HKra9pPx6/M9FqAF+8YCq8qD53B1S7Jt\nWxfwdYVJE7Zywgw5zo94aS5ua7BoW8cq8qY2h/wbCbNeKNgZ5Yw73Y1uTzRjB816-----END PRIVATE KEY-----", &[], true),
-    ("private-key", "-----BEGIN PRIVATE KEY-----\n4k9B9Zv15hItq4v7H6twi5pTKzNcNMabc-def:ghi\n61Z+Hm+dwexc2eFTv6Ztne7Sep1ji4zIf2Ymzxw76S1I87edpyTPyxOGwrxOzTn9\nWMiqlrZNXvToQSO7k5CHzUOY4A3b1D2fCaaA9j0Upn2mRTJQ4eQzU9Sp5+BaUdyq\n-----END PRIVATE KEY-----", &[], true),
-    ("private-key", "-----BEGIN PRIVATE KEY-----\ntKZ5ciIbnRl7wCBrG1nRDBm5iyMu8lu2aRt4hot6u1H7KC6OdOpA7Q3Fg+K7WiZGYG2VR1  hLykFfkX5S\n-----END PRIVATE KEY-----", &[], true),
-    ("private-key", "-----BEGIN PRIVATE KEY-----\nnQUYBuvTAMzcb8a0KMTytXm//BMZI0F7VXohbEhsNigPwLIzIYNVdqoMkyvQg325SmYnJk\\'\\\"\\\\\\xNNT7yodNjS\n-----END PRIVATE KEY-----", &[], true),
+    ("jwt", concat!("e", "yJh", "bGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e", "yJzdWIiOiI", "xIn0.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], true),
+    ("jwt", concat!("e", "yJh", "bGciOiJub25lIn0.e", "yJzdWIiOiIxIn0.mq2", "rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("e", "yJh", "bGciOiJOT05FIn0.e", "yJzdWIiOiIxIn0.mq2", "rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("e", "yJh", "bGciOjF9.e", "yJzdWIiOiIxIn0.mq2rOVu", "hryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("e", "yJ0", "eXAiOiJKV1QifQ.e", "yJzdWIiOiIxIn0.mq2r", "OVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("e", "yJhbGciOiJSUzI1NiJ9.WzEsMl0.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], true),
+    ("jwt", concat!("e", "yJhbGciOiJSUzI1NiJ9.bnVsbA.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("e", "yJhbGciOiJSUzI1NiJ9.NDI.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("e", "yJhbGciOiJSUzI1NiJ9.InN0ciI.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("e", "yJhbGciOiJSUzI1NiJ9.e", "yJiaWciOjF9.aaaaaaaaXYZ"), &[], false),
+    ("jwt", concat!("e", "yJhbGciOiJSUzI1NiJ9.e", "yJiaWciOjF9.aaaaaaaXYZ"), &[], true),
+    ("jwt", concat!("e", "yJh", "bGciOiJub25lIiwiYWxnIjoiSFMyNTYifQ.e", "yJhIjo", "xfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], true),
+    ("jwt", concat!("e", "yJh", "bGciOiJIUzI1NiIsImFsZyI6Im5vbmUifQ.e", "yJhIjo", "xfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("e", "yJc", "dTAwNjFsZyI6IkhTMjU2In0.e", "yJhIjoxfQ.mq", "2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], true),
+    ("jwt", concat!("e", "yJh", "bGciOiJIUzI1NiI.e", "yJhIjoxfQ.mq2rOV", "uhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("W3siYWxnIjoiSFMyNTYifV0.e", "yJhIjoxfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("e", "yJh", "bGciOiJIUzI1NiJ9.e", "yJuIjoxZTQwMH0.mq2", "rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], true),
+    ("jwt", concat!("e", "yJh", "bGciOiJIUzI1NiJ9.IHsiYSI6WzEse", "yJiIjpudWxsfV", "19IA.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], true),
+    ("jwt", concat!("e", "yJh", "bGciOiJIUzI1NiJ9.e", "yJhIjoxfSB4.mq2r", "OVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], false),
+    ("jwt", concat!("e", "yJh", "bGciOiJIUzI1NiJ9.e", "yJhIjoiw6kifQ.mq2", "rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], true),
+    ("jwt", concat!("e", "yJh", "bGciOiJIw6kifQ.e", "yJhIjoxfQ.mq2rOV", "uhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], true),
+    ("jwt", concat!("e", "yJhbGciOiJIUzI1NiJ9=.e", "yJhIjoxfQ.mq2rOVuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], true),
+    ("jwt", concat!("e", "yJh", "bGciOiJIUzI1NiJ9A.e", "yJhIjoxfQ.mq2rO", "VuhryibISK5ZzzyufL2Q6IdB9UdTj8O1rn6R5N"), &[], true),
+    ("jwt", concat!("e", "yJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ"), &[], true),
+    ("private-key", concat!("--", "--", "-", "BEGIN RSA PRIVA", "TE KEY-----\nNKy8xM65ix5atCLLQdAUOQ3okP7eupyihl2nFu1lQq+1Rmu0xAIBxclQhTGAIU9+\nIpb3PvvVLD9Wsoylkmbkrj2s6WpYSN7XMhgCupcqDdzOBpeKce2vd408jXY+YSx", "w\nx1AroCaOgYr9JN/cWaDxjohDhc1VpXcJvnVGjGEbzk+CzF6gFVEg7CVCPnL0DBqP\nOeLtq1JBCwlRCRfuEyXAlqUSMZVow9EzdEwQBTCOWsieo7Z0S2oqXuOdudOGvBKN\n-----END RSA PRIVA", "TE KEY-----"), &[], true),
+    ("private-key", concat!("--", "--", "-BEGIN PRIVA", "TE KEY-----\\nmd2uDWZLrSMvUuGrlhuEK+K5D80e2OXTQYUrX02KWn2R7d11csZOYetQlEERiwu2\\nGPAvHxYdFrgoosGBTmY2/KAFqGXGf3e", "ETYt5sx38U3PZuNjFriO6JupbUlcNJ6rG\\nlI6GNpwV3aolEtlSzPAsW/yBWIBXu9h4NocaEvYfes8YLKq56xloIjCLPUNOS9jk\\n-----END PRIVA", "TE KEY-----"), &[], true),
+    ("private-key", concat!("----", "-BEGIN RSA PRIVA", "TE KEY-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "A\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END RSA PRIVA", "TE KEY-----"), &[], false),
+    ("private-key", concat!("--", "--", "-", "BEGIN RSA PRIVA", "TE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,ABC\n\ng0SJCCaJttV++8IqCWkUvGdSF5F1USxPV/kb4KrtTVp12RaPGzbIvhldBsXIFOkO\ncbYShn", "wq+Q15DMsfwflbzGwQwirpqhq6aIYyIGQ6qo/IUDMEXMo4hrJuK43/UJMB\nyc2/h6QJry70qxaO4URoKAJAXPt7oEl9rFcSaMGm+tlOh1wtT3EdJwTKJ4jtlD1O\n-----END RSA PRIVA", "TE KEY-----"), &[], true),
+    ("private-key", concat!("--", "--", "-", "BEGIN EC PRIVA", "TE KEY-----\\n\" +\n  \"EFFwD6FgxwMTjd3Lrn1tVPPDwFzoWN1OMPbOHdbP6/JMFBJwbnSzXKy/1wSRstxw\\n\"", " +\n  \"GwjFrLLAFeZggY8wkUmdiX+zufCH6mDYGxMakznyhugtgdF9mKINfXUt55ism15Q\\n\" +\n  \"-----END EC PRIVA", "TE KEY-----"), &[], true),
+    ("private-key", concat!("----", "-BEGIN PRIVA", "TE KEY-----\nnHJD", "ZOiqkA5wSHlQu07", "+", "nnB3MpN6xlknavlh642Y\n-----END PRIVA", "TE KEY-----"), &[], false),
+    ("private-key", concat!("-----BEGIN PRIVA", "TE KEY----- x -----\nF9qHrPoVA3/9RFpWPNiVBgmIGoY9blF6i9Gc5aGWQ+AxiEEJJzS0QoSVz/ZwIgQL\nWU/YYy36P7MAM085AThegIIDafzYYAf/XKRLrKuOyOowxxpcHaV8FTjjVODcW8MI\n-----END PRIVA", "TE KEY-----"), &[], true),
+    ("private-key", concat!("--", "--", "-", "BEGIN PRIVA", "TE KEY-----\nurygq8kqiDze18vy4ltCL7Xs1CfDgQS/MJ8cQsRNphQ1Xzy1ANXlAAOVwQsOVAx", "H\nJF9BknoeGE/ofCadfGi9VbJEBmTDiDXHYPJlSKHWls9hoPAMw3hP1KU5zAcuqMUR\n-----END PRIVA", "TE KEY-----\nmore-----END X-----"), &[], true),
+    ("private-key", concat!("--", "--", "-", "BEGIN PRIVA", "TE KEY-----\nA6q4lbmgJeZinRy0w2f+CV0oD44ziOB0HKra9pPx6/M9FqAF+8YCq8qD53B1S7J", "t\nWxfwdYVJE7Zywgw5zo94aS5ua7BoW8cq8qY2h/wbCbNeKNgZ5Yw73Y1uTzRjB816-----END PRIVA", "TE KEY-----"), &[], true),
+    ("private-key", concat!("--", "--", "-", "BEGIN PRIVA", "TE KEY-----\n4k9B9Zv15hItq4v7H6twi5pTKzNcNMabc-def:ghi\n61Z+Hm+dwexc2eFTv6Ztne7Sep1ji4zIf2Ymzxw76S", "1I87edpyTPyxOGwrxOzTn9\nWMiqlrZNXvToQSO7k5CHzUOY4A3b1D2fCaaA9j0Upn2mRTJQ4eQzU9Sp5+BaUdyq\n-----END PRIVA", "TE KEY-----"), &[], true),
+    ("private-key", concat!("----", "-BEGIN PRIVA", "TE KEY-----\ntKZ5ciIbnRl7wCBrG1nRDBm5iyMu8lu2aRt4hot6", "u1H7KC6OdOpA7Q3Fg+K7WiZGYG2VR1  hLykFfkX5S\n-----END PRIVA", "TE KEY-----"), &[], true),
+    ("private-key", concat!("--", "---BEGIN PRIVA", "TE KEY-----\nnQUYBuvTAMzcb8a0KMTytXm//BMZI0F7VXohbEhsNigPwLIzIYNVdqoMkyvQg325SmYnJk\\'\\\"\\\\\\xNNT7yodNjS\n-----END PRIVA", "TE KEY-----"), &[], true),
     ("url-basic-auth", "S3cr3t-Pa55", &[("user", "app"), ("host", "db.acme.io:5432")], true),
     ("url-basic-auth", "app", &[("user", "app"), ("host", "db.acme.io")], false),
     ("url-basic-auth", "Passw0rdXYZ", &[("user", "a"), ("host", "localhost")], false),
@@ -687,38 +1268,97 @@ pub const VALIDATE: &[(&str, &str, &[(&str, &str)], bool)] = &[
 ];
 
 pub const PRECHECK: &[(&str, bool)] = &[
-    ("://u:p@h", true),
-    ("://u@h", false),
-    ("://u:p h@", false),
-    ("://u:p/@", false),
-    ("://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:@", true),
-    ("://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:@", true),
-    ("://:@", true),
-    ("://u:p", false),
-    ("://u:p\t@", false),
-    ("://u:pé@", true),
+    (concat!(":", "//u:p@h"), true),
+    (concat!(":", "//u@h"), false),
+    (concat!(":", "//u:p h@"), false),
+    (concat!(":", "//u:p/@"), false),
+    (concat!(":", "//aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:@"), true),
+    (concat!(":", "//aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:@"), true),
+    (concat!(":", "//:@"), true),
+    (concat!(":", "//u:p"), false),
+    (concat!(":", "//u:p\t@"), false),
+    (concat!(":", "//u:pé@"), true),
 ];
 
 pub const KNOWN_PREFIX: &[(&str, usize)] = &[
-    ("ghp_DlcxiF00pMm8Filwp3bsvkk0mvNAq63Y3js8", 4),
-    ("github_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwArzMPSC6SvidSVTKOG", 11),
-    ("glpat-t1_0FC3Vb99f7ZjWLNu7OJS", 9),
-    ("glpat-FKbFgoCgv2", 6),
-    ("sk-ant-api03-istrCwr8bAtWQi3TphrtV", 13),
+    (
+        concat!("gh", "p_", "DlcxiF00pMm8Filw", "p3bsvkk0mvNAq63Y3js8"),
+        4,
+    ),
+    (
+        concat!(
+            "githu",
+            "b_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwArzMPSC6SvidSVTKOG"
+        ),
+        11,
+    ),
+    (concat!("glp", "at-t1_0FC3Vb99f7ZjWLNu7OJS"), 9),
+    (concat!("glp", "at-FKbFgoCgv2"), 6),
+    (concat!("sk-ant", "-api03-istrCwr8bAtWQi3TphrtV"), 13),
     ("sk-proj-HwaRwKUd1P9DG4BI", 8),
     ("sk-z8YhRQR8PrtvI0lBZ3reBX", 3),
-    ("sk_live_51XRCRw0uu5O27KGu", 8),
-    ("rk_test_abc", 8),
-    ("AKIAEPPBG544NHT3CTQ2", 4),
-    ("xoxb-123-456-abc", 5),
-    ("xoxe.xoxp-1-7HQ1fxED48QzQ4c4", 10),
-    ("https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX", 33),
-    ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.T0WCCuh9yzhjr60DZebOit20oP", 3),
-    ("AccountKey=o9FpggKH0OdhY2M6bO4yq5oe9Q==", 11),
-    ("-----BEGIN RSA PRIVATE KEY-----\nYIbDWdbQw3wiJT8MFaPLmM8aKnRzo8eyfwlSqtjrlZ/C4OPF8vAC5gOL22oQfP9I\nwdNXu2CS3Gybee2Pklge==\n-----END RSA PRIVATE KEY-----", 31),
-    ("-----BEGIN PRIVATE KEY-----\\nZlPbQWsVP1bWTHQDVkOK8TyR+XtemPz2BVYaom/UZWeJ7xUWT7nbHNRM4zi/Qqa0\\n-----END PRIVATE KEY-----", 27),
-    ("-----BEGIN OPENSSH PRIVATE KEY BLOCK-----\nd1ZWdMhvVEl4YmLcR0YXKpy9wRXXzJ\n-----END OPENSSH PRIVATE KEY BLOCK-----", 41),
-    ("-----BEGIN A B C D E F G H I J K L M PRIVATE KEY-----abc", 0),
+    (concat!("sk_l", "ive_51XRCRw0uu5O27KGu"), 8),
+    (concat!("rk_t", "est_abc"), 8),
+    (concat!("AK", "IA", "EPPBG5", "44NHT3CTQ2"), 4),
+    (concat!("xo", "xb-123-456-abc"), 5),
+    (concat!("xoxe", ".xo", "xp-1-7HQ1fxED48QzQ4c4"), 10),
+    (
+        concat!(
+            "https:",
+            "//hooks.sl",
+            "ack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX"
+        ),
+        33,
+    ),
+    (
+        concat!(
+            "e",
+            "yJh",
+            "bGciOiJIUzI1NiJ9.e",
+            "yJzdWIiOi",
+            "IxIn0.T0WCCuh9yzhjr60DZebOit20oP"
+        ),
+        3,
+    ),
+    (concat!("Accou", "ntKey=o9FpggKH0OdhY2M6bO4yq5oe9Q=="), 11),
+    (
+        concat!(
+            "--",
+            "--",
+            "-",
+            "BEGIN RSA PRIVA",
+            "TE KEY-----\nYIbDWdbQw3wiJT8MFaPLmM8aKnRzo8eyfwlSqtjrlZ",
+            "/C4OPF8vAC5gOL22oQfP9I\nwdNXu2CS3Gybee2Pklge==\n-----END RSA PRIVA",
+            "TE KEY-----"
+        ),
+        31,
+    ),
+    (
+        concat!(
+            "--",
+            "--",
+            "-BEGIN PRIVA",
+            "TE KEY-----\\nZlPbQWsVP1bWTHQDVkOK8TyR+XtemPz",
+            "2BVYaom/UZWeJ7xUWT7nbHNRM4zi/Qqa0\\n-----END PRIVA",
+            "TE KEY-----"
+        ),
+        27,
+    ),
+    (
+        concat!(
+            "-----BEGIN OPENSSH PRIVA",
+            "TE KEY BLOCK-----\nd1ZWdMhvVEl4YmLcR0YXKpy9wRXXzJ\n-----END OPENSSH PRIVA",
+            "TE KEY BLOCK-----"
+        ),
+        41,
+    ),
+    (
+        concat!(
+            "-----BEGIN A B C D E F G H I J K L M PRIVA",
+            "TE KEY-----abc"
+        ),
+        0,
+    ),
     ("short", 0),
     ("0123456789", 0),
     ("012345678", 0),
@@ -727,91 +1367,577 @@ pub const KNOWN_PREFIX: &[(&str, usize)] = &[
     ("x\"y'z`0123456789abcdef", 0),
     ("ab\\ncd\\r0123456789abcdef", 0),
     ("abc déf 0123456789 ghi", 0),
-    ("PMAK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnkOoIgXPwEV824BPz3BMClFJxr", 5),
-    ("pypi-AgEIcHlwaS5vcmc", 5),
-    ("dop_v1_92pHhkU2ti8zwxqXCcxDllMUHw", 7),
-    ("hf_HG2SsXzHUSTwdyoOPxpIWENd0R", 3),
+    (
+        concat!(
+            "PM",
+            "AK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnkOoIgXPwEV824BPz3BMClFJxr"
+        ),
+        5,
+    ),
+    (concat!("pypi-AgEIc", "HlwaS5vcmc"), 5),
+    (concat!("dop", "_v1_92pHhkU2ti8zwxqXCcxDllMUHw"), 7),
+    (concat!("h", "f_HG2SsXzHUSTwdyoOPxpIWENd0R"), 3),
     ("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 0),
     ("ab😀cdefghijklmnop😀", 0),
 ];
 
 pub const REDACT: &[(&str, Option<usize>, bool, &str)] = &[
-    ("ghp_DlcxiF00pMm8Filwp3bsvkk0mvNAq63Y3js8", None, true, "ghp_…3js8"),
-    ("ghp_DlcxiF00pMm8Filwp3bsvkk0mvNAq63Y3js8", None, false, "ghp_…"),
-    ("ghp_DlcxiF00pMm8Filwp3bsvkk0mvNAq63Y3js8", Some(5), true, "ghp_D…3js8"),
-    ("ghp_DlcxiF00pMm8Filwp3bsvkk0mvNAq63Y3js8", Some(45), true, "ghp_DlcxiF00pMm8Filwp3bsvkk0mvNAq63Y3js8…"),
-    ("github_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwArzMPSC6SvidSVTKOG", None, true, "github_pat_…TKOG"),
-    ("github_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwArzMPSC6SvidSVTKOG", None, false, "github_pat_…"),
-    ("github_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwArzMPSC6SvidSVTKOG", Some(5), true, "githu…TKOG"),
-    ("github_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwArzMPSC6SvidSVTKOG", Some(45), true, "github_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwA…TKOG"),
-    ("glpat-t1_0FC3Vb99f7ZjWLNu7OJS", None, true, "glpat-t1_…7OJS"),
-    ("glpat-t1_0FC3Vb99f7ZjWLNu7OJS", None, false, "glpat-t1_…"),
-    ("glpat-t1_0FC3Vb99f7ZjWLNu7OJS", Some(5), true, "glpat…7OJS"),
-    ("glpat-t1_0FC3Vb99f7ZjWLNu7OJS", Some(45), true, "glpat-t1_0FC3Vb99f7ZjWLNu7OJS…"),
-    ("glpat-FKbFgoCgv2", None, true, "glpat-…v2"),
-    ("glpat-FKbFgoCgv2", None, false, "glpat-…"),
-    ("glpat-FKbFgoCgv2", Some(5), true, "glpat…v2"),
-    ("glpat-FKbFgoCgv2", Some(45), true, "glpat-FKbFgoCgv2…"),
-    ("sk-ant-api03-istrCwr8bAtWQi3TphrtV", None, true, "sk-ant-api03-…hrtV"),
-    ("sk-ant-api03-istrCwr8bAtWQi3TphrtV", None, false, "sk-ant-api03-…"),
-    ("sk-ant-api03-istrCwr8bAtWQi3TphrtV", Some(5), true, "sk-an…hrtV"),
-    ("sk-ant-api03-istrCwr8bAtWQi3TphrtV", Some(45), true, "sk-ant-api03-istrCwr8bAtWQi3TphrtV…"),
+    (
+        concat!("gh", "p_", "DlcxiF00pMm8Filw", "p3bsvkk0mvNAq63Y3js8"),
+        None,
+        true,
+        concat!("gh", "p_…3js8"),
+    ),
+    (
+        concat!("gh", "p_", "DlcxiF00pMm8Filw", "p3bsvkk0mvNAq63Y3js8"),
+        None,
+        false,
+        concat!("gh", "p_…"),
+    ),
+    (
+        concat!("gh", "p_", "DlcxiF00pMm8Filw", "p3bsvkk0mvNAq63Y3js8"),
+        Some(5),
+        true,
+        concat!("gh", "p_D…3js8"),
+    ),
+    (
+        concat!("gh", "p_", "DlcxiF00pMm8Filw", "p3bsvkk0mvNAq63Y3js8"),
+        Some(45),
+        true,
+        concat!("gh", "p_", "DlcxiF00pMm8Filw", "p3bsvkk0mvNAq63Y3js8…"),
+    ),
+    (
+        concat!(
+            "githu",
+            "b_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwArzMPSC6SvidSVTKOG"
+        ),
+        None,
+        true,
+        concat!("githu", "b_pat_…TKOG"),
+    ),
+    (
+        concat!(
+            "githu",
+            "b_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwArzMPSC6SvidSVTKOG"
+        ),
+        None,
+        false,
+        concat!("githu", "b_pat_…"),
+    ),
+    (
+        concat!(
+            "githu",
+            "b_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwArzMPSC6SvidSVTKOG"
+        ),
+        Some(5),
+        true,
+        "githu…TKOG",
+    ),
+    (
+        concat!(
+            "githu",
+            "b_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwArzMPSC6SvidSVTKOG"
+        ),
+        Some(45),
+        true,
+        concat!("githu", "b_pat_3QU4DaJDkrapnAQK27z_2zNJEWdwA…TKOG"),
+    ),
+    (
+        concat!("glp", "at-t1_0FC3Vb99f7ZjWLNu7OJS"),
+        None,
+        true,
+        concat!("glp", "at-t1_…7OJS"),
+    ),
+    (
+        concat!("glp", "at-t1_0FC3Vb99f7ZjWLNu7OJS"),
+        None,
+        false,
+        concat!("glp", "at-t1_…"),
+    ),
+    (
+        concat!("glp", "at-t1_0FC3Vb99f7ZjWLNu7OJS"),
+        Some(5),
+        true,
+        "glpat…7OJS",
+    ),
+    (
+        concat!("glp", "at-t1_0FC3Vb99f7ZjWLNu7OJS"),
+        Some(45),
+        true,
+        concat!("glp", "at-t1_0FC3Vb99f7ZjWLNu7OJS…"),
+    ),
+    (
+        concat!("glp", "at-FKbFgoCgv2"),
+        None,
+        true,
+        concat!("glp", "at-…v2"),
+    ),
+    (
+        concat!("glp", "at-FKbFgoCgv2"),
+        None,
+        false,
+        concat!("glp", "at-…"),
+    ),
+    (concat!("glp", "at-FKbFgoCgv2"), Some(5), true, "glpat…v2"),
+    (
+        concat!("glp", "at-FKbFgoCgv2"),
+        Some(45),
+        true,
+        concat!("glp", "at-FKbFgoCgv2…"),
+    ),
+    (
+        concat!("sk-ant", "-api03-istrCwr8bAtWQi3TphrtV"),
+        None,
+        true,
+        concat!("sk-ant", "-api03-…hrtV"),
+    ),
+    (
+        concat!("sk-ant", "-api03-istrCwr8bAtWQi3TphrtV"),
+        None,
+        false,
+        concat!("sk-ant", "-api03-…"),
+    ),
+    (
+        concat!("sk-ant", "-api03-istrCwr8bAtWQi3TphrtV"),
+        Some(5),
+        true,
+        "sk-an…hrtV",
+    ),
+    (
+        concat!("sk-ant", "-api03-istrCwr8bAtWQi3TphrtV"),
+        Some(45),
+        true,
+        concat!("sk-ant", "-api03-istrCwr8bAtWQi3TphrtV…"),
+    ),
     ("sk-proj-HwaRwKUd1P9DG4BI", None, true, "sk-proj-…G4BI"),
     ("sk-proj-HwaRwKUd1P9DG4BI", None, false, "sk-proj-…"),
     ("sk-proj-HwaRwKUd1P9DG4BI", Some(5), true, "sk-pr…G4BI"),
-    ("sk-proj-HwaRwKUd1P9DG4BI", Some(45), true, "sk-proj-HwaRwKUd1P9DG4BI…"),
+    (
+        "sk-proj-HwaRwKUd1P9DG4BI",
+        Some(45),
+        true,
+        "sk-proj-HwaRwKUd1P9DG4BI…",
+    ),
     ("sk-z8YhRQR8PrtvI0lBZ3reBX", None, true, "sk-…reBX"),
     ("sk-z8YhRQR8PrtvI0lBZ3reBX", None, false, "sk-…"),
     ("sk-z8YhRQR8PrtvI0lBZ3reBX", Some(5), true, "sk-z8…reBX"),
-    ("sk-z8YhRQR8PrtvI0lBZ3reBX", Some(45), true, "sk-z8YhRQR8PrtvI0lBZ3reBX…"),
-    ("sk_live_51XRCRw0uu5O27KGu", None, true, "sk_live_…7KGu"),
-    ("sk_live_51XRCRw0uu5O27KGu", None, false, "sk_live_…"),
-    ("sk_live_51XRCRw0uu5O27KGu", Some(5), true, "sk_li…7KGu"),
-    ("sk_live_51XRCRw0uu5O27KGu", Some(45), true, "sk_live_51XRCRw0uu5O27KGu…"),
-    ("rk_test_abc", None, true, "rk_test_…"),
-    ("rk_test_abc", None, false, "rk_test_…"),
-    ("rk_test_abc", Some(5), true, "rk_te…"),
-    ("rk_test_abc", Some(45), true, "rk_test_abc…"),
-    ("AKIAEPPBG544NHT3CTQ2", None, true, "AKIA…CTQ2"),
-    ("AKIAEPPBG544NHT3CTQ2", None, false, "AKIA…"),
-    ("AKIAEPPBG544NHT3CTQ2", Some(5), true, "AKIAE…Q2"),
-    ("AKIAEPPBG544NHT3CTQ2", Some(45), true, "AKIAEPPBG544NHT3CTQ2…"),
-    ("xoxb-123-456-abc", None, true, "xoxb-…bc"),
-    ("xoxb-123-456-abc", None, false, "xoxb-…"),
-    ("xoxb-123-456-abc", Some(5), true, "xoxb-…bc"),
-    ("xoxb-123-456-abc", Some(45), true, "xoxb-123-456-abc…"),
-    ("xoxe.xoxp-1-7HQ1fxED48QzQ4c4", None, true, "xoxe.xoxp-…Q4c4"),
-    ("xoxe.xoxp-1-7HQ1fxED48QzQ4c4", None, false, "xoxe.xoxp-…"),
-    ("xoxe.xoxp-1-7HQ1fxED48QzQ4c4", Some(5), true, "xoxe.…Q4c4"),
-    ("xoxe.xoxp-1-7HQ1fxED48QzQ4c4", Some(45), true, "xoxe.xoxp-1-7HQ1fxED48QzQ4c4…"),
-    ("https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX", None, true, "https://hooks.slack.com/services/…XXXX"),
-    ("https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX", None, false, "https://hooks.slack.com/services/…"),
-    ("https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX", Some(5), true, "https…XXXX"),
-    ("https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX", Some(45), true, "https://hooks.slack.com/services/T000/B0…XXXX"),
-    ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.T0WCCuh9yzhjr60DZebOit20oP", None, true, "eyJ…20oP"),
-    ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.T0WCCuh9yzhjr60DZebOit20oP", None, false, "eyJ…"),
-    ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.T0WCCuh9yzhjr60DZebOit20oP", Some(5), true, "eyJhb…20oP"),
-    ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.T0WCCuh9yzhjr60DZebOit20oP", Some(45), true, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.T0W…20oP"),
-    ("AccountKey=o9FpggKH0OdhY2M6bO4yq5oe9Q==", None, true, "AccountKey=…9Q=="),
-    ("AccountKey=o9FpggKH0OdhY2M6bO4yq5oe9Q==", None, false, "AccountKey=…"),
-    ("AccountKey=o9FpggKH0OdhY2M6bO4yq5oe9Q==", Some(5), true, "Accou…9Q=="),
-    ("AccountKey=o9FpggKH0OdhY2M6bO4yq5oe9Q==", Some(45), true, "AccountKey=o9FpggKH0OdhY2M6bO4yq5oe9Q==…"),
-    ("-----BEGIN RSA PRIVATE KEY-----\nYIbDWdbQw3wiJT8MFaPLmM8aKnRzo8eyfwlSqtjrlZ/C4OPF8vAC5gOL22oQfP9I\nwdNXu2CS3Gybee2Pklge==\n-----END RSA PRIVATE KEY-----", None, true, "-----BEGIN RSA PRIVATE KEY-----…ge=="),
-    ("-----BEGIN RSA PRIVATE KEY-----\nYIbDWdbQw3wiJT8MFaPLmM8aKnRzo8eyfwlSqtjrlZ/C4OPF8vAC5gOL22oQfP9I\nwdNXu2CS3Gybee2Pklge==\n-----END RSA PRIVATE KEY-----", None, false, "-----BEGIN RSA PRIVATE KEY-----…"),
-    ("-----BEGIN RSA PRIVATE KEY-----\nYIbDWdbQw3wiJT8MFaPLmM8aKnRzo8eyfwlSqtjrlZ/C4OPF8vAC5gOL22oQfP9I\nwdNXu2CS3Gybee2Pklge==\n-----END RSA PRIVATE KEY-----", Some(5), true, "-----…ge=="),
-    ("-----BEGIN RSA PRIVATE KEY-----\nYIbDWdbQw3wiJT8MFaPLmM8aKnRzo8eyfwlSqtjrlZ/C4OPF8vAC5gOL22oQfP9I\nwdNXu2CS3Gybee2Pklge==\n-----END RSA PRIVATE KEY-----", Some(45), true, "-----BEGIN RSA PRIVATE KEY-----\nYIbDWdbQ…ge=="),
-    ("-----BEGIN PRIVATE KEY-----\\nZlPbQWsVP1bWTHQDVkOK8TyR+XtemPz2BVYaom/UZWeJ7xUWT7nbHNRM4zi/Qqa0\\n-----END PRIVATE KEY-----", None, true, "-----BEGIN PRIVATE KEY-----…Qqa0"),
-    ("-----BEGIN PRIVATE KEY-----\\nZlPbQWsVP1bWTHQDVkOK8TyR+XtemPz2BVYaom/UZWeJ7xUWT7nbHNRM4zi/Qqa0\\n-----END PRIVATE KEY-----", None, false, "-----BEGIN PRIVATE KEY-----…"),
-    ("-----BEGIN PRIVATE KEY-----\\nZlPbQWsVP1bWTHQDVkOK8TyR+XtemPz2BVYaom/UZWeJ7xUWT7nbHNRM4zi/Qqa0\\n-----END PRIVATE KEY-----", Some(5), true, "-----…Qqa0"),
-    ("-----BEGIN PRIVATE KEY-----\\nZlPbQWsVP1bWTHQDVkOK8TyR+XtemPz2BVYaom/UZWeJ7xUWT7nbHNRM4zi/Qqa0\\n-----END PRIVATE KEY-----", Some(45), true, "-----BEGIN PRIVATE KEY-----\\nZlPbQWsVP1b…Qqa0"),
-    ("-----BEGIN OPENSSH PRIVATE KEY BLOCK-----\nd1ZWdMhvVEl4YmLcR0YXKpy9wRXXzJ\n-----END OPENSSH PRIVATE KEY BLOCK-----", None, true, "-----BEGIN OPENSSH PRIVATE KEY BLOCK----…XXzJ"),
-    ("-----BEGIN OPENSSH PRIVATE KEY BLOCK-----\nd1ZWdMhvVEl4YmLcR0YXKpy9wRXXzJ\n-----END OPENSSH PRIVATE KEY BLOCK-----", None, false, "-----BEGIN OPENSSH PRIVATE KEY BLOCK----…"),
-    ("-----BEGIN OPENSSH PRIVATE KEY BLOCK-----\nd1ZWdMhvVEl4YmLcR0YXKpy9wRXXzJ\n-----END OPENSSH PRIVATE KEY BLOCK-----", Some(5), true, "-----…XXzJ"),
-    ("-----BEGIN OPENSSH PRIVATE KEY BLOCK-----\nd1ZWdMhvVEl4YmLcR0YXKpy9wRXXzJ\n-----END OPENSSH PRIVATE KEY BLOCK-----", Some(45), true, "-----BEGIN OPENSSH PRIVATE KEY BLOCK----…XXzJ"),
-    ("-----BEGIN A B C D E F G H I J K L M PRIVATE KEY-----abc", None, true, "…-abc"),
-    ("-----BEGIN A B C D E F G H I J K L M PRIVATE KEY-----abc", None, false, "…"),
-    ("-----BEGIN A B C D E F G H I J K L M PRIVATE KEY-----abc", Some(5), true, "-----…-abc"),
-    ("-----BEGIN A B C D E F G H I J K L M PRIVATE KEY-----abc", Some(45), true, "-----BEGIN A B C D E F G H I J K L M PRI…bc"),
+    (
+        "sk-z8YhRQR8PrtvI0lBZ3reBX",
+        Some(45),
+        true,
+        "sk-z8YhRQR8PrtvI0lBZ3reBX…",
+    ),
+    (
+        concat!("sk_l", "ive_51XRCRw0uu5O27KGu"),
+        None,
+        true,
+        concat!("sk_l", "ive_…7KGu"),
+    ),
+    (
+        concat!("sk_l", "ive_51XRCRw0uu5O27KGu"),
+        None,
+        false,
+        concat!("sk_l", "ive_…"),
+    ),
+    (
+        concat!("sk_l", "ive_51XRCRw0uu5O27KGu"),
+        Some(5),
+        true,
+        "sk_li…7KGu",
+    ),
+    (
+        concat!("sk_l", "ive_51XRCRw0uu5O27KGu"),
+        Some(45),
+        true,
+        concat!("sk_l", "ive_51XRCRw0uu5O27KGu…"),
+    ),
+    (
+        concat!("rk_t", "est_abc"),
+        None,
+        true,
+        concat!("rk_t", "est_…"),
+    ),
+    (
+        concat!("rk_t", "est_abc"),
+        None,
+        false,
+        concat!("rk_t", "est_…"),
+    ),
+    (concat!("rk_t", "est_abc"), Some(5), true, "rk_te…"),
+    (
+        concat!("rk_t", "est_abc"),
+        Some(45),
+        true,
+        concat!("rk_t", "est_abc…"),
+    ),
+    (
+        concat!("AK", "IA", "EPPBG5", "44NHT3CTQ2"),
+        None,
+        true,
+        "AKIA…CTQ2",
+    ),
+    (
+        concat!("AK", "IA", "EPPBG5", "44NHT3CTQ2"),
+        None,
+        false,
+        "AKIA…",
+    ),
+    (
+        concat!("AK", "IA", "EPPBG5", "44NHT3CTQ2"),
+        Some(5),
+        true,
+        "AKIAE…Q2",
+    ),
+    (
+        concat!("AK", "IA", "EPPBG5", "44NHT3CTQ2"),
+        Some(45),
+        true,
+        concat!("AK", "IA", "EPPBG5", "44NHT3CTQ2…"),
+    ),
+    (
+        concat!("xo", "xb-123-456-abc"),
+        None,
+        true,
+        concat!("xo", "xb-…bc"),
+    ),
+    (
+        concat!("xo", "xb-123-456-abc"),
+        None,
+        false,
+        concat!("xo", "xb-…"),
+    ),
+    (
+        concat!("xo", "xb-123-456-abc"),
+        Some(5),
+        true,
+        concat!("xo", "xb-…bc"),
+    ),
+    (
+        concat!("xo", "xb-123-456-abc"),
+        Some(45),
+        true,
+        concat!("xo", "xb-123-456-abc…"),
+    ),
+    (
+        concat!("xoxe", ".xo", "xp-1-7HQ1fxED48QzQ4c4"),
+        None,
+        true,
+        concat!("xoxe", ".xo", "xp-…Q4c4"),
+    ),
+    (
+        concat!("xoxe", ".xo", "xp-1-7HQ1fxED48QzQ4c4"),
+        None,
+        false,
+        concat!("xoxe", ".xo", "xp-…"),
+    ),
+    (
+        concat!("xoxe", ".xo", "xp-1-7HQ1fxED48QzQ4c4"),
+        Some(5),
+        true,
+        "xoxe.…Q4c4",
+    ),
+    (
+        concat!("xoxe", ".xo", "xp-1-7HQ1fxED48QzQ4c4"),
+        Some(45),
+        true,
+        concat!("xoxe", ".xo", "xp-1-7HQ1fxED48QzQ4c4…"),
+    ),
+    (
+        concat!(
+            "https:",
+            "//hooks.sl",
+            "ack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX"
+        ),
+        None,
+        true,
+        concat!("https:", "//hooks.sl", "ack.com/services/…XXXX"),
+    ),
+    (
+        concat!(
+            "https:",
+            "//hooks.sl",
+            "ack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX"
+        ),
+        None,
+        false,
+        concat!("https:", "//hooks.sl", "ack.com/services/…"),
+    ),
+    (
+        concat!(
+            "https:",
+            "//hooks.sl",
+            "ack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX"
+        ),
+        Some(5),
+        true,
+        "https…XXXX",
+    ),
+    (
+        concat!(
+            "https:",
+            "//hooks.sl",
+            "ack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX"
+        ),
+        Some(45),
+        true,
+        concat!("https:", "//hooks.sl", "ack.com/services/T000/B0…XXXX"),
+    ),
+    (
+        concat!(
+            "e",
+            "yJh",
+            "bGciOiJIUzI1NiJ9.e",
+            "yJzdWIiOi",
+            "IxIn0.T0WCCuh9yzhjr60DZebOit20oP"
+        ),
+        None,
+        true,
+        "eyJ…20oP",
+    ),
+    (
+        concat!(
+            "e",
+            "yJh",
+            "bGciOiJIUzI1NiJ9.e",
+            "yJzdWIiOi",
+            "IxIn0.T0WCCuh9yzhjr60DZebOit20oP"
+        ),
+        None,
+        false,
+        "eyJ…",
+    ),
+    (
+        concat!(
+            "e",
+            "yJh",
+            "bGciOiJIUzI1NiJ9.e",
+            "yJzdWIiOi",
+            "IxIn0.T0WCCuh9yzhjr60DZebOit20oP"
+        ),
+        Some(5),
+        true,
+        "eyJhb…20oP",
+    ),
+    (
+        concat!(
+            "e",
+            "yJh",
+            "bGciOiJIUzI1NiJ9.e",
+            "yJzdWIiOi",
+            "IxIn0.T0WCCuh9yzhjr60DZebOit20oP"
+        ),
+        Some(45),
+        true,
+        concat!("e", "yJhbGciOiJIUzI1NiJ9.e", "yJzdWIiOiIxIn0.T0W…20oP"),
+    ),
+    (
+        concat!("Accou", "ntKey=o9FpggKH0OdhY2M6bO4yq5oe9Q=="),
+        None,
+        true,
+        concat!("Accou", "ntKey=…9Q=="),
+    ),
+    (
+        concat!("Accou", "ntKey=o9FpggKH0OdhY2M6bO4yq5oe9Q=="),
+        None,
+        false,
+        concat!("Accou", "ntKey=…"),
+    ),
+    (
+        concat!("Accou", "ntKey=o9FpggKH0OdhY2M6bO4yq5oe9Q=="),
+        Some(5),
+        true,
+        "Accou…9Q==",
+    ),
+    (
+        concat!("Accou", "ntKey=o9FpggKH0OdhY2M6bO4yq5oe9Q=="),
+        Some(45),
+        true,
+        concat!("Accou", "ntKey=o9FpggKH0OdhY2M6bO4yq5oe9Q==…"),
+    ),
+    (
+        concat!(
+            "--",
+            "--",
+            "-",
+            "BEGIN RSA PRIVA",
+            "TE KEY-----\nYIbDWdbQw3wiJT8MFaPLmM8aKnRzo8eyfwlSqtjrlZ",
+            "/C4OPF8vAC5gOL22oQfP9I\nwdNXu2CS3Gybee2Pklge==\n-----END RSA PRIVA",
+            "TE KEY-----"
+        ),
+        None,
+        true,
+        concat!("-----BEGIN RSA PRIVA", "TE KEY-----…ge=="),
+    ),
+    (
+        concat!(
+            "--",
+            "--",
+            "-",
+            "BEGIN RSA PRIVA",
+            "TE KEY-----\nYIbDWdbQw3wiJT8MFaPLmM8aKnRzo8eyfwlSqtjrlZ",
+            "/C4OPF8vAC5gOL22oQfP9I\nwdNXu2CS3Gybee2Pklge==\n-----END RSA PRIVA",
+            "TE KEY-----"
+        ),
+        None,
+        false,
+        concat!("-----BEGIN RSA PRIVA", "TE KEY-----…"),
+    ),
+    (
+        concat!(
+            "--",
+            "--",
+            "-",
+            "BEGIN RSA PRIVA",
+            "TE KEY-----\nYIbDWdbQw3wiJT8MFaPLmM8aKnRzo8eyfwlSqtjrlZ",
+            "/C4OPF8vAC5gOL22oQfP9I\nwdNXu2CS3Gybee2Pklge==\n-----END RSA PRIVA",
+            "TE KEY-----"
+        ),
+        Some(5),
+        true,
+        "-----…ge==",
+    ),
+    (
+        concat!(
+            "--",
+            "--",
+            "-",
+            "BEGIN RSA PRIVA",
+            "TE KEY-----\nYIbDWdbQw3wiJT8MFaPLmM8aKnRzo8eyfwlSqtjrlZ",
+            "/C4OPF8vAC5gOL22oQfP9I\nwdNXu2CS3Gybee2Pklge==\n-----END RSA PRIVA",
+            "TE KEY-----"
+        ),
+        Some(45),
+        true,
+        concat!("-----BEGIN RSA PRIVA", "TE KEY-----\nYIbDWdbQ…ge=="),
+    ),
+    (
+        concat!(
+            "--",
+            "--",
+            "-BEGIN PRIVA",
+            "TE KEY-----\\nZlPbQWsVP1bWTHQDVkOK8TyR+XtemPz",
+            "2BVYaom/UZWeJ7xUWT7nbHNRM4zi/Qqa0\\n-----END PRIVA",
+            "TE KEY-----"
+        ),
+        None,
+        true,
+        concat!("-----BEGIN PRIVA", "TE KEY-----…Qqa0"),
+    ),
+    (
+        concat!(
+            "--",
+            "--",
+            "-BEGIN PRIVA",
+            "TE KEY-----\\nZlPbQWsVP1bWTHQDVkOK8TyR+XtemPz",
+            "2BVYaom/UZWeJ7xUWT7nbHNRM4zi/Qqa0\\n-----END PRIVA",
+            "TE KEY-----"
+        ),
+        None,
+        false,
+        concat!("-----BEGIN PRIVA", "TE KEY-----…"),
+    ),
+    (
+        concat!(
+            "--",
+            "--",
+            "-BEGIN PRIVA",
+            "TE KEY-----\\nZlPbQWsVP1bWTHQDVkOK8TyR+XtemPz",
+            "2BVYaom/UZWeJ7xUWT7nbHNRM4zi/Qqa0\\n-----END PRIVA",
+            "TE KEY-----"
+        ),
+        Some(5),
+        true,
+        "-----…Qqa0",
+    ),
+    (
+        concat!(
+            "--",
+            "--",
+            "-BEGIN PRIVA",
+            "TE KEY-----\\nZlPbQWsVP1bWTHQDVkOK8TyR+XtemPz",
+            "2BVYaom/UZWeJ7xUWT7nbHNRM4zi/Qqa0\\n-----END PRIVA",
+            "TE KEY-----"
+        ),
+        Some(45),
+        true,
+        concat!("-----BEGIN PRIVA", "TE KEY-----\\nZlPbQWsVP1b…Qqa0"),
+    ),
+    (
+        concat!(
+            "-----BEGIN OPENSSH PRIVA",
+            "TE KEY BLOCK-----\nd1ZWdMhvVEl4YmLcR0YXKpy9wRXXzJ\n-----END OPENSSH PRIVA",
+            "TE KEY BLOCK-----"
+        ),
+        None,
+        true,
+        concat!("-----BEGIN OPENSSH PRIVA", "TE KEY BLOCK----…XXzJ"),
+    ),
+    (
+        concat!(
+            "-----BEGIN OPENSSH PRIVA",
+            "TE KEY BLOCK-----\nd1ZWdMhvVEl4YmLcR0YXKpy9wRXXzJ\n-----END OPENSSH PRIVA",
+            "TE KEY BLOCK-----"
+        ),
+        None,
+        false,
+        concat!("-----BEGIN OPENSSH PRIVA", "TE KEY BLOCK----…"),
+    ),
+    (
+        concat!(
+            "-----BEGIN OPENSSH PRIVA",
+            "TE KEY BLOCK-----\nd1ZWdMhvVEl4YmLcR0YXKpy9wRXXzJ\n-----END OPENSSH PRIVA",
+            "TE KEY BLOCK-----"
+        ),
+        Some(5),
+        true,
+        "-----…XXzJ",
+    ),
+    (
+        concat!(
+            "-----BEGIN OPENSSH PRIVA",
+            "TE KEY BLOCK-----\nd1ZWdMhvVEl4YmLcR0YXKpy9wRXXzJ\n-----END OPENSSH PRIVA",
+            "TE KEY BLOCK-----"
+        ),
+        Some(45),
+        true,
+        concat!("-----BEGIN OPENSSH PRIVA", "TE KEY BLOCK----…XXzJ"),
+    ),
+    (
+        concat!(
+            "-----BEGIN A B C D E F G H I J K L M PRIVA",
+            "TE KEY-----abc"
+        ),
+        None,
+        true,
+        "…-abc",
+    ),
+    (
+        concat!(
+            "-----BEGIN A B C D E F G H I J K L M PRIVA",
+            "TE KEY-----abc"
+        ),
+        None,
+        false,
+        "…",
+    ),
+    (
+        concat!(
+            "-----BEGIN A B C D E F G H I J K L M PRIVA",
+            "TE KEY-----abc"
+        ),
+        Some(5),
+        true,
+        "-----…-abc",
+    ),
+    (
+        concat!(
+            "-----BEGIN A B C D E F G H I J K L M PRIVA",
+            "TE KEY-----abc"
+        ),
+        Some(45),
+        true,
+        "-----BEGIN A B C D E F G H I J K L M PRI…bc",
+    ),
     ("short", None, true, "…"),
     ("short", None, false, "…"),
     ("short", Some(5), true, "short…"),
@@ -835,39 +1961,161 @@ pub const REDACT: &[(&str, Option<usize>, bool, &str)] = &[
     ("x\"y'z`0123456789abcdef", None, true, "…cdef"),
     ("x\"y'z`0123456789abcdef", None, false, "…"),
     ("x\"y'z`0123456789abcdef", Some(5), true, "x\"y'z…cdef"),
-    ("x\"y'z`0123456789abcdef", Some(45), true, "x\"y'z`0123456789abcdef…"),
+    (
+        "x\"y'z`0123456789abcdef",
+        Some(45),
+        true,
+        "x\"y'z`0123456789abcdef…",
+    ),
     ("ab\\ncd\\r0123456789abcdef", None, true, "…cdef"),
     ("ab\\ncd\\r0123456789abcdef", None, false, "…"),
     ("ab\\ncd\\r0123456789abcdef", Some(5), true, "ab\\nc…cdef"),
-    ("ab\\ncd\\r0123456789abcdef", Some(45), true, "ab\\ncd\\r0123456789abcdef…"),
+    (
+        "ab\\ncd\\r0123456789abcdef",
+        Some(45),
+        true,
+        "ab\\ncd\\r0123456789abcdef…",
+    ),
     ("abc déf 0123456789 ghi", None, true, "…9ghi"),
     ("abc déf 0123456789 ghi", None, false, "…"),
     ("abc déf 0123456789 ghi", Some(5), true, "abc d…hi"),
-    ("abc déf 0123456789 ghi", Some(45), true, "abc déf 0123456789 ghi…"),
-    ("PMAK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnkOoIgXPwEV824BPz3BMClFJxr", None, true, "PMAK-…FJxr"),
-    ("PMAK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnkOoIgXPwEV824BPz3BMClFJxr", None, false, "PMAK-…"),
-    ("PMAK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnkOoIgXPwEV824BPz3BMClFJxr", Some(5), true, "PMAK-…FJxr"),
-    ("PMAK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnkOoIgXPwEV824BPz3BMClFJxr", Some(45), true, "PMAK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnk…FJxr"),
-    ("pypi-AgEIcHlwaS5vcmc", None, true, "pypi-…mc"),
-    ("pypi-AgEIcHlwaS5vcmc", None, false, "pypi-…"),
-    ("pypi-AgEIcHlwaS5vcmc", Some(5), true, "pypi-…mc"),
-    ("pypi-AgEIcHlwaS5vcmc", Some(45), true, "pypi-AgEIcHlwaS5vcmc…"),
-    ("dop_v1_92pHhkU2ti8zwxqXCcxDllMUHw", None, true, "dop_v1_…MUHw"),
-    ("dop_v1_92pHhkU2ti8zwxqXCcxDllMUHw", None, false, "dop_v1_…"),
-    ("dop_v1_92pHhkU2ti8zwxqXCcxDllMUHw", Some(5), true, "dop_v…MUHw"),
-    ("dop_v1_92pHhkU2ti8zwxqXCcxDllMUHw", Some(45), true, "dop_v1_92pHhkU2ti8zwxqXCcxDllMUHw…"),
-    ("hf_HG2SsXzHUSTwdyoOPxpIWENd0R", None, true, "hf_…Nd0R"),
-    ("hf_HG2SsXzHUSTwdyoOPxpIWENd0R", None, false, "hf_…"),
-    ("hf_HG2SsXzHUSTwdyoOPxpIWENd0R", Some(5), true, "hf_HG…Nd0R"),
-    ("hf_HG2SsXzHUSTwdyoOPxpIWENd0R", Some(45), true, "hf_HG2SsXzHUSTwdyoOPxpIWENd0R…"),
-    ("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", None, true, "…AAAA"),
-    ("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", None, false, "…"),
-    ("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", Some(5), true, "AAAAA…AAAA"),
-    ("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", Some(45), true, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…AA"),
+    (
+        "abc déf 0123456789 ghi",
+        Some(45),
+        true,
+        "abc déf 0123456789 ghi…",
+    ),
+    (
+        concat!(
+            "PM",
+            "AK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnkOoIgXPwEV824BPz3BMClFJxr"
+        ),
+        None,
+        true,
+        concat!("PM", "AK-…FJxr"),
+    ),
+    (
+        concat!(
+            "PM",
+            "AK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnkOoIgXPwEV824BPz3BMClFJxr"
+        ),
+        None,
+        false,
+        concat!("PM", "AK-…"),
+    ),
+    (
+        concat!(
+            "PM",
+            "AK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnkOoIgXPwEV824BPz3BMClFJxr"
+        ),
+        Some(5),
+        true,
+        concat!("PM", "AK-…FJxr"),
+    ),
+    (
+        concat!(
+            "PM",
+            "AK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnkOoIgXPwEV824BPz3BMClFJxr"
+        ),
+        Some(45),
+        true,
+        concat!("PM", "AK-oexhSzPeK4l7tMVWIK0u533t4WhHcz6cHnk…FJxr"),
+    ),
+    (concat!("pypi-AgEIc", "HlwaS5vcmc"), None, true, "pypi-…mc"),
+    (concat!("pypi-AgEIc", "HlwaS5vcmc"), None, false, "pypi-…"),
+    (
+        concat!("pypi-AgEIc", "HlwaS5vcmc"),
+        Some(5),
+        true,
+        "pypi-…mc",
+    ),
+    (
+        concat!("pypi-AgEIc", "HlwaS5vcmc"),
+        Some(45),
+        true,
+        concat!("pypi-AgEIc", "HlwaS5vcmc…"),
+    ),
+    (
+        concat!("dop", "_v1_92pHhkU2ti8zwxqXCcxDllMUHw"),
+        None,
+        true,
+        concat!("dop", "_v1_…MUHw"),
+    ),
+    (
+        concat!("dop", "_v1_92pHhkU2ti8zwxqXCcxDllMUHw"),
+        None,
+        false,
+        concat!("dop", "_v1_…"),
+    ),
+    (
+        concat!("dop", "_v1_92pHhkU2ti8zwxqXCcxDllMUHw"),
+        Some(5),
+        true,
+        "dop_v…MUHw",
+    ),
+    (
+        concat!("dop", "_v1_92pHhkU2ti8zwxqXCcxDllMUHw"),
+        Some(45),
+        true,
+        concat!("dop", "_v1_92pHhkU2ti8zwxqXCcxDllMUHw…"),
+    ),
+    (
+        concat!("h", "f_HG2SsXzHUSTwdyoOPxpIWENd0R"),
+        None,
+        true,
+        concat!("h", "f_…Nd0R"),
+    ),
+    (
+        concat!("h", "f_HG2SsXzHUSTwdyoOPxpIWENd0R"),
+        None,
+        false,
+        concat!("h", "f_…"),
+    ),
+    (
+        concat!("h", "f_HG2SsXzHUSTwdyoOPxpIWENd0R"),
+        Some(5),
+        true,
+        concat!("h", "f_HG…Nd0R"),
+    ),
+    (
+        concat!("h", "f_HG2SsXzHUSTwdyoOPxpIWENd0R"),
+        Some(45),
+        true,
+        concat!("h", "f_HG2SsXzHUSTwdyoOPxpIWENd0R…"),
+    ),
+    (
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        None,
+        true,
+        "…AAAA",
+    ),
+    (
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        None,
+        false,
+        "…",
+    ),
+    (
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        Some(5),
+        true,
+        "AAAAA…AAAA",
+    ),
+    (
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        Some(45),
+        true,
+        concat!("AAAA", "AAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAA…AA"),
+    ),
     ("ab😀cdefghijklmnop😀", None, true, "…op😀"),
     ("ab😀cdefghijklmnop😀", None, false, "…"),
     ("ab😀cdefghijklmnop😀", Some(5), true, "ab😀c…😀"),
-    ("ab😀cdefghijklmnop😀", Some(45), true, "ab😀cdefghijklmnop😀…"),
+    (
+        "ab😀cdefghijklmnop😀",
+        Some(45),
+        true,
+        "ab😀cdefghijklmnop😀…",
+    ),
 ];
 
 pub const BASE64: &[(&str, &str)] = &[
@@ -940,7 +2188,7 @@ pub const BASE64: &[(&str, &str)] = &[
     ),
     (
         "YbODFUaym6Vw-O1ewjnEPTff8Tb",
-        "61b3831546b29ba570f8ed5ec239c43d37dff136",
+        concat!("61b3", "831546b29ba570f8", "ed5ec239c43d37dff136"),
     ),
     (
         "ncE0ugIBIS70FXZrs0H1EgaT4q0G=",
@@ -1013,27 +2261,27 @@ pub struct V {
 
 pub const VERIFY: &[V] = &[
     V { candidates: &[
-        C { rule: "github-pat-classic", start: 10, end: 50, secret: "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", prefix_length: 4, encoding: &[], groups: &[] },
-        C { rule: "github-pat-classic", start: 60, end: 100, secret: "ghp_ouKiTr5mArH6HTlIqZW1830tre036i0CobjZ", prefix_length: 4, encoding: &[], groups: &[] },
-        C { rule: "github-pat-classic", start: 10, end: 50, secret: "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", prefix_length: 4, encoding: &["base64"], groups: &[] },
-        C { rule: "jwt", start: 5, end: 40, secret: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJOWTNiS05uTiJ9.qc6L9WGVxJeLqj6Iqzu5AnF8SjK6zzWOkPSVt7n1SZq", prefix_length: 3, encoding: &[], groups: &[] },
-        C { rule: "jwt", start: 0, end: 60, secret: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJOWTNiS05uTiJ9.qc6L9WGVxJeLqj6Iqzu5AnF8SjK6zzWOkPSVt7n1SZq", prefix_length: 3, encoding: &["percent"], groups: &[] },
-        C { rule: "aws-secret-access-key", start: 200, end: 240, secret: "gaRGVNwEYkh1Ea9km7kr5NXHqmWh6xXoXz0t9Yov", prefix_length: 0, encoding: &[], groups: &[] },
-        C { rule: "aws-secret-access-key", start: 300, end: 340, secret: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", prefix_length: 0, encoding: &[], groups: &[] },
-        C { rule: "aws-secret-access-key", start: 400, end: 440, secret: "abcdefghijklmnopqrstuvwxyzabcdefghijklmn", prefix_length: 0, encoding: &[], groups: &[] },
+        C { rule: "github-pat-classic", start: 10, end: 50, secret: concat!("gh", "p_", "kaTPzTPphs568YSQ", "hJrNQDqvOSXEdw0WamS4"), prefix_length: 4, encoding: &[], groups: &[] },
+        C { rule: "github-pat-classic", start: 60, end: 100, secret: concat!("gh", "p_", "ouKiTr5mArH6HTlI", "qZW1830tre036i0CobjZ"), prefix_length: 4, encoding: &[], groups: &[] },
+        C { rule: "github-pat-classic", start: 10, end: 50, secret: concat!("gh", "p_", "kaTPzTPphs568YSQ", "hJrNQDqvOSXEdw0WamS4"), prefix_length: 4, encoding: &["base64"], groups: &[] },
+        C { rule: "jwt", start: 5, end: 40, secret: concat!("e", "yJh", "bGciOiJIUzI1NiJ9.e", "yJzdWIiOiJOWTNiS05uTiJ", "9.qc6L9WGVxJeLqj6Iqzu5AnF8SjK6zzWOkPSVt7n1SZq"), prefix_length: 3, encoding: &[], groups: &[] },
+        C { rule: "jwt", start: 0, end: 60, secret: concat!("e", "yJh", "bGciOiJIUzI1NiJ9.e", "yJzdWIiOiJOWTNiS05uTiJ", "9.qc6L9WGVxJeLqj6Iqzu5AnF8SjK6zzWOkPSVt7n1SZq"), prefix_length: 3, encoding: &["percent"], groups: &[] },
+        C { rule: "aws-secret-access-key", start: 200, end: 240, secret: concat!("gaRG", "VNwEYkh1Ea9km7kr", "5NXHqmWh6xXoXz0t9Yov"), prefix_length: 0, encoding: &[], groups: &[] },
+        C { rule: "aws-secret-access-key", start: 300, end: 340, secret: concat!("aaaa", "aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaa"), prefix_length: 0, encoding: &[], groups: &[] },
+        C { rule: "aws-secret-access-key", start: 400, end: 440, secret: concat!("abcd", "efghijklmnopqrst", "uvwxyzabcdefghijklmn"), prefix_length: 0, encoding: &[], groups: &[] },
         C { rule: "url-basic-auth", start: 500, end: 510, secret: "password", prefix_length: 0, encoding: &[], groups: &[("user", "u"), ("host", "db.io")] },
         C { rule: "url-basic-auth", start: 520, end: 530, secret: "Pw3cH5CgOFAj", prefix_length: 0, encoding: &[], groups: &[("user", "u"), ("host", "db.io")] },
-        C { rule: "private-key", start: 600, end: 852, secret: "-----BEGIN PRIVATE KEY-----\\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxtJ82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\\n-----END PRIVATE KEY-----", prefix_length: 0, encoding: &[], groups: &[] },
-        C { rule: "private-key", start: 600, end: 852, secret: "-----BEGIN PRIVATE KEY-----\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxtJ82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\n-----END PRIVATE KEY-----", prefix_length: 0, encoding: &["json"], groups: &[] },
-        C { rule: "private-key", start: 600, end: 852, secret: "-----BEGIN PRIVATE KEY-----\\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxtJ82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\\n-----END PRIVATE KEY-----", prefix_length: 0, encoding: &["json"], groups: &[] }
+        C { rule: "private-key", start: 600, end: 852, secret: concat!("--", "--", "-BEGIN PRIVA", "TE KEY-----\\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxt", "J82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\\n-----END PRIVA", "TE KEY-----"), prefix_length: 0, encoding: &[], groups: &[] },
+        C { rule: "private-key", start: 600, end: 852, secret: concat!("--", "--", "-", "BEGIN PRIVA", "TE KEY-----\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxt", "J82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\n-----END PRIVA", "TE KEY-----"), prefix_length: 0, encoding: &["json"], groups: &[] },
+        C { rule: "private-key", start: 600, end: 852, secret: concat!("--", "--", "-BEGIN PRIVA", "TE KEY-----\\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxt", "J82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\\n-----END PRIVA", "TE KEY-----"), prefix_length: 0, encoding: &["json"], groups: &[] }
     ], kept: &[K { index: 4, hash: "10327afc119a6f89663538df32e110c1721a713fbe2e4ef9d4f9403d02fd224a" }, K { index: 5, hash: "71eff9773836dadccee44deaef1a49d535f9c90a7facf0b4447e576d456cf9c4" }, K { index: 9, hash: "64f3b54de48ed6d6b3a8842a0d5b8fb14bce26f402cb0512443a01a90bb24db8" }, K { index: 11, hash: "7ca5e8b0cb48076eac6adae6915e12fa89b8568196df8918f8c5e7cedac87548" }], rejected: [1, 2, 0, 1] },
     V { candidates: &[
-        C { rule: "aws-secret-access-key", start: 0, end: 40, secret: "gaRGVNwEYkh1Ea9km7kr5NXHqmWh6xXoXz0t9Yov", prefix_length: 0, encoding: &["base64", "json"], groups: &[] },
-        C { rule: "aws-secret-access-key", start: 0, end: 40, secret: "gaRGVNwEYkh1Ea9km7kr5NXHqmWh6xXoXz0t9Yov", prefix_length: 0, encoding: &["base64"], groups: &[] },
-        C { rule: "jwt", start: 0, end: 40, secret: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJOWTNiS05uTiJ9.qc6L9WGVxJeLqj6Iqzu5AnF8SjK6zzWOkPSVt7n1SZq", prefix_length: 3, encoding: &["json"], groups: &[] },
-        C { rule: "github-pat-classic", start: 41, end: 50, secret: "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", prefix_length: 4, encoding: &[], groups: &[] },
-        C { rule: "github-pat-classic", start: 30, end: 45, secret: "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", prefix_length: 4, encoding: &[], groups: &[] },
-        C { rule: "github-pat-classic", start: 30, end: 45, secret: "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", prefix_length: 40, encoding: &[], groups: &[] }
+        C { rule: "aws-secret-access-key", start: 0, end: 40, secret: concat!("gaRG", "VNwEYkh1Ea9km7kr", "5NXHqmWh6xXoXz0t9Yov"), prefix_length: 0, encoding: &["base64", "json"], groups: &[] },
+        C { rule: "aws-secret-access-key", start: 0, end: 40, secret: concat!("gaRG", "VNwEYkh1Ea9km7kr", "5NXHqmWh6xXoXz0t9Yov"), prefix_length: 0, encoding: &["base64"], groups: &[] },
+        C { rule: "jwt", start: 0, end: 40, secret: concat!("e", "yJh", "bGciOiJIUzI1NiJ9.e", "yJzdWIiOiJOWTNiS05uTiJ", "9.qc6L9WGVxJeLqj6Iqzu5AnF8SjK6zzWOkPSVt7n1SZq"), prefix_length: 3, encoding: &["json"], groups: &[] },
+        C { rule: "github-pat-classic", start: 41, end: 50, secret: concat!("gh", "p_", "kaTPzTPphs568YSQ", "hJrNQDqvOSXEdw0WamS4"), prefix_length: 4, encoding: &[], groups: &[] },
+        C { rule: "github-pat-classic", start: 30, end: 45, secret: concat!("gh", "p_", "kaTPzTPphs568YSQ", "hJrNQDqvOSXEdw0WamS4"), prefix_length: 4, encoding: &[], groups: &[] },
+        C { rule: "github-pat-classic", start: 30, end: 45, secret: concat!("gh", "p_", "kaTPzTPphs568YSQ", "hJrNQDqvOSXEdw0WamS4"), prefix_length: 40, encoding: &[], groups: &[] }
     ], kept: &[K { index: 1, hash: "71eff9773836dadccee44deaef1a49d535f9c90a7facf0b4447e576d456cf9c4" }, K { index: 4, hash: "13feb322cb4e7843a9bf9a5fdc29573d1482a2710e2eca2731f8da22e9b14eba" }, K { index: 3, hash: "13feb322cb4e7843a9bf9a5fdc29573d1482a2710e2eca2731f8da22e9b14eba" }], rejected: [0, 0, 0, 0] },
 ];
 
@@ -1456,20 +2704,20 @@ pub struct S {
 }
 
 pub const SPANS: &[S] = &[
-    S { text: "export TOKEN=R0lUSFVCX1RPS0VOPWdocF9rYVRQelRQcGhzNTY4WVNRaEpyTlFEcXZPU1hFZHcwV2FtUzQK\n", hits: &[(31, 1431)], tried: &[], candidates: &[], visited: &[Some(D { name: "base64", text: &[71, 73, 84, 72, 85, 66, 95, 84, 79, 75, 69, 78, 61, 103, 104, 112, 95, 107, 97, 84, 80, 122, 84, 80, 112, 104, 115, 53, 54, 56, 89, 83, 81, 104, 74, 114, 78, 81, 68, 113, 118, 79, 83, 88, 69, 100, 119, 48, 87, 97, 109, 83, 52, 10], starts: &[13, 14, 15, 17, 18, 19, 21, 22, 23, 25, 26, 27, 29, 30, 31, 33, 34, 35, 37, 38, 39, 41, 42, 43, 45, 46, 47, 49, 50, 51, 53, 54, 55, 57, 58, 59, 61, 62, 63, 65, 66, 67, 69, 70, 71, 73, 74, 75, 77, 78, 79, 81, 82, 83, 85], ends: &[13, 15, 16, 17, 19, 20, 21, 23, 24, 25, 27, 28, 29, 31, 32, 33, 35, 36, 37, 39, 40, 41, 43, 44, 45, 47, 48, 49, 51, 52, 53, 55, 56, 57, 59, 60, 61, 63, 64, 65, 67, 68, 69, 71, 72, 73, 75, 76, 77, 79, 80, 81, 83, 84, 85], end: 0 })] },
-    S { text: "a: \"WjJod1gydGhWRkI2VkZCd2FITTFOamhaVTFGb1NuSk9VVVJ4ZGs5VFdFVmtkekJYWVcxVE5BPT0=\"\nb: eGdocF9rYVRQelRQcGhzNTY4WVNRaEpyTlFEcXZPU1hFZHcwV2FtUzQ=", hits: &[(4, 1428), (87, 1431)], tried: &[], candidates: &[], visited: &[Some(D { name: "base64", text: &[90, 50, 104, 119, 88, 50, 116, 104, 86, 70, 66, 54, 86, 70, 66, 119, 97, 72, 77, 49, 78, 106, 104, 90, 85, 49, 70, 111, 83, 110, 74, 79, 85, 85, 82, 120, 100, 107, 57, 84, 87, 69, 86, 107, 100, 122, 66, 88, 89, 87, 49, 84, 78, 65, 61, 61], starts: &[4, 5, 6, 8, 9, 10, 12, 13, 14, 16, 17, 18, 20, 21, 22, 24, 25, 26, 28, 29, 30, 32, 33, 34, 36, 37, 38, 40, 41, 42, 44, 45, 46, 48, 49, 50, 52, 53, 54, 56, 57, 58, 60, 61, 62, 64, 65, 66, 68, 69, 70, 72, 73, 74, 76, 77, 78], ends: &[4, 6, 7, 8, 10, 11, 12, 14, 15, 16, 18, 19, 20, 22, 23, 24, 26, 27, 28, 30, 31, 32, 34, 35, 36, 38, 39, 40, 42, 43, 44, 46, 47, 48, 50, 51, 52, 54, 55, 56, 58, 59, 60, 62, 63, 64, 66, 67, 68, 70, 71, 72, 74, 75, 76, 78, 79], end: 0 }), Some(D { name: "base64", text: &[120, 103, 104, 112, 95, 107, 97, 84, 80, 122, 84, 80, 112, 104, 115, 53, 54, 56, 89, 83, 81, 104, 74, 114, 78, 81, 68, 113, 118, 79, 83, 88, 69, 100, 119, 48, 87, 97, 109, 83, 52], starts: &[85, 86, 87, 89, 90, 91, 93, 94, 95, 97, 98, 99, 101, 102, 103, 105, 106, 107, 109, 110, 111, 113, 114, 115, 117, 118, 119, 121, 122, 123, 125, 126, 127, 129, 130, 131, 133, 134, 135, 137, 138, 139], ends: &[85, 87, 88, 89, 91, 92, 93, 95, 96, 97, 99, 100, 101, 103, 104, 105, 107, 108, 109, 111, 112, 113, 115, 116, 117, 119, 120, 121, 123, 124, 125, 127, 128, 129, 131, 132, 133, 135, 136, 137, 139, 140], end: 0 })] },
-    S { text: "{\"url\": \"https:\\/\\/hooks.slack.com\\/services\\/T01ABCDEF\\/B01ABCDEF\\/fV9s7dieHbYmwtsuukASyzSZ\"}", hits: &[(9, 3166), (14, 3151), (19, 2852)], tried: &[], candidates: &[], visited: &[Some(D { name: "json", text: &[104, 116, 116, 112, 115, 58, 47, 47, 104, 111, 111, 107, 115, 46, 115, 108, 97, 99, 107, 46, 99, 111, 109, 47, 115, 101, 114, 118, 105, 99, 101, 115, 47, 84, 48, 49, 65, 66, 67, 68, 69, 70, 47, 66, 48, 49, 65, 66, 67, 68, 69, 70, 47, 102, 86, 57, 115, 55, 100, 105, 101, 72, 98, 89, 109, 119, 116, 115, 117, 117, 107, 65, 83, 121, 122, 83, 90], starts: &[9, 10, 11, 12, 13, 14, 15, 17, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36, 37, 38, 39, 40, 41, 42, 43, 44, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92], ends: &[9, 10, 11, 12, 13, 14, 15, 17, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36, 37, 38, 39, 40, 41, 42, 43, 44, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92], end: 0 })] },
-    S { text: "curl \"https://api.example.io/x?token=%22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%22&y=1\"", hits: &[(11, 282), (40, 116)], tried: &[(40, 0, 256)], candidates: &[], visited: &[Some(D { name: "percent", text: &[104, 116, 116, 112, 115, 58, 47, 47, 97, 112, 105, 46, 101, 120, 97, 109, 112, 108, 101, 46, 105, 111, 47, 120, 63, 116, 111, 107, 101, 110, 61, 34, 103, 104, 112, 95, 107, 97, 84, 80, 122, 84, 80, 112, 104, 115, 53, 54, 56, 89, 83, 81, 104, 74, 114, 78, 81, 68, 113, 118, 79, 83, 88, 69, 100, 119, 48, 87, 97, 109, 83, 52, 34, 38, 121, 61, 49], starts: &[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 83, 84, 85, 86, 87], ends: &[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 83, 84, 85, 86, 87], end: 0 })] },
-    S { text: "DATABASE_URL=postgres%3A%2F%2Fapp%3A0snIF7WlZHq8%40db.acme.io%2Fapp", hits: &[(13, 3194), (21, 3149)], tried: &[], candidates: &[], visited: &[Some(D { name: "percent", text: &[68, 65, 84, 65, 66, 65, 83, 69, 95, 85, 82, 76, 61, 112, 111, 115, 116, 103, 114, 101, 115, 58, 47, 47, 97, 112, 112, 58, 48, 115, 110, 73, 70, 55, 87, 108, 90, 72, 113, 56, 64, 100, 98, 46, 97, 99, 109, 101, 46, 105, 111, 47, 97, 112, 112], starts: &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 24, 27, 30, 31, 32, 33, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 64, 65, 66, 67], ends: &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 24, 27, 30, 31, 32, 33, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 64, 65, 66, 67], end: 0 })] },
-    S { text: "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n6qIQLfb5USzEmmTPNZMYUOSl5xZ/TjQjMlzuGAMnjdevAA32c8DUOrV9lM0lvkkb\\nCGrnMBREhpkA0hTI7Ym1PNsD39W1pm1ELgObKtX7jq5/pTb5/2R8z1Y63Fm4b0XG\\n-----END PRIVATE KEY-----\\n\"}", hits: &[(28, 219), (187, 219)], tried: &[(28, 64, 8192), (187, 64, 8192)], candidates: &[(17, 203)], visited: &[] },
-    S { text: "token=ghp_7HlvwQEdGZwYihfNYvRV%2FUyzG4MqGoNfshYIQFWHh and cG9zdGdyZXM6Ly91OnpsYVRtQ045TThuZ0BkYi5hY21lLmlvL3g=", hits: &[(6, 116), (58, 3182)], tried: &[(6, 0, 256)], candidates: &[], visited: &[Some(D { name: "percent", text: &[116, 111, 107, 101, 110, 61, 103, 104, 112, 95, 55, 72, 108, 118, 119, 81, 69, 100, 71, 90, 119, 89, 105, 104, 102, 78, 89, 118, 82, 86, 47, 85, 121, 122, 71, 52, 77, 113, 71, 111, 78, 102, 115, 104, 89, 73, 81, 70, 87, 72, 104], starts: &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53], ends: &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53], end: 0 }), Some(D { name: "base64", text: &[112, 111, 115, 116, 103, 114, 101, 115, 58, 47, 47, 117, 58, 122, 108, 97, 84, 109, 67, 78, 57, 77, 56, 110, 103, 64, 100, 98, 46, 97, 99, 109, 101, 46, 105, 111, 47, 120], starts: &[58, 59, 60, 62, 63, 64, 66, 67, 68, 70, 71, 72, 74, 75, 76, 78, 79, 80, 82, 83, 84, 86, 87, 88, 90, 91, 92, 94, 95, 96, 98, 99, 100, 102, 103, 104, 106, 107, 108], ends: &[58, 60, 61, 62, 64, 65, 66, 68, 69, 70, 72, 73, 74, 76, 77, 78, 80, 81, 82, 84, 85, 86, 88, 89, 90, 92, 93, 94, 96, 97, 98, 100, 101, 102, 104, 105, 106, 108, 109], end: 0 })] },
-    S { text: "plain 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 text with no encoding at all, xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", hits: &[(6, 116)], tried: &[(6, 0, 256)], candidates: &[(6, 46)], visited: &[] },
-    S { text: "auth: QXV0aG9yaXphdGlvbjogQmVhcmVyIGV5SmhiR2NpT2lKSVV6STFOaUo5LmV5SnpkV0lpT2lKT1dUTmlTMDV1VGlKOS5xYzZMOVdHVnhKZUxxajZJcXp1NUFuRjhTaks2enpXT2tQU1Z0N24xU1px", hits: &[(36, 1936)], tried: &[], candidates: &[], visited: &[Some(D { name: "base64", text: &[65, 117, 116, 104, 111, 114, 105, 122, 97, 116, 105, 111, 110, 58, 32, 66, 101, 97, 114, 101, 114, 32, 101, 121, 74, 104, 98, 71, 99, 105, 79, 105, 74, 73, 85, 122, 73, 49, 78, 105, 74, 57, 46, 101, 121, 74, 122, 100, 87, 73, 105, 79, 105, 74, 79, 87, 84, 78, 105, 83, 48, 53, 117, 84, 105, 74, 57, 46, 113, 99, 54, 76, 57, 87, 71, 86, 120, 74, 101, 76, 113, 106, 54, 73, 113, 122, 117, 53, 65, 110, 70, 56, 83, 106, 75, 54, 122, 122, 87, 79, 107, 80, 83, 86, 116, 55, 110, 49, 83, 90, 113], starts: &[6, 7, 8, 10, 11, 12, 14, 15, 16, 18, 19, 20, 22, 23, 24, 26, 27, 28, 30, 31, 32, 34, 35, 36, 38, 39, 40, 42, 43, 44, 46, 47, 48, 50, 51, 52, 54, 55, 56, 58, 59, 60, 62, 63, 64, 66, 67, 68, 70, 71, 72, 74, 75, 76, 78, 79, 80, 82, 83, 84, 86, 87, 88, 90, 91, 92, 94, 95, 96, 98, 99, 100, 102, 103, 104, 106, 107, 108, 110, 111, 112, 114, 115, 116, 118, 119, 120, 122, 123, 124, 126, 127, 128, 130, 131, 132, 134, 135, 136, 138, 139, 140, 142, 143, 144, 146, 147, 148, 150, 151, 152, 154], ends: &[6, 8, 9, 10, 12, 13, 14, 16, 17, 18, 20, 21, 22, 24, 25, 26, 28, 29, 30, 32, 33, 34, 36, 37, 38, 40, 41, 42, 44, 45, 46, 48, 49, 50, 52, 53, 54, 56, 57, 58, 60, 61, 62, 64, 65, 66, 68, 69, 70, 72, 73, 74, 76, 77, 78, 80, 81, 82, 84, 85, 86, 88, 89, 90, 92, 93, 94, 96, 97, 98, 100, 101, 102, 104, 105, 106, 108, 109, 110, 112, 113, 114, 116, 117, 118, 120, 121, 122, 124, 125, 126, 128, 129, 130, 132, 133, 134, 136, 137, 138, 140, 141, 142, 144, 145, 146, 148, 149, 150, 152, 153, 154], end: 0 })] },
-    S { text: "a b \"x\\u00e9\\/ghp_nGC3vAJv1CuVcGU1OcDAb1v2Ju8cLd6QZ9rv\"", hits: &[(14, 116)], tried: &[(14, 0, 256)], candidates: &[(14, 54)], visited: &[Some(D { name: "json", text: &[120, 233, 47, 103, 104, 112, 95, 110, 71, 67, 51, 118, 65, 74, 118, 49, 67, 117, 86, 99, 71, 85, 49, 79, 99, 68, 65, 98, 49, 118, 50, 74, 117, 56, 99, 76, 100, 54, 81, 90, 57, 114, 118], starts: &[5, 6, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54], ends: &[5, 6, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54], end: 0 })] },
-    S { text: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0=.sig and again cXFxcXFxcXsiYWxnIjoiUlMyNTYifQ==", hits: &[(0, 161), (37, 161)], tried: &[(0, 0, 8192), (37, 0, 8192)], candidates: &[], visited: &[] },
+    S { text: concat!("export TOKEN=R0lUSFVCX1RPS0VOPWdoc", "F9rYVRQelRQcGhzNTY4WVNR", "aEpyTlFEcXZPU1hFZHcwV2FtUzQK\n"), hits: &[(31, 1431)], tried: &[], candidates: &[], visited: &[Some(D { name: "base64", text: &[71, 73, 84, 72, 85, 66, 95, 84, 79, 75, 69, 78, 61, 103, 104, 112, 95, 107, 97, 84, 80, 122, 84, 80, 112, 104, 115, 53, 54, 56, 89, 83, 81, 104, 74, 114, 78, 81, 68, 113, 118, 79, 83, 88, 69, 100, 119, 48, 87, 97, 109, 83, 52, 10], starts: &[13, 14, 15, 17, 18, 19, 21, 22, 23, 25, 26, 27, 29, 30, 31, 33, 34, 35, 37, 38, 39, 41, 42, 43, 45, 46, 47, 49, 50, 51, 53, 54, 55, 57, 58, 59, 61, 62, 63, 65, 66, 67, 69, 70, 71, 73, 74, 75, 77, 78, 79, 81, 82, 83, 85], ends: &[13, 15, 16, 17, 19, 20, 21, 23, 24, 25, 27, 28, 29, 31, 32, 33, 35, 36, 37, 39, 40, 41, 43, 44, 45, 47, 48, 49, 51, 52, 53, 55, 56, 57, 59, 60, 61, 63, 64, 65, 67, 68, 69, 71, 72, 73, 75, 76, 77, 79, 80, 81, 83, 84, 85], end: 0 })] },
+    S { text: concat!("a: \"WjJo", "d1gydGhWRkI2VkZCd2FITTFOamhaVTFG", "b1NuSk9VVVJ4ZGs5VFdFVmtkekJYWVcxVE5BPT0=\"\nb: eGdocF9rYVRQelRQcGhzNTY4WVNRaEpyTlFEcXZPU1hFZHcwV2FtUzQ="), hits: &[(4, 1428), (87, 1431)], tried: &[], candidates: &[], visited: &[Some(D { name: "base64", text: &[90, 50, 104, 119, 88, 50, 116, 104, 86, 70, 66, 54, 86, 70, 66, 119, 97, 72, 77, 49, 78, 106, 104, 90, 85, 49, 70, 111, 83, 110, 74, 79, 85, 85, 82, 120, 100, 107, 57, 84, 87, 69, 86, 107, 100, 122, 66, 88, 89, 87, 49, 84, 78, 65, 61, 61], starts: &[4, 5, 6, 8, 9, 10, 12, 13, 14, 16, 17, 18, 20, 21, 22, 24, 25, 26, 28, 29, 30, 32, 33, 34, 36, 37, 38, 40, 41, 42, 44, 45, 46, 48, 49, 50, 52, 53, 54, 56, 57, 58, 60, 61, 62, 64, 65, 66, 68, 69, 70, 72, 73, 74, 76, 77, 78], ends: &[4, 6, 7, 8, 10, 11, 12, 14, 15, 16, 18, 19, 20, 22, 23, 24, 26, 27, 28, 30, 31, 32, 34, 35, 36, 38, 39, 40, 42, 43, 44, 46, 47, 48, 50, 51, 52, 54, 55, 56, 58, 59, 60, 62, 63, 64, 66, 67, 68, 70, 71, 72, 74, 75, 76, 78, 79], end: 0 }), Some(D { name: "base64", text: &[120, 103, 104, 112, 95, 107, 97, 84, 80, 122, 84, 80, 112, 104, 115, 53, 54, 56, 89, 83, 81, 104, 74, 114, 78, 81, 68, 113, 118, 79, 83, 88, 69, 100, 119, 48, 87, 97, 109, 83, 52], starts: &[85, 86, 87, 89, 90, 91, 93, 94, 95, 97, 98, 99, 101, 102, 103, 105, 106, 107, 109, 110, 111, 113, 114, 115, 117, 118, 119, 121, 122, 123, 125, 126, 127, 129, 130, 131, 133, 134, 135, 137, 138, 139], ends: &[85, 87, 88, 89, 91, 92, 93, 95, 96, 97, 99, 100, 101, 103, 104, 105, 107, 108, 109, 111, 112, 113, 115, 116, 117, 119, 120, 121, 123, 124, 125, 127, 128, 129, 131, 132, 133, 135, 136, 137, 139, 140], end: 0 })] },
+    S { text: concat!("{\"url\": \"http", "s:\\/\\/hooks.slack.com\\/services\\/T01A", "BCDEF\\/B01ABCDEF\\/fV9s7dieHbYmwtsuukASyzSZ\"}"), hits: &[(9, 3166), (14, 3151), (19, 2852)], tried: &[], candidates: &[], visited: &[Some(D { name: "json", text: &[104, 116, 116, 112, 115, 58, 47, 47, 104, 111, 111, 107, 115, 46, 115, 108, 97, 99, 107, 46, 99, 111, 109, 47, 115, 101, 114, 118, 105, 99, 101, 115, 47, 84, 48, 49, 65, 66, 67, 68, 69, 70, 47, 66, 48, 49, 65, 66, 67, 68, 69, 70, 47, 102, 86, 57, 115, 55, 100, 105, 101, 72, 98, 89, 109, 119, 116, 115, 117, 117, 107, 65, 83, 121, 122, 83, 90], starts: &[9, 10, 11, 12, 13, 14, 15, 17, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36, 37, 38, 39, 40, 41, 42, 43, 44, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92], ends: &[9, 10, 11, 12, 13, 14, 15, 17, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36, 37, 38, 39, 40, 41, 42, 43, 44, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92], end: 0 })] },
+    S { text: concat!("curl \"https:", "//api.example.io/x?token=%22gh", "p_", "kaTPzTPphs568YSQ", "hJrNQDqvOSXEdw0WamS4%22&y=1\""), hits: &[(11, 282), (40, 116)], tried: &[(40, 0, 256)], candidates: &[], visited: &[Some(D { name: "percent", text: &[104, 116, 116, 112, 115, 58, 47, 47, 97, 112, 105, 46, 101, 120, 97, 109, 112, 108, 101, 46, 105, 111, 47, 120, 63, 116, 111, 107, 101, 110, 61, 34, 103, 104, 112, 95, 107, 97, 84, 80, 122, 84, 80, 112, 104, 115, 53, 54, 56, 89, 83, 81, 104, 74, 114, 78, 81, 68, 113, 118, 79, 83, 88, 69, 100, 119, 48, 87, 97, 109, 83, 52, 34, 38, 121, 61, 49], starts: &[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 83, 84, 85, 86, 87], ends: &[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 83, 84, 85, 86, 87], end: 0 })] },
+    S { text: concat!("DATABASE_URL=postgres%3A%2F%2Fapp%3A0snI", "F7", "WlZHq8%40db.acme.io%2Fapp"), hits: &[(13, 3194), (21, 3149)], tried: &[], candidates: &[], visited: &[Some(D { name: "percent", text: &[68, 65, 84, 65, 66, 65, 83, 69, 95, 85, 82, 76, 61, 112, 111, 115, 116, 103, 114, 101, 115, 58, 47, 47, 97, 112, 112, 58, 48, 115, 110, 73, 70, 55, 87, 108, 90, 72, 113, 56, 64, 100, 98, 46, 97, 99, 109, 101, 46, 105, 111, 47, 97, 112, 112], starts: &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 24, 27, 30, 31, 32, 33, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 64, 65, 66, 67], ends: &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 24, 27, 30, 31, 32, 33, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 64, 65, 66, 67], end: 0 })] },
+    S { text: concat!("{\"private_key\": \"--", "--", "-BEGIN PRIVA", "TE KEY-----\\n6qIQLfb5USzEmmTPNZMYUOSl5xZ/TjQjMlzuGAMnjdevAA32c8DUOrV9lM0lvkkb", "\\nCGrnMBREhpkA0hTI7Ym1PNsD39W1pm1ELgObKtX7jq5/pTb5/2R8z1Y63Fm4b0XG\\n-----END PRIVA", "TE KEY-----\\n\"}"), hits: &[(28, 219), (187, 219)], tried: &[(28, 64, 8192), (187, 64, 8192)], candidates: &[(17, 203)], visited: &[] },
+    S { text: concat!("token=gh", "p_7HlvwQEdGZwYihfNYvRV%2FUyzG4MqGoNfshYIQFWHh and cG9zdGdyZXM6Ly91OnpsY", "VRtQ", "045TThuZ0BkYi5hY21lLmlvL3g="), hits: &[(6, 116), (58, 3182)], tried: &[(6, 0, 256)], candidates: &[], visited: &[Some(D { name: "percent", text: &[116, 111, 107, 101, 110, 61, 103, 104, 112, 95, 55, 72, 108, 118, 119, 81, 69, 100, 71, 90, 119, 89, 105, 104, 102, 78, 89, 118, 82, 86, 47, 85, 121, 122, 71, 52, 77, 113, 71, 111, 78, 102, 115, 104, 89, 73, 81, 70, 87, 72, 104], starts: &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53], ends: &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53], end: 0 }), Some(D { name: "base64", text: &[112, 111, 115, 116, 103, 114, 101, 115, 58, 47, 47, 117, 58, 122, 108, 97, 84, 109, 67, 78, 57, 77, 56, 110, 103, 64, 100, 98, 46, 97, 99, 109, 101, 46, 105, 111, 47, 120], starts: &[58, 59, 60, 62, 63, 64, 66, 67, 68, 70, 71, 72, 74, 75, 76, 78, 79, 80, 82, 83, 84, 86, 87, 88, 90, 91, 92, 94, 95, 96, 98, 99, 100, 102, 103, 104, 106, 107, 108], ends: &[58, 60, 61, 62, 64, 65, 66, 68, 69, 70, 72, 73, 74, 76, 77, 78, 80, 81, 82, 84, 85, 86, 88, 89, 90, 92, 93, 94, 96, 97, 98, 100, 101, 102, 104, 105, 106, 108, 109], end: 0 })] },
+    S { text: concat!("plain gh", "p_", "kaTPzTPphs568YSQ", "hJrNQDqvOSXEdw0WamS4 text with no encoding at all, xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), hits: &[(6, 116)], tried: &[(6, 0, 256)], candidates: &[(6, 46)], visited: &[] },
+    S { text: concat!("auth: QXV0aG9yaXphdGlvbjogQmVhcmVyIGV5S", "mhiR2NpT2lKSVV6STFOaUo5LmV5SnpkV0lpT2lKT1dUTmlTMDV1VGlK", "OS5xYzZMOVdHVnhKZUxxajZJcXp1NUFuRjhTaks2enpXT2tQU1Z0N24xU1px"), hits: &[(36, 1936)], tried: &[], candidates: &[], visited: &[Some(D { name: "base64", text: &[65, 117, 116, 104, 111, 114, 105, 122, 97, 116, 105, 111, 110, 58, 32, 66, 101, 97, 114, 101, 114, 32, 101, 121, 74, 104, 98, 71, 99, 105, 79, 105, 74, 73, 85, 122, 73, 49, 78, 105, 74, 57, 46, 101, 121, 74, 122, 100, 87, 73, 105, 79, 105, 74, 79, 87, 84, 78, 105, 83, 48, 53, 117, 84, 105, 74, 57, 46, 113, 99, 54, 76, 57, 87, 71, 86, 120, 74, 101, 76, 113, 106, 54, 73, 113, 122, 117, 53, 65, 110, 70, 56, 83, 106, 75, 54, 122, 122, 87, 79, 107, 80, 83, 86, 116, 55, 110, 49, 83, 90, 113], starts: &[6, 7, 8, 10, 11, 12, 14, 15, 16, 18, 19, 20, 22, 23, 24, 26, 27, 28, 30, 31, 32, 34, 35, 36, 38, 39, 40, 42, 43, 44, 46, 47, 48, 50, 51, 52, 54, 55, 56, 58, 59, 60, 62, 63, 64, 66, 67, 68, 70, 71, 72, 74, 75, 76, 78, 79, 80, 82, 83, 84, 86, 87, 88, 90, 91, 92, 94, 95, 96, 98, 99, 100, 102, 103, 104, 106, 107, 108, 110, 111, 112, 114, 115, 116, 118, 119, 120, 122, 123, 124, 126, 127, 128, 130, 131, 132, 134, 135, 136, 138, 139, 140, 142, 143, 144, 146, 147, 148, 150, 151, 152, 154], ends: &[6, 8, 9, 10, 12, 13, 14, 16, 17, 18, 20, 21, 22, 24, 25, 26, 28, 29, 30, 32, 33, 34, 36, 37, 38, 40, 41, 42, 44, 45, 46, 48, 49, 50, 52, 53, 54, 56, 57, 58, 60, 61, 62, 64, 65, 66, 68, 69, 70, 72, 73, 74, 76, 77, 78, 80, 81, 82, 84, 85, 86, 88, 89, 90, 92, 93, 94, 96, 97, 98, 100, 101, 102, 104, 105, 106, 108, 109, 110, 112, 113, 114, 116, 117, 118, 120, 121, 122, 124, 125, 126, 128, 129, 130, 132, 133, 134, 136, 137, 138, 140, 141, 142, 144, 145, 146, 148, 149, 150, 152, 153, 154], end: 0 })] },
+    S { text: concat!("a b \"x\\u00e9\\/gh", "p_", "nGC3vAJv1CuVcGU1", "OcDAb1v2Ju8cLd6QZ9rv\""), hits: &[(14, 116)], tried: &[(14, 0, 256)], candidates: &[(14, 54)], visited: &[Some(D { name: "json", text: &[120, 233, 47, 103, 104, 112, 95, 110, 71, 67, 51, 118, 65, 74, 118, 49, 67, 117, 86, 99, 71, 85, 49, 79, 99, 68, 65, 98, 49, 118, 50, 74, 117, 56, 99, 76, 100, 54, 81, 90, 57, 114, 118], starts: &[5, 6, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54], ends: &[5, 6, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54], end: 0 })] },
+    S { text: concat!("e", "yJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e", "yJzdWIiOiIxIn0=.sig and again cXFxcXFxcXsiYWxnIjoiUlMyNTYifQ=="), hits: &[(0, 161), (37, 161)], tried: &[(0, 0, 8192), (37, 0, 8192)], candidates: &[], visited: &[] },
 ];
 
-pub const FINDINGS_TEXT: &str = "line one\nkey=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\r\n\n  \"-----BEGIN PRIVATE KEY-----\\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxtJ82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\\n-----END PRIVATE KEY-----\"\nmulti\nline ééé x\nYQpnaHBfa2FUUHpUUHBoczU2OFlTUWhKck5RRHF2T1NYRWR3MFdhbVM0\nend";
+pub const FINDINGS_TEXT: &str = concat!("line one\nkey=gh", "p_", "kaTPzTPphs568YSQ", "hJrNQDqvOSXEdw0WamS4\r\n\n  \"--", "--", "-BEGIN PRIVA", "TE KEY-----\\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxt", "J82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\\n-----END PRIVA", "TE KEY-----\"\nmulti\nline ééé x\nYQpnaH", "Bfa2FUUHpUUHBoczU2OFlTU", "WhKck5RRHF2T1NYRWR3MFdhbVM0\nend");
 pub struct F {
     pub rule: &'static str,
     pub start: usize,
@@ -1485,10 +2733,10 @@ pub struct F {
 }
 
 pub const FINDINGS: &[F] = &[
-    F { rule: "github-pat-classic", start: 13, end: 53, secret: "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", prefix_length: 4, encoding: &[], redacted: "ghp_…amS4", line: 2, column: 5, end_line: 2, end_column: 45 },
-    F { rule: "private-key", start: 59, end: 311, secret: "-----BEGIN PRIVATE KEY-----\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxtJ82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\n-----END PRIVATE KEY-----", prefix_length: 0, encoding: &["json"], redacted: "-----BEGIN PRIVATE KEY-----…39Cw", line: 4, column: 4, end_line: 4, end_column: 256 },
-    F { rule: "private-key", start: 59, end: 311, secret: "-----BEGIN PRIVATE KEY-----\\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxtJ82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\\n-----END PRIVATE KEY-----", prefix_length: 0, encoding: &[], redacted: "-----BEGIN PRIVATE KEY-----…39Cw", line: 4, column: 4, end_line: 4, end_column: 256 },
+    F { rule: "github-pat-classic", start: 13, end: 53, secret: concat!("gh", "p_", "kaTPzTPphs568YSQ", "hJrNQDqvOSXEdw0WamS4"), prefix_length: 4, encoding: &[], redacted: concat!("gh", "p_…amS4"), line: 2, column: 5, end_line: 2, end_column: 45 },
+    F { rule: "private-key", start: 59, end: 311, secret: concat!("--", "--", "-", "BEGIN PRIVA", "TE KEY-----\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxt", "J82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\n-----END PRIVA", "TE KEY-----"), prefix_length: 0, encoding: &["json"], redacted: concat!("-----BEGIN PRIVA", "TE KEY-----…39Cw"), line: 4, column: 4, end_line: 4, end_column: 256 },
+    F { rule: "private-key", start: 59, end: 311, secret: concat!("--", "--", "-BEGIN PRIVA", "TE KEY-----\\nEBcanKCiRou0nxHionwu3aLBhE8roG3WibNrJha476hIdJTLjEbqMoxQ1qRc4iom\\nl5ng5giZ8KyqjRbKtlQAmJGVfswkCxt", "J82xdSYNbgukLR92C5zrJmcfTyNmYMUMb\\n6TFHpgsesP9qQuDwzcfqoheYRNGk5kJse22uCLqLQ4sw7CArac9Z10m+xN2239Cw\\n-----END PRIVA", "TE KEY-----"), prefix_length: 0, encoding: &[], redacted: concat!("-----BEGIN PRIVA", "TE KEY-----…39Cw"), line: 4, column: 4, end_line: 4, end_column: 256 },
     F { rule: "url-basic-auth", start: 313, end: 327, secret: "multi\nline ééé", prefix_length: 0, encoding: &[], redacted: "…", line: 5, column: 1, end_line: 6, end_column: 9 },
-    F { rule: "github-pat-classic", start: 315, end: 331, secret: "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", prefix_length: 0, encoding: &["base64"], redacted: "ghp_…amS4", line: 5, column: 3, end_line: 7, end_column: 2 },
+    F { rule: "github-pat-classic", start: 315, end: 331, secret: concat!("gh", "p_", "kaTPzTPphs568YSQ", "hJrNQDqvOSXEdw0WamS4"), prefix_length: 0, encoding: &["base64"], redacted: concat!("gh", "p_…amS4"), line: 5, column: 3, end_line: 7, end_column: 2 },
     F { rule: "jwt", start: 387, end: 390, secret: "end", prefix_length: 0, encoding: &[], redacted: "…", line: 8, column: 1, end_line: 8, end_column: 4 },
 ];
