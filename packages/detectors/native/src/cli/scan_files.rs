@@ -6,7 +6,8 @@
 //! scanning threads take them from there, the first of them loading the engine meanwhile. With
 //! `--threads 2` on 8,000 small files the walk (~12 ms) and the engine's load (~4 ms) were a
 //! sixth of the one-thread time that a second thread could not share; now they run beside the
-//! scan. Outcomes are sorted into walk.ts' order (by reported path) at the end.
+//! scan. At the end, the files with findings or errors are sorted into walk.ts' order (by
+//! reported path); the counts need no order.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -61,7 +62,7 @@ pub fn scan_walk<W>(
 ) -> (Totals, W) {
     let (queue, files) = mpsc::channel::<Walked>();
     let files = Mutex::new(files);
-    let (mut outcomes, walked) = thread::scope(|scope| {
+    let (outcomes, walked) = thread::scope(|scope| {
         // a helper starts with each of the second to the `threads`-th file, so no more threads
         // scan than there are files; a thread the system refuses (`-j 100000`) leaves its share to
         // the others, which take files until none is left (`scope.spawn` would abort the scan)
@@ -90,11 +91,9 @@ pub fn scan_walk<W>(
         }
         (all, walked)
     });
-    outcomes.sort_unstable_by(|((a, entry_a), _), ((b, entry_b), _)| {
-        js_order(&entry_a.file, &entry_b.file).then(a.cmp(b))
-    });
     let mut totals = Totals::default();
-    for ((_, entry), outcome) in outcomes {
+    let (mut found, mut errors) = (Vec::new(), Vec::new());
+    for (walked, outcome) in outcomes {
         match outcome {
             Outcome::Scanned {
                 findings,
@@ -105,15 +104,30 @@ pub fn scan_walk<W>(
                 totals.bytes += bytes;
                 totals.rejected += rejected;
                 if !findings.is_empty() {
-                    totals.found.push((entry, findings));
+                    found.push((walked, findings));
                 }
             }
             Outcome::TooLarge => totals.too_large += 1,
             Outcome::Binary => totals.binary += 1,
-            Outcome::Unreadable(reason) => totals.errors.push((entry, reason)),
+            Outcome::Unreadable(reason) => errors.push((walked, reason)),
         }
     }
+    // only the few files reported need walk.ts' order; the counts have none
+    totals.found = in_walk_order(found);
+    totals.errors = in_walk_order(errors);
     (totals, walked)
+}
+
+/// `items` sorted as walk.ts sorts its files (by reported path; equal paths in walk order),
+/// without the walk order.
+fn in_walk_order<T>(mut items: Vec<(Walked, T)>) -> Vec<(FileEntry, T)> {
+    items.sort_unstable_by(|((a, entry_a), _), ((b, entry_b), _)| {
+        js_order(&entry_a.file, &entry_b.file).then(a.cmp(b))
+    });
+    items
+        .into_iter()
+        .map(|((_, entry), item)| (entry, item))
+        .collect()
 }
 
 /// `scanClaimed`: takes the next queued file until the walk is over and none is left.
