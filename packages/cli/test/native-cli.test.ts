@@ -27,7 +27,15 @@ const ghp = g.githubToken('ghp_');
 const npm = g.githubToken('npm_');
 const pmak = `PMAK-${g.hex(24)}-${g.hex(34)}`;
 const slack = `xoxb-${g.digits(12)}-${g.digits(12)}-${g.alnum(24)}`;
+// ≥ 256 KB: the native prefilter puts its SIMD pair filter in front where the CPU has AVX-512
+const filler = 'Le café est prêt: {"id": 42, "url": "https://example.com/a?b=c"}\tok\n';
+const large = Array.from(
+  { length: 80 },
+  (_, i) =>
+    `${filler.repeat(60)}${[`token=${ghp}`, `postman ${pmak}`, Buffer.from(`SLACK=${slack}`).toString('base64'), `n=${encodeURIComponent(npm)}`][i % 4]}\n`,
+).join('');
 const tree = tempTree({
+  'data/large.log': large,
   'src/app.js': `// config\nconst token = "${ghp}";\nconst other = "${npm}";\n`,
   'src/ünïcödé dir/notes #1.md': `postman: ${pmak}\r\n`,
   'config/k8s.yaml': `apiVersion: v1\nkind: Secret\ndata:\n  config: ${Buffer.from(`SLACK_TOKEN=${slack}\n`).toString('base64')}\n`,

@@ -8,6 +8,7 @@ pub mod types;
 pub mod compile;
 pub mod manifest;
 pub mod matcher;
+mod pair_filter;
 pub mod prefilter;
 pub mod scanner;
 pub mod source;

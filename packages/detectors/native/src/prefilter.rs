@@ -8,7 +8,10 @@
 
 use base64::Engine as _;
 
+use std::sync::OnceLock;
+
 use crate::manifest::{KeywordEntry, PrefilterSnapshot};
+use crate::pair_filter::{PairFilter, Scratch};
 use crate::types::Hits;
 
 const BLOOM_BITS: u32 = 18;
@@ -20,7 +23,24 @@ const HASH_MUL: u32 = 0x9e37_79b1;
 const HASH_MUL2: u32 = 0x85eb_ca77;
 const HASH_MUL3: u32 = 0xc2b2_ae35;
 /// Positions per first pass: the candidate list stays in L1.
-const BLOCK: usize = 16 * 1024;
+pub(crate) const BLOCK: usize = 16 * 1024;
+/// Inputs from this size on run the first pass behind the SIMD pair filter (`pair_filter.rs`),
+/// built the first time one is scanned: below it, building the filter (~1 ms) costs more than
+/// it saves, and most files of a repository are smaller.
+const PAIR_FILTER_FROM: usize = 256 * 1024;
+
+/// The first bit table, one byte per bit: the loop adds the byte, where a bit costs three more
+/// instructions per position (measured: pass 1 at 1.85 GB/s, 1.27 with bits; the 256 KB stay
+/// in L2). Fixed-size, so its index (a hash's top 18 bits) needs no bounds check.
+pub(crate) struct FirstTable(Box<[u8; FIRST_BYTES]>);
+
+impl FirstTable {
+    /// 1 when the gram's bit is set, else 0.
+    #[inline(always)]
+    pub(crate) fn has(&self, gram: u32) -> u8 {
+        self.0[(gram.wrapping_mul(HASH_MUL) >> HASH_SHIFT) as usize]
+    }
+}
 
 /// What `verify` compares of a `KeywordEntry`.
 struct Keyword {
@@ -29,15 +49,14 @@ struct Keyword {
 }
 
 pub struct Prefilter {
-    /// The first bit table, one byte per bit: the loop adds the byte, where a bit costs three
-    /// more instructions per position (measured: pass 1 at 1.85 GB/s, 1.27 with bits; the
-    /// 256 KB stay in L2). Fixed-size, so its index (a hash's top 18 bits) needs no bounds check.
-    first: Box<[u8; FIRST_BYTES]>,
+    first: FirstTable,
     second: Box<[u32; TABLE_WORDS]>,
     /// From a gram (first character in the high byte) to the keywords anchored on it
     /// (`gramTable` in prefilter.ts, used as it is).
     grams: Box<[u32]>,
     keywords: Vec<Keyword>,
+    /// `None` inside where the CPU has no AVX-512 VBMI.
+    pairs: OnceLock<Option<PairFilter>>,
 }
 
 /// Where an input's code units come from: bytes, or a decoded string whose code units above
@@ -106,10 +125,11 @@ impl Prefilter {
             })
             .collect();
         Prefilter {
-            first,
+            first: FirstTable(first),
             second,
             grams: words(&snapshot.grams),
             keywords,
+            pairs: OnceLock::new(),
         }
     }
 
@@ -133,15 +153,24 @@ impl Prefilter {
 
     /// The loop of prefilter.wat over `bytes`; `units` are what keywords are compared with.
     fn find(&self, bytes: &[u8], units: Units, hits: &mut Hits) {
+        let pairs = (bytes.len() >= PAIR_FILTER_FROM)
+            .then(|| self.pair_filter())
+            .flatten();
+        self.find_using(pairs, bytes, units, hits);
+    }
+
+    /// `find`, with the pair filter in front of the first table or without it.
+    fn find_using(&self, pairs: Option<&PairFilter>, bytes: &[u8], units: Units, hits: &mut Hits) {
         let from = hits.pos.len();
         let mut unsorted = false;
         // a block's positions at most: a small file (most of a repository) zeroes a small buffer
         let mut candidates = vec![0u32; bytes.len().next_power_of_two().min(BLOCK)];
+        let mut pairs = pairs.map(|pairs| (pairs, Scratch::default()));
         let mut block = 0;
         while block + 4 <= bytes.len() {
             // grams starting in [block, end)
             let end = (block + BLOCK).min(bytes.len() - 3);
-            let n = first_pass(&self.first, bytes, block, end, &mut candidates);
+            let n = first_pass(&self.first, &mut pairs, bytes, block, end, &mut candidates);
             for &p in &candidates[..n] {
                 let p = p as usize;
                 let gram = u32::from_le_bytes([bytes[p], bytes[p + 1], bytes[p + 2], bytes[p + 3]]);
@@ -154,6 +183,17 @@ impl Prefilter {
         if unsorted {
             sort_hits(hits, from);
         }
+    }
+
+    /// The SIMD pair filter over the anchor grams, built the first time a large input needs it.
+    fn pair_filter(&self) -> Option<&PairFilter> {
+        self.pairs
+            .get_or_init(|| {
+                let slots = self.grams[0] as usize;
+                let keys = (0..slots).map(|slot| self.grams[1 + 2 * slot]);
+                PairFilter::new(keys.filter(|&gram| gram != 0))
+            })
+            .as_ref()
     }
 
     /// Offset in the gram table of the count before `gram`'s packed entries (`gramList`).
@@ -224,11 +264,13 @@ impl Prefilter {
     }
 }
 
-/// Pass 1 over the grams starting in [from, to), branchless: every position is written to
-/// `candidates`, the cursor moves only when the gram's bit is set in the first table; one
-/// 8-byte load holds four grams. Returns how many candidates there are.
+/// Pass 1 over the grams starting in [from, to), branchless: every position tested is written
+/// to `candidates`, the cursor moves only when the gram's bit is set in the first table; one
+/// 8-byte load holds four grams. With `pairs`, only the positions it lets through are tested,
+/// up to where its 64-byte loads end. Returns how many candidates there are.
 fn first_pass(
-    first: &[u8; FIRST_BYTES],
+    first: &FirstTable,
+    pairs: &mut Option<(&PairFilter, Scratch)>,
     bytes: &[u8],
     from: usize,
     to: usize,
@@ -237,13 +279,15 @@ fn first_pass(
     // a power of two: n <= p - from < candidates.len(), so the mask only spares the bounds check
     let mask = candidates.len() - 1;
     debug_assert!(candidates.len().is_power_of_two() && to - from <= candidates.len());
-    let mut n = 0;
-    let mut test = |p: usize, gram: u32| {
-        let bit = gram.wrapping_mul(HASH_MUL) >> HASH_SHIFT;
-        candidates[n & mask] = p as u32;
-        n += usize::from(first[bit as usize]);
+    let (mut p, mut n) = match pairs {
+        Some((pairs, scratch)) => pairs.first_pass(first, bytes, (from, to), candidates, scratch),
+        None => (from, 0),
     };
-    let mut p = from;
+    let mut test = |p: usize, gram: u32| {
+        candidates[n & mask] = p as u32;
+        n += usize::from(first.has(gram));
+    };
+    let gram = |p: usize| u32::from_le_bytes(bytes[p..p + 4].try_into().expect("4 bytes"));
     while p + 4 <= to && p + 8 <= bytes.len() {
         let w = u64::from_le_bytes(bytes[p..p + 8].try_into().expect("8 bytes"));
         for k in 0..4 {
@@ -252,10 +296,7 @@ fn first_pass(
         p += 4;
     }
     for p in p..to {
-        test(
-            p,
-            u32::from_le_bytes(bytes[p..p + 4].try_into().expect("4 bytes")),
-        );
+        test(p, gram(p));
     }
     n
 }
@@ -314,6 +355,50 @@ mod tests {
         assert!(found.contains(&(3, "ghp_".to_owned())));
         assert!(!found.iter().any(|(p, k)| *p == 11 && k == "ghp_"));
         assert!(found.contains(&(22, "AKIA".to_owned())));
+    }
+
+    #[test]
+    fn the_pair_filter_drops_no_hit() {
+        // every keyword, in both cases where it folds, at every offset from a 64-byte block's
+        // start, amid letters, digits, punctuation and bytes above 127 (which share the pair
+        // tables' rows with ASCII)
+        let m = manifest::load(manifest::EMBEDDED).unwrap();
+        let prefilter = Prefilter::from_snapshot(&m.prefilter);
+        let Some(pairs) = prefilter.pair_filter() else {
+            eprintln!("no AVX-512 VBMI here: the pair filter is not used, nothing to compare");
+            return;
+        };
+        let filler = b"aZ9_-./:= \n\"'{}\x80\xc3\xa9\xff\x00eyJ";
+        let mut seed = 7u32;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        let mut text = Vec::new();
+        for round in 0..3 {
+            for entry in &m.prefilter.entries {
+                for _ in 0..next() % 70 {
+                    text.push(filler[next() as usize % filler.len()]);
+                }
+                text.extend(entry.keyword.chars().map(|c| {
+                    let c = c as u8;
+                    if entry.ignore_case && round == 1 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                }));
+            }
+        }
+        assert!(text.len() >= PAIR_FILTER_FROM);
+        let (mut with, mut without) = (Hits::default(), Hits::default());
+        prefilter.find_using(Some(pairs), &text, Units::Bytes(&text), &mut with);
+        prefilter.find_using(None, &text, Units::Bytes(&text), &mut without);
+        assert!(without.pos.len() >= 3 * m.prefilter.entries.len());
+        assert_eq!(with.pos, without.pos);
+        assert_eq!(with.entry, without.entry);
     }
 
     #[test]
