@@ -356,7 +356,14 @@ fn js_log2(x: f64) -> f64 {
 
 /// Whether `needle` occurs in `haystack`.
 fn contains(haystack: &[u16], needle: &[u16]) -> bool {
-    needle.is_empty() || haystack.windows(needle.len()).any(|w| w == needle)
+    // the first unit before the rest: a slice compare is a memcmp call, and the stopword forms
+    // are tried at every offset of every candidate (3 % of a large-corpus scan when it was not)
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    haystack
+        .windows(needle.len())
+        .any(|w| w[0] == first && w[1..] == needle[1..])
 }
 
 /// Length of the longest run of one code unit.

@@ -1,40 +1,45 @@
-//! The prefilter's first pass 64 positions at a time, where the CPU has AVX-512 VBMI: before a
-//! position's gram is hashed, its three byte pairs (bytes 0–1, 1–2, 2–3) are each tested
-//! against the pairs the anchor grams have there, with byte shuffles only (no gathers).
+//! The prefilter's first pass 64 positions at a time, where the CPU has AVX-512 VBMI and VBMI2:
+//! before a position's gram is hashed, four of its byte pairs (bytes 0–1, 2–3, 0–2 and 1–3) are
+//! tested against the pairs the anchor grams have there, with byte shuffles only (no gathers).
 //!
-//! A pair table is 128 rows (the first byte, its low 7 bits) of 128 bits (the second byte's).
-//! Rows are merged into 32 classes (a merged row is the union of its members, so a pair that
-//! passes stays passing) and a class's row is looked up with `vpermi2b` in four 128-byte tables.
-//! Bytes above 127 share the row and column of their low 7 bits: that only lets more through.
+//! A pair's table would be 128 × 128 bits (the bytes' low 7 bits). Its rows are merged into 32
+//! classes, then its columns into 32 over those; a merged row or column is the union of its
+//! members, so a pair that passes stays passing. That leaves 32 × 32 bits, 128 bytes: one
+//! `vpermi2b` per 64 positions once the two bytes' classes are looked up the same way. Merges
+//! take the cheapest union first, weighted by how often source text has the bytes. Bytes above
+//! 127 share the row and column of their low 7 bits, which only lets more through.
 //!
 //! It is a filter in front of the scalar first table, never instead of it: a position it drops
-//! has a byte pair that no anchor has, so no anchor gram starts there. On the large bench corpus
-//! 6 % of positions pass all three pairs (3.9 % would with exact rows), against the 2 % that
-//! pass the first table; those 6 % are hashed as before.
+//! has a byte pair that no anchor gram has there, so no anchor gram starts at it. On the large
+//! bench corpus 4.1 % of positions pass (2 % pass the first table, 0.19 % the whole prefilter);
+//! only those are hashed, from a list they are compressed into.
 
 #[cfg(target_arch = "x86_64")]
 use std::arch::x86_64::*;
-
-use std::sync::OnceLock;
 
 use crate::prefilter::FirstTable;
 
 /// Passing positions one call can hold: a prefilter block, and a last store of 32.
 const PASSED: usize = crate::prefilter::BLOCK + 32;
 
-/// Classes per pair table: 32 rows of 128 bits fill the four 128-byte tables `vpermi2b` reads.
+/// The byte pairs of a gram that are tested.
+const PAIRS: [(usize, usize); 4] = [(0, 1), (2, 3), (0, 2), (1, 3)];
+
+/// Classes of each side of a pair table: 32 × 32 bits fill the 128 bytes one `vpermi2b` reads.
 const CLASSES: usize = 32;
 
-/// Lookup tables for one byte pair.
+/// Lookup tables for one byte pair: each byte's class (rows and columns are merged apart),
+/// and one bit per pair of classes.
 #[derive(Clone)]
 struct PairTable {
-    /// A first byte's class: bits 4–6 its low three bits (the row's byte within a 128-byte
-    /// table), bit 7 its fourth bit (which table of a pair of tables).
-    class_low: [u8; 128],
-    /// Bit 7: the class's fifth bit (which pair of tables).
-    class_high: [u8; 128],
-    /// Class `c`'s row in table `c >> 3`, bytes `(c & 7) * 16 ..` (bit `y & 7` of byte `y >> 3`).
-    rows: [[u8; 128]; 4],
+    /// A first byte's class `c`, times 4: the cells' byte index `c * 4 + (d >> 3)`.
+    x_class: [u8; 128],
+    /// A second byte's class `d`, its top 2 bits: `d >> 3`.
+    y_high: [u8; 128],
+    /// A second byte's class `d`, its bit in the cells' byte: `1 << (d & 7)`.
+    y_bit: [u8; 128],
+    /// 32 x 32 cells: bit `d & 7` of byte `c * 4 + (d >> 3)`.
+    cells: [u8; 128],
 }
 
 /// Room for the positions that pass in one call, reused from call to call.
@@ -47,7 +52,7 @@ impl Default for Scratch {
 }
 
 pub struct PairFilter {
-    pairs: [PairTable; 3],
+    pairs: [PairTable; PAIRS.len()],
 }
 
 impl PairFilter {
@@ -57,11 +62,11 @@ impl PairFilter {
         if !supported() {
             return None;
         }
-        let mut rows = [[0u128; 128]; 3];
+        let mut rows = [[0u128; 128]; PAIRS.len()];
         for gram in grams {
             let b = gram.to_be_bytes();
-            for (k, rows) in rows.iter_mut().enumerate() {
-                rows[usize::from(b[k] & 127)] |= 1u128 << (b[k + 1] & 127);
+            for (&(i, j), rows) in PAIRS.iter().zip(rows.iter_mut()) {
+                rows[usize::from(b[i] & 127)] |= 1u128 << (b[j] & 127);
             }
         }
         Some(PairFilter {
@@ -69,7 +74,7 @@ impl PairFilter {
         })
     }
 
-    /// `first_pass` over `[from, to)` for the positions whose three byte pairs pass: each is
+    /// `first_pass` over `[from, to)` for the positions whose tested byte pairs pass: each is
     /// written to `candidates[n]` and `n` moves on when the first table has its gram. Returns
     /// where the caller's scalar loop takes over (the last positions, whose 64-byte loads would
     /// pass the end of `bytes`) and the new `n`.
@@ -117,9 +122,10 @@ impl PairFilter {
         while p + 64 <= to && p + 67 <= bytes.len() && k + 64 <= PASSED {
             let at = bytes.as_ptr().add(p);
             let v: [__m512i; 4] = [0, 1, 2, 3].map(|k| _mm512_loadu_si512(at.add(k).cast()));
-            let mut mask = tables[0].test(v[0], v[1]);
-            mask &= tables[1].test(v[1], v[2]);
-            mask &= tables[2].test(v[2], v[3]);
+            let mut mask = u64::MAX;
+            for (&(i, j), table) in PAIRS.iter().zip(&tables) {
+                mask &= table.test(v[i], v[j]);
+            }
             let offset = _mm512_set1_epi16((p - from) as i16);
             for (half, lanes) in lanes.iter().enumerate() {
                 let half = (mask >> (32 * half)) as u32;
@@ -162,19 +168,29 @@ fn supported() -> bool {
 
 impl PairTable {
     fn new(rows: &[u128; 128]) -> PairTable {
-        let (class, class_rows) = classes(rows);
-        let mut table = PairTable {
-            class_low: [0; 128],
-            class_high: [0; 128],
-            rows: [[0; 128]; 4],
-        };
-        for (x, &c) in class.iter().enumerate() {
-            table.class_low[x] = ((c & 7) << 4) | ((c >> 3) & 1) << 7;
-            table.class_high[x] = ((c >> 4) & 1) << 7;
-        }
+        let weights: [u32; 128] = std::array::from_fn(weight);
+        let (x_class, class_rows) = classes(rows, &weights, &weights);
+        // the columns over the row classes, merged in their turn
+        let mut columns = [0u128; 128];
+        let mut class_weights = [0u32; 128];
         for (c, &row) in class_rows.iter().enumerate() {
             for y in (0..128).filter(|&y| row >> y & 1 == 1) {
-                table.rows[c >> 3][(c & 7) * 16 + (y >> 3)] |= 1 << (y & 7);
+                columns[y] |= 1 << c;
+            }
+        }
+        for (x, &c) in x_class.iter().enumerate() {
+            class_weights[usize::from(c)] += weights[x];
+        }
+        let (y_class, class_columns) = classes(&columns, &weights, &class_weights);
+        let mut table = PairTable {
+            x_class: x_class.map(|c| c << 2),
+            y_high: y_class.map(|d| d >> 3),
+            y_bit: y_class.map(|d| 1 << (d & 7)),
+            cells: [0; 128],
+        };
+        for (d, &column) in class_columns.iter().enumerate() {
+            for c in (0..CLASSES).filter(|&c| column >> c & 1 == 1) {
+                table.cells[c * 4 + (d >> 3)] |= 1 << (d & 7);
             }
         }
         table
@@ -185,14 +201,21 @@ impl PairTable {
 /// empty), equal rows share a class, then the two classes whose union adds the least (the
 /// pairs it adds, weighted by how often their bytes are met) merge until few enough are left.
 /// Returns each row's class and each class's row. ~100 distinct rows: the costs of all pairs
-/// are kept in a matrix, and a merge recomputes one row of it (~0.3 ms for the three tables).
-fn classes(rows: &[u128; 128]) -> ([u8; 128], Vec<u128>) {
+/// are kept in a matrix and a merge recomputes the merged row's; the four tables take ~1 ms.
+fn classes(
+    rows: &[u128; 128],
+    member_weights: &[u32; 128],
+    bit_weights: &[u32; 128],
+) -> ([u8; 128], Vec<u128>) {
     struct Group {
         row: u128,
+        /// The weights of the row's bits, summed.
+        row_weight: u32,
         members: Vec<usize>,
         /// The members' weights, summed.
         weight: u32,
     }
+    let bits = BitWeights::new(bit_weights);
     let mut groups: Vec<Group> = Vec::new();
     for (x, &row) in rows.iter().enumerate().filter(|(_, &row)| row != 0) {
         let group = match groups.iter_mut().find(|g| g.row == row) {
@@ -200,6 +223,7 @@ fn classes(rows: &[u128; 128]) -> ([u8; 128], Vec<u128>) {
             None => {
                 groups.push(Group {
                     row,
+                    row_weight: bits.of(row),
                     members: Vec::new(),
                     weight: 0,
                 });
@@ -207,11 +231,11 @@ fn classes(rows: &[u128; 128]) -> ([u8; 128], Vec<u128>) {
             }
         };
         group.members.push(x);
-        group.weight += weight(x);
+        group.weight += member_weights[x];
     }
     let added = |a: &Group, b: &Group| {
-        let union = a.row | b.row;
-        a.weight * weight_of(union & !a.row) + b.weight * weight_of(union & !b.row)
+        let union = bits.of(a.row | b.row);
+        a.weight * (union - a.row_weight) + b.weight * (union - b.row_weight)
     };
     let n = groups.len();
     let mut alive = vec![true; n];
@@ -234,6 +258,7 @@ fn classes(rows: &[u128; 128]) -> ([u8; 128], Vec<u128>) {
         alive[j] = false;
         let merged = std::mem::take(&mut groups[j].members);
         groups[i].row |= groups[j].row;
+        groups[i].row_weight = bits.of(groups[i].row);
         groups[i].weight += groups[j].weight;
         groups[i].members.extend(merged);
         for k in (0..n).filter(|&k| alive[k] && k != i) {
@@ -263,31 +288,38 @@ fn weight(b: usize) -> u32 {
     }
 }
 
-/// The weights of the bytes in `row`, summed.
-fn weight_of(row: u128) -> u32 {
-    static MASKS: OnceLock<[(u32, u128); 4]> = OnceLock::new();
-    let masks = MASKS.get_or_init(|| {
-        [8, 3, 2, 1].map(|w| {
-            (
-                w,
-                (0..128)
-                    .filter(|&y| weight(y) == w)
-                    .fold(0, |m, y| m | 1u128 << y),
-            )
-        })
-    });
-    masks
-        .iter()
-        .map(|&(w, mask)| w * (row & mask).count_ones())
-        .sum()
+/// Sums of bit weights, a byte of a row at a time.
+struct BitWeights([[u32; 256]; 16]);
+
+impl BitWeights {
+    fn new(weights: &[u32; 128]) -> BitWeights {
+        BitWeights(std::array::from_fn(|k| {
+            std::array::from_fn(|byte| {
+                (0..8)
+                    .filter(|b| byte >> b & 1 == 1)
+                    .map(|b| weights[8 * k + b])
+                    .sum()
+            })
+        }))
+    }
+
+    /// The weights of the bits set in `row`, summed.
+    fn of(&self, row: u128) -> u32 {
+        self.0
+            .iter()
+            .enumerate()
+            .map(|(k, sums)| sums[(row >> (8 * k)) as usize & 255])
+            .sum()
+    }
 }
 
 /// A pair table in registers.
 #[cfg(target_arch = "x86_64")]
 struct Loaded {
-    class_low: [__m512i; 2],
-    class_high: [__m512i; 2],
-    rows: [[__m512i; 2]; 4],
+    x_class: [__m512i; 2],
+    y_high: [__m512i; 2],
+    y_bit: [__m512i; 2],
+    cells: [__m512i; 2],
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -299,41 +331,65 @@ impl Loaded {
             unsafe { [0, 64].map(|at| _mm512_loadu_si512(a.as_ptr().add(at).cast())) }
         };
         Loaded {
-            class_low: halves(&t.class_low),
-            class_high: halves(&t.class_high),
-            rows: t.rows.each_ref().map(halves),
+            x_class: halves(&t.x_class),
+            y_high: halves(&t.y_high),
+            y_bit: halves(&t.y_bit),
+            cells: halves(&t.cells),
         }
     }
 
-    /// Bit i: the pair (x[i], y[i]) is in the table's rows.
+    /// Bit i: the pair (x[i], y[i]) is in the table's cells.
     #[inline]
     #[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
     fn test(&self, x: __m512i, y: __m512i) -> u64 {
-        let low = _mm512_permutex2var_epi8(self.class_low[0], x, self.class_low[1]);
-        let high = _mm512_permutex2var_epi8(self.class_high[0], x, self.class_high[1]);
-        // the row's byte: bits 0–3 the column's byte, 4–6 the row within a table
-        let column = _mm512_and_si512(_mm512_srli_epi16::<3>(y), _mm512_set1_epi8(0x0f));
-        let index = _mm512_or_si512(low, column);
-        let [r0, r1, r2, r3] = self
-            .rows
-            .each_ref()
-            .map(|t| _mm512_permutex2var_epi8(t[0], index, t[1]));
-        let fourth = _mm512_movepi8_mask(index);
-        let fifth = _mm512_movepi8_mask(high);
-        let row = _mm512_mask_blend_epi8(
-            fifth,
-            _mm512_mask_blend_epi8(fourth, r0, r1),
-            _mm512_mask_blend_epi8(fourth, r2, r3),
-        );
-        let bits = _mm512_set1_epi64(0x8040_2010_0804_0201u64 as i64);
-        let bit = _mm512_shuffle_epi8(bits, _mm512_and_si512(y, _mm512_set1_epi8(7)));
-        _mm512_test_epi8_mask(row, bit)
+        let lookup = |t: &[__m512i; 2], v| _mm512_permutex2var_epi8(t[0], v, t[1]);
+        let index = _mm512_or_si512(lookup(&self.x_class, x), lookup(&self.y_high, y));
+        _mm512_test_epi8_mask(lookup(&self.cells, index), lookup(&self.y_bit, y))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl PairTable {
+        /// `Loaded::test` for one pair of bytes.
+        fn passes(&self, x: u8, y: u8) -> bool {
+            let d = self.y_high[usize::from(y & 127)] << 3
+                | self.y_bit[usize::from(y & 127)].trailing_zeros() as u8;
+            let byte = self.x_class[usize::from(x & 127)] | (d >> 3);
+            self.cells[usize::from(byte)] >> (d & 7) & 1 == 1
+        }
+    }
+
+    #[test]
+    fn a_pair_table_passes_every_pair_of_its_rows() {
+        let mut rows = [0u128; 128];
+        let mut seed = 11u32;
+        for row in rows.iter_mut().skip(32) {
+            for _ in 0..6 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                *row |= 1u128 << (seed >> 25);
+            }
+        }
+        let table = PairTable::new(&rows);
+        let pairs = (0..=255u8).flat_map(|x| (0..=255u8).map(move |y| (x, y)));
+        let mut passing = 0;
+        for (x, y) in pairs {
+            let wanted = rows[usize::from(x & 127)] >> (y & 127) & 1 == 1;
+            let passes = table.passes(x, y);
+            assert!(
+                passes || !wanted,
+                "({x}, {y}) is in the rows and does not pass"
+            );
+            passing += usize::from(passes);
+        }
+        // merged, not everything: 96 rows of ~6 bits in 32 × 32 classes
+        assert!(
+            passing < 4 * 128 * 128 / 2,
+            "{passing} of 65,536 pairs pass"
+        );
+    }
 
     #[test]
     fn merged_rows_keep_every_pair() {
@@ -344,7 +400,8 @@ mod tests {
                 rows[x as usize] = (1u128 << (x % 97)) | (1u128 << ((x * 7) % 128));
             }
         }
-        let (class, class_rows) = classes(&rows);
+        let weights: [u32; 128] = std::array::from_fn(weight);
+        let (class, class_rows) = classes(&rows, &weights, &weights);
         assert!(class_rows.len() <= CLASSES);
         for x in 0..128 {
             assert_eq!(rows[x] & !class_rows[usize::from(class[x])], 0, "row {x}");
