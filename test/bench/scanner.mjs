@@ -26,7 +26,7 @@
 // per rule, and keyguard over this repository's node_modules against the reviewed findings in
 // test/bench/node-modules-findings.json (precision: anything new is printed).
 //
-// Environment: BENCH_FAST_RUNS (best of, default 5: keyguard, ripgrep), BENCH_RUNS (default 2:
+// Environment: BENCH_FAST_RUNS (best of, default 10: keyguard, ripgrep), BENCH_RUNS (default 2:
 // gitleaks cut, in-process), BENCH_LARGE_MB, BENCH_SMALL_FILES, BENCH_SKIP (comma list of
 // large, small, gitleaks, gitleaks-default, ripgrep, threads, javascript, adversarial, node-modules).
 
@@ -43,7 +43,7 @@ setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks'
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = path.join(repo, 'test/bench/.cache');
 const benchDir = path.join(os.homedir(), '.cache/keyguard/scanner-bench');
-const FAST_RUNS = Number(process.env.BENCH_FAST_RUNS ?? 5);
+const FAST_RUNS = Number(process.env.BENCH_FAST_RUNS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const LARGE_MB = Number(process.env.BENCH_LARGE_MB ?? 128);
 const SMALL_FILES = Number(process.env.BENCH_SMALL_FILES ?? 8000);
