@@ -17,8 +17,6 @@
 #[cfg(target_arch = "x86_64")]
 use std::arch::x86_64::*;
 
-use crate::prefilter::FirstTable;
-
 /// Passing positions one call can hold: a prefilter block, and a last store of 32.
 const PASSED: usize = crate::prefilter::BLOCK + 32;
 
@@ -74,44 +72,41 @@ impl PairFilter {
         })
     }
 
-    /// `first_pass` over `[from, to)` for the positions whose tested byte pairs pass: each is
-    /// written to `candidates[n]` and `n` moves on when the first table has its gram. Returns
-    /// where the caller's scalar loop takes over (the last positions, whose 64-byte loads would
-    /// pass the end of `bytes`) and the new `n`.
-    pub fn first_pass(
+    /// The positions in `[from, to)` whose tested byte pairs pass, as offsets from `from`, in
+    /// `scratch`; and where the caller's loop takes over for all positions (the last ones,
+    /// whose 64-byte loads would pass the end of `bytes`).
+    pub fn passing<'s>(
         &self,
-        first: &FirstTable,
         bytes: &[u8],
         (from, to): (usize, usize),
-        candidates: &mut [u32],
-        scratch: &mut Scratch,
-    ) -> (usize, usize) {
+        scratch: &'s mut Scratch,
+    ) -> (&'s [u16], usize) {
         #[cfg(target_arch = "x86_64")]
         {
             // SAFETY: `new` returned a filter only after `supported()` found the features
-            unsafe { self.first_pass_avx512(first, bytes, from, to, candidates, scratch) }
+            let (k, p) = unsafe { self.passing_avx512(bytes, from, to, scratch) };
+            (&scratch.0[..k], p)
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
-            let _ = (first, bytes, to, candidates, scratch);
-            (from, 0)
+            let _ = (bytes, to);
+            (&scratch.0[..0], from)
         }
     }
 
+    /// `passing`: how many passed, and where it stopped.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt")]
-    unsafe fn first_pass_avx512(
+    unsafe fn passing_avx512(
         &self,
-        first: &FirstTable,
         bytes: &[u8],
         from: usize,
         to: usize,
-        candidates: &mut [u32],
         scratch: &mut Scratch,
     ) -> (usize, usize) {
         let tables = self.pairs.each_ref().map(|t| Loaded::new(t));
         // The positions that pass, as offsets from `from` (< BLOCK + 64, so u16), compressed
-        // 32 at a time into `passed`: the loop over them below has no branch that depends on
+        // 32 at a time into `passed`: the caller's loop over them has no branch that depends on
         // how many there are in 64 positions (one per 64 mispredicted when it had).
         let passed = &mut scratch.0;
         let lanes: [u16; 64] = std::array::from_fn(|i| i as u16);
@@ -135,16 +130,7 @@ impl PairFilter {
             }
             p += 64;
         }
-        // a power of two no shorter than [from, to): the mask only spares the bounds check
-        let slots = candidates.len() - 1;
-        let mut n = 0;
-        for &offset in &passed[..k] {
-            let q = from + usize::from(offset);
-            let gram = u32::from_le_bytes(bytes[q..q + 4].try_into().expect("4 bytes"));
-            candidates[n & slots] = q as u32;
-            n += usize::from(first.has(gram));
-        }
-        (p, n)
+        (k, p)
     }
 }
 

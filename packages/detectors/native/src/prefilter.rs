@@ -29,19 +29,6 @@ pub(crate) const BLOCK: usize = 16 * 1024;
 /// most of a repository, never does, and one with a single large file loses well under 1 ms.
 const PAIR_FILTER_FROM: usize = 256 * 1024;
 
-/// The first bit table, one byte per bit: the loop adds the byte, where a bit costs three more
-/// instructions per position (measured: pass 1 at 1.85 GB/s, 1.27 with bits; the 256 KB stay
-/// in L2). Fixed-size, so its index (a hash's top 18 bits) needs no bounds check.
-pub(crate) struct FirstTable(Box<[u8; FIRST_BYTES]>);
-
-impl FirstTable {
-    /// 1 when the gram's bit is set, else 0.
-    #[inline(always)]
-    pub(crate) fn has(&self, gram: u32) -> u8 {
-        self.0[(gram.wrapping_mul(HASH_MUL) >> HASH_SHIFT) as usize]
-    }
-}
-
 /// What `verify` compares of a `KeywordEntry`.
 struct Keyword {
     codes: Box<[u8]>,
@@ -49,7 +36,10 @@ struct Keyword {
 }
 
 pub struct Prefilter {
-    first: FirstTable,
+    /// The first bit table, one byte per bit: the loop adds the byte, where a bit costs three
+    /// more instructions per position (measured: pass 1 at 1.85 GB/s, 1.27 with bits; the
+    /// 256 KB stay in L2). Fixed-size, so its index (a hash's top 18 bits) needs no bounds check.
+    first: Box<[u8; FIRST_BYTES]>,
     second: Box<[u32; TABLE_WORDS]>,
     /// From a gram (first character in the high byte) to the keywords anchored on it
     /// (`gramTable` in prefilter.ts, used as it is).
@@ -125,7 +115,7 @@ impl Prefilter {
             })
             .collect();
         Prefilter {
-            first: FirstTable(first),
+            first,
             second,
             grams: words(&snapshot.grams),
             keywords,
@@ -269,7 +259,7 @@ impl Prefilter {
 /// 8-byte load holds four grams. With `pairs`, only the positions it lets through are tested,
 /// up to where its 64-byte loads end. Returns how many candidates there are.
 fn first_pass(
-    first: &FirstTable,
+    first: &[u8; FIRST_BYTES],
     pairs: &mut Option<(&PairFilter, Scratch)>,
     bytes: &[u8],
     from: usize,
@@ -279,15 +269,22 @@ fn first_pass(
     // a power of two: n <= p - from < candidates.len(), so the mask only spares the bounds check
     let mask = candidates.len() - 1;
     debug_assert!(candidates.len().is_power_of_two() && to - from <= candidates.len());
-    let (mut p, mut n) = match pairs {
-        Some((pairs, scratch)) => pairs.first_pass(first, bytes, (from, to), candidates, scratch),
-        None => (from, 0),
-    };
+    let mut n = 0;
     let mut test = |p: usize, gram: u32| {
         candidates[n & mask] = p as u32;
-        n += usize::from(first.has(gram));
+        let bit = gram.wrapping_mul(HASH_MUL) >> HASH_SHIFT;
+        n += usize::from(first[bit as usize]);
     };
     let gram = |p: usize| u32::from_le_bytes(bytes[p..p + 4].try_into().expect("4 bytes"));
+    let mut p = from;
+    if let Some((pairs, scratch)) = pairs {
+        let (passed, end) = pairs.passing(bytes, (from, to), scratch);
+        for &offset in passed {
+            let q = from + usize::from(offset);
+            test(q, gram(q));
+        }
+        p = end;
+    }
     while p + 4 <= to && p + 8 <= bytes.len() {
         let w = u64::from_le_bytes(bytes[p..p + 8].try_into().expect("8 bytes"));
         for k in 0..4 {
