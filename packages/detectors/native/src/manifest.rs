@@ -1,9 +1,9 @@
 //! The rules and engine data as `scripts/native-manifest.mjs` writes them
 //! (`dist/native/engine.json`), field for field.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Manifest {
     pub version: u32,
@@ -15,7 +15,7 @@ pub struct Manifest {
     pub checks: ChecksData,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     Keyword,
@@ -23,7 +23,7 @@ pub enum Mode {
     Assigned,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     High,
@@ -31,7 +31,7 @@ pub enum Confidence {
     Low,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Hashing {
     Sha256,
@@ -39,7 +39,7 @@ pub enum Hashing {
 }
 
 /// A rule (`Rule` in types.ts) with the engine's compiled view of it (`CompiledRule` in compile.ts).
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleSpec {
     pub id: String,
@@ -73,7 +73,7 @@ pub struct RuleSpec {
 }
 
 /// `PrefilterSnapshot` in prefilter.ts.
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct PrefilterSnapshot {
     pub fingerprint: String,
     pub entries: Vec<KeywordEntry>,
@@ -84,7 +84,7 @@ pub struct PrefilterSnapshot {
 }
 
 /// `KeywordEntry` in prefilter.ts.
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct KeywordEntry {
     pub keyword: String,
     #[serde(rename = "ignoreCase")]
@@ -96,7 +96,7 @@ pub struct KeywordEntry {
 }
 
 /// Data of the checks (src/checks), exported so it is written once.
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChecksData {
     pub documentation_example_hashes: Vec<String>,
@@ -113,4 +113,9 @@ pub const EMBEDDED: &[u8] = include_bytes!("../../dist/native/engine.json");
 
 pub fn load(bytes: &[u8]) -> Result<Manifest, serde_json::Error> {
     serde_json::from_slice(bytes)
+}
+
+/// A manifest in the binary form build.rs writes (postcard, field by field in this order).
+pub fn load_binary(bytes: &[u8]) -> Result<Manifest, postcard::Error> {
+    postcard::from_bytes(bytes)
 }

@@ -9,6 +9,9 @@ use crate::prefilter::Prefilter;
 use crate::types::{Candidate, Finding, Hits, Source, SourceKind, Stats, Tried};
 use crate::{decode, findings, verify};
 
+/// `manifest::EMBEDDED` as build.rs writes it (`manifest::load_binary`).
+const EMBEDDED_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/engine.postcard"));
+
 /// The scanner for the default rules (`createScanner()`); `Send + Sync`, so one is shared by
 /// every scanning thread.
 pub struct Engine {
@@ -21,10 +24,11 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// The engine of the manifest built into this binary (`manifest::EMBEDDED`).
+    /// The engine of the manifest built into this binary (`manifest::EMBEDDED`, in the binary
+    /// form build.rs writes of it).
     pub fn load() -> Engine {
-        let manifest = manifest::load(manifest::EMBEDDED)
-            .expect("the embedded engine.json is written by native-manifest.mjs and must parse");
+        let manifest = manifest::load_binary(EMBEDDED_BINARY)
+            .expect("build.rs writes the embedded manifest in the form it is read in");
         let checks = Checks::new(&manifest.rules, &manifest.checks)
             .unwrap_or_else(|problems| panic!("the manifest's checks: {problems}"));
         Engine {
@@ -131,6 +135,12 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_binary_manifest_is_the_json_one() {
+        let json = manifest::load(manifest::EMBEDDED).unwrap();
+        assert_eq!(manifest::load_binary(EMBEDDED_BINARY).unwrap(), json);
+    }
 
     #[test]
     fn engine_is_shared_across_threads() {

@@ -76,9 +76,8 @@ pub fn scan_walk<W>(
             next += 1;
             if !refused && helpers.len() + 1 < threads.min(next) {
                 let files = &files;
-                let helper = thread::Builder::new().spawn_scoped(scope, move || {
-                    scan_queued(engine.get_or_init(Engine::load), files, max_file_size)
-                });
+                let helper = thread::Builder::new()
+                    .spawn_scoped(scope, move || scan_queued(engine, files, max_file_size));
                 match helper {
                     Ok(helper) => helpers.push(helper),
                     Err(_) => refused = true,
@@ -86,7 +85,8 @@ pub fn scan_walk<W>(
             }
         });
         drop(queue);
-        let mut all = scan_queued(engine.get_or_init(Engine::load), &files, max_file_size);
+        engine.get_or_init(Engine::load);
+        let mut all = scan_queued(engine, &files, max_file_size);
         for helper in helpers {
             all.extend(helper.join().expect("a scanning thread panicked"));
         }
@@ -131,9 +131,11 @@ fn in_walk_order<T>(mut items: Vec<(Walked, T)>) -> Vec<(FileEntry, T)> {
         .collect()
 }
 
-/// `scanClaimed`: takes the next queued file until the walk is over and none is left.
+/// `scanClaimed`: takes the next queued file until the walk is over and none is left. The
+/// engine is taken when a file needs it: a helper reads its first file while the first thread
+/// loads it.
 fn scan_queued(
-    engine: &Engine,
+    engine: &OnceLock<Engine>,
     files: &Mutex<Receiver<Walked>>,
     max_file_size: u64,
 ) -> Vec<(Walked, Outcome)> {
@@ -150,7 +152,7 @@ fn scan_queued(
             Ok(None) => Outcome::TooLarge,
             Ok(Some(bytes)) if looks_binary(bytes) => Outcome::Binary,
             Ok(Some(bytes)) => {
-                let (findings, stats) = engine.scan(bytes);
+                let (findings, stats) = engine.get_or_init(Engine::load).scan(bytes);
                 Outcome::Scanned {
                     findings,
                     bytes: stats.bytes,
