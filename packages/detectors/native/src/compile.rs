@@ -272,12 +272,76 @@ fn key_body_iterations(text: &[u8]) -> usize {
     count
 }
 
-/// Builds a translated pattern: JIT-compiled, with a JIT stack large enough for the long
-/// bounded repeats of key blocks (JavaScript's backtracking has no such limit).
-fn build(pattern: &str) -> Regex {
+/// PCRE2_ERROR_JIT_STACKLIMIT: the match needed more JIT stack than it had.
+const JIT_STACK_LIMIT: i32 = -46;
+
+/// A translated pattern, JIT-compiled. It matches on PCRE2's default JIT stack (32 KB of the
+/// thread's own stack); a match that needs more (the long bounded repeats of key blocks, which
+/// JavaScript's backtracking runs without a limit) runs again on a twin with an 8 MB JIT stack,
+/// built the first time one does. Every match data used to map its own 8 MB stack: 455
+/// mappings and their page faults in a one-thread scan of the large bench corpus, ~230 more
+/// per thread, each taking the address space's lock that the other threads' page faults wait on.
+struct Pattern {
+    pattern: String,
+    small: Regex,
+    large: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn new(pattern: String) -> Pattern {
+        Pattern {
+            small: build(&pattern, None),
+            large: OnceLock::new(),
+            pattern,
+        }
+    }
+
+    fn large(&self) -> &Regex {
+        self.large
+            .get_or_init(|| build(&self.pattern, Some(8 << 20)))
+    }
+
+    /// Where the first match at or after `at` starts and ends; an error (PCRE2's backtracking
+    /// limit) reads as no match.
+    fn find_at(&self, text: &[u8], at: usize) -> Option<(usize, usize)> {
+        let found = match self.small.find_at(text, at) {
+            Err(e) if e.code() == JIT_STACK_LIMIT => self.large().find_at(text, at),
+            found => found,
+        };
+        found.ok()?.map(|m| (m.start(), m.end()))
+    }
+
+    /// The first match at or after `at`, with its groups, in `locations` (the small regex's).
+    fn captures_at(
+        &self,
+        locations: &mut CaptureLocations,
+        text: &[u8],
+        at: usize,
+    ) -> Option<Found> {
+        let found = |m: Option<pcre2::bytes::Match>, locations: &CaptureLocations| {
+            m.map(|m| Found {
+                start: m.start(),
+                end: m.end(),
+                spans: (0..locations.len()).map(|i| locations.get(i)).collect(),
+            })
+        };
+        match self.small.captures_read_at(locations, text, at) {
+            Err(e) if e.code() == JIT_STACK_LIMIT => {
+                let large = self.large();
+                let mut own = large.capture_locations();
+                found(large.captures_read_at(&mut own, text, at).ok()?, &own)
+            }
+            m => found(m.ok()?, locations),
+        }
+    }
+}
+
+/// Builds a translated pattern, JIT-compiled, with a JIT stack of `jit_stack` bytes at most
+/// (PCRE2's 32 KB on the thread's stack without).
+fn build(pattern: &str, jit_stack: Option<usize>) -> Regex {
     RegexBuilder::new()
         .jit_if_available(true)
-        .max_jit_stack_size(Some(8 << 20))
+        .max_jit_stack_size(jit_stack)
         .build(pattern)
         .unwrap_or_else(|e| panic!("the pattern {pattern:?} does not compile: {e}"))
 }
@@ -285,12 +349,12 @@ fn build(pattern: &str) -> Regex {
 /// `new RegExp(source, 'y')`: a match only where the search starts (`\G`), so the backtracking
 /// order is the one of JavaScript's sticky flag (a search and a check of where it started
 /// would find a later match first).
-fn sticky(source: &str) -> Regex {
-    build(&format!(r"\G(?:{})", translated(source)))
+fn sticky(source: &str) -> Pattern {
+    Pattern::new(format!(r"\G(?:{})", translated(source)))
 }
 
-fn global(source: &str) -> Regex {
-    build(&translated(source))
+fn global(source: &str) -> Pattern {
+    Pattern::new(translated(source))
 }
 
 fn translated(source: &str) -> String {
@@ -322,8 +386,8 @@ pub struct Lazy {
     source: String,
     /// Most iterations of the rewritten loop (`rewrite`), if the source has it.
     max_loop: Option<usize>,
-    sticky: OnceLock<Regex>,
-    global: OnceLock<Regex>,
+    sticky: OnceLock<Pattern>,
+    global: OnceLock<Pattern>,
     /// Capture locations for the sticky regex, returned after each use.
     locations: Mutex<Vec<CaptureLocations>>,
 }
@@ -339,13 +403,13 @@ impl Lazy {
         }
     }
 
-    fn sticky(&self) -> &Regex {
+    fn sticky(&self) -> &Pattern {
         self.sticky.get_or_init(|| sticky(&self.source))
     }
 
     /// Names of the pattern's capturing groups by index (index 0, the match, has none).
     pub fn names(&self) -> impl Iterator<Item = (usize, &str)> {
-        let names = self.sticky().capture_names().iter().enumerate();
+        let names = self.sticky().small.capture_names().iter().enumerate();
         names.filter_map(|(i, name)| name.as_deref().filter(|&n| n != LOOP_GROUP).map(|n| (i, n)))
     }
 
@@ -356,27 +420,18 @@ impl Lazy {
         }
         let re = self.sticky();
         // most tries fail: find first with the regex's pooled match data, and only a match
-        // pays for its own (a JIT stack is mapped per match data)
-        re.find_at(text, at).ok()??;
-        // capture locations are reused: each holds match data with a mapped JIT stack
+        // takes capture locations (each holds match data), reused from match to match
+        re.find_at(text, at)?;
         let pooled = self.locations.lock().ok().and_then(|mut pool| pool.pop());
-        let mut locations = pooled.unwrap_or_else(|| re.capture_locations());
-        // a matching error (PCRE2's backtracking limit) reads as no match
-        let found = re
-            .captures_read_at(&mut locations, text, at)
-            .ok()
-            .flatten()
-            .map(|m| Found {
-                start: m.start(),
-                end: m.end(),
-                spans: (0..locations.len()).map(|i| locations.get(i)).collect(),
-            });
+        let mut locations = pooled.unwrap_or_else(|| re.small.capture_locations());
+        let found = re.captures_at(&mut locations, text, at);
         if let Ok(mut pool) = self.locations.lock() {
             pool.push(locations);
         }
         let found = found?;
         if let Some(max) = self.max_loop {
             let index = re
+                .small
                 .capture_names()
                 .iter()
                 .position(|n| n.as_deref() == Some(LOOP_GROUP));
@@ -396,7 +451,7 @@ impl Lazy {
         if self.max_loop.is_some() {
             return self.sticky_at(text, at).map(|m| m.end);
         }
-        self.sticky().find_at(text, at).ok()?.map(|m| m.end())
+        self.sticky().find_at(text, at).map(|(_, end)| end)
     }
 
     /// The first match at or after `from` (`re.lastIndex = from; re.exec(text)` with `g`), with
@@ -404,7 +459,7 @@ impl Lazy {
     pub fn search(&self, text: &[u8], mut from: usize) -> Option<Found> {
         let re = self.global.get_or_init(|| global(&self.source));
         while from <= text.len() {
-            let start = re.find_at(text, from).ok()??.start();
+            let (start, _) = re.find_at(text, from)?;
             match self.sticky_at(text, start) {
                 Some(found) => return Some(found),
                 // only a loop over its bound: JavaScript goes on at the next start
@@ -466,6 +521,32 @@ pub fn keyword_prefix_length(rule: &RuleSpec, secret: &[u8]) -> usize {
 mod tests {
     use super::*;
     use crate::manifest;
+
+    #[test]
+    fn a_match_that_needs_more_jit_stack_runs_again_on_the_large_one() {
+        // groups in a repeated group: each iteration's backtracking state is on the JIT stack
+        let source = r"((?:(\w)(\w))*)";
+        let text = "ABCDEFGHIJ".repeat(1_000);
+        let small = sticky(source)
+            .small
+            .find_at(text.as_bytes(), 0)
+            .map(|m| m.is_some());
+        if pcre2::is_jit_available() {
+            assert_eq!(
+                small.map_err(|e| e.code()),
+                Err(JIT_STACK_LIMIT),
+                "32 KB were enough"
+            );
+        }
+        let lazy = Lazy::new(source);
+        assert_eq!(lazy.sticky_end(text.as_bytes(), 0), Some(10_000));
+        let found = lazy
+            .sticky_at(text.as_bytes(), 0)
+            .expect("a match on the 8 MB stack");
+        let groups = [1, 3].map(|i| found.group(i));
+        assert_eq!(groups, [Some((0, 10_000)), Some((9_999, 10_000))]);
+        assert_eq!(lazy.search(text.as_bytes(), 0).map(|m| m.end), Some(10_000));
+    }
 
     fn t(js: &str) -> String {
         translate(js).unwrap()
