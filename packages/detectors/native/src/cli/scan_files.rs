@@ -139,7 +139,8 @@ fn scan_queued(
     files: &Mutex<Receiver<Walked>>,
     max_file_size: u64,
 ) -> Vec<(Walked, Outcome)> {
-    let mut pool = ReadPool::new(1 << 20).expect("1 MB of anonymous memory for the read buffer");
+    let mut pool =
+        ReadPool::for_files_up_to(max_file_size).expect("anonymous memory for the read buffer");
     let mut out = Vec::new();
     loop {
         // the lock is held while waiting for the walk: the other threads would wait as well
@@ -178,6 +179,14 @@ impl ReadPool {
     /// Up to this size a full buffer grows straight to `cap` (the largest file read, plus one).
     const STRAIGHT_TO_CAP: usize = 64 << 20;
 
+    /// A buffer as large as the largest file read can need, up to 64 MB: only the pages that
+    /// files fill are ever faulted in (huge pages where the kernel has them), so it costs what
+    /// a smaller one does, without growing. Starting at 1 MB, the first large file read 1 MB
+    /// into 256 small pages, mapped the large buffer, copied that 1 MB over and unmapped it.
+    fn for_files_up_to(max: u64) -> io::Result<ReadPool> {
+        ReadPool::new(read_cap(max).min(Self::STRAIGHT_TO_CAP))
+    }
+
     fn new(len: usize) -> io::Result<ReadPool> {
         let map = MmapOptions::new().len(len).map_anon()?;
         // advice only: where the kernel has no transparent huge pages it stays 4 KB pages
@@ -212,7 +221,7 @@ impl ReadPool {
 /// on thousands of small files a fourth system call per file cost ~10 % of the scan.
 fn read_into<'a>(path: &str, pool: &'a mut ReadPool, max: u64) -> io::Result<Option<&'a [u8]>> {
     let mut file = File::open(path)?;
-    let cap = usize::try_from(max.saturating_add(1)).unwrap_or(usize::MAX);
+    let cap = read_cap(max);
     let mut filled = 0;
     loop {
         if filled == pool.len() {
@@ -232,6 +241,11 @@ fn read_into<'a>(path: &str, pool: &'a mut ReadPool, max: u64) -> io::Result<Opt
             return Ok(Some(&pool.0[..filled]));
         }
     }
+}
+
+/// Bytes to read of a file at most: one more than `max`, to see that a file is larger.
+fn read_cap(max: u64) -> usize {
+    usize::try_from(max.saturating_add(1)).unwrap_or(usize::MAX)
 }
 
 /// A NUL byte in the first 8 KB marks a binary file, as git and ripgrep decide.
