@@ -1,5 +1,7 @@
 //! The rules and engine data as `scripts/native-manifest.mjs` writes them
-//! (`dist/native/engine.json`), field for field.
+//! (`dist/native/engine.json`), field for field. build.rs writes the embedded one again in
+//! postcard's binary form, which `Engine::load` reads (`load_binary`); the JSON is what tests
+//! and the parity tools read (`load`).
 
 use serde::{Deserialize, Serialize};
 

@@ -20,10 +20,10 @@ use format::{Report, ReportFinding, ReportStats, Skipped};
 /// Files larger than this are skipped and counted (`DEFAULT_MAX_FILE_SIZE`, 10 MiB).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
-/// The engine, loaded by the first scanning thread. A static, so it is never dropped: its
-/// ~230 regexes each hold JIT code and a JIT stack per thread that used them, and dropping it
-/// cost ~470 munmap calls at the end of a scan on the small bench corpus, serial work that the
-/// process's exit does at once.
+/// The engine, loaded by the first scanning thread that needs it. A static, so it is never
+/// dropped: its ~230 regexes each hold JIT code and match data per thread that used them, and
+/// dropping it (when each match data still mapped a JIT stack) cost ~470 munmap calls at the end
+/// of a scan on the small bench corpus, serial work that the process's exit does at once.
 static ENGINE: OnceLock<Engine> = OnceLock::new();
 
 /// Exit codes (`EXIT`): nothing found, secrets found, usage or I/O error.
