@@ -1,6 +1,6 @@
 //! Writes the embedded manifest (`dist/native/engine.json`, by scripts/native-manifest.mjs) in
 //! postcard's binary form to `OUT_DIR/engine.postcard`, which the engine loads
-//! (`Engine::load`): the same `Manifest`, read in ~0.3 ms where parsing the 718 KB of JSON took
+//! (`Engine::load`): the same `Manifest`, read in ~0.5 ms where parsing the 718 KB of JSON took
 //! ~2.3, a fixed cost of every `keyguard scan` (the whole start-up of a scan of a few files).
 
 use std::path::Path;

@@ -25,7 +25,7 @@ const HASH_MUL3: u32 = 0xc2b2_ae35;
 /// Positions per first pass: the candidate list stays in L1.
 pub(crate) const BLOCK: usize = 16 * 1024;
 /// Inputs from this size on run the first pass behind the SIMD pair filter (`pair_filter.rs`).
-/// The first of them builds it (~1 ms, what it saves on ~1.5 MB): a scan of only small files,
+/// The first of them builds it (~0.6 ms, what it saves on ~1 MB): a scan of only small files,
 /// most of a repository, never does, and one with a single large file loses well under 1 ms.
 const PAIR_FILTER_FROM: usize = 256 * 1024;
 

@@ -176,15 +176,15 @@ fn scan_queued(
 struct ReadPool(MmapMut);
 
 impl ReadPool {
-    /// Up to this size a full buffer grows straight to `cap` (the largest file read, plus one).
-    const STRAIGHT_TO_CAP: usize = 64 << 20;
+    /// The most a buffer starts with; beyond, it doubles as larger files come (`grow`).
+    const START_MAX: usize = 64 << 20;
 
     /// A buffer as large as the largest file read can need, up to 64 MB: only the pages that
     /// files fill are ever faulted in (huge pages where the kernel has them), so it costs what
     /// a smaller one does, without growing. Starting at 1 MB, the first large file read 1 MB
     /// into 256 small pages, mapped the large buffer, copied that 1 MB over and unmapped it.
     fn for_files_up_to(max: u64) -> io::Result<ReadPool> {
-        ReadPool::new(read_cap(max).min(Self::STRAIGHT_TO_CAP))
+        ReadPool::new(read_cap(max).min(Self::START_MAX))
     }
 
     fn new(len: usize) -> io::Result<ReadPool> {
@@ -199,15 +199,11 @@ impl ReadPool {
         self.0.len()
     }
 
-    /// A bigger buffer holding what this one holds: `cap` bytes when that is at most 64 MB
-    /// (the 10 MB default), else twice as many, at most `cap`.
+    /// A bigger buffer holding what this one holds: twice as many bytes, at most `cap` (only a
+    /// `--max-file-size` above `START_MAX` gets here).
     fn grow(&mut self, cap: usize) -> io::Result<()> {
         let len = self.len();
-        let mut bigger = ReadPool::new(if cap <= Self::STRAIGHT_TO_CAP {
-            cap
-        } else {
-            (len * 2).min(cap)
-        })?;
+        let mut bigger = ReadPool::new((len * 2).min(cap))?;
         bigger.0[..len].copy_from_slice(&self.0);
         *self = bigger;
         Ok(())
