@@ -285,6 +285,10 @@ struct Pattern {
     pattern: String,
     small: Regex,
     large: OnceLock<Regex>,
+    /// Capture locations for each regex (each holds match data, the large one's an 8 MB JIT
+    /// stack), taken for a match and returned after it.
+    small_locations: Mutex<Vec<CaptureLocations>>,
+    large_locations: Mutex<Vec<CaptureLocations>>,
 }
 
 impl Pattern {
@@ -292,6 +296,8 @@ impl Pattern {
         Pattern {
             small: build(&pattern, None),
             large: OnceLock::new(),
+            small_locations: Mutex::new(Vec::new()),
+            large_locations: Mutex::new(Vec::new()),
             pattern,
         }
     }
@@ -311,29 +317,38 @@ impl Pattern {
         found.ok()?.map(|m| (m.start(), m.end()))
     }
 
-    /// The first match at or after `at`, with its groups, in `locations` (the small regex's).
-    fn captures_at(
-        &self,
-        locations: &mut CaptureLocations,
-        text: &[u8],
-        at: usize,
-    ) -> Option<Found> {
-        let found = |m: Option<pcre2::bytes::Match>, locations: &CaptureLocations| {
-            m.map(|m| Found {
-                start: m.start(),
-                end: m.end(),
-                spans: (0..locations.len()).map(|i| locations.get(i)).collect(),
-            })
-        };
-        match self.small.captures_read_at(locations, text, at) {
+    /// The first match at or after `at`, with its groups.
+    fn captures_at(&self, text: &[u8], at: usize) -> Option<Found> {
+        match captures_read_at(&self.small, &self.small_locations, text, at) {
             Err(e) if e.code() == JIT_STACK_LIMIT => {
-                let large = self.large();
-                let mut own = large.capture_locations();
-                found(large.captures_read_at(&mut own, text, at).ok()?, &own)
+                captures_read_at(self.large(), &self.large_locations, text, at).ok()?
             }
-            m => found(m.ok()?, locations),
+            found => found.ok()?,
         }
     }
+}
+
+/// `re`'s first match at or after `at`, with its groups, read into capture locations from
+/// `pool` (made when it has none) that go back to it after the match.
+fn captures_read_at(
+    re: &Regex,
+    pool: &Mutex<Vec<CaptureLocations>>,
+    text: &[u8],
+    at: usize,
+) -> Result<Option<Found>, pcre2::Error> {
+    let pooled = pool.lock().ok().and_then(|mut pool| pool.pop());
+    let mut locations = pooled.unwrap_or_else(|| re.capture_locations());
+    let found = re.captures_read_at(&mut locations, text, at).map(|m| {
+        m.map(|m| Found {
+            start: m.start(),
+            end: m.end(),
+            spans: (0..locations.len()).map(|i| locations.get(i)).collect(),
+        })
+    });
+    if let Ok(mut pool) = pool.lock() {
+        pool.push(locations);
+    }
+    found
 }
 
 /// Builds a translated pattern, JIT-compiled, with a JIT stack of `jit_stack` bytes at most
@@ -388,8 +403,6 @@ pub struct Lazy {
     max_loop: Option<usize>,
     sticky: OnceLock<Pattern>,
     global: OnceLock<Pattern>,
-    /// Capture locations for the sticky regex, returned after each use.
-    locations: Mutex<Vec<CaptureLocations>>,
 }
 
 impl Lazy {
@@ -399,7 +412,6 @@ impl Lazy {
             max_loop: rewrite(source).1,
             sticky: OnceLock::new(),
             global: OnceLock::new(),
-            locations: Mutex::new(Vec::new()),
         }
     }
 
@@ -420,15 +432,9 @@ impl Lazy {
         }
         let re = self.sticky();
         // most tries fail: find first with the regex's pooled match data, and only a match
-        // takes capture locations (each holds match data), reused from match to match
+        // takes capture locations
         re.find_at(text, at)?;
-        let pooled = self.locations.lock().ok().and_then(|mut pool| pool.pop());
-        let mut locations = pooled.unwrap_or_else(|| re.small.capture_locations());
-        let found = re.captures_at(&mut locations, text, at);
-        if let Ok(mut pool) = self.locations.lock() {
-            pool.push(locations);
-        }
-        let found = found?;
+        let found = re.captures_at(text, at)?;
         if let Some(max) = self.max_loop {
             let index = re
                 .small
@@ -546,6 +552,12 @@ mod tests {
         let groups = [1, 3].map(|i| found.group(i));
         assert_eq!(groups, [Some((0, 10_000)), Some((9_999, 10_000))]);
         assert_eq!(lazy.search(text.as_bytes(), 0).map(|m| m.end), Some(10_000));
+        if pcre2::is_jit_available() {
+            // the three matches on the 8 MB stack mapped it once: their capture locations
+            // (and its match data) went back to the pool after each
+            let pooled = lazy.sticky().large_locations.lock().unwrap().len();
+            assert_eq!(pooled, 1);
+        }
     }
 
     fn t(js: &str) -> String {
