@@ -488,7 +488,9 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(' ');
 log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load ${load()}`);
-log(`keyguard: ${detectors.defaultRules.length} rules, decoding on (depth 3); best of ${FAST_RUNS} (keyguard, ripgrep) / ${PAIR_RUNS} (one thread and --threads 2, in turns) / ${RUNS} (gitleaks cut)`);
+log(
+  `keyguard: ${detectors.defaultRules.length} rules, decoding on (depth 3); best of ${FAST_RUNS} (keyguard, ripgrep) / ${PAIR_RUNS} (one thread and --threads 2, in turns) / ${RUNS} (gitleaks cut)`,
+);
 
 const rg = SKIP.has('ripgrep') ? undefined : ensureRipgrep();
 const gl = SKIP.has('gitleaks') ? undefined : ensureGitleaks();
