@@ -13,7 +13,9 @@
 //
 // On each corpus, in the same run:
 //   - `keyguard scan` (through its npm bin, as users run it: the native CLI when it is built,
-//     every rule, decoding on), one thread and --threads 2;
+//     every rule, decoding on), one thread and --threads 2, in turns with two peers run on one
+//     thread and on two: ripgrep (-j1, -j2) and support/parallel-spin.rs, a program with nothing
+//     serial or shared, whose speed-up is this machine's ceiling for any program's;
 //   - the same on the JavaScript engine (`node packages/cli/bin/keyguard.js`);
 //   - ripgrep -j1 with 11 key-token patterns: the near-limit reference for one regex pass;
 //   - gitleaks v8 `dir` with its default config (decoding on), and cut to the rules comparable
@@ -258,18 +260,16 @@ function bestOf(n, run) {
 }
 
 /**
- * Best of `n` runs of each of two commands, taken in turns: the goal for `--threads 2` is a
- * ratio of the two, and on this kind of VM the machine's speed drifts by 10-25 % within a
- * minute, which a block of one command's runs after the other's measured as a (lack of) speed-up.
+ * Best of `n` runs of each command, taken in turns: the goal for `--threads 2` is a ratio of
+ * two of them, and on this kind of VM the machine's speed drifts by 10-25 % within a minute,
+ * which a block of one command's runs after the other's measured as a (lack of) speed-up.
  */
-function bestOfPair(n, runA, runB) {
-  const a = [];
-  const b = [];
+function bestOfTurns(n, runs) {
+  const all = runs.map(() => []);
   for (let i = 0; i < n; i += 1) {
-    a.push(runA());
-    b.push(runB());
+    for (const [k, run] of runs.entries()) all[k].push(run());
   }
-  return [best(a), best(b)];
+  return all.map(best);
 }
 
 /** Least CPU (that run's output), least wall time, and the median wall time beside it. */
@@ -301,10 +301,15 @@ function keyguard(corpus, extra = [], { runs = FAST_RUNS, env = process.env, js 
   return keyguardReport(corpus, bestOf(runs, keyguardRun(corpus, extra, { env, js })));
 }
 
-/** `keyguard`, one thread and `--threads 2` in turns (see `bestOfPair`). */
-function keyguardThreads(corpus, { js = false } = {}) {
-  const runs = bestOfPair(PAIR_RUNS, keyguardRun(corpus, [], { js }), keyguardRun(corpus, ['--threads', '2'], { js }));
-  return runs.map((r) => keyguardReport(corpus, r));
+/**
+ * `keyguard`, one thread and `--threads 2` in turns (see `bestOfTurns`), with `peers` (pairs of
+ * one-thread and two-thread runs) taken in the same turns; returns keyguard's two reports and
+ * each peer's pair of best runs.
+ */
+function keyguardThreads(corpus, { js = false, peers = [] } = {}) {
+  const [one, two, ...rest] = bestOfTurns(PAIR_RUNS, [keyguardRun(corpus, [], { js }), keyguardRun(corpus, ['--threads', '2'], { js }), ...peers.flat()]);
+  const peerRuns = peers.map((_, i) => [rest[2 * i], rest[2 * i + 1]]);
+  return [keyguardReport(corpus, one), keyguardReport(corpus, two), peerRuns];
 }
 
 function keyguardRun(corpus, extra, { env = process.env, js = false }) {
@@ -367,13 +372,41 @@ function rulePatterns() {
 }
 
 function ripgrep(corpus, bin, patternList = KEY_PATTERNS) {
-  const patterns = path.join(cacheDir, 'rg-patterns.txt');
-  writeFileSync(patterns, `${patternList.join('\n')}\n`);
-  const args = ['-j1', '--no-ignore', '--hidden', '--no-filename', '--no-line-number', '--only-matching', '-f', patterns, corpus.dir];
-  const r = bestOf(FAST_RUNS, () => timed(bin, args));
+  const r = bestOf(FAST_RUNS, ripgrepRun(corpus, bin, patternList, 1));
   if (r.status === 2) log(`ripgrep failed: ${r.stderr.slice(-400)}`);
   const all = r.stdout;
   return { ...r, findings: all.split('\n').filter(Boolean).length, ...recallOf(corpus, (s) => all.includes(s.split('\n')[0])) };
+}
+
+/** A run of ripgrep over `corpus` with `patternList`, on `jobs` threads. */
+function ripgrepRun(corpus, bin, patternList, jobs) {
+  const patterns = path.join(cacheDir, 'rg-patterns.txt');
+  writeFileSync(patterns, `${patternList.join('\n')}\n`);
+  const args = [`-j${jobs}`, '--no-ignore', '--hidden', '--no-filename', '--no-line-number', '--only-matching', '-f', patterns, corpus.dir];
+  return () => timed(bin, args);
+}
+
+/**
+ * support/parallel-spin.rs, built with rustc into test/bench/.cache/bin: the ceiling of a
+ * two-thread speed-up on this machine (a program with nothing serial and nothing shared).
+ */
+function ensureSpin() {
+  const source = path.join(repo, 'test/bench/support/parallel-spin.rs');
+  const bin = path.join(cacheDir, 'bin/parallel-spin');
+  mkdirSync(path.dirname(bin), { recursive: true });
+  const r = spawnSync('rustc', ['-O', '--edition', '2021', source, '-o', bin], { stdio: 'ignore' });
+  return r.status === 0 ? bin : undefined;
+}
+
+/**
+ * Runs of parallel-spin on 1 and on 2 threads whose one-thread run lasts about as long as
+ * `like` (a run to compare it with), so that both meet the same share of the host's noise.
+ */
+function spinRuns(bin, like) {
+  const rounds = 1e8;
+  const per = bestOf(3, () => timed(bin, ['1', String(rounds)])).wall / rounds;
+  const scaled = String(Math.round(bestOf(3, like).wall / per));
+  return [() => timed(bin, ['1', scaled]), () => timed(bin, ['2', scaled])];
 }
 
 /**
@@ -493,6 +526,7 @@ log(
 );
 
 const rg = SKIP.has('ripgrep') ? undefined : ensureRipgrep();
+const spin = SKIP.has('threads') ? undefined : ensureSpin();
 const gl = SKIP.has('gitleaks') ? undefined : ensureGitleaks();
 let cutConfig;
 if (gl) {
@@ -540,6 +574,7 @@ for (const [name, build] of [
   log(`== ${name}: ${fmt(mb(corpus.bytes), 1)} MB in ${corpus.files} files, ${corpus.planted.length} planted snippets / ${secrets} secrets (load ${load()})`);
   log(`${'tool'.padEnd(34)} ${'MB/CPU-s'.padStart(9)} ${'MB/s wall'.padStart(9)} ${'CPU s'.padStart(7)} ${'wall s'.padStart(7)}  ${'load'.padEnd(9)}  recall`);
   const rows = {};
+  const ceilings = [];
   /** `measure` runs the tool; the row shows the 1-minute load average before and after it. */
   const row = (label, measure) => {
     const before = os.loadavg()[0];
@@ -551,25 +586,36 @@ for (const [name, build] of [
         `${fmt(r.recall, 4)} (${r.hit}/${r.total}; findings ${r.findings}; missed ${r.misses})`,
     );
   };
-  const threads = (label) => {
-    const one = rows[label];
-    const two = rows[`${label} --threads 2`];
-    // the goal is on the best runs; the medians' ratio shows how far this VM's noise moved it
-    log(
-      `${''.padEnd(34)} --threads 2: ${fmt(one.wall / two.wall, 2)}x the one-thread wall speed (goal >= 1.6; ` +
-        `${fmt(one.medianWall / two.medianWall, 2)}x median against median), ${fmt(two.cpu / one.cpu, 2)}x its CPU`,
-    );
-  };
-  // with --threads 2, the two are measured in turns and their rows printed after both
+  /** Two-thread speed-ups of a pair of best runs: best against best, median against median. */
+  const speedUps = ([one, two]) => [fmt(one.wall / two.wall, 2), fmt(one.medianWall / two.medianWall, 2)];
+  // with --threads 2, the two are measured in turns and their rows printed after both; the
+  // native CLI's turns take its peers too (ripgrep -j1 against -j2, and the machine's ceiling)
   const both = (label, js) => {
+    const peers = [];
+    if (!js && rg) peers.push({ name: 'ripgrep -j2', note: '11 key patterns', runs: [1, 2].map((jobs) => ripgrepRun(corpus, rg, KEY_PATTERNS, jobs)) });
+    if (!js && spin) peers.push({ name: 'parallel-spin', note: 'nothing serial or shared: the ceiling', runs: spinRuns(spin, keyguardRun(corpus, [], {})) });
     let two;
     row(label, () => {
-      const [one, other] = keyguardThreads(corpus, { js });
+      const [one, other, peerRuns] = keyguardThreads(corpus, { js, peers: peers.map((peer) => peer.runs) });
       two = other;
+      peerRuns.forEach((ran, i) => {
+        peers[i].best = ran;
+      });
       return one;
     });
     row(`${label} --threads 2`, () => two);
-    threads(label);
+    const [best, median] = speedUps([rows[label], two]);
+    // the goal is on the best runs; the medians' ratio shows how far this VM's noise moved it
+    log(
+      `${''.padEnd(34)} --threads 2: ${best}x the one-thread wall speed (goal >= 1.6; ${median}x median against median), ${fmt(two.cpu / rows[label].cpu, 2)}x its CPU`,
+    );
+    if (peers.length === 0) return;
+    const inTurns = peers.map((peer) => {
+      const [peerBest, peerMedian] = speedUps(peer.best);
+      ceilings.push(`${peer.name} ${peerBest}`);
+      return `${peer.name} (${peer.note}) ${peerBest}x (${peerMedian}x median)`;
+    });
+    log(`${''.padEnd(34)} two threads against one in the same turns: ${inTurns.join('; ')}`);
   };
   if (SKIP.has('threads')) row('keyguard scan', () => keyguard(corpus));
   else both('keyguard scan', false);
@@ -599,7 +645,7 @@ for (const [name, build] of [
     `${name}: keyguard/ripgrep MB per CPU-s ${rgr ? fmt(rgr.cpu / kg.cpu, 2) : 'n/a'} (goal >= ${goal}; ` +
       `${rgk ? fmt(rgk.cpu / kg.cpu, 2) : 'n/a'} against ripgrep with the 11 rules as keyguard writes them` +
       `${kgjs && rgr ? `; the JavaScript engine ${fmt(rgr.cpu / kgjs.cpu, 2)}` : ''}); ` +
-      `--threads 2 wall speed-up ${kg2 ? fmt(kg.wall / kg2.wall, 2) : 'n/a'} (goal >= 1.6); ` +
+      `--threads 2 wall speed-up ${kg2 ? fmt(kg.wall / kg2.wall, 2) : 'n/a'} (goal >= 1.6${ceilings.length > 0 ? `; in the same turns ${ceilings.join(', ')}` : ''}); ` +
       `wall vs gitleaks comparable: ${glc ? `${fmt(glc.wall / kg.wall, 2)}x (1 thread), ${kg2 ? fmt(glc.wall / kg2.wall, 2) : 'n/a'}x (2 threads)` : 'n/a'} (goal > 1)`,
   );
   if (name === 'large') {
