@@ -126,7 +126,15 @@ beforeAll(async () => {
   const githubApi = await startFixtureServer({ 'POST /credentials/revoke': { status: 202, body: {} } });
   stops.push(githubApi.stop);
   revokeRequests = githubApi.requests;
-  const hooks = await startFixtureServer({}, { fallback: (request) => (webhookBodies.push(request.body), { status: 204 }) });
+  const hooks = await startFixtureServer(
+    {},
+    {
+      fallback: (request) => {
+        webhookBodies.push(request.body);
+        return { status: 204 };
+      },
+    },
+  );
   stops.push(hooks.stop);
   webhookUrl = `${hooks.url}/keyguard`;
   const relay = await startRelay(

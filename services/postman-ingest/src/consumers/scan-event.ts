@@ -4,7 +4,7 @@ import type { PostmanSourceEvent } from '@keyguard/events';
 import { distinctOccurrences, eventExposures, mapLimit, type ScanJobRunner } from '@keyguard/ingest-kit';
 import type { Logger } from '@keyguard/logger';
 import type { PostmanApi } from '../adapters/postman-api.js';
-import { type EventData, type ResourceRef, ResourceType } from '../domain/event.js';
+import { type ResourceRef, ResourceType } from '../domain/event.js';
 import { type Occurrence, resourceLocation, scanResource } from '../domain/scan-resource.js';
 
 /**
