@@ -34,6 +34,7 @@
 // large, small, gitleaks, gitleaks-default, ripgrep, threads, javascript, adversarial, node-modules).
 
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -378,10 +379,14 @@ function ripgrep(corpus, bin, patternList = KEY_PATTERNS) {
   return { ...r, findings: all.split('\n').filter(Boolean).length, ...recallOf(corpus, (s) => all.includes(s.split('\n')[0])) };
 }
 
-/** A run of ripgrep over `corpus` with `patternList`, on `jobs` threads. */
+/**
+ * A run of ripgrep over `corpus` with `patternList`, on `jobs` threads. Each list has its own
+ * file, named by its content: the turns' runs are made before, and run after, other lists'.
+ */
 function ripgrepRun(corpus, bin, patternList, jobs) {
-  const patterns = path.join(cacheDir, 'rg-patterns.txt');
-  writeFileSync(patterns, `${patternList.join('\n')}\n`);
+  const text = `${patternList.join('\n')}\n`;
+  const patterns = path.join(cacheDir, `rg-patterns-${createHash('sha256').update(text).digest('hex').slice(0, 12)}.txt`);
+  writeFileSync(patterns, text);
   const args = [`-j${jobs}`, '--no-ignore', '--hidden', '--no-filename', '--no-line-number', '--only-matching', '-f', patterns, corpus.dir];
   return () => timed(bin, args);
 }
@@ -596,12 +601,10 @@ for (const [name, build] of [
     if (!js && rg) peers.push({ name: 'ripgrep -j2', note: '11 key patterns', runs: [1, 2].map((jobs) => ripgrepRun(corpus, rg, KEY_PATTERNS, jobs)) });
     if (!js && spin) peers.push({ name: 'parallel-spin', note: 'nothing serial or shared: the ceiling', runs: spinRuns(spin, keyguardRun(corpus, [], {})) });
     let two;
+    let peerRuns;
     row(label, () => {
-      const [one, other, peerRuns] = keyguardThreads(corpus, { js, peers: peers.map((peer) => peer.runs) });
-      two = other;
-      peerRuns.forEach((ran, i) => {
-        peers[i].best = ran;
-      });
+      let one;
+      [one, two, peerRuns] = keyguardThreads(corpus, { js, peers: peers.map((peer) => peer.runs) });
       return one;
     });
     row(`${label} --threads 2`, () => two);
@@ -611,8 +614,8 @@ for (const [name, build] of [
       `${''.padEnd(34)} --threads 2: ${best}x the one-thread wall speed (goal >= 1.6; ${median}x median against median), ${fmt(two.cpu / rows[label].cpu, 2)}x its CPU`,
     );
     if (peers.length === 0) return;
-    const inTurns = peers.map((peer) => {
-      const [peerBest, peerMedian] = speedUps(peer.best);
+    const inTurns = peers.map((peer, i) => {
+      const [peerBest, peerMedian] = speedUps(peerRuns[i]);
       peerSpeedUps.push(`${peer.name} ${peerBest}`);
       return `${peer.name} (${peer.note}) ${peerBest}x (${peerMedian}x median)`;
     });
