@@ -40,7 +40,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { ensureGitleaks as ensureGitleaksTool } from './tools.mjs';
+import { ensureGitleaks as ensureGitleaksTool, goModuleVersion, timed as timedByTicks } from './tools.mjs';
 
 setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
@@ -225,13 +225,6 @@ function buildSmall() {
 // ---------------------------------------------------------------------------------------------
 // measurement
 
-/** CPU seconds (user + system, every thread) of waited-for children, from /proc/self/stat. */
-function childCpuSeconds() {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks (USER_HZ = 100)
-}
-
 // /proc/self/stat counts a child's CPU in 10 ms ticks: ripgrep's ~0.05 s on the large corpus
 // read as 0.04 or 0.05 s, a 25 % swing in the ratio the goal is set on. Where python3 is there,
 // each command runs under support/wait4.py, which reports wait4(2)'s rusage (microseconds) and
@@ -246,13 +239,7 @@ function timed(bin, args, env = process.env) {
     const [cpu, wall] = r.output[3].split(' ').map(Number);
     return { wall, cpu, stdout: r.stdout, stderr: r.stderr, status: r.status, signal: r.signal };
   }
-  const cpu0 = childCpuSeconds();
-  const t0 = performance.now();
-  const r = spawnSync(bin, args, { maxBuffer: 1 << 30, encoding: 'utf8', env });
-  const wall = (performance.now() - t0) / 1000;
-  const cpu = childCpuSeconds() - cpu0;
-  if (r.error) throw r.error;
-  return { wall, cpu, stdout: r.stdout, stderr: r.stderr, status: r.status, signal: r.signal };
+  return timedByTicks(bin, args, { env });
 }
 
 /** Best of `n` runs (see `best`). */
@@ -439,7 +426,7 @@ const GITLEAKS_NOT_COMPARABLE = new Set(
 );
 
 function gitleaksDefaultIds(bin) {
-  const version = spawnSync('go', ['version', '-m', bin], { encoding: 'utf8' }).stdout?.match(/\tmod\t\S+\t(\S+)/)?.[1];
+  const version = goModuleVersion(bin);
   const modcache = spawnSync('go', ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout?.trim();
   const toml = path.join(modcache ?? '', `github.com/zricethezav/gitleaks/v8@${version}/config/gitleaks.toml`);
   if (!version || !existsSync(toml)) return { version, ids: [] };

@@ -41,7 +41,7 @@ export function timed(bin, args, options = {}) {
   const wall = (performance.now() - t0) / 1000;
   const cpu = childCpuSeconds() - cpu0;
   if (r.error) throw r.error;
-  return { wall, cpu, stdout: r.stdout, stderr: r.stderr, status: r.status };
+  return { wall, cpu, stdout: r.stdout, stderr: r.stderr, status: r.status, signal: r.signal };
 }
 
 /** The run with the least CPU: the least disturbed by other work on shared cores. */
